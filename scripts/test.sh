@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Sets everything up, then runs the whole test suite and the layering contracts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+.venv/bin/lint-imports
+exec .venv/bin/python -m pytest "$@"

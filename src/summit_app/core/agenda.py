@@ -1,0 +1,322 @@
+"""Sections, agenda items, speakers and prompts, and running the day."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from summit_app.core import ordering
+from summit_app.core.checks import need_int, need_text
+from summit_app.core.errors import NotFoundError, ValidationError
+from summit_app.core.model import Item, ItemKind, Prompt, Section, Speaker
+
+if TYPE_CHECKING:
+    from summit_app.core.store import Summit
+
+ITEM_FIELDS = {"title", "kind", "planned_minutes", "description", "actual_start", "actual_end"}
+SPEAKER_FIELDS = {"name", "role", "organisation", "key_points"}
+
+
+class AgendaRepo:
+    def __init__(self, summit: Summit) -> None:
+        self._s = summit
+
+    # -- sections ------------------------------------------------------------------------
+
+    def sections(self) -> list[Section]:
+        return [Section(**r) for r in self._s.rows("SELECT * FROM sections ORDER BY position, id")]
+
+    def section(self, section_id: int) -> Section:
+        rows = self._s.rows("SELECT * FROM sections WHERE id = ?", (section_id,))
+        if not rows:
+            raise NotFoundError(f"There is no section {section_id}.")
+        return Section(**rows[0])
+
+    def add_section(self, title: str, introduction: str = "") -> Section:
+        need_text(title, "A section needs a title.")
+        with self._s.write():
+            pos = ordering.next_position(self._s, "sections")
+            cur = self._s.execute(
+                "INSERT INTO sections (position, title, introduction) VALUES (?, ?, ?)",
+                (pos, title, introduction),
+            )
+        return self.section(int(cur.lastrowid or 0))
+
+    def update_section(self, section_id: int, title: str, introduction: str = "") -> Section:
+        need_text(title, "A section needs a title.")
+        with self._s.write():
+            self._s.execute(
+                "UPDATE sections SET title = ?, introduction = ? WHERE id = ?",
+                (title, introduction, self.section(section_id).id),
+            )
+        return self.section(section_id)
+
+    def remove_section(self, section_id: int) -> None:
+        with self._s.write():
+            self._s.execute("DELETE FROM sections WHERE id = ?", (section_id,))
+            ordering.renumber(self._s, "sections", None)
+
+    def move_section(self, section_id: int, position: int) -> None:
+        with self._s.write():
+            ordering.move(self._s, "sections", section_id, position)
+
+    # -- items ---------------------------------------------------------------------------
+
+    def items(self, section_id: int | None = None) -> list[Item]:
+        """Items in agenda order: by section, then position."""
+        sql = (
+            "SELECT items.* FROM items JOIN sections ON sections.id = items.section_id"
+            " {where} ORDER BY sections.position, sections.id, items.position, items.id"
+        )
+        if section_id is None:
+            rows = self._s.rows(sql.format(where=""))
+        else:
+            rows = self._s.rows(sql.format(where="WHERE section_id = ?"), (section_id,))
+        return [_item(r) for r in rows]
+
+    def item(self, item_id: int) -> Item:
+        rows = self._s.rows("SELECT * FROM items WHERE id = ?", (item_id,))
+        if not rows:
+            raise NotFoundError(f"There is no agenda item {item_id}.")
+        return _item(rows[0])
+
+    def add_item(
+        self,
+        section_id: int,
+        title: str,
+        kind: ItemKind | str = ItemKind.OTHER,
+        planned_minutes: int = 10,
+        description: str = "",
+    ) -> Item:
+        need_text(title, "An agenda item needs a title.")
+        kind = _kind(kind)
+        _check_minutes(planned_minutes)
+        with self._s.write():
+            self.section(section_id)
+            pos = ordering.next_position(self._s, "items", section_id)
+            cur = self._s.execute(
+                "INSERT INTO items (section_id, position, title, kind, planned_minutes, description)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (section_id, pos, title, kind.value, planned_minutes, description),
+            )
+        return self.item(int(cur.lastrowid or 0))
+
+    def update_item(self, item_id: int, **fields: Any) -> Item:
+        unknown = set(fields) - ITEM_FIELDS
+        if unknown:
+            raise TypeError(f"unknown item fields: {sorted(unknown)}")
+        if "title" in fields:
+            need_text(fields["title"], "An agenda item needs a title.")
+        if "kind" in fields:
+            fields["kind"] = _kind(fields["kind"]).value
+        if "planned_minutes" in fields:
+            _check_minutes(fields["planned_minutes"])
+        if fields:
+            assignments = ", ".join(f"{name} = ?" for name in fields)
+            with self._s.write():
+                self.item(item_id)
+                self._s.execute(
+                    f"UPDATE items SET {assignments} WHERE id = ?", (*fields.values(), item_id)
+                )
+        return self.item(item_id)
+
+    def remove_item(self, item_id: int) -> None:
+        with self._s.write():
+            section_id = ordering.parent_of(self._s, "items", item_id)
+            self._s.execute(
+                "UPDATE summit SET current_item_id = NULL WHERE current_item_id = ?", (item_id,)
+            )
+            self._s.execute(
+                "UPDATE summit SET open_prompt_id = NULL WHERE open_prompt_id IN"
+                " (SELECT id FROM prompts WHERE item_id = ?)",
+                (item_id,),
+            )
+            self._s.execute("DELETE FROM items WHERE id = ?", (item_id,))
+            ordering.renumber(self._s, "items", section_id)
+
+    def move_item(self, item_id: int, position: int, section_id: int | None = None) -> None:
+        with self._s.write():
+            if section_id is not None:
+                self.section(section_id)
+            ordering.move(self._s, "items", item_id, position, section_id)
+
+    # -- running the day -----------------------------------------------------------------
+
+    def current_item(self) -> Item | None:
+        item_id = self._s.live().current_item_id
+        return self.item(item_id) if item_id is not None else None
+
+    def start_item(self, item_id: int, at: str | None = None) -> Item:
+        """Make `item_id` the running item, ending the one that was running.
+
+        The first start of an item is kept; going back to an item clears its end.
+        """
+        from summit_app.core.store import now
+
+        at = at or now()
+        with self._s.write():
+            self.item(item_id)
+            current = self._s.live().current_item_id
+            if current is not None and current != item_id:
+                self._s.execute("UPDATE items SET actual_end = ? WHERE id = ?", (at, current))
+            self._s.execute(
+                "UPDATE items SET actual_start = COALESCE(actual_start, ?), actual_end = NULL"
+                " WHERE id = ?",
+                (at, item_id),
+            )
+            self._s.execute("UPDATE summit SET current_item_id = ? WHERE id = 1", (item_id,))
+            self._s.touch()
+        return self.item(item_id)
+
+    def end_day(self, at: str | None = None) -> None:
+        """End the running item and leave nothing running."""
+        from summit_app.core.store import now
+
+        with self._s.write():
+            current = self._s.live().current_item_id
+            if current is not None:
+                self._s.execute(
+                    "UPDATE items SET actual_end = ? WHERE id = ?", (at or now(), current)
+                )
+            self._s.execute("UPDATE summit SET current_item_id = NULL WHERE id = 1")
+            self._s.touch()
+
+    # -- speakers ------------------------------------------------------------------------
+
+    def speakers(self, item_id: int | None = None) -> list[Speaker]:
+        if item_id is None:
+            rows = self._s.rows(
+                "SELECT speakers.* FROM speakers JOIN items ON items.id = speakers.item_id"
+                " JOIN sections ON sections.id = items.section_id"
+                " ORDER BY sections.position, items.position, speakers.position"
+            )
+        else:
+            rows = self._s.rows(
+                "SELECT * FROM speakers WHERE item_id = ? ORDER BY position", (item_id,)
+            )
+        return [_speaker(r) for r in rows]
+
+    def add_speaker(
+        self,
+        item_id: int,
+        name: str,
+        role: str = "",
+        organisation: str = "",
+        key_points: tuple[str, ...] | list[str] = (),
+    ) -> Speaker:
+        need_text(name, "A speaker needs a name.")
+        with self._s.write():
+            self.item(item_id)
+            pos = ordering.next_position(self._s, "speakers", item_id)
+            cur = self._s.execute(
+                "INSERT INTO speakers (item_id, position, name, role, organisation, key_points)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (item_id, pos, name, role, organisation, json.dumps(list(key_points))),
+            )
+        return self._speaker(int(cur.lastrowid or 0))
+
+    def update_speaker(self, speaker_id: int, **fields: Any) -> Speaker:
+        unknown = set(fields) - SPEAKER_FIELDS
+        if unknown:
+            raise TypeError(f"unknown speaker fields: {sorted(unknown)}")
+        if "name" in fields:
+            need_text(fields["name"], "A speaker needs a name.")
+        if "key_points" in fields:
+            fields["key_points"] = json.dumps(list(fields["key_points"]))
+        if fields:
+            assignments = ", ".join(f"{name} = ?" for name in fields)
+            with self._s.write():
+                self._speaker(speaker_id)
+                self._s.execute(
+                    f"UPDATE speakers SET {assignments} WHERE id = ?",
+                    (*fields.values(), speaker_id),
+                )
+        return self._speaker(speaker_id)
+
+    def remove_speaker(self, speaker_id: int) -> None:
+        with self._s.write():
+            item_id = ordering.parent_of(self._s, "speakers", speaker_id)
+            self._s.execute("DELETE FROM speakers WHERE id = ?", (speaker_id,))
+            ordering.renumber(self._s, "speakers", item_id)
+
+    def _speaker(self, speaker_id: int) -> Speaker:
+        rows = self._s.rows("SELECT * FROM speakers WHERE id = ?", (speaker_id,))
+        if not rows:
+            raise NotFoundError(f"There is no speaker {speaker_id}.")
+        return _speaker(rows[0])
+
+    # -- prompts -------------------------------------------------------------------------
+
+    def prompts(self, item_id: int | None = None) -> list[Prompt]:
+        if item_id is None:
+            rows = self._s.rows(
+                "SELECT prompts.* FROM prompts JOIN items ON items.id = prompts.item_id"
+                " JOIN sections ON sections.id = items.section_id"
+                " ORDER BY sections.position, items.position, prompts.position"
+            )
+        else:
+            rows = self._s.rows(
+                "SELECT * FROM prompts WHERE item_id = ? ORDER BY position", (item_id,)
+            )
+        return [Prompt(**r) for r in rows]
+
+    def prompt(self, prompt_id: int) -> Prompt:
+        rows = self._s.rows("SELECT * FROM prompts WHERE id = ?", (prompt_id,))
+        if not rows:
+            raise NotFoundError(f"There is no prompt {prompt_id}.")
+        return Prompt(**rows[0])
+
+    def add_prompt(self, item_id: int, text: str) -> Prompt:
+        need_text(text, "A prompt needs a question.")
+        with self._s.write():
+            self.item(item_id)
+            pos = ordering.next_position(self._s, "prompts", item_id)
+            cur = self._s.execute(
+                "INSERT INTO prompts (item_id, position, text) VALUES (?, ?, ?)",
+                (item_id, pos, text),
+            )
+        return self.prompt(int(cur.lastrowid or 0))
+
+    def update_prompt(self, prompt_id: int, text: str) -> Prompt:
+        need_text(text, "A prompt needs a question.")
+        with self._s.write():
+            self.prompt(prompt_id)
+            self._s.execute("UPDATE prompts SET text = ? WHERE id = ?", (text, prompt_id))
+        return self.prompt(prompt_id)
+
+    def remove_prompt(self, prompt_id: int) -> None:
+        with self._s.write():
+            item_id = ordering.parent_of(self._s, "prompts", prompt_id)
+            self._s.execute(
+                "UPDATE summit SET open_prompt_id = NULL WHERE open_prompt_id = ?", (prompt_id,)
+            )
+            self._s.execute("DELETE FROM prompts WHERE id = ?", (prompt_id,))
+            ordering.renumber(self._s, "prompts", item_id)
+
+    def open_prompt(self, prompt_id: int | None) -> None:
+        """Open a prompt for participants' notes (None closes it)."""
+        with self._s.write():
+            if prompt_id is not None:
+                self.prompt(prompt_id)
+            self._s.execute("UPDATE summit SET open_prompt_id = ? WHERE id = 1", (prompt_id,))
+            self._s.touch()
+
+
+def _item(row: dict) -> Item:
+    return Item(**{**row, "kind": ItemKind(row["kind"])})
+
+
+def _speaker(row: dict) -> Speaker:
+    return Speaker(**{**row, "key_points": tuple(json.loads(row["key_points"]))})
+
+
+def _kind(kind: ItemKind | str) -> ItemKind:
+    try:
+        return ItemKind(kind)
+    except ValueError:
+        kinds = ", ".join(k.value for k in ItemKind)
+        raise ValidationError(f"'{kind}' is not a kind of agenda item ({kinds}).") from None
+
+
+def _check_minutes(minutes: int) -> None:
+    need_int(minutes, 0, 24 * 60, "Planned minutes must be a whole number from 0 to 1440.")

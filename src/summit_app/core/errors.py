@@ -1,0 +1,17 @@
+"""Errors a user can cause, each with a message written for that user."""
+
+
+class SummitError(Exception):
+    """Base of every error whose message is shown to the user as it is."""
+
+
+class SummitFileError(SummitError):
+    """The file cannot be opened as a summit (missing, damaged, not ours, too new)."""
+
+
+class ValidationError(SummitError):
+    """Input that breaks a rule (a closed poll, too many picks, an empty note...)."""
+
+
+class NotFoundError(SummitError):
+    """A referenced row (poll, option, note...) does not exist."""

@@ -1,0 +1,223 @@
+"""The domain values. Plain dataclasses: the store builds them, everyone else reads them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ItemKind(StrEnum):
+    TALK = "talk"
+    DISCUSSION = "discussion"
+    VOTE = "vote"
+    RANKING = "ranking"
+    BREAK = "break"
+    OTHER = "other"
+
+
+class PollKind(StrEnum):
+    SINGLE = "single"  # pick one
+    MULTI = "multi"  # pick up to max_choices
+    POINTS = "points"  # allocate `points` across the options
+    RANK = "rank"  # order every option
+    SCALE = "scale"  # rate each option (statement) on the agreement scale
+
+
+class PollState(StrEnum):
+    DRAFT = "draft"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class Author(StrEnum):
+    FACILITATOR = "facilitator"
+    PARTICIPANT = "participant"
+
+
+class CountMethod(StrEnum):
+    HANDS = "hands"
+    PAPER = "paper"
+
+
+# The agreement scale, lowest first; a ballot's value for a statement is 1..5.
+SCALE_LABELS: tuple[str, ...] = (
+    "Strongly disagree",
+    "Disagree",
+    "Neither agree nor disagree",
+    "Agree",
+    "Strongly agree",
+)
+
+DEFAULT_GROUPS: tuple[str, ...] = (
+    "Nursing",
+    "Pharmacy",
+    "General practice",
+    "Social care",
+    "Acute care",
+    "Mental health",
+    "Public health",
+    "Patient or carer",
+    "Other",
+    "Prefer not to say",
+)
+
+
+@dataclass(frozen=True)
+class SummitInfo:
+    title: str
+    date: str = ""
+    venue: str = ""
+    organisers: str = ""
+    introduction: str = ""
+    objectives: tuple[str, ...] = ()
+    start_time: str = "09:30"
+    join_code: str = ""
+    groups: tuple[str, ...] = DEFAULT_GROUPS
+    contact: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    id: int
+    position: int
+    title: str
+    introduction: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    id: int
+    section_id: int
+    position: int
+    title: str
+    kind: ItemKind
+    planned_minutes: int
+    description: str = ""
+    actual_start: str | None = None
+    actual_end: str | None = None
+
+
+@dataclass(frozen=True)
+class Speaker:
+    id: int
+    item_id: int
+    position: int
+    name: str
+    role: str = ""
+    organisation: str = ""
+    key_points: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Prompt:
+    id: int
+    item_id: int
+    position: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: int
+    prompt_id: int
+    position: int
+    name: str
+    summary: str = ""
+    colour: str = "#fde68a"
+
+
+@dataclass(frozen=True)
+class Note:
+    id: int
+    prompt_id: int
+    text: str
+    author: Author
+    created_at: str
+    participant_id: int | None = None
+    theme_id: int | None = None
+    is_quote: bool = False
+    is_hidden: bool = False
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class Option:
+    id: int
+    poll_id: int
+    position: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Poll:
+    id: int
+    item_id: int
+    position: int
+    question: str
+    kind: PollKind
+    state: PollState = PollState.DRAFT
+    max_choices: int = 1
+    points: int = 0
+    show_results: bool = False
+    options: tuple[Option, ...] = ()
+    opened_at: str | None = None
+    closed_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: int
+    token: str
+    joined_at: str
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """One participant's answer to one poll.
+
+    `choices` maps option id to a value whose meaning follows the poll kind:
+    1 for a pick, points allocated, rank position (1 = first), or scale level (1..5).
+    """
+
+    id: int
+    poll_id: int
+    participant_id: int
+    choices: dict[int, int]
+    cast_at: str
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class HandCount:
+    """A count taken in the room (show of hands, paper) and typed in by the facilitator.
+
+    `level` is the rank position or scale level for rank and scale polls, else None.
+    """
+
+    id: int
+    poll_id: int
+    option_id: int
+    count: int
+    method: CountMethod
+    level: int | None = None
+
+
+@dataclass(frozen=True)
+class Action:
+    id: int
+    position: int
+    text: str
+    owner: str = ""
+    due: str = ""
+    is_commitment: bool = False
+
+
+@dataclass(frozen=True)
+class LiveState:
+    """What is happening now, as phones and the projector need it."""
+
+    current_item_id: int | None
+    open_prompt_id: int | None
+    open_poll_id: int | None
+    changed_at: str = ""

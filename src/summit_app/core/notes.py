@@ -1,0 +1,194 @@
+"""Sticky notes and the themes they are clustered into."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from summit_app.core import ordering
+from summit_app.core.checks import NOTE_MAX_CHARS, need_text
+from summit_app.core.errors import NotFoundError, ValidationError
+from summit_app.core.model import Author, Note, Theme
+
+if TYPE_CHECKING:
+    from summit_app.core.store import Summit
+
+THEME_COLOURS = ("#fde68a", "#bfdbfe", "#bbf7d0", "#fbcfe8", "#ddd6fe", "#fed7aa", "#a5f3fc")
+
+
+class NotesRepo:
+    def __init__(self, summit: Summit) -> None:
+        self._s = summit
+
+    # -- notes ---------------------------------------------------------------------------
+
+    def notes(self, prompt_id: int | None = None, include_hidden: bool = True) -> list[Note]:
+        where, params = [], []
+        if prompt_id is not None:
+            where.append("prompt_id = ?")
+            params.append(prompt_id)
+        if not include_hidden:
+            where.append("is_hidden = 0")
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        rows = self._s.rows(
+            f"SELECT * FROM notes {clause} ORDER BY prompt_id, position, id", tuple(params)
+        )
+        return [_note(r) for r in rows]
+
+    def note(self, note_id: int) -> Note:
+        rows = self._s.rows("SELECT * FROM notes WHERE id = ?", (note_id,))
+        if not rows:
+            raise NotFoundError(f"There is no note {note_id}.")
+        return _note(rows[0])
+
+    def add_note(
+        self,
+        prompt_id: int,
+        text: str,
+        author: Author | str = Author.FACILITATOR,
+        participant_id: int | None = None,
+        theme_id: int | None = None,
+        is_quote: bool = False,
+        created_at: str | None = None,
+    ) -> Note:
+        """Add a note, its text kept exactly as typed.
+
+        A participant may post only to the prompt the facilitator has open.
+        """
+        from summit_app.core.store import now
+
+        need_text(text, "A note cannot be empty.", NOTE_MAX_CHARS, "That note")
+        author = Author(author)
+        with self._s.write():
+            self._s.agenda.prompt(prompt_id)
+            if author is Author.PARTICIPANT and self._s.live().open_prompt_id != prompt_id:
+                raise ValidationError("This question is not taking notes right now.")
+            if theme_id is not None:
+                self._theme_of_prompt(theme_id, prompt_id)
+            pos = ordering.next_position(self._s, "notes", prompt_id)
+            cur = self._s.execute(
+                "INSERT INTO notes (prompt_id, text, author, participant_id, theme_id, is_quote,"
+                " position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    prompt_id,
+                    text,
+                    author.value,
+                    participant_id,
+                    theme_id,
+                    int(is_quote),
+                    pos,
+                    created_at or now(),
+                ),
+            )
+        return self.note(int(cur.lastrowid or 0))
+
+    def edit_note(self, note_id: int, text: str) -> Note:
+        need_text(text, "A note cannot be empty.", NOTE_MAX_CHARS, "That note")
+        with self._s.write():
+            self.note(note_id)
+            self._s.execute("UPDATE notes SET text = ? WHERE id = ?", (text, note_id))
+        return self.note(note_id)
+
+    def set_hidden(self, note_id: int, hidden: bool) -> Note:
+        return self._set_flag(note_id, "is_hidden", hidden)
+
+    def set_quote(self, note_id: int, quote: bool) -> Note:
+        return self._set_flag(note_id, "is_quote", quote)
+
+    def set_theme(self, note_id: int, theme_id: int | None) -> Note:
+        with self._s.write():
+            note = self.note(note_id)
+            if theme_id is not None:
+                self._theme_of_prompt(theme_id, note.prompt_id)
+            self._s.execute("UPDATE notes SET theme_id = ? WHERE id = ?", (theme_id, note_id))
+        return self.note(note_id)
+
+    def remove_note(self, note_id: int) -> None:
+        with self._s.write():
+            self._s.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+
+    def _set_flag(self, note_id: int, column: str, value: bool) -> Note:
+        with self._s.write():
+            self.note(note_id)
+            self._s.execute(f"UPDATE notes SET {column} = ? WHERE id = ?", (int(value), note_id))
+        return self.note(note_id)
+
+    # -- themes --------------------------------------------------------------------------
+
+    def themes(self, prompt_id: int | None = None) -> list[Theme]:
+        if prompt_id is None:
+            rows = self._s.rows("SELECT * FROM themes ORDER BY prompt_id, position, id")
+        else:
+            rows = self._s.rows(
+                "SELECT * FROM themes WHERE prompt_id = ? ORDER BY position, id", (prompt_id,)
+            )
+        return [Theme(**r) for r in rows]
+
+    def theme(self, theme_id: int) -> Theme:
+        rows = self._s.rows("SELECT * FROM themes WHERE id = ?", (theme_id,))
+        if not rows:
+            raise NotFoundError(f"There is no theme {theme_id}.")
+        return Theme(**rows[0])
+
+    def add_theme(
+        self, prompt_id: int, name: str, summary: str = "", colour: str | None = None
+    ) -> Theme:
+        need_text(name, "A theme needs a name.", 200, "That theme name")
+        with self._s.write():
+            self._s.agenda.prompt(prompt_id)
+            pos = ordering.next_position(self._s, "themes", prompt_id)
+            colour = colour or THEME_COLOURS[pos % len(THEME_COLOURS)]
+            cur = self._s.execute(
+                "INSERT INTO themes (prompt_id, position, name, summary, colour)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (prompt_id, pos, name, summary, colour),
+            )
+        return self.theme(int(cur.lastrowid or 0))
+
+    def update_theme(
+        self,
+        theme_id: int,
+        name: str | None = None,
+        summary: str | None = None,
+        colour: str | None = None,
+    ) -> Theme:
+        theme = self.theme(theme_id)
+        if name is not None:
+            need_text(name, "A theme needs a name.", 200, "That theme name")
+        with self._s.write():
+            self._s.execute(
+                "UPDATE themes SET name = ?, summary = ?, colour = ? WHERE id = ?",
+                (
+                    theme.name if name is None else name,
+                    theme.summary if summary is None else summary,
+                    theme.colour if colour is None else colour,
+                    theme_id,
+                ),
+            )
+        return self.theme(theme_id)
+
+    def move_theme(self, theme_id: int, position: int) -> None:
+        with self._s.write():
+            ordering.move(self._s, "themes", theme_id, position)
+
+    def remove_theme(self, theme_id: int) -> None:
+        """Remove a theme; its notes go back to unsorted, never lost."""
+        with self._s.write():
+            prompt_id = ordering.parent_of(self._s, "themes", theme_id)
+            self._s.execute("UPDATE notes SET theme_id = NULL WHERE theme_id = ?", (theme_id,))
+            self._s.execute("DELETE FROM themes WHERE id = ?", (theme_id,))
+            ordering.renumber(self._s, "themes", prompt_id)
+
+    def _theme_of_prompt(self, theme_id: int, prompt_id: int) -> None:
+        if self.theme(theme_id).prompt_id != prompt_id:
+            raise ValidationError("That theme belongs to another question.")
+
+
+def _note(row: dict) -> Note:
+    return Note(
+        **{
+            **row,
+            "author": Author(row["author"]),
+            "is_quote": bool(row["is_quote"]),
+            "is_hidden": bool(row["is_hidden"]),
+        }
+    )

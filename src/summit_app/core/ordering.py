@@ -1,0 +1,75 @@
+"""Keeping `position` columns dense (0, 1, 2...) within a parent, for ordered lists."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from summit_app.core.errors import NotFoundError
+
+if TYPE_CHECKING:
+    from summit_app.core.store import Summit
+
+# Table -> the column that groups its rows into one ordered list ('' for a single list).
+PARENTS = {
+    "sections": "",
+    "items": "section_id",
+    "speakers": "item_id",
+    "prompts": "item_id",
+    "themes": "prompt_id",
+    "polls": "item_id",
+    "options": "poll_id",
+    "actions": "",
+    "notes": "prompt_id",
+}
+
+
+def _scope(table: str, parent_id: int | None) -> tuple[str, tuple]:
+    column = PARENTS[table]
+    return (f"WHERE {column} = ?", (parent_id,)) if column else ("", ())
+
+
+def next_position(summit: Summit, table: str, parent_id: int | None = None) -> int:
+    where, params = _scope(table, parent_id)
+    row = summit.execute(f"SELECT COALESCE(MAX(position) + 1, 0) FROM {table} {where}", params)
+    return int(row.fetchone()[0])
+
+
+def ordered_ids(summit: Summit, table: str, parent_id: int | None) -> list[int]:
+    where, params = _scope(table, parent_id)
+    rows = summit.execute(f"SELECT id FROM {table} {where} ORDER BY position, id", params)
+    return [row[0] for row in rows]
+
+
+def parent_of(summit: Summit, table: str, row_id: int) -> int | None:
+    column = PARENTS[table] or "NULL"
+    row = summit.execute(f"SELECT {column} FROM {table} WHERE id = ?", (row_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"There is no {table[:-1]} {row_id}.")
+    return row[0]
+
+
+def move(summit: Summit, table: str, row_id: int, position: int, parent_id: int | None = None) -> None:
+    """Put a row at `position` in its list (or in `parent_id`'s list), renumbering the rest.
+
+    Runs inside the caller's transaction.
+    """
+    column = PARENTS[table]
+    old_parent = parent_of(summit, table, row_id)
+    new_parent = old_parent if parent_id is None or not column else parent_id
+    if column and new_parent != old_parent:
+        summit.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (new_parent, row_id))
+        _renumber(summit, table, [i for i in ordered_ids(summit, table, old_parent) if i != row_id])
+    siblings = [i for i in ordered_ids(summit, table, new_parent) if i != row_id]
+    position = max(0, min(position, len(siblings)))
+    siblings.insert(position, row_id)
+    _renumber(summit, table, siblings)
+
+
+def renumber(summit: Summit, table: str, parent_id: int | None) -> None:
+    _renumber(summit, table, ordered_ids(summit, table, parent_id))
+
+
+def _renumber(summit: Summit, table: str, ids: list[int]) -> None:
+    summit.db.conn.executemany(
+        f"UPDATE {table} SET position = ? WHERE id = ?", [(pos, i) for pos, i in enumerate(ids)]
+    )

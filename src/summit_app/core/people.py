@@ -1,0 +1,97 @@
+"""Participants (phones that joined), actions and personal commitments."""
+
+from __future__ import annotations
+
+import secrets
+from typing import TYPE_CHECKING
+
+from summit_app.core import ordering
+from summit_app.core.checks import NOTE_MAX_CHARS, need_text
+from summit_app.core.errors import NotFoundError, ValidationError
+from summit_app.core.model import Action, Participant
+
+if TYPE_CHECKING:
+    from summit_app.core.store import Summit
+
+
+class PeopleRepo:
+    def __init__(self, summit: Summit) -> None:
+        self._s = summit
+
+    # -- participants --------------------------------------------------------------------
+
+    def join(self, group: str | None = None, joined_at: str | None = None) -> Participant:
+        """A new participant with an opaque, unguessable token."""
+        from summit_app.core.store import now
+
+        group = self._check_group(group)
+        token = secrets.token_urlsafe(24)
+        with self._s.write():
+            cur = self._s.execute(
+                "INSERT INTO participants (token, joined_at, group_name) VALUES (?, ?, ?)",
+                (token, joined_at or now(), group),
+            )
+        return self.participant(int(cur.lastrowid or 0))
+
+    def participant(self, participant_id: int) -> Participant:
+        rows = self._s.rows("SELECT * FROM participants WHERE id = ?", (participant_id,))
+        if not rows:
+            raise NotFoundError(f"There is no participant {participant_id}.")
+        return _participant(rows[0])
+
+    def by_token(self, token: str) -> Participant | None:
+        rows = self._s.rows("SELECT * FROM participants WHERE token = ?", (token,))
+        return _participant(rows[0]) if rows else None
+
+    def participants(self) -> list[Participant]:
+        return [_participant(r) for r in self._s.rows("SELECT * FROM participants ORDER BY id")]
+
+    def count(self) -> int:
+        return int(self._s.execute("SELECT COUNT(*) FROM participants").fetchone()[0])
+
+    def set_group(self, participant_id: int, group: str | None) -> Participant:
+        group = self._check_group(group)
+        with self._s.write():
+            self.participant(participant_id)
+            self._s.execute(
+                "UPDATE participants SET group_name = ? WHERE id = ?", (group, participant_id)
+            )
+        return self.participant(participant_id)
+
+    def _check_group(self, group: str | None) -> str | None:
+        if group is None or group == "":
+            return None
+        if group not in self._s.info().groups:
+            raise ValidationError("Choose a group from the list.")
+        return group
+
+    # -- actions and commitments ---------------------------------------------------------
+
+    def actions(self) -> list[Action]:
+        rows = self._s.rows("SELECT * FROM actions ORDER BY position, id")
+        return [Action(**{**r, "is_commitment": bool(r["is_commitment"])}) for r in rows]
+
+    def add_action(
+        self, text: str, owner: str = "", due: str = "", is_commitment: bool = False
+    ) -> Action:
+        need_text(text, "An action needs some text.", NOTE_MAX_CHARS, "That action")
+        with self._s.write():
+            pos = ordering.next_position(self._s, "actions")
+            cur = self._s.execute(
+                "INSERT INTO actions (position, text, owner, due, is_commitment)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (pos, text, owner, due, int(is_commitment)),
+            )
+        action_id = int(cur.lastrowid or 0)
+        return next(a for a in self.actions() if a.id == action_id)
+
+    def remove_action(self, action_id: int) -> None:
+        with self._s.write():
+            self._s.execute("DELETE FROM actions WHERE id = ?", (action_id,))
+            ordering.renumber(self._s, "actions", None)
+
+
+def _participant(row: dict) -> Participant:
+    return Participant(
+        id=row["id"], token=row["token"], joined_at=row["joined_at"], group=row["group_name"]
+    )

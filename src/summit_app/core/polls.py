@@ -1,0 +1,397 @@
+"""Polls, their options, ballots from phones, and counts taken by hand in the room."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from summit_app.core import ordering
+from summit_app.core.checks import OPTION_MAX_CHARS, need_int, need_text
+from summit_app.core.tally import PollResult, tally
+from summit_app.core.errors import NotFoundError, ValidationError
+from summit_app.core.model import (
+    SCALE_LABELS,
+    Ballot,
+    CountMethod,
+    HandCount,
+    Option,
+    Poll,
+    PollKind,
+    PollState,
+)
+
+if TYPE_CHECKING:
+    from summit_app.core.store import Summit
+
+MAX_OPTIONS = 40
+
+
+class PollsRepo:
+    def __init__(self, summit: Summit) -> None:
+        self._s = summit
+
+    # -- polls ---------------------------------------------------------------------------
+
+    def polls(self, item_id: int | None = None) -> list[Poll]:
+        if item_id is None:
+            rows = self._s.rows(
+                "SELECT polls.* FROM polls JOIN items ON items.id = polls.item_id"
+                " JOIN sections ON sections.id = items.section_id"
+                " ORDER BY sections.position, items.position, polls.position"
+            )
+        else:
+            rows = self._s.rows(
+                "SELECT * FROM polls WHERE item_id = ? ORDER BY position", (item_id,)
+            )
+        options = self._options_by_poll()
+        return [_poll(r, options.get(r["id"], ())) for r in rows]
+
+    def poll(self, poll_id: int) -> Poll:
+        rows = self._s.rows("SELECT * FROM polls WHERE id = ?", (poll_id,))
+        if not rows:
+            raise NotFoundError(f"There is no poll {poll_id}.")
+        return _poll(rows[0], self._options_by_poll(poll_id).get(poll_id, ()))
+
+    def add_poll(
+        self,
+        item_id: int,
+        question: str,
+        kind: PollKind | str,
+        options: Sequence[str],
+        max_choices: int = 1,
+        points: int = 0,
+        show_results: bool = False,
+    ) -> Poll:
+        kind = _kind(kind)
+        need_text(question, "A poll needs a question.", 500, "The question")
+        _check_options(options)
+        max_choices, points = _check_rules(kind, len(options), max_choices, points)
+        with self._s.write():
+            self._s.agenda.item(item_id)
+            pos = ordering.next_position(self._s, "polls", item_id)
+            cur = self._s.execute(
+                "INSERT INTO polls (item_id, position, question, kind, max_choices, points,"
+                " show_results) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (item_id, pos, question, kind.value, max_choices, points, int(show_results)),
+            )
+            poll_id = int(cur.lastrowid or 0)
+            self._insert_options(poll_id, options)
+        return self.poll(poll_id)
+
+    def update_poll(
+        self,
+        poll_id: int,
+        question: str,
+        kind: PollKind | str,
+        options: Sequence[str],
+        max_choices: int = 1,
+        points: int = 0,
+        show_results: bool = False,
+    ) -> Poll:
+        """Edit a poll. Its kind and options are fixed once anyone has voted."""
+        kind = _kind(kind)
+        need_text(question, "A poll needs a question.", 500, "The question")
+        _check_options(options)
+        max_choices, points = _check_rules(kind, len(options), max_choices, points)
+        with self._s.write():
+            poll = self.poll(poll_id)
+            changed = kind != poll.kind or list(options) != [o.text for o in poll.options]
+            changed |= (max_choices, points) != (poll.max_choices, poll.points)
+            if changed and self._has_votes(poll_id):
+                raise ValidationError(
+                    "People have already voted in this poll, so its options cannot change."
+                )
+            self._s.execute(
+                "UPDATE polls SET question = ?, kind = ?, max_choices = ?, points = ?,"
+                " show_results = ? WHERE id = ?",
+                (question, kind.value, max_choices, points, int(show_results), poll_id),
+            )
+            if changed:
+                self._s.execute("DELETE FROM options WHERE poll_id = ?", (poll_id,))
+                self._insert_options(poll_id, options)
+        return self.poll(poll_id)
+
+    def remove_poll(self, poll_id: int) -> None:
+        with self._s.write():
+            item_id = ordering.parent_of(self._s, "polls", poll_id)
+            self._s.execute("DELETE FROM polls WHERE id = ?", (poll_id,))
+            ordering.renumber(self._s, "polls", item_id)
+
+    def open_poll(self, poll_id: int) -> Poll:
+        """Open a poll for votes. Only one poll is open at a time: others close."""
+        from summit_app.core.store import now
+
+        with self._s.write():
+            self.poll(poll_id)
+            at = now()
+            self._s.execute(
+                "UPDATE polls SET state = 'closed', closed_at = ? WHERE state = 'open' AND id != ?",
+                (at, poll_id),
+            )
+            self._s.execute(
+                "UPDATE polls SET state = 'open', opened_at = ?, closed_at = NULL WHERE id = ?",
+                (at, poll_id),
+            )
+            self._s.touch()
+        return self.poll(poll_id)
+
+    def close_poll(self, poll_id: int) -> Poll:
+        from summit_app.core.store import now
+
+        with self._s.write():
+            if self.poll(poll_id).state is PollState.OPEN:
+                self._s.execute(
+                    "UPDATE polls SET state = 'closed', closed_at = ? WHERE id = ?",
+                    (now(), poll_id),
+                )
+                self._s.touch()
+        return self.poll(poll_id)
+
+    def set_show_results(self, poll_id: int, show: bool) -> Poll:
+        with self._s.write():
+            self.poll(poll_id)
+            self._s.execute(
+                "UPDATE polls SET show_results = ? WHERE id = ?", (int(show), poll_id)
+            )
+            self._s.touch()
+        return self.poll(poll_id)
+
+    # -- ballots -------------------------------------------------------------------------
+
+    def cast_ballot(self, poll_id: int, participant_id: int, choices: Mapping[int, int]) -> Ballot:
+        """Record a participant's ballot, replacing their earlier one in this poll.
+
+        Raises ValidationError, changing nothing, if the poll is not open or the
+        choices break its rules.
+        """
+        from summit_app.core.store import now
+
+        with self._s.write():
+            poll = self.poll(poll_id)
+            if poll.state is not PollState.OPEN:
+                raise ValidationError("This poll is closed; your vote was not recorded.")
+            clean = validate_choices(poll, choices)
+            if not self._s.rows("SELECT 1 FROM participants WHERE id = ?", (participant_id,)):
+                raise NotFoundError(f"There is no participant {participant_id}.")
+            self._s.execute(
+                "INSERT INTO ballots (poll_id, participant_id, choices, cast_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (poll_id, participant_id)"
+                " DO UPDATE SET choices = excluded.choices, cast_at = excluded.cast_at",
+                (poll_id, participant_id, json.dumps(clean), now()),
+            )
+        return self.ballot(poll_id, participant_id)  # type: ignore[return-value]
+
+    def ballot(self, poll_id: int, participant_id: int) -> Ballot | None:
+        rows = self._ballot_rows("WHERE ballots.poll_id = ? AND participant_id = ?",
+                                 (poll_id, participant_id))
+        return rows[0] if rows else None
+
+    def ballots(self, poll_id: int | None = None) -> list[Ballot]:
+        if poll_id is None:
+            return self._ballot_rows("", ())
+        return self._ballot_rows("WHERE ballots.poll_id = ?", (poll_id,))
+
+    def ballot_count(self, poll_id: int) -> int:
+        row = self._s.execute("SELECT COUNT(*) FROM ballots WHERE poll_id = ?", (poll_id,))
+        return int(row.fetchone()[0])
+
+    def _ballot_rows(self, where: str, params: tuple) -> list[Ballot]:
+        rows = self._s.rows(
+            "SELECT ballots.*, participants.group_name FROM ballots"
+            f" JOIN participants ON participants.id = ballots.participant_id {where}"
+            " ORDER BY ballots.id",
+            params,
+        )
+        return [
+            Ballot(
+                id=r["id"],
+                poll_id=r["poll_id"],
+                participant_id=r["participant_id"],
+                choices={int(k): v for k, v in json.loads(r["choices"]).items()},
+                cast_at=r["cast_at"],
+                group=r["group_name"],
+            )
+            for r in rows
+        ]
+
+    def result(self, poll_id: int) -> PollResult:
+        """The poll's results: phones' ballots and hand counts together."""
+        return tally(
+            self.poll(poll_id),
+            self.ballots(poll_id),
+            self.hand_counts(poll_id),
+            self.hand_voters(poll_id),
+        )
+
+    # -- counts taken by hand ------------------------------------------------------------
+
+    def hand_counts(self, poll_id: int) -> list[HandCount]:
+        rows = self._s.rows(
+            "SELECT * FROM hand_counts WHERE poll_id = ? ORDER BY option_id, level", (poll_id,)
+        )
+        return [HandCount(**{**r, "method": CountMethod(r["method"])}) for r in rows]
+
+    def hand_voters(self, poll_id: int) -> int:
+        row = self._s.execute("SELECT hand_voters FROM polls WHERE id = ?", (poll_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no poll {poll_id}.")
+        return int(row[0])
+
+    def set_hand_counts(
+        self,
+        poll_id: int,
+        counts: Iterable[tuple[int, int | None, int]],
+        voters: int,
+        method: CountMethod | str = CountMethod.HANDS,
+    ) -> None:
+        """Replace the poll's hand counts with `(option_id, level, count)` rows.
+
+        `voters` is how many people took part by hand; `level` is the rank position or
+        scale level for rank and scale polls, and None otherwise.
+        """
+        method = CountMethod(method)
+        poll = self.poll(poll_id)
+        option_ids = {o.id for o in poll.options}
+        levels = _levels(poll)
+        rows = []
+        for option_id, level, count in counts:
+            if option_id not in option_ids:
+                raise ValidationError("That count is for an option this poll does not have.")
+            if level not in levels:
+                raise ValidationError(f"A count's level must be one of {sorted(levels, key=str)}.")
+            need_int(count, 0, 1_000_000, "A count must be a whole number, 0 or more.")
+            rows.append((poll_id, option_id, level, count, method.value))
+        need_int(voters, 0, 1_000_000, "The number of people voting must be 0 or more.")
+        with self._s.write():
+            self._s.execute("DELETE FROM hand_counts WHERE poll_id = ?", (poll_id,))
+            self._s.db.conn.executemany(
+                "INSERT INTO hand_counts (poll_id, option_id, level, count, method)"
+                " VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
+            self._s.execute("UPDATE polls SET hand_voters = ? WHERE id = ?", (voters, poll_id))
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _has_votes(self, poll_id: int) -> bool:
+        return bool(
+            self._s.rows(
+                "SELECT 1 FROM ballots WHERE poll_id = ? UNION ALL"
+                " SELECT 1 FROM hand_counts WHERE poll_id = ? LIMIT 1",
+                (poll_id, poll_id),
+            )
+        )
+
+    def _insert_options(self, poll_id: int, texts: Sequence[str]) -> None:
+        self._s.db.conn.executemany(
+            "INSERT INTO options (poll_id, position, text) VALUES (?, ?, ?)",
+            [(poll_id, pos, text) for pos, text in enumerate(texts)],
+        )
+
+    def _options_by_poll(self, poll_id: int | None = None) -> dict[int, tuple[Option, ...]]:
+        if poll_id is None:
+            rows = self._s.rows("SELECT * FROM options ORDER BY poll_id, position")
+        else:
+            rows = self._s.rows(
+                "SELECT * FROM options WHERE poll_id = ? ORDER BY position", (poll_id,)
+            )
+        grouped: dict[int, list[Option]] = {}
+        for r in rows:
+            grouped.setdefault(r["poll_id"], []).append(Option(**r))
+        return {k: tuple(v) for k, v in grouped.items()}
+
+
+def validate_choices(poll: Poll, choices: Mapping[int, int]) -> dict[int, int]:
+    """Check a ballot against the poll's rules; return it with only non-zero entries."""
+    option_ids = {o.id for o in poll.options}
+    if not isinstance(choices, Mapping):
+        raise ValidationError("A ballot must map options to values.")
+    clean: dict[int, int] = {}
+    for option_id, value in choices.items():
+        if option_id not in option_ids:
+            raise ValidationError("That option is not in this poll.")
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ValidationError("Each choice must be a whole number.")
+        if value != 0:
+            clean[option_id] = value
+    kind, n = poll.kind, len(poll.options)
+    if kind is PollKind.SINGLE:
+        if len(clean) != 1 or set(clean.values()) != {1}:
+            raise ValidationError("Pick exactly one option.")
+    elif kind is PollKind.MULTI:
+        if not clean or set(clean.values()) != {1}:
+            raise ValidationError("Pick at least one option.")
+        if len(clean) > poll.max_choices:
+            raise ValidationError(f"Pick at most {poll.max_choices} options.")
+    elif kind is PollKind.POINTS:
+        if any(v < 0 for v in clean.values()):
+            raise ValidationError("Points cannot be negative.")
+        total = sum(clean.values())
+        if total == 0:
+            raise ValidationError("Give at least one point.")
+        if total > poll.points:
+            raise ValidationError(f"You have {poll.points} points to give; that was {total}.")
+    elif kind is PollKind.RANK:
+        if sorted(clean.values()) != list(range(1, n + 1)) or len(clean) != n:
+            raise ValidationError(f"Put all {n} options in order, each in its own place.")
+    elif kind is PollKind.SCALE:
+        if not clean:
+            raise ValidationError("Answer at least one statement.")
+        if any(not 1 <= v <= len(SCALE_LABELS) for v in clean.values()):
+            raise ValidationError(f"Answers are on a scale of 1 to {len(SCALE_LABELS)}.")
+    return clean
+
+
+def _levels(poll: Poll) -> set[int | None]:
+    if poll.kind is PollKind.RANK:
+        return set(range(1, len(poll.options) + 1))
+    if poll.kind is PollKind.SCALE:
+        return set(range(1, len(SCALE_LABELS) + 1))
+    return {None}
+
+
+def _kind(kind: PollKind | str) -> PollKind:
+    try:
+        return PollKind(kind)
+    except ValueError:
+        kinds = ", ".join(k.value for k in PollKind)
+        raise ValidationError(f"'{kind}' is not a kind of poll ({kinds}).") from None
+
+
+def _check_options(options: Sequence[str]) -> None:
+    if isinstance(options, str) or not 1 <= len(options) <= MAX_OPTIONS:
+        raise ValidationError(f"A poll needs between 1 and {MAX_OPTIONS} options.")
+    for text in options:
+        need_text(text, "An option cannot be empty.", OPTION_MAX_CHARS, "An option")
+    if len(set(options)) != len(options):
+        raise ValidationError("Two options have the same text.")
+
+
+def _check_rules(kind: PollKind, n: int, max_choices: int, points: int) -> tuple[int, int]:
+    if kind is PollKind.MULTI:
+        need_int(max_choices, 1, n, f"Pick up to N: N must be from 1 to {n}.")
+        return max_choices, 0
+    if kind is PollKind.POINTS:
+        need_int(points, 1, 1000, "Points to allocate must be from 1 to 1000.")
+        return n, points
+    if kind is PollKind.RANK and n < 2:
+        raise ValidationError("A ranking needs at least two options.")
+    return (1 if kind is PollKind.SINGLE else n), 0
+
+
+def _poll(row: dict, options: tuple[Option, ...]) -> Poll:
+    return Poll(
+        id=row["id"],
+        item_id=row["item_id"],
+        position=row["position"],
+        question=row["question"],
+        kind=PollKind(row["kind"]),
+        state=PollState(row["state"]),
+        max_choices=row["max_choices"],
+        points=row["points"],
+        show_results=bool(row["show_results"]),
+        options=options,
+        opened_at=row["opened_at"],
+        closed_at=row["closed_at"],
+    )

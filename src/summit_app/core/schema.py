@@ -1,0 +1,166 @@
+"""The `.summit` schema as named, ordered migrations.
+
+A shipped migration is never edited: a change to the schema is a new migration at the end.
+`PRAGMA user_version` holds how many have run, so a file from any earlier version is
+brought forward step by step, each step in its own transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+_M001_INITIAL = """
+        CREATE TABLE summit (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            title TEXT NOT NULL,
+            date TEXT NOT NULL DEFAULT '',
+            venue TEXT NOT NULL DEFAULT '',
+            organisers TEXT NOT NULL DEFAULT '',
+            introduction TEXT NOT NULL DEFAULT '',
+            objectives TEXT NOT NULL DEFAULT '[]',
+            start_time TEXT NOT NULL DEFAULT '09:30',
+            join_code TEXT NOT NULL,
+            contact TEXT NOT NULL DEFAULT '',
+            current_item_id INTEGER,
+            open_prompt_id INTEGER,
+            changed_at TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE sections (
+            id INTEGER PRIMARY KEY,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            introduction TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE items (
+            id INTEGER PRIMARY KEY,
+            section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN
+                ('talk', 'discussion', 'vote', 'ranking', 'break', 'other')),
+            planned_minutes INTEGER NOT NULL DEFAULT 0 CHECK (planned_minutes >= 0),
+            description TEXT NOT NULL DEFAULT '',
+            actual_start TEXT,
+            actual_end TEXT
+        );
+        CREATE INDEX items_section ON items(section_id, position);
+        CREATE TABLE speakers (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT '',
+            organisation TEXT NOT NULL DEFAULT '',
+            key_points TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE TABLE prompts (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE TABLE themes (
+            id INTEGER PRIMARY KEY,
+            prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            summary TEXT NOT NULL DEFAULT '',
+            colour TEXT NOT NULL DEFAULT '#fde68a'
+        );
+        CREATE TABLE participants (
+            id INTEGER PRIMARY KEY,
+            token TEXT NOT NULL UNIQUE,
+            joined_at TEXT NOT NULL
+        );
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            author TEXT NOT NULL CHECK (author IN ('facilitator', 'participant')),
+            participant_id INTEGER REFERENCES participants(id),
+            theme_id INTEGER REFERENCES themes(id) ON DELETE SET NULL,
+            is_quote INTEGER NOT NULL DEFAULT 0,
+            is_hidden INTEGER NOT NULL DEFAULT 0,
+            position INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX notes_prompt ON notes(prompt_id);
+        CREATE TABLE polls (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            question TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('single', 'multi', 'points', 'rank', 'scale')),
+            state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'open', 'closed')),
+            max_choices INTEGER NOT NULL DEFAULT 1,
+            points INTEGER NOT NULL DEFAULT 0,
+            show_results INTEGER NOT NULL DEFAULT 0,
+            opened_at TEXT,
+            closed_at TEXT
+        );
+        CREATE TABLE options (
+            id INTEGER PRIMARY KEY,
+            poll_id INTEGER NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE TABLE ballots (
+            id INTEGER PRIMARY KEY,
+            poll_id INTEGER NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
+            participant_id INTEGER NOT NULL REFERENCES participants(id),
+            choices TEXT NOT NULL,
+            cast_at TEXT NOT NULL,
+            UNIQUE (poll_id, participant_id)
+        );
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            owner TEXT NOT NULL DEFAULT '',
+            due TEXT NOT NULL DEFAULT '',
+            is_commitment INTEGER NOT NULL DEFAULT 0
+        );
+"""
+
+# Professional groups (inclusion) and counts taken by hand when the network fails.
+_M002_GROUPS_AND_HAND_COUNTS = """
+        ALTER TABLE summit ADD COLUMN groups TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE participants ADD COLUMN group_name TEXT;
+        ALTER TABLE polls ADD COLUMN hand_voters INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE hand_counts (
+            id INTEGER PRIMARY KEY,
+            poll_id INTEGER NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
+            option_id INTEGER NOT NULL REFERENCES options(id) ON DELETE CASCADE,
+            level INTEGER,
+            count INTEGER NOT NULL CHECK (count >= 0),
+            method TEXT NOT NULL CHECK (method IN ('hands', 'paper')),
+            UNIQUE (poll_id, option_id, level)
+        );
+        CREATE INDEX ballots_poll ON ballots(poll_id);
+"""
+
+
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    ("initial", _M001_INITIAL),
+    ("groups_and_hand_counts", _M002_GROUPS_AND_HAND_COUNTS),
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Every table a summit file must have; a file without them is not ours.
+REQUIRED_TABLES = frozenset({"summit", "sections", "items", "polls", "options", "ballots", "notes"})
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
+    """Run the migrations from the file's version up to `target`, one transaction each."""
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    for version in range(current + 1, target + 1):
+        _name, sql = MIGRATIONS[version - 1]
+        # One script so that the step and its user_version commit together or not at all
+        # (executescript would otherwise commit a transaction opened outside it).
+        try:
+            conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise

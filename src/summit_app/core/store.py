@@ -1,0 +1,239 @@
+"""The `.summit` file: opening, checking, migrating, and the facade every layer writes through.
+
+Each public write commits before it returns (there is no Save button to forget), and a
+file that is not a summit, is damaged, or is newer than this app is refused untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from summit_app.core.errors import SummitFileError, ValidationError
+from summit_app.core.model import DEFAULT_GROUPS, LiveState, SummitInfo
+from summit_app.core.schema import REQUIRED_TABLES, SCHEMA_VERSION, migrate
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+# Measured by bench/store_sync.py (one ballot per transaction, WAL): FULL costs about a
+# third of NORMAL's rate yet still takes thousands of ballots a second. NORMAL can lose
+# the last commits on power loss, and a pulled plug must not lose an acknowledged vote.
+SYNCHRONOUS = "FULL"
+BUSY_TIMEOUT_MS = 5000
+
+
+def now() -> str:
+    """The local time with its offset, to the second: what the write-up prints."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def new_join_code() -> str:
+    """An unguessable code for the join URL (about 96 bits)."""
+    return secrets.token_urlsafe(12)
+
+
+def check_file(path: Path) -> int:
+    """Return the schema version of a summit file, or raise SummitFileError.
+
+    Reads through a read-only connection so a refused file is never modified.
+    """
+    if not path.exists():
+        raise SummitFileError(f"{path}: no such file.")
+    if path.is_dir():
+        raise SummitFileError(f"{path} is a folder, not a summit file.")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise SummitFileError(f"{path} cannot be read: {error.strerror}.") from error
+    if header != SQLITE_HEADER:
+        raise SummitFileError(f"{path} is not a summit file.")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise SummitFileError(f"{path} cannot be opened: {error}.") from error
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise SummitFileError(
+                f"{path} was written by a newer version of Summit (file format {version};"
+                f" this version reads up to {SCHEMA_VERSION}). Update Summit to open it."
+            )
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if not REQUIRED_TABLES <= tables:
+            raise SummitFileError(f"{path} is not a summit file.")
+        verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if verdict != "ok":
+            raise SummitFileError(f"{path} is damaged ({verdict}). Open a backup copy.")
+        return int(version)
+    except sqlite3.DatabaseError as error:
+        raise SummitFileError(f"{path} is damaged and cannot be opened ({error}).") from error
+    finally:
+        conn.close()
+
+
+def connect(path: Path) -> Database:
+    """A connection with the pragmas every Summit connection needs."""
+    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+    db = Database(conn)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
+    return db
+
+
+class Summit:
+    """One open `.summit` file: the service API over it.
+
+    Areas of the domain live in small repositories hung off this facade:
+    `agenda`, `notes`, `polls`, `people`.
+    """
+
+    def __init__(self, db: Database, path: Path) -> None:
+        from summit_app.core.agenda import AgendaRepo
+        from summit_app.core.notes import NotesRepo
+        from summit_app.core.people import PeopleRepo
+        from summit_app.core.polls import PollsRepo
+
+        self.db = db
+        self.path = path
+        self.agenda = AgendaRepo(self)
+        self.notes = NotesRepo(self)
+        self.polls = PollsRepo(self)
+        self.people = PeopleRepo(self)
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path | str, info: SummitInfo) -> Summit:
+        path = Path(path)
+        if path.exists():
+            raise SummitFileError(f"{path} already exists; choose another name.")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = connect(path)
+        except (OSError, sqlite3.Error) as error:
+            raise SummitFileError(f"{path} cannot be created: {error}.") from error
+        db.execute("PRAGMA journal_mode = WAL")
+        migrate(db.conn)
+        summit = cls(db, path)
+        with summit.write():
+            db["summit"].insert(
+                {
+                    "id": 1,
+                    "title": info.title,
+                    "join_code": info.join_code or new_join_code(),
+                    "changed_at": now(),
+                }
+            )
+        summit.update_info(info)
+        return summit
+
+    @classmethod
+    def open(cls, path: Path | str) -> Summit:
+        path = Path(path)
+        version = check_file(path)
+        try:
+            db = connect(path)
+            db.execute("PRAGMA journal_mode = WAL")
+            if version < SCHEMA_VERSION:
+                migrate(db.conn)
+        except sqlite3.Error as error:
+            raise SummitFileError(f"{path} cannot be opened: {error}.") from error
+        return cls(db, path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Summit:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def write(self) -> Iterator[Database]:
+        """One transaction, committed when the block ends; nested blocks join it."""
+        with self.db.atomic():
+            yield self.db
+
+    def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
+        return self.db.execute(sql, params)
+
+    def rows(self, sql: str, params: tuple | dict = ()) -> list[dict]:
+        return list(self.db.query(sql, params))
+
+    def data_version(self) -> int:
+        """Changes when another connection commits: a cheap 'has anything changed?'."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    # -- the summit itself ---------------------------------------------------------------
+
+    def info(self) -> SummitInfo:
+        row = self.rows("SELECT * FROM summit WHERE id = 1")[0]
+        groups = tuple(json.loads(row["groups"])) or DEFAULT_GROUPS
+        return SummitInfo(
+            title=row["title"],
+            date=row["date"],
+            venue=row["venue"],
+            organisers=row["organisers"],
+            introduction=row["introduction"],
+            objectives=tuple(json.loads(row["objectives"])),
+            start_time=row["start_time"],
+            join_code=row["join_code"],
+            groups=groups,
+            contact=row["contact"],
+        )
+
+    def update_info(self, info: SummitInfo) -> None:
+        if not info.title.strip():
+            raise ValidationError("The summit needs a title.")
+        _check_clock(info.start_time)
+        with self.write():
+            self.execute(
+                "UPDATE summit SET title = ?, date = ?, venue = ?, organisers = ?,"
+                " introduction = ?, objectives = ?, start_time = ?, groups = ?, contact = ?,"
+                " join_code = COALESCE(NULLIF(?, ''), join_code) WHERE id = 1",
+                (
+                    info.title,
+                    info.date,
+                    info.venue,
+                    info.organisers,
+                    info.introduction,
+                    json.dumps(list(info.objectives)),
+                    info.start_time,
+                    json.dumps(list(info.groups)),
+                    info.contact,
+                    info.join_code,
+                ),
+            )
+
+    # -- what is happening now -----------------------------------------------------------
+
+    def live(self) -> LiveState:
+        row = self.rows("SELECT current_item_id, open_prompt_id, changed_at FROM summit")[0]
+        poll = self.rows("SELECT id FROM polls WHERE state = 'open' ORDER BY opened_at DESC")
+        return LiveState(
+            current_item_id=row["current_item_id"],
+            open_prompt_id=row["open_prompt_id"],
+            open_poll_id=poll[0]["id"] if poll else None,
+            changed_at=row["changed_at"],
+        )
+
+    def touch(self) -> None:
+        """Mark the live state changed (inside the caller's transaction)."""
+        self.execute("UPDATE summit SET changed_at = ? WHERE id = 1", (now(),))
+
+
+def _check_clock(value: str) -> None:
+    try:
+        datetime.strptime(value, "%H:%M")
+    except ValueError:
+        raise ValidationError(f"'{value}' is not a time of day like 09:30.") from None
