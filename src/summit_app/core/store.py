@@ -22,9 +22,10 @@ from summit_app.core.schema import REQUIRED_TABLES, SCHEMA_VERSION, migrate
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
-# Measured by bench/store_sync.py (one ballot per transaction, WAL): FULL costs about a
-# third of NORMAL's rate yet still takes thousands of ballots a second. NORMAL can lose
-# the last commits on power loss, and a pulled plug must not lose an acknowledged vote.
+# Measured by bench/store_sync.py (one ballot per transaction, WAL, median of 3):
+# NORMAL took 1.75x FULL's rate, but FULL still takes about 1,700 ballots a second
+# through the whole API. NORMAL in WAL mode can lose the last commits on power loss,
+# and a pulled plug must not lose a vote a phone was told was saved: FULL it is.
 SYNCHRONOUS = "FULL"
 BUSY_TIMEOUT_MS = 5000
 
@@ -55,8 +56,11 @@ def check_file(path: Path) -> int:
         raise SummitFileError(f"{path} cannot be read: {error.strerror}.") from error
     if header != SQLITE_HEADER:
         raise SummitFileError(f"{path} is not a summit file.")
+    # With no WAL left behind, `immutable` reads without creating -wal/-shm files;
+    # after a crash the WAL holds committed data, so it must be read too.
+    immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True)
     except sqlite3.Error as error:
         raise SummitFileError(f"{path} cannot be opened: {error}.") from error
     try:

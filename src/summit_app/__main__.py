@@ -1,0 +1,3 @@
+from summit_app.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,117 @@
+"""The `summit-app` command: argument parsing, and nothing else.
+
+Errors a user can cause print as one clear line and exit non-zero, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from summit_app import __version__
+from summit_app.core.errors import SummitError
+from summit_app.core.store import check_file
+
+COMMANDS = ("new", "templates", "serve", "export")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="summit-app",
+        description="Run an in-person summit from one laptop. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"summit-app {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    new = sub.add_parser("new", help="create a .summit file from a template")
+    new.add_argument("file", type=Path, help="the .summit file to create")
+    new.add_argument("--template", default="summit-day", help="template name (see 'templates')")
+
+    sub.add_parser("templates", help="list the templates")
+
+    serve = sub.add_parser("serve", help="serve the phone page without a screen")
+    serve.add_argument("file", type=Path)
+    serve.add_argument("--host", default=None, help="address to listen on (default: the LAN's)")
+    serve.add_argument("--port", type=int, default=8765)
+
+    export = sub.add_parser("export", help="write the PDF pack and the CSV files")
+    export.add_argument("file", type=Path)
+    export.add_argument("--pdf", type=Path, default=None, help="where to write the PDF")
+    export.add_argument("--csv", type=Path, default=None, dest="csv_dir", help="folder for CSV")
+    return parser
+
+
+def _new(args: argparse.Namespace) -> int:
+    from summit_app.core.templates import create_from_template
+
+    path = args.file if args.file.suffix else args.file.with_suffix(".summit")
+    with create_from_template(path, args.template) as summit:
+        print(f"Created {path} ({summit.info().title}) from the '{args.template}' template.")
+    return 0
+
+
+def _templates(args: argparse.Namespace) -> int:
+    from summit_app.core.templates import list_templates
+
+    for template in list_templates():
+        print(f"{template.name:<26} {template.description}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    check_file(args.file)
+    from summit_app.server.headless import serve
+
+    return serve(args.file, args.host, args.port)
+
+
+def _export(args: argparse.Namespace) -> int:
+    check_file(args.file)
+    from summit_app.export.cli import export
+
+    return export(args.file, pdf=args.pdf, csv_dir=args.csv_dir)
+
+
+def _gui(path: Path | None) -> int:
+    if path is not None:
+        check_file(path)  # a bad file is one line here; the app shows the same message
+    from summit_app.ui.app import run
+
+    return run(path)
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "new": _new,
+    "templates": _templates,
+    "serve": _serve,
+    "export": _export,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `summit-app FILE.summit` opens the GUI on that file; a bare path is not a command.
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        if len(argv) > 1:
+            _parser().error(f"unexpected arguments: {' '.join(argv[1:])}")
+        try:
+            return _gui(Path(argv[0]) if argv else None)
+        except SummitError as error:
+            print(f"summit-app: {error}", file=sys.stderr)
+            return 1
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        return _gui(None)
+    try:
+        return HANDLERS[args.command](args)
+    except SummitError as error:
+        print(f"summit-app: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,126 @@
+"""Tallies: shares, points, Borda, scales, groups, hand counts and rounding."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from summit_app.core.model import Ballot, CountMethod, HandCount, Option, Poll, PollKind
+from summit_app.core.tally import largest_remainder, percent, tally
+
+SEED_COUNTS = [15, 15, 13, 11, 11, 9, 9, 9, 8]
+
+
+def make_poll(kind: PollKind, n: int = 3, **extra) -> Poll:
+    options = tuple(Option(id=10 + i, poll_id=1, position=i, text=f"Option {i}") for i in range(n))
+    return Poll(id=1, item_id=1, position=0, question="Q", kind=kind, options=options, **extra)
+
+
+def ballots(*choices: dict[int, int], groups: list[str | None] | None = None) -> list[Ballot]:
+    groups = groups or [None] * len(choices)
+    return [
+        Ballot(id=i, poll_id=1, participant_id=i, choices={10 + k: v for k, v in c.items()},
+               cast_at="", group=g)
+        for i, (c, g) in enumerate(zip(choices, groups, strict=True))
+    ]
+
+
+def test_largest_remainder_reproduces_the_seed_percentages():
+    assert largest_remainder(SEED_COUNTS) == SEED_COUNTS
+
+
+def test_largest_remainder_adds_up_to_100_where_plain_rounding_does_not():
+    counts = [1, 1, 1]
+    assert [round(100 * c / 3) for c in counts] == [33, 33, 33]
+    assert largest_remainder(counts) == [34, 33, 33]
+
+
+def test_largest_remainder_ties_go_to_the_larger_count_then_the_earlier_option():
+    assert largest_remainder([1, 2, 2, 1]) == [17, 33, 33, 17]
+    assert largest_remainder([2, 1, 1, 1, 1, 1]) == [29, 15, 14, 14, 14, 14]
+
+
+def test_zero_votes_give_zero_percent_not_an_error():
+    result = tally(make_poll(PollKind.SINGLE), [])
+    assert [r.share_of_votes for r in result.options] == [0, 0, 0]
+    assert result.voters == 0 and result.votes == 0
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=40))
+def test_displayed_percentages_always_add_up_to_100(counts):
+    shares = largest_remainder(counts)
+    assert sum(shares) == (100 if sum(counts) else 0)
+    for share, count in zip(shares, counts, strict=True):
+        assert abs(share - 100 * count / max(sum(counts), 1)) < 1
+
+
+def test_percent_rounds_half_up():
+    assert percent(1, 8) == 13  # 12.5
+    assert percent(0, 0) == 0
+
+
+def test_pick_several_shares_are_of_all_votes_and_of_voters():
+    poll = make_poll(PollKind.MULTI, max_choices=2)
+    result = tally(poll, ballots({0: 1, 1: 1}, {0: 1}, {0: 1, 2: 1}, {1: 1}))
+    assert [r.count for r in result.options] == [3, 2, 1]
+    assert [r.share_of_votes for r in result.options] == [50, 33, 17]
+    assert [r.share_of_voters for r in result.options] == [75, 50, 25]
+    assert (result.voters, result.votes) == (4, 6)
+
+
+def test_points_are_totalled():
+    poll = make_poll(PollKind.POINTS, points=10)
+    result = tally(poll, ballots({0: 7, 1: 3}, {1: 10}))
+    assert [r.count for r in result.options] == [7, 13, 0]
+    assert [r.share_of_votes for r in result.options] == [35, 65, 0]
+
+
+def test_rankings_get_borda_scores_and_order():
+    poll = make_poll(PollKind.RANK)
+    result = tally(poll, ballots({0: 1, 1: 2, 2: 3}, {1: 1, 0: 2, 2: 3}, {1: 1, 2: 2, 0: 3}))
+    assert [r.borda for r in result.options] == [3, 5, 1]
+    assert [r.option.text for r in result.ranked()] == ["Option 1", "Option 0", "Option 2"]
+    assert result.options[0].distribution == (1, 1, 1)
+
+
+def test_ranking_ties_keep_the_options_order():
+    poll = make_poll(PollKind.RANK, n=2)
+    result = tally(poll, ballots({0: 1, 1: 2}, {1: 1, 0: 2}))
+    assert [r.option.position for r in result.ranked()] == [0, 1]
+
+
+def test_scale_distribution_and_mean():
+    poll = make_poll(PollKind.SCALE, n=2)
+    result = tally(poll, ballots({0: 5, 1: 1}, {0: 4}, {0: 4, 1: 2}))
+    assert result.options[0].distribution == (0, 0, 0, 2, 1)
+    assert result.options[0].mean == pytest.approx(13 / 3)
+    assert result.options[1].distribution == (1, 1, 0, 0, 0)
+    assert [r.option.position for r in result.ranked()] == [0, 1]
+
+
+def test_hand_counts_join_the_phones_and_are_marked():
+    poll = make_poll(PollKind.SINGLE)
+    hand = [HandCount(id=1, poll_id=1, option_id=11, count=5, method=CountMethod.HANDS)]
+    result = tally(poll, ballots({0: 1}, {1: 1}), hand, hand_voters=5)
+    assert [r.count for r in result.options] == [1, 6, 0]
+    assert [r.hand_count for r in result.options] == [0, 5, 0]
+    assert result.voters == 7 and result.hand_voters == 5
+
+
+def test_hand_counts_for_a_ranking_add_to_the_borda_scores():
+    poll = make_poll(PollKind.RANK)
+    hand = [
+        HandCount(id=1, poll_id=1, option_id=12, count=4, method=CountMethod.PAPER, level=1),
+    ]
+    result = tally(poll, ballots({0: 1, 1: 2, 2: 3}), hand, hand_voters=4)
+    assert result.options[2].borda == 8
+    assert result.ranked()[0].option.position == 2
+
+
+def test_results_break_down_by_professional_group():
+    poll = make_poll(PollKind.SINGLE)
+    result = tally(
+        poll, ballots({0: 1}, {0: 1}, {1: 1}, groups=["Nursing", "Nursing", None])
+    )
+    assert set(result.by_group) == {"Nursing", "Not given"}
+    assert [r.count for r in result.by_group["Nursing"].options] == [2, 0, 0]
+    assert result.by_group["Not given"].voters == 1
