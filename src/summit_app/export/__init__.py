@@ -1,0 +1,1 @@
+"""The write-up pack (PDF) and the raw data (CSV)."""

@@ -1,0 +1,1 @@
+"""The participant web server: the phone page and its JSON API, on a background thread."""
