@@ -52,7 +52,10 @@ def main() -> None:
     for level in LEVELS:
         median = statistics.median(rates[level])
         chosen = "  <- chosen" if level == store.SYNCHRONOUS else ""
-        print(f"  synchronous={level:<7} {median:8.0f} ballots/s   x{median / full:4.2f} of FULL{chosen}")
+        print(
+            f"  synchronous={level:<7} {median:8.0f} ballots/s"
+            f"   x{median / full:4.2f} of FULL{chosen}"
+        )
 
 
 if __name__ == "__main__":

@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
 .venv/bin/lint-imports
+.venv/bin/ruff check --quiet src tests bench
 exec .venv/bin/python -m pytest "$@"

@@ -235,7 +235,14 @@ def test_options_cannot_change_once_people_have_voted(summit: Summit, vote_item)
 
 @pytest.mark.parametrize(
     "text",
-    ["<b>bold</b>", "<script>alert(1)</script>", "<para>x</para>", "مرحبا بالعالم", "🎉👍🏽", "a\x00b"],
+    [
+        "<b>bold</b>",
+        "<script>alert(1)</script>",
+        "<para>x</para>",
+        "مرحبا بالعالم",
+        "🎉👍🏽",
+        "a\x00b",
+    ],
 )
 def test_notes_are_stored_exactly_as_typed(summit: Summit, vote_item, text):
     prompt = summit.agenda.add_prompt(vote_item.id, "What did you hear?")

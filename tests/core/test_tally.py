@@ -18,8 +18,14 @@ def make_poll(kind: PollKind, n: int = 3, **extra) -> Poll:
 def ballots(*choices: dict[int, int], groups: list[str | None] | None = None) -> list[Ballot]:
     groups = groups or [None] * len(choices)
     return [
-        Ballot(id=i, poll_id=1, participant_id=i, choices={10 + k: v for k, v in c.items()},
-               cast_at="", group=g)
+        Ballot(
+            id=i,
+            poll_id=1,
+            participant_id=i,
+            choices={10 + k: v for k, v in c.items()},
+            cast_at="",
+            group=g,
+        )
         for i, (c, g) in enumerate(zip(choices, groups, strict=True))
     ]
 
@@ -118,9 +124,7 @@ def test_hand_counts_for_a_ranking_add_to_the_borda_scores():
 
 def test_results_break_down_by_professional_group():
     poll = make_poll(PollKind.SINGLE)
-    result = tally(
-        poll, ballots({0: 1}, {0: 1}, {1: 1}, groups=["Nursing", "Nursing", None])
-    )
+    result = tally(poll, ballots({0: 1}, {0: 1}, {1: 1}, groups=["Nursing", "Nursing", None]))
     assert set(result.by_group) == {"Nursing", "Not given"}
     assert [r.count for r in result.by_group["Nursing"].options] == [2, 0, 0]
     assert result.by_group["Not given"].voters == 1

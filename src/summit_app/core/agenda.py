@@ -95,8 +95,8 @@ class AgendaRepo:
             self.section(section_id)
             pos = ordering.next_position(self._s, "items", section_id)
             cur = self._s.execute(
-                "INSERT INTO items (section_id, position, title, kind, planned_minutes, description)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO items (section_id, position, title, kind, planned_minutes,"
+                " description) VALUES (?, ?, ?, ?, ?, ?)",
                 (section_id, pos, title, kind.value, planned_minutes, description),
             )
         return self.item(int(cur.lastrowid or 0))

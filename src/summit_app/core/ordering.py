@@ -48,7 +48,9 @@ def parent_of(summit: Summit, table: str, row_id: int) -> int | None:
     return row[0]
 
 
-def move(summit: Summit, table: str, row_id: int, position: int, parent_id: int | None = None) -> None:
+def move(
+    summit: Summit, table: str, row_id: int, position: int, parent_id: int | None = None
+) -> None:
     """Put a row at `position` in its list (or in `parent_id`'s list), renumbering the rest.
 
     Runs inside the caller's transaction.

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from summit_app.core import ordering
 from summit_app.core.checks import OPTION_MAX_CHARS, need_int, need_text
-from summit_app.core.tally import PollResult, tally
 from summit_app.core.errors import NotFoundError, ValidationError
 from summit_app.core.model import (
     SCALE_LABELS,
@@ -20,6 +19,7 @@ from summit_app.core.model import (
     PollKind,
     PollState,
 )
+from summit_app.core.tally import PollResult, tally
 
 if TYPE_CHECKING:
     from summit_app.core.store import Summit
@@ -151,9 +151,7 @@ class PollsRepo:
     def set_show_results(self, poll_id: int, show: bool) -> Poll:
         with self._s.write():
             self.poll(poll_id)
-            self._s.execute(
-                "UPDATE polls SET show_results = ? WHERE id = ?", (int(show), poll_id)
-            )
+            self._s.execute("UPDATE polls SET show_results = ? WHERE id = ?", (int(show), poll_id))
             self._s.touch()
         return self.poll(poll_id)
 
@@ -183,8 +181,9 @@ class PollsRepo:
         return self.ballot(poll_id, participant_id)  # type: ignore[return-value]
 
     def ballot(self, poll_id: int, participant_id: int) -> Ballot | None:
-        rows = self._ballot_rows("WHERE ballots.poll_id = ? AND participant_id = ?",
-                                 (poll_id, participant_id))
+        rows = self._ballot_rows(
+            "WHERE ballots.poll_id = ? AND participant_id = ?", (poll_id, participant_id)
+        )
         return rows[0] if rows else None
 
     def ballots(self, poll_id: int | None = None) -> list[Ballot]:

@@ -129,7 +129,7 @@ class Summit:
         migrate(db.conn)
         summit = cls(db, path)
         with summit.write():
-            db["summit"].insert(
+            db.table("summit").insert(
                 {
                     "id": 1,
                     "title": info.title,

@@ -145,7 +145,8 @@ def tally(
         for ballot in ballots:
             groups.setdefault(ballot.group or "Not given", []).append(ballot)
         by_group = {
-            name: tally(poll, members, with_groups=False) for name, members in sorted(groups.items())
+            name: tally(poll, members, with_groups=False)
+            for name, members in sorted(groups.items())
         }
 
     return PollResult(
@@ -156,4 +157,3 @@ def tally(
         hand_voters=hand_voters,
         by_group=by_group,
     )
-
