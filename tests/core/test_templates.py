@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,7 +44,7 @@ SEED_RANKING = [
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Summit:
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Summit]:
     path = tmp_path_factory.mktemp("demo") / "demo.summit"
     create_from_template(path, "demo").close()
     summit = Summit.open(path)
@@ -187,6 +188,12 @@ def minimal(**extra: object) -> dict:
     return {"title": "Mine", "summit": {"title": "A summit"}, **extra}
 
 
+def with_poll(**poll: object) -> dict:
+    """A template whose one item holds one poll (a two-option ranking unless told)."""
+    poll = {"question": "Q", "kind": "rank", "options": ["a", "b"], **poll}
+    return minimal(sections=[{"title": "S", "items": [{"title": "T", "polls": [poll]}]}])
+
+
 def test_unknown_template_lists_the_ones_there_are(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="no template called 'nope'.*demo.*pre-mortem"):
         create_from_template(tmp_path / "new.summit", "nope")
@@ -194,28 +201,10 @@ def test_unknown_template_lists_the_ones_there_are(tmp_path: Path) -> None:
 
 
 def test_a_template_broken_half_way_leaves_no_file(tmp_path: Path) -> None:
-    sections = [
-        {
-            "title": "One",
-            "items": [
-                {
-                    "title": "Vote",
-                    "kind": "vote",
-                    "polls": [
-                        {
-                            "question": "Which?",
-                            "kind": "multi",
-                            "options": ["a", "b", "c"],
-                            "max_choices": 2,
-                            "ballots": [{"group": "Nursing", "picks": [0, 1]}, {"picks": [2, 2]}],
-                        }
-                    ],
-                }
-            ],
-        }
-    ]
+    poll = {"question": "Which?", "kind": "multi", "options": ["a", "b", "c"], "max_choices": 2}
+    ballots = [{"group": "Nursing", "picks": [0, 1]}, {"picks": [2, 2]}]
     folder = tmp_path / "templates"
-    write_template(folder, "broken", minimal(sections=sections))
+    write_template(folder, "broken", with_poll(**poll, ballots=ballots))
     with pytest.raises(ValidationError) as raised:
         create_from_template(tmp_path / "new.summit", "broken", templates_dir=folder)
     assert str(raised.value) == (
@@ -238,51 +227,15 @@ def test_a_template_broken_half_way_leaves_no_file(tmp_path: Path) -> None:
         ),
         (minimal(summit={"title": "A", "start_time": "half nine"}), "summit.start_time"),
         (
-            minimal(
-                sections=[
-                    {
-                        "title": "S",
-                        "items": [
-                            {
-                                "title": "T",
-                                "polls": [
-                                    {
-                                        "question": "Q",
-                                        "kind": "rank",
-                                        "options": ["a", "b"],
-                                        "ballots": [{"group": "Astronauts", "order": [0, 1]}],
-                                    }
-                                ],
-                            }
-                        ],
-                    }
-                ]
-            ),
+            with_poll(ballots=[{"group": "Astronauts", "order": [0, 1]}]),
             "ballots[0].group: 'Astronauts' is not one of the summit's groups",
         ),
         (
-            minimal(
-                sections=[
-                    {
-                        "title": "S",
-                        "items": [
-                            {
-                                "title": "T",
-                                "polls": [
-                                    {
-                                        "question": "Q",
-                                        "kind": "rank",
-                                        "options": ["a", "b"],
-                                        "ballots": [{"picks": [0]}],
-                                    }
-                                ],
-                            }
-                        ],
-                    }
-                ]
-            ),
+            with_poll(ballots=[{"picks": [0]}]),
             "a rank poll's ballot gives its choices as 'order'",
         ),
+        (with_poll(state="draft", ballots=[{"order": [1, 0]}]), "must be open or closed"),
+        (with_poll(ballots=[{"order": [0, 2]}]), "order[1]: 2 is not an option index (0 to 1)"),
         (minimal(format=2), "newer than this Summit reads"),
     ],
 )
