@@ -103,6 +103,8 @@ def test_demo_is_the_south_east_london_summit_of_13_april_2021(demo: Summit) -> 
     assert len(demo.agenda.sections()) == 6
     kinds = {item.kind.value for item in demo.agenda.items()}
     assert {"talk", "discussion", "ranking", "vote", "break"} <= kinds
+    day = sum(item.planned_minutes for item in demo.agenda.items())
+    assert 3 * 60 <= day <= 4 * 60  # a half-day from 09:30
 
 
 def test_demo_has_the_three_speakers_with_their_roles(demo: Summit) -> None:
