@@ -11,8 +11,9 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from summit_app.core.errors import SummitError
-from summit_app.core.model import DEFAULT_GROUPS, Author, Participant, Poll, PollKind, SummitInfo
+from summit_app.core.model import DEFAULT_GROUPS, Author, Participant, SummitInfo
 from summit_app.core.store import Summit
+from summit_app.core.template_ballots import choices
 from summit_app.core.template_fields import Node, TemplateProblem
 
 FORMAT = 1
@@ -29,14 +30,6 @@ POLL = {"question", "kind", "options", "max_choices", "points", "show_results", 
         "ballots"}  # fmt: skip
 BALLOT = {"group", "picks", "order", "points", "levels"}
 ACTION = {"text", "owner", "due"}
-# Which field of a ballot holds its choices, for each kind of poll.
-CHOICES_FIELD = {
-    PollKind.SINGLE: "picks",
-    PollKind.MULTI: "picks",
-    PollKind.RANK: "order",
-    PollKind.POINTS: "points",
-    PollKind.SCALE: "levels",
-}
 
 
 @contextmanager
@@ -220,35 +213,3 @@ class Builder:
             self.s.people.add_action(
                 node.text("text"), node.text("owner", ""), node.text("due", ""), commitment
             )
-
-
-def choices(poll: Poll, ballot: Node) -> dict[int, int]:
-    """A ballot's choices, given by option index in the template, as {option id: value}."""
-    key = CHOICES_FIELD[poll.kind]
-    others = sorted(set(CHOICES_FIELD.values()) - {key})
-    if not ballot.has(key) or any(ballot.has(k) for k in others):
-        raise ballot.problem(f"a {poll.kind.value} poll's ballot gives its choices as '{key}'.")
-    ids = [o.id for o in poll.options]
-
-    def option(index: object, where: str) -> int:
-        if isinstance(index, str) and index.isdigit():
-            index = int(index)
-        if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(ids):
-            raise TemplateProblem(where, f"{index!r} is not an option index (0 to {len(ids) - 1}).")
-        return ids[index]
-
-    where = ballot.at(key)
-    if key in ("picks", "order"):
-        listed = [option(i, f"{where}[{n}]") for n, i in enumerate(ballot.items(key))]
-        if len(set(listed)) != len(listed):
-            raise TemplateProblem(where, "lists the same option twice.")
-        return {oid: 1 if key == "picks" else n + 1 for n, oid in enumerate(listed)}
-    given = ballot.data[key]
-    if not isinstance(given, dict):
-        raise TemplateProblem(where, 'must be an object like {"0": 3}.')
-    out = {}
-    for index, value in given.items():
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise TemplateProblem(f"{where}.{index}", "must be a whole number.")
-        out[option(index, f"{where}.{index}")] = value
-    return out
