@@ -42,3 +42,32 @@ def test_an_unknown_command_option_is_a_usage_error(capsys):
     except SystemExit as exit:
         assert exit.code == 2
     assert "usage: summit-app" in capsys.readouterr().err
+
+
+def test_new_from_the_demo_template_then_refuses_to_overwrite(tmp_path: Path, capsys):
+    path = tmp_path / "demo.summit"
+    assert main(["new", str(path), "--template", "demo"]) == 0
+    assert "South East London" in capsys.readouterr().out
+    before = path.read_bytes()
+    assert main(["new", str(path), "--template", "demo"]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+def test_new_with_an_unknown_template_names_the_ones_there_are(tmp_path: Path, capsys):
+    assert main(["new", str(tmp_path / "x.summit"), "--template", "nope"]) == 1
+    err = capsys.readouterr().err
+    assert "no template called 'nope'" in err and "summit-day" in err
+    assert not (tmp_path / "x.summit").exists()
+
+
+def test_templates_lists_every_template(capsys):
+    assert main(["templates"]) == 0
+    names = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    assert names == [
+        "demo",
+        "functions-ranking",
+        "liked-missing-prioritise",
+        "pre-mortem",
+        "summit-day",
+    ]
