@@ -1,1 +1,1 @@
-"""PySide6 widgets: the facilitator's control window, panels and the projector window."""
+"""The facilitator's desktop: PySide6 windows and panels over `summit_app.core`."""

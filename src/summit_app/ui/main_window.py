@@ -1,0 +1,104 @@
+"""The facilitator's control window: one tab per job, menus, the open file's name in the title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+
+from summit_app.core import SummitError
+from summit_app.ui import dialogs, settings, templates_service
+from summit_app.ui.agenda_panel import AgendaPanel
+from summit_app.ui.run_panel import RunPanel
+from summit_app.ui.session import SummitSession
+from summit_app.ui.welcome_panel import WelcomePanel
+
+APP_NAME = "Summit"
+
+
+class MainWindow(QMainWindow):
+    """The control window. Holds at most one open summit (`self.session`)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: SummitSession | None = None
+        self.tabs: QTabWidget | None = None
+        self.resize(1280, 720)
+        self._show_welcome()
+
+    # -- files ---------------------------------------------------------------------------
+
+    def open_path(self, path: Path) -> bool:
+        """Open a summit file; on a bad file show the store's message and keep what was open."""
+        try:
+            session = SummitSession.open(Path(path), self)
+        except SummitError as error:
+            dialogs.error(self, str(error), "Cannot open this summit")
+            return False
+        self._set_session(session)
+        return True
+
+    def new_from_template(self) -> bool:
+        choices = templates_service.templates()
+        titles = [c.title for c in choices]
+        title = dialogs.ask_choice(self, "New summit", "Start from:", titles)
+        if title is None:
+            return False
+        path = dialogs.ask_new_path(self)
+        if path is None:
+            return False
+        return self.create_summit(path, choices[titles.index(title)].name)
+
+    def create_summit(self, path: Path, template: str) -> bool:
+        try:
+            summit = templates_service.create(path, template)
+        except SummitError as error:
+            dialogs.error(self, str(error), "Cannot create this summit")
+            return False
+        self._set_session(SummitSession(summit, self))
+        return True
+
+    def ask_and_open(self) -> bool:
+        path = dialogs.ask_open_path(self)
+        return self.open_path(path) if path else False
+
+    def close_summit(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session.deleteLater()
+            self.session = None
+        self._show_welcome()
+
+    # -- building the window -------------------------------------------------------------
+
+    def _set_session(self, session: SummitSession) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session.deleteLater()
+        self.session = session
+        settings.add_recent_file(session.path)
+        self.setWindowTitle(f"{session.path.name} — {APP_NAME}")
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.agenda_panel = AgendaPanel(session)
+        self.run_panel = RunPanel(session)
+        self.tabs.addTab(self.agenda_panel, "Agenda")
+        self.tabs.addTab(self.run_panel, "Run")
+        self.setCentralWidget(self.tabs)
+
+    def _show_welcome(self) -> None:
+        self.setWindowTitle(APP_NAME)
+        self.tabs = None
+        welcome = WelcomePanel(settings.recent_files())
+        welcome.new_requested.connect(self.new_from_template)
+        welcome.open_requested.connect(self.ask_and_open)
+        welcome.recent_chosen.connect(self.open_path)
+        self.welcome = welcome
+        self.setCentralWidget(welcome)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        super().closeEvent(event)

@@ -1,0 +1,201 @@
+"""Run mode: start an item, next, back; the countdown, now and next, and the day's drift."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from summit_app.core import SummitError
+from summit_app.core.model import Item
+from summit_app.core.schedule import TimerState, countdown, drift
+from summit_app.ui import dialogs
+from summit_app.ui.session import SummitSession
+
+TIMER_COLOURS = {
+    TimerState.NORMAL: "#166534",
+    TimerState.AMBER: "#b45309",
+    TimerState.RED: "#b91c1c",
+}
+
+
+def plain_label(text: str = "", point_size: int = 0, bold: bool = False) -> QLabel:
+    """A label that never interprets markup (titles and notes come from people)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if point_size or bold:
+        font = QFont(label.font())
+        if point_size:
+            font.setPointSize(point_size)
+        font.setBold(bold)
+        label.setFont(font)
+    return label
+
+
+class RunPanel(QWidget):
+    """The day as it runs. `clock` is injectable so tests can set the time.
+
+    Signals:
+        item_started(int): the facilitator started an agenda item.
+    """
+
+    item_started = Signal(int)
+
+    def __init__(
+        self,
+        session: SummitSession,
+        clock: Callable[[], datetime] = datetime.now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.clock = clock
+        self.now_label = plain_label("Nothing running", 24, bold=True)
+        self.timer_label = plain_label("", 64, bold=True)
+        self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.timer_label.setObjectName("countdown")
+        self.planned_label = plain_label("", 12)
+        self.next_label = plain_label("", 16)
+        self.drift_label = plain_label("", 16, bold=True)
+        self.start_button = QPushButton("Start first item")
+        self.next_button = QPushButton("Next ▶")
+        self.back_button = QPushButton("◀ Back")
+        self.end_button = QPushButton("End the day")
+        self.next_button.setShortcut("Ctrl+Right")
+        self.back_button.setShortcut("Ctrl+Left")
+        for button in (self.start_button, self.back_button, self.next_button, self.end_button):
+            button.setMinimumHeight(44)
+        self.start_button.clicked.connect(self.start_first)
+        self.next_button.clicked.connect(self.next_item)
+        self.back_button.clicked.connect(self.previous_item)
+        self.end_button.clicked.connect(self.end_day)
+
+        grid = QGridLayout()
+        grid.addWidget(plain_label("Now", 12), 0, 0)
+        grid.addWidget(self.now_label, 1, 0)
+        grid.addWidget(self.planned_label, 2, 0)
+        grid.addWidget(self.timer_label, 3, 0)
+        grid.addWidget(plain_label("Next", 12), 4, 0)
+        grid.addWidget(self.next_label, 5, 0)
+        grid.addWidget(self.drift_label, 6, 0)
+        buttons = QHBoxLayout()
+        for button in (self.start_button, self.back_button, self.next_button, self.end_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self.refresh)
+        self._ticker.start()
+        for signal in (session.agenda_changed, session.live_changed, session.info_changed):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    # -- actions -------------------------------------------------------------------------
+
+    def start_item(self, item_id: int) -> None:
+        try:
+            self.session.summit.agenda.start_item(item_id, at=self._stamp())
+        except SummitError as error:
+            dialogs.error(self, str(error))
+            return
+        self.session.changed("live", "agenda")
+        self.item_started.emit(item_id)
+
+    def start_first(self) -> None:
+        items = self.session.summit.agenda.items()
+        if items:
+            self.start_item(items[0].id)
+
+    def next_item(self) -> None:
+        self._step(+1)
+
+    def previous_item(self) -> None:
+        self._step(-1)
+
+    def end_day(self) -> None:
+        self.session.summit.agenda.end_day(at=self._stamp())
+        self.session.changed("live", "agenda")
+
+    def _stamp(self) -> str:
+        return self.clock().astimezone().isoformat(timespec="seconds")
+
+    def _step(self, delta: int) -> None:
+        items = self.session.summit.agenda.items()
+        index = self._current_index(items)
+        if index is None:
+            self.start_first()
+        elif 0 <= index + delta < len(items):
+            self.start_item(items[index + delta].id)
+
+    def _current_index(self, items: list[Item]) -> int | None:
+        current = self.session.summit.live().current_item_id
+        return next((i for i, item in enumerate(items) if item.id == current), None)
+
+    # -- display -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        state = self.state()
+        self.now_label.setText(state.now_title)
+        self.planned_label.setText(state.planned)
+        self.timer_label.setText(state.timer_text)
+        self.timer_label.setStyleSheet(f"color: {TIMER_COLOURS[state.timer_state]};")
+        self.timer_label.setProperty("timer_state", state.timer_state.value)
+        self.next_label.setText(state.next_title)
+        self.drift_label.setText(state.drift)
+        self.start_button.setVisible(state.now_title == "Nothing running")
+
+    def state(self) -> RunState:
+        return run_state(self.session, self.clock())
+
+
+class RunState:
+    """What run mode shows, computed once for the control window and the projector."""
+
+    def __init__(self) -> None:
+        self.now_title = "Nothing running"
+        self.planned = ""
+        self.timer_text = ""
+        self.timer_state = TimerState.NORMAL
+        self.next_title = ""
+        self.drift = ""
+        self.current_item_id: int | None = None
+
+
+def run_state(session: SummitSession, now: datetime) -> RunState:
+    summit = session.summit
+    items = summit.agenda.items()
+    start = summit.info().start_time
+    current_id = summit.live().current_item_id
+    state = RunState()
+    state.current_item_id = current_id
+    index = next((i for i, item in enumerate(items) if item.id == current_id), None)
+    following = items[index + 1] if index is not None and index + 1 < len(items) else None
+    if index is None:
+        following = items[0] if items and not any(i.actual_start for i in items) else None
+    if index is not None:
+        item = items[index]
+        state.now_title = item.title
+        state.planned = f"{item.kind.value} · {item.planned_minutes} minutes"
+        timer = countdown(item, now)
+        if timer is not None:
+            state.timer_text = timer.text
+            state.timer_state = timer.state
+    state.next_title = following.title if following else "—"
+    if items:
+        state.drift = drift(items, start, current_id, now).text.capitalize()
+    return state

@@ -1,0 +1,86 @@
+"""The open summit as Qt sees it: a thin QObject adapter over `core.Summit`.
+
+Widgets call the Summit API through `session.summit` (or through undo commands) and then
+call `session.changed(area)`; every panel listening to that area reloads. Writes made by
+another connection (the participant server's) are noticed by polling the store's cheap
+`data_version()` on a timer, and by `external_event`, which the server's thread may emit:
+Qt queues a signal emitted from another thread, so the GUI thread is never blocked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QUndoStack
+
+from summit_app.core import Summit
+
+AREAS = ("agenda", "notes", "polls", "people", "live", "info")
+POLL_INTERVAL_MS = 250  # how quickly a phone's note or ballot shows without a server event
+
+
+class SummitSession(QObject):
+    """One open summit file, its undo stack and change notifications.
+
+    Signals:
+        agenda_changed(): sections, items, speakers, prompts or polls were edited.
+        notes_changed(): notes or themes changed (here or from a phone).
+        polls_changed(): a poll, its ballots or hand counts changed.
+        people_changed(): a participant joined or changed group.
+        live_changed(): the running item, open prompt or open poll changed.
+        info_changed(): the summit's title, start time or details changed.
+        external_event(str, dict): the participant server reported an event (any thread).
+    """
+
+    agenda_changed = Signal()
+    notes_changed = Signal()
+    polls_changed = Signal()
+    people_changed = Signal()
+    live_changed = Signal()
+    info_changed = Signal()
+    external_event = Signal(str, dict)
+
+    def __init__(self, summit: Summit, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.summit = summit
+        self.undo_stack = QUndoStack(self)
+        self._version = summit.data_version()
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_INTERVAL_MS)
+        self._timer.timeout.connect(self.check_external)
+        self._timer.start()
+        self.external_event.connect(self._on_external_event)
+
+    @classmethod
+    def open(cls, path: Path, parent: QObject | None = None) -> SummitSession:
+        return cls(Summit.open(path), parent)
+
+    @property
+    def path(self) -> Path:
+        return self.summit.path
+
+    def close(self) -> None:
+        self._timer.stop()
+        self.undo_stack.clear()
+        self.summit.close()
+
+    def changed(self, *areas: str) -> None:
+        """Tell the panels that `areas` changed (after a write through this session)."""
+        for area in areas:
+            getattr(self, f"{area}_changed").emit()
+
+    def changed_everything(self) -> None:
+        self.changed(*AREAS)
+
+    @Slot()
+    def check_external(self) -> None:
+        """Reload everything that another connection may have changed."""
+        version = self.summit.data_version()
+        if version != self._version:
+            self._version = version
+            self.changed("notes", "polls", "people", "live")
+
+    @Slot(str, dict)
+    def _on_external_event(self, kind: str, data: dict) -> None:
+        self.check_external()

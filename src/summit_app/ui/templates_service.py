@@ -1,0 +1,41 @@
+"""New summits: from the templates module when it is there, else a blank summit.
+
+The templates live on their own branch; until it lands the UI still makes a new file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from summit_app.core import Summit
+from summit_app.core.model import SummitInfo
+
+BLANK = "blank"
+
+
+@dataclass(frozen=True)
+class TemplateChoice:
+    name: str
+    title: str
+    description: str = ""
+
+
+def templates() -> list[TemplateChoice]:
+    choices = [TemplateChoice(BLANK, "Blank summit", "An empty agenda to build yourself.")]
+    try:
+        from summit_app.core.templates import list_templates
+    except ImportError:
+        return choices
+    return choices + [TemplateChoice(t.name, t.title, t.description) for t in list_templates()]
+
+
+def create(path: Path, name: str) -> Summit:
+    """Create a new summit file at `path` from template `name` (raises SummitFileError)."""
+    if name == BLANK:
+        summit = Summit.create(path, SummitInfo(title=path.stem.replace("-", " ").title()))
+        summit.agenda.add_section("Morning")
+        return summit
+    from summit_app.core.templates import create_from_template
+
+    return create_from_template(path, name)

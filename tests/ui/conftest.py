@@ -1,0 +1,48 @@
+"""Fixtures for the desktop: a real summit file in tmp_path and settings kept out of $HOME."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from summit_app.core import Summit
+from summit_app.core.model import ItemKind, PollKind, SummitInfo
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("settings")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    QSettings("Summit", "Summit").clear()
+
+
+def build_short_summit(path: Path) -> Path:
+    """A short summit: two sections, a talk, a discussion with a prompt, a vote."""
+    with Summit.create(path, SummitInfo(title="Leadership summit", start_time="09:30")) as s:
+        morning = s.agenda.add_section("Morning")
+        welcome = s.agenda.add_item(morning.id, "Welcome", ItemKind.TALK, 15)
+        s.agenda.add_speaker(welcome.id, "Dr Ada Lovelace", "Chair", "SEL ICS", ["Why we are here"])
+        talk = s.agenda.add_item(morning.id, "What have we heard", ItemKind.DISCUSSION, 30)
+        s.agenda.add_prompt(talk.id, "What should we start doing?")
+        afternoon = s.agenda.add_section("Afternoon")
+        vote = s.agenda.add_item(afternoon.id, "Priorities", ItemKind.VOTE, 20)
+        s.polls.add_poll(
+            vote.id, "Which priority first?", PollKind.SINGLE, ["Workforce", "Digital", "Access"]
+        )
+    return path
+
+
+@pytest.fixture
+def summit_path(tmp_path) -> Path:
+    return build_short_summit(tmp_path / "leadership.summit")
+
+
+def pytest_collection_modifyitems(items):
+    # The offscreen platform cannot propagate size hints; that warning is about the test
+    # platform, not about Summit, so it must not fail tests that show windows.
+    for item in items:
+        if "tests/ui/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))

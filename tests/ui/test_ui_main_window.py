@@ -1,0 +1,86 @@
+"""Opening a summit file in the control window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from summit_app.ui import app as app_module
+from summit_app.ui.agenda_model import AgendaModel
+from summit_app.ui.main_window import MainWindow
+
+
+def _texts(model, parent=None):
+    from PySide6.QtCore import QModelIndex
+
+    parent = parent or QModelIndex()
+    rows = []
+    for row in range(model.rowCount(parent)):
+        cells = [model.index(row, c, parent).data() for c in range(model.columnCount(parent))]
+        rows.append(cells)
+    return rows
+
+
+def test_opening_a_summit_shows_its_name_and_agenda_with_start_times(qtbot, summit_path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(summit_path)
+    assert window.windowTitle().startswith("leadership.summit")
+    model = window.agenda_panel.model
+    assert [r[0] for r in _texts(model)] == ["Morning", "Afternoon"]
+    morning = model.index(0, 0)
+    assert _texts(model, morning) == [
+        ["Welcome", "talk", "15", "09:30"],
+        ["What have we heard", "discussion", "30", "09:45"],
+    ]
+    assert _texts(model, model.index(1, 0)) == [["Priorities", "vote", "20", "10:15"]]
+    assert "planned end 10:35" in window.agenda_panel.day_label.text()
+
+
+def test_agenda_model_passes_the_model_tester(qtmodeltester, summit_path):
+    from summit_app.core import Summit
+
+    with Summit.open(summit_path) as summit:
+        qtmodeltester.check(AgendaModel(summit))
+
+
+def test_a_file_that_is_not_a_summit_shows_a_message_not_a_traceback(qtbot, tmp_path):
+    bad = tmp_path / "notes.summit"
+    bad.write_text("shopping list")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert not window.open_path(bad)
+    box = window.findChild(QMessageBox, "error_box")
+    assert "is not a summit file" in box.text()
+    assert window.windowTitle() == "Summit"
+    box.close()
+
+
+def test_with_no_file_the_window_offers_new_and_open(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.welcome.new_button.text().startswith("New from template")
+    assert window.welcome.open_button.text().startswith("Open")
+
+
+def test_a_new_blank_summit_is_created_and_opened(qtbot, tmp_path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.create_summit(tmp_path / "away-day.summit", "blank")
+    assert window.windowTitle().startswith("away-day.summit")
+    assert (tmp_path / "away-day.summit").exists()
+
+
+def test_run_opens_the_file_and_returns_when_the_window_closes(qtbot, summit_path):
+    seen = []
+
+    def check_and_close():
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        seen.extend(w.windowTitle() for w in windows if w.isVisible())
+        for w in windows:
+            w.close()
+        QApplication.instance().quit()
+
+    QTimer.singleShot(0, check_and_close)
+    assert app_module.run(summit_path) == 0
+    assert any(t.startswith("leadership.summit") for t in seen)
