@@ -15,8 +15,9 @@ def room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Room]:
     path = tmp_path_factory.mktemp("room") / "day.summit"
     summit, item_id = make_summit(path)
     events: list[tuple[str, dict]] = []
-    server = SummitServer(path, host="127.0.0.1", port=0,
-                          on_event=lambda kind, data: events.append((kind, data)))
+    server = SummitServer(
+        path, host="127.0.0.1", port=0, on_event=lambda kind, data: events.append((kind, data))
+    )
     server.start()
     room = Room(path, server, summit, item_id, events)
     try:

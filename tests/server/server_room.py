@@ -42,8 +42,9 @@ class Room:
             client.close()
 
     def poll(self, kind: PollKind, options: list[str], **rules: object) -> int:
-        poll = self.summit.polls.add_poll(self.item_id, f"A {kind} question", kind, options,
-                                          **rules)
+        poll = self.summit.polls.add_poll(
+            self.item_id, f"A {kind} question", kind, options, **rules
+        )
         self.summit.polls.open_poll(poll.id)
         return poll.id
 

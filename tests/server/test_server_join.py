@@ -59,7 +59,13 @@ def test_a_participant_picks_a_group_from_the_summits_own_list(room: Room) -> No
 
 def test_there_is_no_way_to_steer_the_summit_from_a_phone(room: Room) -> None:
     phone = room.phone()
-    for path in ("/api/poll/1/open", "/api/polls", "/api/note/1/hide", "/api/item/1/start",
-                 "/docs", "/openapi.json"):
+    for path in (
+        "/api/poll/1/open",
+        "/api/polls",
+        "/api/note/1/hide",
+        "/api/item/1/start",
+        "/docs",
+        "/openapi.json",
+    ):
         assert phone.post(path, json={}).status_code in (404, 405)
         assert phone.get(path).status_code in (404, 405)

@@ -111,14 +111,20 @@ def create_app(gateway: Gateway, emit: EventSink, checks: Checks, rate: RateLimi
         if not await join_code_ok(code):
             return HTMLResponse(_plain_page("Not found", WRONG_CODE), status_code=404)
         token = request.cookies.get(TOKEN_COOKIE, "")
-        known = token and await gateway.run(lambda s: gateway.participant(s, token))
+        known = None
+        if token:
+            known = await gateway.run(lambda s: gateway.participant(s, token))
         response = HTMLResponse(index_page)
         if not known:
             joined = await gateway.run(_join)
             gateway.remember(joined[0])
             response.set_cookie(
-                TOKEN_COOKIE, joined[0].token, max_age=COOKIE_DAYS * 86400,
-                httponly=True, samesite="strict", path="/",
+                TOKEN_COOKIE,
+                joined[0].token,
+                max_age=COOKIE_DAYS * 86400,
+                httponly=True,
+                samesite="strict",
+                path="/",
             )
             emit("joined", {"participant_id": joined[0].id, "count": joined[1]})
         return response
@@ -153,7 +159,9 @@ def create_app(gateway: Gateway, emit: EventSink, checks: Checks, rate: RateLimi
             try:
                 saved = summit.polls.cast_ballot(poll.id, me.id, data.choices)
             except ValidationError as error:
-                raise Refusal(409 if poll.state is not PollState.OPEN else 422, str(error)) from None
+                raise Refusal(
+                    409 if poll.state is not PollState.OPEN else 422, str(error)
+                ) from None
             gateway.wrote()
             return saved.choices, summit.polls.ballot_count(poll.id)
 
@@ -206,8 +214,12 @@ def create_app(gateway: Gateway, emit: EventSink, checks: Checks, rate: RateLimi
         response = HTMLResponse(check_page)
         if not request.cookies.get(CHECK_COOKIE):
             response.set_cookie(
-                CHECK_COOKIE, secrets.token_urlsafe(12), max_age=86400,
-                httponly=True, samesite="strict", path="/check",
+                CHECK_COOKIE,
+                secrets.token_urlsafe(12),
+                max_age=86400,
+                httponly=True,
+                samesite="strict",
+                path="/check",
             )
         return response
 
@@ -221,8 +233,11 @@ def create_app(gateway: Gateway, emit: EventSink, checks: Checks, rate: RateLimi
         checks.seen.add(phone)
         emit("check", {"count": checks.count, "device": data.device, "address": host})
         return JSONResponse(
-            {"ok": True, "count": checks.count,
-             "message": "Your phone reached the facilitator's laptop."}
+            {
+                "ok": True,
+                "count": checks.count,
+                "message": "Your phone reached the facilitator's laptop.",
+            }
         )
 
     return app

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MAX_BODY_BYTES = 16 * 1024
+DRAIN_BYTES = 1024 * 1024
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
@@ -57,6 +58,7 @@ class Guard:
         if scope["method"] in ("POST", "PUT", "PATCH"):
             body = await self._read_capped(scope, receive)
             if body is None:
+                await _drain(receive)
                 await _too_large(send_with_headers, self.max_body)
                 return
             receive = _replay(body, receive)
@@ -83,6 +85,19 @@ class Guard:
             if not message.get("more_body", False):
                 break
         return b"".join(chunks)
+
+
+async def _drain(receive: Receive) -> None:
+    """Read and drop the rest of a refused body (up to DRAIN_BYTES), so the client is not
+    cut off mid-send and can read our answer; a bigger one just has its connection closed."""
+    dropped = 0
+    while dropped < DRAIN_BYTES:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        dropped += len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
 
 
 def _replay(body: bytes, original: Receive) -> Receive:

@@ -17,8 +17,27 @@ import subprocess
 WIRELESS = ("wl", "wlan", "wifi", "ap", "hotspot", "wi-fi", "wireless")
 WIRED = ("en", "eth", "ethernet")
 VIRTUAL = (
-    "docker", "br-", "veth", "virbr", "vbox", "vmnet", "tun", "tap", "tailscale", "wg",
-    "zt", "vpn", "utun", "ppp", "lxc", "lxd", "cni", "flannel", "podman", "ham", "nordlynx",
+    "docker",
+    "br-",
+    "veth",
+    "virbr",
+    "vbox",
+    "vmnet",
+    "tun",
+    "tap",
+    "tailscale",
+    "wg",
+    "zt",
+    "vpn",
+    "utun",
+    "ppp",
+    "lxc",
+    "lxd",
+    "cni",
+    "flannel",
+    "podman",
+    "ham",
+    "nordlynx",
 )
 
 

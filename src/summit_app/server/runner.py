@@ -73,8 +73,9 @@ class SummitServer:
 
     @property
     def running(self) -> bool:
-        return bool(self._thread and self._thread.is_alive() and self._server and
-                    self._server.started)
+        return bool(
+            self._thread and self._thread.is_alive() and self._server and self._server.started
+        )
 
     @property
     def check_count(self) -> int:
@@ -98,8 +99,13 @@ class SummitServer:
         self._gateway = gateway
         app = create_app(gateway, self._emit, self._checks, self._rate)
         config = uvicorn.Config(
-            app, log_level="warning", access_log=False, lifespan="off",
-            timeout_graceful_shutdown=2, server_header=False, backlog=2048,
+            app,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            timeout_graceful_shutdown=2,
+            server_header=False,
+            backlog=2048,
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(

@@ -39,9 +39,7 @@ def build_snapshot(summit: Summit) -> Snapshot:
         "groups": list(info.groups),
         "scale": list(SCALE_LABELS),
     }
-    digest = hashlib.blake2b(
-        json.dumps(public, sort_keys=True).encode(), digest_size=8
-    ).hexdigest()
+    digest = hashlib.blake2b(json.dumps(public, sort_keys=True).encode(), digest_size=8).hexdigest()
     return Snapshot(info.join_code, info.groups, public, digest, poll.id if poll else None)
 
 
@@ -53,7 +51,7 @@ def _shown_poll(summit: Summit, open_poll_id: int | None, item_id: int | None) -
     if item_id is None:
         return None
     closed = [p for p in summit.polls.polls(item_id) if p.state is PollState.CLOSED]
-    return max(closed, key=lambda p: p.closed_at or "", default=None)
+    return max(closed, key=lambda p: (p.closed_at or "", p.opened_at or "", p.id), default=None)
 
 
 def _poll(summit: Summit, poll: Poll) -> dict:
@@ -91,7 +89,10 @@ def results(result: PollResult) -> dict:
         unit = "points" if kind is PollKind.POINTS else "votes"
         for r in result.ranked():
             bars.append(
-                {"text": r.option.text, "percent": r.share_of_votes,
-                 "label": f"{r.share_of_votes}% ({r.count} {unit})"}
+                {
+                    "text": r.option.text,
+                    "percent": r.share_of_votes,
+                    "label": f"{r.share_of_votes}% ({r.count} {unit})",
+                }
             )
     return {"voters": result.voters, "bars": bars}
