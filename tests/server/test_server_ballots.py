@@ -78,7 +78,7 @@ def test_results_reach_phones_only_when_the_facilitator_shows_them(room: Room) -
     room.summit.polls.set_show_results(poll_id, True)
     results = phone.get("/api/state").json()["poll"]["results"]
     assert results["voters"] == 1
-    assert results["bars"][0] == {"text": "Equity", "percent": 100, "label": "100% (1 votes)"}
+    assert results["bars"][0] == {"text": "Equity", "percent": 100, "label": "100% (1 vote)"}
 
 
 BAD_BALLOTS = [

@@ -86,13 +86,14 @@ def results(result: PollResult) -> dict:
             share = round(100 * sum(r.distribution[agree - 1 :]) / answers)
             bars.append({"text": r.option.text, "percent": share, "label": f"{share}% agree"})
     else:
-        unit = "points" if kind is PollKind.POINTS else "votes"
+        unit = "point" if kind is PollKind.POINTS else "vote"
         for r in result.ranked():
+            units = unit if r.count == 1 else unit + "s"
             bars.append(
                 {
                     "text": r.option.text,
                     "percent": r.share_of_votes,
-                    "label": f"{r.share_of_votes}% ({r.count} {unit})",
+                    "label": f"{r.share_of_votes}% ({r.count} {units})",
                 }
             )
     return {"voters": result.voters, "bars": bars}
