@@ -26,7 +26,13 @@
     return parent;
   }
 
-  function say(text) { $("problem").hidden = true; $("status").textContent = text; }
+  var sayTimer = 0;
+  function say(text) {
+    $("problem").hidden = true;
+    $("status").textContent = text;
+    clearTimeout(sayTimer);
+    sayTimer = setTimeout(function () { $("status").textContent = ""; }, 8000);
+  }
 
   function complain(text) {
     $("status").textContent = "";
@@ -157,7 +163,7 @@
     card.textContent = "";
     draft = {};
     for (var k in mine || {}) draft[k] = mine[k];
-    add(card, el("h2", { id: "poll-title" }, p.question));
+    add(card, el("h2", { id: "poll-title", dir: "auto" }, p.question));
     if (!p.open) {
       add(card, el("p", { class: "closed" }, "This poll is closed."),
         el("p", null, mine ? "Your vote was counted. Thank you." : "Voting has ended."),
@@ -205,7 +211,7 @@
 
   function box(type, name, option, checked) {
     var input = el("input", { type: type, name: name, value: String(option.id), checked: !!checked });
-    return { input: input, label: add(el("label", { class: "choice" }), input, el("span", null, option.text)) };
+    return { input: input, label: add(el("label", { class: "choice" }), input, el("span", { dir: "auto" }, option.text)) };
   }
 
   function pickOne(p, body) {
@@ -353,7 +359,7 @@
   function buildNote(q) {
     var card = $("note");
     card.textContent = "";
-    var area = el("textarea", { id: "note-text", maxLength: 500, rows: 4 });
+    var area = el("textarea", { id: "note-text", maxLength: 500, rows: 4, dir: "auto" });
     var count = el("p", { class: "hint", id: "note-count" }, "Up to 500 characters.");
     area.setAttribute("aria-describedby", "note-count");
     area.addEventListener("input", function () { count.textContent = area.value.length + " of 500 characters"; });
@@ -369,13 +375,13 @@
       var text = area.value;
       send("/api/note", { prompt_id: q.id, text: text }).then(function (d) {
         say(d.message + " You can post another.");
-        mine.appendChild(el("li", null, text));
+        mine.appendChild(el("li", { dir: "auto" }, text));
         mineTitle.hidden = false;
         area.value = "";
         count.textContent = "Up to 500 characters.";
       }, function (e) { complain(e.message); }).then(function () { submit.disabled = false; });
     });
-    add(card, el("h2", { id: "note-title" }, q.text), form, mineTitle, mine);
+    add(card, el("h2", { id: "note-title", dir: "auto" }, q.text), form, mineTitle, mine);
   }
 
   tick();

@@ -230,3 +230,16 @@ def test_posting_a_sticky_note(phone: Page, summit_and_server: tuple[Summit, str
     expect(phone.get_by_role("list", name="Notes you posted")).to_contain_text(text)
     shot(phone, "note")
     assert [n.text for n in summit.notes.notes(prompt.id)] == [text]
+
+
+def test_the_room_check_page_reports_back(
+    phone: Page, summit_and_server: tuple[Summit, str]
+) -> None:
+    _, join_url = summit_and_server
+    check = phone.context.new_page()
+    check.goto(join_url.replace("/j/", "/check/"))
+    expect(
+        check.get_by_role("status").filter(has_text="Your phone reached the facilitator's laptop.")
+    ).to_be_visible()
+    shot(check, "check")
+    check.close()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from fastapi import FastAPI, Request
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
@@ -65,7 +66,10 @@ class Checks:
 
 def create_app(gateway: Gateway, emit: EventSink, checks: Checks, rate: RateLimit) -> FastAPI:
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
-    app.add_middleware(Guard)
+    # Compress only what is worth it (the page's script and style, once per phone): the
+    # small state answers polled every 1.5 s would cost CPU for a few hundred bytes saved.
+    app.add_middleware(GZipMiddleware, minimum_size=4096)
+    app.add_middleware(Guard)  # added last, so it wraps everything
     app.mount("/static", StaticFiles(directory=WEB), name="static")
     index_page = (WEB / "index.html").read_bytes()
     check_page = (WEB / "check.html").read_bytes()
