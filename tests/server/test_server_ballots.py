@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from server_room import Room
 
+from summit_app.core import Summit
 from summit_app.core.model import PollKind
 
 OPTIONS = ["Workforce", "Digital", "Equity"]
@@ -164,3 +165,20 @@ def test_rapid_repeats_from_one_phone_are_slowed_down(room: Room) -> None:
     # Another phone is not slowed down by the first one's hurry.
     assert vote(room.phone(), poll_id, {first: 1}).status_code == 200
     assert len(room.summit.polls.ballots(poll_id)) == 2
+
+
+def test_a_vote_while_the_file_is_locked_elsewhere_asks_to_try_again(room: Room) -> None:
+    poll_id = room.poll(PollKind.SINGLE, OPTIONS)
+    phone = room.phone()
+    with Summit.open(room.path) as other:
+        other.execute("BEGIN IMMEDIATE")  # another program holding the write lock
+        try:
+            response = vote(phone, poll_id, {ids(room, poll_id)[0]: 1})
+        finally:
+            other.execute("ROLLBACK")
+    assert response.status_code == 503
+    assert response.json() == {
+        "error": "The laptop is busy for a moment. Try again in a few seconds."
+    }
+    assert room.summit.polls.ballots(poll_id) == []
+    assert vote(phone, poll_id, {ids(room, poll_id)[0]: 1}).status_code == 200

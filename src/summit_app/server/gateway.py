@@ -24,6 +24,9 @@ T = TypeVar("T")
 # Our own writes (ballots) change the results but not `data_version`, which only moves
 # for other connections' commits; rebuild the results at most this often after them.
 RESULTS_REFRESH_S = 0.5
+# Requests wait on the event loop itself, so a write lock held elsewhere (the GUI's
+# connection) must not stall every phone for long: give up after this and answer 503.
+BUSY_TIMEOUT_MS = 2000
 
 
 class Gateway:
@@ -41,6 +44,7 @@ class Gateway:
         """Open the file (raises SummitFileError). Called before the server thread starts;
         from then on only that thread uses the connection, until close()."""
         self._summit = Summit.open(self.path)
+        self._summit.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def close(self) -> None:
         """Close the file; called once the server thread has ended."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import FrameType
 
 from summit_app.core import SummitError
+from summit_app.server.network import candidate_addresses
 from summit_app.server.qr import qr_text
 from summit_app.server.runner import DEFAULT_PORT, SummitServer
 
@@ -35,6 +36,10 @@ def serve(path: Path | str, host: str | None = None, port: int = DEFAULT_PORT) -
         print(server.join_url)
         _print_qr(server.join_url)
         print(f"Room check: {server.check_url}")
+        if server.host.startswith("127."):
+            others = [ip for _, ip, _ in candidate_addresses() if not ip.startswith("127.")]
+            hint = f" (this laptop has {', '.join(others)})" if others else ""
+            print(f"Only this laptop can open that address; use --host to serve phones{hint}.")
         print("Press Ctrl-C to stop.", flush=True)
         while not stop.wait(0.5):
             pass
