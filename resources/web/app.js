@@ -97,12 +97,14 @@
 
     var p = s.poll;
     var key = p ? [p.id, p.open, p.options.map(function (o) { return o.id; })].join(":") : "";
+    var fresh = key !== pollKey || ((s.prompt && s.prompt.id) || null) !== promptId;
+    if (fresh && !offline) { $("status").textContent = ""; $("problem").hidden = true; }
     if (key !== pollKey) { pollKey = key; if (p) buildPoll(p, s.me.ballot); }
     if (p) showResults(p.results, p.open);
     $("poll").hidden = !p;
 
     var q = s.prompt;
-    if ((q && q.id) !== promptId) { promptId = q && q.id; if (q) buildNote(q); }
+    if (((q && q.id) || null) !== promptId) { promptId = (q && q.id) || null; if (q) buildNote(q); }
     $("note").hidden = !q;
     // An open question comes before a poll that has closed; an open poll comes first.
     var first = p && !p.open && q ? $("note") : $("poll");
@@ -182,6 +184,7 @@
     add(form, body, submit, done);
     function changed(ev) {
       if (ev.type === "click" && (ev.target.type !== "button")) return;
+      if (!offline) $("problem").hidden = true;
       if (done.textContent) saved("You changed your answer. Press \u201cChange my vote\u201d to send it.");
     }
     form.addEventListener("change", changed);
