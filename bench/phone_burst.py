@@ -124,9 +124,7 @@ def main() -> int:
         # The server runs in its own process (as `summit-app serve`), so the phones'
         # client code does not share its interpreter lock.
         server = subprocess.Popen(
-            os.environ.get("BURST_SERVER", "").split() + [str(path)]
-            if os.environ.get("BURST_SERVER")
-            else [sys.executable, "-c", SERVE.format(path=str(path))],
+            [sys.executable, "-c", SERVE.format(path=str(path))],
             stdout=subprocess.PIPE,
             text=True,
             env={**os.environ, "PYTHONPATH": SRC},

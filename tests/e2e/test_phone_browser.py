@@ -8,6 +8,7 @@ ballots in the file. Screenshots go to docs/phone/ for the README.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -123,8 +124,11 @@ def test_joining_offers_the_professional_groups(
 
 def test_single_choice(phone: Page, summit_and_server: tuple[Summit, str]) -> None:
     summit, _ = summit_and_server
+    started = time.monotonic()
     poll_id = open_poll(summit, PollKind.SINGLE, OPTIONS)
+    # The page polls every 1.5 s: the poll appears by itself within 2 s (plus slack for CI).
     expect(phone.get_by_role("heading", name=QUESTIONS[PollKind.SINGLE])).to_be_visible()
+    assert time.monotonic() - started < 2.5
     phone.get_by_role("radio", name="Digital and data").check()
     send_vote(phone)
     assert ballot(summit, poll_id) == {"Digital and data": 1}
