@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -134,6 +135,8 @@ def main() -> int:
             server.stdout.readline()
             join_url = server.stdout.readline().strip()
             base, code = join_url.split("/j/")
+            # Keep reading what the server prints ("N joined"...) so its pipe never fills.
+            threading.Thread(target=server.stdout.read, daemon=True).start()
             asyncio.run(burst(base, code, poll.id, options, n))
         finally:
             server.send_signal(signal.SIGTERM)
