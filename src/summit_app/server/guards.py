@@ -1,0 +1,147 @@
+"""What every response carries, and what no request may do: headers, body caps, rate limits."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+MAX_BODY_BYTES = 16 * 1024
+DRAIN_BYTES = 1024 * 1024
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+    " connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none';"
+    " object-src 'none'"
+)
+HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+]
+# Pages and API answers are personal and live; the static assets may be cached a while.
+NO_STORE = (b"cache-control", b"no-store")
+STATIC_CACHE = (b"cache-control", b"public, max-age=600")
+
+
+class Guard:
+    """ASGI middleware: security headers on every response, and request bodies capped.
+
+    A body is refused before it is read whole: by its Content-Length when it says, and by
+    counting the bytes as they arrive when it does not (chunked uploads).
+    """
+
+    def __init__(self, app: ASGIApp, max_body: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        static = scope["path"].startswith("/static/")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [
+                    (k, v) for k, v in message.get("headers", []) if k.lower() != b"cache-control"
+                ]
+                headers += HEADERS + [STATIC_CACHE if static else NO_STORE]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        if scope["method"] in ("POST", "PUT", "PATCH"):
+            body = await self._read_capped(scope, receive)
+            if body is None:
+                await _drain(receive)
+                await _too_large(send_with_headers, self.max_body)
+                return
+            receive = _replay(body, receive)
+        await self.app(scope, receive, send_with_headers)
+
+    async def _read_capped(self, scope: Scope, receive: Receive) -> bytes | None:
+        for key, value in scope.get("headers", []):
+            if key == b"content-length":
+                try:
+                    if int(value) > self.max_body:
+                        return None
+                except ValueError:
+                    return None
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_body:
+                return None
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        return b"".join(chunks)
+
+
+async def _drain(receive: Receive) -> None:
+    """Read and drop the rest of a refused body (up to DRAIN_BYTES), so the client is not
+    cut off mid-send and can read our answer; a bigger one just has its connection closed."""
+    dropped = 0
+    while dropped < DRAIN_BYTES:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        dropped += len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
+
+
+def _replay(body: bytes, original: Receive) -> Receive:
+    """Hand the app the body already read, then pass through (to hear a disconnect)."""
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await original()
+
+    return receive
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    body = json.dumps({"error": f"That was too much to send (more than {limit // 1024} KB)."})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"application/json"), (b"connection", b"close")],
+        }
+    )
+    await send({"type": "http.response.body", "body": body.encode()})
+
+
+@dataclass
+class RateLimit:
+    """A token bucket per phone: a short burst, then `per_second` sends a second."""
+
+    burst: float = 6
+    per_second: float = 1.0
+    _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    def allow(self, key: str) -> bool:
+        now = time.monotonic()
+        tokens, last = self._buckets.get(key, (self.burst, now))
+        tokens = min(self.burst, tokens + (now - last) * self.per_second)
+        if tokens < 1:
+            self._buckets[key] = (tokens, now)
+            return False
+        self._buckets[key] = (tokens - 1, now)
+        if len(self._buckets) > 50_000:  # forget idle phones rather than grow without end
+            self._buckets = {k: v for k, v in self._buckets.items() if now - v[1] < 60}
+        return True

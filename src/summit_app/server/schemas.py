@@ -1,0 +1,65 @@
+"""The shapes of what phones may send, checked by pydantic before anything touches the file.
+
+Pydantic checks the shape (types, sizes, lengths); the core then checks the poll's own
+rules (unknown options, too many picks, points over budget, incomplete ranking, closed
+poll) and raises ValidationError with a message written for the participant.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
+
+from summit_app.core.checks import NOTE_MAX_CHARS
+from summit_app.core.polls import MAX_OPTIONS
+
+Choice = Annotated[StrictInt, Field(ge=0, le=1000)]
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+
+class BallotIn(_In):
+    poll_id: StrictInt
+    choices: Annotated[dict[int, Choice], Field(max_length=MAX_OPTIONS)]
+
+
+class NoteIn(_In):
+    prompt_id: StrictInt
+    # Stored exactly as typed: no stripping, no normalising.
+    text: Annotated[str, Field(min_length=1, max_length=NOTE_MAX_CHARS)]
+
+
+class GroupIn(_In):
+    group: Annotated[str, Field(max_length=200)] | None = None
+
+
+class CheckIn(_In):
+    device: Annotated[str, Field(max_length=200)] = ""
+
+
+# Messages for the first pydantic error, by field; anything else gets GENERIC.
+MESSAGES = {
+    ("text", "string_too_long"): f"That note is too long: at most {NOTE_MAX_CHARS} characters.",
+    ("text", "string_too_short"): "A note cannot be empty.",
+    ("text", "missing"): "A note cannot be empty.",
+    ("choices", "too_long"): "That ballot has more choices than the poll has options.",
+    ("choices", "greater_than_equal"): "Choices cannot be negative.",
+    ("choices", "less_than_equal"): "That choice is too large.",
+    ("choices", "int_type"): "Each choice must be a whole number.",
+    ("choices", "int_parsing"): "That option is not in this poll.",
+    ("choices", "missing"): "Choose something before sending your vote.",
+    ("group", "string_too_long"): "Choose a group from the list.",
+}
+GENERIC = "The page sent something this server does not understand. Reload the page and try again."
+
+
+def friendly(error: ValidationError) -> str:
+    """One sentence for the participant from pydantic's first complaint."""
+    first = error.errors()[0]
+    if first["type"] == "json_invalid":
+        return GENERIC
+    field = str(first["loc"][0]) if first["loc"] else ""
+    return MESSAGES.get((field, first["type"]), GENERIC)

@@ -1,0 +1,99 @@
+"""What phones see: the live state as plain JSON-ready data, built from the file.
+
+One snapshot serves every phone; only the participant's own ballot is added per request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+
+from summit_app.core import Summit
+from summit_app.core.model import SCALE_LABELS, Poll, PollKind, PollState
+from summit_app.core.tally import PollResult
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    join_code: str
+    groups: tuple[str, ...]
+    public: dict  # the shared part of GET /api/state
+    digest: str  # changes whenever `public` does
+    poll_id: int | None  # the poll shown on phones (open, or the item's last closed one)
+    built_at: float = field(default_factory=time.monotonic)
+
+
+def build_snapshot(summit: Summit) -> Snapshot:
+    info = summit.info()
+    live = summit.live()
+    item = summit.agenda.item(live.current_item_id) if live.current_item_id else None
+    poll = _shown_poll(summit, live.open_poll_id, item.id if item else None)
+    prompt = summit.agenda.prompt(live.open_prompt_id) if live.open_prompt_id else None
+    public = {
+        "title": info.title,
+        "item": {"title": item.title, "kind": item.kind.value} if item else None,
+        "prompt": {"id": prompt.id, "text": prompt.text} if prompt else None,
+        "poll": _poll(summit, poll) if poll else None,
+        "groups": list(info.groups),
+        "scale": list(SCALE_LABELS),
+    }
+    digest = hashlib.blake2b(json.dumps(public, sort_keys=True).encode(), digest_size=8).hexdigest()
+    return Snapshot(info.join_code, info.groups, public, digest, poll.id if poll else None)
+
+
+def _shown_poll(summit: Summit, open_poll_id: int | None, item_id: int | None) -> Poll | None:
+    """The open poll; else the running item's most recently closed one, so phones see
+    that it closed (and its results if shown)."""
+    if open_poll_id is not None:
+        return summit.polls.poll(open_poll_id)
+    if item_id is None:
+        return None
+    closed = [p for p in summit.polls.polls(item_id) if p.state is PollState.CLOSED]
+    return max(closed, key=lambda p: (p.closed_at or "", p.opened_at or "", p.id), default=None)
+
+
+def _poll(summit: Summit, poll: Poll) -> dict:
+    data = {
+        "id": poll.id,
+        "question": poll.question,
+        "kind": poll.kind.value,
+        "open": poll.state is PollState.OPEN,
+        "max_choices": poll.max_choices,
+        "points": poll.points,
+        "options": [{"id": o.id, "text": o.text} for o in poll.options],
+        "results": None,
+    }
+    if poll.show_results:
+        data["results"] = results(summit.polls.result(poll.id))
+    return data
+
+
+def results(result: PollResult) -> dict:
+    """Bars for the phone: a label and a percentage per option, best first."""
+    kind = result.poll.kind
+    bars = []
+    if kind is PollKind.RANK:
+        total = sum(r.borda for r in result.options) or 1
+        for r in result.ranked():
+            share = round(100 * r.borda / total)
+            bars.append({"text": r.option.text, "percent": share, "label": f"{r.borda} points"})
+    elif kind is PollKind.SCALE:
+        agree = len(SCALE_LABELS) - 1  # levels 4 and 5 (Agree, Strongly agree)
+        for r in result.ranked():
+            answers = sum(r.distribution) or 1
+            share = round(100 * sum(r.distribution[agree - 1 :]) / answers)
+            bars.append({"text": r.option.text, "percent": share, "label": f"{share}% agree"})
+    else:
+        unit = "point" if kind is PollKind.POINTS else "vote"
+        for r in result.ranked():
+            units = unit if r.count == 1 else unit + "s"
+            bars.append(
+                {
+                    "text": r.option.text,
+                    "percent": r.share_of_votes,
+                    "label": f"{r.share_of_votes}% ({r.count} {units})",
+                }
+            )
+    return {"voters": result.voters, "bars": bars}

@@ -1,0 +1,130 @@
+"""Starting and stopping the server, its address, its QR codes and headless serving."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from server_room import make_summit
+
+from summit_app.server import ROOM_ADVICE, SummitServer
+from summit_app.server.network import candidate_addresses, order
+from summit_app.server.qr import qr_png, qr_text
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def serve_command(path: Path) -> list[str]:
+    """`summit-app serve FILE --host 127.0.0.1 --port 0`, as the CLI will call it."""
+    code = (
+        "import sys; from summit_app.server.headless import serve;"
+        f" sys.exit(serve({str(path)!r}, '127.0.0.1', 0))"
+    )
+    return [sys.executable, "-c", code]
+
+
+@pytest.fixture
+def summit_path(tmp_path: Path) -> Path:
+    summit, _ = make_summit(tmp_path / "day.summit")
+    summit.close()
+    return tmp_path / "day.summit"
+
+
+def test_a_taken_port_falls_back_to_a_free_one_and_stops_cleanly(summit_path: Path) -> None:
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    busy_port = taken.getsockname()[1]
+    try:
+        server = SummitServer(summit_path, host="127.0.0.1", port=busy_port)
+        server.start()
+        try:
+            assert server.running and server.port != busy_port
+            assert server.join_url.startswith(f"http://127.0.0.1:{server.port}/j/")
+            assert httpx.get(server.join_url, timeout=5).status_code == 200
+        finally:
+            server.stop()
+        assert not server.running
+        server.stop()  # twice is harmless
+    finally:
+        taken.close()
+
+
+def test_a_file_that_is_not_a_summit_is_refused_with_a_message(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.summit"
+    bogus.write_text("hello")
+    with pytest.raises(Exception, match="not a summit file"):
+        SummitServer(bogus, host="127.0.0.1", port=0).start()
+
+
+def test_wifi_and_hotspot_come_before_bridges_vpns_and_loopback() -> None:
+    ranked = order(
+        [
+            ("lo", "127.0.0.1"),
+            ("docker0", "172.17.0.1"),
+            ("tailscale0", "100.64.0.2"),
+            ("br-1a2b", "172.18.0.1"),
+            ("eth0", "10.0.0.5"),
+            ("wlp2s0", "192.168.1.20"),
+        ]
+    )
+    assert [name for name, _, _ in ranked][:2] == ["wlp2s0", "eth0"]
+    assert ranked[-1][0] == "lo"
+    assert [preferred for _, _, preferred in ranked] == [True] + [False] * 5
+    assert candidate_addresses()  # this machine's own list is never empty
+
+
+def test_qr_codes_for_the_gui_and_the_terminal() -> None:
+    png = qr_png("http://192.168.1.20:8765/j/abc")
+    assert png.startswith(b"\x89PNG")
+    text = qr_text("http://192.168.1.20:8765/j/abc")
+    assert len(text.splitlines()) > 10 and "▄" in text
+    assert "hotspot" in ROOM_ADVICE and "isolation" in ROOM_ADVICE
+
+
+def test_headless_serve_prints_the_join_url_and_stops_on_sigterm(summit_path: Path) -> None:
+    proc = subprocess.Popen(
+        serve_command(summit_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+    )
+    try:
+        assert proc.stdout is not None
+        lines = [proc.stdout.readline() for _ in range(2)]
+        join_url = lines[1].strip()
+        assert join_url.startswith("http://127.0.0.1:") and "/j/" in join_url
+        assert httpx.get(join_url, timeout=5).status_code == 200
+        time.sleep(0.2)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=10)
+        assert proc.returncode == 0, err
+        assert "Stopped." in out
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+
+
+def test_headless_serve_refuses_a_missing_file_in_one_line(tmp_path: Path) -> None:
+    from summit_app.server.headless import serve
+
+    missing = tmp_path / "nowhere.summit"
+    proc = subprocess.run(
+        serve_command(missing),
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        timeout=30,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == f"summit-app serve: {missing}: no such file."
+    assert serve  # imported in-process too: the module has no side effects
