@@ -85,7 +85,10 @@ def agenda(data: PackData, s: StyleSheet1) -> list[Flowable]:
     """Planned times from the day's start and each item's minutes; actual times as run."""
     if not data.items:
         return []
-    story: list[Flowable] = [Heading("Agenda", s["H2"], "agenda", "Agenda", level=1)]
+    # Under the introduction when there is one, else a heading of its own.
+    level = 1 if data.info.introduction.strip() or data.info.objectives else 0
+    style = s["H2"] if level else s["H1"]
+    story: list[Flowable] = [Heading("Agenda", style, "agenda", "Agenda", level=level)]
     head = [
         Paragraph("Planned", s["CellHead"]),
         Paragraph("Item", s["CellHead"]),

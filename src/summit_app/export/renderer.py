@@ -31,14 +31,16 @@ class PackDoc(BaseDocTemplate):
     def __init__(self, buffer: BytesIO, **kw: object) -> None:
         super().__init__(buffer, **kw)
         self.pages: dict[str, int] = {}
+        self._outline_level = -1
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, Heading):
             self.pages.setdefault(flowable.toc_key, self.page)
             self.canv.bookmarkPage(flowable.toc_key)
-            self.canv.addOutlineEntry(
-                shorten(flowable.toc_title, 120), flowable.toc_key, level=flowable.toc_level
-            )
+            # The outline cannot skip a level (a sub-heading with no heading above it).
+            level = min(flowable.toc_level, self._outline_level + 1)
+            self._outline_level = level
+            self.canv.addOutlineEntry(shorten(flowable.toc_title, 120), flowable.toc_key, level)
 
 
 class PackRenderer:

@@ -40,6 +40,7 @@ def stylesheet() -> StyleSheet1:
         kw.setdefault("fontSize", 10)
         kw.setdefault("leading", kw["fontSize"] * 1.4)  # type: ignore[operator]
         kw.setdefault("textColor", INK)
+        kw.setdefault("bulletFontName", font)
         sheet.add(ParagraphStyle(name, **kw))  # type: ignore[arg-type]
 
     add("Body", spaceAfter=6)
