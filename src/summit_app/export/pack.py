@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from pathlib import Path
 
 from summit_app.core import Summit, SummitError
@@ -33,6 +34,7 @@ def write_pack(summit: Summit, pdf_path: Path | str) -> Path:
         partial.write_bytes(pdf)
         os.replace(partial, path)
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
         raise ExportError(f"The pack could not be written to {path}: {error.strerror}.") from error
     return path
