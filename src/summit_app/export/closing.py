@@ -78,7 +78,7 @@ def _group_table(result: PollResult, groups, s: StyleSheet1):
                 cell = f"{mine.mean:.1f}" if mine.mean is not None else "–"
             else:
                 cell = f"{mine.share_of_votes}%"
-            row.append(Paragraph(cell, s["CellRight"]))
+            row.append(cell)
         rows.append(row)
     col = 20 * mm
     return grid(rows, [FRAME_WIDTH - col * len(groups), *[col] * len(groups)],

@@ -94,7 +94,7 @@ def choices(result: PollResult, s: StyleSheet1) -> list[Flowable]:
             row.append(str(r.hand_count) if r.hand_count else "")
         rows.append(row)
     widths = [18 * mm, 16 * mm] + ([28 * mm] if hand else [])
-    table = grid(_plain(rows, s), [FRAME_WIDTH - sum(widths), *widths],
+    table = grid(rows, [FRAME_WIDTH - sum(widths), *widths],
                  right=range(1, len(head)))
     return [chart, Spacer(1, 6), table]
 
@@ -111,7 +111,7 @@ def ranking(result: PollResult, s: StyleSheet1) -> list[Flowable]:
         rows.append([str(place), para(r.option.text, s["Cell"]), str(r.borda), str(r.count), mean])
     widths = [14 * mm, 0, 20 * mm, 20 * mm, 18 * mm]
     widths[1] = FRAME_WIDTH - sum(widths)
-    table = grid(_plain(rows, s), widths, right=(0, 2, 3, 4))
+    table = grid(rows, widths, right=(0, 2, 3, 4))
     return [chart, Spacer(1, 6), table]
 
 
@@ -128,13 +128,6 @@ def scale(result: PollResult, s: StyleSheet1) -> list[Flowable]:
         levels = [f"{c} ({p}%)" if c else "0" for c, p in zip(r.distribution, share, strict=True)]
         rows.append([para(r.option.text, s["Cell"]), *levels, str(r.count), mean])
     widths = [19 * mm] * 5 + [17 * mm, 13 * mm]
-    table = grid(_plain(rows, s), [FRAME_WIDTH - sum(widths), *widths], right=range(1, 8))
+    table = grid(rows, [FRAME_WIDTH - sum(widths), *widths], right=range(1, 8))
     return [chart, Spacer(1, 6), table]
 
-
-def _plain(rows: list[list[object]], s: StyleSheet1) -> list[list[object]]:
-    """Numbers as right-aligned cell paragraphs so they share the table's font."""
-    return [
-        [Paragraph(c, s["CellRight"]) if isinstance(c, str) else c for c in row]
-        for row in rows
-    ]
