@@ -54,7 +54,9 @@ def group_votes(data: PackData, s: StyleSheet1) -> list[Flowable]:
     ]
     for result in polls:
         story += [CondPageBreak(100), para(result.poll.question, s["H3"])]
-        groups = list(result.by_group.items())
+        # Groups in the summit's own order (as on the join page), "Not given" last.
+        order = {name: i for i, name in enumerate(data.by_group)}
+        groups = sorted(result.by_group.items(), key=lambda g: (order.get(g[0], len(order)), g[0]))
         # Balanced tables (6 groups as 3 + 3, not 5 + 1) keep the columns readable.
         tables = -(-len(groups) // GROUPS_PER_TABLE)
         size = -(-len(groups) // tables)
@@ -65,7 +67,7 @@ def group_votes(data: PackData, s: StyleSheet1) -> list[Flowable]:
 
 def _group_table(result: PollResult, groups, s: StyleSheet1):
     head: list[object] = [Paragraph("Option", s["CellHead"])]
-    head += [Paragraph(f"{safe(name)} ({r.voters})", s["CellHeadRight"]) for name, r in groups]
+    head += [Paragraph(f"{safe(name)} ({r.voters})", s["CellHeadSmall"]) for name, r in groups]
     rows: list[list[object]] = [head]
     places = {name: {o.option.id: i for i, o in enumerate(r.ranked(), 1)} for name, r in groups}
     for overall in result.ranked():
@@ -121,8 +123,9 @@ def what_we_heard(data: PackData, s: StyleSheet1) -> list[Flowable]:
 
 def thanks(data: PackData, s: StyleSheet1) -> list[Flowable]:
     contact = data.info.contact.strip()
-    if not contact:
-        return []
+    said = [i.item.description for i in data.items] + [x.section.introduction for x in data.sections]
+    if not contact or any(contact in text for text in said):
+        return []  # no contact, or the closing item of the day already gives it
     text = ("Thank you for such constructive input to the session. If you have any further"
             " questions, contact ")
     return [Spacer(1, 12), KeepTogether([Paragraph("Thank you", s["H2"]),

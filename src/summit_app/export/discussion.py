@@ -59,10 +59,9 @@ def speaker_story(speaker, s: StyleSheet1) -> Flowable:
 
 
 def prompt_story(block: PromptBlock, s: StyleSheet1) -> list[Flowable]:
-    story: list[Flowable] = [CondPageBreak(80), para(block.prompt.text, s["Prompt"])]
     if block.is_empty:
-        story.append(Paragraph("No notes were taken for this question.", s["Small"]))
-        return story
+        return []  # a question nobody answered has nothing to tell the reader
+    story: list[Flowable] = [CondPageBreak(80), para(block.prompt.text, s["Prompt"])]
     for theme in block.themes:
         if theme.notes or theme.theme.summary.strip():
             story += theme_story(theme, s)

@@ -6,9 +6,17 @@ from collections.abc import Sequence
 
 from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph, Spacer, Table
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    Spacer,
+    Table,
+)
 
-from summit_app.export.data import PackData, clock_time, is_break
+from summit_app.export.data import PackData, clock_time, is_break, long_date
 from summit_app.export.flow import Heading, PageRef, grid
 from summit_app.export.styles import FRAME_WIDTH, RULE
 from summit_app.export.text import para, safe
@@ -27,7 +35,7 @@ def cover(data: PackData, s: StyleSheet1) -> list[Flowable]:
     info = data.info
     story: list[Flowable] = [Spacer(1, 62 * mm), Paragraph("WRITE-UP PACK", s["CoverKicker"])]
     story.append(para(info.title, s["CoverTitle"]))
-    for line in (info.date, info.venue):
+    for line in (long_date(info.date), info.venue):
         if line.strip():
             story.append(para(line, s["CoverLine"]))
     if info.organisers.strip():
@@ -118,7 +126,7 @@ def agenda(data: PackData, s: StyleSheet1) -> list[Flowable]:
     table = grid(rows, [26 * mm, FRAME_WIDTH - 26 * mm - 22 * mm - 26 * mm, 22 * mm, 26 * mm])
     for row in section_rows:
         table.setStyle([("SPAN", (0, row), (-1, row)), ("TOPPADDING", (0, row), (-1, row), 7)])
-    story.append(table)
+    story = [KeepTogether([*story, table])]  # the agenda reads best on one page
     note = (
         "Planned times follow the agenda from the start of the day; actual times are when"
         " each item was started and ended on the day."

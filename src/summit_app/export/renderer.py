@@ -15,7 +15,7 @@ from reportlab.platypus import PageTemplate
 from reportlab.lib.styles import StyleSheet1
 
 from summit_app.export import closing, discussion, front
-from summit_app.export.data import PackData
+from summit_app.export.data import PackData, long_date
 from summit_app.export.flow import Heading, define_page_form
 from summit_app.export.fonts import BOLD, REGULAR
 from summit_app.export.styles import ACCENT, MARGIN, MUTED, PAGE, RULE, TOP
@@ -101,7 +101,7 @@ class PackRenderer:
         canvas.setFont(REGULAR, 8)
         canvas.setFillColor(MUTED)
         canvas.drawRightString(width - MARGIN, height - 13 * mm,
-                               _fit(clean(self.data.info.date), 45 * mm))
+                               _fit(clean(long_date(self.data.info.date)), 45 * mm))
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, height - 15 * mm, width - MARGIN, height - 15 * mm)

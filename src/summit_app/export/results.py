@@ -52,8 +52,9 @@ def explain(block: PollBlock) -> str:
                 f" {people(voters).capitalize()} answered.")
     if result.hand_voters:
         how = HAND_WORDS.get(block.hand_method or "", "in the room")
-        text += (f" {people(result.hand_voters).capitalize()} of these were counted {how};"
-                 " those counts are marked in the table.")
+        who = ("All of them were" if result.hand_voters >= voters
+               else f"{result.hand_voters} of them were")
+        text += f" {who} counted {how}; those counts are marked in the table."
     if not voters:
         text += " No votes were cast."
     return text

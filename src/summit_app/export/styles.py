@@ -65,6 +65,8 @@ def stylesheet() -> StyleSheet1:
     add("CellHead", fontName=BOLD, fontSize=8.5, leading=11, textColor=colors.white)
     add("CellHeadRight", fontName=BOLD, fontSize=8.5, leading=11, textColor=colors.white,
         alignment=TA_RIGHT)
+    add("CellHeadSmall", fontName=BOLD, fontSize=7.5, leading=9.5, textColor=colors.white,
+        alignment=TA_RIGHT)
     add("Toc", fontSize=11, leading=16, alignment=TA_LEFT)
     add("TocSub", fontSize=9.5, leading=13, leftIndent=14, textColor=MUTED)
     return sheet
