@@ -29,27 +29,43 @@ KINDS = [PollKind.SINGLE, PollKind.MULTI, PollKind.POINTS, PollKind.RANK, PollKi
 
 
 def build(path: Path) -> None:
-    info = SummitInfo(title="A long day: the large-summit benchmark", date="1 June 2026",
-                      venue="The big hall", organisers="Benchmark team",
-                      introduction="A synthetic day to time the export.",
-                      objectives=("Measure", "Improve"))
+    info = SummitInfo(
+        title="A long day: the large-summit benchmark",
+        date="1 June 2026",
+        venue="The big hall",
+        organisers="Benchmark team",
+        introduction="A synthetic day to time the export.",
+        objectives=("Measure", "Improve"),
+    )
     with Summit.create(path, info) as summit, summit.write():
-        people = [summit.people.join(DEFAULT_GROUPS[i % 9] if i % 5 else None)
-                  for i in range(PARTICIPANTS)]
+        people = [
+            summit.people.join(DEFAULT_GROUPS[i % 9] if i % 5 else None)
+            for i in range(PARTICIPANTS)
+        ]
         notes_per_prompt = NOTES // (SECTIONS * ITEMS_PER_SECTION)
         n = 0
         for s in range(SECTIONS):
-            section = summit.agenda.add_section(f"Section {s + 1} of the day",
-                                                "What we did in this part of the day.")
+            section = summit.agenda.add_section(
+                f"Section {s + 1} of the day", "What we did in this part of the day."
+            )
             for i in range(ITEMS_PER_SECTION):
-                item = summit.agenda.add_item(section.id, f"Session {s + 1}.{i + 1}",
-                                              "discussion", 20)
-                summit.agenda.add_speaker(item.id, f"Speaker {n}", "Role", "Organisation",
-                                          ["A key message", "Another key message"])
+                item = summit.agenda.add_item(
+                    section.id, f"Session {s + 1}.{i + 1}", "discussion", 20
+                )
+                summit.agenda.add_speaker(
+                    item.id,
+                    f"Speaker {n}",
+                    "Role",
+                    "Organisation",
+                    ["A key message", "Another key message"],
+                )
                 prompt = summit.agenda.add_prompt(item.id, f"What did we learn in {s}.{i}?")
-                themes = [summit.notes.add_theme(prompt.id, f"Theme {t}",
-                                                 f"Summary of theme {t} in {s}.{i}.")
-                          for t in range(4)]
+                themes = [
+                    summit.notes.add_theme(
+                        prompt.id, f"Theme {t}", f"Summary of theme {t} in {s}.{i}."
+                    )
+                    for t in range(4)
+                ]
                 for k in range(notes_per_prompt):
                     note = summit.notes.add_note(
                         prompt.id,
@@ -62,8 +78,14 @@ def build(path: Path) -> None:
                 n += 1
                 kind = KINDS[n % len(KINDS)]
                 options = [f"Option {o} for poll {n}, described in a sentence" for o in range(6)]
-                poll = summit.polls.add_poll(item.id, f"Poll {n}: which way forward?", kind,
-                                             options, max_choices=3, points=10)
+                poll = summit.polls.add_poll(
+                    item.id,
+                    f"Poll {n}: which way forward?",
+                    kind,
+                    options,
+                    max_choices=3,
+                    points=10,
+                )
                 summit.polls.open_poll(poll.id)
                 ids = [o.id for o in poll.options]
                 for p, person in enumerate(people):
@@ -105,9 +127,11 @@ def main() -> None:
         write_csv(summit, folder / "large-data")
         csv_time = time.perf_counter() - started
     pages = len(PdfReader(pdf).pages)
-    print(f"pack export: median {statistics.median(times):.2f} s of 3"
-          f" ({', '.join(f'{t:.2f}' for t in times)}); {pages} pages;"
-          f" {pdf.stat().st_size / 1e6:.1f} MB")
+    print(
+        f"pack export: median {statistics.median(times):.2f} s of 3"
+        f" ({', '.join(f'{t:.2f}' for t in times)}); {pages} pages;"
+        f" {pdf.stat().st_size / 1e6:.1f} MB"
+    )
     print(f"csv export: {csv_time:.2f} s")
 
 

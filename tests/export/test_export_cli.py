@@ -13,13 +13,16 @@ def test_export_writes_the_pack_and_csv_where_asked_and_prints_the_paths(
     pdf = tmp_path / "out" / "pack.pdf"
     assert cli.export(seed_summit, pdf=pdf, csv_dir=tmp_path / "csv") == 0
     printed = capsys.readouterr().out.splitlines()
-    assert printed == [str(pdf)] + [str(tmp_path / "csv" / n) for n in
-                                     ("notes.csv", "ballots.csv", "results.csv")]
+    assert printed == [str(pdf)] + [
+        str(tmp_path / "csv" / n) for n in ("notes.csv", "ballots.csv", "results.csv")
+    ]
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
 def test_by_default_the_files_go_into_exports_named_after_the_summit(
-    seed_summit: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    seed_summit: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert cli.EXPORTS.name == "exports"

@@ -15,23 +15,36 @@ def read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def test_the_three_files_are_utf8_with_a_bom_and_a_header(seed_summit: Path, tmp_path: Path) -> None:
+def test_the_three_files_are_utf8_with_a_bom_and_a_header(
+    seed_summit: Path, tmp_path: Path
+) -> None:
     with Summit.open(seed_summit) as summit:
         paths = write_csv(summit, tmp_path / "data")
     assert [p.name for p in paths] == ["notes.csv", "ballots.csv", "results.csv"]
     for path in paths:
         assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     assert read(paths[0])[0].keys() == {
-        "id", "prompt", "theme", "text", "author", "quote", "hidden", "created_at"
+        "id",
+        "prompt",
+        "theme",
+        "text",
+        "author",
+        "quote",
+        "hidden",
+        "created_at",
     }
 
 
-def test_notes_keep_their_theme_and_hidden_notes_are_marked(seed_summit: Path, tmp_path: Path) -> None:
+def test_notes_keep_their_theme_and_hidden_notes_are_marked(
+    seed_summit: Path, tmp_path: Path
+) -> None:
     with Summit.open(seed_summit) as summit:
         rows = read(write_csv(summit, tmp_path)[0])
         assert len(rows) == len(summit.notes.notes())
     by_text = {r["text"]: r for r in rows}
-    assert by_text["There is nothing about the patient voice."]["theme"] == "Diversity of Leadership"
+    assert (
+        by_text["There is nothing about the patient voice."]["theme"] == "Diversity of Leadership"
+    )
     assert by_text["There is nothing about the patient voice."]["quote"] == "yes"
     assert by_text[HIDDEN_NOTE]["hidden"] == "yes"
     assert by_text["Bottom up ground level empowerment."]["theme"] == ""
@@ -66,7 +79,7 @@ def test_text_round_trips_and_formulas_are_defused(tmp_path: Path) -> None:
         'She said "hello", then left',
         "line one\nline two",
         "Здравствуйте; שלום; 😀",
-        "=HYPERLINK(\"http://x\")",
+        '=HYPERLINK("http://x")',
         "+1 for this",
         "-minus",
         "@handle",

@@ -48,7 +48,9 @@ def test_exporting_writes_the_pack_and_previews_it(
     assert [url.toLocalFile() for url in opened] == [str(tmp_path)]
 
 
-def test_without_csv_only_the_pdf_is_written(qtbot: QtBot, seed_summit: Path, tmp_path: Path) -> None:
+def test_without_csv_only_the_pdf_is_written(
+    qtbot: QtBot, seed_summit: Path, tmp_path: Path
+) -> None:
     dialog = make_dialog(qtbot, seed_summit)
     dialog.pdf_edit.setText(str(tmp_path / "only.pdf"))
     dialog.csv_box.setChecked(False)

@@ -3,10 +3,10 @@
 import re
 from pathlib import Path
 
-from conftest import pdf_text
 from export_seedlike import CORE_MESSAGES, HIDDEN_NOTE, INITIATIVES
 from pypdf import PdfReader
 
+from conftest import pdf_text
 from summit_app.core import Summit
 from summit_app.core.model import SummitInfo
 from summit_app.export.pack import write_pack
@@ -25,7 +25,7 @@ def test_the_nine_initiatives_print_with_the_seeds_percentages(seed_text: str) -
 
 def test_initiatives_are_listed_best_first(seed_text: str) -> None:
     text = flat(seed_text)
-    table = text[text.index("Option Votes Share"):]
+    table = text[text.index("Option Votes Share") :]
     positions = [table.index(option) for option, _ in INITIATIVES]
     assert positions == sorted(positions)
 
@@ -43,7 +43,7 @@ def test_themes_print_their_summary_and_notes_and_hidden_notes_are_left_out(
 def test_the_ranking_is_an_ordered_list_with_borda_scores(seed_text: str) -> None:
     text = flat(seed_text)
     assert "1 Diversity of Leadership 157 17 1.1" in text
-    listed = text[text.index("Place Option Borda score"):]
+    listed = text[text.index("Place Option Borda score") :]
     positions = [listed.index(message) for message in CORE_MESSAGES]
     assert positions == sorted(positions)
 
@@ -74,7 +74,7 @@ def test_agenda_actions_and_what_we_heard(seed_text: str) -> None:
     assert "09:30–10:00 Perspectives on system leadership Talk 09:32–10:20" in text
     assert "Share this pack with all participants Chloe 30 April 2021" in text
     assert "To accept invitations to meetings such as this" in text
-    heard = text[text.index("What have we heard? Theme"):]
+    heard = text[text.index("What have we heard? Theme") :]
     assert "Diversity of Leadership Leadership must be inclusive" in heard
 
 
@@ -86,7 +86,10 @@ def test_pages_are_numbered_and_the_contents_points_at_them(seed_pack: Path) -> 
     contents = flat(pages[1])
     page = int(re.search(r"What have we heard\? (\d+)", contents).group(1))
     assert "What have we heard?" in pages[page - 1]
-    assert reader.metadata.title == "South East London Clinical and Care Professional Leadership Summit"
+    assert (
+        reader.metadata.title
+        == "South East London Clinical and Care Professional Leadership Summit"
+    )
     assert reader.metadata.author == "Our Healthier South East London ICS"
 
 

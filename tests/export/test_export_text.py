@@ -3,9 +3,9 @@
 from pathlib import Path
 
 import pytest
-from conftest import pdf_text
 from pypdf import PdfReader
 
+from conftest import pdf_text
 from summit_app.core import Summit
 from summit_app.core.model import SummitInfo
 from summit_app.export.pack import write_pack
@@ -53,8 +53,15 @@ def test_notes_made_of_markup_print_exactly_as_typed(tmp_path: Path) -> None:
         text = flat(pdf_text(write_pack(summit, tmp_path / "m.pdf")))
     for note in MARKUP:
         assert flat(note) in text
-    for typed in ("What <matters> to you & why?", "A&B <theme>", "Summary with </para> & <b>",
-                  "Talk <i>back</i> & forth", "Pick <one>", "<b>A</b>", "B & C"):
+    for typed in (
+        "What <matters> to you & why?",
+        "A&B <theme>",
+        "Summary with </para> & <b>",
+        "Talk <i>back</i> & forth",
+        "Pick <one>",
+        "<b>A</b>",
+        "B & C",
+    ):
         assert typed in text
 
 
@@ -71,7 +78,12 @@ def test_names_and_notes_in_other_scripts_print(tmp_path: Path) -> None:
 
 
 def test_letters_the_font_lacks_do_not_break_the_export(tmp_path: Path) -> None:
-    notes = ["会議はとても良かった", "좋은 회의", "thumbs 👍 up 🙂", "zero\u200bwidth joiner 👩\u200d⚕️"]
+    notes = [
+        "会議はとても良かった",
+        "좋은 회의",
+        "thumbs 👍 up 🙂",
+        "zero\u200bwidth joiner 👩\u200d⚕️",
+    ]
     with summit_with_notes(tmp_path / "c.summit", notes) as summit:
         pdf = write_pack(summit, tmp_path / "c.pdf")
     assert "thumbs" in pdf_text(pdf)

@@ -71,7 +71,9 @@ def bar_chart(
 
 
 def scale_chart(
-    labels: Sequence[str], shares: Sequence[Sequence[float]], level_names: Sequence[str],
+    labels: Sequence[str],
+    shares: Sequence[Sequence[float]],
+    level_names: Sequence[str],
     width: float,
 ) -> Drawing:
     """One stacked bar per statement: the share of answers at each level, with a legend.
@@ -89,9 +91,7 @@ def scale_chart(
     chart.width = width - label_width - 12
     chart.height = n * ROW
     levels = len(level_names)
-    chart.data = [
-        [row[level] for row in reversed(shares)] or [0] for level in range(levels)
-    ]
+    chart.data = [[row[level] for row in reversed(shares)] or [0] for level in range(levels)]
     chart.categoryAxis.style = "stacked"
     chart.categoryAxis.categoryNames = [fit(t, label_width) for t in reversed(labels)] or [""]
     chart.categoryAxis.labels.fontName = REGULAR
@@ -115,8 +115,9 @@ def scale_chart(
     size = 7
     x = width - sum(20 + stringWidth(name, REGULAR, size) for name in level_names) + 4
     for level, name in enumerate(level_names):
-        drawing.add(Rect(x, 3, 7, 7, fillColor=SCALE_COLOURS[level % len(SCALE_COLOURS)],
-                         strokeColor=None))
+        drawing.add(
+            Rect(x, 3, 7, 7, fillColor=SCALE_COLOURS[level % len(SCALE_COLOURS)], strokeColor=None)
+        )
         drawing.add(String(x + 10, 4, name, fontName=REGULAR, fontSize=size, fillColor=MUTED))
         x += 10 + stringWidth(name, REGULAR, size) + 10
     return drawing

@@ -22,7 +22,9 @@ def default_csv_dir(summit_path: Path) -> Path:
     return EXPORTS / f"{summit_path.stem}-data"
 
 
-def export(path: Path | str, pdf: Path | str | None = None, csv_dir: Path | str | None = None) -> int:
+def export(
+    path: Path | str, pdf: Path | str | None = None, csv_dir: Path | str | None = None
+) -> int:
     """Write the pack and the CSV files, print the paths written; 0 on success.
 
     A problem the user can fix (not a summit file, a folder that cannot be written) is one

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from summit_app.core.model import PollKind
 from summit_app.core.tally import PollResult, percent
@@ -28,14 +28,23 @@ def participation(data: PackData, s: StyleSheet1) -> list[Flowable]:
     ]
     if not data.groups_collected:
         return story
-    story.append(Paragraph("By professional group or care setting, as each person chose"
-                           " it when joining:", s["Body"]))
+    story.append(
+        Paragraph(
+            "By professional group or care setting, as each person chose it when joining:",
+            s["Body"],
+        )
+    )
     names = list(data.by_group)
     counts = [data.by_group[g] for g in names]
     order = sorted(range(len(names)), key=lambda i: -counts[i])
-    story.append(bar_chart([names[i] for i in order], [counts[i] for i in order],
-                           [f"{counts[i]} ({percent(counts[i], data.joined)}%)" for i in order],
-                           FRAME_WIDTH))
+    story.append(
+        bar_chart(
+            [names[i] for i in order],
+            [counts[i] for i in order],
+            [f"{counts[i]} ({percent(counts[i], data.joined)}%)" for i in order],
+            FRAME_WIDTH,
+        )
+    )
     story += group_votes(data, s)
     return story
 
@@ -47,13 +56,16 @@ def group_votes(data: PackData, s: StyleSheet1) -> list[Flowable]:
         return []
     story: list[Flowable] = [
         Heading("How each group voted", s["H2"], "groups", "How each group voted", level=1),
-        Paragraph("Votes from phones only, by the group each person chose; counts taken by"
-                  " hand have no group. Percentages are shares of that group's votes;"
-                  " for rankings, the option's place in that group's Borda order; for"
-                  " statements, the group's mean level (1 to 5).", s["Caption"]),
+        Paragraph(
+            "Votes from phones only, by the group each person chose; counts taken by"
+            " hand have no group. Percentages are shares of that group's votes;"
+            " for rankings, the option's place in that group's Borda order; for"
+            " statements, the group's mean level (1 to 5).",
+            s["Caption"],
+        ),
     ]
     for result in polls:
-        story += [CondPageBreak(100), para(result.poll.question, s["H3"])]
+        question = para(result.poll.question, s["H3"])
         # Groups in the summit's own order (as on the join page), "Not given" last.
         order = {name: i for i, name in enumerate(data.by_group)}
         groups = sorted(result.by_group.items(), key=lambda g: (order.get(g[0], len(order)), g[0]))
@@ -61,7 +73,9 @@ def group_votes(data: PackData, s: StyleSheet1) -> list[Flowable]:
         tables = -(-len(groups) // GROUPS_PER_TABLE)
         size = -(-len(groups) // tables)
         for start in range(0, len(groups), size):
-            story += [_group_table(result, groups[start:start + size], s), Spacer(1, 6)]
+            table = _group_table(result, groups[start : start + size], s)
+            # Each table whole on a page, the question with the first one.
+            story += [KeepTogether([question, table] if start == 0 else [table]), Spacer(1, 6)]
     return story
 
 
@@ -83,8 +97,11 @@ def _group_table(result: PollResult, groups, s: StyleSheet1):
             row.append(cell)
         rows.append(row)
     col = 20 * mm
-    return grid(rows, [FRAME_WIDTH - col * len(groups), *[col] * len(groups)],
-                right=range(1, len(groups) + 1))
+    return grid(
+        rows,
+        [FRAME_WIDTH - col * len(groups), *[col] * len(groups)],
+        right=range(1, len(groups) + 1),
+    )
 
 
 def actions(data: PackData, s: StyleSheet1) -> list[Flowable]:
@@ -110,11 +127,13 @@ def what_we_heard(data: PackData, s: StyleSheet1) -> list[Flowable]:
     themes = data.summarised_themes
     if not themes:
         return []
-    rows: list[list[object]] = [[Paragraph("Theme", s["CellHead"]),
-                                 Paragraph("What we heard", s["CellHead"])]]
+    rows: list[list[object]] = [
+        [Paragraph("Theme", s["CellHead"]), Paragraph("What we heard", s["CellHead"])]
+    ]
     for theme in themes:
-        rows.append([Paragraph(f"<b>{safe(theme.name)}</b>", s["Cell"]),
-                     para(theme.summary, s["Cell"])])
+        rows.append(
+            [Paragraph(f"<b>{safe(theme.name)}</b>", s["Cell"]), para(theme.summary, s["Cell"])]
+        )
     return [
         Heading("What have we heard?", s["H1"], "heard", "What have we heard?"),
         grid(rows, [52 * mm, FRAME_WIDTH - 52 * mm]),
@@ -123,11 +142,21 @@ def what_we_heard(data: PackData, s: StyleSheet1) -> list[Flowable]:
 
 def thanks(data: PackData, s: StyleSheet1) -> list[Flowable]:
     contact = data.info.contact.strip()
-    said = [i.item.description for i in data.items] + [x.section.introduction for x in data.sections]
+    said = [i.item.description for i in data.items] + [
+        x.section.introduction for x in data.sections
+    ]
     if not contact or any(contact in text for text in said):
         return []  # no contact, or the closing item of the day already gives it
-    text = ("Thank you for such constructive input to the session. If you have any further"
-            " questions, contact ")
-    return [Spacer(1, 12), KeepTogether([Paragraph("Thank you", s["H2"]),
-                                         pull_quote(para(contact, s["Body"], safe(text)),
-                                                    FRAME_WIDTH)])]
+    text = (
+        "Thank you for such constructive input to the session. If you have any further"
+        " questions, contact "
+    )
+    return [
+        Spacer(1, 12),
+        KeepTogether(
+            [
+                Paragraph("Thank you", s["H2"]),
+                pull_quote(para(contact, s["Body"], safe(text)), FRAME_WIDTH),
+            ]
+        ),
+    ]

@@ -17,7 +17,15 @@ from summit_app.export.pack import ExportError
 NOTES_FIELDS = ("id", "prompt", "theme", "text", "author", "quote", "hidden", "created_at")
 BALLOTS_FIELDS = ("poll", "participant", "group", "choices", "cast_at")
 RESULTS_FIELDS = (
-    "poll", "option", "count", "percent", "voters", "votes", "borda", "mean", "hand_count",
+    "poll",
+    "option",
+    "count",
+    "percent",
+    "voters",
+    "votes",
+    "borda",
+    "mean",
+    "hand_count",
 )
 
 # Guard against CSV formula injection: a spreadsheet runs a cell that starts with one of
@@ -42,8 +50,9 @@ def write_csv(summit: Summit, folder: Path | str) -> list[Path]:
             _write(folder / "results.csv", RESULTS_FIELDS, results_rows(summit)),
         ]
     except OSError as error:
-        raise ExportError(f"The CSV files could not be written to {folder}: {error.strerror}.")\
-            from error
+        raise ExportError(
+            f"The CSV files could not be written to {folder}: {error.strerror}."
+        ) from error
 
 
 def notes_rows(summit: Summit) -> Iterable[Sequence[object]]:
@@ -71,8 +80,11 @@ def ballots_rows(summit: Summit) -> Iterable[Sequence[object]]:
             continue
         texts = {o.id: o.text for o in poll.options}
         order = {o.id: o.position for o in poll.options}
-        pairs = [f"{texts[oid]}={value}" for oid, value in
-                 sorted(b.choices.items(), key=lambda kv: order.get(kv[0], 0)) if oid in texts]
+        pairs = [
+            f"{texts[oid]}={value}"
+            for oid, value in sorted(b.choices.items(), key=lambda kv: order.get(kv[0], 0))
+            if oid in texts
+        ]
         yield (poll.question, b.participant_id, b.group or "", "; ".join(pairs), b.cast_at)
 
 

@@ -115,14 +115,17 @@ def read_pack(summit: Summit) -> PackData:
         speakers.setdefault(speaker.item_id, []).append(speaker)
     prompts: dict[int, list[PromptBlock]] = {}
     for prompt in agenda.prompts():
-        block = _prompt_block(prompt, themes_by_prompt.get(prompt.id, []),
-                              notes_by_prompt.get(prompt.id, []))
+        block = _prompt_block(
+            prompt, themes_by_prompt.get(prompt.id, []), notes_by_prompt.get(prompt.id, [])
+        )
         prompts.setdefault(prompt.item_id, []).append(block)
     polls: dict[int, list[PollBlock]] = {}
     for poll in summit.polls.polls():
         hand = summit.polls.hand_counts(poll.id)
-        block = PollBlock(summit.polls.result(poll.id), hand[0].method.value if hand else None)
-        polls.setdefault(poll.item_id, []).append(block)
+        result = summit.polls.result(poll.id)
+        polls.setdefault(poll.item_id, []).append(
+            PollBlock(result, hand[0].method.value if hand else None)
+        )
 
     clock = _start(info.start_time)
     sections = []

@@ -74,8 +74,9 @@ def prompt_story(block: PromptBlock, s: StyleSheet1) -> list[Flowable]:
 
 def theme_story(block: ThemeBlock, s: StyleSheet1) -> list[Flowable]:
     """The theme's name and summary first, then its quotes set apart, then its notes."""
-    head: list[Flowable] = [swatch_table(block.theme.colour, para(block.theme.name, s["H3"]),
-                                         FRAME_WIDTH)]
+    head: list[Flowable] = [
+        swatch_table(block.theme.colour, para(block.theme.name, s["H3"]), FRAME_WIDTH)
+    ]
     if block.theme.summary.strip():
         head.append(Spacer(1, 3))
         head.append(para(block.theme.summary, s["ThemeSummary"]))

@@ -33,7 +33,7 @@ KIND_WORDS = {
 
 def cover(data: PackData, s: StyleSheet1) -> list[Flowable]:
     info = data.info
-    story: list[Flowable] = [Spacer(1, 62 * mm), Paragraph("WRITE-UP PACK", s["CoverKicker"])]
+    story: list[Flowable] = [Spacer(1, 66 * mm)]
     story.append(para(info.title, s["CoverTitle"]))
     for line in (long_date(info.date), info.venue):
         if line.strip():

@@ -8,11 +8,18 @@ from __future__ import annotations
 
 from io import BytesIO
 
+from reportlab.lib import colors
+from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak
-from reportlab.platypus import PageTemplate
-from reportlab.lib.styles import StyleSheet1
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
 
 from summit_app.export import closing, discussion, front
 from summit_app.export.data import PackData, long_date
@@ -65,9 +72,7 @@ class PackRenderer:
         body += closing.thanks(data, s)
         if not data.sections and not data.polls:
             body.append(front.empty_note(s))
-        entries = [
-            (f.toc_key, f.toc_title, f.toc_level) for f in body if isinstance(f, Heading)
-        ]
+        entries = [(f.toc_key, f.toc_title, f.toc_level) for f in body if isinstance(f, Heading)]
         return [
             *front.cover(data, s),
             NextPageTemplate("body"),
@@ -84,6 +89,9 @@ class PackRenderer:
         canvas.saveState()
         canvas.setFillColor(ACCENT)
         canvas.rect(0, height - 38 * mm, width, 38 * mm, stroke=0, fill=1)
+        canvas.setFillColor(colors.white)
+        canvas.setFont(BOLD, 11)
+        canvas.drawString(MARGIN, height - 30 * mm, "WRITE-UP PACK")
         canvas.setFillColor(MUTED)
         canvas.setFont(REGULAR, 8)
         exported = self.data.exported_at.strftime("%d %B %Y")
@@ -100,8 +108,9 @@ class PackRenderer:
         canvas.drawString(MARGIN, height - 13 * mm, _fit(title, width - 2 * MARGIN - 50 * mm))
         canvas.setFont(REGULAR, 8)
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(width - MARGIN, height - 13 * mm,
-                               _fit(clean(long_date(self.data.info.date)), 45 * mm))
+        canvas.drawRightString(
+            width - MARGIN, height - 13 * mm, _fit(clean(long_date(self.data.info.date)), 45 * mm)
+        )
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, height - 15 * mm, width - MARGIN, height - 15 * mm)

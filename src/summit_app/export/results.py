@@ -31,29 +31,42 @@ def explain(block: PollBlock) -> str:
     poll, voters, votes = result.poll, result.voters, result.votes
     kind = poll.kind
     if kind is PollKind.SINGLE:
-        text = (f"Each person picked one option; percentages are shares of all"
-                f" {plural(votes, 'vote')}, from {people(voters)}.")
+        text = (
+            f"Each person picked one option; percentages are shares of all"
+            f" {plural(votes, 'vote')}, from {people(voters)}."
+        )
     elif kind is PollKind.MULTI:
-        text = (f"Each person could pick up to {plural(poll.max_choices, 'option')}; percentages"
-                f" are shares of all {plural(votes, 'vote')}, cast by {people(voters)}.")
+        text = (
+            f"Each person could pick up to {plural(poll.max_choices, 'option')}; percentages"
+            f" are shares of all {plural(votes, 'vote')}, cast by {people(voters)}."
+        )
     elif kind is PollKind.POINTS:
-        text = (f"Each person shared {plural(poll.points, 'point')} among the options;"
-                f" percentages are shares of all {plural(votes, 'point')} given, by"
-                f" {people(voters)}.")
+        text = (
+            f"Each person shared {plural(poll.points, 'point')} among the options;"
+            f" percentages are shares of all {plural(votes, 'point')} given, by"
+            f" {people(voters)}."
+        )
     elif kind is PollKind.RANK:
         n = len(poll.options)
-        text = (f"Each person put all {n} options in order; {people(voters)} ranked them. The"
-                f" order below is by Borda score: {n - 1} points for each first place,"
-                f" {n - 2} for each second, and so on down to 0 for last.")
+        text = (
+            f"Each person put all {n} options in order; {people(voters)} ranked them. The"
+            f" order below is by Borda score: {n - 1} points for each first place,"
+            f" {n - 2} for each second, and so on down to 0 for last."
+        )
     else:
-        text = (f"Each person rated each statement from “{SCALE_LABELS[0]}” (1) to"
-                f" “{SCALE_LABELS[-1]}” ({len(SCALE_LABELS)}); bars show the share of answers"
-                f" at each level, and the mean is on that 1 to {len(SCALE_LABELS)} scale."
-                f" {people(voters).capitalize()} answered.")
+        text = (
+            f"Each person rated each statement from “{SCALE_LABELS[0]}” (1) to"
+            f" “{SCALE_LABELS[-1]}” ({len(SCALE_LABELS)}); bars show the share of answers"
+            f" at each level, and the mean is on that 1 to {len(SCALE_LABELS)} scale."
+            f" {people(voters).capitalize()} answered."
+        )
     if result.hand_voters:
         how = HAND_WORDS.get(block.hand_method or "", "in the room")
-        who = ("All of them were" if result.hand_voters >= voters
-               else f"{result.hand_voters} of them were")
+        who = (
+            "All of them were"
+            if result.hand_voters >= voters
+            else f"{result.hand_voters} of them were"
+        )
         text += f" {who} counted {how}; those counts are marked in the table."
     if not voters:
         text += " No votes were cast."
@@ -62,8 +75,10 @@ def explain(block: PollBlock) -> str:
 
 def poll_story(block: PollBlock, s: StyleSheet1) -> list[Flowable]:
     result = block.result
-    head: list[Flowable] = [para(result.poll.question, s["H3"]), Paragraph(explain(block),
-                                                                             s["Caption"])]
+    head: list[Flowable] = [
+        para(result.poll.question, s["H3"]),
+        Paragraph(explain(block), s["Caption"]),
+    ]
     if result.poll.kind is PollKind.RANK:
         body = ranking(result, s)
     elif result.poll.kind is PollKind.SCALE:
@@ -84,8 +99,11 @@ def choices(result: PollResult, s: StyleSheet1) -> list[Flowable]:
         FRAME_WIDTH,
     )
     hand = any(r.hand_count for r in ranked)
-    head = [Paragraph("Option", s["CellHead"]), Paragraph(unit, s["CellHeadRight"]),
-            Paragraph("Share", s["CellHeadRight"])]
+    head = [
+        Paragraph("Option", s["CellHead"]),
+        Paragraph(unit, s["CellHeadRight"]),
+        Paragraph("Share", s["CellHeadRight"]),
+    ]
     if hand:
         head.append(Paragraph("Counted by hand", s["CellHeadRight"]))
     rows: list[list[object]] = [head]
@@ -95,17 +113,22 @@ def choices(result: PollResult, s: StyleSheet1) -> list[Flowable]:
             row.append(str(r.hand_count) if r.hand_count else "")
         rows.append(row)
     widths = [18 * mm, 16 * mm] + ([28 * mm] if hand else [])
-    table = grid(rows, [FRAME_WIDTH - sum(widths), *widths],
-                 right=range(1, len(head)))
+    table = grid(rows, [FRAME_WIDTH - sum(widths), *widths], right=range(1, len(head)))
     return [chart, Spacer(1, 6), table]
 
 
 def ranking(result: PollResult, s: StyleSheet1) -> list[Flowable]:
     ranked = result.ranked()
-    chart = bar_chart([r.option.text for r in ranked], [r.borda for r in ranked],
-                      [str(r.borda) for r in ranked], FRAME_WIDTH)
-    head = [Paragraph(t, s["CellHeadRight"] if i != 1 else s["CellHead"]) for i, t in
-            enumerate(("Place", "Option", "Borda score", "First places", "Mean place"))]
+    chart = bar_chart(
+        [r.option.text for r in ranked],
+        [r.borda for r in ranked],
+        [str(r.borda) for r in ranked],
+        FRAME_WIDTH,
+    )
+    head = [
+        Paragraph(t, s["CellHeadRight"] if i != 1 else s["CellHead"])
+        for i, t in enumerate(("Place", "Option", "Borda score", "First places", "Mean place"))
+    ]
     rows: list[list[object]] = [head]
     for place, r in enumerate(ranked, start=1):
         mean = f"{r.mean:.1f}" if r.mean is not None else ""
@@ -131,4 +154,3 @@ def scale(result: PollResult, s: StyleSheet1) -> list[Flowable]:
     widths = [19 * mm] * 5 + [17 * mm, 13 * mm]
     table = grid(rows, [FRAME_WIDTH - sum(widths), *widths], right=range(1, 8))
     return [chart, Spacer(1, 6), table]
-

@@ -47,14 +47,29 @@ def stylesheet() -> StyleSheet1:
     add("Small", fontSize=8.5, textColor=MUTED)
     add("CoverTitle", fontName=BOLD, fontSize=28, leading=34, textColor=ACCENT, spaceAfter=14)
     add("CoverLine", fontSize=13, leading=19, textColor=INK)
-    add("CoverKicker", fontName=BOLD, fontSize=10, textColor=MUTED, spaceAfter=10)
     add("H1", fontName=BOLD, fontSize=19, leading=24, textColor=ACCENT, spaceAfter=10)
-    add("H2", fontName=BOLD, fontSize=13.5, leading=18, textColor=ACCENT,
-        spaceBefore=14, spaceAfter=6)
+    add(
+        "H2",
+        fontName=BOLD,
+        fontSize=13.5,
+        leading=18,
+        textColor=ACCENT,
+        spaceBefore=14,
+        spaceAfter=6,
+    )
     add("H3", fontName=BOLD, fontSize=11, leading=15, spaceBefore=10, spaceAfter=3)
-    add("Prompt", fontName=OBLIQUE, fontSize=11, leading=15.5, textColor=ACCENT,
-        spaceBefore=10, spaceAfter=8, leftIndent=8, borderPadding=(6, 6, 6, 8),
-        backColor=ACCENT_LIGHT)
+    add(
+        "Prompt",
+        fontName=OBLIQUE,
+        fontSize=11,
+        leading=15.5,
+        textColor=ACCENT,
+        spaceBefore=10,
+        spaceAfter=8,
+        leftIndent=8,
+        borderPadding=(6, 6, 6, 8),
+        backColor=ACCENT_LIGHT,
+    )
     add("ThemeSummary", spaceAfter=4)
     add("Note", leftIndent=12, bulletIndent=2, spaceAfter=3)
     add("Quote", fontName=OBLIQUE, fontSize=11, leading=15.5, leftIndent=4, rightIndent=4)
@@ -63,10 +78,22 @@ def stylesheet() -> StyleSheet1:
     add("Cell", fontSize=8.5, leading=11)
     add("CellRight", fontSize=8.5, leading=11, alignment=TA_RIGHT)
     add("CellHead", fontName=BOLD, fontSize=8.5, leading=11, textColor=colors.white)
-    add("CellHeadRight", fontName=BOLD, fontSize=8.5, leading=11, textColor=colors.white,
-        alignment=TA_RIGHT)
-    add("CellHeadSmall", fontName=BOLD, fontSize=7.5, leading=9.5, textColor=colors.white,
-        alignment=TA_RIGHT)
+    add(
+        "CellHeadRight",
+        fontName=BOLD,
+        fontSize=8.5,
+        leading=11,
+        textColor=colors.white,
+        alignment=TA_RIGHT,
+    )
+    add(
+        "CellHeadSmall",
+        fontName=BOLD,
+        fontSize=7.5,
+        leading=9.5,
+        textColor=colors.white,
+        alignment=TA_RIGHT,
+    )
     add("Toc", fontSize=11, leading=16, alignment=TA_LEFT)
     add("TocSub", fontSize=9.5, leading=13, leftIndent=14, textColor=MUTED)
     return sheet

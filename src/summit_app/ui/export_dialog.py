@@ -116,8 +116,9 @@ class ExportDialog(QDialog):
         return Path(self.pdf_edit.text().strip()).expanduser()
 
     def choose_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the pack as", str(self.pdf_path()),
-                                              "PDF files (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the pack as", str(self.pdf_path()), "PDF files (*.pdf)"
+        )
         if path:
             self.pdf_edit.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
 
