@@ -115,3 +115,24 @@ def test_a_question_nobody_answered_is_left_out_and_an_empty_poll_says_so(
     assert "What went well?" not in text
     assert "Discussion" in text
     assert "No votes were cast." in text
+    assert "Option Votes Share" not in text  # no empty chart or table
+
+
+def test_everything_at_its_longest_still_lays_out(tmp_path: Path) -> None:
+    """Oversized text everywhere, 40 options, a summary longer than a page: no layout error."""
+    options = [f"{i} " + "y" * 290 for i in range(40)]
+    with Summit.create(tmp_path / "big.summit", SummitInfo(title="T" * 300)) as summit:
+        section = summit.agenda.add_section("S" * 400, "intro " * 500)
+        item = summit.agenda.add_item(section.id, "I" * 300, "vote", 10, "d" * 3000)
+        summit.agenda.add_speaker(item.id, "N" * 300, "R" * 300, "O" * 300, ["k" * 1000] * 5)
+        poll = summit.polls.add_poll(item.id, "Q" * 500, "multi", options, max_choices=40)
+        summit.polls.open_poll(poll.id)
+        for k in range(10):
+            person = summit.people.join("Nursing")
+            summit.polls.cast_ballot(poll.id, person.id, {o.id: 1 for o in poll.options[: k + 1]})
+        prompt = summit.agenda.add_prompt(item.id, "P" * 500)
+        theme = summit.notes.add_theme(prompt.id, "t" * 200, "summary " * 1200)
+        for i in range(10):
+            summit.notes.add_note(prompt.id, "z" * 500, theme_id=theme.id, is_quote=i % 2 == 0)
+        pdf = write_pack(summit, tmp_path / "big.pdf")
+    assert len(PdfReader(pdf).pages) > 5

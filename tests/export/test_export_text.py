@@ -40,7 +40,10 @@ def summit_with_notes(path: Path, notes: list[str], title: str = "Day") -> Summi
     theme = summit.notes.add_theme(prompt.id, "A&B <theme>", "Summary with </para> & <b>")
     for text in notes:
         summit.notes.add_note(prompt.id, text, theme_id=theme.id)
-    summit.polls.add_poll(item.id, "Pick <one>", "single", ["<b>A</b>", "B & C"])
+    poll = summit.polls.add_poll(item.id, "Pick <one>", "single", ["<b>A</b>", "B & C"])
+    summit.polls.open_poll(poll.id)
+    summit.polls.cast_ballot(poll.id, summit.people.join().id, {poll.options[0].id: 1})
+    summit.polls.close_poll(poll.id)
     return summit
 
 

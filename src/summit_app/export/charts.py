@@ -17,8 +17,13 @@ from summit_app.export.styles import BAR, INK, MUTED, RULE, SCALE_COLOURS
 from summit_app.export.text import shorten
 
 ROW = 17  # points per bar
+MAX_HEIGHT = 430  # a chart never outgrows about two thirds of a page: many options get thinner bars
 LABEL_SIZE = 8
 LABEL_SHARE = 0.42  # of the width, for the option labels
+
+
+def row_height(bars: int) -> float:
+    return min(ROW, MAX_HEIGHT / max(bars, 1))
 
 
 def fit(text: str, width: float, size: float = LABEL_SIZE) -> str:
@@ -35,13 +40,14 @@ def bar_chart(
     """Bars for `values` (best first, drawn top down), each labelled with its text."""
     n = max(len(values), 1)
     label_width = width * LABEL_SHARE
-    height = n * ROW + 12
+    row = row_height(n)
+    height = n * row + 12
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()
     chart.x = label_width + 6
     chart.y = 4
     chart.width = width - label_width - 46  # leave room for the value labels
-    chart.height = n * ROW
+    chart.height = n * row
     # The chart draws its first category at the bottom; reverse so the best is on top.
     chart.data = [list(reversed(values)) or [0]]
     chart.categoryAxis.categoryNames = [fit(t, label_width) for t in reversed(labels)] or [""]
@@ -57,8 +63,8 @@ def bar_chart(
     chart.valueAxis.valueMax = max(max(values, default=0), 1)
     chart.bars[0].fillColor = BAR
     chart.bars.strokeColor = None
-    chart.barWidth = ROW * 0.62
-    chart.groupSpacing = ROW * 0.38
+    chart.barWidth = row * 0.62
+    chart.groupSpacing = row * 0.38
     chart.barLabelFormat = "values"  # take the texts from barLabelArray
     chart.barLabels.fontName = REGULAR
     chart.barLabels.fontSize = LABEL_SIZE
@@ -83,13 +89,14 @@ def scale_chart(
     n = max(len(labels), 1)
     label_width = width * LABEL_SHARE
     legend_height = 16
-    height = n * ROW + 12 + legend_height
+    row = row_height(n)
+    height = n * row + 12 + legend_height
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()
     chart.x = label_width + 6
     chart.y = legend_height + 4
     chart.width = width - label_width - 12
-    chart.height = n * ROW
+    chart.height = n * row
     levels = len(level_names)
     chart.data = [[row[level] for row in reversed(shares)] or [0] for level in range(levels)]
     chart.categoryAxis.style = "stacked"
@@ -104,8 +111,8 @@ def scale_chart(
     chart.valueAxis.visible = False
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = 100
-    chart.barWidth = ROW * 0.62
-    chart.groupSpacing = ROW * 0.38
+    chart.barWidth = row * 0.62
+    chart.groupSpacing = row * 0.38
     chart.bars.strokeColor = None
     for level in range(levels):
         chart.bars[level].fillColor = SCALE_COLOURS[level % len(SCALE_COLOURS)]

@@ -64,7 +64,8 @@ def grid(
     header: bool = True,
 ) -> Table:
     """A results-style table: coloured header row repeated on each page, zebra rows."""
-    table = Table(list(rows), colWidths=list(widths), repeatRows=1 if header else 0)
+    # splitInRow: a row taller than a page (a very long summary) splits instead of failing.
+    table = Table(list(rows), colWidths=list(widths), repeatRows=1 if header else 0, splitInRow=1)
     commands: list[tuple] = [
         # Plain-string cells (numbers) are set in the pack's font; they are much cheaper
         # than a Paragraph each, which counts in a day with thousands of table cells.

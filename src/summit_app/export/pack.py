@@ -6,6 +6,8 @@ import os
 from contextlib import suppress
 from pathlib import Path
 
+from reportlab.platypus.doctemplate import LayoutError
+
 from summit_app.core import Summit, SummitError
 from summit_app.export.data import read_pack
 from summit_app.export.renderer import PackRenderer
@@ -17,7 +19,11 @@ class ExportError(SummitError):
 
 def render_pack(summit: Summit) -> bytes:
     """The pack as PDF bytes."""
-    return PackRenderer(read_pack(summit)).render()
+    try:
+        return PackRenderer(read_pack(summit)).render()
+    except LayoutError as error:
+        # Last resort: something too big for a page that no rule above foresaw.
+        raise ExportError(f"The pack could not be laid out: {error}") from error
 
 
 def write_pack(summit: Summit, pdf_path: Path | str) -> Path:

@@ -136,7 +136,18 @@ class PackRenderer:
             subject="Write-up pack",
             creator="Summit",
         )
-        frame = Frame(MARGIN, 22 * mm, PAGE[0] - 2 * MARGIN, PAGE[1] - TOP - 22 * mm, id="body")
+        # No frame padding: FRAME_WIDTH is then exactly the width tables and charts may use.
+        frame = Frame(
+            MARGIN,
+            22 * mm,
+            PAGE[0] - 2 * MARGIN,
+            PAGE[1] - TOP - 22 * mm,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         doc.addPageTemplates(
             [
                 PageTemplate("cover", frames=[frame], onPage=self.on_cover),

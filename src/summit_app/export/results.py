@@ -79,6 +79,8 @@ def poll_story(block: PollBlock, s: StyleSheet1) -> list[Flowable]:
         para(result.poll.question, s["H3"]),
         Paragraph(explain(block), s["Caption"]),
     ]
+    if not result.voters:
+        return [CondPageBreak(60), KeepTogether(head), Spacer(1, 8)]  # nothing to chart
     if result.poll.kind is PollKind.RANK:
         body = ranking(result, s)
     elif result.poll.kind is PollKind.SCALE:
