@@ -50,7 +50,9 @@ def contents(entries: Sequence[tuple[str, str, int]], s: StyleSheet1) -> list[Fl
     rows = []
     for key, title, level in entries:
         style = s["Toc"] if level == 0 else s["TocSub"]
-        rows.append([para(title, style), PageRef(key)])
+        # Each title links to its heading (the renderer bookmarks every heading by key).
+        link = Paragraph(f'<a href="#{key}">{safe(title)}</a>', style)
+        rows.append([link, PageRef(key)])
     if rows:
         table = Table(rows, colWidths=[FRAME_WIDTH - 34, 34])
         table.setStyle(
