@@ -1,15 +1,11 @@
 from pathlib import Path
 
 import pytest
+from export_pdfutil import pdf_text
 from export_seedlike import build_seedlike
-from pypdf import PdfReader
 
 from summit_app.core import Summit
 from summit_app.export.pack import write_pack
-
-
-def pdf_text(path: Path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,9 @@ and the seed-like summit in export_seedlike.py stands in for it.
 from pathlib import Path
 
 import pytest
+from export_pdfutil import pdf_text
 from pypdf import PdfReader
 
-from conftest import pdf_text
 from summit_app.export.pack import write_pack
 
 templates = pytest.importorskip("summit_app.core.templates")

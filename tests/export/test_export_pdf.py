@@ -3,17 +3,13 @@
 import re
 from pathlib import Path
 
+from export_pdfutil import flat, pdf_text
 from export_seedlike import CORE_MESSAGES, HIDDEN_NOTE, INITIATIVES
 from pypdf import PdfReader
 
-from conftest import pdf_text
 from summit_app.core import Summit
 from summit_app.core.model import SummitInfo
 from summit_app.export.pack import write_pack
-
-
-def flat(text: str) -> str:
-    return " ".join(text.replace("•", " ").split())
 
 
 def test_the_nine_initiatives_print_with_the_seeds_percentages(seed_text: str) -> None:

@@ -3,9 +3,9 @@
 from pathlib import Path
 
 import pytest
+from export_pdfutil import flat, pdf_text
 from pypdf import PdfReader
 
-from conftest import pdf_text
 from summit_app.core import Summit
 from summit_app.core.model import SummitInfo
 from summit_app.export.pack import write_pack
@@ -45,10 +45,6 @@ def summit_with_notes(path: Path, notes: list[str], title: str = "Day") -> Summi
     summit.polls.cast_ballot(poll.id, summit.people.join().id, {poll.options[0].id: 1})
     summit.polls.close_poll(poll.id)
     return summit
-
-
-def flat(text: str) -> str:
-    return " ".join(text.replace("•", " ").split())
 
 
 def test_notes_made_of_markup_print_exactly_as_typed(tmp_path: Path) -> None:

@@ -1,1 +1,1 @@
-"""The write-up pack (PDF on reportlab) and the raw data (CSV). Reads through core only."""
+"""The write-up pack (PDF) and the raw data (CSV)."""
