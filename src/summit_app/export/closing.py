@@ -17,6 +17,7 @@ from summit_app.export.styles import FRAME_WIDTH
 from summit_app.export.text import para, safe
 
 GROUPS_PER_TABLE = 6
+LONG_SUMMARY = 2500  # characters: a summary this long may not fit on a page in the table
 
 
 def participation(data: PackData, s: StyleSheet1) -> list[Flowable]:
@@ -136,7 +137,11 @@ def what_we_heard(data: PackData, s: StyleSheet1) -> list[Flowable]:
         )
     return [
         Heading("What have we heard?", s["H1"], "heard", "What have we heard?"),
-        grid(rows, [52 * mm, FRAME_WIDTH - 52 * mm]),
+        grid(
+            rows,
+            [52 * mm, FRAME_WIDTH - 52 * mm],
+            split_in_row=any(len(t.summary) > LONG_SUMMARY for t in themes),
+        ),
     ]
 
 

@@ -62,10 +62,17 @@ def grid(
     widths: Sequence[float],
     right: Sequence[int] = (),
     header: bool = True,
+    split_in_row: bool = False,
 ) -> Table:
     """A results-style table: coloured header row repeated on each page, zebra rows."""
-    # splitInRow: a row taller than a page (a very long summary) splits instead of failing.
-    table = Table(list(rows), colWidths=list(widths), repeatRows=1 if header else 0, splitInRow=1)
+    # split_in_row lets a row taller than a page (a very long summary) split instead of
+    # failing; it is off by default because it also splits rows that would fit on the next page.
+    table = Table(
+        list(rows),
+        colWidths=list(widths),
+        repeatRows=1 if header else 0,
+        splitInRow=int(split_in_row),
+    )
     commands: list[tuple] = [
         # Plain-string cells (numbers) are set in the pack's font; they are much cheaper
         # than a Paragraph each, which counts in a day with thousands of table cells.
