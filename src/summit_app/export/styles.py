@@ -66,7 +66,9 @@ def stylesheet() -> StyleSheet1:
         textColor=ACCENT,
         spaceBefore=10,
         spaceAfter=8,
+        # The tinted box (text plus padding) sits exactly between the margins.
         leftIndent=8,
+        rightIndent=6,
         borderPadding=(6, 6, 6, 8),
         backColor=ACCENT_LIGHT,
     )
