@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from summit_app.export.fonts import REGULAR
 from summit_app.export.styles import ACCENT, INK, QUOTE_BAR, QUOTE_BG, RULE, ZEBRA
@@ -22,6 +22,17 @@ class Heading(Paragraph):
         self.toc_key = toc_key
         self.toc_title = toc_title
         self.toc_level = level
+
+
+def headings(flowables: Sequence[Flowable]) -> list[Heading]:
+    """Every Heading in a story, those kept together with what follows them included."""
+    found: list[Heading] = []
+    for flowable in flowables:
+        if isinstance(flowable, Heading):
+            found.append(flowable)
+        elif isinstance(flowable, KeepTogether):
+            found += headings(flowable._content)  # noqa: SLF001 - reportlab keeps them there
+    return found
 
 
 def page_form(key: str) -> str:

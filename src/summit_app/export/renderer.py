@@ -23,7 +23,7 @@ from reportlab.platypus import (
 
 from summit_app.export import closing, discussion, front
 from summit_app.export.data import PackData, long_date
-from summit_app.export.flow import Heading, define_page_form
+from summit_app.export.flow import Heading, define_page_form, headings
 from summit_app.export.fonts import BOLD, REGULAR
 from summit_app.export.styles import ACCENT, MARGIN, MUTED, PAGE, RULE, TOP
 from summit_app.export.styles import stylesheet as make_stylesheet
@@ -54,6 +54,7 @@ class PackRenderer:
     def __init__(self, data: PackData) -> None:
         self.data = data
         self.styles = self.stylesheet()
+        self.entries: list[tuple[str, str, int]] = []  # the contents: (key, title, level)
 
     def stylesheet(self) -> StyleSheet1:
         return make_stylesheet()
@@ -72,12 +73,12 @@ class PackRenderer:
         body += closing.thanks(data, s)
         if not data.sections and not data.polls:
             body.append(front.empty_note(s))
-        entries = [(f.toc_key, f.toc_title, f.toc_level) for f in body if isinstance(f, Heading)]
+        self.entries = [(h.toc_key, h.toc_title, h.toc_level) for h in headings(body)]
         return [
             *front.cover(data, s),
             NextPageTemplate("body"),
             PageBreak(),
-            *front.contents(entries, s),
+            *front.contents(self.entries, s),
             PageBreak(),
             *body,
         ]
@@ -155,11 +156,10 @@ class PackRenderer:
             ]
         )
         story = self.story(self.data)
-        keys = [key for key, *_ in _contents_keys(story)]
         doc._doSave = 0  # noqa: SLF001 - fill in the forward-referenced forms before saving
         doc.build(story)
         canvas = doc.canv
-        for key in keys:
+        for key, *_ in self.entries:
             define_page_form(canvas, key, doc.pages.get(key))
         canvas.beginForm(PAGE_COUNT_FORM, 0, -2, 40, 10)
         canvas.setFont(REGULAR, 8)
@@ -169,10 +169,6 @@ class PackRenderer:
         canvas.showOutline()
         canvas.save()
         return buffer.getvalue()
-
-
-def _contents_keys(story: list[Flowable]) -> list[tuple[str, str, int]]:
-    return [(f.toc_key, f.toc_title, f.toc_level) for f in story if isinstance(f, Heading)]
 
 
 def _fit(text: str, width: float) -> str:
