@@ -133,3 +133,14 @@ def test_everything_at_its_longest_still_lays_out(tmp_path: Path) -> None:
             summit.notes.add_note(prompt.id, "z" * 500, theme_id=theme.id, is_quote=i % 2 == 0)
         pdf = write_pack(summit, tmp_path / "big.pdf")
     assert len(PdfReader(pdf).pages) > 5
+
+
+def test_a_scale_counted_by_hand_on_paper_says_so(tmp_path: Path) -> None:
+    with Summit.create(tmp_path / "p.summit", SummitInfo(title="Paper")) as summit:
+        item = summit.agenda.add_item(summit.agenda.add_section("S").id, "Vote", "vote")
+        poll = summit.polls.add_poll(item.id, "Agree?", "scale", ["We are ready"])
+        option = poll.options[0].id
+        summit.polls.set_hand_counts(poll.id, [(option, 4, 6), (option, 5, 2)], 8, "paper")
+        text = flat(pdf_text(write_pack(summit, tmp_path / "p.pdf")))
+    assert "All of them were counted on paper." in text
+    assert "We are ready 0 0 0 6 (75%) 2 (25%) 8 4.25" in text

@@ -67,7 +67,10 @@ def explain(block: PollBlock) -> str:
             if result.hand_voters >= voters
             else f"{result.hand_voters} of them were"
         )
-        text += f" {who} counted {how}; those counts are marked in the table."
+        marked = kind not in (PollKind.RANK, PollKind.SCALE)  # their tables have no hand column
+        text += f" {who} counted {how}" + (
+            "; those counts are marked in the table." if marked else "."
+        )
     if not voters:
         text += " No votes were cast."
     return text
