@@ -75,8 +75,10 @@ class PackRenderer:
             body.append(front.empty_note(s))
         self.entries = [(h.toc_key, h.toc_title, h.toc_level) for h in headings(body)]
         return [
-            *front.cover(data, s),
+            # Set before the cover so that a cover too long for one page goes on with the
+            # running header rather than another cover band.
             NextPageTemplate("body"),
+            *front.cover(data, s),
             PageBreak(),
             *front.contents(self.entries, s),
             PageBreak(),
