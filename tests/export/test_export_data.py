@@ -44,3 +44,19 @@ def test_dates_and_clock_times_read_as_people_write_them() -> None:
     assert long_date("Tuesday 13th April") == "Tuesday 13th April"
     assert clock_time("2021-04-13T09:32:00+01:00") == "09:32"
     assert clock_time(None) == "" and clock_time("soon") == ""
+
+
+def test_the_pack_is_one_snapshot_and_never_holds_up_a_vote(tmp_path: Path) -> None:
+    path = tmp_path / "live.summit"
+    with Summit.create(path, SummitInfo(title="Live")) as s:
+        item = s.agenda.add_item(s.agenda.add_section("S").id, "I")
+        s.agenda.add_prompt(item.id, "Q")
+    with Summit.open(path) as exporter, Summit.open(path) as room:
+        prompt = room.agenda.prompts()[0]
+        with exporter.write():  # as read_pack holds it
+            before = len(exporter.notes.notes())
+            room.notes.add_note(prompt.id, "typed while exporting")  # not blocked
+            assert len(exporter.notes.notes()) == before
+        assert [n.text for n in read_pack(exporter).items[0].prompts[0].unthemed] == [
+            "typed while exporting"
+        ]

@@ -44,11 +44,12 @@ def write_csv(summit: Summit, folder: Path | str) -> list[Path]:
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        return [
-            _write(folder / "notes.csv", NOTES_FIELDS, notes_rows(summit)),
-            _write(folder / "ballots.csv", BALLOTS_FIELDS, ballots_rows(summit)),
-            _write(folder / "results.csv", RESULTS_FIELDS, results_rows(summit)),
-        ]
+        with summit.write():  # one consistent snapshot for the three files; nothing is written
+            return [
+                _write(folder / "notes.csv", NOTES_FIELDS, notes_rows(summit)),
+                _write(folder / "ballots.csv", BALLOTS_FIELDS, ballots_rows(summit)),
+                _write(folder / "results.csv", RESULTS_FIELDS, results_rows(summit)),
+            ]
     except OSError as error:
         raise ExportError(
             f"The CSV files could not be written to {folder}: {error.strerror}."

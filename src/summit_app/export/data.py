@@ -101,7 +101,16 @@ class PackData:
 
 
 def read_pack(summit: Summit) -> PackData:
-    """Read the whole summit for the pack; hidden notes are left out here, once."""
+    """Read the whole summit for the pack; hidden notes are left out here, once.
+
+    All reads share one transaction, so a pack exported while phones are still voting is
+    one consistent snapshot (WAL: this blocks no writer, and nothing is written).
+    """
+    with summit.write():
+        return _read(summit)
+
+
+def _read(summit: Summit) -> PackData:
     info = summit.info()
     agenda = summit.agenda
     notes_by_prompt: dict[int, list[Note]] = {}
