@@ -128,14 +128,14 @@ def agenda(data: PackData, s: StyleSheet1) -> list[Flowable]:
     table = grid(rows, [26 * mm, FRAME_WIDTH - 26 * mm - 22 * mm - 26 * mm, 22 * mm, 26 * mm])
     for row in section_rows:
         table.setStyle([("SPAN", (0, row), (-1, row)), ("TOPPADDING", (0, row), (-1, row), 7)])
-    story = [KeepTogether([*story, table])]  # the agenda reads best on one page
     note = (
         "Planned times follow the agenda from the start of the day; actual times are when"
         " each item was started and ended on the day."
         if ran
         else "Planned times follow the agenda from the start of the day."
     )
-    story.append(Paragraph(note, s["Caption"]))
+    # The agenda reads best on one page, its note included.
+    story = [KeepTogether([*story, Paragraph(note, s["Caption"]), table])]
     return story
 
 
