@@ -28,22 +28,26 @@ def section_story(number: int, block: SectionBlock, s: StyleSheet1) -> list[Flow
 
 def item_story(block: ItemBlock, s: StyleSheet1, with_title: bool = True) -> list[Flowable]:
     item = block.item
-    story: list[Flowable] = []
+    intro: list[Flowable] = []
     only_poll = len(block.polls) == 1 and not block.prompts and not block.speakers
     if only_poll and block.polls[0].result.poll.question.strip() == item.title.strip():
         with_title = False  # the poll's question says it already
     if with_title:
-        story += [CondPageBreak(90), para(item.title, s["H2"])]
+        intro.append(para(item.title, s["H2"]))
     for paragraph in item.description.split("\n\n"):
         if paragraph.strip():
-            story.append(para(paragraph.strip(), s["Body"]))
-    for speaker in block.speakers:
-        story.append(speaker_story(speaker, s))
+            intro.append(para(paragraph.strip(), s["Body"]))
+    content: list[Flowable] = [speaker_story(speaker, s) for speaker in block.speakers]
     for prompt in block.prompts:
-        story += prompt_story(prompt, s)
+        content += prompt_story(prompt, s)
     for poll in block.polls:
-        story += poll_story(poll, s)
-    return story
+        content += poll_story(poll, s)
+    # The item's title and description go with the first thing under them (a speaker, a
+    # question, a poll's chart), never alone at the foot of a page.
+    first = next((i for i, f in enumerate(content) if not isinstance(f, CondPageBreak)), None)
+    if not intro or first is None:
+        return intro + content
+    return [CondPageBreak(90), KeepTogether(intro + [content[first]]), *content[first + 1 :]]
 
 
 def speaker_story(speaker, s: StyleSheet1) -> Flowable:
