@@ -144,3 +144,18 @@ def test_a_scale_counted_by_hand_on_paper_says_so(tmp_path: Path) -> None:
         text = flat(pdf_text(write_pack(summit, tmp_path / "p.pdf")))
     assert "All of them were counted on paper." in text
     assert "We are ready 0 0 0 6 (75%) 2 (25%) 8 4.25" in text
+
+
+def test_a_sections_first_item_starts_on_the_sections_page(tmp_path: Path) -> None:
+    with Summit.create(tmp_path / "f.summit", SummitInfo(title="F")) as summit:
+        section = summit.agenda.add_section("Morning", "What we did.")
+        item = summit.agenda.add_item(section.id, "Session one", "talk", 20)
+        summit.agenda.add_speaker(item.id, "Ada", "Chair", "Trust", ["A key message"])
+        poll_item = summit.agenda.add_item(section.id, "Session two", "vote", 20)
+        poll = summit.polls.add_poll(poll_item.id, "Pick", "single", ["A", "B"])
+        summit.polls.set_hand_counts(poll.id, [(poll.options[0].id, None, 3)], 3)
+        pdf = write_pack(summit, tmp_path / "f.pdf")
+    page = next(
+        p.extract_text() for p in PdfReader(pdf).pages if "What we did." in p.extract_text()
+    )
+    assert "Session one" in page and "Ada" in page and "Session two" in page and "Pick" in page

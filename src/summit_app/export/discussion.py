@@ -6,7 +6,7 @@ from reportlab.lib.styles import StyleSheet1
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from summit_app.export.data import ItemBlock, PromptBlock, SectionBlock, ThemeBlock
-from summit_app.export.flow import Heading, pull_quote, swatch_table
+from summit_app.export.flow import Heading, keep_together, pull_quote, swatch_table
 from summit_app.export.front import is_content_item
 from summit_app.export.results import poll_story
 from summit_app.export.styles import FRAME_WIDTH
@@ -47,7 +47,7 @@ def item_story(block: ItemBlock, s: StyleSheet1, with_title: bool = True) -> lis
     first = next((i for i, f in enumerate(content) if not isinstance(f, CondPageBreak)), None)
     if not intro or first is None:
         return intro + content
-    return [CondPageBreak(90), KeepTogether(intro + [content[first]]), *content[first + 1 :]]
+    return [CondPageBreak(90), keep_together(intro + [content[first]]), *content[first + 1 :]]
 
 
 def speaker_story(speaker, s: StyleSheet1) -> Flowable:

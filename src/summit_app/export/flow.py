@@ -35,6 +35,21 @@ def headings(flowables: Sequence[Flowable]) -> list[Heading]:
     return found
 
 
+def keep_together(flowables: Sequence[Flowable]) -> KeepTogether:
+    """KeepTogether over `flowables`, with any KeepTogether inside them unpacked.
+
+    A KeepTogether reports an endless height to force its own split, so one nested in
+    another makes the outer one think it never fits and start a new page needlessly.
+    """
+    flat: list[Flowable] = []
+    for flowable in flowables:
+        if isinstance(flowable, KeepTogether):
+            flat += flowable._content  # noqa: SLF001 - reportlab keeps them there
+        else:
+            flat.append(flowable)
+    return KeepTogether(flat)
+
+
 def page_form(key: str) -> str:
     return f"toc_{key}"
 
