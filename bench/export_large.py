@@ -1,0 +1,139 @@
+"""Export time of the write-up pack for a large day.
+
+Builds (through the core API) a summit with 1,000 participants in professional groups,
+40 polls of every kind each with a ballot from every participant, and 2,000 notes in
+themes with summaries, quotes and hidden notes; then writes the pack three times and
+prints the median time and the page count. Target: under 5 seconds.
+
+    PYTHONPATH=src python bench/export_large.py [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from summit_app.core import Summit
+from summit_app.core.model import DEFAULT_GROUPS, PollKind, SummitInfo
+from summit_app.export.csv_export import write_csv
+from summit_app.export.pack import write_pack
+
+SECTIONS, ITEMS_PER_SECTION = 8, 5  # 40 items, one poll and one prompt each
+PARTICIPANTS, NOTES = 1000, 2000
+KINDS = [PollKind.SINGLE, PollKind.MULTI, PollKind.POINTS, PollKind.RANK, PollKind.SCALE]
+
+
+def build(path: Path) -> None:
+    info = SummitInfo(
+        title="A long day: the large-summit benchmark",
+        date="1 June 2026",
+        venue="The big hall",
+        organisers="Benchmark team",
+        introduction="A synthetic day to time the export.",
+        objectives=("Measure", "Improve"),
+    )
+    with Summit.create(path, info) as summit, summit.write():
+        people = [
+            summit.people.join(DEFAULT_GROUPS[i % 9] if i % 5 else None)
+            for i in range(PARTICIPANTS)
+        ]
+        notes_per_prompt = NOTES // (SECTIONS * ITEMS_PER_SECTION)
+        n = 0
+        for s in range(SECTIONS):
+            section = summit.agenda.add_section(
+                f"Section {s + 1} of the day", "What we did in this part of the day."
+            )
+            for i in range(ITEMS_PER_SECTION):
+                item = summit.agenda.add_item(
+                    section.id, f"Session {s + 1}.{i + 1}", "discussion", 20
+                )
+                summit.agenda.add_speaker(
+                    item.id,
+                    f"Speaker {n}",
+                    "Role",
+                    "Organisation",
+                    ["A key message", "Another key message"],
+                )
+                prompt = summit.agenda.add_prompt(item.id, f"What did we learn in {s}.{i}?")
+                themes = [
+                    summit.notes.add_theme(
+                        prompt.id, f"Theme {t}", f"Summary of theme {t} in {s}.{i}."
+                    )
+                    for t in range(4)
+                ]
+                for k in range(notes_per_prompt):
+                    note = summit.notes.add_note(
+                        prompt.id,
+                        f"Note {k} from session {s}.{i}: " + "we heard something useful. " * 3,
+                        theme_id=themes[k % 5].id if k % 5 < 4 else None,
+                        is_quote=k % 17 == 0,
+                    )
+                    if k % 23 == 0:
+                        summit.notes.set_hidden(note.id, True)
+                n += 1
+                kind = KINDS[n % len(KINDS)]
+                options = [f"Option {o} for poll {n}, described in a sentence" for o in range(6)]
+                poll = summit.polls.add_poll(
+                    item.id,
+                    f"Poll {n}: which way forward?",
+                    kind,
+                    options,
+                    max_choices=3,
+                    points=10,
+                )
+                summit.polls.open_poll(poll.id)
+                ids = [o.id for o in poll.options]
+                for p, person in enumerate(people):
+                    summit.polls.cast_ballot(poll.id, person.id, _choices(kind, ids, p))
+                summit.polls.close_poll(poll.id)
+
+
+def _choices(kind: PollKind, ids: list[int], p: int) -> dict[int, int]:
+    if kind is PollKind.SINGLE:
+        return {ids[(p * 7) % len(ids) % (1 + p % len(ids))]: 1}
+    if kind is PollKind.MULTI:
+        return {ids[(p + k * 2) % len(ids)]: 1 for k in range(1 + p % 3)}
+    if kind is PollKind.POINTS:
+        return {ids[p % len(ids)]: 6, ids[(p + 3) % len(ids)]: 4}
+    if kind is PollKind.RANK:
+        order = sorted(range(len(ids)), key=lambda o: (o * (p % 5 + 1)) % len(ids))
+        return {ids[o]: place + 1 for place, o in enumerate(order)}
+    return {oid: 1 + (p + j) % 5 for j, oid in enumerate(ids)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep", type=Path, help="build and export into this folder")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="summit-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "large.summit"
+    if not path.exists():
+        started = time.perf_counter()
+        build(path)
+        print(f"built {path} in {time.perf_counter() - started:.1f} s")
+    times = []
+    with Summit.open(path) as summit:
+        for _ in range(3):
+            started = time.perf_counter()
+            pdf = write_pack(summit, folder / "large.pdf")
+            times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        write_csv(summit, folder / "large-data")
+        csv_time = time.perf_counter() - started
+    pages = len(PdfReader(pdf).pages)
+    print(
+        f"pack export: median {statistics.median(times):.2f} s of 3"
+        f" ({', '.join(f'{t:.2f}' for t in times)}); {pages} pages;"
+        f" {pdf.stat().st_size / 1e6:.1f} MB"
+    )
+    print(f"csv export: {csv_time:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,212 @@
+"""Everything the pack prints, read from the summit in one go.
+
+The story builders take this plain data, never the Summit, so the reading (a handful
+of queries) is separate from the layout and each can be tested on its own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from summit_app.core import Summit
+from summit_app.core.model import (
+    Action,
+    Item,
+    ItemKind,
+    Note,
+    Prompt,
+    Section,
+    Speaker,
+    SummitInfo,
+    Theme,
+)
+from summit_app.core.tally import PollResult
+
+NOT_GIVEN = "Not given"
+
+
+@dataclass(frozen=True)
+class ThemeBlock:
+    theme: Theme
+    notes: tuple[Note, ...]
+
+
+@dataclass(frozen=True)
+class PromptBlock:
+    prompt: Prompt
+    themes: tuple[ThemeBlock, ...]
+    unthemed: tuple[Note, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.unthemed and not any(t.notes or t.theme.summary for t in self.themes)
+
+
+@dataclass(frozen=True)
+class PollBlock:
+    result: PollResult
+    hand_method: str | None = None  # "hands" or "paper" when some votes were counted in the room
+
+
+@dataclass(frozen=True)
+class ItemBlock:
+    item: Item
+    planned_start: str  # HH:MM from the day's start and the planned minutes before it
+    planned_end: str
+    speakers: tuple[Speaker, ...]
+    prompts: tuple[PromptBlock, ...]
+    polls: tuple[PollBlock, ...]
+
+
+@dataclass(frozen=True)
+class SectionBlock:
+    section: Section
+    items: tuple[ItemBlock, ...]
+
+
+@dataclass(frozen=True)
+class PackData:
+    info: SummitInfo
+    sections: tuple[SectionBlock, ...]
+    joined: int
+    by_group: dict[str, int]  # participants per professional group, NOT_GIVEN for none
+    actions: tuple[Action, ...]
+    commitments: tuple[Action, ...]
+    exported_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+
+    @property
+    def items(self) -> list[ItemBlock]:
+        return [i for s in self.sections for i in s.items]
+
+    @property
+    def polls(self) -> list[PollBlock]:
+        return [p for i in self.items for p in i.polls]
+
+    @property
+    def summarised_themes(self) -> list[Theme]:
+        """Themes with a summary, in agenda order: the 'What have we heard' table."""
+        return [
+            t.theme
+            for i in self.items
+            for p in i.prompts
+            for t in p.themes
+            if t.theme.summary.strip()
+        ]
+
+    @property
+    def groups_collected(self) -> bool:
+        return any(name != NOT_GIVEN for name in self.by_group)
+
+
+def read_pack(summit: Summit) -> PackData:
+    """Read the whole summit for the pack; hidden notes are left out here, once.
+
+    All reads share one transaction, so a pack exported while phones are still voting is
+    one consistent snapshot (WAL: this blocks no writer, and nothing is written).
+    """
+    with summit.write():
+        return _read(summit)
+
+
+def _read(summit: Summit) -> PackData:
+    info = summit.info()
+    agenda = summit.agenda
+    notes_by_prompt: dict[int, list[Note]] = {}
+    for note in summit.notes.notes(include_hidden=False):
+        notes_by_prompt.setdefault(note.prompt_id, []).append(note)
+    themes_by_prompt: dict[int, list[Theme]] = {}
+    for theme in summit.notes.themes():
+        themes_by_prompt.setdefault(theme.prompt_id, []).append(theme)
+    speakers: dict[int, list[Speaker]] = {}
+    for speaker in agenda.speakers():
+        speakers.setdefault(speaker.item_id, []).append(speaker)
+    prompts: dict[int, list[PromptBlock]] = {}
+    for prompt in agenda.prompts():
+        block = _prompt_block(
+            prompt, themes_by_prompt.get(prompt.id, []), notes_by_prompt.get(prompt.id, [])
+        )
+        prompts.setdefault(prompt.item_id, []).append(block)
+    polls: dict[int, list[PollBlock]] = {}
+    for poll in summit.polls.polls():
+        hand = summit.polls.hand_counts(poll.id)
+        result = summit.polls.result(poll.id)
+        polls.setdefault(poll.item_id, []).append(
+            PollBlock(result, hand[0].method.value if hand else None)
+        )
+
+    clock = _start(info.start_time)
+    sections = []
+    for section in agenda.sections():
+        items = []
+        for item in agenda.items(section.id):
+            end = clock + timedelta(minutes=item.planned_minutes)
+            items.append(
+                ItemBlock(
+                    item=item,
+                    planned_start=clock.strftime("%H:%M"),
+                    planned_end=end.strftime("%H:%M"),
+                    speakers=tuple(speakers.get(item.id, ())),
+                    prompts=tuple(prompts.get(item.id, ())),
+                    polls=tuple(polls.get(item.id, ())),
+                )
+            )
+            clock = end
+        sections.append(SectionBlock(section, tuple(items)))
+
+    people = summit.people.participants()
+    counts = Counter(p.group or NOT_GIVEN for p in people)
+    order = [g for g in info.groups if g in counts] + sorted(
+        g for g in counts if g not in info.groups
+    )
+    actions = summit.people.actions()
+    return PackData(
+        info=info,
+        sections=tuple(sections),
+        joined=len(people),
+        by_group={g: counts[g] for g in order},
+        actions=tuple(a for a in actions if not a.is_commitment),
+        commitments=tuple(a for a in actions if a.is_commitment),
+    )
+
+
+def clock_time(stamp: str | None) -> str:
+    """'14:05' from a stored ISO timestamp; '' when there is none or it is unreadable."""
+    if not stamp:
+        return ""
+    try:
+        return datetime.fromisoformat(stamp).strftime("%H:%M")
+    except ValueError:
+        return ""
+
+
+def long_date(value: str) -> str:
+    """'13 April 2021' for an ISO date like '2021-04-13'; any other text as it is."""
+    try:
+        day = datetime.strptime(value.strip(), "%Y-%m-%d")
+    except ValueError:
+        return value
+    return f"{day.day} {day:%B %Y}"
+
+
+def is_break(item: Item) -> bool:
+    return item.kind is ItemKind.BREAK
+
+
+def _start(start_time: str) -> datetime:
+    try:
+        return datetime.strptime(start_time, "%H:%M")
+    except ValueError:
+        return datetime.strptime("09:00", "%H:%M")
+
+
+def _prompt_block(prompt: Prompt, themes: list[Theme], notes: list[Note]) -> PromptBlock:
+    by_theme: dict[int | None, list[Note]] = {}
+    for note in notes:
+        by_theme.setdefault(note.theme_id, []).append(note)
+    return PromptBlock(
+        prompt=prompt,
+        themes=tuple(ThemeBlock(t, tuple(by_theme.get(t.id, ()))) for t in themes),
+        unthemed=tuple(by_theme.get(None, ())),
+    )

@@ -1,0 +1,57 @@
+"""`summit-app export FILE`: writes the pack and the data, says where, or says what is wrong."""
+
+from pathlib import Path
+
+import pytest
+
+from summit_app.export import cli
+
+
+def test_export_writes_the_pack_and_csv_where_asked_and_prints_the_paths(
+    seed_summit: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pdf = tmp_path / "out" / "pack.pdf"
+    assert cli.export(seed_summit, pdf=pdf, csv_dir=tmp_path / "csv") == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == [str(pdf)] + [
+        str(tmp_path / "csv" / n) for n in ("notes.csv", "ballots.csv", "results.csv")
+    ]
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_by_default_the_files_go_into_exports_named_after_the_summit(
+    seed_summit: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.EXPORTS.name == "exports"
+    monkeypatch.setattr(cli, "EXPORTS", tmp_path / "exports")  # keep the repo's folder clean
+    assert cli.export(seed_summit) == 0
+    assert (tmp_path / "exports" / "leadership.pdf").exists()
+    assert (tmp_path / "exports" / "leadership-data" / "results.csv").exists()
+    assert str(tmp_path / "exports" / "leadership.pdf") in capsys.readouterr().out
+
+
+def test_a_file_that_is_not_a_summit_gives_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("hello")
+    assert cli.export(bogus, pdf=tmp_path / "x.pdf") == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is not a summit file" in err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_missing_file_and_an_unwritable_target_are_reported(
+    seed_summit: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.export(tmp_path / "nope.summit") == 1
+    assert "no such file" in capsys.readouterr().err
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be")
+    assert cli.export(seed_summit, pdf=blocker / "pack.pdf", csv_dir=tmp_path / "c") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("summit-app export: The pack could not be written")
+    assert err.count("\n") == 1

@@ -1,0 +1,73 @@
+"""The Export dialog, as the facilitator uses it after the day."""
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPdf import QPdfDocument
+from pytestqt.qtbot import QtBot
+
+from summit_app.export.cli import EXPORTS
+from summit_app.ui.export_dialog import ExportDialog
+
+
+def make_dialog(qtbot: QtBot, summit: Path) -> ExportDialog:
+    dialog = ExportDialog(summit)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_the_pack_goes_into_exports_by_default(qtbot: QtBot, seed_summit: Path) -> None:
+    dialog = make_dialog(qtbot, seed_summit)
+    assert dialog.pdf_path() == EXPORTS / "leadership.pdf"
+
+
+# The offscreen test platform cannot propagate size hints when a window is shown; that
+# warning is about the platform, not about Summit.
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_exporting_writes_the_pack_and_previews_it(
+    qtbot: QtBot, seed_summit: Path, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, seed_summit)
+    dialog.show()
+    dialog.pdf_edit.setText(str(tmp_path / "pack.pdf"))
+    with qtbot.waitSignal(dialog.exported, timeout=20000) as signal:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert signal.args == [str(tmp_path / "pack.pdf")]
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=5000)
+    assert dialog.document.status() is QPdfDocument.Status.Ready
+    assert dialog.document.pageCount() == len(PdfReader(tmp_path / "pack.pdf").pages)
+    assert (tmp_path / "leadership-data" / "notes.csv").exists() is False
+    assert (tmp_path / "pack-data" / "notes.csv").exists()
+    assert "Written:" in dialog.status.text()
+
+    opened = []
+    dialog.open_url = opened.append
+    qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
+    assert [url.toLocalFile() for url in opened] == [str(tmp_path)]
+
+
+def test_without_csv_only_the_pdf_is_written(
+    qtbot: QtBot, seed_summit: Path, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, seed_summit)
+    dialog.pdf_edit.setText(str(tmp_path / "only.pdf"))
+    dialog.csv_box.setChecked(False)
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        dialog.start_export()
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=5000)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["only.pdf"]
+
+
+def test_a_problem_is_shown_in_the_dialog(qtbot: QtBot, tmp_path: Path) -> None:
+    bogus = tmp_path / "broken.summit"
+    bogus.write_bytes(b"not a database")
+    dialog = make_dialog(qtbot, bogus)
+    dialog.pdf_edit.setText(str(tmp_path / "x.pdf"))
+    dialog.start_export()
+    qtbot.waitUntil(lambda: "is not a summit file" in dialog.status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=5000)
+    assert not dialog.folder_button.isEnabled()
+    assert dialog.export_button.isEnabled()
+    assert dialog.document.pageCount() == 0
