@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 from summit_app.core import SummitError
 from summit_app.ui import dialogs, settings, templates_service
 from summit_app.ui.agenda_panel import AgendaPanel
+from summit_app.ui.note_board import NoteBoard
 from summit_app.ui.run_panel import RunPanel
 from summit_app.ui.session import SummitSession
 from summit_app.ui.welcome_panel import WelcomePanel
@@ -84,7 +85,9 @@ class MainWindow(QMainWindow):
         self.agenda_panel = AgendaPanel(session)
         self.run_panel = RunPanel(session)
         self.tabs.addTab(self.agenda_panel, "Agenda")
+        self.note_board = NoteBoard(session)
         self.tabs.addTab(self.run_panel, "Run")
+        self.tabs.addTab(self.note_board, "Notes")
         self.setCentralWidget(self.tabs)
 
     def _show_welcome(self) -> None:
