@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+import os
+import subprocess
+import sys
 
-from summit_app.ui import app as app_module
+from PySide6.QtWidgets import QMessageBox
+
 from summit_app.ui.agenda_model import AgendaModel
 from summit_app.ui.main_window import MainWindow
 
@@ -71,16 +73,34 @@ def test_a_new_blank_summit_is_created_and_opened(qtbot, tmp_path):
     assert (tmp_path / "away-day.summit").exists()
 
 
-def test_run_opens_the_file_and_returns_when_the_window_closes(qtbot, summit_path):
-    seen = []
+RUN_AND_REPORT = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from summit_app.ui import app
 
-    def check_and_close():
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        seen.extend(w.windowTitle() for w in windows if w.isVisible())
-        for w in windows:
-            w.close()
-        QApplication.instance().quit()
+def report():
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible() and widget.windowTitle():
+            print("TITLE", widget.windowTitle())
+    QApplication.instance().quit()
 
-    QTimer.singleShot(0, check_and_close)
-    assert app_module.run(summit_path) == 0
-    assert any(t.startswith("leadership.summit") for t in seen)
+app.application()
+QTimer.singleShot(300, report)
+sys.exit(app.run(Path(sys.argv[1]) if len(sys.argv) > 1 else None))
+"""
+
+
+def test_run_opens_the_file_in_a_window_titled_with_its_name(summit_path, tmp_path):
+    # run() owns the event loop, so it runs in its own process like the real app.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_AND_REPORT, str(summit_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "TITLE leadership.summit" in done.stdout

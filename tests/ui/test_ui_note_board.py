@@ -8,17 +8,15 @@ from PySide6.QtGui import QStandardItemModel
 from summit_app.core.model import Author
 from summit_app.ui.note_board import NoteBoard
 from summit_app.ui.notes_model import MIME, NotesModel
-from summit_app.ui.session import SummitSession
 
 
-def _board(qtbot, summit_path):
-    session = SummitSession.open(summit_path)
+def _board(qtbot, session):
     board = NoteBoard(session)
     qtbot.addWidget(board)
     with qtbot.waitActive(board):
         board.show()
         board.activateWindow()
-    return session, board
+    return board
 
 
 def _type(qtbot, board, text):
@@ -27,8 +25,8 @@ def _type(qtbot, board, text):
     qtbot.keyClick(board.capture, Qt.Key.Key_Return)
 
 
-def test_typing_a_note_and_enter_adds_it_and_clears_the_field_for_the_next(qtbot, summit_path):
-    session, board = _board(qtbot, summit_path)
+def test_typing_a_note_and_enter_adds_it_and_clears_the_field_for_the_next(qtbot, session):
+    board = _board(qtbot, session)
     _type(qtbot, board, "More time with patients")
     _type(qtbot, board, "Shared records")
     assert board.capture.text() == ""
@@ -38,20 +36,18 @@ def test_typing_a_note_and_enter_adds_it_and_clears_the_field_for_the_next(qtbot
         "More time with patients",
         "Shared records",
     ]
-    session.close()
 
 
-def test_markup_in_a_note_is_shown_literally(qtbot, summit_path):
-    session, board = _board(qtbot, summit_path)
+def test_markup_in_a_note_is_shown_literally(qtbot, session):
+    board = _board(qtbot, session)
     _type(qtbot, board, "<b>x</b> & <i>y</i>")
     index = board.model.index(0, 0, board.model.group_index(None))
     assert index.data() == "<b>x</b> & <i>y</i>"
     assert isinstance(board.model, QStandardItemModel)  # plain text items, no rich text delegate
-    session.close()
 
 
-def test_notes_are_clustered_into_themes_by_keyboard_and_undone(qtbot, summit_path):
-    session, board = _board(qtbot, summit_path)
+def test_notes_are_clustered_into_themes_by_keyboard_and_undone(qtbot, session):
+    board = _board(qtbot, session)
     for text in ("Nurses in the room", "Pharmacists too", "Shared records"):
         _type(qtbot, board, text)
     board.new_theme("Workforce")
@@ -70,11 +66,10 @@ def test_notes_are_clustered_into_themes_by_keyboard_and_undone(qtbot, summit_pa
     assert board.model.note_texts(None) == ["Shared records"]
     session.undo_stack.redo()
     assert board.model.note_texts(themes[1].id) == ["Shared records"]
-    session.close()
 
 
-def test_dropping_notes_on_a_theme_moves_them(qtbot, summit_path):
-    session, board = _board(qtbot, summit_path)
+def test_dropping_notes_on_a_theme_moves_them(qtbot, session):
+    board = _board(qtbot, session)
     _type(qtbot, board, "Dragged note")
     theme = session.summit.notes.add_theme(board.prompt_id, "Access")
     session.changed("notes")
@@ -88,11 +83,10 @@ def test_dropping_notes_on_a_theme_moves_them(qtbot, summit_path):
     assert board.model.note_texts(theme.id) == ["Dragged note"]
     bad = QMimeData()
     assert not model.canDropMimeData(bad, Qt.DropAction.MoveAction, -1, -1, model.group_index(None))
-    session.close()
 
 
-def test_hide_quote_rename_reorder_and_summarise(qtbot, summit_path):
-    session, board = _board(qtbot, summit_path)
+def test_hide_quote_rename_reorder_and_summarise(qtbot, session):
+    board = _board(qtbot, session)
     _type(qtbot, board, "Off topic")
     _type(qtbot, board, "We must listen to carers")
     notes = session.summit.notes.notes(board.prompt_id)
@@ -118,20 +112,18 @@ def test_hide_quote_rename_reorder_and_summarise(qtbot, summit_path):
     assert session.summit.notes.theme(b.id).summary == "People struggle to get appointments"
     session.undo_stack.undo()
     assert session.summit.notes.theme(b.id).summary == ""
-    session.close()
 
 
-def test_a_phones_note_arrives_without_a_click(qtbot, summit_path):
-    session, board = _board(qtbot, summit_path)
+def test_a_phones_note_arrives_without_a_click(qtbot, session):
+    board = _board(qtbot, session)
     board.open_button.click()
     assert session.summit.live().open_prompt_id == board.prompt_id
     from summit_app.core import Summit
 
-    with Summit.open(summit_path) as server_side:  # the participant server's own connection
+    with Summit.open(session.path) as server_side:  # the participant server's own connection
         person = server_side.people.join()
         server_side.notes.add_note(board.prompt_id, "From my phone", Author.PARTICIPANT, person.id)
     qtbot.waitUntil(lambda: board.model.note_texts(None) == ["From my phone"], timeout=3000)
-    session.close()
 
 
 def test_notes_model_passes_the_model_tester(qtmodeltester, summit_path):

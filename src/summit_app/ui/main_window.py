@@ -65,18 +65,19 @@ class MainWindow(QMainWindow):
         return self.open_path(path) if path else False
 
     def close_summit(self) -> None:
+        self._drop_session()
+        self._show_welcome()
+
+    def _drop_session(self) -> None:
         if self.session is not None:
             self.session.close()
             self.session.deleteLater()
             self.session = None
-        self._show_welcome()
 
     # -- building the window -------------------------------------------------------------
 
     def _set_session(self, session: SummitSession) -> None:
-        if self.session is not None:
-            self.session.close()
-            self.session.deleteLater()
+        self._drop_session()
         self.session = session
         settings.add_recent_file(session.path)
         self.setWindowTitle(f"{session.path.name} — {APP_NAME}")
@@ -101,7 +102,5 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(welcome)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if self.session is not None:
-            self.session.close()
-            self.session = None
+        self._drop_session()
         super().closeEvent(event)

@@ -101,6 +101,7 @@ class RunPanel(QWidget):
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.refresh)
         self._ticker.start()
+        session.closed.connect(self._ticker.stop)
         for signal in (session.agenda_changed, session.live_changed, session.info_changed):
             signal.connect(self.refresh)
         self.refresh()

@@ -31,6 +31,7 @@ class SummitSession(QObject):
         live_changed(): the running item, open prompt or open poll changed.
         info_changed(): the summit's title, start time or details changed.
         external_event(str, dict): the participant server reported an event (any thread).
+        closed(): the file was closed; panels stop their timers.
     """
 
     agenda_changed = Signal()
@@ -40,10 +41,12 @@ class SummitSession(QObject):
     live_changed = Signal()
     info_changed = Signal()
     external_event = Signal(str, dict)
+    closed = Signal()
 
     def __init__(self, summit: Summit, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.summit = summit
+        self.is_open = True
         self.undo_stack = QUndoStack(self)
         self._version = summit.data_version()
         self._timer = QTimer(self)
@@ -61,7 +64,11 @@ class SummitSession(QObject):
         return self.summit.path
 
     def close(self) -> None:
+        if not self.is_open:
+            return
+        self.is_open = False
         self._timer.stop()
+        self.closed.emit()
         self.undo_stack.clear()
         self.summit.close()
 
@@ -76,6 +83,8 @@ class SummitSession(QObject):
     @Slot()
     def check_external(self) -> None:
         """Reload everything that another connection may have changed."""
+        if not self.is_open:
+            return
         version = self.summit.data_version()
         if version != self._version:
             self._version = version
