@@ -11,6 +11,7 @@ from summit_app.core import SummitError
 from summit_app.ui import dialogs, settings, templates_service
 from summit_app.ui.agenda_panel import AgendaPanel
 from summit_app.ui.note_board import NoteBoard
+from summit_app.ui.polls_panel import PollsPanel
 from summit_app.ui.run_panel import RunPanel
 from summit_app.ui.session import SummitSession
 from summit_app.ui.welcome_panel import WelcomePanel
@@ -88,7 +89,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.agenda_panel, "Agenda")
         self.note_board = NoteBoard(session)
         self.tabs.addTab(self.run_panel, "Run")
+        self.polls_panel = PollsPanel(session)
         self.tabs.addTab(self.note_board, "Notes")
+        self.tabs.addTab(self.polls_panel, "Polls")
         self.setCentralWidget(self.tabs)
 
     def _show_welcome(self) -> None:
