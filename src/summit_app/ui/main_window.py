@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from summit_app.core import SummitError
 from summit_app.ui import dialogs, settings, templates_service
 from summit_app.ui.agenda_panel import AgendaPanel
 from summit_app.ui.note_board import NoteBoard
 from summit_app.ui.polls_panel import PollsPanel
+from summit_app.ui.projector_panel import ProjectorPanel
 from summit_app.ui.run_panel import RunPanel
 from summit_app.ui.session import SummitSession
 from summit_app.ui.welcome_panel import WelcomePanel
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
 
     def _drop_session(self) -> None:
         if self.session is not None:
+            self.projector.close()
+            self.projector.deleteLater()
             self.session.close()
             self.session.deleteLater()
             self.session = None
@@ -92,7 +95,24 @@ class MainWindow(QMainWindow):
         self.polls_panel = PollsPanel(session)
         self.tabs.addTab(self.note_board, "Notes")
         self.tabs.addTab(self.polls_panel, "Polls")
-        self.setCentralWidget(self.tabs)
+        self.projector_panel = ProjectorPanel(session)
+        self.projector = self.projector_panel.window
+        self.note_board.prompt_combo.currentIndexChanged.connect(self._sync_projector)
+        self.polls_panel.list.selectionModel().currentChanged.connect(self._sync_projector)
+        self._sync_projector()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.projector_panel)
+        self.setCentralWidget(central)
+
+    def _sync_projector(self, *args: object) -> None:
+        """The projector shows the prompt on the note board and the poll being looked at."""
+        self.projector.prompt_id = self.note_board.prompt_id
+        self.projector.poll_id = self.polls_panel.poll_id
+        self.projector.refresh()
 
     def _show_welcome(self) -> None:
         self.setWindowTitle(APP_NAME)
