@@ -32,6 +32,11 @@ class NoteBoard(QWidget):
         self.model.notes_dropped.connect(self.move_notes, Qt.ConnectionType.QueuedConnection)
 
         self.prompt_combo = QComboBox()
+        # Prompts are long sentences: never let one set the window's width.
+        self.prompt_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.prompt_combo.setMinimumContentsLength(30)
         self.prompt_combo.currentIndexChanged.connect(self._prompt_chosen)
         self.open_button = QPushButton("Take notes from phones")
         self.open_button.setCheckable(True)
@@ -191,6 +196,7 @@ class NoteBoard(QWidget):
                     )
                     selection.select(index, flags)
                     selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self._selection_changed()
 
     def select_theme(self, theme_id: int | None) -> None:
         index = self.model.group_index(theme_id)

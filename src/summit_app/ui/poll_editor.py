@@ -29,6 +29,10 @@ class PollEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item_combo = QComboBox()
+        self.item_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.item_combo.setMinimumContentsLength(20)
         self.question = QLineEdit()
         self.question.setPlaceholderText("The question people vote on")
         self.kind = QComboBox()

@@ -68,11 +68,10 @@ class ProjectorPanel(QWidget):
         screens = QGuiApplication.screens()
         self.screen_combo.blockSignals(True)
         self.screen_combo.clear()
-        for screen in screens:
+        for number, screen in enumerate(screens, start=1):
             size = screen.size()
-            self.screen_combo.addItem(
-                f"{screen.name()} ({size.width()}×{size.height()})", screen.name()
-            )
+            name = screen.name().strip() or f"Screen {number}"
+            self.screen_combo.addItem(f"{name} ({size.width()}×{size.height()})", name)
         found = self.screen_combo.findData(remembered)
         if found < 0:  # by default the projector is the screen the control window is not on
             found = 1 if len(screens) > 1 else 0
@@ -106,8 +105,9 @@ class ProjectorPanel(QWidget):
             self._place()
 
     def _place(self) -> None:
-        name = self.screen_combo.currentData()
-        screen = next((s for s in QGuiApplication.screens() if s.name() == name), None)
+        screens = QGuiApplication.screens()
+        index = self.screen_combo.currentIndex()
+        screen = screens[index] if 0 <= index < len(screens) else None
         if screen is not None:
             self.window.setScreen(screen)
             self.window.move(screen.geometry().topLeft())

@@ -11,8 +11,6 @@ from enum import StrEnum
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
     QLabel,
     QStackedWidget,
     QVBoxLayout,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core.model import PollState
+from summit_app.ui.notes_wall import NotesWall, WallGroup
 from summit_app.ui.qr_image import qr_pixmap
 from summit_app.ui.results_view import ResultsView
 from summit_app.ui.run_panel import plain_label, run_state
@@ -127,7 +126,7 @@ class ProjectorWindow(QWidget):
 
     def _build_join(self) -> None:
         layout = self._page(Mode.JOIN)
-        self.join_title = plain_label("", 40, bold=True)
+        self.join_title = plain_label("", 30, bold=True)
         self.join_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_label = QLabel()
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -179,7 +178,7 @@ class ProjectorWindow(QWidget):
 
     def _build_poll(self) -> None:
         layout = self._page(Mode.POLL)
-        self.poll_question = plain_label("", 40, bold=True)
+        self.poll_question = plain_label("", 32, bold=True)
         self.poll_status = plain_label("", 26)
         self.poll_results = ResultsView(large=True)
         layout.addWidget(self.poll_question)
@@ -206,67 +205,35 @@ class ProjectorWindow(QWidget):
 
     def _build_notes(self) -> None:
         layout = self._page(Mode.NOTES)
-        self.notes_title = plain_label("", 36, bold=True)
-        self.notes_grid_host = QWidget()
-        self.notes_grid = QGridLayout(self.notes_grid_host)
-        self.notes_grid.setSpacing(16)
+        self.notes_title = plain_label("", 30, bold=True)
+        self.notes_wall = NotesWall()
         layout.addWidget(self.notes_title)
-        layout.addWidget(self.notes_grid_host, 1)
+        layout.addWidget(self.notes_wall, 1)
 
     def shown_prompt_id(self) -> int | None:
         return self.prompt_id or self.session.summit.live().open_prompt_id
 
-    def wall(self) -> list[tuple[str, list[str]]]:
-        """(theme name, visible note texts) in the order the wall shows them."""
+    def wall(self) -> list[WallGroup]:
+        """The themes with their visible notes, in order; unsorted notes last."""
         prompt_id = self.shown_prompt_id()
         if prompt_id is None:
             return []
         notes = self.session.summit.notes.notes(prompt_id, include_hidden=False)
-        groups = [(t.name, t.colour, t.id) for t in self.session.summit.notes.themes(prompt_id)]
-        groups.append(("Not yet grouped", "#e5e7eb", None))
-        out = []
-        for name, _, theme_id in groups:
-            texts = [n.text for n in notes if n.theme_id == theme_id]
-            if texts or theme_id is not None:
-                out.append((name, texts))
-        return out
+        groups = [
+            WallGroup(t.name, t.colour, tuple(n.text for n in notes if n.theme_id == t.id))
+            for t in self.session.summit.notes.themes(prompt_id)
+        ]
+        unsorted = tuple(n.text for n in notes if n.theme_id is None)
+        if unsorted:
+            groups.append(WallGroup("Not yet grouped", "#e5e7eb", unsorted))
+        return groups
 
     def _refresh_notes(self) -> None:
-        while self.notes_grid.count():
-            widget = self.notes_grid.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
         prompt_id = self.shown_prompt_id()
-        if prompt_id is None:
-            self.notes_title.setText("")
-            return
-        self.notes_title.setText(self.session.summit.agenda.prompt(prompt_id).text)
-        colours = {t.name: t.colour for t in self.session.summit.notes.themes(prompt_id)}
-        wall = self.wall()
-        total = sum(len(texts) for _, texts in wall)
-        size = 22 if total <= 12 else 17 if total <= 30 else 13
-        for column, (name, texts) in enumerate(wall):
-            self.notes_grid.addWidget(self._theme_column(name, texts, colours, size), 0, column)
-
-    def _theme_column(self, name: str, texts: list[str], colours: dict, size: int) -> QFrame:
-        frame = QFrame()
-        colour = colours.get(name, "#e5e7eb")
-        frame.setStyleSheet(f"QFrame {{ background: #111111; border-top: 8px solid {colour}; }}")
-        column = QVBoxLayout(frame)
-        header = plain_label(name, size + 6, bold=True)
-        header.setStyleSheet(f"color: {colour}; border: none;")
-        column.addWidget(header)
-        for text in texts:
-            note = plain_label(text, size)
-            note.setStyleSheet("color: #111827; background: #fef9c3; border: none; padding: 6px;")
-            column.addWidget(note)
-        column.addStretch(1)
-        return frame
+        text = self.session.summit.agenda.prompt(prompt_id).text if prompt_id else ""
+        self.notes_title.setText(text)
+        self.notes_wall.set_groups(self.wall())
 
     def note_labels(self) -> list[str]:
-        """Every text on the wall right now (for checking what the room sees)."""
-        out = []
-        for i in range(self.notes_grid.count()):
-            frame = self.notes_grid.itemAt(i).widget()
-            out.extend(label.text() for label in frame.findChildren(QLabel))
-        return out
+        """Every text on the wall right now (what the room sees)."""
+        return self.notes_wall.texts()

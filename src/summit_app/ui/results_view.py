@@ -76,25 +76,38 @@ class ResultsView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         ink = QColor("#ffffff") if self.large else QColor("#111827")
         bar_colour = QColor("#facc15") if self.large else QColor("#2563eb")
-        font = QFont(self.font())
-        font.setPointSize(26 if self.large else 11)
-        painter.setFont(font)
         width, height = self.width(), self.height()
         rows = max(1, len(self._bars))
-        caption_h = painter.fontMetrics().height() * 1.6
-        row_h = min((height - caption_h) / rows, painter.fontMetrics().height() * 3.2)
-        label_w = width * 0.38
-        bar_w = width - label_w - painter.fontMetrics().horizontalAdvance("000 pts Strongly") - 24
+        label_w = width * 0.4
+        flags = int(Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
+        # The largest type at which every label fits its row: a projector must stay legible
+        # with nine long options as well as with two short ones.
+        font = QFont(self.font())
+        for size in range(26 if self.large else 11, 7, -1):
+            font.setPointSize(size)
+            painter.setFont(font)
+            metrics = painter.fontMetrics()
+            caption_h = metrics.height() * 1.6
+            row_h = min((height - caption_h) / rows, metrics.height() * 3.2)
+            fits = all(
+                metrics.boundingRect(0, 0, int(label_w - 12), 10_000, flags, b.label).height()
+                <= row_h * 0.95
+                for b in self._bars
+            )
+            if fits:
+                break
+        metrics = painter.fontMetrics()
+        caption_w = max((metrics.horizontalAdvance(b.caption) for b in self._bars), default=0)
+        bar_w = max(10.0, width - label_w - caption_w - 24)
         painter.setPen(ink)
-        flags = Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
         for i, bar in enumerate(self._bars):
             top = i * row_h
             label_rect = QRectF(0, top, label_w - 12, row_h)
-            painter.drawText(label_rect, int(flags | Qt.AlignmentFlag.AlignRight), bar.label)
+            painter.drawText(label_rect, flags | int(Qt.AlignmentFlag.AlignRight), bar.label)
             length = max(2.0, bar_w * bar.fraction)
             rect = QRectF(label_w, top + row_h * 0.2, length, row_h * 0.6)
             painter.fillRect(rect, bar_colour)
-            text_rect = QRectF(label_w + length + 8, top, width - label_w - length, row_h)
+            text_rect = QRectF(label_w + length + 8, top, caption_w + 16, row_h)
             painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter), bar.caption)
         painter.drawText(
             QRectF(0, height - caption_h, width, caption_h),

@@ -10,8 +10,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +22,7 @@ from summit_app.core import SummitError
 from summit_app.core.model import Item
 from summit_app.core.schedule import TimerState, countdown, drift
 from summit_app.ui import dialogs
+from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
 from summit_app.ui.session import SummitSession
 
 TIMER_COLOURS = {
@@ -92,9 +95,21 @@ class RunPanel(QWidget):
         buttons = QHBoxLayout()
         for button in (self.start_button, self.back_button, self.next_button, self.end_button):
             buttons.addWidget(button)
+        # The day at a glance beside the clock; double-click an item to start it.
+        self.agenda_model = AgendaModel(session.summit, self)
+        self.agenda_view = QTreeView()
+        self.agenda_view.setModel(self.agenda_model)
+        self.agenda_view.setRootIsDecorated(False)
+        self.agenda_view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.agenda_view.doubleClicked.connect(self._agenda_activated)
+        left = QVBoxLayout()
+        left.addLayout(grid)
+        left.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addWidget(self.agenda_view, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addStretch(1)
+        layout.addLayout(body, 1)
         layout.addLayout(buttons)
 
         self._ticker = QTimer(self)
@@ -104,6 +119,8 @@ class RunPanel(QWidget):
         session.closed.connect(self._ticker.stop)
         for signal in (session.agenda_changed, session.live_changed, session.info_changed):
             signal.connect(self.refresh)
+            signal.connect(self.reload_agenda)
+        self.reload_agenda()
         self.refresh()
 
     # -- actions -------------------------------------------------------------------------
@@ -147,7 +164,20 @@ class RunPanel(QWidget):
         current = self.session.summit.live().current_item_id
         return next((i for i, item in enumerate(items) if item.id == current), None)
 
+    def _agenda_activated(self, index) -> None:
+        if index.data(KIND_ROLE) == "item":
+            self.start_item(index.data(ID_ROLE))
+
     # -- display -------------------------------------------------------------------------
+
+    def reload_agenda(self) -> None:
+        self.agenda_model.reload()
+        self.agenda_view.expandAll()
+        header = self.agenda_view.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.hideSection(1)
 
     def refresh(self) -> None:
         state = self.state()
