@@ -137,3 +137,18 @@ def test_notes_model_passes_the_model_tester(qtmodeltester, summit_path):
         model = NotesModel(summit)
         model.set_prompt(prompt.id)
         qtmodeltester.check(model)
+
+
+def test_delete_in_the_capture_field_edits_the_text_not_the_notes(qtbot, session):
+    board = _board(qtbot, session)
+    _type(qtbot, board, "Keep me")
+    note = session.summit.notes.notes(board.prompt_id)[0]
+    board.select_notes([note.id])
+    qtbot.keyClicks(board.capture, "typo")
+    board.capture.setCursorPosition(0)
+    qtbot.keyClick(board.capture, Qt.Key.Key_Delete)
+    assert board.capture.text() == "ypo"
+    assert session.summit.notes.notes(board.prompt_id) == [note]
+    board.tree.setFocus()
+    qtbot.keyClick(board.tree, Qt.Key.Key_Delete)
+    assert session.summit.notes.notes(board.prompt_id) == []

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core import SummitError
-from summit_app.ui import commands, dialogs
+from summit_app.ui import commands, dialogs, shortcuts
 from summit_app.ui.notes_model import ID_ROLE, KIND_ROLE, NotesModel
 from summit_app.ui.session import SummitSession
 
@@ -80,8 +80,7 @@ class NoteBoard(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             if shortcut:
-                button.setShortcut(QKeySequence(shortcut))
-                button.setToolTip(shortcut)
+                shortcuts.bind(self, button, shortcut, slot)
             self.buttons[key] = button
             tools.addWidget(button)
         self.move_button = QPushButton("Move to theme ▸")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from summit_app.core import SummitError
 from summit_app.core.model import Item
 from summit_app.core.schedule import TimerState, countdown, drift
-from summit_app.ui import dialogs
+from summit_app.ui import dialogs, shortcuts
 from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
 from summit_app.ui.session import SummitSession
 
@@ -75,14 +75,14 @@ class RunPanel(QWidget):
         self.next_button = QPushButton("Next ▶")
         self.back_button = QPushButton("◀ Back")
         self.end_button = QPushButton("End the day")
-        self.next_button.setShortcut("Ctrl+Right")
-        self.back_button.setShortcut("Ctrl+Left")
         for button in (self.start_button, self.back_button, self.next_button, self.end_button):
             button.setMinimumHeight(44)
         self.start_button.clicked.connect(self.start_first)
         self.next_button.clicked.connect(self.next_item)
         self.back_button.clicked.connect(self.previous_item)
         self.end_button.clicked.connect(self.end_day)
+        shortcuts.bind(self, self.next_button, "Ctrl+Right", self.next_item)
+        shortcuts.bind(self, self.back_button, "Ctrl+Left", self.previous_item)
 
         grid = QGridLayout()
         grid.addWidget(plain_label("Now", 12), 0, 0)
