@@ -14,6 +14,7 @@ from summit_app.ui.note_board import NoteBoard
 from summit_app.ui.polls_panel import PollsPanel
 from summit_app.ui.projector_panel import ProjectorPanel
 from summit_app.ui.run_panel import RunPanel
+from summit_app.ui.server_panel import ServerPanel
 from summit_app.ui.session import SummitSession
 from summit_app.ui.welcome_panel import WelcomePanel
 
@@ -95,8 +96,12 @@ class MainWindow(QMainWindow):
         self.polls_panel = PollsPanel(session)
         self.tabs.addTab(self.note_board, "Notes")
         self.tabs.addTab(self.polls_panel, "Polls")
+        self.server_panel = ServerPanel(session)
+        self.tabs.addTab(self.server_panel, "Phones")
         self.projector_panel = ProjectorPanel(session)
         self.projector = self.projector_panel.window
+        self.server_panel.server_started.connect(self.projector.set_join_url)
+        self.server_panel.server_stopped.connect(lambda: self.projector.set_join_url(""))
         self.note_board.prompt_combo.currentIndexChanged.connect(self._sync_projector)
         self.polls_panel.list.selectionModel().currentChanged.connect(self._sync_projector)
         self._sync_projector()

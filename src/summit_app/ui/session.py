@@ -11,13 +11,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
 from summit_app.core import Summit
 
 AREAS = ("agenda", "notes", "polls", "people", "live", "info")
-POLL_INTERVAL_MS = 250  # how quickly a phone's note or ballot shows without a server event
+POLL_INTERVAL_MS = 500  # how quickly a write from elsewhere shows without a server event
+# Server events are batched: a burst of 1,000 ballots reloads the panels a few times a
+# second rather than 1,000 times, which keeps the GUI thread free (bench/gui_latency.py).
+EVENT_BATCH_MS = 200
+EVENT_AREAS = {"joined": ("people",), "ballot": ("polls",), "note": ("notes",), "check": ()}
 
 
 class SummitSession(QObject):
@@ -53,7 +57,13 @@ class SummitSession(QObject):
         self._timer.setInterval(POLL_INTERVAL_MS)
         self._timer.timeout.connect(self.check_external)
         self._timer.start()
-        self.external_event.connect(self._on_external_event)
+        self._pending: set[str] = set()
+        self._batch = QTimer(self)
+        self._batch.setSingleShot(True)
+        self._batch.setInterval(EVENT_BATCH_MS)
+        self._batch.timeout.connect(self._flush_events)
+        # Queued: the server thread emits, the GUI thread handles, neither waits on the other.
+        self.external_event.connect(self._on_external_event, Qt.ConnectionType.QueuedConnection)
 
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> SummitSession:
@@ -68,6 +78,7 @@ class SummitSession(QObject):
             return
         self.is_open = False
         self._timer.stop()
+        self._batch.stop()
         self.closed.emit()
         self.undo_stack.clear()
         self.summit.close()
@@ -90,6 +101,19 @@ class SummitSession(QObject):
             self._version = version
             self.changed("notes", "polls", "people", "live")
 
+    def server_event(self, kind: str, data: dict) -> None:
+        """The participant server's `on_event`: safe to call from any thread."""
+        self.external_event.emit(kind, data)
+
     @Slot(str, dict)
     def _on_external_event(self, kind: str, data: dict) -> None:
-        self.check_external()
+        self._pending.update(EVENT_AREAS.get(kind, ("notes", "polls", "people")))
+        if not self._batch.isActive():
+            self._batch.start()
+
+    def _flush_events(self) -> None:
+        if not self.is_open:
+            return
+        self._version = self.summit.data_version()  # the poll need not reload these again
+        areas, self._pending = self._pending, set()
+        self.changed(*sorted(areas))
