@@ -104,3 +104,45 @@ def test_run_opens_the_file_in_a_window_titled_with_its_name(summit_path, tmp_pa
     )
     assert done.returncode == 0, done.stderr
     assert "TITLE leadership.summit" in done.stdout
+
+
+def test_edit_undo_in_the_menu_takes_back_the_last_note(qtbot, summit_path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_path(summit_path)
+    board = window.note_board
+    board.capture.setText("Oops")
+    board.add_typed_note()
+    assert window.menus.undo.text() == "&Undo Add note"
+    window.menus.undo.trigger()
+    assert window.session.summit.notes.notes() == []
+    window.menus.redo.trigger()
+    assert [n.text for n in window.session.summit.notes.notes()] == ["Oops"]
+
+
+def test_recent_files_and_standard_shortcuts(qtbot, summit_path):
+    from PySide6.QtGui import QKeySequence
+
+    from summit_app.ui import settings
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_path(summit_path)
+    assert settings.recent_files() == [summit_path.resolve()]
+    assert window.menus.open.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    window.menus._fill_recent()
+    assert [a.text() for a in window.menus.recent.actions()] == [str(summit_path.resolve())]
+    window.close_summit()
+    assert window.windowTitle() == "Summit"
+    assert not window.menus.close.isEnabled()
+
+
+def test_the_window_remembers_its_size(qtbot, summit_path):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.resize(700, 500)
+    first.show()
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert second.size().toTuple() == (700, 500)

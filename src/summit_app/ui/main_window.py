@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 from summit_app.core import SummitError
 from summit_app.ui import dialogs, settings, templates_service
 from summit_app.ui.agenda_panel import AgendaPanel
+from summit_app.ui.menus import Menus
 from summit_app.ui.note_board import NoteBoard
 from summit_app.ui.polls_panel import PollsPanel
 from summit_app.ui.projector_panel import ProjectorPanel
@@ -19,6 +20,7 @@ from summit_app.ui.session import SummitSession
 from summit_app.ui.welcome_panel import WelcomePanel
 
 APP_NAME = "Summit"
+GEOMETRY_KEY = "window/geometry"
 
 
 class MainWindow(QMainWindow):
@@ -28,7 +30,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session: SummitSession | None = None
         self.tabs: QTabWidget | None = None
-        self.resize(1280, 720)
+        self.resize(1280, 720)  # fits a 1366x768 laptop with its task bar
+        geometry = settings.settings().value(GEOMETRY_KEY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.menus = Menus(self)
         self._show_welcome()
 
     # -- files ---------------------------------------------------------------------------
@@ -70,6 +76,7 @@ class MainWindow(QMainWindow):
     def close_summit(self) -> None:
         self._drop_session()
         self._show_welcome()
+        self.menus.session_changed()
 
     def _drop_session(self) -> None:
         if self.session is not None:
@@ -105,6 +112,7 @@ class MainWindow(QMainWindow):
         self.note_board.prompt_combo.currentIndexChanged.connect(self._sync_projector)
         self.polls_panel.list.selectionModel().currentChanged.connect(self._sync_projector)
         self._sync_projector()
+        self.menus.session_changed()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -130,5 +138,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(welcome)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        settings.settings().setValue(GEOMETRY_KEY, self.saveGeometry())
         self._drop_session()
         super().closeEvent(event)
