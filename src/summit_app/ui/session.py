@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
 from summit_app.core import Summit
+from summit_app.ui.qt_compat import emit
 
 AREAS = ("agenda", "notes", "polls", "people", "live", "info")
 POLL_INTERVAL_MS = 500  # how quickly a write from elsewhere shows without a server event
@@ -34,7 +35,7 @@ class SummitSession(QObject):
         people_changed(): a participant joined or changed group.
         live_changed(): the running item, open prompt or open poll changed.
         info_changed(): the summit's title, start time or details changed.
-        external_event(str, dict): the participant server reported an event (any thread).
+        external_event(str): the participant server reported an event of this kind (any thread).
         closed(): the file was closed; panels stop their timers.
     """
 
@@ -44,7 +45,9 @@ class SummitSession(QObject):
     people_changed = Signal()
     live_changed = Signal()
     info_changed = Signal()
-    external_event = Signal(str, dict)
+    # Only the kind crosses threads: PySide6 6.12 aborted ("deallocating None") under a
+    # burst of queued signals carrying a Python dict; a str is copied as a QString.
+    external_event = Signal(str)
     closed = Signal()
 
     def __init__(self, summit: Summit, parent: QObject | None = None) -> None:
@@ -79,14 +82,14 @@ class SummitSession(QObject):
         self.is_open = False
         self._timer.stop()
         self._batch.stop()
-        self.closed.emit()
+        emit(self.closed)
         self.undo_stack.clear()
         self.summit.close()
 
     def changed(self, *areas: str) -> None:
         """Tell the panels that `areas` changed (after a write through this session)."""
         for area in areas:
-            getattr(self, f"{area}_changed").emit()
+            emit(getattr(self, f"{area}_changed"))
 
     def changed_everything(self) -> None:
         self.changed(*AREAS)
@@ -103,10 +106,10 @@ class SummitSession(QObject):
 
     def server_event(self, kind: str, data: dict) -> None:
         """The participant server's `on_event`: safe to call from any thread."""
-        self.external_event.emit(kind, data)
+        emit(self.external_event, kind)
 
-    @Slot(str, dict)
-    def _on_external_event(self, kind: str, data: dict) -> None:
+    @Slot(str)
+    def _on_external_event(self, kind: str) -> None:
         self._pending.update(EVENT_AREAS.get(kind, ("notes", "polls", "people")))
         if not self._batch.isActive():
             self._batch.start()
