@@ -1,24 +1,24 @@
-"""A day of signals must not wear out Python's True (PySide6 6.12.0's emit bug)."""
+"""A long day of Qt calls must not wear out Python's None and True (PySide6 6.12.0 bug)."""
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel
 
-from summit_app.ui.qt_compat import emit
+import summit_app.ui  # noqa: F401 (applies the workaround)
 
 
 class Counter(QObject):
     ballot_arrived = Signal(str)
 
 
-def test_twenty_thousand_emits_leave_true_as_it_was(qtbot):
+def test_a_hundred_thousand_calls_and_emits_do_not_abort(qtbot):
+    label = QLabel()
+    qtbot.addWidget(label)
     counter = Counter()
     seen = []
     counter.ballot_arrived.connect(seen.append)
-    before = sys.getrefcount(True)
-    for _ in range(20_000):
-        emit(counter.ballot_arrived, "ballot")
-    assert len(seen) == 20_000
-    assert abs(sys.getrefcount(True) - before) < 10
+    for _ in range(100_000):
+        label.setText("12 ballots")  # returns None
+        counter.ballot_arrived.emit("ballot")  # returns True
+    assert len(seen) == 100_000

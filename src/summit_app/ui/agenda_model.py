@@ -7,7 +7,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemMod
 
 from summit_app.core import Summit
 from summit_app.core.schedule import clock, plan
-from summit_app.ui.qt_compat import emit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "section" or "item"
@@ -120,5 +119,5 @@ class AgendaModel(QStandardItemModel):
             row, parent = parent.row(), parent.parent()
         section_id = parent.data(ID_ROLE)
         position = row if row >= 0 else self.rowCount(parent.siblingAtColumn(0))
-        emit(self.item_dropped, int(raw), section_id, position)
+        self.item_dropped.emit(int(raw), section_id, position)
         return False  # the panel applies the move and reloads

@@ -13,7 +13,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemMod
 
 from summit_app.core import Summit
 from summit_app.core.model import Author, Note, Theme
-from summit_app.ui.qt_compat import emit
 
 MIME = "application/x-summit-note-ids"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -127,7 +126,7 @@ class NotesModel(QStandardItemModel):
         ids = [int(part) for part in raw.split(",") if part]
         if ids:
             # Queued by the board's connection: the model must not reload inside the drop.
-            emit(self.notes_dropped, ids, target)
+            self.notes_dropped.emit(ids, target)
         return False  # never let the view remove the dragged rows; the reload shows the move
 
     def _target(self, parent: QModelIndex | QPersistentModelIndex) -> int | None | bool:

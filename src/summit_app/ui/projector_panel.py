@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from summit_app.ui import settings
 from summit_app.ui.projector_window import MODE_LABELS, Mode, ProjectorWindow
-from summit_app.ui.qt_compat import emit
 from summit_app.ui.session import SummitSession
 
 SCREEN_KEY = "projector/screen"
@@ -83,7 +82,7 @@ class ProjectorPanel(QWidget):
         mode = Mode(mode)
         self.window.show_mode(mode)
         self.mode_buttons[mode].setChecked(True)
-        emit(self.mode_changed, mode.value)
+        self.mode_changed.emit(mode.value)
 
     def set_visible(self, visible: bool) -> None:
         if visible:

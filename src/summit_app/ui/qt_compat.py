@@ -1,43 +1,34 @@
-"""A workaround for PySide6 6.12.0: `Signal.emit()` drops a reference to `True`.
+"""A workaround for PySide6 6.12.0 on CPython 3.11: it returns None, True and False
+without taking a reference.
 
-In PySide6 6.12.0 (CPython 3.11) every `SignalInstance.emit()` returns `True` without
-taking a reference for it, so each emit takes one reference from the `True` singleton.
-After a few thousand emits (a burst of phones' ballots, a long day of clicks) CPython
-aborts with "Fatal Python error: bool_dealloc". `emit()` below gives the reference back,
-but only when the running PySide6 is measured to have the bug, so a fixed PySide6 is
-left alone.
+Measured here: every call to a Qt method that returns nothing (`setText`, `expandAll`...)
+takes one reference from `None`, and every `Signal.emit()` one from `True`. CPython 3.12
+made these singletons immortal, which hides the bug there; on 3.11 the app aborted with
+"Fatal Python error: none_dealloc" (or "bool_dealloc") after some tens of thousands of
+calls, within seconds of a burst of phones' ballots. The singletons are never freed
+anyway, so we give each a reference count no run can exhaust, as 3.12 does.
 """
 
 from __future__ import annotations
 
 import ctypes
 import sys
-from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-
-
-class _Probe(QObject):
-    fired = Signal()
+# ~10^12 calls of headroom; ob_refcnt is a Py_ssize_t, so this cannot overflow.
+HEADROOM = 1 << 40
 
 
-def _emit_steals_a_reference() -> bool:
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(8):
-        probe.fired.emit()
-    stolen = before - sys.getrefcount(True)
-    if stolen > 0:  # give back what the probe itself took
-        for _ in range(stolen):
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
-    return stolen >= 8
+def _refcount_field(obj: object) -> ctypes.c_ssize_t:
+    # ob_refcnt is the first field of every object in a release build of CPython 3.11.
+    return ctypes.c_ssize_t.from_address(id(obj))
 
 
-EMIT_STEALS = _emit_steals_a_reference()
-
-
-def emit(signal: Any, *args: Any) -> None:
-    """`signal.emit(*args)`, safe on a PySide6 whose emit steals a reference."""
-    result = signal.emit(*args)
-    if EMIT_STEALS and isinstance(result, bool):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
+def immortalise_singletons() -> bool:
+    """Give None, True and False ample references; True if anything was done."""
+    if sys.version_info >= (3, 12) or hasattr(sys, "gettotalrefcount"):  # immortal / debug
+        return False
+    for singleton in (None, True, False):
+        field = _refcount_field(singleton)
+        if field.value < HEADROOM:
+            field.value += HEADROOM
+    return True

@@ -23,7 +23,6 @@ from summit_app.core.model import Item
 from summit_app.core.schedule import TimerState, countdown, drift
 from summit_app.ui import dialogs, shortcuts
 from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
-from summit_app.ui.qt_compat import emit
 from summit_app.ui.session import SummitSession
 
 TIMER_COLOURS = {
@@ -133,7 +132,7 @@ class RunPanel(QWidget):
             dialogs.error(self, str(error))
             return
         self.session.changed("live", "agenda")
-        emit(self.item_started, item_id)
+        self.item_started.emit(item_id)
 
     def start_first(self) -> None:
         items = self.session.summit.agenda.items()

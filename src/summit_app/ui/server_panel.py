@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from summit_app.core import SummitError
 from summit_app.ui.qr_image import qr_pixmap
-from summit_app.ui.qt_compat import emit
 from summit_app.ui.session import SummitSession
 
 try:
@@ -142,7 +141,7 @@ class ServerPanel(QWidget):
         )
         self.start_button.setText("Stop the server")
         self.address_combo.setEnabled(False)
-        emit(self.server_started, server.join_url)
+        self.server_started.emit(server.join_url)
         return True
 
     def stop(self) -> None:
@@ -155,4 +154,4 @@ class ServerPanel(QWidget):
         self.qr_label.clear()
         self.start_button.setText("Start taking votes from phones")
         self.address_combo.setEnabled(True)
-        emit(self.server_stopped)
+        self.server_stopped.emit()

@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
 from summit_app.core import Summit
-from summit_app.ui.qt_compat import emit
 
 AREAS = ("agenda", "notes", "polls", "people", "live", "info")
 POLL_INTERVAL_MS = 500  # how quickly a write from elsewhere shows without a server event
@@ -82,14 +81,14 @@ class SummitSession(QObject):
         self.is_open = False
         self._timer.stop()
         self._batch.stop()
-        emit(self.closed)
+        self.closed.emit()
         self.undo_stack.clear()
         self.summit.close()
 
     def changed(self, *areas: str) -> None:
         """Tell the panels that `areas` changed (after a write through this session)."""
         for area in areas:
-            emit(getattr(self, f"{area}_changed"))
+            getattr(self, f"{area}_changed").emit()
 
     def changed_everything(self) -> None:
         self.changed(*AREAS)
@@ -106,7 +105,7 @@ class SummitSession(QObject):
 
     def server_event(self, kind: str, data: dict) -> None:
         """The participant server's `on_event`: safe to call from any thread."""
-        emit(self.external_event, kind)
+        self.external_event.emit(kind)
 
     @Slot(str)
     def _on_external_event(self, kind: str) -> None:

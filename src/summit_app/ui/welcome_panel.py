@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from summit_app.ui.qt_compat import emit
-
 
 class WelcomePanel(QWidget):
     """Signals:
@@ -46,7 +44,7 @@ class WelcomePanel(QWidget):
             entry.setData(Qt.ItemDataRole.UserRole, str(path))
             self.recent_list.addItem(entry)
         self.recent_list.itemActivated.connect(
-            lambda entry: emit(self.recent_chosen, Path(entry.data(Qt.ItemDataRole.UserRole)))
+            lambda entry: self.recent_chosen.emit(Path(entry.data(Qt.ItemDataRole.UserRole)))
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 36, 48, 36)
