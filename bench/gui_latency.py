@@ -30,7 +30,7 @@ from summit_app.ui.projector_window import Mode  # noqa: E402
 TICK_MS = 10
 TARGET_MS = 50
 
-PHONES = r'''
+PHONES = r"""
 import asyncio, json, sys
 host, port, code, poll_id, prompt_id, ballots, notes = sys.argv[1:8]
 port, poll_id, prompt_id, ballots, notes = map(int, (port, poll_id, prompt_id, ballots, notes))
@@ -80,10 +80,11 @@ async def main():
     gate = asyncio.Semaphore(50)
     done = {"ballot": 0, "note": 0, "errors": 0, "refused": {}}
     await asyncio.gather(*(phone(i, gate, done) for i in range(ballots)))
-    print(done["ballot"], done["note"], done["errors"], json.dumps(done["refused"]).replace(" ", ""))
+    refused = json.dumps(done["refused"]).replace(" ", "")
+    print(done["ballot"], done["note"], done["errors"], refused)
 
 asyncio.run(main())
-'''
+"""
 
 
 def build(path: Path) -> tuple[int, int, list[int]]:
@@ -102,7 +103,7 @@ def build(path: Path) -> tuple[int, int, list[int]]:
 def main() -> int:
     ballots = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     notes = int(sys.argv[2]) if len(sys.argv) > 2 else 500
-    app = application()
+    app = application()  # noqa: F841 (kept alive for the run)
     folder = Path(tempfile.mkdtemp())
     path = folder / "bench.summit"
     poll_id, prompt_id, options = build(path)
@@ -151,11 +152,13 @@ def main() -> int:
     loop.exec()
     burst = time.perf_counter() - started
     # Let the last batch of events reach the panels before reading them.
-    QTimer.singleShot(1000, loop.quit)
+    QTimer.singleShot(2500, loop.quit)
     loop.exec()
     timer.stop()
     out = (phones.stdout.read().split() if phones.stdout else []) + ["?"] * 4
     label = window.polls_panel.live_label.text()
+    with Summit.open(path) as fresh:
+        stored = fresh.polls.ballot_count(poll_id), len(fresh.notes.notes())
     shown_notes = len(window.note_board.model.note_texts(None))
     window.close()
 
@@ -164,10 +167,13 @@ def main() -> int:
     p99 = gaps[int(len(gaps) * 0.99)]
     print(f"phones: {ballots} ballots and {notes} notes sent; accepted {out[0]} and {out[1]}")
     print(f"connection errors {out[2]}; refused joins by status {out[3]}")
-    print(f"burst took {burst:.1f} s; the control window shows: {label}; notes {shown_notes}")
+    print(f"burst took {burst:.1f} s; stored {stored[0]} ballots and {stored[1]} notes")
+    print(f"the control window shows: {label}; {shown_notes} notes on the board")
     print(f"timer ticks: {len(gaps)}; median gap {gaps[len(gaps) // 2]:.1f} ms; p99 {p99:.1f} ms")
     verdict = "within" if longest <= TARGET_MS else "OVER"
-    print(f"longest gap between 10 ms ticks: {longest:.1f} ms ({verdict} the {TARGET_MS} ms target)")
+    print(
+        f"longest gap between 10 ms ticks: {longest:.1f} ms ({verdict} the {TARGET_MS} ms target)"
+    )
     return 0
 
 

@@ -103,17 +103,17 @@ def test_a_short_summit_from_empty_file_to_results(qtbot, tmp_path):
         )
         assert voted.status_code == 200, voted.text
         qtbot.waitUntil(lambda: "1 ballots" in polls.live_label.text(), timeout=5000)
-        assert window.projector.poll_results.caption() == "Results hidden until revealed"
+        qtbot.waitUntil(
+            lambda: window.projector.poll_results.caption() == "Results hidden until revealed"
+        )
         hands = polls.hand_count_dialog()
         qtbot.addWidget(hands)
         hands.set_count(poll.options[1].id, 3)
         hands.voters.setValue(3)
         hands.save()
         polls.reveal_button.click()
-        assert window.projector.poll_results.bar_texts() == [
-            ("Digital", "75%"),
-            ("Workforce", "25%"),
-        ]
+        expected = [("Digital", "75%"), ("Workforce", "25%")]
+        qtbot.waitUntil(lambda: window.projector.poll_results.bar_texts() == expected)
         polls.open_button.click()
         assert session.summit.polls.poll(poll.id).state is PollState.CLOSED
         closed = phone.post(

@@ -111,6 +111,7 @@ class NoteBoard(QWidget):
         layout.addWidget(self.summary)
 
         session.notes_changed.connect(self.reload_notes)
+        session.phone_notes_changed.connect(self._phone_notes_arrived)
         session.agenda_changed.connect(self.reload_prompts)
         session.live_changed.connect(self._sync_open_button)
         self.reload_prompts()
@@ -215,6 +216,10 @@ class NoteBoard(QWidget):
         elif has_group:
             self.select_theme(keep_group)
         self._selection_changed()
+
+    def _phone_notes_arrived(self) -> None:
+        if self.model.add_new_notes():
+            self.tree.expandAll()
 
     def move_notes(self, note_ids: list[int], theme_id: int | None) -> None:
         self._do(lambda: commands.move_notes(self.session, note_ids, theme_id))

@@ -47,6 +47,30 @@ class NotesModel(QStandardItemModel):
         for theme in themes:
             self.appendRow(self._group(theme, [n for n in notes if n.theme_id == theme.id]))
 
+    def add_new_notes(self) -> int:
+        """Append notes that arrived since the last load (phones' notes), keeping the rest
+        of the model (and the facilitator's selection) as it is. Returns how many."""
+        if self.prompt_id is None:
+            return 0
+        known = {
+            self.index(r, 0, self.index(g, 0)).data(ID_ROLE)
+            for g in range(self.rowCount())
+            for r in range(self.rowCount(self.index(g, 0)))
+        }
+        fresh = [
+            n
+            for n in self._summit.notes.notes(self.prompt_id, include_hidden=self.show_hidden)
+            if n.id not in known
+        ]
+        groups = {self.index(g, 0).data(ID_ROLE): self.item(g) for g in range(self.rowCount())}
+        for note in fresh:
+            group = groups.get(note.theme_id) or groups.get(None)
+            theme = self._summit.notes.theme(note.theme_id) if note.theme_id else None
+            group.appendRow(self._note(note, theme))
+            name = theme.name if theme else UNSORTED
+            group.setText(f"{name}  ({group.rowCount()})")
+        return len(fresh)
+
     def _group(self, theme: Theme | None, notes: list[Note]) -> QStandardItem:
         name = theme.name if theme else UNSORTED
         group = QStandardItem(f"{name}  ({len(notes)})")

@@ -103,7 +103,8 @@ class PollsPanel(QWidget):
 
         session.polls_changed.connect(self.reload)
         session.agenda_changed.connect(self.reload)
-        session.people_changed.connect(self.refresh_live)
+        session.people_changed.connect(self.refresh_counts)
+        session.ballots_changed.connect(self.refresh_live)
         session.live_changed.connect(self.reload)
         self.reload()
 
@@ -143,6 +144,18 @@ class PollsPanel(QWidget):
             self.reveal_button.setText("Hide results" if poll.show_results else "Reveal results")
         self.refresh_live()
 
+    def refresh_counts(self) -> None:
+        """Ballots and phones joined (cheap: no tally)."""
+        if self.poll_id is None:
+            self.refresh_live()
+            return
+        summit = self.session.summit
+        poll = summit.polls.poll(self.poll_id)
+        ballots = summit.polls.ballot_count(self.poll_id)
+        joined = summit.people.count()
+        state = {PollState.OPEN: "Voting open", PollState.CLOSED: "Closed"}.get(poll.state, "Draft")
+        self.live_label.setText(f"{state} · {ballots} ballots · {joined} phones joined")
+
     def refresh_live(self) -> None:
         summit = self.session.summit
         joined = summit.people.count()
@@ -154,7 +167,7 @@ class PollsPanel(QWidget):
         ballots = summit.polls.ballot_count(self.poll_id)
         state = {PollState.OPEN: "Voting open", PollState.CLOSED: "Closed"}.get(poll.state, "Draft")
         self.live_label.setText(f"{state} · {ballots} ballots · {joined} phones joined")
-        self.results.set_result(summit.polls.result(self.poll_id))
+        self.results.set_result(self.session.result(self.poll_id))
 
     # -- actions -------------------------------------------------------------------------
 

@@ -75,14 +75,22 @@ class ProjectorWindow(QWidget):
         self._ticker.timeout.connect(self._tick)
         self._ticker.start()
         session.closed.connect(self._ticker.stop)
+        # Several areas often change at once: repaint once, after they all have.
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self.refresh)
         for signal in (
             session.notes_changed,
             session.polls_changed,
             session.live_changed,
             session.agenda_changed,
             session.people_changed,
+            session.ballots_changed,
+            session.phone_notes_changed,
         ):
-            signal.connect(self.refresh)
+            signal.connect(self._soon.start)
+        self._qr = None
         self.refresh()
 
     # -- what to show --------------------------------------------------------------------
@@ -93,8 +101,7 @@ class ProjectorWindow(QWidget):
 
     def set_join_url(self, url: str) -> None:
         self.join_url = url
-        if url:
-            self.qr_label.setPixmap(qr_pixmap(url))
+        self._qr = qr_pixmap(url) if url else None  # drawn once, not on every refresh
         self.refresh()
 
     def refresh(self) -> None:
@@ -143,14 +150,15 @@ class ProjectorWindow(QWidget):
     def _refresh_join(self) -> None:
         summit = self.session.summit
         self.join_title.setText(f"Join {summit.info().title}: scan with your phone camera")
-        if not self.join_url:
+        if not self.join_url or self._qr is None:
             self.qr_label.clear()
             self.qr_label.setText("")
             self.url_label.setText("The join code appears when voting starts")
         else:
             side = max(200, min(self.height() - 320, self.width() // 2))
-            pixmap = qr_pixmap(self.join_url)
-            self.qr_label.setPixmap(pixmap.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio))
+            scaled = self._qr.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio)
+            if self.qr_label.pixmap().size() != scaled.size():
+                self.qr_label.setPixmap(scaled)
             self.url_label.setText(self.join_url.split("://", 1)[-1])
         count = summit.people.count()
         self.joined_label.setText(f"{count} {'phone' if count == 1 else 'phones'} joined")
@@ -197,7 +205,7 @@ class ProjectorWindow(QWidget):
             self.poll_results.set_result(None)
             return
         poll = polls.poll(poll_id)
-        result = polls.result(poll_id)
+        result = self.session.result(poll_id)
         self.poll_question.setText(poll.question)
         status = "Vote now on your phone" if poll.state is PollState.OPEN else "Voting closed"
         self.poll_status.setText(f"{status} · {result.voters} voted")

@@ -134,6 +134,7 @@ class ServerPanel(QWidget):
             self.status.setText(str(error))
             return False
         self.server = server
+        self.session.set_events_active(True)
         self.status.setText(f"Running on {server.host}:{server.port}")
         self.url_label.setText(server.join_url)
         self.qr_label.setPixmap(
@@ -149,6 +150,7 @@ class ServerPanel(QWidget):
             return
         self.server.stop()
         self.server = None
+        self.session.set_events_active(False)
         self.status.setText("Not running")
         self.url_label.clear()
         self.qr_label.clear()

@@ -9,19 +9,27 @@ Qt queues a signal emitted from another thread, so the GUI thread is never block
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
 from summit_app.core import Summit
+from summit_app.core.tally import PollResult
 
-AREAS = ("agenda", "notes", "polls", "people", "live", "info")
+AREAS = ("agenda", "notes", "polls", "people", "live", "info", "ballots", "phone_notes")
 POLL_INTERVAL_MS = 500  # how quickly a write from elsewhere shows without a server event
 # Server events are batched: a burst of 1,000 ballots reloads the panels a few times a
 # second rather than 1,000 times, which keeps the GUI thread free (bench/gui_latency.py).
 EVENT_BATCH_MS = 200
-EVENT_AREAS = {"joined": ("people",), "ballot": ("polls",), "note": ("notes",), "check": ()}
+EVENTS_POLL_INTERVAL_MS = 1000
+EVENT_AREAS = {
+    "joined": ("people",),
+    "ballot": ("ballots",),
+    "note": ("phone_notes",),
+    "check": (),
+}
 
 
 class SummitSession(QObject):
@@ -34,6 +42,8 @@ class SummitSession(QObject):
         people_changed(): a participant joined or changed group.
         live_changed(): the running item, open prompt or open poll changed.
         info_changed(): the summit's title, start time or details changed.
+        ballots_changed(): phones voted: counts and results, nothing else, changed.
+        phone_notes_changed(): phones posted notes: only new notes, nothing else, changed.
         external_event(str): the participant server reported an event of this kind (any thread).
         closed(): the file was closed; panels stop their timers.
     """
@@ -44,6 +54,8 @@ class SummitSession(QObject):
     people_changed = Signal()
     live_changed = Signal()
     info_changed = Signal()
+    ballots_changed = Signal()
+    phone_notes_changed = Signal()
     # Only the kind crosses threads: PySide6 6.12 aborted ("deallocating None") under a
     # burst of queued signals carrying a Python dict; a str is copied as a QString.
     external_event = Signal(str)
@@ -53,6 +65,10 @@ class SummitSession(QObject):
         super().__init__(parent)
         self.summit = summit
         self.is_open = True
+        self._events_active = False
+        self._generation = 0  # bumped by every change, so cached tallies know they are old
+        self._result_key: tuple | None = None
+        self._result: PollResult | None = None
         self.undo_stack = QUndoStack(self)
         self._version = summit.data_version()
         self._timer = QTimer(self)
@@ -60,6 +76,7 @@ class SummitSession(QObject):
         self._timer.timeout.connect(self.check_external)
         self._timer.start()
         self._pending: set[str] = set()
+        self._batch_started = 0.0
         self._batch = QTimer(self)
         self._batch.setSingleShot(True)
         self._batch.setInterval(EVENT_BATCH_MS)
@@ -85,8 +102,17 @@ class SummitSession(QObject):
         self.undo_stack.clear()
         self.summit.close()
 
+    def result(self, poll_id: int) -> PollResult:
+        """The poll's tally, computed once per change however many panels show it."""
+        key = (poll_id, self._generation, self.summit.data_version())
+        if self._result_key != key:
+            self._result = self.summit.polls.result(poll_id)
+            self._result_key = key
+        return self._result  # type: ignore[return-value]
+
     def changed(self, *areas: str) -> None:
         """Tell the panels that `areas` changed (after a write through this session)."""
+        self._generation += 1
         for area in areas:
             getattr(self, f"{area}_changed").emit()
 
@@ -98,10 +124,27 @@ class SummitSession(QObject):
         """Reload everything that another connection may have changed."""
         if not self.is_open:
             return
+        if self._pending and time.monotonic() - self._batch_started > 2 * EVENT_BATCH_MS / 1000:
+            # Seen under a heavy burst: the batch timer reported active yet had not fired
+            # seconds later. Never leave phones' input unshown because of it.
+            self._flush_events()
         version = self.summit.data_version()
         if version != self._version:
             self._version = version
-            self.changed("notes", "polls", "people", "live")
+            if self._events_active:
+                self.changed("ballots", "people", "phone_notes")
+            else:
+                self.changed("notes", "polls", "people", "live")
+
+    def set_events_active(self, active: bool) -> None:
+        """While the server reports every write as an event, stop polling the file:
+        the events say exactly what changed, and a poll would reload every panel."""
+        if not self.is_open:
+            return
+        self._events_active = active
+        # Still poll, slowly and only for the cheap areas, so a write whose event was
+        # sent before it was visible here (or a write by another program) still shows.
+        self._timer.setInterval(EVENTS_POLL_INTERVAL_MS if active else POLL_INTERVAL_MS)
 
     def server_event(self, kind: str, data: dict) -> None:
         """The participant server's `on_event`: safe to call from any thread."""
@@ -111,9 +154,11 @@ class SummitSession(QObject):
     def _on_external_event(self, kind: str) -> None:
         self._pending.update(EVENT_AREAS.get(kind, ("notes", "polls", "people")))
         if not self._batch.isActive():
+            self._batch_started = time.monotonic()
             self._batch.start()
 
     def _flush_events(self) -> None:
+        self._batch.stop()
         if not self.is_open:
             return
         self._version = self.summit.data_version()  # the poll need not reload these again
