@@ -92,7 +92,11 @@ def main() -> int:
 
     projector = window.projector
     projector.resize(1366, 768)
-    projector.set_join_url(f"http://192.168.1.20:8765/j/{summit.info().join_code}")
+    window.tabs.setCurrentWidget(window.server_panel)
+    window.server_panel.port = 0
+    if not window.server_panel.start("127.0.0.1"):  # the server branch may not be here
+        projector.set_join_url(f"http://192.168.1.20:8765/j/{summit.info().join_code}")
+    grab(window, "03b-phones")
     for mode in (Mode.JOIN, Mode.ITEM):
         window.projector_panel.show_mode(mode)
         grab(projector, f"04-projector-{mode.value}")
@@ -117,6 +121,13 @@ def main() -> int:
     grab(window, "07-polls")
     window.projector_panel.show_mode(Mode.POLL)
     grab(projector, "08-projector-poll")
+    agenda = window.agenda_panel
+    window.tabs.setCurrentWidget(agenda)
+    agenda.select("item", items[1].id)
+    dialog = agenda.item_dialog(items[1].id)
+    dialog.show()
+    grab(dialog, "09-item-dialog")
+    dialog.close()
     window.close()
     shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from summit_app.core.model import Item, ItemKind, Prompt, Speaker
 
-SPEAKER_COLUMNS = ("Name", "Role", "Organisation", "Key points (one per ; )")
+SPEAKER_COLUMNS = ("Name", "Role", "Organisation", "Key points (separate with ;)")
 
 
 @dataclass(frozen=True)

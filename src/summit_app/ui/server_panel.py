@@ -23,11 +23,12 @@ from summit_app.ui.qr_image import qr_pixmap
 from summit_app.ui.session import SummitSession
 
 try:
-    from summit_app.server import SummitServer
+    from summit_app.server import ROOM_ADVICE, SummitServer
     from summit_app.server.network import candidate_addresses
 except ImportError:  # the server branch has not landed
     SummitServer = None  # type: ignore[assignment,misc]
     candidate_addresses = None  # type: ignore[assignment]
+    ROOM_ADVICE = ""
 
 DEFAULT_PORT = 8765
 NO_NETWORK = (
@@ -83,8 +84,14 @@ class ServerPanel(QWidget):
         grid.addWidget(self.status, 3, 0, 1, 2)
         grid.addWidget(self.url_label, 4, 0, 1, 2)
         grid.addWidget(self.joined_label, 5, 0, 1, 2)
+        self.advice = QLabel(ROOM_ADVICE)
+        self.advice.setTextFormat(Qt.TextFormat.PlainText)
+        self.advice.setWordWrap(True)
+        self.advice.setStyleSheet("color: #374151;")
         left = QVBoxLayout()
         left.addLayout(grid)
+        left.addSpacing(16)
+        left.addWidget(self.advice)
         left.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
@@ -135,6 +142,9 @@ class ServerPanel(QWidget):
             return False
         self.server = server
         self.session.set_events_active(True)
+        found = self.address_combo.findData(server.host)
+        if found >= 0:
+            self.address_combo.setCurrentIndex(found)
         self.status.setText(f"Running on {server.host}:{server.port}")
         self.url_label.setText(server.join_url)
         self.qr_label.setPixmap(
