@@ -106,6 +106,8 @@ def test_hide_quote_rename_reorder_and_summarise(qtbot, session):
     board.buttons["up"].click()
     assert [t.name for t in session.summit.notes.themes(board.prompt_id)] == ["Access", "Carers"]
     board.rename_theme("Access to care")
+    board.recolour_theme("#ff0000")
+    assert session.summit.notes.theme(b.id).colour == "#ff0000"
     board.summary.setText("People struggle to get appointments")
     board.summary.editingFinished.emit()
     assert session.summit.notes.theme(b.id).name == "Access to care"

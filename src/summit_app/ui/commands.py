@@ -170,6 +170,8 @@ def update_theme(session: SummitSession, theme_id: int, **fields: str) -> None:
     old = notes.theme(theme_id)
     before = {name: getattr(old, name) for name in fields}
     text = "Rename theme" if "name" in fields else "Edit theme"
+    if set(fields) == {"colour"}:
+        text = "Recolour theme"
     perform(
         session,
         text,

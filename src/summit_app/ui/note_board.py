@@ -69,6 +69,7 @@ class NoteBoard(QWidget):
         for key, text, slot, shortcut in (
             ("theme", "New theme…", self.new_theme, "Ctrl+T"),
             ("rename", "Rename theme…", self.rename_theme, ""),
+            ("colour", "Theme colour…", self.recolour_theme, ""),
             ("up", "Theme up", lambda: self.move_theme(-1), "Ctrl+Shift+Up"),
             ("down", "Theme down", lambda: self.move_theme(+1), "Ctrl+Shift+Down"),
             ("remove_theme", "Remove theme", self.remove_theme, ""),
@@ -282,6 +283,15 @@ class NoteBoard(QWidget):
         if name and name != old:
             self._do(lambda: commands.update_theme(self.session, theme_id, name=name))
 
+    def recolour_theme(self, colour: str | None = None) -> None:
+        has_group, theme_id = self.selected_group()
+        if not has_group or theme_id is None:
+            return
+        old = self.session.summit.notes.theme(theme_id).colour
+        colour = colour or dialogs.ask_colour(self, old)
+        if colour and colour != old:
+            self._do(lambda: commands.update_theme(self.session, theme_id, colour=colour))
+
     def move_theme(self, delta: int) -> None:
         has_group, theme_id = self.selected_group()
         if has_group and theme_id is not None:
@@ -308,7 +318,7 @@ class NoteBoard(QWidget):
         is_theme = has_group and theme_id is not None
         self.summary.setEnabled(is_theme)
         self.summary.setText(self.session.summit.notes.theme(theme_id).summary if is_theme else "")
-        for key in ("rename", "up", "down", "remove_theme"):
+        for key in ("rename", "colour", "up", "down", "remove_theme"):
             self.buttons[key].setEnabled(is_theme)
         has_notes = bool(self.selected())
         for key in ("hide", "quote", "edit", "remove"):
