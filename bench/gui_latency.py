@@ -150,6 +150,7 @@ def main() -> int:
     watcher.timeout.connect(lambda: loop.quit() if phones.poll() is not None else None)
     watcher.start()
     loop.exec()
+    watcher.stop()
     burst = time.perf_counter() - started
     # Let the last batch of events reach the panels before reading them.
     QTimer.singleShot(2500, loop.quit)
