@@ -61,7 +61,7 @@ def grab(widget, name: str) -> None:
 
 
 def main() -> int:
-    app = application()
+    app = application()  # noqa: F841 (kept alive for the run)
     work = Path(tempfile.mkdtemp())
     path = work / "demo.summit"
     if len(sys.argv) > 1:
