@@ -19,7 +19,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer  # noqa: E402
 
 from summit_app.core import Summit  # noqa: E402
 from summit_app.core.model import ItemKind, PollKind, SummitInfo  # noqa: E402
@@ -103,6 +103,8 @@ def build(path: Path) -> tuple[int, int, list[int]]:
 def main() -> int:
     ballots = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     notes = int(sys.argv[2]) if len(sys.argv) > 2 else 500
+    # Keep the facilitator's real recent files and window places out of this run.
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     app = application()  # noqa: F841 (kept alive for the run)
     folder = Path(tempfile.mkdtemp())
     path = folder / "bench.summit"

@@ -17,6 +17,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from summit_app.core import Summit  # noqa: E402
@@ -61,6 +62,8 @@ def grab(widget, name: str) -> None:
 
 
 def main() -> int:
+    # Keep the facilitator's real recent files and window places out of this run.
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     app = application()  # noqa: F841 (kept alive for the run)
     work = Path(tempfile.mkdtemp())
     path = work / "demo.summit"
