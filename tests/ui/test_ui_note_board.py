@@ -128,6 +128,19 @@ def test_a_phones_note_arrives_without_a_click(qtbot, session):
     qtbot.waitUntil(lambda: board.model.note_texts(None) == ["From my phone"], timeout=3000)
 
 
+def test_a_phones_note_shows_in_an_expanded_group(qtbot, session):
+    board = _board(qtbot, session)
+    board.open_button.click()
+    from summit_app.core import Summit
+
+    with Summit.open(session.path) as server_side:
+        person = server_side.people.join()
+        server_side.notes.add_note(board.prompt_id, "Hello", Author.PARTICIPANT, person.id)
+    session.server_event("note", {})
+    qtbot.waitUntil(lambda: board.model.note_texts(None) == ["Hello"], timeout=3000)
+    assert board.tree.isExpanded(board.model.group_index(None))
+
+
 def test_notes_model_passes_the_model_tester(qtmodeltester, summit_path):
     from summit_app.core import Summit
 

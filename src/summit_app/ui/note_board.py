@@ -219,8 +219,9 @@ class NoteBoard(QWidget):
         self._selection_changed()
 
     def _phone_notes_arrived(self) -> None:
-        if self.model.add_new_notes():
-            self.tree.expandAll()
+        # Expand only the groups that grew: expandAll would walk every note each time.
+        for group in self.model.add_new_notes():
+            self.tree.expand(group)
 
     def move_notes(self, note_ids: list[int], theme_id: int | None) -> None:
         self._do(lambda: commands.move_notes(self.session, note_ids, theme_id))

@@ -47,11 +47,12 @@ class NotesModel(QStandardItemModel):
         for theme in themes:
             self.appendRow(self._group(theme, [n for n in notes if n.theme_id == theme.id]))
 
-    def add_new_notes(self) -> int:
+    def add_new_notes(self) -> list[QModelIndex]:
         """Append notes that arrived since the last load (phones' notes), keeping the rest
-        of the model (and the facilitator's selection) as it is. Returns how many."""
+        of the model (and the facilitator's selection) as it is. Returns the groups that
+        grew."""
         if self.prompt_id is None:
-            return 0
+            return []
         known = {
             self.index(r, 0, self.index(g, 0)).data(ID_ROLE)
             for g in range(self.rowCount())
@@ -63,13 +64,15 @@ class NotesModel(QStandardItemModel):
             if n.id not in known
         ]
         groups = {self.index(g, 0).data(ID_ROLE): self.item(g) for g in range(self.rowCount())}
+        grown = {}
         for note in fresh:
             group = groups.get(note.theme_id) or groups.get(None)
+            grown[group.row()] = group.index()
             theme = self._summit.notes.theme(note.theme_id) if note.theme_id else None
             group.appendRow(self._note(note, theme))
             name = theme.name if theme else UNSORTED
             group.setText(f"{name}  ({group.rowCount()})")
-        return len(fresh)
+        return list(grown.values())
 
     def _group(self, theme: Theme | None, notes: list[Note]) -> QStandardItem:
         name = theme.name if theme else UNSORTED
