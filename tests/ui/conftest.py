@@ -46,3 +46,13 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/ui/" in str(item.fspath).replace("\\", "/"):
             item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+
+
+@pytest.fixture
+def session(summit_path):
+    """The short summit open as the control window holds it; closed after the test."""
+    from summit_app.ui.session import SummitSession
+
+    opened = SummitSession.open(summit_path)
+    yield opened
+    opened.close()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+import os
+import subprocess
+import sys
 
-from summit_app.ui import app as app_module
+from PySide6.QtWidgets import QMessageBox
+
 from summit_app.ui.agenda_model import AgendaModel
 from summit_app.ui.main_window import MainWindow
 
@@ -71,16 +73,76 @@ def test_a_new_blank_summit_is_created_and_opened(qtbot, tmp_path):
     assert (tmp_path / "away-day.summit").exists()
 
 
-def test_run_opens_the_file_and_returns_when_the_window_closes(qtbot, summit_path):
-    seen = []
+RUN_AND_REPORT = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from summit_app.ui import app
 
-    def check_and_close():
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        seen.extend(w.windowTitle() for w in windows if w.isVisible())
-        for w in windows:
-            w.close()
-        QApplication.instance().quit()
+def report():
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible() and widget.windowTitle():
+            print("TITLE", widget.windowTitle())
+    QApplication.instance().quit()
 
-    QTimer.singleShot(0, check_and_close)
-    assert app_module.run(summit_path) == 0
-    assert any(t.startswith("leadership.summit") for t in seen)
+app.application()
+QTimer.singleShot(300, report)
+sys.exit(app.run(Path(sys.argv[1]) if len(sys.argv) > 1 else None))
+"""
+
+
+def test_run_opens_the_file_in_a_window_titled_with_its_name(summit_path, tmp_path):
+    # run() owns the event loop, so it runs in its own process like the real app.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_AND_REPORT, str(summit_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "TITLE leadership.summit" in done.stdout
+
+
+def test_edit_undo_in_the_menu_takes_back_the_last_note(qtbot, summit_path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_path(summit_path)
+    board = window.note_board
+    board.capture.setText("Oops")
+    board.add_typed_note()
+    assert window.menus.undo.text() == "&Undo Add note"
+    window.menus.undo.trigger()
+    assert window.session.summit.notes.notes() == []
+    window.menus.redo.trigger()
+    assert [n.text for n in window.session.summit.notes.notes()] == ["Oops"]
+
+
+def test_recent_files_and_standard_shortcuts(qtbot, summit_path):
+    from PySide6.QtGui import QKeySequence
+
+    from summit_app.ui import settings
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_path(summit_path)
+    assert settings.recent_files() == [summit_path.resolve()]
+    assert window.menus.open.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    window.menus._fill_recent()
+    assert [a.text() for a in window.menus.recent.actions()] == [str(summit_path.resolve())]
+    window.close_summit()
+    assert window.windowTitle() == "Summit"
+    assert not window.menus.close.isEnabled()
+
+
+def test_the_window_remembers_its_size(qtbot, summit_path):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.resize(700, 500)
+    first.show()
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert second.size().toTuple() == (700, 500)

@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 
 from summit_app.core.schedule import local
 from summit_app.ui.run_panel import RunPanel
-from summit_app.ui.session import SummitSession
 
 
 class FakeClock:
@@ -19,8 +18,7 @@ class FakeClock:
         return self.now
 
 
-def test_facilitator_runs_through_the_agenda(qtbot, summit_path):
-    session = SummitSession.open(summit_path)
+def test_facilitator_runs_through_the_agenda(qtbot, session):
     clock = FakeClock()
     panel = RunPanel(session, clock)
     qtbot.addWidget(panel)
@@ -57,4 +55,3 @@ def test_facilitator_runs_through_the_agenda(qtbot, summit_path):
     assert panel.now_label.text() == "Nothing running"
     assert all(item.actual_end for item in session.summit.agenda.items())
     assert local(session.summit.agenda.items()[0].actual_start).strftime("%H:%M") == "09:30"
-    session.close()

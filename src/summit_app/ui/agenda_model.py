@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from summit_app.core import Summit
@@ -11,6 +11,7 @@ from summit_app.core.schedule import clock, plan
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "section" or "item"
 COLUMNS = ("Title", "Kind", "Minutes", "Start")
+MIME = "application/x-summit-agenda-item"
 
 
 def _cell(text: str, ident: int, kind: str) -> QStandardItem:
@@ -25,7 +26,13 @@ class AgendaModel(QStandardItemModel):
     """Read-only tree of the agenda with each item's planned start time.
 
     Rebuilt from the store by `reload()`; edits go through the Summit API, never the model.
+    Dragging an item emits `item_dropped`; the panel moves it (undoably) and reloads.
+
+    Signals:
+        item_dropped(int, int, int): item id, onto section id, at position.
     """
+
+    item_dropped = Signal(int, int, int)
 
     def __init__(self, summit: Summit, parent=None) -> None:
         super().__init__(parent)
@@ -45,6 +52,9 @@ class AgendaModel(QStandardItemModel):
             row = [_cell(section.title, section.id, "section") for _ in COLUMNS]
             for cell in row[1:]:
                 cell.setText("")
+            for cell in row:
+                cell.setDragEnabled(False)
+                cell.setDropEnabled(True)
             section_items = [i for i in items if i.section_id == section.id]
             if section_items:
                 row[3].setText(slots[section_items[0].id].start_clock)
@@ -56,6 +66,8 @@ class AgendaModel(QStandardItemModel):
                     _cell(str(item.planned_minutes), item.id, "item"),
                     _cell(slots[item.id].start_clock, item.id, "item"),
                 ]
+                for cell in cells:
+                    cell.setDropEnabled(False)
                 cells[2].setTextAlignment(
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                 )
@@ -84,3 +96,28 @@ class AgendaModel(QStandardItemModel):
             if index.data(KIND_ROLE) == kind:
                 return index
         return QModelIndex()
+
+    # -- drag and drop -------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [MIME]
+
+    def mimeData(self, indexes) -> QMimeData:  # noqa: N802
+        ids = [i.data(ID_ROLE) for i in indexes if i.data(KIND_ROLE) == "item"]
+        data = QMimeData()
+        data.setData(MIME, QByteArray(str(ids[0] if ids else "").encode()))
+        return data
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802
+        raw = bytes(data.data(MIME).data()).decode() if data.hasFormat(MIME) else ""
+        if not raw or not parent.isValid():
+            return False
+        if parent.data(KIND_ROLE) == "item":  # dropped onto an item: take its place
+            row, parent = parent.row(), parent.parent()
+        section_id = parent.data(ID_ROLE)
+        position = row if row >= 0 else self.rowCount(parent.siblingAtColumn(0))
+        self.item_dropped.emit(int(raw), section_id, position)
+        return False  # the panel applies the move and reloads

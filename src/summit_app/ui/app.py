@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from summit_app.ui import settings
@@ -22,6 +23,7 @@ def run(path: Path | None = None) -> int:
     """Show the control window (opening `path` if given) and run until it closes."""
     app = application()
     window = MainWindow()
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()
     if path is not None:
         window.open_path(Path(path))

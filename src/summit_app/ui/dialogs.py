@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 FILE_FILTER = "Summit files (*.summit);;All files (*)"
 
@@ -49,3 +50,8 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
 def confirm(parent: QWidget | None, title: str, question: str) -> bool:
     answer = QMessageBox.question(parent, title, question)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_colour(parent: QWidget | None, current: str) -> str | None:
+    colour = QColorDialog.getColor(QColor(current), parent, "Theme colour")
+    return colour.name() if colour.isValid() else None

@@ -5,16 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from summit_app.core import SummitError
 from summit_app.ui import dialogs, settings, templates_service
 from summit_app.ui.agenda_panel import AgendaPanel
+from summit_app.ui.menus import Menus
+from summit_app.ui.note_board import NoteBoard
+from summit_app.ui.polls_panel import PollsPanel
+from summit_app.ui.projector_panel import ProjectorPanel
 from summit_app.ui.run_panel import RunPanel
+from summit_app.ui.server_panel import ServerPanel
 from summit_app.ui.session import SummitSession
 from summit_app.ui.welcome_panel import WelcomePanel
 
 APP_NAME = "Summit"
+GEOMETRY_KEY = "window/geometry"
 
 
 class MainWindow(QMainWindow):
@@ -24,7 +30,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session: SummitSession | None = None
         self.tabs: QTabWidget | None = None
-        self.resize(1280, 720)
+        self.resize(1280, 720)  # fits a 1366x768 laptop with its task bar
+        geometry = settings.settings().value(GEOMETRY_KEY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.menus = Menus(self)
         self._show_welcome()
 
     # -- files ---------------------------------------------------------------------------
@@ -64,18 +74,22 @@ class MainWindow(QMainWindow):
         return self.open_path(path) if path else False
 
     def close_summit(self) -> None:
+        self._drop_session()
+        self._show_welcome()
+        self.menus.session_changed()
+
+    def _drop_session(self) -> None:
         if self.session is not None:
+            self.projector.close()
+            self.projector.deleteLater()
             self.session.close()
             self.session.deleteLater()
             self.session = None
-        self._show_welcome()
 
     # -- building the window -------------------------------------------------------------
 
     def _set_session(self, session: SummitSession) -> None:
-        if self.session is not None:
-            self.session.close()
-            self.session.deleteLater()
+        self._drop_session()
         self.session = session
         settings.add_recent_file(session.path)
         self.setWindowTitle(f"{session.path.name} — {APP_NAME}")
@@ -84,8 +98,34 @@ class MainWindow(QMainWindow):
         self.agenda_panel = AgendaPanel(session)
         self.run_panel = RunPanel(session)
         self.tabs.addTab(self.agenda_panel, "Agenda")
+        self.note_board = NoteBoard(session)
         self.tabs.addTab(self.run_panel, "Run")
-        self.setCentralWidget(self.tabs)
+        self.polls_panel = PollsPanel(session)
+        self.tabs.addTab(self.note_board, "Notes")
+        self.tabs.addTab(self.polls_panel, "Polls")
+        self.server_panel = ServerPanel(session)
+        self.tabs.addTab(self.server_panel, "Phones")
+        self.projector_panel = ProjectorPanel(session)
+        self.projector = self.projector_panel.window
+        self.server_panel.server_started.connect(self.projector.set_join_url)
+        self.server_panel.server_stopped.connect(lambda: self.projector.set_join_url(""))
+        self.note_board.prompt_combo.currentIndexChanged.connect(self._sync_projector)
+        self.polls_panel.list.selectionModel().currentChanged.connect(self._sync_projector)
+        self._sync_projector()
+        self.menus.session_changed()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.projector_panel)
+        self.setCentralWidget(central)
+
+    def _sync_projector(self, *args: object) -> None:
+        """The projector shows the prompt on the note board and the poll being looked at."""
+        self.projector.prompt_id = self.note_board.prompt_id
+        self.projector.poll_id = self.polls_panel.poll_id
+        self.projector.refresh()
 
     def _show_welcome(self) -> None:
         self.setWindowTitle(APP_NAME)
@@ -98,7 +138,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(welcome)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if self.session is not None:
-            self.session.close()
-            self.session = None
+        settings.settings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._drop_session()
         super().closeEvent(event)

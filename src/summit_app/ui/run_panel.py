@@ -10,8 +10,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +21,8 @@ from PySide6.QtWidgets import (
 from summit_app.core import SummitError
 from summit_app.core.model import Item
 from summit_app.core.schedule import TimerState, countdown, drift
-from summit_app.ui import dialogs
+from summit_app.ui import dialogs, shortcuts
+from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
 from summit_app.ui.session import SummitSession
 
 TIMER_COLOURS = {
@@ -72,14 +75,14 @@ class RunPanel(QWidget):
         self.next_button = QPushButton("Next ▶")
         self.back_button = QPushButton("◀ Back")
         self.end_button = QPushButton("End the day")
-        self.next_button.setShortcut("Ctrl+Right")
-        self.back_button.setShortcut("Ctrl+Left")
         for button in (self.start_button, self.back_button, self.next_button, self.end_button):
             button.setMinimumHeight(44)
         self.start_button.clicked.connect(self.start_first)
         self.next_button.clicked.connect(self.next_item)
         self.back_button.clicked.connect(self.previous_item)
         self.end_button.clicked.connect(self.end_day)
+        shortcuts.bind(self, self.next_button, "Ctrl+Right", self.next_item)
+        shortcuts.bind(self, self.back_button, "Ctrl+Left", self.previous_item)
 
         grid = QGridLayout()
         grid.addWidget(plain_label("Now", 12), 0, 0)
@@ -92,17 +95,32 @@ class RunPanel(QWidget):
         buttons = QHBoxLayout()
         for button in (self.start_button, self.back_button, self.next_button, self.end_button):
             buttons.addWidget(button)
+        # The day at a glance beside the clock; double-click an item to start it.
+        self.agenda_model = AgendaModel(session.summit, self)
+        self.agenda_view = QTreeView()
+        self.agenda_view.setModel(self.agenda_model)
+        self.agenda_view.setRootIsDecorated(False)
+        self.agenda_view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.agenda_view.doubleClicked.connect(self._agenda_activated)
+        left = QVBoxLayout()
+        left.addLayout(grid)
+        left.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addWidget(self.agenda_view, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addStretch(1)
+        layout.addLayout(body, 1)
         layout.addLayout(buttons)
 
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.refresh)
         self._ticker.start()
+        session.closed.connect(self._ticker.stop)
         for signal in (session.agenda_changed, session.live_changed, session.info_changed):
             signal.connect(self.refresh)
+            signal.connect(self.reload_agenda)
+        self.reload_agenda()
         self.refresh()
 
     # -- actions -------------------------------------------------------------------------
@@ -146,7 +164,20 @@ class RunPanel(QWidget):
         current = self.session.summit.live().current_item_id
         return next((i for i, item in enumerate(items) if item.id == current), None)
 
+    def _agenda_activated(self, index) -> None:
+        if index.data(KIND_ROLE) == "item":
+            self.start_item(index.data(ID_ROLE))
+
     # -- display -------------------------------------------------------------------------
+
+    def reload_agenda(self) -> None:
+        self.agenda_model.reload()
+        self.agenda_view.expandAll()
+        header = self.agenda_view.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.hideSection(1)
 
     def refresh(self) -> None:
         state = self.state()

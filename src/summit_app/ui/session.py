@@ -9,15 +9,29 @@ Qt queues a signal emitted from another thread, so the GUI thread is never block
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
 from summit_app.core import Summit
+from summit_app.core.tally import PollResult
 
-AREAS = ("agenda", "notes", "polls", "people", "live", "info")
-POLL_INTERVAL_MS = 250  # how quickly a phone's note or ballot shows without a server event
+AREAS = ("agenda", "notes", "polls", "people", "live", "info", "ballots", "phone_notes")
+POLL_INTERVAL_MS = 500  # how quickly a write from elsewhere shows without a server event
+# Server events are batched: a burst of 1,000 ballots reloads the panels a few times a
+# second rather than 1,000 times, which keeps the GUI thread free (bench/gui_latency.py).
+EVENT_BATCH_MS = 200
+EVENTS_POLL_INTERVAL_MS = 1000
+RESULT_INTERVAL_MS = 500
+EVENT_AREAS = {
+    "joined": ("people",),
+    "ballot": ("ballots",),
+    "note": ("phone_notes",),
+    "check": (),
+}
 
 
 class SummitSession(QObject):
@@ -30,7 +44,10 @@ class SummitSession(QObject):
         people_changed(): a participant joined or changed group.
         live_changed(): the running item, open prompt or open poll changed.
         info_changed(): the summit's title, start time or details changed.
-        external_event(str, dict): the participant server reported an event (any thread).
+        ballots_changed(): phones voted: counts and results, nothing else, changed.
+        phone_notes_changed(): phones posted notes: only new notes, nothing else, changed.
+        external_event(str): the participant server reported an event of this kind (any thread).
+        closed(): the file was closed; panels stop their timers.
     """
 
     agenda_changed = Signal()
@@ -39,18 +56,43 @@ class SummitSession(QObject):
     people_changed = Signal()
     live_changed = Signal()
     info_changed = Signal()
-    external_event = Signal(str, dict)
+    ballots_changed = Signal()
+    phone_notes_changed = Signal()
+    # Only the kind crosses threads: PySide6 6.12 aborted ("deallocating None") under a
+    # burst of queued signals carrying a Python dict; a str is copied as a QString.
+    external_event = Signal(str)
+    closed = Signal()
 
     def __init__(self, summit: Summit, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.summit = summit
+        self.is_open = True
+        self._events_active = False
+        self._generation = 0  # bumped by every change, so cached tallies know they are old
+        self._result_key: tuple | None = None
+        self._result: PollResult | None = None
+        self._result_at = 0.0
+        self._result_retry = QTimer(self)
+        self._result_retry.setSingleShot(True)
+        self._result_retry.setInterval(RESULT_INTERVAL_MS)
+        self._result_retry.timeout.connect(lambda: self._announce("ballots"))
         self.undo_stack = QUndoStack(self)
         self._version = summit.data_version()
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_INTERVAL_MS)
         self._timer.timeout.connect(self.check_external)
         self._timer.start()
-        self.external_event.connect(self._on_external_event)
+        self._pending: set[str] = set()
+        self._incoming: set[str] = set()  # kinds reported by the server thread, not yet seen
+        self._wake_pending = False
+        self._lock = threading.Lock()
+        self._batch_started = 0.0
+        self._batch = QTimer(self)
+        self._batch.setSingleShot(True)
+        self._batch.setInterval(EVENT_BATCH_MS)
+        self._batch.timeout.connect(self._flush_events)
+        # Queued: the server thread emits, the GUI thread handles, neither waits on the other.
+        self.external_event.connect(self._on_external_event, Qt.ConnectionType.QueuedConnection)
 
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> SummitSession:
@@ -61,13 +103,56 @@ class SummitSession(QObject):
         return self.summit.path
 
     def close(self) -> None:
+        if not self.is_open:
+            return
+        self.is_open = False
         self._timer.stop()
+        self._batch.stop()
+        self._result_retry.stop()
+        self.closed.emit()
         self.undo_stack.clear()
         self.summit.close()
 
-    def changed(self, *areas: str) -> None:
-        """Tell the panels that `areas` changed (after a write through this session)."""
-        for area in areas:
+    def result(self, poll_id: int) -> PollResult:
+        """The poll's tally, computed once per change however many panels show it.
+
+        While phones' ballots pour in, a tally (about 20 ms for 1,000 ballots) runs at
+        most every RESULT_INTERVAL_MS; the shown result is then at most that old, and a
+        last `ballots_changed` follows so the final figures always show.
+        """
+        key = (poll_id, self._generation, self.summit.data_version())
+        if self._result_key == key:
+            return self._result  # type: ignore[return-value]
+        same_poll_and_edit = self._result_key is not None and self._result_key[:2] == key[:2]
+        recent = time.monotonic() - self._result_at < RESULT_INTERVAL_MS / 1000
+        if same_poll_and_edit and recent:
+            if not self._result_retry.isActive():
+                self._result_retry.start()
+            return self._result  # type: ignore[return-value]
+        self._result = self.summit.polls.result(poll_id)
+        self._result_key = key
+        self._result_at = time.monotonic()
+        return self._result
+
+    def changed(self, *areas: str, from_phones: bool = False) -> None:
+        """Tell the panels that `areas` changed (after a write through this session).
+
+        Each area is announced in its own turn of the event loop, so the GUI thread is
+        never busy with all the panels' reloads at once.
+        """
+        if not from_phones:
+            self._generation += 1  # the facilitator's edit: tallies recompute at once
+        first, *rest = areas or ("",)
+        if first:
+            getattr(self, f"{first}_changed").emit()
+        for area in rest:
+            if from_phones:
+                QTimer.singleShot(0, self, lambda a=area: self._announce(a))
+            else:
+                getattr(self, f"{area}_changed").emit()
+
+    def _announce(self, area: str) -> None:
+        if self.is_open:
             getattr(self, f"{area}_changed").emit()
 
     def changed_everything(self) -> None:
@@ -76,11 +161,58 @@ class SummitSession(QObject):
     @Slot()
     def check_external(self) -> None:
         """Reload everything that another connection may have changed."""
+        if not self.is_open:
+            return
+        if self._pending and time.monotonic() - self._batch_started > 2 * EVENT_BATCH_MS / 1000:
+            # A safety net: whatever delays the batch timer, phones' input still shows.
+            self._flush_events()
         version = self.summit.data_version()
         if version != self._version:
             self._version = version
-            self.changed("notes", "polls", "people", "live")
+            if self._events_active:
+                self.changed("ballots", "people", "phone_notes", from_phones=True)
+            else:
+                self.changed("notes", "polls", "people", "live")
 
-    @Slot(str, dict)
-    def _on_external_event(self, kind: str, data: dict) -> None:
-        self.check_external()
+    def set_events_active(self, active: bool) -> None:
+        """While the server reports every write as an event, stop polling the file:
+        the events say exactly what changed, and a poll would reload every panel."""
+        if not self.is_open:
+            return
+        self._events_active = active
+        # Still poll, slowly and only for the cheap areas, so a write whose event was
+        # sent before it was visible here (or a write by another program) still shows.
+        self._timer.setInterval(EVENTS_POLL_INTERVAL_MS if active else POLL_INTERVAL_MS)
+
+    def server_event(self, kind: str, data: dict) -> None:
+        """The participant server's `on_event`: called on the server's thread.
+
+        Kinds are gathered under a lock, and a queued signal wakes the GUI thread only
+        when no wake-up is already on its way, so a burst of phones does not queue one
+        Qt event per ballot.
+        """
+        with self._lock:
+            self._incoming.add(kind)
+            if self._wake_pending:
+                return
+            self._wake_pending = True
+        self.external_event.emit(kind)
+
+    @Slot(str)
+    def _on_external_event(self, kind: str) -> None:
+        with self._lock:
+            kinds, self._incoming = self._incoming | {kind}, set()
+            self._wake_pending = False
+        for each in kinds:
+            self._pending.update(EVENT_AREAS.get(each, ("notes", "polls", "people")))
+        if not self._batch.isActive():
+            self._batch_started = time.monotonic()
+            self._batch.start()
+
+    def _flush_events(self) -> None:
+        self._batch.stop()
+        if not self.is_open:
+            return
+        self._version = self.summit.data_version()  # the poll need not reload these again
+        areas, self._pending = self._pending, set()
+        self.changed(*sorted(areas), from_phones=True)

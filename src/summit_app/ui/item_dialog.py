@@ -1,0 +1,124 @@
+"""Editing one agenda item: title, kind, minutes, description, speakers and prompts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from summit_app.core.model import Item, ItemKind, Prompt, Speaker
+
+SPEAKER_COLUMNS = ("Name", "Role", "Organisation", "Key points (separate with ;)")
+
+
+@dataclass(frozen=True)
+class SpeakerRow:
+    id: int | None
+    name: str
+    role: str
+    organisation: str
+    key_points: tuple[str, ...]
+
+
+class ItemDialog(QDialog):
+    def __init__(
+        self,
+        item: Item | None,
+        speakers: list[Speaker] = (),  # type: ignore[assignment]
+        prompts: list[Prompt] = (),  # type: ignore[assignment]
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Agenda item")
+        self.title = QLineEdit(item.title if item else "")
+        self.kind = QComboBox()
+        for kind in ItemKind:
+            self.kind.addItem(kind.value.capitalize(), kind)
+        self.kind.setCurrentIndex(self.kind.findData(item.kind if item else ItemKind.TALK))
+        self.minutes = QSpinBox()
+        self.minutes.setRange(0, 24 * 60)
+        self.minutes.setSuffix(" min")
+        self.minutes.setValue(item.planned_minutes if item else 15)
+        self.description = QPlainTextEdit(item.description if item else "")
+        self.description.setMaximumHeight(70)
+        self.speakers = QTableWidget(0, len(SPEAKER_COLUMNS))
+        self.speakers.setHorizontalHeaderLabels(list(SPEAKER_COLUMNS))
+        self.speakers.horizontalHeader().setStretchLastSection(True)
+        for speaker in speakers:
+            self.add_speaker_row(
+                speaker.name, speaker.role, speaker.organisation, speaker.key_points, speaker.id
+            )
+        self.add_speaker_row()  # a blank row to type a new speaker into
+        self.prompts = QPlainTextEdit("\n".join(p.text for p in prompts))
+        self.prompts.setPlaceholderText("Discussion prompts, one per line")
+        self.prompts.setMaximumHeight(80)
+        self._prompt_ids = [p.id for p in prompts]
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Title", self.title)
+        form.addRow("Kind", self.kind)
+        form.addRow("Planned", self.minutes)
+        form.addRow("Description", self.description)
+        form.addRow("Speakers", self.speakers)
+        form.addRow("Prompts", self.prompts)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(720, 520)
+
+    def add_speaker_row(
+        self,
+        name: str = "",
+        role: str = "",
+        organisation: str = "",
+        key_points: tuple[str, ...] = (),
+        speaker_id: int | None = None,
+    ) -> None:
+        row = self.speakers.rowCount()
+        self.speakers.insertRow(row)
+        for column, text in enumerate((name, role, organisation, "; ".join(key_points))):
+            cell = QTableWidgetItem(text)
+            if column == 0:
+                cell.setData(256, speaker_id)
+            self.speakers.setItem(row, column, cell)
+
+    def fields(self) -> dict:
+        return {
+            "title": self.title.text(),
+            "kind": self.kind.currentData(),
+            "planned_minutes": self.minutes.value(),
+            "description": self.description.toPlainText(),
+        }
+
+    def speaker_rows(self) -> list[SpeakerRow]:
+        rows = []
+        for row in range(self.speakers.rowCount()):
+            texts = [
+                (self.speakers.item(row, c).text() if self.speakers.item(row, c) else "").strip()
+                for c in range(len(SPEAKER_COLUMNS))
+            ]
+            first = self.speakers.item(row, 0)
+            speaker_id = first.data(256) if first else None
+            points = tuple(p.strip() for p in texts[3].split(";") if p.strip())
+            if texts[0] or speaker_id is not None:
+                rows.append(SpeakerRow(speaker_id, texts[0], texts[1], texts[2], points))
+        return rows
+
+    def prompt_texts(self) -> list[str]:
+        return [line.strip() for line in self.prompts.toPlainText().splitlines() if line.strip()]

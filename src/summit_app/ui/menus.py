@@ -1,0 +1,119 @@
+"""The control window's menus, with the platform's standard shortcuts where there is one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from summit_app.ui import settings
+
+if TYPE_CHECKING:
+    from summit_app.ui.main_window import MainWindow
+
+try:
+    from summit_app.ui.export_dialog import ExportDialog
+except ImportError:  # the export branch has not landed
+    ExportDialog = None  # type: ignore[assignment,misc]
+
+Std = QKeySequence.StandardKey
+TAB_KEYS = ("Alt+1", "Alt+2", "Alt+3", "Alt+4", "Alt+5")
+
+
+class Menus:
+    """Builds the menu bar once; `session_changed()` re-points what depends on the file."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        bar = window.menuBar()
+        self.file = bar.addMenu("&File")
+        self.new = self._add(self.file, "&New from template…", window.new_from_template, Std.New)
+        self.open = self._add(self.file, "&Open…", window.ask_and_open, Std.Open)
+        self.recent = self.file.addMenu("Open &recent")
+        self.recent.aboutToShow.connect(self._fill_recent)
+        self.file.addSeparator()
+        self.export = self._add(self.file, "&Export write-up pack…", self.open_export, "Ctrl+E")
+        self.file.addSeparator()
+        self.close = self._add(self.file, "&Close summit", window.close_summit, Std.Close)
+        self.quit = self._add(self.file, "&Quit", window.close, Std.Quit)
+
+        self.edit = bar.addMenu("&Edit")
+        self.undo: QAction | None = None
+        self.redo: QAction | None = None
+
+        self.view = bar.addMenu("&View")
+        self.tab_actions = []
+        for number, name in enumerate(("Agenda", "Run", "Notes", "Polls", "Phones")):
+            action = self._add(self.view, name, lambda n=number: self.show_tab(n), TAB_KEYS[number])
+            self.tab_actions.append(action)
+        self.view.addSeparator()
+        self.projector = self._add(self.view, "Show &projector", self.toggle_projector, "F5")
+        self.full_screen = self._add(
+            self.view, "&Full screen", self.toggle_full_screen, Std.FullScreen
+        )
+
+        self.help = bar.addMenu("&Help")
+        self._add(self.help, "&About Summit", self.about)
+        self.session_changed()
+
+    def _add(self, menu: QMenu, text: str, slot, keys=None) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(lambda *_: slot())
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        return action
+
+    def session_changed(self) -> None:
+        session = self.window.session
+        has = session is not None
+        for action in (self.close, self.projector, *self.tab_actions):
+            action.setEnabled(has)
+        self.export.setEnabled(has and ExportDialog is not None)
+        self.edit.clear()
+        if has:
+            self.undo = session.undo_stack.createUndoAction(self.window, "&Undo")
+            self.redo = session.undo_stack.createRedoAction(self.window, "&Redo")
+            self.undo.setShortcut(QKeySequence(Std.Undo))
+            self.redo.setShortcut(QKeySequence(Std.Redo))
+            self.edit.addAction(self.undo)
+            self.edit.addAction(self.redo)
+        else:
+            self.undo = self.redo = None
+
+    def show_tab(self, number: int) -> None:
+        if self.window.tabs is not None:
+            self.window.tabs.setCurrentIndex(number)
+
+    def toggle_projector(self) -> None:
+        panel = getattr(self.window, "projector_panel", None)
+        if panel is not None and self.window.session is not None:
+            panel.set_visible(not panel.window.isVisible())
+
+    def toggle_full_screen(self) -> None:
+        if self.window.isFullScreen():
+            self.window.showNormal()
+        else:
+            self.window.showFullScreen()
+
+    def open_export(self) -> None:
+        if ExportDialog is not None and self.window.session is not None:
+            dialog = ExportDialog(self.window.session.path, self.window)
+            dialog.open()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self.window,
+            "About Summit",
+            "Summit runs an in-person summit from one laptop: agenda, notes, phone voting"
+            " and a write-up pack. Everything stays on this laptop.",
+        )
+
+    def _fill_recent(self) -> None:
+        self.recent.clear()
+        for path in settings.recent_files():
+            action = self.recent.addAction(str(path))
+            action.triggered.connect(lambda *_, p=Path(path): self.window.open_path(p))
+        if self.recent.isEmpty():
+            self.recent.addAction("No recent summits").setEnabled(False)

@@ -1,0 +1,361 @@
+"""The note board for one prompt: capture notes, cluster them into themes, tidy them up."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from summit_app.core import SummitError
+from summit_app.ui import commands, dialogs, shortcuts
+from summit_app.ui.notes_model import ID_ROLE, KIND_ROLE, NotesModel
+from summit_app.ui.session import SummitSession
+
+
+class NoteBoard(QWidget):
+    def __init__(self, session: SummitSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = NotesModel(session.summit, self)
+        self.model.notes_dropped.connect(self.move_notes, Qt.ConnectionType.QueuedConnection)
+
+        self.prompt_combo = QComboBox()
+        # Prompts are long sentences: never let one set the window's width.
+        self.prompt_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.prompt_combo.setMinimumContentsLength(30)
+        self.prompt_combo.currentIndexChanged.connect(self._prompt_chosen)
+        self.open_button = QPushButton("Take notes from phones")
+        self.open_button.setCheckable(True)
+        self.open_button.toggled.connect(self._open_toggled)
+        self.capture = QLineEdit()
+        self.capture.setPlaceholderText("Type a note and press Enter")
+        self.capture.setMaxLength(500)
+        self.capture.returnPressed.connect(self.add_typed_note)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.show_hidden = QCheckBox("Show hidden notes")
+        self.show_hidden.setChecked(True)
+        self.show_hidden.toggled.connect(self._show_hidden_toggled)
+        self.summary = QLineEdit()
+        self.summary.setPlaceholderText("The theme's one-line summary (What have we heard)")
+        self.summary.editingFinished.connect(self._summary_edited)
+        self.summary.setEnabled(False)
+
+        self.buttons = {}
+        tools = QVBoxLayout()
+        for key, text, slot, shortcut in (
+            ("theme", "New theme…", self.new_theme, "Ctrl+T"),
+            ("rename", "Rename theme…", self.rename_theme, ""),
+            ("colour", "Theme colour…", self.recolour_theme, ""),
+            ("up", "Theme up", lambda: self.move_theme(-1), "Ctrl+Shift+Up"),
+            ("down", "Theme down", lambda: self.move_theme(+1), "Ctrl+Shift+Down"),
+            ("remove_theme", "Remove theme", self.remove_theme, ""),
+            ("hide", "Hide / show note", self.toggle_hidden, "Ctrl+H"),
+            ("quote", "Mark as quote", self.toggle_quote, "Ctrl+'"),
+            ("edit", "Edit note…", self.edit_note, "F2"),
+            ("remove", "Remove note", self.remove_notes, "Delete"),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            if shortcut:
+                shortcuts.bind(self, button, shortcut, slot)
+            self.buttons[key] = button
+            tools.addWidget(button)
+        self.move_button = QPushButton("Move to theme ▸")
+        self.move_button.clicked.connect(
+            lambda: self._move_menu().exec(
+                self.move_button.mapToGlobal(self.move_button.rect().bottomLeft())
+            )
+        )
+        tools.addWidget(self.move_button)
+        tools.addWidget(QLabel("Ctrl+1…9 moves the selected notes\nto theme 1…9; Ctrl+0 unsorts."))
+        tools.addStretch(1)
+        tools.addWidget(self.show_hidden)
+        for number in range(10):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda n=number: self.move_to_theme_number(n))
+
+        top = QHBoxLayout()
+        top.addWidget(self.prompt_combo, 1)
+        top.addWidget(self.open_button)
+        body = QHBoxLayout()
+        body.addWidget(self.tree, 1)
+        body.addLayout(tools)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.capture)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.summary)
+
+        session.notes_changed.connect(self.reload_notes)
+        session.phone_notes_changed.connect(self._phone_notes_arrived)
+        session.agenda_changed.connect(self.reload_prompts)
+        session.live_changed.connect(self._sync_open_button)
+        self.reload_prompts()
+
+    # -- prompts -------------------------------------------------------------------------
+
+    @property
+    def prompt_id(self) -> int | None:
+        return self.model.prompt_id
+
+    def reload_prompts(self) -> None:
+        agenda = self.session.summit.agenda
+        titles = {item.id: item.title for item in agenda.items()}
+        wanted = self.prompt_id or self.session.summit.live().open_prompt_id
+        self.prompt_combo.blockSignals(True)
+        self.prompt_combo.clear()
+        for prompt in agenda.prompts():
+            self.prompt_combo.addItem(f"{titles.get(prompt.item_id, '')}: {prompt.text}", prompt.id)
+        found = self.prompt_combo.findData(wanted) if wanted is not None else -1
+        self.prompt_combo.setCurrentIndex(max(found, 0) if self.prompt_combo.count() else -1)
+        self.prompt_combo.blockSignals(False)
+        self._prompt_chosen()
+
+    def choose_prompt(self, prompt_id: int) -> None:
+        self.prompt_combo.setCurrentIndex(self.prompt_combo.findData(prompt_id))
+
+    def _prompt_chosen(self) -> None:
+        self.model.set_prompt(self.prompt_combo.currentData())
+        self.tree.expandAll()
+        self.capture.setEnabled(self.prompt_id is not None)
+        self._sync_open_button()
+        self._selection_changed()
+
+    def _sync_open_button(self) -> None:
+        is_open = (
+            self.prompt_id is not None
+            and self.session.summit.live().open_prompt_id == self.prompt_id
+        )
+        self.open_button.blockSignals(True)
+        self.open_button.setChecked(is_open)
+        self.open_button.setText("Phones can post notes ✓" if is_open else "Take notes from phones")
+        self.open_button.blockSignals(False)
+
+    def _open_toggled(self, checked: bool) -> None:
+        self.session.summit.agenda.open_prompt(self.prompt_id if checked else None)
+        self.session.changed("live")
+
+    # -- notes ---------------------------------------------------------------------------
+
+    def add_typed_note(self) -> None:
+        text = self.capture.text()
+        if not text.strip() or self.prompt_id is None:
+            return
+        if self._do(lambda: commands.add_note(self.session, self.prompt_id, text)):
+            self.capture.clear()
+        self.capture.setFocus()
+
+    def selected(self, kind: str = "note") -> list[int]:
+        rows = self.tree.selectionModel().selectedRows()
+        return [i.data(ID_ROLE) for i in rows if i.data(KIND_ROLE) == kind]
+
+    def selected_group(self) -> tuple[bool, int | None]:
+        """(is a group selected, its theme id); a selected note counts for its group."""
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return False, None
+        if index.data(KIND_ROLE) == "note":
+            index = index.parent()
+        return True, index.data(ID_ROLE)
+
+    def select_notes(self, note_ids: list[int]) -> None:
+        selection = self.tree.selectionModel()
+        selection.clearSelection()
+        for row in range(self.model.rowCount()):
+            group = self.model.index(row, 0)
+            for child in range(self.model.rowCount(group)):
+                index = self.model.index(child, 0, group)
+                if index.data(ID_ROLE) in note_ids:
+                    flags = (
+                        QItemSelectionModel.SelectionFlag.Select
+                        | QItemSelectionModel.SelectionFlag.Rows
+                    )
+                    selection.select(index, flags)
+                    selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self._selection_changed()
+
+    def select_theme(self, theme_id: int | None) -> None:
+        index = self.model.group_index(theme_id)
+        self.tree.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    def reload_notes(self) -> None:
+        keep_notes = self.selected()
+        has_group, keep_group = self.selected_group()
+        self.model.reload()
+        self.tree.expandAll()
+        if keep_notes:
+            self.select_notes(keep_notes)
+        elif has_group:
+            self.select_theme(keep_group)
+        self._selection_changed()
+
+    def _phone_notes_arrived(self) -> None:
+        # Expand only the groups that grew: expandAll would walk every note each time.
+        for group in self.model.add_new_notes():
+            self.tree.expand(group)
+
+    def move_notes(self, note_ids: list[int], theme_id: int | None) -> None:
+        self._do(lambda: commands.move_notes(self.session, note_ids, theme_id))
+
+    def move_to_theme_number(self, number: int) -> None:
+        """Ctrl+1..9: the n-th theme; Ctrl+0: back to unsorted."""
+        themes = self.session.summit.notes.themes(self.prompt_id) if self.prompt_id else []
+        notes = self.selected()
+        if not notes or number > len(themes):
+            return
+        self.move_notes(notes, themes[number - 1].id if number else None)
+
+    def toggle_hidden(self) -> None:
+        self._toggle("hidden")
+
+    def toggle_quote(self) -> None:
+        self._toggle("quote")
+
+    def _toggle(self, flag: str) -> None:
+        ids = self.selected()
+        if ids:
+            first = self.session.summit.notes.note(ids[0])
+            value = not getattr(first, f"is_{flag}")
+            self._do(lambda: commands.set_flag(self.session, ids, flag, value))
+
+    def edit_note(self) -> None:
+        ids = self.selected()
+        if len(ids) == 1:
+            old = self.session.summit.notes.note(ids[0]).text
+            text = dialogs.ask_text(self, "Edit note", "Note:", old)
+            if text is not None and text != old:
+                self._do(lambda: commands.edit_note(self.session, ids[0], text))
+
+    def remove_notes(self) -> None:
+        ids = self.selected()
+        if ids:
+            self._do(lambda: commands.remove_notes(self.session, ids))
+
+    # -- themes --------------------------------------------------------------------------
+
+    def new_theme(self, name: str | None = None) -> None:
+        if self.prompt_id is None:
+            return
+        name = name or dialogs.ask_text(self, "New theme", "Theme name:")
+        if name:
+            notes = self.selected()
+            stack = self.session.undo_stack
+            stack.beginMacro("Add theme")  # one undo step, with the notes it took
+            theme = self._do(lambda: commands.add_theme(self.session, self.prompt_id, name))
+            if theme and notes:  # a theme made with notes selected takes them
+                self.move_notes(notes, theme.id)
+            stack.endMacro()
+
+    def rename_theme(self, name: str | None = None) -> None:
+        has_group, theme_id = self.selected_group()
+        if not has_group or theme_id is None:
+            return
+        old = self.session.summit.notes.theme(theme_id).name
+        name = name or dialogs.ask_text(self, "Rename theme", "Theme name:", old)
+        if name and name != old:
+            self._do(lambda: commands.update_theme(self.session, theme_id, name=name))
+
+    def recolour_theme(self, colour: str | None = None) -> None:
+        has_group, theme_id = self.selected_group()
+        if not has_group or theme_id is None:
+            return
+        old = self.session.summit.notes.theme(theme_id).colour
+        colour = colour or dialogs.ask_colour(self, old)
+        if colour and colour != old:
+            self._do(lambda: commands.update_theme(self.session, theme_id, colour=colour))
+
+    def move_theme(self, delta: int) -> None:
+        has_group, theme_id = self.selected_group()
+        if has_group and theme_id is not None:
+            position = self.session.summit.notes.theme(theme_id).position + delta
+            if position >= 0:
+                self._do(lambda: commands.move_theme(self.session, theme_id, position))
+
+    def remove_theme(self) -> None:
+        has_group, theme_id = self.selected_group()
+        if has_group and theme_id is not None:
+            self._do(lambda: commands.remove_theme(self.session, theme_id))
+
+    def _summary_edited(self) -> None:
+        has_group, theme_id = self.selected_group()
+        if has_group and theme_id is not None:
+            text = self.summary.text()
+            if text != self.session.summit.notes.theme(theme_id).summary:
+                self._do(lambda: commands.update_theme(self.session, theme_id, summary=text))
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _selection_changed(self, *args: object) -> None:
+        has_group, theme_id = self.selected_group()
+        is_theme = has_group and theme_id is not None
+        self.summary.setEnabled(is_theme)
+        self.summary.setText(self.session.summit.notes.theme(theme_id).summary if is_theme else "")
+        for key in ("rename", "colour", "up", "down", "remove_theme"):
+            self.buttons[key].setEnabled(is_theme)
+        has_notes = bool(self.selected())
+        for key in ("hide", "quote", "edit", "remove"):
+            self.buttons[key].setEnabled(has_notes)
+        self.move_button.setEnabled(has_notes)
+
+    def _show_hidden_toggled(self, checked: bool) -> None:
+        self.model.show_hidden = checked
+        self.reload_notes()
+
+    def _move_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction("Unsorted\tCtrl+0", lambda: self.move_to_theme_number(0))
+        themes = self.session.summit.notes.themes(self.prompt_id) if self.prompt_id else []
+        for number, theme in enumerate(themes, start=1):
+            hint = f"\tCtrl+{number}" if number < 10 else ""
+            menu.addAction(
+                theme.name + hint, lambda t=theme.id: self.move_notes(self.selected(), t)
+            )
+        return menu
+
+    def _context_menu(self, pos) -> None:
+        if self.selected():
+            menu = self._move_menu()
+            menu.setTitle("Move to theme")
+            outer = QMenu(self)
+            outer.addMenu(menu)
+            outer.addAction("Hide / show", self.toggle_hidden)
+            outer.addAction("Mark as quote", self.toggle_quote)
+            outer.addAction("Edit…", self.edit_note)
+            outer.addAction("Remove", self.remove_notes)
+            outer.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def _do(self, action):
+        try:
+            return action()
+        except SummitError as error:
+            dialogs.error(self, str(error))
+            return None

@@ -1,0 +1,105 @@
+"""The poll editor: question, kind, options, N and P, whether results show live."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from summit_app.core.model import Poll, PollKind
+
+KIND_LABELS = {
+    PollKind.SINGLE: "Pick one",
+    PollKind.MULTI: "Pick up to N",
+    PollKind.POINTS: "Share P points",
+    PollKind.RANK: "Rank them all",
+    PollKind.SCALE: "Agree / disagree scale",
+}
+
+
+class PollEditor(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item_combo = QComboBox()
+        self.item_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.item_combo.setMinimumContentsLength(20)
+        self.question = QLineEdit()
+        self.question.setPlaceholderText("The question people vote on")
+        self.kind = QComboBox()
+        for kind, label in KIND_LABELS.items():
+            self.kind.addItem(label, kind)
+        self.options = QPlainTextEdit()
+        self.options.setPlaceholderText("One option (or statement) per line")
+        self.options.setMinimumHeight(90)
+        self.max_choices = QSpinBox()
+        self.max_choices.setRange(1, 40)
+        self.max_choices.setValue(3)
+        self.points = QSpinBox()
+        self.points.setRange(1, 1000)
+        self.points.setValue(10)
+        self.show_results = QCheckBox("Show results to everyone while voting")
+        form = QFormLayout(self)
+        form.addRow("Agenda item", self.item_combo)
+        form.addRow("Question", self.question)
+        form.addRow("Kind", self.kind)
+        form.addRow("Options", self.options)
+        form.addRow("N (pick up to)", self.max_choices)
+        form.addRow("P (points each)", self.points)
+        form.addRow("", self.show_results)
+        self._form = form
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def set_items(self, items: list[tuple[int, str]]) -> None:
+        self.item_combo.clear()
+        for item_id, title in items:
+            self.item_combo.addItem(title, item_id)
+
+    def set_poll(self, poll: Poll | None) -> None:
+        if poll is None:
+            self.question.clear()
+            self.options.clear()
+            self.kind.setCurrentIndex(0)
+            self.show_results.setChecked(False)
+            self.item_combo.setEnabled(True)
+            return
+        self.item_combo.setCurrentIndex(self.item_combo.findData(poll.item_id))
+        self.item_combo.setEnabled(False)
+        self.question.setText(poll.question)
+        self.kind.setCurrentIndex(self.kind.findData(poll.kind))
+        self.options.setPlainText("\n".join(o.text for o in poll.options))
+        if poll.kind is PollKind.MULTI:
+            self.max_choices.setValue(poll.max_choices)
+        if poll.kind is PollKind.POINTS:
+            self.points.setValue(poll.points)
+        self.show_results.setChecked(poll.show_results)
+
+    def values(self) -> dict[str, Any]:
+        """Keyword arguments for `polls.add_poll` / `update_poll` (without item_id)."""
+        options = [line.strip() for line in self.options.toPlainText().splitlines() if line.strip()]
+        return {
+            "question": self.question.text(),
+            "kind": self.kind.currentData(),
+            "options": options,
+            "max_choices": self.max_choices.value(),
+            "points": self.points.value(),
+            "show_results": self.show_results.isChecked(),
+        }
+
+    def item_id(self) -> int | None:
+        return self.item_combo.currentData()
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self._form.setRowVisible(self.max_choices, kind is PollKind.MULTI)
+        self._form.setRowVisible(self.points, kind is PollKind.POINTS)

@@ -1,0 +1,231 @@
+"""Polls: edit, open and close, watch ballots arrive, reveal results, add counts from the room."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from summit_app.core import Summit, SummitError
+from summit_app.core.model import PollState
+from summit_app.ui import dialogs
+from summit_app.ui.hand_count_dialog import HandCountDialog
+from summit_app.ui.poll_editor import PollEditor
+from summit_app.ui.results_view import ResultsView
+from summit_app.ui.session import SummitSession
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATE_MARKS = {PollState.DRAFT: "", PollState.OPEN: "● OPEN  ", PollState.CLOSED: "closed  "}
+
+
+class PollsModel(QStandardItemModel):
+    """Every poll in agenda order, its state in front of its question."""
+
+    def __init__(self, summit: Summit, parent=None) -> None:
+        super().__init__(parent)
+        self._summit = summit
+        self.reload()
+
+    def reload(self) -> None:
+        self.clear()
+        for poll in self._summit.polls.polls():
+            row = QStandardItem(f"{STATE_MARKS[poll.state]}{poll.question}")
+            row.setData(poll.id, ID_ROLE)
+            row.setEditable(False)
+            self.appendRow(row)
+
+    def row_of(self, poll_id: int) -> int:
+        for row in range(self.rowCount()):
+            if self.index(row, 0).data(ID_ROLE) == poll_id:
+                return row
+        return -1
+
+
+class PollsPanel(QWidget):
+    def __init__(self, session: SummitSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.poll_id: int | None = None
+        self.model = PollsModel(session.summit, self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSpacing(2)
+        self.list.selectionModel().currentChanged.connect(self._poll_chosen)
+        self.new_button = QPushButton("New poll")
+        self.new_button.clicked.connect(self.new_poll)
+        self.editor = PollEditor()
+        self.save_button = QPushButton("Save poll")
+        self.save_button.clicked.connect(self.save)
+        self.remove_button = QPushButton("Remove poll")
+        self.remove_button.clicked.connect(self.remove)
+        self.open_button = QPushButton("Open voting")
+        self.open_button.clicked.connect(self.toggle_open)
+        self.reveal_button = QPushButton("Reveal results")
+        self.reveal_button.clicked.connect(self.toggle_reveal)
+        self.hands_button = QPushButton("Counts from the room…")
+        self.hands_button.clicked.connect(self.enter_hand_counts)
+        self.live_label = QLabel()
+        self.live_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.live_label.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.results = ResultsView()
+
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        left.addWidget(self.new_button)
+        edit_buttons = QHBoxLayout()
+        edit_buttons.addWidget(self.save_button)
+        edit_buttons.addWidget(self.remove_button)
+        run_buttons = QHBoxLayout()
+        for button in (self.open_button, self.reveal_button, self.hands_button):
+            button.setMinimumHeight(36)
+            run_buttons.addWidget(button)
+        middle = QVBoxLayout()
+        middle.addWidget(self.editor)
+        middle.addLayout(edit_buttons)
+        middle.addStretch(1)
+        right = QVBoxLayout()
+        right.addLayout(run_buttons)
+        right.addWidget(self.live_label)
+        right.addWidget(self.results, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 2)
+        layout.addLayout(middle, 3)
+        layout.addLayout(right, 4)
+
+        session.polls_changed.connect(self.reload)
+        session.agenda_changed.connect(self.reload)
+        session.people_changed.connect(self.refresh_counts)
+        session.ballots_changed.connect(self.refresh_live)
+        session.live_changed.connect(self.reload)
+        self.reload()
+
+    # -- loading -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        items = self.session.summit.agenda.items()
+        self.editor.set_items([(item.id, item.title) for item in items])
+        self.model.reload()
+        row = self.model.row_of(self.poll_id) if self.poll_id is not None else -1
+        if row < 0 and self.poll_id is not None:
+            self.poll_id = None
+        if row >= 0:
+            self.list.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        self._show_poll()
+
+    def choose(self, poll_id: int) -> None:
+        self.poll_id = poll_id
+        self.reload()
+
+    def _poll_chosen(self, current, previous) -> None:
+        poll_id = current.data(ID_ROLE) if current.isValid() else None
+        if poll_id != self.poll_id:
+            self.poll_id = poll_id
+            self._show_poll()
+
+    def _show_poll(self) -> None:
+        poll = self.session.summit.polls.poll(self.poll_id) if self.poll_id else None
+        self.editor.set_poll(poll)
+        for button in (self.remove_button, self.open_button, self.reveal_button, self.hands_button):
+            button.setEnabled(poll is not None)
+        if poll is not None:
+            is_open = poll.state is PollState.OPEN
+            self.open_button.setText("Close voting" if is_open else "Open voting")
+            self.reveal_button.setText("Hide results" if poll.show_results else "Reveal results")
+        self.refresh_live()
+
+    def refresh_counts(self) -> None:
+        """Ballots and phones joined (cheap: no tally)."""
+        if self.poll_id is None:
+            self.refresh_live()
+            return
+        summit = self.session.summit
+        poll = summit.polls.poll(self.poll_id)
+        ballots = summit.polls.ballot_count(self.poll_id)
+        joined = summit.people.count()
+        state = {PollState.OPEN: "Voting open", PollState.CLOSED: "Closed"}.get(poll.state, "Draft")
+        self.live_label.setText(f"{state} · {ballots} ballots · {joined} phones joined")
+
+    def refresh_live(self) -> None:
+        summit = self.session.summit
+        joined = summit.people.count()
+        if self.poll_id is None:
+            self.live_label.setText(f"{joined} phones joined")
+            self.results.set_result(None)
+            return
+        poll = summit.polls.poll(self.poll_id)
+        ballots = summit.polls.ballot_count(self.poll_id)
+        state = {PollState.OPEN: "Voting open", PollState.CLOSED: "Closed"}.get(poll.state, "Draft")
+        self.live_label.setText(f"{state} · {ballots} ballots · {joined} phones joined")
+        self.results.set_result(self.session.result(self.poll_id))
+
+    # -- actions -------------------------------------------------------------------------
+
+    def new_poll(self) -> None:
+        self.poll_id = None
+        self.list.clearSelection()
+        self._show_poll()
+        self.editor.question.setFocus()
+
+    def save(self) -> None:
+        values = self.editor.values()
+        polls = self.session.summit.polls
+        try:
+            if self.poll_id is None:
+                item_id = self.editor.item_id()
+                if item_id is None:
+                    dialogs.error(self, "Add an agenda item first: a poll belongs to an item.")
+                    return
+                self.poll_id = polls.add_poll(item_id, **values).id
+            else:
+                polls.update_poll(self.poll_id, **values)
+        except SummitError as error:
+            dialogs.error(self, str(error))
+            return
+        self.session.changed("polls")
+
+    def remove(self) -> None:
+        if self.poll_id is not None and dialogs.confirm(
+            self, "Remove poll", "Remove this poll and any votes in it?"
+        ):
+            self.session.summit.polls.remove_poll(self.poll_id)
+            self.poll_id = None
+            self.session.changed("polls")
+
+    def toggle_open(self) -> None:
+        polls = self.session.summit.polls
+        if self.poll_id is None:
+            return
+        if polls.poll(self.poll_id).state is PollState.OPEN:
+            polls.close_poll(self.poll_id)
+        else:
+            polls.open_poll(self.poll_id)
+        self.session.changed("polls", "live")
+
+    def toggle_reveal(self) -> None:
+        if self.poll_id is not None:
+            polls = self.session.summit.polls
+            polls.set_show_results(self.poll_id, not polls.poll(self.poll_id).show_results)
+            self.session.changed("polls", "live")
+
+    def hand_count_dialog(self) -> HandCountDialog | None:
+        if self.poll_id is None:
+            return None
+        dialog = HandCountDialog(self.session.summit, self.poll_id, self)
+        dialog.accepted.connect(lambda: self.session.changed("polls"))
+        return dialog
+
+    def enter_hand_counts(self) -> None:
+        dialog = self.hand_count_dialog()
+        if dialog is not None:
+            dialog.open()

@@ -1,0 +1,104 @@
+"""Building the agenda: sections, items, speakers and prompts; reorder, remove, undo."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QTime
+
+from summit_app.core import Summit
+from summit_app.core.model import ItemKind, SummitInfo
+from summit_app.ui.agenda_panel import AgendaPanel
+from summit_app.ui.session import SummitSession
+
+
+@pytest.fixture
+def blank(tmp_path):
+    Summit.create(tmp_path / "away-day.summit", SummitInfo(title="Away day")).close()
+    opened = SummitSession.open(tmp_path / "away-day.summit")
+    yield opened
+    opened.close()
+
+
+def _titles(session):
+    return [i.title for i in session.summit.agenda.items()]
+
+
+def test_the_facilitator_builds_an_agenda_from_nothing(qtbot, blank):
+    panel = AgendaPanel(blank)
+    qtbot.addWidget(panel)
+    panel.add_section("Morning")
+    welcome = panel.add_item("Welcome", ItemKind.TALK, 10)
+    panel.add_item("Table discussion", ItemKind.DISCUSSION, 30)
+
+    dialog = panel.item_dialog(welcome.id)
+    qtbot.addWidget(dialog)
+    dialog.title.setText("Welcome and objectives")
+    dialog.minutes.setValue(15)
+    dialog.speakers.item(0, 0).setText("Dr Ada Lovelace")
+    dialog.speakers.item(0, 1).setText("Chair")
+    dialog.speakers.item(0, 3).setText("Why we are here; What we hope for")
+    dialog.prompts.setPlainText("What brought you here today?")
+    panel.apply_item_dialog(welcome.id, dialog)
+
+    agenda = blank.summit.agenda
+    assert agenda.item(welcome.id).title == "Welcome and objectives"
+    speaker = agenda.speakers(welcome.id)[0]
+    assert (speaker.name, speaker.role) == ("Dr Ada Lovelace", "Chair")
+    assert speaker.key_points == ("Why we are here", "What we hope for")
+    assert [p.text for p in agenda.prompts(welcome.id)] == ["What brought you here today?"]
+
+    panel.start_time.setTime(QTime(9, 0))
+    panel.start_time.editingFinished.emit()
+    assert blank.summit.info().start_time == "09:00"
+    assert panel.day_label.text() == "· planned end 09:45"
+    second = panel.model.index(1, 3, panel.model.index(0, 0)).data()
+    assert second == "09:15"
+
+
+def test_items_are_reordered_by_keyboard_and_drag_and_undone(qtbot, blank):
+    panel = AgendaPanel(blank)
+    qtbot.addWidget(panel)
+    with qtbot.waitActive(panel):
+        panel.show()
+        panel.activateWindow()
+    panel.add_section("Morning")
+    for title in ("One", "Two", "Three"):
+        panel.add_item(title)
+    assert _titles(blank) == ["One", "Two", "Three"]
+    one = blank.summit.agenda.items()[0]
+    panel.select("item", one.id)
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert _titles(blank) == ["Two", "One", "Three"]
+
+    model = panel.model
+    three = model.index_of("item", blank.summit.agenda.items()[2].id)
+    data = model.mimeData([three])
+    with qtbot.waitSignal(model.item_dropped):
+        model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, model.index(0, 0))
+    qtbot.waitUntil(lambda: _titles(blank) == ["Three", "Two", "One"])
+
+    blank.undo_stack.undo()
+    blank.undo_stack.undo()
+    assert _titles(blank) == ["One", "Two", "Three"]
+
+
+def test_a_removed_item_comes_back_with_undo(qtbot, session):
+    panel = AgendaPanel(session)
+    qtbot.addWidget(panel)
+    welcome = session.summit.agenda.items()[0]
+    speakers = session.summit.agenda.speakers(welcome.id)
+    panel.select("item", welcome.id)
+    panel.remove_selected()
+    assert "Welcome" not in _titles(session)
+    session.undo_stack.undo()
+    assert _titles(session)[0] == "Welcome"
+    assert session.summit.agenda.speakers(welcome.id) == speakers
+    session.undo_stack.redo()
+    assert "Welcome" not in _titles(session)
+
+
+def test_a_bad_start_time_cannot_be_typed(qtbot, session):
+    panel = AgendaPanel(session)
+    qtbot.addWidget(panel)
+    assert panel.start_time.displayFormat() == "HH:mm"

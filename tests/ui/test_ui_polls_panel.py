@@ -1,0 +1,100 @@
+"""Polls: the facilitator writes a poll, opens it, watches phones vote and adds a show of hands."""
+
+from __future__ import annotations
+
+import pytest
+
+from summit_app.core import Summit
+from summit_app.core.model import PollKind, PollState
+from summit_app.ui.polls_panel import PollsModel, PollsPanel
+
+
+@pytest.fixture
+def panel(qtbot, session):
+    widget = PollsPanel(session)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def _write_poll(panel, question, kind, options, n=None, p=None):
+    panel.new_button.click()
+    editor = panel.editor
+    editor.question.setText(question)
+    editor.kind.setCurrentIndex(editor.kind.findData(kind))
+    editor.options.setPlainText("\n".join(options))
+    if n:
+        editor.max_choices.setValue(n)
+    if p:
+        editor.points.setValue(p)
+    panel.save_button.click()
+    return panel.session.summit.polls.poll(panel.poll_id) if panel.poll_id else None
+
+
+@pytest.mark.parametrize(
+    ("kind", "n", "p"),
+    [
+        (PollKind.SINGLE, None, None),
+        (PollKind.MULTI, 2, None),
+        (PollKind.POINTS, None, 7),
+        (PollKind.RANK, None, None),
+        (PollKind.SCALE, None, None),
+    ],
+)
+def test_the_editor_writes_every_kind_of_poll(panel, kind, n, p):
+    poll = _write_poll(panel, f"A {kind} poll", kind, ["Alpha", "Beta", "Gamma"], n, p)
+    assert poll.kind is kind
+    assert [o.text for o in poll.options] == ["Alpha", "Beta", "Gamma"]
+    if n:
+        assert poll.max_choices == n
+    if p:
+        assert poll.points == p
+    panel.new_button.click()
+    panel.choose(poll.id)
+    assert panel.editor.question.text() == f"A {kind} poll"
+
+
+def test_a_bad_poll_shows_the_rule_it_breaks(panel):
+    from PySide6.QtWidgets import QMessageBox
+
+    _write_poll(panel, "Rank one thing", PollKind.RANK, ["Only"])
+    box = panel.findChild(QMessageBox, "error_box")
+    assert "at least two options" in box.text()
+    box.close()
+
+
+def test_phones_vote_live_and_a_show_of_hands_joins_them(qtbot, panel, session):
+    poll = session.summit.polls.polls()[0]
+    panel.choose(poll.id)
+    panel.open_button.click()
+    assert session.summit.polls.poll(poll.id).state is PollState.OPEN
+    assert panel.open_button.text() == "Close voting"
+    workforce, digital, _ = poll.options
+
+    with Summit.open(session.path) as phones:  # the server's own connection
+        for choice in (workforce, workforce, digital):
+            person = phones.people.join()
+            phones.polls.cast_ballot(poll.id, person.id, {choice.id: 1})
+    qtbot.waitUntil(lambda: "3 ballots · 3 phones joined" in panel.live_label.text(), timeout=3000)
+    assert panel.results.bar_texts() == [("Workforce", "67%"), ("Digital", "33%"), ("Access", "0%")]
+
+    dialog = panel.hand_count_dialog()
+    qtbot.addWidget(dialog)
+    dialog.set_count(digital.id, 3)
+    dialog.set_count(workforce.id, 0)
+    dialog.voters.setValue(3)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save()
+    assert panel.results.bar_texts()[0] == ("Digital", "67%")
+    assert panel.results.caption() == "6 people voted"
+
+    panel.reveal_button.click()
+    assert session.summit.polls.poll(poll.id).show_results
+    panel.open_button.click()
+    assert session.summit.polls.poll(poll.id).state is PollState.CLOSED
+    assert panel.model.index(0, 0).data().startswith("closed")
+
+
+def test_polls_model_passes_the_model_tester(qtmodeltester, summit_path):
+    with Summit.open(summit_path) as summit:
+        qtmodeltester.check(PollsModel(summit))

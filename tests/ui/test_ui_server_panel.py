@@ -1,0 +1,44 @@
+"""The phones panel: a clear warning when no network reaches the phones; start and stop."""
+
+from __future__ import annotations
+
+import pytest
+
+from summit_app.ui import server_panel as panel_module
+from summit_app.ui.server_panel import NO_NETWORK, ServerPanel
+
+
+def test_a_laptop_with_only_loopback_is_warned(qtbot, session, monkeypatch):
+    monkeypatch.setattr(panel_module, "candidate_addresses", lambda: [("lo", "127.0.0.1", False)])
+    panel = ServerPanel(session)
+    qtbot.addWidget(panel)
+    assert panel.warning.text() == NO_NETWORK
+    assert not panel.warning.isHidden()
+
+
+def test_a_laptop_on_wifi_is_not_warned_and_wifi_comes_first(qtbot, session, monkeypatch):
+    monkeypatch.setattr(
+        panel_module,
+        "candidate_addresses",
+        lambda: [("wlan0", "192.168.1.20", True), ("lo", "127.0.0.1", False)],
+    )
+    panel = ServerPanel(session)
+    qtbot.addWidget(panel)
+    assert panel.warning.isHidden()
+    assert panel.address_combo.currentData() == "192.168.1.20"
+    assert "recommended" in panel.address_combo.currentText()
+
+
+def test_start_shows_the_join_url_and_stop_clears_it(qtbot, session):
+    pytest.importorskip("summit_app.server", reason="the participant server has not landed yet")
+    panel = ServerPanel(session, port=0)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.server_started) as started:
+        assert panel.start("127.0.0.1")
+    assert started.args[0].startswith("http://127.0.0.1:")
+    assert "/j/" in panel.url_label.text()
+    assert not panel.qr_label.pixmap().isNull()
+    with qtbot.waitSignal(panel.server_stopped):
+        panel.toggle()
+    assert panel.url_label.text() == ""
+    assert not panel.running
