@@ -89,7 +89,7 @@ class PollEditor(QWidget):
         options = [line.strip() for line in self.options.toPlainText().splitlines() if line.strip()]
         return {
             "question": self.question.text(),
-            "kind": self.kind.currentData(),
+            "kind": self.selected_kind(),
             "options": options,
             "max_choices": self.max_choices.value(),
             "points": self.points.value(),
@@ -99,7 +99,11 @@ class PollEditor(QWidget):
     def item_id(self) -> int | None:
         return self.item_combo.currentData()
 
+    def selected_kind(self) -> PollKind:
+        # Some PySide6 releases hand a StrEnum back from item data as a plain str.
+        return PollKind(self.kind.currentData())
+
     def _kind_changed(self) -> None:
-        kind = self.kind.currentData()
+        kind = self.selected_kind()
         self._form.setRowVisible(self.max_choices, kind is PollKind.MULTI)
         self._form.setRowVisible(self.points, kind is PollKind.POINTS)

@@ -113,10 +113,10 @@ class PollsPanel(QWidget):
     def reload(self) -> None:
         items = self.session.summit.agenda.items()
         self.editor.set_items([(item.id, item.title) for item in items])
+        chosen = self.poll_id  # a model reset may report "no current row" meanwhile
         self.model.reload()
-        row = self.model.row_of(self.poll_id) if self.poll_id is not None else -1
-        if row < 0 and self.poll_id is not None:
-            self.poll_id = None
+        row = self.model.row_of(chosen) if chosen is not None else -1
+        self.poll_id = chosen if row >= 0 else None
         if row >= 0:
             self.list.selectionModel().setCurrentIndex(
                 self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
