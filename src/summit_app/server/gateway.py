@@ -3,9 +3,10 @@
 Every read and write runs on the server thread's event loop itself, one at a time, so
 the connection is never used by two threads at once (one writer, as Datasette does it).
 Measured with bench/phone_burst.py (200 phones at once; now bench/vote_burst.py): the
-calls take 0.1 ms (median) to 1 ms (p95), while handing each to a worker thread cost 17 ms median and 590 ms p95 in
-thread switches; inline, 200 phones joined within 0.32 s and voted within 0.41 s. The GUI
-has its own connection; SQLite's busy timeout settles who writes when.
+calls take 0.1 ms (median) to 1 ms (p95), while handing each to a worker thread cost
+17 ms median and 590 ms p95 in thread switches; inline, 200 phones joined within 0.32 s
+and voted within 0.41 s. The GUI has its own connection; SQLite's busy timeout settles
+who writes when.
 """
 
 from __future__ import annotations
