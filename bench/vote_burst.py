@@ -115,6 +115,7 @@ class Leg:
     errors: Counter[str] = field(default_factory=Counter)
     ok: int = 0
     seconds: float = 0.0
+    cpu: float = float("nan")  # the server process's CPU seconds during the leg
 
     def median(self) -> float:
         return pick(self.latencies, 0.5)
@@ -146,6 +147,15 @@ async def together(coros: list) -> float:
     started = time.perf_counter()
     await asyncio.wait_for(asyncio.gather(*coros), BURST_TIMEOUT_S)
     return time.perf_counter() - started
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process so far (Linux's /proc; NaN elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -198,7 +208,14 @@ def stop(process: subprocess.Popen) -> None:
 
 
 async def phones_burst(
-    base: str, code: str, path: Path, poll_id: int, options: list[int], n: int, conns: int
+    base: str,
+    code: str,
+    path: Path,
+    poll_id: int,
+    options: list[int],
+    n: int,
+    conns: int,
+    pid: int,
 ) -> tuple[Leg, Leg, Leg]:
     join, state, vote = Leg(), Leg(), Leg()
     async with Clients(conns) as http:
@@ -209,7 +226,9 @@ async def phones_burst(
             if r is not None and "summit_token" in r.cookies:
                 cookies.append(f"summit_token={r.cookies['summit_token']}")
 
+        cpu = cpu_seconds(pid)
         join.seconds = await together([one_join(i) for i in range(n)])
+        join.cpu = cpu_seconds(pid) - cpu
 
         # The facilitator opens the poll (the GUI's own connection does this)...
         with Summit.open(path) as summit:
@@ -239,13 +258,15 @@ async def phones_burst(
                 headers=headers,
             )
 
+        cpu = cpu_seconds(pid)
         state.seconds = vote.seconds = await together(
             [one_vote(i, c) for i, c in enumerate(cookies)]
         )
+        vote.cpu = cpu_seconds(pid) - cpu
     return join, state, vote
 
 
-async def bare_burst(base: str, n: int, conns: int) -> Leg:
+async def bare_burst(base: str, n: int, conns: int, pid: int) -> Leg:
     """The vote leg's shape (a GET, then a POST with the same body) against routes that
     do nothing: `leg.ok` counts phones whose POST was answered."""
     get, leg = Leg(), Leg()
@@ -257,7 +278,9 @@ async def bare_burst(base: str, n: int, conns: int) -> Leg:
             if await http.send(get, i, ok, "GET", f"{base}/bare") is not None:
                 await http.send(leg, i, ok, "POST", f"{base}/bare", json=body)
 
+        cpu = cpu_seconds(pid)
         leg.seconds = await together([one(i) for i in range(n)])
+        leg.cpu = cpu_seconds(pid) - cpu
     leg.errors.update(get.errors)
     return leg
 
@@ -276,7 +299,7 @@ def main() -> int:
         try:
             base, code = join_url.split("/j/")
             join, state, vote = asyncio.run(
-                phones_burst(base, code, path, poll_id, options, n, conns)
+                phones_burst(base, code, path, poll_id, options, n, conns, server.pid)
             )
         finally:
             stop(server)
@@ -286,7 +309,7 @@ def main() -> int:
 
     bare_process, bare_url = start([str(HERE / "bare_app.py"), str(free_port())])
     try:
-        bare = asyncio.run(bare_burst(bare_url, n, conns))
+        bare = asyncio.run(bare_burst(bare_url, n, conns, bare_process.pid))
     finally:
         stop(bare_process)
 
@@ -300,6 +323,12 @@ def main() -> int:
         f" are {vote.rate() / max(bare.rate(), 1e-9):.2f} of the bare stack's;"
         f" vote median latency {vote.median() / bare.median():.2f}x, p99"
         f" {vote.p99() / bare.p99():.2f}x the bare POST's"
+    )
+    per_vote, per_bare = 1000 * vote.cpu / max(vote.ok, 1), 1000 * bare.cpu / max(bare.ok, 1)
+    print(
+        f"  server CPU per phone (state poll + ballot): {per_vote:.2f} ms vs bare"
+        f" {per_bare:.2f} ms (ratio {per_vote / per_bare:.2f});"
+        f" per join {1000 * join.cpu / max(join.ok, 1):.2f} ms"
     )
     lost = acknowledged - stored
     verdict = "none lost" if lost == 0 and acknowledged == n else "NOT ALL SERVED OR LOST"

@@ -120,7 +120,7 @@ def create_app(gateway: Gateway, emit: EventSink, checks: Checks, rate: RateLimi
             known = await gateway.run(lambda s: gateway.participant(s, token))
         response = HTMLResponse(index_page)
         if not known:
-            joined = await gateway.run(_join)
+            joined = await gateway.write(_join)
             gateway.remember(joined[0])
             response.set_cookie(
                 TOKEN_COOKIE,
@@ -169,7 +169,7 @@ def create_app(gateway: Gateway, emit: EventSink, checks: Checks, rate: RateLimi
             gateway.wrote()
             return saved.choices, summit.polls.ballot_count(poll.id)
 
-        choices, count = await gateway.run(cast)
+        choices, count = await gateway.write(cast)
         emit("ballot", {"poll_id": data.poll_id, "participant_id": me.id, "count": count})
         return JSONResponse({"ok": True, "message": "Your vote is saved.", "choices": choices})
 
@@ -192,7 +192,7 @@ def create_app(gateway: Gateway, emit: EventSink, checks: Checks, rate: RateLimi
             except ValidationError as error:
                 raise Refusal(422 if is_open else 409, str(error)) from None
 
-        note_id = await gateway.run(add)
+        note_id = await gateway.write(add)
         emit("note", {"note_id": note_id, "prompt_id": data.prompt_id, "participant_id": me.id})
         return JSONResponse({"ok": True, "message": "Your note is posted."}, status_code=201)
 
@@ -207,7 +207,7 @@ def create_app(gateway: Gateway, emit: EventSink, checks: Checks, rate: RateLimi
             except ValidationError as error:
                 raise Refusal(422, str(error)) from None
 
-        updated = await gateway.run(set_group)
+        updated = await gateway.write(set_group)
         gateway.remember(updated)
         return JSONResponse({"ok": True, "message": "Thank you.", "group": updated.group})
 
