@@ -78,6 +78,7 @@ def test_a_killed_laptop_keeps_every_acknowledged_ballot_and_carries_on(tmp_path
             assert stored.get(phone.id) == {choice: 1}
         assert summit.people.count() == PHONES  # every join was answered, so kept
         before = len(stored)
+    print(f"killed after {len(acknowledged)} of {PHONES} ballots acknowledged; {before} stored")
 
     # The facilitator starts the server again on the same file: the same poll carries on.
     late = [c for c in cookies if c not in acknowledged][:5]
