@@ -2,13 +2,16 @@
 
 Runs the real server as `python -m summit_app serve FILE --host 127.0.0.1 --port P` in a
 subprocess and N simulated phones (asyncio + httpx.AsyncClient, a bounded pool of
-connections) in this one. Prints votes a second, latency median and p99, errors by kind,
-and "acknowledged N, stored N" read back from the file after the server has stopped.
+keep-alive connections) in this one. Each phone joins; then the facilitator opens the poll
+and every phone polls the state once and sends its ballot. Prints votes a second, latency
+median and p99 (timed from when a request goes out on a free connection), errors by kind,
+the server's CPU time per phone, and "acknowledged N, stored N" read back from the file
+after the server has stopped.
 
-In the same run the same load (N POSTs at once, same client, same pool) goes to a bare
-endpoint of the same stack: bench/bare_app.py, a FastAPI app with one route that does
-nothing, served by uvicorn with the server's settings in its own subprocess. The ratio
-of the two is the figure to compare across machines.
+In the same run the same load (per phone a GET then a POST with the same body, same
+client, same pool) goes to a bare endpoint of the same stack: bench/bare_app.py, a FastAPI
+app whose two routes do nothing, served by uvicorn with the server's settings in its own
+subprocess. The ratios of the two are the figures to compare across machines.
 
     PYTHONPATH=src python bench/vote_burst.py [--phones 2000] [--connections 100]
 """
