@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import time
 from dataclasses import dataclass, field
@@ -10,6 +12,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MAX_BODY_BYTES = 16 * 1024
 DRAIN_BYTES = 1024 * 1024
+# A sender that trickles a refused body must not hold its answer back for long: stop
+# draining after this, answer, and close (measured in tests/e2e/test_server_abuse.py).
+DRAIN_SECONDS = 1.0
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
@@ -88,16 +93,22 @@ class Guard:
 
 
 async def _drain(receive: Receive) -> None:
-    """Read and drop the rest of a refused body (up to DRAIN_BYTES), so the client is not
-    cut off mid-send and can read our answer; a bigger one just has its connection closed."""
-    dropped = 0
-    while dropped < DRAIN_BYTES:
-        message = await receive()
-        if message["type"] != "http.request":
-            return
-        dropped += len(message.get("body", b""))
-        if not message.get("more_body", False):
-            return
+    """Read and drop the rest of a refused body (up to DRAIN_BYTES, for up to DRAIN_SECONDS),
+    so the client is not cut off mid-send and can read our answer; a bigger or slower one
+    just has its connection closed after the answer."""
+
+    async def drop() -> None:
+        dropped = 0
+        while dropped < DRAIN_BYTES:
+            message = await receive()
+            if message["type"] != "http.request":
+                return
+            dropped += len(message.get("body", b""))
+            if not message.get("more_body", False):
+                return
+
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(drop(), DRAIN_SECONDS)
 
 
 def _replay(body: bytes, original: Receive) -> Receive:
