@@ -49,6 +49,8 @@ def test_mixed_notes_print_as_typed_with_emoji_from_the_fallback_font(tmp_path: 
             assert word in text or word[::-1] in text, (note, word)
     assert flat(MIXED[0]) in flat(text)
     assert flat(MIXED[3]) in flat(text)
+    for page in PdfReader(pdf).pages[1:]:  # the running header, drawn run by run
+        assert "Day 🎉" in page.extract_text()
     assert any(name.endswith("+Symbola") for name in fonts_used(pdf))  # the subset's name
 
 

@@ -54,26 +54,33 @@ def with_fallback(markup: str) -> str:
     """
     if markup.isascii():  # the common case, and the bench's 2,000 notes: no work
         return markup
+    return "".join(f"{_OPEN}{run}{_CLOSE}" if symbols else run for symbols, run in runs(markup))
+
+
+def runs(text: str) -> list[tuple[bool, str]]:
+    """`text` cut into runs, each flagged True if it is for Symbola (False: DejaVu)."""
     sans, symbols = coverage()
-    out: list[str] = []
+    out: list[tuple[bool, str]] = []
+    run: list[str] = []
     in_symbols = after_joiner = False
-    for char in markup:
+    for char in text:
         code = ord(char)
         if code in _JOINERS:
             if code in (symbols if in_symbols else sans):
-                out.append(char)
+                run.append(char)
             after_joiner = code == 0x200D
             continue
         # After a joiner, a character Symbola has stays in its run (🧑‍⚕ is one sequence).
         wants = code in symbols and (code not in sans or (in_symbols and after_joiner))
         if wants != in_symbols:
-            out.append(_OPEN if wants else _CLOSE)
-            in_symbols = wants
-        out.append(char)
+            if run:
+                out.append((in_symbols, "".join(run)))
+            run, in_symbols = [], wants
+        run.append(char)
         after_joiner = False
-    if in_symbols:
-        out.append(_CLOSE)
-    return "".join(out)
+    if run:
+        out.append((in_symbols, "".join(run)))
+    return out
 
 
 def para(text: object, style: ParagraphStyle, markup_before: str = "") -> Paragraph:
