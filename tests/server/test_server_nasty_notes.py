@@ -2,8 +2,10 @@
 read back exactly for the projector, printed in the PDF, and exact in the CSV.
 
 The PDF drops only what the export documents it drops (summit_app.export.text: NUL and the
-other control characters) and, for now, what the bundled font has no glyph for (emoji: see
-the expected failure at the end).
+other control characters) and what neither bundled font has a glyph for. Emoji print in the
+Symbola fallback font, and whole sequences (a family joined by U+200D, a rainbow flag with
+U+FE0F) come back from the PDF's text exactly as typed, though the monochrome font draws
+them as their component emoji side by side.
 """
 
 from __future__ import annotations
@@ -48,8 +50,9 @@ EMOJI = ["👨‍👩‍👧‍👦", "🏳️‍🌈", "👍🏽", "🧑‍⚕�
 
 @cache
 def font_has() -> frozenset[int]:
-    """The characters the pack's bundled font has a glyph for."""
-    return frozenset(TTFontFile(str(FONTS / "DejaVuSans.ttf")).charToGlyph)
+    """The characters the pack's bundled fonts (DejaVu Sans, Symbola for emoji) have glyphs for."""
+    fonts = [TTFontFile(str(FONTS / name)) for name in ("DejaVuSans.ttf", "Symbola.ttf")]
+    return frozenset().union(*(font.charToGlyph for font in fonts))
 
 
 def printable(text: str) -> str:
@@ -102,11 +105,6 @@ def test_nasty_notes_are_exact_in_the_csv(posted: tuple[Path, int], tmp_path: Pa
         assert note in texts
 
 
-@pytest.mark.xfail(
-    reason="the bundled DejaVu Sans has no emoji glyphs: reportlab prints them as empty boxes"
-    " and the PDF's text loses them (they are intact in the file and the CSV)",
-    strict=True,
-)
 def test_emoji_in_notes_survive_in_the_pdf_text(posted: tuple[Path, int], tmp_path: Path) -> None:
     path, _ = posted
     with Summit.open(path) as summit:
@@ -117,8 +115,7 @@ def test_emoji_in_notes_survive_in_the_pdf_text(posted: tuple[Path, int], tmp_pa
 
 
 def test_the_font_check_is_not_vacuous() -> None:
-    """Letters, RTL scripts and combining marks are checked in the PDF; only emoji are not."""
+    """Letters, RTL scripts, combining marks and emoji are all checked in the PDF."""
     checked = "".join(printable(note) for note in NASTY)
-    for letter in "xPעع\u0301<&":
+    for letter in "xPעע\u0301<&👨👍🏽🌈\u200d":
         assert letter in checked
-    assert not any(ord(c) in font_has() for c in "👨👍🏽🌈")

@@ -4,6 +4,11 @@ reportlab's built-in Helvetica has only Latin-1 glyphs: a Greek or Cyrillic name
 as black boxes. DejaVu Sans (resources/fonts/, Bitstream Vera licence) covers Latin, Greek,
 Cyrillic, Hebrew, Arabic and many symbols. reportlab does not shape Arabic or reorder
 right-to-left text, so those letters print in stored (logical) order, unjoined.
+
+DejaVu has no glyphs for most emoji, so Symbola (resources/fonts/, free for any use) is
+registered beside it as a fallback: `summit_app.export.text.safe()` wraps the characters
+DejaVu lacks but Symbola has in a `<font>` tag naming it. Symbola's glyphs are monochrome
+outlines (no colour emoji), up to Unicode 9 plus a few later ones.
 """
 
 from __future__ import annotations
@@ -19,11 +24,13 @@ from summit_app.resources import FONTS
 REGULAR = "SummitSans"
 BOLD = "SummitSans-Bold"
 OBLIQUE = "SummitSans-Oblique"
+FALLBACK = "SummitSymbola"
 
 _FILES = {
     REGULAR: "DejaVuSans.ttf",
     BOLD: "DejaVuSans-Bold.ttf",
     OBLIQUE: "DejaVuSans-Oblique.ttf",
+    FALLBACK: "Symbola.ttf",
 }
 
 
@@ -62,4 +69,24 @@ def register_fonts() -> str:
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, OBLIQUE)
     addMapping(REGULAR, 1, 1, BOLD)
+    # Symbola has one face: a fallback run inside <b> or <i> keeps it rather than failing.
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(FALLBACK, bold, italic, FALLBACK)
     return REGULAR
+
+
+@cache
+def coverage() -> tuple[frozenset[int], frozenset[int]]:
+    """The characters every DejaVu face has a glyph for, and those Symbola has.
+
+    Every face, because user text lands in regular, bold (headings) and oblique (quotes):
+    a character one face lacks goes to Symbola everywhere rather than print as a box there.
+    """
+    register_fonts()
+
+    def cmap(name: str) -> frozenset[int]:
+        return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+
+    sans = cmap(REGULAR) & cmap(BOLD) & cmap(OBLIQUE)
+    return sans, cmap(FALLBACK)

@@ -24,10 +24,10 @@ from reportlab.platypus import (
 from summit_app.export import closing, discussion, front
 from summit_app.export.data import PackData, long_date
 from summit_app.export.flow import Heading, define_page_form, headings
-from summit_app.export.fonts import BOLD, REGULAR
+from summit_app.export.fonts import BOLD, FALLBACK, REGULAR
 from summit_app.export.styles import ACCENT, MARGIN, MUTED, PAGE, RULE, TOP
 from summit_app.export.styles import stylesheet as make_stylesheet
-from summit_app.export.text import clean, shorten
+from summit_app.export.text import clean, runs, shorten
 
 PAGE_COUNT_FORM = "page_count"
 
@@ -108,7 +108,7 @@ class PackRenderer:
         canvas.setFont(BOLD, 8)
         canvas.setFillColor(ACCENT)
         title = " ".join(clean(self.data.info.title).split())
-        canvas.drawString(MARGIN, height - 13 * mm, _fit(title, width - 2 * MARGIN - 50 * mm))
+        _draw_runs(canvas, MARGIN, height - 13 * mm, _fit(title, width - 2 * MARGIN - 50 * mm))
         canvas.setFont(REGULAR, 8)
         canvas.setFillColor(MUTED)
         canvas.drawRightString(
@@ -174,8 +174,25 @@ class PackRenderer:
 
 
 def _fit(text: str, width: float) -> str:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    while text and stringWidth(text, BOLD, 8) > width:
+    while text and _width(text) > width:
         text = shorten(text, len(text) - 2)
     return text
+
+
+def _width(text: str) -> float:
+    """Width of `text` in the header's 8 pt bold, emoji measured in the fallback font."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return sum(stringWidth(run, FALLBACK if sym else BOLD, 8) for sym, run in runs(text))
+
+
+def _draw_runs(canvas: Canvas, x: float, y: float, text: str) -> None:
+    """The header's title in 8 pt bold, emoji from the fallback font (a canvas has no fallback).
+
+    One text object, so a PDF reader's text gives the title back as one line.
+    """
+    line = canvas.beginText(x, y)
+    for symbols, run in runs(text):
+        line.setFont(FALLBACK if symbols else BOLD, 8)
+        line.textOut(run)
+    canvas.drawText(line)
