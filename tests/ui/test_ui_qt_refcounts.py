@@ -32,9 +32,7 @@ print(len(seen), sys.getrefcount(None) - none_before, sys.getrefcount(True) - tr
 
 
 def test_fifty_thousand_calls_and_emits_leave_none_and_true_alone():
-    done = subprocess.run(
-        [sys.executable, "-c", LOOP], capture_output=True, text=True, timeout=120
-    )
+    done = subprocess.run([sys.executable, "-c", LOOP], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-500:]
     seen, none_delta, true_delta = map(int, done.stdout.split())
     assert seen == 50_000
