@@ -16,6 +16,8 @@ import uvicorn
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
+from summit_app.server.runner import uvicorn_config
+
 app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
 
 
@@ -36,15 +38,7 @@ def main() -> None:
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.bind(("127.0.0.1", port))
     sock.listen(2048)
-    config = uvicorn.Config(
-        app,
-        log_level="warning",
-        access_log=False,
-        lifespan="off",
-        timeout_graceful_shutdown=2,
-        server_header=False,
-        backlog=2048,
-    )
+    config = uvicorn_config(app)
     print(f"http://127.0.0.1:{port}", flush=True)
     uvicorn.Server(config).run(sockets=[sock])
 

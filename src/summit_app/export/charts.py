@@ -50,16 +50,7 @@ def bar_chart(
     chart.height = n * row
     # The chart draws its first category at the bottom; reverse so the best is on top.
     chart.data = [list(reversed(values)) or [0]]
-    chart.categoryAxis.categoryNames = [fit(t, label_width) for t in reversed(labels)] or [""]
-    chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = LABEL_SIZE
-    chart.categoryAxis.labels.fillColor = INK
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.labels.dx = -4
-    chart.categoryAxis.strokeColor = RULE
-    chart.categoryAxis.tickLeft = 0
-    chart.valueAxis.visible = False
-    chart.valueAxis.valueMin = 0
+    _label_categories(chart, labels, label_width)
     chart.valueAxis.valueMax = max(max(values, default=0), 1)
     chart.bars[0].fillColor = BAR
     chart.bars.strokeColor = None
@@ -74,6 +65,20 @@ def bar_chart(
     chart.barLabelArray = [list(reversed(value_texts)) or [""]]
     drawing.add(chart)
     return drawing
+
+
+def _label_categories(chart: HorizontalBarChart, labels: Sequence[str], width: float) -> None:
+    """Option texts to the left of the bars, best on top; no value axis."""
+    chart.categoryAxis.categoryNames = [fit(t, width) for t in reversed(labels)] or [""]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = LABEL_SIZE
+    chart.categoryAxis.labels.fillColor = INK
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.categoryAxis.strokeColor = RULE
+    chart.categoryAxis.tickLeft = 0
+    chart.valueAxis.visible = False
+    chart.valueAxis.valueMin = 0
 
 
 def scale_chart(
@@ -100,16 +105,7 @@ def scale_chart(
     levels = len(level_names)
     chart.data = [[row[level] for row in reversed(shares)] or [0] for level in range(levels)]
     chart.categoryAxis.style = "stacked"
-    chart.categoryAxis.categoryNames = [fit(t, label_width) for t in reversed(labels)] or [""]
-    chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = LABEL_SIZE
-    chart.categoryAxis.labels.fillColor = INK
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.labels.dx = -4
-    chart.categoryAxis.strokeColor = RULE
-    chart.categoryAxis.tickLeft = 0
-    chart.valueAxis.visible = False
-    chart.valueAxis.valueMin = 0
+    _label_categories(chart, labels, label_width)
     chart.valueAxis.valueMax = 100
     chart.barWidth = row * 0.62
     chart.groupSpacing = row * 0.38

@@ -25,6 +25,19 @@ START_TIMEOUT_S = 10
 STOP_TIMEOUT_S = 5
 
 
+def uvicorn_config(app: object) -> uvicorn.Config:
+    """The uvicorn settings the participant server runs with (the burst bench reuses them)."""
+    return uvicorn.Config(
+        app,
+        log_level="warning",
+        access_log=False,
+        lifespan="off",
+        timeout_graceful_shutdown=2,
+        server_header=False,
+        backlog=2048,
+    )
+
+
 class ServerError(SummitError):
     """The server could not start (no address to bind, the file cannot be opened...)."""
 
@@ -90,15 +103,7 @@ class SummitServer:
         sock = self._bind()
         gateway = Gateway(self.path)
         app = create_app(gateway, self._emit, self._checks, self._rate)
-        config = uvicorn.Config(
-            app,
-            log_level="warning",
-            access_log=False,
-            lifespan="off",
-            timeout_graceful_shutdown=2,
-            server_header=False,
-            backlog=2048,
-        )
+        config = uvicorn_config(app)
         self._server = server = uvicorn.Server(config)
         failure: list[BaseException] = []
 
