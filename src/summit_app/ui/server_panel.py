@@ -7,6 +7,8 @@ a signal queued from the server's thread to the GUI thread.
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -141,6 +143,11 @@ class ServerPanel(QWidget):
             self.status.setText(str(error))
             return False
         self.server = server
+        # Measured (bench/gui_latency.py): a full garbage collection, started by whichever
+        # thread allocates, walked every object of Qt, uvicorn and pydantic for ~75 ms with
+        # the GIL held: the window's longest freeze during a burst of phones. The objects
+        # alive now live as long as the app, so the collector need not walk them again.
+        gc.freeze()
         self.session.set_events_active(True)
         found = self.address_combo.findData(server.host)
         if found >= 0:
