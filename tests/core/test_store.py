@@ -360,3 +360,14 @@ def test_the_summit_survives_the_process_being_killed_mid_write(tmp_path: Path):
         stored = {b.participant_id for b in s.polls.ballots(poll.id)}
         assert set(acknowledged) <= stored
         s.polls.cast_ballot(poll.id, s.people.join().id, {poll.options[1].id: 1})  # carries on
+
+
+def test_notes_after_gives_only_the_notes_not_yet_seen(summit: Summit, vote_item):
+    prompt = summit.agenda.add_prompt(vote_item.id, "What next?")
+    first = summit.notes.add_note(prompt.id, "One")
+    second = summit.notes.add_note(prompt.id, "Two")
+    third = summit.notes.add_note(prompt.id, "Three")
+    summit.notes.set_hidden(third.id, True)
+    assert [n.text for n in summit.notes.notes_after(prompt.id, first.id)] == ["Two", "Three"]
+    assert summit.notes.notes_after(prompt.id, first.id, include_hidden=False) == [second]
+    assert summit.notes.notes_after(prompt.id, third.id) == []

@@ -34,6 +34,16 @@ class NotesRepo:
         )
         return [_note(r) for r in rows]
 
+    def notes_after(self, prompt_id: int, after_id: int, include_hidden: bool = True) -> list[Note]:
+        """The prompt's notes added after note `after_id` (ids only grow), oldest first:
+        what a window showing the notes up to `after_id` has not seen yet."""
+        hidden = "" if include_hidden else " AND is_hidden = 0"
+        rows = self._s.rows(
+            f"SELECT * FROM notes WHERE prompt_id = ? AND id > ?{hidden} ORDER BY id",
+            (prompt_id, after_id),
+        )
+        return [_note(r) for r in rows]
+
     def note(self, note_id: int) -> Note:
         rows = self._s.rows("SELECT * FROM notes WHERE id = ?", (note_id,))
         if not rows:

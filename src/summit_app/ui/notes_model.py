@@ -32,6 +32,10 @@ class NotesModel(QStandardItemModel):
         self._summit = summit
         self.prompt_id: int | None = None
         self.show_hidden = True
+        # Kept by `reload` so phones' notes append without walking every row (a walk of
+        # 500 notes through Qt's item API took tens of ms on the GUI thread).
+        self._last_id = 0
+        self._groups: dict[int | None, tuple[QStandardItem, Theme | None]] = {}
 
     def set_prompt(self, prompt_id: int | None) -> None:
         self.prompt_id = prompt_id
@@ -39,13 +43,20 @@ class NotesModel(QStandardItemModel):
 
     def reload(self) -> None:
         self.clear()
+        self._groups = {}
+        self._last_id = 0
         if self.prompt_id is None:
             return
-        notes = self._summit.notes.notes(self.prompt_id, include_hidden=self.show_hidden)
+        # Every note, hidden or not, counts as seen: `add_new_notes` wants only new ones.
+        every = self._summit.notes.notes(self.prompt_id)
+        self._last_id = max((n.id for n in every), default=0)
+        notes = [n for n in every if self.show_hidden or not n.is_hidden]
         themes = self._summit.notes.themes(self.prompt_id)
-        self.appendRow(self._group(None, [n for n in notes if n.theme_id is None]))
-        for theme in themes:
-            self.appendRow(self._group(theme, [n for n in notes if n.theme_id == theme.id]))
+        for theme in (None, *themes):
+            theme_id = theme.id if theme else None
+            group = self._group(theme, [n for n in notes if n.theme_id == theme_id])
+            self._groups[theme_id] = (group, theme)
+            self.appendRow(group)
 
     def add_new_notes(self) -> list[QModelIndex]:
         """Append notes that arrived since the last load (phones' notes), keeping the rest
@@ -53,26 +64,23 @@ class NotesModel(QStandardItemModel):
         grew."""
         if self.prompt_id is None:
             return []
-        known = {
-            self.index(r, 0, self.index(g, 0)).data(ID_ROLE)
-            for g in range(self.rowCount())
-            for r in range(self.rowCount(self.index(g, 0)))
-        }
-        fresh = [
-            n
-            for n in self._summit.notes.notes(self.prompt_id, include_hidden=self.show_hidden)
-            if n.id not in known
-        ]
-        groups = {self.index(g, 0).data(ID_ROLE): self.item(g) for g in range(self.rowCount())}
-        grown = {}
+        fresh = self._summit.notes.notes_after(self.prompt_id, self._last_id)
+        if not fresh:
+            return []
+        self._last_id = max(n.id for n in fresh)
+        rows: dict[int | None, list[QStandardItem]] = {}
         for note in fresh:
-            group = groups.get(note.theme_id) or groups.get(None)
-            grown[group.row()] = group.index()
-            theme = self._summit.notes.theme(note.theme_id) if note.theme_id else None
-            group.appendRow(self._note(note, theme))
-            name = theme.name if theme else UNSORTED
-            group.setText(f"{name}  ({group.rowCount()})")
-        return list(grown.values())
+            if note.is_hidden and not self.show_hidden:
+                continue
+            theme_id = note.theme_id if note.theme_id in self._groups else None
+            rows.setdefault(theme_id, []).append(self._note(note, self._groups[theme_id][1]))
+        grown = []
+        for theme_id, cells in rows.items():
+            group, theme = self._groups[theme_id]
+            group.appendRows(cells)  # one insertion per group, not one per note
+            group.setText(f"{theme.name if theme else UNSORTED}  ({group.rowCount()})")
+            grown.append(group.index())
+        return grown
 
     def _group(self, theme: Theme | None, notes: list[Note]) -> QStandardItem:
         name = theme.name if theme else UNSORTED

@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoStack
 
 from summit_app.core import Summit
 from summit_app.core.tally import PollResult
+from summit_app.ui.tally_worker import TallyWorker
 
 AREAS = ("agenda", "notes", "polls", "people", "live", "info", "ballots", "phone_notes")
 POLL_INTERVAL_MS = 500  # how quickly a write from elsewhere shows without a server event
@@ -25,7 +26,6 @@ POLL_INTERVAL_MS = 500  # how quickly a write from elsewhere shows without a ser
 # second rather than 1,000 times, which keeps the GUI thread free (bench/gui_latency.py).
 EVENT_BATCH_MS = 200
 EVENTS_POLL_INTERVAL_MS = 1000
-RESULT_INTERVAL_MS = 500
 EVENT_AREAS = {
     "joined": ("people",),
     "ballot": ("ballots",),
@@ -69,13 +69,9 @@ class SummitSession(QObject):
         self.is_open = True
         self._events_active = False
         self._generation = 0  # bumped by every change, so cached tallies know they are old
-        self._result_key: tuple | None = None
-        self._result: PollResult | None = None
-        self._result_at = 0.0
-        self._result_retry = QTimer(self)
-        self._result_retry.setSingleShot(True)
-        self._result_retry.setInterval(RESULT_INTERVAL_MS)
-        self._result_retry.timeout.connect(lambda: self._announce("ballots"))
+        self._results: dict[int, tuple[tuple, PollResult]] = {}  # poll id -> (key, tally)
+        self._tally = TallyWorker(summit.path, self)
+        self._tally.ready.connect(self._tally_ready, Qt.ConnectionType.QueuedConnection)
         self.undo_stack = QUndoStack(self)
         self._version = summit.data_version()
         self._timer = QTimer(self)
@@ -108,7 +104,7 @@ class SummitSession(QObject):
         self.is_open = False
         self._timer.stop()
         self._batch.stop()
-        self._result_retry.stop()
+        self._tally.stop()
         self.closed.emit()
         self.undo_stack.clear()
         self.summit.close()
@@ -116,23 +112,32 @@ class SummitSession(QObject):
     def result(self, poll_id: int) -> PollResult:
         """The poll's tally, computed once per change however many panels show it.
 
-        While phones' ballots pour in, a tally (about 20 ms for 1,000 ballots) runs at
-        most every RESULT_INTERVAL_MS; the shown result is then at most that old, and a
-        last `ballots_changed` follows so the final figures always show.
+        After the facilitator's own edit (or on first look) it is counted here and now, so
+        what they did shows at once. When only phones' ballots arrived since, the last
+        tally is returned and the worker thread counts again; `ballots_changed` follows
+        when the new figures are in. The GUI thread never spends ~20 ms on 1,000 ballots.
         """
         key = (poll_id, self._generation, self.summit.data_version())
-        if self._result_key == key:
-            return self._result  # type: ignore[return-value]
-        same_poll_and_edit = self._result_key is not None and self._result_key[:2] == key[:2]
-        recent = time.monotonic() - self._result_at < RESULT_INTERVAL_MS / 1000
-        if same_poll_and_edit and recent:
-            if not self._result_retry.isActive():
-                self._result_retry.start()
-            return self._result  # type: ignore[return-value]
-        self._result = self.summit.polls.result(poll_id)
-        self._result_key = key
-        self._result_at = time.monotonic()
-        return self._result
+        cached = self._results.get(poll_id)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        if cached is None or cached[0][1] != self._generation:
+            result = self.summit.polls.result(poll_id)
+            self._results[poll_id] = (key, result)
+            return result
+        self._tally.request(poll_id, key)
+        return cached[1]
+
+    @Slot(int)
+    def _tally_ready(self, poll_id: int) -> None:
+        done = self._tally.take(poll_id)
+        if not self.is_open or done is None:
+            return
+        key, result = done
+        if result is None or key[1] != self._generation:
+            return  # the facilitator changed something since: that tally is stale
+        self._results[poll_id] = (key, result)
+        self.ballots_changed.emit()
 
     def changed(self, *areas: str, from_phones: bool = False) -> None:
         """Tell the panels that `areas` changed (after a write through this session).
