@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from summit_app.core import Summit
+from summit_app.core import Summit, schedule
 from summit_app.core.model import (
     Action,
     Item,
@@ -136,23 +136,21 @@ def _read(summit: Summit) -> PackData:
             PollBlock(result, hand[0].method.value if hand else None)
         )
 
-    clock = _start(info.start_time)
+    slots = {slot.item_id: slot for slot in _plan(agenda.items(), info.start_time)}
     sections = []
     for section in agenda.sections():
         items = []
         for item in agenda.items(section.id):
-            end = clock + timedelta(minutes=item.planned_minutes)
             items.append(
                 ItemBlock(
                     item=item,
-                    planned_start=clock.strftime("%H:%M"),
-                    planned_end=end.strftime("%H:%M"),
+                    planned_start=slots[item.id].start_clock,
+                    planned_end=slots[item.id].end_clock,
                     speakers=tuple(speakers.get(item.id, ())),
                     prompts=tuple(prompts.get(item.id, ())),
                     polls=tuple(polls.get(item.id, ())),
                 )
             )
-            clock = end
         sections.append(SectionBlock(section, tuple(items)))
 
     people = summit.people.participants()
@@ -194,11 +192,11 @@ def is_break(item: Item) -> bool:
     return item.kind is ItemKind.BREAK
 
 
-def _start(start_time: str) -> datetime:
+def _plan(items: list[Item], start_time: str) -> list[schedule.Slot]:
     try:
-        return datetime.strptime(start_time, "%H:%M")
-    except ValueError:
-        return datetime.strptime("09:00", "%H:%M")
+        return schedule.plan(items, start_time)
+    except ValueError:  # an unreadable start time: a pack all the same
+        return schedule.plan(items, "09:00")
 
 
 def _prompt_block(prompt: Prompt, themes: list[Theme], notes: list[Note]) -> PromptBlock:
