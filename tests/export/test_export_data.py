@@ -53,7 +53,7 @@ def test_the_pack_is_one_snapshot_and_never_holds_up_a_vote(tmp_path: Path) -> N
         s.agenda.add_prompt(item.id, "Q")
     with Summit.open(path) as exporter, Summit.open(path) as room:
         prompt = room.agenda.prompts()[0]
-        with exporter.write():  # as read_pack holds it
+        with exporter.reading():  # as read_pack holds it
             before = len(exporter.notes.notes())
             room.notes.add_note(prompt.id, "typed while exporting")  # not blocked
             assert len(exporter.notes.notes()) == before

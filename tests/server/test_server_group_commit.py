@@ -9,6 +9,7 @@ from pathlib import Path
 from server_room import make_summit
 
 from summit_app.core import Summit, ValidationError
+from summit_app.core.errors import StorageError
 from summit_app.core.model import PollKind
 from summit_app.server.gateway import Gateway
 
@@ -76,6 +77,6 @@ def test_a_failed_commit_answers_every_write_in_the_group_with_the_error(
     finally:
         summit.execute("ROLLBACK")
         gateway.close()
-    assert all(type(o).__name__ == "OperationalError" for o in outcomes), outcomes
+    assert all(isinstance(o, StorageError) for o in outcomes), outcomes
     assert summit.people.count() == 0
     summit.close()

@@ -15,3 +15,14 @@ class ValidationError(SummitError):
 
 class NotFoundError(SummitError):
     """A referenced row (poll, option, note...) does not exist."""
+
+
+class StorageError(SummitError):
+    """The file could not be read or written (busy, disk full, read-only, I/O error).
+
+    Nothing was saved by the action that raised it; the message says what to do.
+    """
+
+
+class ConflictError(SummitError):
+    """An undo or redo no longer fits the file (something changed it since)."""

@@ -44,7 +44,7 @@ def write_csv(summit: Summit, folder: Path | str) -> list[Path]:
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with summit.write():  # one consistent snapshot for the three files; nothing is written
+        with summit.reading():  # one consistent snapshot for the three files; nothing is written
             return [
                 _write(folder / "notes.csv", NOTES_FIELDS, notes_rows(summit)),
                 _write(folder / "ballots.csv", BALLOTS_FIELDS, ballots_rows(summit)),

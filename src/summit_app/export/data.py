@@ -106,7 +106,7 @@ def read_pack(summit: Summit) -> PackData:
     All reads share one transaction, so a pack exported while phones are still voting is
     one consistent snapshot (WAL: this blocks no writer, and nothing is written).
     """
-    with summit.write():
+    with summit.reading():
         return _read(summit)
 
 

@@ -9,7 +9,6 @@ import hashlib
 import json
 import logging
 import secrets
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -23,6 +22,7 @@ from pydantic import ValidationError as ShapeError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from summit_app.core import NotFoundError, Summit, ValidationError
+from summit_app.core.errors import StorageError
 from summit_app.core.model import Author, Participant, PollState
 from summit_app.resources import WEB
 from summit_app.server.gateway import Gateway
@@ -95,9 +95,9 @@ def create_app(gateway: Gateway, emit: EventSink, checks: Checks, rate: RateLimi
     async def refused(_: Request, error: Refusal) -> JSONResponse:
         return JSONResponse({"error": error.message}, status_code=error.status)
 
-    @app.exception_handler(sqlite3.OperationalError)
-    async def busy(_: Request, error: sqlite3.OperationalError) -> JSONResponse:
-        log.warning("database busy: %s", error)
+    @app.exception_handler(StorageError)
+    async def busy(_: Request, error: StorageError) -> JSONResponse:
+        log.warning("storage: %s (%s)", error, error.__cause__)
         return JSONResponse({"error": BUSY}, status_code=503)
 
     async def join_code_ok(code: str) -> bool:

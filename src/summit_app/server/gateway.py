@@ -5,8 +5,9 @@ the connection is never used by two threads at once (one writer, as Datasette do
 Measured with bench/phone_burst.py (200 phones at once; now bench/vote_burst.py): the
 calls take 0.1 ms (median) to 1 ms (p95), while handing each to a worker thread cost
 17 ms median and 590 ms p95 in thread switches; inline, 200 phones joined within 0.32 s
-and voted within 0.41 s. The GUI has its own connection; SQLite's busy timeout settles
-who writes when.
+and voted within 0.41 s. The GUI has its own connection. Each side's transaction begins
+IMMEDIATE (`Summit.write`), so it waits for the other's write lock within the busy
+timeout instead of failing at once, as a deferred read-then-write transaction does.
 
 Writes are committed in groups: the phones' writes that arrive in the same turn of the
 event loop run in one transaction (each in a savepoint of its own, so a refused one

@@ -1,0 +1,265 @@
+"""The facilitator's commands, their undo and redo, and what each one changed.
+
+Every facilitator action runs through `History.run`: one transaction (taking the write
+lock as it begins), one undo step, one `Change` naming the rows it wrote. The undo log is
+kept by SQLite itself, as in sqlite.org's "Automatic Undo/Redo Using SQLite": temporary
+triggers, which exist only on the window's connection, record for every row the
+facilitator's command inserts, updates or deletes the statement that puts it back. So an
+undo restores exactly what the command changed, cascades included: removing an agenda
+item with its polls, ballots and notes comes back whole, and phones' writes (on the
+server's own connection) are never logged or undone.
+
+An undo or redo runs in one transaction too: if it fails (the file is busy, or a phone
+took the id of a row it would bring back), nothing changes and the stacks stay as they were.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
+
+from summit_app.core.errors import ConflictError
+
+if TYPE_CHECKING:
+    from summit_app.core.store import Summit
+
+T = TypeVar("T")
+
+# Enough for a whole day's editing; older steps are forgotten with their log rows.
+UNDO_LIMIT = 500
+# `changed_at` marks the live state changed for the phones: an undo must move it on, not back.
+UNLOGGED_COLUMNS = {"summit": {"changed_at"}}
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one command (or its undo or redo) changed: table name -> ids of the rows."""
+
+    text: str
+    rows: Mapping[str, frozenset[int]] = field(default_factory=dict)
+
+    @property
+    def tables(self) -> frozenset[str]:
+        return frozenset(self.rows)
+
+    def ids(self, table: str) -> frozenset[int]:
+        return self.rows.get(table, frozenset())
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One undoable command: its name and its range of the undo log."""
+
+    text: str
+    first: int
+    last: int
+
+
+class History:
+    """The undo and redo stacks of one window's connection to a summit."""
+
+    def __init__(self, summit: Summit, on_change: Callable[[Change], None] | None = None):
+        self._summit = summit
+        self._on_change = on_change
+        self._undo: list[Step] = []
+        self._redo: list[Step] = []
+        self._depth = 0  # commands run inside a command join it
+        _install_triggers(summit)
+
+    # -- running commands ----------------------------------------------------------------
+
+    def run(self, text: str, action: Callable[[Summit], T]) -> T:
+        """Run `action` as one command: one transaction, one undo step, one Change.
+
+        Raises what the action raises (a SummitError for anything the user caused), and
+        then nothing was changed and the stacks are as they were.
+        """
+        with self.grouped(text):
+            return action(self._summit)
+
+    @contextmanager
+    def grouped(self, text: str) -> Iterator[None]:
+        """Several commands as one: one transaction, one undo step, one Change.
+
+        Commands run inside it (or inside another command) join it.
+        """
+        if self._depth:
+            yield
+            return
+        self._depth += 1
+        try:
+            with self._summit.write():
+                first = self._next_seq()
+                yield
+                last = self._next_seq() - 1
+                if last >= first:
+                    self._summit.touch()
+                    self._forget(self._redo)
+                change = self._change(text, first, last)
+        finally:
+            self._depth -= 1
+        if last >= first:
+            self._redo = []
+            self._undo.append(Step(text, first, last))
+            self._trim()
+        self._announce(change)
+
+    # -- undo and redo -------------------------------------------------------------------
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo_text(self) -> str:
+        return self._undo[-1].text if self._undo else ""
+
+    def redo_text(self) -> str:
+        return self._redo[-1].text if self._redo else ""
+
+    def undo(self) -> Change:
+        """Undo the last command; on failure nothing changes and the stacks stay put."""
+        if not self._undo:
+            return Change("Undo")
+        step = self._undo[-1]
+        inverse, change = self._replay(step, f"Undo {step.text.lower()}")
+        self._undo.pop()
+        self._redo.append(inverse)
+        self._announce(change)
+        return change
+
+    def redo(self) -> Change:
+        """Redo the last undone command; on failure nothing changes."""
+        if not self._redo:
+            return Change("Redo")
+        step = self._redo[-1]
+        inverse, change = self._replay(step, f"Redo {step.text.lower()}")
+        self._redo.pop()
+        self._undo.append(inverse)
+        self._announce(change)
+        return change
+
+    def clear(self) -> None:
+        with self._summit.write():
+            self._summit.execute("DELETE FROM temp.undo_log")
+        self._undo, self._redo = [], []
+
+    def _replay(self, step: Step, text: str) -> tuple[Step, Change]:
+        """Run a step's log backwards in one transaction; its statements' own log entries
+        are the step that reverses it."""
+        conn = self._summit.db.conn
+        with self._summit.write():
+            # Rows come back children first (the reverse of how they went): checked at commit.
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            first = self._next_seq()
+            entries = conn.execute(
+                "SELECT sql FROM temp.undo_log WHERE seq BETWEEN ? AND ? ORDER BY seq DESC",
+                (step.first, step.last),
+            ).fetchall()
+            for (sql,) in entries:
+                try:
+                    cursor = conn.execute(sql)
+                except sqlite3.IntegrityError as error:
+                    raise ConflictError(_conflict(text)) from error
+                if cursor.rowcount == 0:
+                    raise ConflictError(_conflict(text))
+            try:
+                conn.execute("PRAGMA defer_foreign_keys = OFF")  # checks the deferred ones now
+                violations = conn.execute("PRAGMA foreign_key_check").fetchall()
+            except sqlite3.IntegrityError as error:
+                raise ConflictError(_conflict(text)) from error
+            if violations:
+                raise ConflictError(_conflict(text))
+            conn.execute(
+                "DELETE FROM temp.undo_log WHERE seq BETWEEN ? AND ?", (step.first, step.last)
+            )
+            last = self._next_seq() - 1
+            self._summit.touch()
+            change = self._change(text, first, last)
+        return Step(step.text, first, last), change
+
+    # -- the log -------------------------------------------------------------------------
+
+    def _next_seq(self) -> int:
+        row = self._summit.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM temp.undo_log")
+        return int(row.fetchone()[0])
+
+    def _change(self, text: str, first: int, last: int) -> Change:
+        rows: dict[str, set[int]] = {}
+        for table, row_id in self._summit.execute(
+            "SELECT tbl, row_id FROM temp.undo_log WHERE seq BETWEEN ? AND ?", (first, last)
+        ):
+            rows.setdefault(table, set()).add(int(row_id))
+        return Change(text, {table: frozenset(ids) for table, ids in rows.items()})
+
+    def _forget(self, steps: list[Step]) -> None:
+        for step in steps:
+            self._summit.execute(
+                "DELETE FROM temp.undo_log WHERE seq BETWEEN ? AND ?", (step.first, step.last)
+            )
+
+    def _trim(self) -> None:
+        if len(self._undo) > UNDO_LIMIT:
+            old, self._undo = self._undo[:-UNDO_LIMIT], self._undo[-UNDO_LIMIT:]
+            try:
+                with self._summit.write():
+                    self._forget(old)
+            except Exception:  # noqa: BLE001 - a few stale log rows are harmless
+                pass
+
+    def _announce(self, change: Change) -> None:
+        if change and self._on_change is not None:
+            self._on_change(change)
+
+
+def _conflict(text: str) -> str:
+    return f"Cannot {text.lower()}: the summit has changed since (a phone or another edit)."
+
+
+def _install_triggers(summit: Summit) -> None:
+    """The temporary undo log and one trigger per table and kind of write."""
+    conn = summit.db.conn
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS undo_log"
+        " (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id INTEGER NOT NULL, sql TEXT NOT NULL)"
+    )
+    tables = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
+    for table in tables:
+        columns = [
+            row[1]
+            for row in conn.execute(f"PRAGMA main.table_info({table})")
+            if row[1] not in UNLOGGED_COLUMNS.get(table, set())
+        ]
+        for statement in _triggers(table, columns, table in UNLOGGED_COLUMNS):
+            conn.execute(statement)
+
+
+def _triggers(table: str, columns: list[str], only_logged_columns: bool) -> list[str]:
+    log = f"INSERT INTO undo_log (tbl, row_id, sql) VALUES ('{table}', "
+    names = ", ".join(columns)
+    old_values = " || ', ' || ".join(f"quote(old.{c})" for c in columns)
+    assignments = " || ', ' || ".join(f"'{c} = ' || quote(old.{c})" for c in columns)
+    of = f" OF {names}" if only_logged_columns else ""
+    return [
+        f"CREATE TEMP TRIGGER IF NOT EXISTS undo_{table}_insert AFTER INSERT ON main.{table}"
+        f" BEGIN {log}new.rowid, 'DELETE FROM main.{table} WHERE rowid = ' || new.rowid); END",
+        f"CREATE TEMP TRIGGER IF NOT EXISTS undo_{table}_update AFTER UPDATE{of} ON main.{table}"
+        f" BEGIN {log}old.rowid, 'UPDATE main.{table} SET ' || {assignments}"
+        f" || ' WHERE rowid = ' || old.rowid); END",
+        f"CREATE TEMP TRIGGER IF NOT EXISTS undo_{table}_delete AFTER DELETE ON main.{table}"
+        f" BEGIN {log}old.rowid, 'INSERT INTO main.{table} ({names}) VALUES ('"
+        f" || {old_values} || ')'); END",
+    ]

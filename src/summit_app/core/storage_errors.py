@@ -1,0 +1,52 @@
+"""SQLite's errors as sentences for the facilitator (as qutebrowser's misc/sql.py does).
+
+A user-caused storage problem (another program holding the file, a full disk, a read-only
+folder) becomes a StorageError; anything else is a bug and propagates as it is.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from summit_app.core.errors import StorageError
+
+_SENTENCES = {
+    "SQLITE_BUSY": "The summit file is busy: another program is writing to it."
+    " Nothing was changed; try again in a moment.",
+    "SQLITE_LOCKED": "The summit file is busy. Nothing was changed; try again in a moment.",
+    "SQLITE_FULL": "The disk is full, so this change was not saved. Free some space and"
+    " try again; everything saved before is safe.",
+    "SQLITE_READONLY": "The summit file cannot be written (it or its folder is read-only)."
+    " Nothing was changed; save a copy somewhere you can write to.",
+    "SQLITE_IOERR": "The disk reported an error, so this change was not saved. Check the"
+    " drive (a removed USB stick?) and try again.",
+    "SQLITE_CANTOPEN": "The summit file cannot be reached (was its drive removed?)."
+    " Nothing was changed.",
+    "SQLITE_CORRUPT": "The summit file is damaged. Nothing was changed; open a backup copy.",
+    "SQLITE_NOTADB": "The summit file is damaged. Nothing was changed; open a backup copy.",
+}
+
+
+def sentence(error: sqlite3.Error) -> str | None:
+    """The facilitator's sentence for a storage error, or None when it is a bug."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    for prefix, text in _SENTENCES.items():
+        if name == prefix or name.startswith(prefix + "_"):
+            return text
+    if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+        return _SENTENCES["SQLITE_BUSY"]
+    return None
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """Turn SQLite's storage errors raised in the block into StorageError."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        text = sentence(error)
+        if text is None:
+            raise
+        raise StorageError(text) from error
