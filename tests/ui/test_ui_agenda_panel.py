@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTime
 
 from summit_app.core import Summit
 from summit_app.core.model import ItemKind, SummitInfo
+from summit_app.ui import commands
 from summit_app.ui.agenda_panel import AgendaPanel
 from summit_app.ui.session import SummitSession
 
@@ -78,24 +79,49 @@ def test_items_are_reordered_by_keyboard_and_drag_and_undone(qtbot, blank):
         model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, model.index(0, 0))
     qtbot.waitUntil(lambda: _titles(blank) == ["Three", "Two", "One"])
 
-    blank.undo_stack.undo()
-    blank.undo_stack.undo()
+    blank.undo()
+    blank.undo()
     assert _titles(blank) == ["One", "Two", "Three"]
 
 
-def test_a_removed_item_comes_back_with_undo(qtbot, session):
+def test_a_removed_item_with_votes_and_notes_comes_back_whole_with_undo(qtbot, session):
+    summit = session.summit
+    vote_item = summit.agenda.items()[2]
+    poll = summit.polls.polls(vote_item.id)[0]
+    summit.polls.open_poll(poll.id)
+    with Summit.open(session.path) as server:  # the phones' connection
+        for option in poll.options:
+            server.polls.cast_ballot(poll.id, server.people.join().id, {option.id: 1})
+    discussion = summit.agenda.items()[1]
+    prompt = summit.agenda.prompts(discussion.id)[0]
+    commands.add_note(session, prompt.id, "protected time")
     panel = AgendaPanel(session)
     qtbot.addWidget(panel)
-    welcome = session.summit.agenda.items()[0]
-    speakers = session.summit.agenda.speakers(welcome.id)
-    panel.select("item", welcome.id)
+    for item in (vote_item, discussion):
+        panel.select("item", item.id)
+        panel.remove_selected()  # no question asked: undo brings everything back
+    assert _titles(session) == ["Welcome"]
+    assert summit.polls.ballots() == [] and summit.notes.notes() == []
+    session.undo()
+    session.undo()
+    assert _titles(session) == ["Welcome", "What have we heard", "Priorities"]
+    assert summit.polls.result(poll.id).voters == 3
+    assert [n.text for n in summit.notes.notes(prompt.id)] == ["protected time"]
+    session.redo()
+    assert _titles(session) == ["Welcome", "What have we heard"]
+
+
+def test_a_removed_section_comes_back_with_undo(qtbot, session):
+    panel = AgendaPanel(session)
+    qtbot.addWidget(panel)
+    before = _titles(session)
+    afternoon = session.summit.agenda.sections()[1]
+    panel.select("section", afternoon.id)
     panel.remove_selected()
-    assert "Welcome" not in _titles(session)
-    session.undo_stack.undo()
-    assert _titles(session)[0] == "Welcome"
-    assert session.summit.agenda.speakers(welcome.id) == speakers
-    session.undo_stack.redo()
-    assert "Welcome" not in _titles(session)
+    assert _titles(session) == before[:2]
+    session.undo()
+    assert _titles(session) == before
+    assert session.summit.polls.polls()[0].question == "Which priority first?"
 
 
 def test_a_bad_start_time_cannot_be_typed(qtbot, session):

@@ -62,9 +62,9 @@ def test_notes_are_clustered_into_themes_by_keyboard_and_undone(qtbot, session):
     assert board.model.note_texts(themes[0].id) == ["Nurses in the room", "Pharmacists too"]
     assert board.model.note_texts(themes[1].id) == ["Shared records"]
 
-    session.undo_stack.undo()
+    session.undo()
     assert board.model.note_texts(None) == ["Shared records"]
-    session.undo_stack.redo()
+    session.redo()
     assert board.model.note_texts(themes[1].id) == ["Shared records"]
 
 
@@ -112,7 +112,7 @@ def test_hide_quote_rename_reorder_and_summarise(qtbot, session):
     board.summary.editingFinished.emit()
     assert session.summit.notes.theme(b.id).name == "Access to care"
     assert session.summit.notes.theme(b.id).summary == "People struggle to get appointments"
-    session.undo_stack.undo()
+    session.undo()
     assert session.summit.notes.theme(b.id).summary == ""
 
 

@@ -23,7 +23,7 @@ def test_ballots_from_phones_are_counted_in_the_background(qtbot, session):
     _vote(session.path, poll.id, 0, 3)
     session.changed("ballots", from_phones=True)
     assert session.result(poll.id).voters == 0  # the last tally, while the worker counts
-    with qtbot.waitSignal(session.ballots_changed, timeout=5000):
+    with qtbot.waitSignal(session.results_ready, timeout=5000):
         pass
     qtbot.waitUntil(lambda: session.result(poll.id).voters == 3, timeout=5000)
     assert session.result(poll.id).ranked()[0].option.text == "Workforce"

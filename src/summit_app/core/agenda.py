@@ -134,52 +134,6 @@ class AgendaRepo:
             self._s.execute("DELETE FROM items WHERE id = ?", (item_id,))
             ordering.renumber(self._s, "items", section_id)
 
-    def restore_item(
-        self, item: Item, speakers: tuple[Speaker, ...] = (), prompts: tuple[Prompt, ...] = ()
-    ) -> Item:
-        """Put back a removed item (same id and place) with its speakers and prompts.
-
-        Used to undo a removal. Notes, polls and ballots removed with it are not restored.
-        """
-        with self._s.write():
-            self.section(item.section_id)
-            self._s.execute(
-                "INSERT INTO items (id, section_id, position, title, kind, planned_minutes,"
-                " description, actual_start, actual_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    item.id,
-                    item.section_id,
-                    ordering.next_position(self._s, "items", item.section_id),
-                    item.title,
-                    _kind(item.kind).value,
-                    item.planned_minutes,
-                    item.description,
-                    item.actual_start,
-                    item.actual_end,
-                ),
-            )
-            ordering.move(self._s, "items", item.id, item.position)
-            for sp in speakers:
-                self._s.execute(
-                    "INSERT INTO speakers (id, item_id, position, name, role, organisation,"
-                    " key_points) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        sp.id,
-                        item.id,
-                        sp.position,
-                        sp.name,
-                        sp.role,
-                        sp.organisation,
-                        json.dumps(list(sp.key_points)),
-                    ),
-                )
-            for pr in prompts:
-                self._s.execute(
-                    "INSERT INTO prompts (id, item_id, position, text) VALUES (?, ?, ?, ?)",
-                    (pr.id, item.id, pr.position, pr.text),
-                )
-        return self.item(item.id)
-
     def move_item(self, item_id: int, position: int, section_id: int | None = None) -> None:
         with self._s.write():
             if section_id is not None:

@@ -116,37 +116,6 @@ class NotesRepo:
         with self._s.write():
             self._s.execute("DELETE FROM notes WHERE id = ?", (note_id,))
 
-    def restore_note(self, note: Note) -> Note:
-        """Put back a removed note exactly as it was (same id, author, flags, place).
-
-        Used to undo a removal; a theme that no longer exists leaves the note unsorted.
-        """
-        with self._s.write():
-            self._s.agenda.prompt(note.prompt_id)
-            theme_id = note.theme_id
-            if theme_id is not None and not self._s.rows(
-                "SELECT 1 FROM themes WHERE id = ?", (theme_id,)
-            ):
-                theme_id = None
-            self._s.execute(
-                "INSERT INTO notes (id, prompt_id, text, author, participant_id, theme_id,"
-                " is_quote, is_hidden, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    note.id,
-                    note.prompt_id,
-                    note.text,
-                    Author(note.author).value,
-                    note.participant_id,
-                    theme_id,
-                    int(note.is_quote),
-                    int(note.is_hidden),
-                    ordering.next_position(self._s, "notes", note.prompt_id),
-                    note.created_at,
-                ),
-            )
-            ordering.move(self._s, "notes", note.id, note.position)
-        return self.note(note.id)
-
     def _set_flag(self, note_id: int, column: str, value: bool) -> Note:
         with self._s.write():
             self.note(note_id)
@@ -218,30 +187,6 @@ class NotesRepo:
             self._s.execute("UPDATE notes SET theme_id = NULL WHERE theme_id = ?", (theme_id,))
             self._s.execute("DELETE FROM themes WHERE id = ?", (theme_id,))
             ordering.renumber(self._s, "themes", prompt_id)
-
-    def restore_theme(self, theme: Theme, note_ids: tuple[int, ...] = ()) -> Theme:
-        """Put back a removed theme (same id and place) and regroup `note_ids` under it."""
-        with self._s.write():
-            self._s.agenda.prompt(theme.prompt_id)
-            self._s.execute(
-                "INSERT INTO themes (id, prompt_id, position, name, summary, colour)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    theme.id,
-                    theme.prompt_id,
-                    ordering.next_position(self._s, "themes", theme.prompt_id),
-                    theme.name,
-                    theme.summary,
-                    theme.colour,
-                ),
-            )
-            ordering.move(self._s, "themes", theme.id, theme.position)
-            for note_id in note_ids:
-                self._s.execute(
-                    "UPDATE notes SET theme_id = ? WHERE id = ? AND prompt_id = ?",
-                    (theme.id, note_id, theme.prompt_id),
-                )
-        return self.theme(theme.id)
 
     def _theme_of_prompt(self, theme_id: int, prompt_id: int) -> None:
         if self.theme(theme_id).prompt_id != prompt_id:

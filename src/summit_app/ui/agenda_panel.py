@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import QItemSelectionModel, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from summit_app.core import SummitError
 from summit_app.core.model import ItemKind
 from summit_app.ui import commands, dialogs, shortcuts
 from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
@@ -103,31 +100,24 @@ class AgendaPanel(QWidget):
     def add_section(self, title: str | None = None) -> None:
         title = title or dialogs.ask_text(self, "New section", "Section title:")
         if title:
-            section = self._do(lambda: self.session.summit.agenda.add_section(title))
+            section = self._do(lambda: commands.add_section(self.session, title))
             if section:
-                self.session.changed("agenda")
                 self.select("section", section.id)
 
     def add_item(self, title: str = "New item", kind: str = ItemKind.TALK, minutes: int = 15):
         """Add an item after the selected one (or at the end of the selected section)."""
         kind_sel, ident = self.selected()
         agenda = self.session.summit.agenda
-        sections = agenda.sections()
-        if not sections:
-            sections = [agenda.add_section("Programme")]
+        section_id: int | None = None
+        position: int | None = None
         if kind_sel == "item":
-            section_id = agenda.item(ident).section_id
+            selected = agenda.item(ident)
+            section_id, position = selected.section_id, selected.position + 1
         elif kind_sel == "section":
             section_id = ident
-        else:
-            section_id = sections[-1].id
-        stack = self.session.undo_stack
-        stack.beginMacro("Add agenda item")  # the add and its move are one undo step
-        item = self._do(lambda: commands.add_item(self.session, section_id, title, kind, minutes))
-        if item and kind_sel == "item":
-            position = agenda.item(ident).position + 1
-            self._do(lambda: commands.move_item(self.session, item.id, position))
-        stack.endMacro()
+        item = self._do(
+            lambda: commands.add_item(self.session, section_id, title, kind, minutes, position)
+        )
         if item:
             self.select("item", item.id)
         return item
@@ -138,8 +128,7 @@ class AgendaPanel(QWidget):
             old = self.session.summit.agenda.section(ident)
             title = dialogs.ask_text(self, "Section", "Section title:", old.title)
             if title and title != old.title:
-                if self._do(lambda: self.session.summit.agenda.update_section(ident, title)):
-                    self.session.changed("agenda")
+                self._do(lambda: commands.update_section(self.session, ident, title))
         elif kind == "item":
             dialog = self.item_dialog(ident)
             dialog.accepted.connect(lambda: self.apply_item_dialog(ident, dialog))
@@ -152,67 +141,27 @@ class AgendaPanel(QWidget):
         )
 
     def apply_item_dialog(self, item_id: int, dialog: ItemDialog) -> None:
-        agenda = self.session.summit.agenda
-        fields = dialog.fields()
-        old = agenda.item(item_id)
-        changed = {k: v for k, v in fields.items() if getattr(old, k) != v}
-        if changed and not self._do(lambda: commands.update_item(self.session, item_id, **changed)):
-            return
-        for row in dialog.speaker_rows():
-            if row.id is None:
-                self._do(
-                    lambda r=row: agenda.add_speaker(
-                        item_id, r.name, r.role, r.organisation, r.key_points
-                    )
-                )
-            elif not row.name:
-                self._do(lambda r=row: agenda.remove_speaker(r.id))
-            else:
-                self._do(
-                    lambda r=row: agenda.update_speaker(
-                        r.id,
-                        name=r.name,
-                        role=r.role,
-                        organisation=r.organisation,
-                        key_points=r.key_points,
-                    )
-                )
-        prompts = agenda.prompts(item_id)
-        texts = dialog.prompt_texts()
-        for i, text in enumerate(texts):
-            if i < len(prompts):
-                if prompts[i].text != text:
-                    self._do(lambda p=prompts[i], t=text: agenda.update_prompt(p.id, t))
-            else:
-                self._do(lambda t=text: agenda.add_prompt(item_id, t))
-        for prompt in prompts[len(texts) :]:
-            if self.session.summit.notes.notes(prompt.id):
-                dialogs.error(self, f"The prompt '{prompt.text}' has notes, so it was kept.")
-            else:
-                agenda.remove_prompt(prompt.id)
-        self.session.changed("agenda", "notes")
+        speakers = [
+            commands.SpeakerEdit(r.id, r.name, r.role, r.organisation, r.key_points)
+            for r in dialog.speaker_rows()
+        ]
+        kept = dialogs.attempt(
+            self,
+            lambda: commands.apply_item(
+                self.session, item_id, dialog.fields(), speakers, dialog.prompt_texts()
+            ),
+        )
+        for prompt in kept or []:
+            dialogs.error(self, f"The prompt '{prompt.text}' has notes, so it was kept.")
 
     def remove_selected(self) -> None:
+        """Remove the selected item or section; Undo brings it back whole, notes and votes
+        included, so there is nothing to confirm."""
         kind, ident = self.selected()
-        summit = self.session.summit
         if kind == "item":
-            has_data = summit.polls.polls(ident) or any(
-                summit.notes.notes(p.id) for p in summit.agenda.prompts(ident)
-            )
-            if has_data and not dialogs.confirm(
-                self,
-                "Remove item",
-                "This item has notes or polls. Undo brings the item back, but not them. Remove it?",
-            ):
-                return
             self._do(lambda: commands.remove_item(self.session, ident))
         elif kind == "section":
-            if dialogs.confirm(
-                self, "Remove section", "Remove this section and every item in it? (no undo)"
-            ):
-                summit.agenda.remove_section(ident)
-                self.session.undo_stack.clear()  # earlier steps may point into the section
-                self.session.changed("agenda", "live", "notes", "polls")
+            self._do(lambda: commands.remove_section(self.session, ident))
 
     def move_selected(self, delta: int) -> None:
         kind, ident = self.selected()
@@ -223,8 +172,7 @@ class AgendaPanel(QWidget):
         elif kind == "section":
             position = agenda.section(ident).position + delta
             if position >= 0:
-                agenda.move_section(ident, position)
-                self.session.changed("agenda")
+                self._do(lambda: commands.move_section(self.session, ident, position))
 
     def move_item_to(self, item_id: int, section_id: int, position: int) -> None:
         if position < 0:
@@ -234,17 +182,10 @@ class AgendaPanel(QWidget):
 
     def _start_time_edited(self) -> None:
         value = self.start_time.time().toString("HH:mm")
-        info = self.session.summit.info()
-        if value != info.start_time:
-            new_info = dataclasses.replace(info, start_time=value)
-            if self._do(lambda: self.session.summit.update_info(new_info)):
-                self.session.changed("info")
+        if value != self.session.summit.info().start_time:
+            self._do(lambda: commands.set_start_time(self.session, value))
 
     def _do(self, action):
-        """Run an edit; show a SummitError's message. Returns the result (True for None)."""
-        try:
-            result = action()
-        except SummitError as error:
-            dialogs.error(self, str(error))
-            return None
-        return True if result is None else result
+        """Run an edit; show why it failed. Returns the result (True for None)."""
+        done = dialogs.attempt(self, lambda: action() or True)
+        return done

@@ -1,278 +1,271 @@
-"""The facilitator's edits as undoable commands; each step calls the Summit API.
+"""The facilitator's actions, each one command of the core's History.
 
-`perform` does the edit at once (so a SummitError reaches the caller before anything is
-pushed), then pushes a command that knows how to undo and redo it. Removals are undone by
-the store's `restore_*` methods, which bring rows back with their ids, so later commands
-on the stack still point at the right note, theme or item.
+Each function runs its edit through `session.run`: one transaction, one undo step, and one
+`Change` that the session announces to the panels. Undo needs no code here: the history
+brings back exactly the rows a command wrote. A refused edit raises a SummitError (and
+changed nothing) for the widget to show.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import dataclasses
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
-
-from summit_app.core import SummitError
-from summit_app.core.model import Item
-from summit_app.ui import dialogs
+from summit_app.core import Summit
+from summit_app.core.model import Item, Note, Poll, Prompt, Section, Theme
 from summit_app.ui.session import SummitSession
-
-
-class ApiCommand(QUndoCommand):
-    def __init__(
-        self,
-        session: SummitSession,
-        text: str,
-        redo: Callable[[], Any],
-        undo: Callable[[], Any],
-        areas: Sequence[str],
-    ) -> None:
-        super().__init__(text)
-        self._session = session
-        self._redo, self._undo = redo, undo
-        self._areas = tuple(areas)
-        self._first = True  # `perform` has already done it
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-        else:
-            self._run(self._redo)
-
-    def undo(self) -> None:
-        self._run(self._undo)
-
-    def _run(self, step: Callable[[], Any]) -> None:
-        try:
-            step()
-        except SummitError as error:
-            # The file changed underneath (a phone, another edit): say so and drop the step.
-            self.setObsolete(True)
-            dialogs.error(None, f"Cannot {self.text().lower()}: {error}")
-        self._session.changed(*self._areas)
-
-
-def perform(
-    session: SummitSession,
-    text: str,
-    do: Callable[[], Any],
-    redo: Callable[[], Any] | None,
-    undo: Callable[[], Any],
-    areas: Sequence[str],
-) -> Any:
-    """Do an edit now and push it for undo. Raises SummitError without pushing anything."""
-    result = do()
-    session.undo_stack.push(ApiCommand(session, text, redo or do, undo, areas))
-    session.changed(*areas)
-    return result
-
 
 # -- notes ---------------------------------------------------------------------------------
 
 
-def add_note(session: SummitSession, prompt_id: int, text: str, theme_id: int | None = None):
-    notes = session.summit.notes
-    box: dict[str, Any] = {}
-
-    def do():
-        box["note"] = notes.add_note(prompt_id, text, theme_id=theme_id)
-        return box["note"]
-
-    def undo():
-        box["note"] = notes.note(box["note"].id)
-        notes.remove_note(box["note"].id)
-
-    return perform(
-        session, "Add note", do, lambda: notes.restore_note(box["note"]), undo, ["notes"]
-    )
+def add_note(
+    session: SummitSession, prompt_id: int, text: str, theme_id: int | None = None
+) -> Note:
+    return session.run("Add note", lambda s: s.notes.add_note(prompt_id, text, theme_id=theme_id))
 
 
-def edit_note(session: SummitSession, note_id: int, text: str):
-    notes = session.summit.notes
-    old = notes.note(note_id).text
-    return perform(
-        session,
-        "Edit note",
-        lambda: notes.edit_note(note_id, text),
-        None,
-        lambda: notes.edit_note(note_id, old),
-        ["notes"],
-    )
+def edit_note(session: SummitSession, note_id: int, text: str) -> Note:
+    return session.run("Edit note", lambda s: s.notes.edit_note(note_id, text))
 
 
 def remove_notes(session: SummitSession, note_ids: Sequence[int]) -> None:
-    notes = session.summit.notes
-    gone = [notes.note(i) for i in note_ids]
+    def remove(s: Summit) -> None:
+        for note_id in note_ids:
+            s.notes.remove_note(note_id)
 
-    def do():
-        for note in gone:
-            notes.remove_note(note.id)
-
-    def undo():
-        for note in sorted(gone, key=lambda n: n.position):
-            notes.restore_note(note)
-
-    perform(session, "Remove note", do, None, undo, ["notes"])
+    session.run("Remove note" if len(note_ids) == 1 else "Remove notes", remove)
 
 
 def set_flag(session: SummitSession, note_ids: Sequence[int], flag: str, value: bool) -> None:
     """Hide/show (`hidden`) or mark/unmark as a quote (`quote`) several notes at once."""
-    notes = session.summit.notes
-    setter = notes.set_hidden if flag == "hidden" else notes.set_quote
-    old = {i: getattr(notes.note(i), f"is_{flag}") for i in note_ids}
     label = {"hidden": ("Hide note", "Show note"), "quote": ("Mark quote", "Unmark quote")}[flag]
-    perform(
-        session,
-        label[0] if value else label[1],
-        lambda: [setter(i, value) for i in note_ids],
-        None,
-        lambda: [setter(i, was) for i, was in old.items()],
-        ["notes"],
-    )
+
+    def apply(s: Summit) -> None:
+        setter = s.notes.set_hidden if flag == "hidden" else s.notes.set_quote
+        for note_id in note_ids:
+            setter(note_id, value)
+
+    session.run(label[0] if value else label[1], apply)
 
 
 def move_notes(session: SummitSession, note_ids: Sequence[int], theme_id: int | None) -> None:
-    notes = session.summit.notes
-    old = {i: notes.note(i).theme_id for i in note_ids}
-    perform(
-        session,
-        "Move note to theme",
-        lambda: [notes.set_theme(i, theme_id) for i in note_ids],
-        None,
-        lambda: [notes.set_theme(i, was) for i, was in old.items()],
-        ["notes"],
-    )
+    def move(s: Summit) -> None:
+        for note_id in note_ids:
+            s.notes.set_theme(note_id, theme_id)
+
+    session.run("Move note to theme", move)
+
+
+def open_prompt(session: SummitSession, prompt_id: int | None) -> None:
+    text = "Take notes from phones" if prompt_id is not None else "Stop notes from phones"
+    session.run(text, lambda s: s.agenda.open_prompt(prompt_id))
 
 
 # -- themes --------------------------------------------------------------------------------
 
 
-def add_theme(session: SummitSession, prompt_id: int, name: str):
-    notes = session.summit.notes
-    box: dict[str, Any] = {}
+def add_theme(
+    session: SummitSession, prompt_id: int, name: str, note_ids: Sequence[int] = ()
+) -> Theme:
+    """A new theme; notes given go into it, in the same step."""
 
-    def do():
-        box["theme"] = notes.add_theme(prompt_id, name)
-        return box["theme"]
+    def add(s: Summit) -> Theme:
+        theme = s.notes.add_theme(prompt_id, name)
+        for note_id in note_ids:
+            s.notes.set_theme(note_id, theme.id)
+        return theme
 
-    def undo():
-        box["theme"] = notes.theme(box["theme"].id)
-        notes.remove_theme(box["theme"].id)
-
-    return perform(
-        session, "Add theme", do, lambda: notes.restore_theme(box["theme"]), undo, ["notes"]
-    )
+    return session.run("Add theme", add)
 
 
-def update_theme(session: SummitSession, theme_id: int, **fields: str) -> None:
-    notes = session.summit.notes
-    old = notes.theme(theme_id)
-    before = {name: getattr(old, name) for name in fields}
+def update_theme(session: SummitSession, theme_id: int, **fields: str) -> Theme:
     text = "Rename theme" if "name" in fields else "Edit theme"
     if set(fields) == {"colour"}:
         text = "Recolour theme"
-    perform(
-        session,
-        text,
-        lambda: notes.update_theme(theme_id, **fields),
-        None,
-        lambda: notes.update_theme(theme_id, **before),
-        ["notes"],
-    )
+    return session.run(text, lambda s: s.notes.update_theme(theme_id, **fields))
 
 
 def move_theme(session: SummitSession, theme_id: int, position: int) -> None:
-    notes = session.summit.notes
-    old = notes.theme(theme_id).position
-    perform(
-        session,
-        "Reorder themes",
-        lambda: notes.move_theme(theme_id, position),
-        None,
-        lambda: notes.move_theme(theme_id, old),
-        ["notes"],
-    )
+    session.run("Reorder themes", lambda s: s.notes.move_theme(theme_id, position))
 
 
 def remove_theme(session: SummitSession, theme_id: int) -> None:
-    notes = session.summit.notes
-    theme = notes.theme(theme_id)
-    members = tuple(n.id for n in notes.notes(theme.prompt_id) if n.theme_id == theme_id)
-    perform(
-        session,
-        "Remove theme",
-        lambda: notes.remove_theme(theme_id),
-        None,
-        lambda: notes.restore_theme(theme, members),
-        ["notes"],
-    )
+    session.run("Remove theme", lambda s: s.notes.remove_theme(theme_id))
 
 
 # -- agenda --------------------------------------------------------------------------------
 
 
-def add_item(session: SummitSession, section_id: int, title: str, kind: str, minutes: int):
-    agenda = session.summit.agenda
-    box: dict[str, Item] = {}
+def add_section(session: SummitSession, title: str) -> Section:
+    return session.run("Add section", lambda s: s.agenda.add_section(title))
 
-    def do():
-        box["item"] = agenda.add_item(section_id, title, kind, minutes)
-        return box["item"]
 
-    def undo():
-        box["item"] = agenda.item(box["item"].id)
-        agenda.remove_item(box["item"].id)
+def update_section(session: SummitSession, section_id: int, title: str) -> Section:
+    def update(s: Summit) -> Section:
+        old = s.agenda.section(section_id)
+        return s.agenda.update_section(section_id, title, old.introduction)
 
-    return perform(
-        session,
-        "Add agenda item",
-        do,
-        lambda: agenda.restore_item(box["item"]),
-        undo,
-        ["agenda", "live"],
-    )
+    return session.run("Rename section", update)
+
+
+def move_section(session: SummitSession, section_id: int, position: int) -> None:
+    session.run("Move section", lambda s: s.agenda.move_section(section_id, position))
+
+
+def remove_section(session: SummitSession, section_id: int) -> None:
+    session.run("Remove section", lambda s: s.agenda.remove_section(section_id))
+
+
+def add_item(
+    session: SummitSession,
+    section_id: int | None,
+    title: str,
+    kind: str,
+    minutes: int,
+    position: int | None = None,
+) -> Item:
+    """A new item at the end of its section (a new "Programme" section if there is none),
+    or at `position`; one step."""
+
+    def add(s: Summit) -> Item:
+        target = section_id
+        if target is None:
+            sections = s.agenda.sections()
+            target = sections[-1].id if sections else s.agenda.add_section("Programme").id
+        item = s.agenda.add_item(target, title, kind, minutes)
+        if position is not None:
+            s.agenda.move_item(item.id, position)
+        return s.agenda.item(item.id)
+
+    return session.run("Add agenda item", add)
 
 
 def update_item(session: SummitSession, item_id: int, **fields: Any) -> Item:
-    agenda = session.summit.agenda
-    old = agenda.item(item_id)
-    before = {name: getattr(old, name) for name in fields}
-    return perform(
-        session,
-        "Edit agenda item",
-        lambda: agenda.update_item(item_id, **fields),
-        None,
-        lambda: agenda.update_item(item_id, **before),
-        ["agenda"],
-    )
+    return session.run("Edit agenda item", lambda s: s.agenda.update_item(item_id, **fields))
 
 
 def remove_item(session: SummitSession, item_id: int) -> None:
-    agenda = session.summit.agenda
-    item = agenda.item(item_id)
-    speakers = tuple(agenda.speakers(item_id))
-    prompts = tuple(agenda.prompts(item_id))
-    perform(
-        session,
-        "Remove agenda item",
-        lambda: agenda.remove_item(item_id),
-        None,
-        lambda: agenda.restore_item(item, speakers, prompts),
-        ["agenda", "live", "notes", "polls"],
-    )
+    session.run("Remove agenda item", lambda s: s.agenda.remove_item(item_id))
 
 
 def move_item(
     session: SummitSession, item_id: int, position: int, section_id: int | None = None
 ) -> None:
-    agenda = session.summit.agenda
-    old = agenda.item(item_id)
-    perform(
-        session,
-        "Move agenda item",
-        lambda: agenda.move_item(item_id, position, section_id),
-        None,
-        lambda: agenda.move_item(item_id, old.position, old.section_id),
-        ["agenda"],
+    session.run("Move agenda item", lambda s: s.agenda.move_item(item_id, position, section_id))
+
+
+@dataclasses.dataclass(frozen=True)
+class SpeakerEdit:
+    id: int | None
+    name: str
+    role: str
+    organisation: str
+    key_points: Sequence[str]
+
+
+def apply_item(
+    session: SummitSession,
+    item_id: int,
+    fields: dict[str, Any],
+    speakers: Sequence[SpeakerEdit],
+    prompt_texts: Sequence[str],
+) -> list[Prompt]:
+    """The item dialog's OK: the item, its speakers and prompts in one step.
+
+    Returns the prompts that were kept although the dialog removed them (they hold notes).
+    """
+
+    def apply(s: Summit) -> list[Prompt]:
+        agenda = s.agenda
+        old = agenda.item(item_id)
+        changed = {k: v for k, v in fields.items() if getattr(old, k) != v}
+        if changed:
+            agenda.update_item(item_id, **changed)
+        for row in speakers:
+            if row.id is None:
+                if row.name:
+                    agenda.add_speaker(
+                        item_id, row.name, row.role, row.organisation, list(row.key_points)
+                    )
+            elif not row.name:
+                agenda.remove_speaker(row.id)
+            else:
+                agenda.update_speaker(
+                    row.id,
+                    name=row.name,
+                    role=row.role,
+                    organisation=row.organisation,
+                    key_points=list(row.key_points),
+                )
+        prompts = agenda.prompts(item_id)
+        for i, text in enumerate(prompt_texts):
+            if i >= len(prompts):
+                agenda.add_prompt(item_id, text)
+            elif prompts[i].text != text:
+                agenda.update_prompt(prompts[i].id, text)
+        kept = []
+        for prompt in prompts[len(prompt_texts) :]:
+            if s.notes.notes(prompt.id):
+                kept.append(prompt)
+            else:
+                agenda.remove_prompt(prompt.id)
+        return kept
+
+    return session.run("Edit agenda item", apply)
+
+
+def set_start_time(session: SummitSession, value: str) -> None:
+    def apply(s: Summit) -> None:
+        s.update_info(dataclasses.replace(s.info(), start_time=value))
+
+    session.run("Change the day's start time", apply)
+
+
+def start_item(session: SummitSession, item_id: int, at: str) -> Item:
+    return session.run("Start item", lambda s: s.agenda.start_item(item_id, at=at))
+
+
+def end_day(session: SummitSession, at: str) -> None:
+    session.run("End the day", lambda s: s.agenda.end_day(at=at))
+
+
+# -- polls ---------------------------------------------------------------------------------
+
+
+def add_poll(session: SummitSession, item_id: int, **values: Any) -> Poll:
+    return session.run("Add poll", lambda s: s.polls.add_poll(item_id, **values))
+
+
+def update_poll(session: SummitSession, poll_id: int, **values: Any) -> Poll:
+    return session.run("Edit poll", lambda s: s.polls.update_poll(poll_id, **values))
+
+
+def remove_poll(session: SummitSession, poll_id: int) -> None:
+    session.run("Remove poll", lambda s: s.polls.remove_poll(poll_id))
+
+
+def open_poll(session: SummitSession, poll_id: int) -> Poll:
+    return session.run("Open voting", lambda s: s.polls.open_poll(poll_id))
+
+
+def close_poll(session: SummitSession, poll_id: int) -> Poll:
+    return session.run("Close voting", lambda s: s.polls.close_poll(poll_id))
+
+
+def show_results(session: SummitSession, poll_id: int, show: bool) -> Poll:
+    text = "Reveal results" if show else "Hide results"
+    return session.run(text, lambda s: s.polls.set_show_results(poll_id, show))
+
+
+def set_hand_counts(
+    session: SummitSession,
+    poll_id: int,
+    counts: Sequence[tuple[int, int | None, int]],
+    voters: int,
+    method: str,
+) -> None:
+    session.run(
+        "Enter counts from the room",
+        lambda s: s.polls.set_hand_counts(poll_id, counts, voters, method),
     )

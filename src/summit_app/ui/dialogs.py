@@ -6,12 +6,19 @@ running (timers, phones' ballots) while the message waits for the facilitator.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from summit_app.core import SummitError
+
 FILE_FILTER = "Summit files (*.summit);;All files (*)"
+T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 def error(parent: QWidget | None, message: str, title: str = "Summit") -> QMessageBox:
@@ -22,6 +29,27 @@ def error(parent: QWidget | None, message: str, title: str = "Summit") -> QMessa
     box.setObjectName("error_box")
     box.open()
     return box
+
+
+def attempt(parent: QWidget | None, action: Callable[[], T]) -> T | None:
+    """Run a facilitator's action; a refusal or a storage error is shown as its sentence.
+
+    Returns the action's result, or None when it failed (and then nothing was changed:
+    every command is one transaction). A bug is logged with its traceback for the
+    developer, and the facilitator still reads a sentence rather than nothing.
+    """
+    try:
+        return action()
+    except SummitError as failure:
+        error(parent, str(failure))
+    except Exception:  # noqa: BLE001 - shown as a sentence, logged in full
+        log.exception("an action failed")
+        error(
+            parent,
+            "Summit could not do that because of an internal error; nothing was"
+            " changed. The details are in the log.",
+        )
+    return None
 
 
 def ask_open_path(parent: QWidget | None) -> Path | None:

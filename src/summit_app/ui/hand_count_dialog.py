@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from summit_app.core import Summit, SummitError
+from summit_app.core import SummitError
 from summit_app.core.model import SCALE_LABELS, CountMethod, PollKind
+from summit_app.ui import commands
+from summit_app.ui.session import SummitSession
 
 MAX_COUNT = 1_000_000
 
@@ -29,11 +31,11 @@ def _levels(kind: PollKind, n: int) -> list[tuple[int | None, str]]:
 
 
 class HandCountDialog(QDialog):
-    def __init__(self, summit: Summit, poll_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, session: SummitSession, poll_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Counts taken in the room")
-        self._summit = summit
-        self.poll = summit.polls.poll(poll_id)
+        self._session = session
+        self.poll = session.summit.polls.poll(poll_id)
         self.levels = _levels(self.poll.kind, len(self.poll.options))
         self.method = QComboBox()
         self.method.addItem("Show of hands", CountMethod.HANDS)
@@ -44,7 +46,7 @@ class HandCountDialog(QDialog):
         self.table.setVerticalHeaderLabels([o.text for o in self.poll.options])
         self.table.setHorizontalHeaderLabels([label for _, label in self.levels])
         self.spins: dict[tuple[int, int | None], QSpinBox] = {}
-        existing = {(h.option_id, h.level): h for h in summit.polls.hand_counts(poll_id)}
+        existing = {(h.option_id, h.level): h for h in session.summit.polls.hand_counts(poll_id)}
         for row, option in enumerate(self.poll.options):
             for col, (level, _) in enumerate(self.levels):
                 spin = QSpinBox()
@@ -56,7 +58,7 @@ class HandCountDialog(QDialog):
         if existing:
             method = next(iter(existing.values())).method
             self.method.setCurrentIndex(self.method.findData(method))
-        self.voters.setValue(summit.polls.hand_voters(poll_id))
+        self.voters.setValue(session.summit.polls.hand_voters(poll_id))
         self.error = QLabel()
         self.error.setStyleSheet("color: #b91c1c;")
         self.table.resizeColumnsToContents()
@@ -86,8 +88,8 @@ class HandCountDialog(QDialog):
         ]
         counts = [row for row in counts if row[2]]
         try:
-            self._summit.polls.set_hand_counts(
-                self.poll.id, counts, self.voters.value(), self.method.currentData()
+            commands.set_hand_counts(
+                self._session, self.poll.id, counts, self.voters.value(), self.method.currentData()
             )
         except SummitError as error:
             self.error.setText(str(error))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from summit_app.ui import settings
+from summit_app.ui import dialogs, settings
 
 if TYPE_CHECKING:
     from summit_app.ui.main_window import MainWindow
@@ -73,14 +73,30 @@ class Menus:
         self.export.setEnabled(has and ExportDialog is not None)
         self.edit.clear()
         if has:
-            self.undo = session.undo_stack.createUndoAction(self.window, "&Undo")
-            self.redo = session.undo_stack.createRedoAction(self.window, "&Redo")
-            self.undo.setShortcut(QKeySequence(Std.Undo))
-            self.redo.setShortcut(QKeySequence(Std.Redo))
-            self.edit.addAction(self.undo)
-            self.edit.addAction(self.redo)
+            self.undo = self._add(self.edit, "&Undo", self._undo, Std.Undo)
+            self.redo = self._add(self.edit, "&Redo", self._redo, Std.Redo)
+            session.history_changed.connect(self._history_changed)
+            self._history_changed()
         else:
             self.undo = self.redo = None
+
+    def _history_changed(self) -> None:
+        session = self.window.session
+        if session is None or self.undo is None or self.redo is None:
+            return
+        history = session.history
+        self.undo.setEnabled(history.can_undo())
+        self.redo.setEnabled(history.can_redo())
+        self.undo.setText(f"&Undo {history.undo_text()}".rstrip())
+        self.redo.setText(f"&Redo {history.redo_text()}".rstrip())
+
+    def _undo(self) -> None:
+        if self.window.session is not None:
+            dialogs.attempt(self.window, self.window.session.undo)
+
+    def _redo(self) -> None:
+        if self.window.session is not None:
+            dialogs.attempt(self.window, self.window.session.redo)
 
     def show_tab(self, number: int) -> None:
         if self.window.tabs is not None:

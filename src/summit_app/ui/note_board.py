@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from summit_app.core import SummitError
 from summit_app.ui import commands, dialogs, shortcuts
 from summit_app.ui.notes_model import ID_ROLE, KIND_ROLE, NotesModel
 from summit_app.ui.session import SummitSession
@@ -157,8 +156,9 @@ class NoteBoard(QWidget):
         self.open_button.blockSignals(False)
 
     def _open_toggled(self, checked: bool) -> None:
-        self.session.summit.agenda.open_prompt(self.prompt_id if checked else None)
-        self.session.changed("live")
+        prompt_id = self.prompt_id if checked else None
+        if self._do(lambda: commands.open_prompt(self.session, prompt_id)) is None:
+            self._sync_open_button()
 
     # -- notes ---------------------------------------------------------------------------
 
@@ -267,13 +267,8 @@ class NoteBoard(QWidget):
             return
         name = name or dialogs.ask_text(self, "New theme", "Theme name:")
         if name:
-            notes = self.selected()
-            stack = self.session.undo_stack
-            stack.beginMacro("Add theme")  # one undo step, with the notes it took
-            theme = self._do(lambda: commands.add_theme(self.session, self.prompt_id, name))
-            if theme and notes:  # a theme made with notes selected takes them
-                self.move_notes(notes, theme.id)
-            stack.endMacro()
+            notes = self.selected()  # a theme made with notes selected takes them
+            self._do(lambda: commands.add_theme(self.session, self.prompt_id, name, notes))
 
     def rename_theme(self, name: str | None = None) -> None:
         has_group, theme_id = self.selected_group()
@@ -354,8 +349,4 @@ class NoteBoard(QWidget):
             outer.exec(self.tree.viewport().mapToGlobal(pos))
 
     def _do(self, action):
-        try:
-            return action()
-        except SummitError as error:
-            dialogs.error(self, str(error))
-            return None
+        return dialogs.attempt(self, lambda: action() or True)

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from summit_app.core import Summit, SummitError
+from summit_app.core import Summit
 from summit_app.core.model import PollState
-from summit_app.ui import dialogs
+from summit_app.ui import commands, dialogs
 from summit_app.ui.hand_count_dialog import HandCountDialog
 from summit_app.ui.poll_editor import PollEditor
 from summit_app.ui.results_view import ResultsView
@@ -104,7 +104,7 @@ class PollsPanel(QWidget):
         session.polls_changed.connect(self.reload)
         session.agenda_changed.connect(self.reload)
         session.people_changed.connect(self.refresh_counts)
-        session.ballots_changed.connect(self.refresh_live)
+        session.results_ready.connect(self.refresh_live)
         session.live_changed.connect(self.reload)
         self.reload()
 
@@ -179,51 +179,47 @@ class PollsPanel(QWidget):
 
     def save(self) -> None:
         values = self.editor.values()
-        polls = self.session.summit.polls
-        try:
-            if self.poll_id is None:
-                item_id = self.editor.item_id()
-                if item_id is None:
-                    dialogs.error(self, "Add an agenda item first: a poll belongs to an item.")
-                    return
-                self.poll_id = polls.add_poll(item_id, **values).id
-            else:
-                polls.update_poll(self.poll_id, **values)
-        except SummitError as error:
-            dialogs.error(self, str(error))
-            return
-        self.session.changed("polls")
+        if self.poll_id is None:
+            item_id = self.editor.item_id()
+            if item_id is None:
+                dialogs.error(self, "Add an agenda item first: a poll belongs to an item.")
+                return
+            poll = dialogs.attempt(self, lambda: commands.add_poll(self.session, item_id, **values))
+            if poll is not None:
+                self.poll_id = poll.id
+                self.reload()
+        else:
+            poll_id = self.poll_id
+            dialogs.attempt(self, lambda: commands.update_poll(self.session, poll_id, **values))
 
     def remove(self) -> None:
         if self.poll_id is not None and dialogs.confirm(
             self, "Remove poll", "Remove this poll and any votes in it?"
         ):
-            self.session.summit.polls.remove_poll(self.poll_id)
-            self.poll_id = None
-            self.session.changed("polls")
+            poll_id = self.poll_id
+            if dialogs.attempt(self, lambda: commands.remove_poll(self.session, poll_id) or True):
+                self.poll_id = None
+                self.reload()
 
     def toggle_open(self) -> None:
-        polls = self.session.summit.polls
-        if self.poll_id is None:
+        poll_id = self.poll_id
+        if poll_id is None:
             return
-        if polls.poll(self.poll_id).state is PollState.OPEN:
-            polls.close_poll(self.poll_id)
+        if self.session.summit.polls.poll(poll_id).state is PollState.OPEN:
+            dialogs.attempt(self, lambda: commands.close_poll(self.session, poll_id))
         else:
-            polls.open_poll(self.poll_id)
-        self.session.changed("polls", "live")
+            dialogs.attempt(self, lambda: commands.open_poll(self.session, poll_id))
 
     def toggle_reveal(self) -> None:
-        if self.poll_id is not None:
-            polls = self.session.summit.polls
-            polls.set_show_results(self.poll_id, not polls.poll(self.poll_id).show_results)
-            self.session.changed("polls", "live")
+        poll_id = self.poll_id
+        if poll_id is not None:
+            show = not self.session.summit.polls.poll(poll_id).show_results
+            dialogs.attempt(self, lambda: commands.show_results(self.session, poll_id, show))
 
     def hand_count_dialog(self) -> HandCountDialog | None:
         if self.poll_id is None:
             return None
-        dialog = HandCountDialog(self.session.summit, self.poll_id, self)
-        dialog.accepted.connect(lambda: self.session.changed("polls"))
-        return dialog
+        return HandCountDialog(self.session, self.poll_id, self)
 
     def enter_hand_counts(self) -> None:
         dialog = self.hand_count_dialog()

@@ -86,7 +86,7 @@ class ProjectorWindow(QWidget):
             session.live_changed,
             session.agenda_changed,
             session.people_changed,
-            session.ballots_changed,
+            session.results_ready,
             session.phone_notes_changed,
         ):
             signal.connect(self._soon.start)

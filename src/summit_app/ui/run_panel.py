@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from summit_app.core import SummitError
 from summit_app.core.model import Item
 from summit_app.core.schedule import TimerState, countdown, drift
-from summit_app.ui import dialogs, shortcuts
+from summit_app.ui import commands, dialogs, shortcuts
 from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
 from summit_app.ui.session import SummitSession
 
@@ -126,13 +125,9 @@ class RunPanel(QWidget):
     # -- actions -------------------------------------------------------------------------
 
     def start_item(self, item_id: int) -> None:
-        try:
-            self.session.summit.agenda.start_item(item_id, at=self._stamp())
-        except SummitError as error:
-            dialogs.error(self, str(error))
-            return
-        self.session.changed("live", "agenda")
-        self.item_started.emit(item_id)
+        at = self._stamp()
+        if dialogs.attempt(self, lambda: commands.start_item(self.session, item_id, at)):
+            self.item_started.emit(item_id)
 
     def start_first(self) -> None:
         items = self.session.summit.agenda.items()
@@ -146,8 +141,8 @@ class RunPanel(QWidget):
         self._step(-1)
 
     def end_day(self) -> None:
-        self.session.summit.agenda.end_day(at=self._stamp())
-        self.session.changed("live", "agenda")
+        at = self._stamp()
+        dialogs.attempt(self, lambda: commands.end_day(self.session, at))
 
     def _stamp(self) -> str:
         return self.clock().astimezone().isoformat(timespec="seconds")

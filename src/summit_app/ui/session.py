@@ -1,26 +1,48 @@
 """The open summit as Qt sees it: a thin QObject adapter over `core.Summit`.
 
-Widgets call the Summit API through `session.summit` (or through undo commands) and then
-call `session.changed(area)`; every panel listening to that area reloads. Writes made by
-another connection (the participant server's) are noticed by polling the store's cheap
-`data_version()` on a timer, and by `external_event`, which the server's thread may emit:
-Qt queues a signal emitted from another thread, so the GUI thread is never blocked.
+Widgets read through `session.summit` and write only through `session.run(text, action)`:
+one command of the core's `History`, one transaction, one undo step. The command's
+`Change` (which rows of which tables it wrote) is announced here, once: `facilitator_changed`
+carries it, and the area signals (`notes_changed`, ...) follow from the tables it touched,
+so no widget announces its own writes. Writes made by another connection (the participant
+server's) are noticed by polling the store's cheap `data_version()` on a timer, and by
+`external_event`, which the server's thread may emit: Qt queues a signal emitted from
+another thread, so the GUI thread is never blocked.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QUndoStack
 
 from summit_app.core import Summit
+from summit_app.core.history import Change, History
 from summit_app.core.tally import PollResult
 from summit_app.ui.tally_worker import TallyWorker
 
-AREAS = ("agenda", "notes", "polls", "people", "live", "info", "ballots", "phone_notes")
+T = TypeVar("T")
+
+AREAS = ("agenda", "notes", "polls", "people", "live", "info", "phone_notes")
+# Which panels a facilitator's write concerns, from the tables it wrote.
+TABLE_AREAS = {
+    "summit": ("info", "live"),
+    "sections": ("agenda",),
+    "items": ("agenda", "live"),
+    "speakers": ("agenda",),
+    "prompts": ("agenda", "notes"),
+    "themes": ("notes",),
+    "notes": ("notes",),
+    "polls": ("polls", "live"),
+    "options": ("polls",),
+    "ballots": ("polls",),
+    "hand_counts": ("polls",),
+    "participants": ("people",),
+}
 POLL_INTERVAL_MS = 500  # how quickly a write from elsewhere shows without a server event
 # Server events are batched: a burst of 1,000 ballots reloads the panels a few times a
 # second rather than 1,000 times, which keeps the GUI thread free (bench/gui_latency.py).
@@ -44,8 +66,11 @@ class SummitSession(QObject):
         people_changed(): a participant joined or changed group.
         live_changed(): the running item, open prompt or open poll changed.
         info_changed(): the summit's title, start time or details changed.
-        ballots_changed(): phones voted: counts and results, nothing else, changed.
+        ballots_arrived(): phones voted: ballot counts changed; new results follow.
+        results_ready(int): a fresh tally of this poll is ready (`result(poll_id)`).
         phone_notes_changed(): phones posted notes: only new notes, nothing else, changed.
+        facilitator_changed(Change): a command, undo or redo changed these rows.
+        history_changed(): what Undo and Redo would do changed.
         external_event(str): the participant server reported an event of this kind (any thread).
         closed(): the file was closed; panels stop their timers.
     """
@@ -56,8 +81,11 @@ class SummitSession(QObject):
     people_changed = Signal()
     live_changed = Signal()
     info_changed = Signal()
-    ballots_changed = Signal()
+    ballots_arrived = Signal()
+    results_ready = Signal(int)
     phone_notes_changed = Signal()
+    facilitator_changed = Signal(object)
+    history_changed = Signal()
     # Only the kind crosses threads: PySide6 6.12 aborted ("deallocating None") under a
     # burst of queued signals carrying a Python dict; a str is copied as a QString.
     external_event = Signal(str)
@@ -72,7 +100,7 @@ class SummitSession(QObject):
         self._results: dict[int, tuple[tuple, PollResult]] = {}  # poll id -> (key, tally)
         self._tally = TallyWorker(summit.path, self)
         self._tally.ready.connect(self._tally_ready, Qt.ConnectionType.QueuedConnection)
-        self.undo_stack = QUndoStack(self)
+        self.history = History(summit, self._facilitator_changed)
         self._version = summit.data_version()
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_INTERVAL_MS)
@@ -106,7 +134,6 @@ class SummitSession(QObject):
         self._batch.stop()
         self._tally.stop()
         self.closed.emit()
-        self.undo_stack.clear()
         self.summit.close()
 
     def result(self, poll_id: int) -> PollResult:
@@ -114,7 +141,7 @@ class SummitSession(QObject):
 
         After the facilitator's own edit (or on first look) it is counted here and now, so
         what they did shows at once. When only phones' ballots arrived since, the last
-        tally is returned and the worker thread counts again; `ballots_changed` follows
+        tally is returned and the worker thread counts again; `results_ready` follows
         when the new figures are in. The GUI thread never spends ~20 ms on 1,000 ballots.
         """
         key = (poll_id, self._generation, self.summit.data_version())
@@ -137,16 +164,51 @@ class SummitSession(QObject):
         if result is None or key[1] != self._generation:
             return  # the facilitator changed something since: that tally is stale
         self._results[poll_id] = (key, result)
-        self.ballots_changed.emit()
+        self.results_ready.emit(poll_id)
+
+    # -- the facilitator's commands ------------------------------------------------------
+
+    def run(self, text: str, action: Callable[[Summit], T]) -> T:
+        """Run one facilitator command (see `core.history.History.run`).
+
+        Raises a SummitError (nothing changed) for the caller to show.
+        """
+        return self.history.run(text, action)
+
+    def undo(self) -> None:
+        """Undo the last command; raises a SummitError (and nothing moves) if it cannot."""
+        try:
+            self.history.undo()
+        finally:
+            self.history_changed.emit()
+
+    def redo(self) -> None:
+        try:
+            self.history.redo()
+        finally:
+            self.history_changed.emit()
+
+    def _facilitator_changed(self, change: Change) -> None:
+        areas: list[str] = []
+        for table in sorted(change.tables):
+            areas += [a for a in TABLE_AREAS.get(table, ()) if a not in areas]
+        self.changed(*areas)
+        self.facilitator_changed.emit(change)
+        self.history_changed.emit()
+
+    # -- announcing changes --------------------------------------------------------------
 
     def changed(self, *areas: str, from_phones: bool = False) -> None:
-        """Tell the panels that `areas` changed (after a write through this session).
+        """Tell the panels that `areas` changed.
 
-        Each area is announced in its own turn of the event loop, so the GUI thread is
-        never busy with all the panels' reloads at once.
+        Each phones' area is announced in its own turn of the event loop, so the GUI thread
+        is never busy with all the panels' reloads at once.
         """
         if not from_phones:
             self._generation += 1  # the facilitator's edit: tallies recompute at once
+        if "ballots" in areas:
+            areas = tuple(a for a in areas if a != "ballots")
+            self._ballots_arrived()
         first, *rest = areas or ("",)
         if first:
             getattr(self, f"{first}_changed").emit()
@@ -155,6 +217,14 @@ class SummitSession(QObject):
                 QTimer.singleShot(0, self, lambda a=area: self._announce(a))
             else:
                 getattr(self, f"{area}_changed").emit()
+
+    def _ballots_arrived(self) -> None:
+        """Phones voted: recount, off the GUI thread, every poll a panel is showing."""
+        version = self.summit.data_version()
+        for poll_id, (key, _) in list(self._results.items()):
+            if key[2] != version:
+                self._tally.request(poll_id, (poll_id, self._generation, version))
+        self.ballots_arrived.emit()
 
     def _announce(self, area: str) -> None:
         if self.is_open:
