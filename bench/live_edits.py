@@ -30,6 +30,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from collections import Counter
@@ -75,6 +76,7 @@ class StderrTap(io.TextIOBase):
         self.real = real
         self.echo = echo
         self.tracebacks = 0
+        self.gui_tracebacks = 0  # printed by the GUI thread (where the edits run)
         self.busy_warnings = 0
         self.endings: Counter[str] = Counter()  # the last line of each traceback
         self._in_traceback = False
@@ -91,6 +93,7 @@ class StderrTap(io.TextIOBase):
         for line in lines:
             if line.startswith("Traceback (most recent call last)"):
                 self.tracebacks += 1
+                self.gui_tracebacks += threading.current_thread() is threading.main_thread()
                 self._in_traceback = True
             elif self._in_traceback and line and not line.startswith((" ", "\t")):
                 if not line.startswith(("During handling", "The above exception")):
@@ -127,6 +130,7 @@ class Facilitator:
     note_ids: list[int]
     kinds: dict[str, Kind] = field(default_factory=dict)
     hooked: int = 0  # exceptions that reached sys.excepthook (escaped a slot)
+    boxes: int = 0  # error boxes shown during edits
     durations: list[float] = field(default_factory=list)
     _turn: int = 0
     _version: int = 0
@@ -168,7 +172,7 @@ class Facilitator:
         turn = self._turn // len(self.rotation)
         self._turn += 1
         kind = self.kinds[name]
-        before = (self.hooked, self.tap.tracebacks)
+        before = (self.hooked, self.tap.gui_tracebacks)
         started = time.perf_counter()
         raised = False
         effect = False
@@ -182,8 +186,9 @@ class Facilitator:
         self.durations.append(took)
         kind.slowest_ms = max(kind.slowest_ms, took)
         boxes = close_error_boxes(self.window)
+        self.boxes += boxes
         kind.done += 1
-        if raised or boxes or (self.hooked, self.tap.tracebacks) != before:
+        if raised or boxes or (self.hooked, self.tap.gui_tracebacks) != before:
             kind.failed += 1
         elif not effect:
             kind.no_effect += 1
@@ -494,7 +499,8 @@ def main() -> int:
         )
     print(
         f"facilitator's edit took median {durations[len(durations) // 2]:.0f} ms, max"
-        f" {durations[-1]:.0f} ms; exceptions escaping slots {facilitator.hooked}"
+        f" {durations[-1]:.0f} ms; exceptions escaping slots {facilitator.hooked};"
+        f" error boxes shown {facilitator.boxes}"
     )
     print(
         f"stderr: {tap.tracebacks} tracebacks; server 'database busy' warnings {tap.busy_warnings}"
@@ -510,12 +516,17 @@ def main() -> int:
     print(f"notes acknowledged {legs['note']['ok']}, stored {stored_notes}")
     print(f"whole run {time.perf_counter() - whole_run:.1f} s")
     refusals = sum(refused(legs[name]) for name in ("join", "ballot", "note"))
+    broken = not result or phones.returncode != 0
+    if broken:
+        print(f"the phones' process failed (exit {phones.returncode}): figures are incomplete")
     print(
         f"facilitator edits {facilitator.edits}, failed {facilitator.failed};"
         f" ballots acknowledged {legs['ballot']['ok']}, stored {stored};"
         f" phones refused {refusals}"
     )
     lost = stored != legs["ballot"]["ok"] or stored_notes != legs["note"]["ok"]
+    if broken:
+        return 2
     return 1 if facilitator.failed or refusals or lost else 0
 
 

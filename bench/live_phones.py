@@ -1,9 +1,9 @@
 """The phones' side of bench/live_edits.py, run in its own process.
 
-N phones arrive over `spread` seconds; each joins, reads the state, votes in the open poll,
-and every other phone posts a note to the open prompt. They share `connections` keep-alive
-connections (bench/burst_client.py). Prints one JSON line: per leg, the answered requests,
-latencies and errors by kind.
+N phones arrive at random over `spread` seconds; each joins, reads the state, votes in the
+open poll, and every other phone posts a note to the open prompt. They share `connections`
+keep-alive connections (bench/burst_client.py). Prints one JSON line: per leg, the answered
+requests, latencies and errors by kind.
 
     python bench/live_phones.py BASE CODE POLL_ID OPTION_IDS PROMPT_ID PHONES CONNECTIONS SPREAD_S
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import random
 import sys
 import time
 
@@ -29,11 +30,14 @@ async def phones(
     spread: float,
 ) -> tuple[dict[str, Leg], float, int, int]:
     legs = {name: Leg() for name in ("join", "state", "ballot", "note")}
+    arrivals = [random.uniform(0, spread) for _ in range(n)]
     unfinished = 0
     async with Clients(connections) as http:
 
         async def phone(i: int) -> None:
-            await asyncio.sleep(spread * i / max(n, 1))  # phones arrive over `spread` seconds
+            # Phones arrive at random moments over `spread` seconds, as people scan the QR
+            # code (evenly spaced arrivals could fall into step with the facilitator's timer).
+            await asyncio.sleep(arrivals[i])
             joined = await http.send(
                 legs["join"], i, lambda r: r.status_code == 200, "GET", f"{base}/j/{code}"
             )
