@@ -229,8 +229,23 @@ def test_options_cannot_change_once_people_have_voted(summit: Summit, vote_item)
     summit.polls.cast_ballot(poll.id, summit.people.join().id, {poll.options[0].id: 1})
     with pytest.raises(ValidationError, match="already voted"):
         summit.polls.update_poll(poll.id, "Q", PollKind.SINGLE, ["A", "B", "C"])
+    with pytest.raises(ValidationError, match="already voted"):
+        summit.polls.update_poll(poll.id, "Q", PollKind.SINGLE, ["B", "A"])  # votes would move
     summit.polls.update_poll(poll.id, "Q, reworded", PollKind.SINGLE, ["A", "B"])
     assert summit.polls.poll(poll.id).question == "Q, reworded"
+
+
+def test_an_option_typo_can_be_fixed_after_votes_and_its_votes_stay_with_it(
+    summit: Summit, vote_item
+):
+    poll = summit.polls.add_poll(vote_item.id, "Q", PollKind.SINGLE, ["Workfroce", "Digital"])
+    summit.polls.open_poll(poll.id)
+    for _ in range(2):
+        summit.polls.cast_ballot(poll.id, summit.people.join().id, {poll.options[0].id: 1})
+    fixed = summit.polls.update_poll(poll.id, "Q", PollKind.SINGLE, ["Workforce", "Digital"])
+    assert [o.id for o in fixed.options] == [o.id for o in poll.options]
+    top = summit.polls.result(poll.id).ranked()[0]
+    assert (top.option.text, top.count) == ("Workforce", 2)
 
 
 @pytest.mark.parametrize(

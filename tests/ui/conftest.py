@@ -56,3 +56,36 @@ def session(summit_path):
     opened = SummitSession.open(summit_path)
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True)
+def _deliberate_presses(monkeypatch):
+    """Each button press in a test comes a second after the last, as a facilitator's
+    deliberate presses do; tests of double clicks set the guard's clock themselves."""
+    from summit_app.ui import guard
+
+    moments = iter(range(1, 1_000_000))
+    monkeypatch.setattr(guard, "now", lambda: float(next(moments)))
+
+
+class Answers:
+    """The facilitator's answers to the app's yes/no questions, and what was asked."""
+
+    def __init__(self) -> None:
+        self.reply = True
+        self.asked: list[str] = []
+
+    def confirm(self, parent, title: str, question: str) -> bool:
+        self.asked.append(question)
+        return self.reply
+
+
+@pytest.fixture(autouse=True)
+def answers(monkeypatch) -> Answers:
+    """Every question the app asks is answered here (a modal question would otherwise wait
+    forever offscreen); a test sets `answers.reply` and reads `answers.asked`."""
+    from summit_app.ui import dialogs
+
+    given = Answers()
+    monkeypatch.setattr(dialogs, "confirm", given.confirm)
+    return given

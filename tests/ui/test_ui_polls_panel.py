@@ -6,6 +6,7 @@ import pytest
 
 from summit_app.core import Summit
 from summit_app.core.model import PollKind, PollState
+from summit_app.ui import commands
 from summit_app.ui.polls_panel import PollsModel, PollsPanel
 
 
@@ -98,3 +99,47 @@ def test_phones_vote_live_and_a_show_of_hands_joins_them(qtbot, panel, session):
 def test_polls_model_passes_the_model_tester(qtmodeltester, summit_path):
     with Summit.open(summit_path) as summit:
         qtmodeltester.check(PollsModel(summit))
+
+
+def test_a_double_click_on_open_voting_leaves_the_poll_open(panel, session, monkeypatch):
+    from summit_app.ui import guard
+
+    poll = session.summit.polls.polls()[0]
+    panel.choose(poll.id)
+    monkeypatch.setattr(guard, "now", lambda: 50.0)  # both clicks in the same moment
+    panel.open_button.click()
+    panel.open_button.click()
+    assert session.summit.polls.poll(poll.id).state is PollState.OPEN
+
+
+def test_unsaved_typing_survives_other_changes_and_is_offered_for_saving(panel, session, answers):
+    (first,) = session.summit.polls.polls()
+    panel.choose(first.id)
+    panel.editor.question.setText("Which priority comes first?")
+    commands.start_item(session, session.summit.agenda.items()[0].id, at="2026-04-13T09:30:00")
+    assert panel.editor.question.text() == "Which priority comes first?"  # not wiped
+    answers.reply = True
+    panel.new_button.click()
+    assert answers.asked[-1].startswith("Save your changes to “Which priority comes first?”")
+    assert session.summit.polls.poll(first.id).question == "Which priority comes first?"
+
+
+def test_a_new_poll_goes_on_the_running_item(panel, session):
+    talk = session.summit.agenda.items()[1]
+    commands.start_item(session, talk.id, at="2026-04-13T09:45:00")
+    panel.new_button.click()
+    assert panel.editor.item_id() == talk.id
+    poll = _write_poll(panel, "How was the talk?", PollKind.SCALE, ["It was useful"])
+    assert poll.item_id == talk.id
+
+
+def test_an_option_typo_is_fixed_after_people_voted(panel, session):
+    poll = session.summit.polls.polls()[0]
+    session.summit.polls.open_poll(poll.id)
+    with Summit.open(session.path) as phones:
+        phones.polls.cast_ballot(poll.id, phones.people.join().id, {poll.options[0].id: 1})
+    panel.choose(poll.id)
+    panel.editor.options.setPlainText("Workforce and skills\nDigital\nAccess")
+    panel.save_button.click()
+    assert [o.text for o in session.summit.polls.poll(poll.id).options][0] == "Workforce and skills"
+    assert session.summit.polls.result(poll.id).ranked()[0].count == 1

@@ -18,7 +18,7 @@ class FakeClock:
         return self.now
 
 
-def test_facilitator_runs_through_the_agenda(qtbot, session):
+def test_facilitator_runs_through_the_agenda(qtbot, session, answers):
     clock = FakeClock()
     panel = RunPanel(session, clock)
     qtbot.addWidget(panel)
@@ -51,7 +51,33 @@ def test_facilitator_runs_through_the_agenda(qtbot, session):
     panel.next_button.click()
     assert panel.now_label.text() == "Priorities"
     assert panel.next_label.text() == "—"
+    answers.reply = False
+    panel.end_button.click()  # a slip of the hand: the day goes on
+    assert panel.now_label.text() == "Priorities"
+    assert answers.asked[-1].startswith("End the day now?")
+    answers.reply = True
     panel.end_button.click()
     assert panel.now_label.text() == "Nothing running"
     assert all(item.actual_end for item in session.summit.agenda.items())
     assert local(session.summit.agenda.items()[0].actual_start).strftime("%H:%M") == "09:30"
+
+
+def test_a_double_click_on_next_moves_the_day_once(qtbot, session, monkeypatch):
+    from summit_app.ui import guard
+
+    panel = RunPanel(session)
+    qtbot.addWidget(panel)
+    moment = [100.0]
+    monkeypatch.setattr(guard, "now", lambda: moment[0])
+    panel.start_button.click()
+    moment[0] += 2
+    panel.next_button.click()
+    moment[0] += 0.2  # the second click of a double click
+    panel.next_button.click()
+    assert panel.now_label.text() == "What have we heard"
+    moment[0] += 0.1
+    panel.back_button.click()  # a panicked Back in the same breath is ignored too
+    assert panel.now_label.text() == "What have we heard"
+    moment[0] += 2
+    panel.next_button.click()  # a deliberate press a moment later works
+    assert panel.now_label.text() == "Priorities"

@@ -89,27 +89,42 @@ class PollsRepo:
         points: int = 0,
         show_results: bool = False,
     ) -> Poll:
-        """Edit a poll. Its kind and options are fixed once anyone has voted."""
+        """Edit a poll.
+
+        Once anyone has voted, its kind, rules and the number and order of its options are
+        fixed, but an option's wording may still be corrected: the option keeps its identity,
+        so every ballot for it still counts for it.
+        """
         kind = _kind(kind)
         need_text(question, "A poll needs a question.", 500, "The question")
         _check_options(options)
         max_choices, points = _check_rules(kind, len(options), max_choices, points)
         with self._s.write():
             poll = self.poll(poll_id)
-            changed = kind != poll.kind or list(options) != [o.text for o in poll.options]
-            changed |= (max_choices, points) != (poll.max_choices, poll.points)
-            if changed and self._has_votes(poll_id):
+            old_texts = [o.text for o in poll.options]
+            reshaped = kind != poll.kind or len(options) != len(old_texts)
+            reshaped |= (max_choices, points) != (poll.max_choices, poll.points)
+            # The same options in another order would silently move votes between them.
+            reordered = sorted(options) == sorted(old_texts) and list(options) != old_texts
+            if (reshaped or reordered) and self._has_votes(poll_id):
                 raise ValidationError(
-                    "People have already voted in this poll, so its options cannot change."
+                    "People have already voted in this poll, so its kind and its list of"
+                    " options cannot change. You can still correct an option's wording."
                 )
             self._s.execute(
                 "UPDATE polls SET question = ?, kind = ?, max_choices = ?, points = ?,"
                 " show_results = ? WHERE id = ?",
                 (question, kind.value, max_choices, points, int(show_results), poll_id),
             )
-            if changed:
+            if reshaped:
                 self._s.execute("DELETE FROM options WHERE poll_id = ?", (poll_id,))
                 self._insert_options(poll_id, options)
+            else:
+                for option, text in zip(poll.options, options, strict=True):
+                    if option.text != text:
+                        self._s.execute(
+                            "UPDATE options SET text = ? WHERE id = ?", (text, option.id)
+                        )
         return self.poll(poll_id)
 
     def remove_poll(self, poll_id: int) -> None:

@@ -65,6 +65,11 @@ class PollEditor(QWidget):
         for item_id, title in items:
             self.item_combo.addItem(title, item_id)
 
+    def choose_item(self, item_id: int) -> None:
+        found = self.item_combo.findData(item_id)
+        if found >= 0:
+            self.item_combo.setCurrentIndex(found)
+
     def set_poll(self, poll: Poll | None) -> None:
         if poll is None:
             self.question.clear()

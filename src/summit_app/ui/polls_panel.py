@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core import Summit
-from summit_app.core.model import PollState
+from summit_app.core.model import PollKind, PollState
 from summit_app.ui import commands, dialogs
+from summit_app.ui.guard import Guarded
 from summit_app.ui.hand_count_dialog import HandCountDialog
 from summit_app.ui.poll_editor import PollEditor
 from summit_app.ui.results_view import ResultsView
@@ -53,6 +54,7 @@ class PollsPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.poll_id: int | None = None
+        self._reloading = False
         self.model = PollsModel(session.summit, self)
         self.list = QListView()
         self.list.setModel(self.model)
@@ -68,9 +70,11 @@ class PollsPanel(QWidget):
         self.remove_button = QPushButton("Remove poll")
         self.remove_button.clicked.connect(self.remove)
         self.open_button = QPushButton("Open voting")
-        self.open_button.clicked.connect(self.toggle_open)
+        # A double click would open and close the poll with no ballots in between.
+        open_guard, reveal_guard = Guarded(self.toggle_open), Guarded(self.toggle_reveal)
+        self.open_button.clicked.connect(lambda: open_guard())
         self.reveal_button = QPushButton("Reveal results")
-        self.reveal_button.clicked.connect(self.toggle_reveal)
+        self.reveal_button.clicked.connect(lambda: reveal_guard())
         self.hands_button = QPushButton("Counts from the room…")
         self.hands_button.clicked.connect(self.enter_hand_counts)
         self.live_label = QLabel()
@@ -110,10 +114,14 @@ class PollsPanel(QWidget):
 
     # -- loading -------------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, show_stored: bool = False) -> None:
+        """Reload the list; the form keeps the facilitator's unsaved typing unless
+        `show_stored`."""
+        keep_edits = not show_stored and self.has_unsaved_edits()
         items = self.session.summit.agenda.items()
         self.editor.set_items([(item.id, item.title) for item in items])
         chosen = self.poll_id  # a model reset may report "no current row" meanwhile
+        self._reloading = True
         self.model.reload()
         row = self.model.row_of(chosen) if chosen is not None else -1
         self.poll_id = chosen if row >= 0 else None
@@ -121,21 +129,55 @@ class PollsPanel(QWidget):
             self.list.selectionModel().setCurrentIndex(
                 self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
-        self._show_poll()
+        self._reloading = False
+        self._show_poll(keep_edits=keep_edits and self.poll_id == chosen)
 
     def choose(self, poll_id: int) -> None:
+        self._offer_to_save()
         self.poll_id = poll_id
-        self.reload()
+        self.reload(show_stored=True)
 
     def _poll_chosen(self, current, previous) -> None:
+        if self._reloading:
+            return
         poll_id = current.data(ID_ROLE) if current.isValid() else None
         if poll_id != self.poll_id:
+            self._offer_to_save()
             self.poll_id = poll_id
             self._show_poll()
 
-    def _show_poll(self) -> None:
+    def has_unsaved_edits(self) -> bool:
+        """Whether the form differs from the poll it shows (or holds a new poll's text)."""
+        values = self.editor.values()
+        if self.poll_id is None:
+            return bool(values["question"].strip() or values["options"])
+        poll = self.session.summit.polls.poll(self.poll_id)
+        stored = {
+            "question": poll.question,
+            "kind": poll.kind,
+            "options": [o.text for o in poll.options],
+            "show_results": poll.show_results,
+        }
+        if poll.kind is PollKind.MULTI:
+            stored["max_choices"] = poll.max_choices
+        if poll.kind is PollKind.POINTS:
+            stored["points"] = poll.points
+        return any(values[key] != value for key, value in stored.items())
+
+    def _offer_to_save(self) -> None:
+        """Before the form shows another poll: the facilitator's typing is saved or let go."""
+        if not self.has_unsaved_edits():
+            return
+        question = self.editor.values()["question"].strip() or "this poll"
+        if dialogs.confirm(
+            self, "Unsaved poll", f"Save your changes to “{question}” before moving on?"
+        ):
+            self.save()
+
+    def _show_poll(self, keep_edits: bool = False) -> None:
         poll = self.session.summit.polls.poll(self.poll_id) if self.poll_id else None
-        self.editor.set_poll(poll)
+        if not keep_edits:
+            self.editor.set_poll(poll)
         for button in (self.remove_button, self.open_button, self.reveal_button, self.hands_button):
             button.setEnabled(poll is not None)
         if poll is not None:
@@ -172,9 +214,14 @@ class PollsPanel(QWidget):
     # -- actions -------------------------------------------------------------------------
 
     def new_poll(self) -> None:
+        """An empty form for a new poll, on the item running now (else the one chosen)."""
+        self._offer_to_save()
         self.poll_id = None
         self.list.clearSelection()
         self._show_poll()
+        running = self.session.summit.live().current_item_id
+        if running is not None:
+            self.editor.choose_item(running)
         self.editor.question.setFocus()
 
     def save(self) -> None:
@@ -187,7 +234,7 @@ class PollsPanel(QWidget):
             poll = dialogs.attempt(self, lambda: commands.add_poll(self.session, item_id, **values))
             if poll is not None:
                 self.poll_id = poll.id
-                self.reload()
+                self.reload(show_stored=True)
         else:
             poll_id = self.poll_id
             dialogs.attempt(self, lambda: commands.update_poll(self.session, poll_id, **values))
@@ -199,7 +246,7 @@ class PollsPanel(QWidget):
             poll_id = self.poll_id
             if dialogs.attempt(self, lambda: commands.remove_poll(self.session, poll_id) or True):
                 self.poll_id = None
-                self.reload()
+                self.reload(show_stored=True)
 
     def toggle_open(self) -> None:
         poll_id = self.poll_id

@@ -22,6 +22,7 @@ from summit_app.core.model import Item
 from summit_app.core.schedule import TimerState, countdown, drift
 from summit_app.ui import commands, dialogs, shortcuts
 from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
+from summit_app.ui.guard import Guarded
 from summit_app.ui.session import SummitSession
 
 TIMER_COLOURS = {
@@ -76,12 +77,15 @@ class RunPanel(QWidget):
         self.end_button = QPushButton("End the day")
         for button in (self.start_button, self.back_button, self.next_button, self.end_button):
             button.setMinimumHeight(44)
-        self.start_button.clicked.connect(self.start_first)
-        self.next_button.clicked.connect(self.next_item)
-        self.back_button.clicked.connect(self.previous_item)
-        self.end_button.clicked.connect(self.end_day)
-        shortcuts.bind(self, self.next_button, "Ctrl+Right", self.next_item)
-        shortcuts.bind(self, self.back_button, "Ctrl+Left", self.previous_item)
+        # Start, Next and Back share one guard: a double click (or Next then Back in a
+        # flurry) moves the day once.
+        step = Guarded(self._step)
+        self.start_button.clicked.connect(lambda: step(0))
+        self.next_button.clicked.connect(lambda: step(+1))
+        self.back_button.clicked.connect(lambda: step(-1))
+        self.end_button.clicked.connect(Guarded(self.end_day))
+        shortcuts.bind(self, self.next_button, "Ctrl+Right", lambda: step(+1))
+        shortcuts.bind(self, self.back_button, "Ctrl+Left", lambda: step(-1))
 
         grid = QGridLayout()
         grid.addWidget(plain_label("Now", 12), 0, 0)
@@ -141,6 +145,14 @@ class RunPanel(QWidget):
         self._step(-1)
 
     def end_day(self) -> None:
+        """End the running item and the day, once the facilitator says so (undoable)."""
+        if not dialogs.confirm(
+            self,
+            "End the day",
+            "End the day now? The running item ends and the clock stops."
+            " Edit › Undo takes it back.",
+        ):
+            return
         at = self._stamp()
         dialogs.attempt(self, lambda: commands.end_day(self.session, at))
 
@@ -148,9 +160,10 @@ class RunPanel(QWidget):
         return self.clock().astimezone().isoformat(timespec="seconds")
 
     def _step(self, delta: int) -> None:
+        """Move the day by `delta` items (0: start the first item if nothing has run)."""
         items = self.session.summit.agenda.items()
         index = self._current_index(items)
-        if index is None:
+        if index is None or delta == 0:
             self.start_first()
         elif 0 <= index + delta < len(items):
             self.start_item(items[index + delta].id)
