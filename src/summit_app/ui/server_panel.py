@@ -1,8 +1,7 @@
 """The participant server's controls: start and stop, address, join URL and QR, phones joined.
 
-The server package is built on its own branch; without it this panel says so and the rest
-of the app works. Participant events reach the widgets through `SummitSession.server_event`,
-a signal queued from the server's thread to the GUI thread.
+Participant events reach the widgets through `SummitSession.server_event`, a signal queued
+from the server's thread to the GUI thread.
 """
 
 from __future__ import annotations
@@ -22,16 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core import SummitError
+from summit_app.server import ROOM_ADVICE, SummitServer
+from summit_app.server.network import candidate_addresses
 from summit_app.ui.qr_image import qr_pixmap
 from summit_app.ui.session import SummitSession
-
-try:
-    from summit_app.server import ROOM_ADVICE, SummitServer
-    from summit_app.server.network import candidate_addresses
-except ImportError:  # the server branch has not landed
-    SummitServer = None  # type: ignore[assignment,misc]
-    candidate_addresses = None  # type: ignore[assignment]
-    ROOM_ADVICE = ""
 
 DEFAULT_PORT = 8765
 # While the server's thread answers phones, hand the GIL over every 1 ms instead of
@@ -109,9 +102,6 @@ class ServerPanel(QWidget):
         session.closed.connect(self.stop)
         self.reload_addresses()
         self.refresh_joined()
-        if SummitServer is None:
-            self.start_button.setEnabled(False)
-            self.status.setText("The participant server is not installed in this build.")
 
     @property
     def running(self) -> bool:
@@ -119,7 +109,7 @@ class ServerPanel(QWidget):
 
     def reload_addresses(self) -> None:
         self.address_combo.clear()
-        pairs = candidate_addresses() if candidate_addresses else [("loopback", "127.0.0.1", False)]
+        pairs = candidate_addresses()
         for name, ip, preferred in pairs:
             label = f"{ip}  ({name}{', recommended' if preferred else ''})"
             self.address_combo.addItem(label, ip)
@@ -138,7 +128,7 @@ class ServerPanel(QWidget):
             self.start()
 
     def start(self, host: str | None = None) -> bool:
-        if SummitServer is None or self.running:
+        if self.running:
             return self.running
         host = host or self.address_combo.currentData() or "127.0.0.1"
         server = SummitServer(
