@@ -6,9 +6,6 @@ from the server's thread to the GUI thread.
 
 from __future__ import annotations
 
-import gc
-import sys
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,11 +24,6 @@ from summit_app.ui.qr_image import qr_pixmap
 from summit_app.ui.session import SummitSession
 
 DEFAULT_PORT = 8765
-# While the server's thread answers phones, hand the GIL over every 1 ms instead of
-# Python's 5 ms, so the window's thread waits less for it. Measured with
-# bench/gui_latency.py, 3 runs each: longest freeze 21-33 ms at 1 ms, 39-64 ms at 5 ms;
-# the burst itself was no slower. Process-wide, so restored when the server stops.
-SERVING_SWITCH_INTERVAL_S = 0.001
 NO_NETWORK = (
     "No network that phones can reach: this laptop only has its own loopback address."
     " Join the venue Wi-Fi or turn on the laptop's hotspot, then press Refresh."
@@ -54,7 +46,6 @@ class ServerPanel(QWidget):
         self.session = session
         self.port = port
         self.server = None
-        self._switch_interval = sys.getswitchinterval()
         self.address_combo = QComboBox()
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(self.reload_addresses)
@@ -140,13 +131,6 @@ class ServerPanel(QWidget):
             self.status.setText(str(error))
             return False
         self.server = server
-        # Measured (bench/gui_latency.py): a full garbage collection, started by whichever
-        # thread allocates, walked every object of Qt, uvicorn and pydantic for ~75 ms with
-        # the GIL held: the window's longest freeze during a burst of phones. The objects
-        # alive now live as long as the app, so the collector need not walk them again.
-        gc.freeze()
-        self._switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(SERVING_SWITCH_INTERVAL_S)
         self.session.set_events_active(True)
         found = self.address_combo.findData(server.host)
         if found >= 0:
@@ -166,7 +150,6 @@ class ServerPanel(QWidget):
             return
         self.server.stop()
         self.server = None
-        sys.setswitchinterval(self._switch_interval)
         self.session.set_events_active(False)
         self.status.setText("Not running")
         self.url_label.clear()
