@@ -1,7 +1,9 @@
-"""Trust in the file: a refused create leaves nothing behind, and a migration keeps a copy
-of the file as it was and, if it fails half-way, leaves the file itself untouched."""
+"""Trust in the file: a refused create leaves nothing behind, a migration keeps a copy of
+the file as it was and, if it fails half-way, leaves the file itself untouched; and a
+connection is used only on the thread that opened it."""
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -107,3 +109,19 @@ def test_a_migration_that_fails_half_way_leaves_the_file_untouched(tmp_path: Pat
     with Summit.open(path) as summit:  # with the real migrations it opens, keeping its data
         assert summit.info().title == "Old day"
         assert summit.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_connection_is_refused_on_a_thread_that_did_not_open_it(tmp_path: Path):
+    errors: list[BaseException] = []
+    with Summit.create(tmp_path / "day.summit", SummitInfo(title="Day")) as summit:
+
+        def elsewhere() -> None:
+            try:
+                summit.info()
+            except BaseException as error:  # noqa: BLE001 - inspected below
+                errors.append(error)
+
+        thread = threading.Thread(target=elsewhere)
+        thread.start()
+        thread.join()
+    assert [type(e) for e in errors] == [sqlite3.ProgrammingError]
