@@ -178,12 +178,24 @@ class Summit:
             if version < SCHEMA_VERSION:
                 migrate(db.conn)
         except sqlite3.Error as error:
-            db.close()
             if backup is None:
+                db.close()
                 raise SummitFileError(f"{path} cannot be opened: {error}.") from error
+            # Each step commits on its own: say how far the file got, if anywhere.
+            try:
+                reached = db.execute("PRAGMA user_version").fetchone()[0]
+                state = (
+                    "The file is unchanged"
+                    if reached == version
+                    else f"The file was updated as far as file format {reached}"
+                )
+            except sqlite3.Error:
+                state = "The file may be partly updated"
+            finally:
+                db.close()
             raise SummitFileError(
                 f"{path} could not be brought up to date from file format {version} ({error})."
-                f" The file is unchanged; a copy of it is at {backup}."
+                f" {state}; a copy of it as it was is at {backup}."
             ) from error
         except BaseException:
             db.close()
