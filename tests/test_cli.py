@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from summit_app.cli import main
-from summit_app.core.schema import SCHEMA_VERSION
+from summit_app.core.schema import SCHEMA_VERSION, migrate
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -71,3 +71,17 @@ def test_templates_lists_every_template(capsys):
         "pre-mortem",
         "summit-day",
     ]
+
+
+def test_exporting_a_file_from_an_older_version_says_where_its_copy_is(tmp_path: Path, capsys):
+    path = tmp_path / "old.summit"
+    conn = sqlite3.connect(path)
+    migrate(conn, target=1)
+    conn.execute("INSERT INTO summit (id, title, join_code) VALUES (1, 'Old day', 'code')")
+    conn.commit()
+    conn.close()
+    assert main(["export", str(path), "--pdf", str(tmp_path / "old.pdf")]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("old.summit was brought up to date from file format 1")
+    assert first.endswith("kept as old.summit.v1.bak.")
+    assert (tmp_path / "old.summit.v1.bak").exists()

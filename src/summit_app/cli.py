@@ -12,7 +12,8 @@ from pathlib import Path
 
 from summit_app import __version__
 from summit_app.core.errors import SummitError
-from summit_app.core.store import check_file
+from summit_app.core.schema import SCHEMA_VERSION
+from summit_app.core.store import Summit, check_file
 
 COMMANDS = ("new", "templates", "serve", "export")
 
@@ -60,15 +61,22 @@ def _templates(args: argparse.Namespace) -> int:
     return 0
 
 
+def _up_to_date(path: Path) -> None:
+    """Refuse a bad file in one line; bring one from an older Summit up to date, saying so."""
+    if check_file(path) < SCHEMA_VERSION:
+        with Summit.open(path) as summit:
+            print(summit.migration_note)
+
+
 def _serve(args: argparse.Namespace) -> int:
-    check_file(args.file)
+    _up_to_date(args.file)
     from summit_app.server.headless import serve
 
     return serve(args.file, args.host, args.port)
 
 
 def _export(args: argparse.Namespace) -> int:
-    check_file(args.file)
+    _up_to_date(args.file)
     from summit_app.export.cli import export
 
     return export(args.file, pdf=args.pdf, csv_dir=args.csv_dir)

@@ -13,14 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect, sync_playwright
 
 from summit_app.core import Summit
 from summit_app.core.model import ItemKind, PollKind, SummitInfo
 from summit_app.server import SummitServer
-
-playwright_api = pytest.importorskip("playwright.sync_api")
-Page = playwright_api.Page
-expect = playwright_api.expect
 
 pytestmark = pytest.mark.browser
 
@@ -60,7 +57,7 @@ def summit_and_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tupl
 @pytest.fixture(scope="module")
 def phone(summit_and_server: tuple[Summit, str]) -> Iterator[Page]:
     _, join_url = summit_and_server
-    with playwright_api.sync_playwright() as pw:
+    with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         context = browser.new_context(
             viewport={"width": 390, "height": 844},

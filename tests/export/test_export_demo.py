@@ -1,18 +1,12 @@
-"""The demo summit's pack reads like the seed write-up.
-
-The demo template is built on its own branch; until it is merged this test is skipped,
-and the seed-like summit in export_seedlike.py stands in for it.
-"""
+"""The demo summit's pack reads like the seed write-up."""
 
 from pathlib import Path
 
-import pytest
 from export_pdfutil import pdf_text
 from pypdf import PdfReader
 
+from summit_app.core import templates
 from summit_app.export.pack import write_pack
-
-templates = pytest.importorskip("summit_app.core.templates")
 
 SEED_PERCENTAGES = [15, 15, 13, 11, 11, 9, 9, 9, 8]
 

@@ -14,6 +14,7 @@ import httpx
 import pytest
 from server_room import make_summit
 
+from summit_app.core import SummitFileError
 from summit_app.server import ROOM_ADVICE, SummitServer
 from summit_app.server.network import candidate_addresses, order
 from summit_app.server.qr import qr_png, qr_text
@@ -60,7 +61,8 @@ def test_a_taken_port_falls_back_to_a_free_one_and_stops_cleanly(summit_path: Pa
 def test_a_file_that_is_not_a_summit_is_refused_with_a_message(tmp_path: Path) -> None:
     bogus = tmp_path / "notes.summit"
     bogus.write_text("hello")
-    with pytest.raises(Exception, match="not a summit file"):
+    # Opened on the server's thread; the error is handed back to the caller of start().
+    with pytest.raises(SummitFileError, match="not a summit file"):
         SummitServer(bogus, host="127.0.0.1", port=0).start()
 
 

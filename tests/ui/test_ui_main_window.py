@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 
 from PySide6.QtWidgets import QMessageBox
 
+from summit_app.core.schema import migrate
 from summit_app.ui.agenda_model import AgendaModel
 from summit_app.ui.main_window import MainWindow
 
@@ -146,3 +148,16 @@ def test_the_window_remembers_its_size(qtbot, summit_path):
     second = MainWindow()
     qtbot.addWidget(second)
     assert second.size().toTuple() == (700, 500)
+
+
+def test_opening_a_file_from_an_older_version_says_where_its_copy_is(qtbot, tmp_path):
+    path = tmp_path / "old.summit"
+    conn = sqlite3.connect(path)
+    migrate(conn, target=1)
+    conn.execute("INSERT INTO summit (id, title, join_code) VALUES (1, 'Old day', 'code')")
+    conn.commit()
+    conn.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(path)
+    assert "kept as old.summit.v1.bak" in window.statusBar().currentMessage()

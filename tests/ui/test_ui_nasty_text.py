@@ -8,14 +8,11 @@ interpreted as rich text, and never changed on the way.
 
 from __future__ import annotations
 
-import pytest
+import httpx
 from PySide6.QtCore import Qt
 
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.projector_window import Mode
-
-pytest.importorskip("summit_app.server", reason="the participant server has not landed yet")
-httpx = pytest.importorskip("httpx")
 
 NASTY = [
     "<b>x</b>",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from summit_app.ui import server_panel as panel_module
 from summit_app.ui.server_panel import NO_NETWORK, ServerPanel
 
@@ -30,7 +28,6 @@ def test_a_laptop_on_wifi_is_not_warned_and_wifi_comes_first(qtbot, session, mon
 
 
 def test_start_shows_the_join_url_and_stop_clears_it(qtbot, session):
-    pytest.importorskip("summit_app.server", reason="the participant server has not landed yet")
     panel = ServerPanel(session, port=0)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.server_started) as started:

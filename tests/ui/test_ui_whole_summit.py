@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+import httpx
 from PySide6.QtCore import Qt
 
 from summit_app.core.model import ItemKind, PollKind, PollState
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.projector_window import Mode
-
-pytest.importorskip("summit_app.server", reason="the participant server has not landed yet")
-httpx = pytest.importorskip("httpx")
 
 
 def _type_note(qtbot, board, text):

@@ -7,6 +7,8 @@ file that is not a summit, is damaged, or is newer than this app is refused unto
 from __future__ import annotations
 
 import json
+import logging
+import os
 import secrets
 import sqlite3
 from collections.abc import Iterator
@@ -20,6 +22,8 @@ from summit_app.core.errors import SummitFileError, ValidationError
 from summit_app.core.model import DEFAULT_GROUPS, LiveState, SummitInfo
 from summit_app.core.schema import REQUIRED_TABLES, SCHEMA_VERSION, migrate
 from summit_app.core.storage_errors import storage_errors
+
+log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -94,12 +98,7 @@ def connect(path: Path) -> Database:
     `isolation_level=None`: Python's sqlite3 would otherwise open a deferred transaction
     before the first write by itself; `Summit.write()` opens every transaction explicitly.
     """
-    conn = sqlite3.connect(
-        str(path),
-        check_same_thread=False,
-        timeout=BUSY_TIMEOUT_MS / 1000,
-        isolation_level=None,
-    )
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     db = Database(conn)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
@@ -123,6 +122,10 @@ class Summit:
         self.db = db
         self.path = path
         self._depth = 0  # savepoints open inside the current transaction
+        # Set by open() when it brought an older file up to date: the file format it had,
+        # and the copy of the file as it was (see `migration_note`).
+        self.migrated_from: int | None = None
+        self.backup_path: Path | None = None
         self.agenda = AgendaRepo(self)
         self.notes = NotesRepo(self)
         self.polls = PollsRepo(self)
@@ -132,37 +135,92 @@ class Summit:
 
     @classmethod
     def create(cls, path: Path | str, info: SummitInfo) -> Summit:
+        """Create a new summit file; refused info (ValidationError) leaves no file behind,
+        and neither does a failure half-way (SummitFileError), so a retry can succeed."""
         path = Path(path)
+        _check_info(info)
         if path.exists():
             raise SummitFileError(f"{path} already exists; choose another name.")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             db = connect(path)
         except (OSError, sqlite3.Error) as error:
+            remove_files(path)
             raise SummitFileError(f"{path} cannot be created: {error}.") from error
-        db.execute("PRAGMA journal_mode = WAL")
-        migrate(db.conn)
-        summit = cls(db, path)
-        with summit.write():
-            summit.execute(
-                "INSERT INTO summit (id, title, join_code, changed_at) VALUES (1, ?, ?, ?)",
-                (info.title, info.join_code or new_join_code(), now()),
-            )
-        summit.update_info(info)
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            migrate(db.conn)
+            summit = cls(db, path)
+            with summit.write():
+                summit.execute(
+                    "INSERT INTO summit (id, title, join_code, changed_at) VALUES (1, ?, ?, ?)",
+                    (info.title, info.join_code or new_join_code(), now()),
+                )
+                summit.update_info(info)
+        except BaseException as error:
+            db.close()
+            remove_files(path)
+            if isinstance(error, (OSError, sqlite3.Error)):
+                raise SummitFileError(f"{path} cannot be created: {error}.") from error
+            raise
         return summit
 
     @classmethod
     def open(cls, path: Path | str) -> Summit:
+        """Open a summit file. One from an older version of Summit is first copied beside
+        itself (`backup_path`) and then brought up to date; see `migration_note`."""
         path = Path(path)
-        version = check_file(path)
+        check_file(path)
         try:
             db = connect(path)
+        except sqlite3.Error as error:
+            raise SummitFileError(f"{path} cannot be opened: {error}.") from error
+        backup: Path | None = None
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version < SCHEMA_VERSION:
+                backup = _backup(db.conn, path, version)
             db.execute("PRAGMA journal_mode = WAL")
             if version < SCHEMA_VERSION:
                 migrate(db.conn)
         except sqlite3.Error as error:
-            raise SummitFileError(f"{path} cannot be opened: {error}.") from error
-        return cls(db, path)
+            if backup is None:
+                db.close()
+                raise SummitFileError(f"{path} cannot be opened: {error}.") from error
+            # Each step commits on its own: say how far the file got, if anywhere.
+            try:
+                reached = db.execute("PRAGMA user_version").fetchone()[0]
+                state = (
+                    "The file is unchanged"
+                    if reached == version
+                    else f"The file was updated as far as file format {reached}"
+                )
+            except sqlite3.Error:
+                state = "The file may be partly updated"
+            finally:
+                db.close()
+            raise SummitFileError(
+                f"{path} could not be brought up to date from file format {version} ({error})."
+                f" {state}; a copy of it as it was is at {backup}."
+            ) from error
+        except BaseException:
+            db.close()
+            raise
+        summit = cls(db, path)
+        if backup is not None:
+            summit.migrated_from, summit.backup_path = version, backup
+            log.info("%s", summit.migration_note)
+        return summit
+
+    @property
+    def migration_note(self) -> str | None:
+        """One line for the user when open() brought the file up to date, else None."""
+        if self.migrated_from is None or self.backup_path is None:
+            return None
+        return (
+            f"{self.path.name} was brought up to date from file format {self.migrated_from}"
+            f" to {SCHEMA_VERSION}; the file as it was is kept as {self.backup_path.name}."
+        )
 
     def close(self) -> None:
         self.db.close()
@@ -260,9 +318,7 @@ class Summit:
         )
 
     def update_info(self, info: SummitInfo) -> None:
-        if not info.title.strip():
-            raise ValidationError("The summit needs a title.")
-        _check_clock(info.start_time)
+        _check_info(info)
         with self.write():
             self.execute(
                 "UPDATE summit SET title = ?, date = ?, venue = ?, organisers = ?,"
@@ -297,6 +353,46 @@ class Summit:
     def touch(self) -> None:
         """Mark the live state changed (inside the caller's transaction)."""
         self.execute("UPDATE summit SET changed_at = ? WHERE id = 1", (now(),))
+
+
+def _check_info(info: SummitInfo) -> None:
+    if not info.title.strip():
+        raise ValidationError("The summit needs a title.")
+    _check_clock(info.start_time)
+
+
+def remove_files(path: Path) -> None:
+    """Delete a summit file that could not be finished, with its journal and WAL files."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def backup_path(path: Path, version: int) -> Path:
+    """Where the file as it was at `version` is kept before a migration."""
+    return path.with_name(f"{path.name}.v{version}.bak")
+
+
+def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the file beside itself before it is migrated, through SQLite's backup API: the
+    copy is one consistent snapshot and includes what is still only in the WAL."""
+    target = backup_path(path, version)
+    partial = target.with_name(f"{target.name}.partial")
+    try:
+        remove_files(partial)
+        copy = sqlite3.connect(str(partial))
+        try:
+            conn.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            copy.close()
+        os.replace(partial, target)  # an earlier copy is only replaced by a complete one
+    except (OSError, sqlite3.Error) as error:
+        remove_files(partial)
+        raise SummitFileError(
+            f"{path} is from an older version of Summit and must be updated, but a copy of"
+            f" it could not be kept first ({error}). The file is unchanged."
+        ) from error
+    return target
 
 
 def _check_clock(value: str) -> None:

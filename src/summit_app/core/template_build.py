@@ -54,7 +54,7 @@ def read_info(root: Node) -> SummitInfo:
         raise TemplateProblem("summit", "is missing.")
     node = Node.of(root.data["summit"], "summit", INFO)
     groups = tuple(node.texts("groups")) or DEFAULT_GROUPS
-    # Checked here as well as by the store, because Summit.create makes the file first.
+    # Checked here as well as by the store, so the message names the template's field.
     if not node.text("title").strip():
         raise node.problem("must not be empty.", "title")
     try:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summit_app.core.errors import SummitError, ValidationError
-from summit_app.core.store import Summit
+from summit_app.core.store import Summit, remove_files
 from summit_app.core.template_build import Builder, read_info, read_root
 from summit_app.core.template_fields import TemplateProblem
 
@@ -93,5 +93,4 @@ def create_from_template(
 def _discard(summit: Summit) -> None:
     """Close and delete a summit file that could not be finished, with its WAL files."""
     summit.close()
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{summit.path}{suffix}").unlink(missing_ok=True)
+    remove_files(summit.path)

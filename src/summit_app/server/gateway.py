@@ -51,8 +51,10 @@ class Gateway:
         self.group_commits = 0  # how many transactions the writes took (for tests, benches)
 
     def open(self) -> None:
-        """Open the file (raises SummitFileError). Called before the server thread starts;
-        from then on only that thread uses the connection, until close()."""
+        """Open the file (raises SummitFileError) on the thread that will use it: the server
+        thread opens it as it starts (SummitServer.start hands an error back to its caller),
+        and only that thread uses the connection, until close(). SQLite refuses a
+        connection used from another thread than the one that opened it."""
         self._summit = Summit.open(self.path)
         self._summit.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 

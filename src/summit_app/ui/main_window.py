@@ -47,6 +47,8 @@ class MainWindow(QMainWindow):
             dialogs.error(self, str(error), "Cannot open this summit")
             return False
         self._set_session(session)
+        if session.summit.migration_note:  # an older file, updated; where its copy is
+            self.statusBar().showMessage(session.summit.migration_note)
         return True
 
     def new_from_template(self) -> bool:

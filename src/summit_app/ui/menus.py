@@ -9,14 +9,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from summit_app.ui import dialogs, settings
+from summit_app.ui.export_dialog import ExportDialog
 
 if TYPE_CHECKING:
     from summit_app.ui.main_window import MainWindow
-
-try:
-    from summit_app.ui.export_dialog import ExportDialog
-except ImportError:  # the export branch has not landed
-    ExportDialog = None  # type: ignore[assignment,misc]
 
 Std = QKeySequence.StandardKey
 TAB_KEYS = ("Alt+1", "Alt+2", "Alt+3", "Alt+4", "Alt+5")
@@ -70,7 +66,7 @@ class Menus:
         has = session is not None
         for action in (self.close, self.projector, *self.tab_actions):
             action.setEnabled(has)
-        self.export.setEnabled(has and ExportDialog is not None)
+        self.export.setEnabled(has)
         self.edit.clear()
         if has:
             self.undo = self._add(self.edit, "&Undo", self._undo, Std.Undo)
@@ -114,7 +110,7 @@ class Menus:
             self.window.showFullScreen()
 
     def open_export(self) -> None:
-        if ExportDialog is not None and self.window.session is not None:
+        if self.window.session is not None:
             dialog = ExportDialog(self.window.session.path, self.window)
             dialog.open()
 

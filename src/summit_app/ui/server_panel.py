@@ -1,14 +1,10 @@
 """The participant server's controls: start and stop, address, join URL and QR, phones joined.
 
-The server package is built on its own branch; without it this panel says so and the rest
-of the app works. Participant events reach the widgets through `SummitSession.server_event`,
-a signal queued from the server's thread to the GUI thread.
+Participant events reach the widgets through `SummitSession.server_event`, a signal queued
+from the server's thread to the GUI thread.
 """
 
 from __future__ import annotations
-
-import gc
-import sys
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,23 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core import SummitError
+from summit_app.server import ROOM_ADVICE, SummitServer
+from summit_app.server.network import candidate_addresses
 from summit_app.ui.qr_image import qr_pixmap
 from summit_app.ui.session import SummitSession
 
-try:
-    from summit_app.server import ROOM_ADVICE, SummitServer
-    from summit_app.server.network import candidate_addresses
-except ImportError:  # the server branch has not landed
-    SummitServer = None  # type: ignore[assignment,misc]
-    candidate_addresses = None  # type: ignore[assignment]
-    ROOM_ADVICE = ""
-
 DEFAULT_PORT = 8765
-# While the server's thread answers phones, hand the GIL over every 1 ms instead of
-# Python's 5 ms, so the window's thread waits less for it. Measured with
-# bench/gui_latency.py, 3 runs each: longest freeze 21-33 ms at 1 ms, 39-64 ms at 5 ms;
-# the burst itself was no slower. Process-wide, so restored when the server stops.
-SERVING_SWITCH_INTERVAL_S = 0.001
 NO_NETWORK = (
     "No network that phones can reach: this laptop only has its own loopback address."
     " Join the venue Wi-Fi or turn on the laptop's hotspot, then press Refresh."
@@ -61,7 +46,6 @@ class ServerPanel(QWidget):
         self.session = session
         self.port = port
         self.server = None
-        self._switch_interval = sys.getswitchinterval()
         self.address_combo = QComboBox()
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(self.reload_addresses)
@@ -109,9 +93,6 @@ class ServerPanel(QWidget):
         session.closed.connect(self.stop)
         self.reload_addresses()
         self.refresh_joined()
-        if SummitServer is None:
-            self.start_button.setEnabled(False)
-            self.status.setText("The participant server is not installed in this build.")
 
     @property
     def running(self) -> bool:
@@ -119,7 +100,7 @@ class ServerPanel(QWidget):
 
     def reload_addresses(self) -> None:
         self.address_combo.clear()
-        pairs = candidate_addresses() if candidate_addresses else [("loopback", "127.0.0.1", False)]
+        pairs = candidate_addresses()
         for name, ip, preferred in pairs:
             label = f"{ip}  ({name}{', recommended' if preferred else ''})"
             self.address_combo.addItem(label, ip)
@@ -138,7 +119,7 @@ class ServerPanel(QWidget):
             self.start()
 
     def start(self, host: str | None = None) -> bool:
-        if SummitServer is None or self.running:
+        if self.running:
             return self.running
         host = host or self.address_combo.currentData() or "127.0.0.1"
         server = SummitServer(
@@ -150,13 +131,6 @@ class ServerPanel(QWidget):
             self.status.setText(str(error))
             return False
         self.server = server
-        # Measured (bench/gui_latency.py): a full garbage collection, started by whichever
-        # thread allocates, walked every object of Qt, uvicorn and pydantic for ~75 ms with
-        # the GIL held: the window's longest freeze during a burst of phones. The objects
-        # alive now live as long as the app, so the collector need not walk them again.
-        gc.freeze()
-        self._switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(SERVING_SWITCH_INTERVAL_S)
         self.session.set_events_active(True)
         found = self.address_combo.findData(server.host)
         if found >= 0:
@@ -176,7 +150,6 @@ class ServerPanel(QWidget):
             return
         self.server.stop()
         self.server = None
-        sys.setswitchinterval(self._switch_interval)
         self.session.set_events_active(False)
         self.status.setText("Not running")
         self.url_label.clear()

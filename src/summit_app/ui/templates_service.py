@@ -1,7 +1,4 @@
-"""New summits: from the templates module when it is there, else a blank summit.
-
-The templates live on their own branch; until it lands the UI still makes a new file.
-"""
+"""New summits for the UI: a blank summit, or one from the templates in resources/templates/."""
 
 from __future__ import annotations
 
@@ -10,6 +7,7 @@ from pathlib import Path
 
 from summit_app.core import Summit
 from summit_app.core.model import SummitInfo
+from summit_app.core.templates import create_from_template, list_templates
 
 BLANK = "blank"
 
@@ -23,10 +21,6 @@ class TemplateChoice:
 
 def templates() -> list[TemplateChoice]:
     choices = [TemplateChoice(BLANK, "Blank summit", "An empty agenda to build yourself.")]
-    try:
-        from summit_app.core.templates import list_templates
-    except ImportError:
-        return choices
     return choices + [TemplateChoice(t.name, t.title, t.description) for t in list_templates()]
 
 
@@ -36,6 +30,4 @@ def create(path: Path, name: str) -> Summit:
         summit = Summit.create(path, SummitInfo(title=path.stem.replace("-", " ").title()))
         summit.agenda.add_section("Morning")
         return summit
-    from summit_app.core.templates import create_from_template
-
     return create_from_template(path, name)
