@@ -254,7 +254,8 @@ def sentence(result: PollResult) -> str:
         if result.hand_voters >= voters:
             text += f" All of them were counted {how}."
         else:
-            text += f" {result.hand_voters} of them were counted {how}; those counts are marked."
+            were = "was" if result.hand_voters == 1 else "were"
+            text += f" {result.hand_voters} of them {were} counted {how}; those counts are marked."
     if not voters:
         text += " No votes were cast."
     return text
