@@ -341,20 +341,35 @@
     });
   }
 
+  // Results are shown as the server words them (core.presenting); nothing is computed here.
   function showResults(results, open) {
     var box = $("results");
     if (!box) return;
     box.textContent = "";
     if (!results) return;
     add(box, el("h3", null, open ? "Results so far" : "Results"),
-      el("p", { class: "hint" }, results.voters + (results.voters === 1 ? " person has" : " people have") + " voted."));
-    results.bars.forEach(function (b) {
-      var fill = el("div", { class: "fill" });
-      fill.style.width = Math.max(0, Math.min(100, b.percent)) + "%";
+      el("p", { class: "hint" }, results.voters_text + "."));
+    if (results.scale.length) {
+      var key = el("ul", { class: "key", "aria-hidden": "true" });
+      results.scale.forEach(function (name, i) {
+        add(key, add(el("li", null), el("span", { class: "swatch level" + (i + 1) }), el("span", null, name)));
+      });
+      box.appendChild(key);
+    }
+    results.rows.forEach(function (r) {
+      var track = el("div", { class: r.levels.length ? "track stacked" : "track", "aria-hidden": "true" });
+      var parts = r.levels.length ? r.levels : [{ share: r.width }];
+      parts.forEach(function (part, i) {
+        var fill = el("div", { class: r.levels.length ? "fill level" + (i + 1) : "fill" });
+        fill.style.width = Math.max(0, Math.min(100, part.share)) + "%";
+        track.appendChild(fill);
+      });
       add(box, add(el("div", { class: "bar" }),
-        add(el("p", null), el("span", { class: "text" }, b.text), el("span", { class: "label" }, b.label)),
-        add(el("div", { class: "track", "aria-hidden": "true" }), fill)));
+        add(el("p", null), el("span", { class: "text" }, r.text), el("span", { class: "label" }, r.figure)),
+        r.detail ? el("p", { class: "detail" }, r.detail) : null,
+        track));
     });
+    box.appendChild(el("p", { class: "hint" }, results.sentence));
   }
 
   // -- sticky notes --------------------------------------------------------------------

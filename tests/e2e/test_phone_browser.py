@@ -209,6 +209,22 @@ def test_agreement_scale(phone: Page, summit_and_server: tuple[Summit, str]) -> 
     assert ballot(summit, poll_id) == {"Leaders are visible": 5, "All professions are heard": 2}
 
 
+def test_a_split_room_reads_as_split_on_the_phone(
+    phone: Page, summit_and_server: tuple[Summit, str], tmp_path: Path
+) -> None:
+    summit, _ = summit_and_server
+    poll_id = open_poll(summit, PollKind.SCALE, STATEMENTS)
+    options = summit.polls.poll(poll_id).options
+    for level in (1, 5):  # one strongly disagrees with everything, one strongly agrees
+        person = summit.people.join()
+        summit.polls.cast_ballot(poll_id, person.id, {o.id: level for o in options})
+    summit.polls.set_show_results(poll_id, True)
+    expect(phone.get_by_text("2 people voted.")).to_be_visible()
+    expect(phone.get_by_text("50% agree, 0% neither, 50% disagree").first).to_be_visible()
+    expect(phone.get_by_text("mean 3.0 of 5").first).to_be_visible()
+    phone.screenshot(path="/tmp/presenter_shots/split.png", full_page=True)
+
+
 def test_a_closed_poll_says_so(phone: Page, summit_and_server: tuple[Summit, str]) -> None:
     summit, _ = summit_and_server
     poll_id = summit.live().open_poll_id

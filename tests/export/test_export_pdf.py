@@ -38,7 +38,7 @@ def test_themes_print_their_summary_and_notes_and_hidden_notes_are_left_out(
 
 def test_the_ranking_is_an_ordered_list_with_borda_scores(seed_text: str) -> None:
     text = flat(seed_text)
-    assert "1 Diversity of Leadership 157 17 1.1" in text
+    assert "1 Diversity of Leadership 157 17 1.2" in text
     listed = text[text.index("Place Option Borda score") :]
     positions = [listed.index(message) for message in CORE_MESSAGES]
     assert positions == sorted(positions)
@@ -53,7 +53,7 @@ def test_speakers_print_with_their_roles_and_key_messages(seed_text: str) -> Non
 
 def test_scale_points_and_hand_counted_polls_explain_themselves(seed_text: str) -> None:
     text = flat(seed_text)
-    assert "We have a shared vision 5 (20%) 5 (20%) 5 (20%) 5 (20%) 5 (20%) 25 3.00" in text
+    assert "We have a shared vision 5 (20%) 5 (20%) 5 (20%) 5 (20%) 5 (20%) 25 3.0" in text
     assert "Each person shared 10 points among the options" in text
     assert "All of them were counted by a show of hands" in text
 
@@ -143,7 +143,7 @@ def test_a_scale_counted_by_hand_on_paper_says_so(tmp_path: Path) -> None:
         summit.polls.set_hand_counts(poll.id, [(option, 4, 6), (option, 5, 2)], 8, "paper")
         text = flat(pdf_text(write_pack(summit, tmp_path / "p.pdf")))
     assert "All of them were counted on paper." in text
-    assert "We are ready 0 0 0 6 (75%) 2 (25%) 8 4.25" in text
+    assert "We are ready 0 0 0 6 (75%) 2 (25%) 8 4.3" in text
 
 
 def test_a_sections_first_item_starts_on_the_sections_page(tmp_path: Path) -> None:

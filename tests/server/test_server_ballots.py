@@ -78,8 +78,14 @@ def test_results_reach_phones_only_when_the_facilitator_shows_them(room: Room) -
     assert phone.get("/api/state").json()["poll"]["results"] is None
     room.summit.polls.set_show_results(poll_id, True)
     results = phone.get("/api/state").json()["poll"]["results"]
-    assert results["voters"] == 1
-    assert results["bars"][0] == {"text": "Equity", "percent": 100, "label": "100% (1 vote)"}
+    assert results["voters_text"] == "1 person voted"
+    first = results["rows"][0]
+    assert (first["text"], first["figure"], first["detail"], first["width"]) == (
+        "Equity",
+        "100%",
+        "1 vote",
+        100,
+    )
 
 
 BAD_BALLOTS = [

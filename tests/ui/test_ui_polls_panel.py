@@ -77,7 +77,11 @@ def test_phones_vote_live_and_a_show_of_hands_joins_them(qtbot, panel, session):
             person = phones.people.join()
             phones.polls.cast_ballot(poll.id, person.id, {choice.id: 1})
     qtbot.waitUntil(lambda: "3 ballots · 3 phones joined" in panel.live_label.text(), timeout=3000)
-    assert panel.results.bar_texts() == [("Workforce", "67%"), ("Digital", "33%"), ("Access", "0%")]
+    assert panel.results.bar_texts() == [
+        ("Workforce", "67% · 2 votes"),
+        ("Digital", "33% · 1 vote"),
+        ("Access", "0% · 0 votes"),
+    ]
 
     dialog = panel.hand_count_dialog()
     qtbot.addWidget(dialog)
@@ -86,7 +90,7 @@ def test_phones_vote_live_and_a_show_of_hands_joins_them(qtbot, panel, session):
     dialog.voters.setValue(3)
     with qtbot.waitSignal(dialog.accepted):
         dialog.save()
-    assert panel.results.bar_texts()[0] == ("Digital", "67%")
+    assert panel.results.bar_texts()[0] == ("Digital", "67% · 4 votes, 3 counted by hand")
     assert panel.results.caption() == "6 people voted"
 
     panel.reveal_button.click()

@@ -51,7 +51,9 @@ def test_poll_results_stay_hidden_until_revealed(qtbot, summit_path):
     assert projector.poll_results.caption() == "Results hidden until revealed"
     window.polls_panel.choose(poll.id)
     window.polls_panel.reveal_button.click()
-    qtbot.waitUntil(lambda: projector.poll_results.bar_texts()[:1] == [("Workforce", "100%")])
+    qtbot.waitUntil(
+        lambda: projector.poll_results.bar_texts()[:1] == [("Workforce", "100% · 1 vote")]
+    )
 
 
 def test_current_item_and_timer_show_without_controls(qtbot, summit_path):

@@ -109,7 +109,7 @@ def test_a_short_summit_from_empty_file_to_results(qtbot, tmp_path):
         hands.voters.setValue(3)
         hands.save()
         polls.reveal_button.click()
-        expected = [("Digital", "75%"), ("Workforce", "25%")]
+        expected = [("Digital", "75% · 3 votes, 3 counted by hand"), ("Workforce", "25% · 1 vote")]
         qtbot.waitUntil(lambda: window.projector.poll_results.bar_texts() == expected)
         polls.open_button.click()
         assert session.summit.polls.poll(poll.id).state is PollState.CLOSED

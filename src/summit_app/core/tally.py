@@ -34,6 +34,7 @@ class PollResult:
     votes: int  # picks, points, or answers in all
     hand_voters: int = 0
     by_group: dict[str, PollResult] = field(default_factory=dict)
+    hand_method: str | None = None  # "hands" or "paper" when some votes were counted in the room
 
     def ranked(self) -> list[OptionResult]:
         """Best first: by Borda score for rankings, by mean for scales, else by count."""
@@ -49,8 +50,11 @@ class PollResult:
 def largest_remainder(counts: Sequence[int], total: int = 100) -> list[int]:
     """Whole percentages of `counts` that add up to `total` (all zeros if nothing counted).
 
-    Ties in the remainder go to the larger count, then to the earlier option, so the
-    result is stable for the same input.
+    The points left after rounding down go to the largest remainders. Among equal
+    remainders, options with equal counts get theirs together where the points left
+    allow it (5, 5, 5 and 1 vote give 31, 31, 31 and 7, not 32, 31, 31 and 6); a group
+    that cannot be served whole goes to the larger count, then to the earlier option,
+    so the result is stable for the same input.
     """
     whole = sum(counts)
     if whole == 0:
@@ -58,9 +62,19 @@ def largest_remainder(counts: Sequence[int], total: int = 100) -> list[int]:
     exact = [Fraction(c * total, whole) for c in counts]
     floors = [int(e) for e in exact]
     short = total - sum(floors)
-    order = sorted(range(len(counts)), key=lambda i: (-(exact[i] - floors[i]), -counts[i], i))
-    for i in order[:short]:
-        floors[i] += 1
+    # Options with the same count have the same remainder: group them, best remainder first.
+    groups: dict[int, list[int]] = {}
+    for i in sorted(range(len(counts)), key=lambda i: (-(exact[i] - floors[i]), -counts[i], i)):
+        groups.setdefault(counts[i], []).append(i)
+    queue = list(groups.values())
+    while short and queue:
+        best = exact[queue[0][0]] - floors[queue[0][0]]
+        level = [g for g in queue if exact[g[0]] - floors[g[0]] == best]
+        group = next((g for g in level if len(g) <= short), level[0])
+        for i in group[:short]:
+            floors[i] += 1
+        short -= min(len(group), short)
+        queue.remove(group)
     return floors
 
 
@@ -156,4 +170,5 @@ def tally(
         votes=sum(counts.values()) if poll.kind is not PollKind.RANK else voters,
         hand_voters=hand_voters,
         by_group=by_group,
+        hand_method=hand_counts[0].method.value if hand_counts else None,
     )

@@ -37,7 +37,10 @@ def fit(text: str, width: float, size: float = LABEL_SIZE) -> str:
 def bar_chart(
     labels: Sequence[str], values: Sequence[float], value_texts: Sequence[str], width: float
 ) -> Drawing:
-    """Bars for `values` (best first, drawn top down), each labelled with its text."""
+    """Bars for `values` (best first, drawn top down), each labelled with its text.
+
+    `values` are the presenter's bar lengths, 0 to 1 of the best option's bar.
+    """
     n = max(len(values), 1)
     label_width = width * LABEL_SHARE
     row = row_height(n)
@@ -51,7 +54,7 @@ def bar_chart(
     # The chart draws its first category at the bottom; reverse so the best is on top.
     chart.data = [list(reversed(values)) or [0]]
     _label_categories(chart, labels, label_width)
-    chart.valueAxis.valueMax = max(max(values, default=0), 1)
+    chart.valueAxis.valueMax = 1
     chart.bars[0].fillColor = BAR
     chart.bars.strokeColor = None
     chart.barWidth = row * 0.62

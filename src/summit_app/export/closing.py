@@ -8,11 +8,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from summit_app.core.model import PollKind
+from summit_app.core.presenting import people, present
 from summit_app.core.tally import PollResult, percent
 from summit_app.export.charts import bar_chart
 from summit_app.export.data import PackData
 from summit_app.export.flow import Heading, grid, pull_quote
-from summit_app.export.results import people
 from summit_app.export.styles import FRAME_WIDTH
 from summit_app.export.text import para, safe
 
@@ -41,7 +41,7 @@ def participation(data: PackData, s: StyleSheet1) -> list[Flowable]:
     story.append(
         bar_chart(
             [names[i] for i in order],
-            [counts[i] for i in order],
+            [counts[i] / max(counts) for i in order],
             [f"{counts[i]} ({percent(counts[i], data.joined)}%)" for i in order],
             FRAME_WIDTH,
         )
@@ -84,17 +84,17 @@ def _group_table(result: PollResult, groups, s: StyleSheet1):
     head: list[object] = [Paragraph("Option", s["CellHead"])]
     head += [Paragraph(f"{safe(name)} ({r.voters})", s["CellHeadSmall"]) for name, r in groups]
     rows: list[list[object]] = [head]
-    places = {name: {o.option.id: i for i, o in enumerate(r.ranked(), 1)} for name, r in groups}
-    for overall in result.ranked():
-        row: list[object] = [para(overall.option.text, s["Cell"])]
-        for name, r in groups:
-            mine = next(o for o in r.options if o.option.id == overall.option.id)
+    shown = {name: {row.option_id: row for row in present(r).rows} for name, r in groups}
+    for overall in present(result).rows:
+        row: list[object] = [para(overall.label, s["Cell"])]
+        for name, _ in groups:
+            mine = shown[name][overall.option_id]
             if result.poll.kind is PollKind.RANK:
-                cell = str(places[name][overall.option.id])
+                cell = str(mine.place)
             elif result.poll.kind is PollKind.SCALE:
-                cell = f"{mine.mean:.1f}" if mine.mean is not None else "–"
+                cell = mine.mean or "–"
             else:
-                cell = f"{mine.share_of_votes}%"
+                cell = mine.figure
             row.append(cell)
         rows.append(row)
     col = 20 * mm

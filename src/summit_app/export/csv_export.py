@@ -1,5 +1,8 @@
 """The raw data as CSV: notes.csv, ballots.csv and results.csv.
 
+results.csv carries the presenter's figures (`core.presenting`), the same numbers the
+projector, the phones and the PDF show: one row per option, best first.
+
 UTF-8 with a byte order mark ("utf-8-sig"), because Excel reads a BOM-less CSV in the
 machine's legacy code page and garbles every accented name; a header row in each file.
 """
@@ -11,22 +14,28 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from summit_app.core import Summit
-from summit_app.core.model import PollKind
+from summit_app.core.presenting import SHORT_LEVELS, present
 from summit_app.export.pack import ExportError
 
 NOTES_FIELDS = ("id", "prompt", "theme", "text", "author", "quote", "hidden", "created_at")
 BALLOTS_FIELDS = ("poll", "participant", "group", "choices", "cast_at")
+LEVEL_FIELDS = tuple(name.lower().replace(" ", "_") for name in SHORT_LEVELS)
 RESULTS_FIELDS = (
     "poll",
+    "kind",
+    "place",
     "option",
-    "count",
-    "percent",
+    "count",  # votes; points given; first places (rank); answers (scale)
+    "percent",  # share of all votes or points (single, multi, points)
     "voters",
     "votes",
     "borda",
-    "mean",
+    "mean",  # mean place (rank) or level (scale)
     "hand_count",
+    *LEVEL_FIELDS,  # scale: answers at each level
+    *(f"{name}_percent" for name in LEVEL_FIELDS),
 )
+
 
 # Guard against CSV formula injection: a spreadsheet runs a cell that starts with one of
 # these as a formula (a note typed as "=HYPERLINK(...)" would become a live link), so
@@ -91,18 +100,24 @@ def ballots_rows(summit: Summit) -> Iterable[Sequence[object]]:
 
 def results_rows(summit: Summit) -> Iterable[Sequence[object]]:
     for poll in summit.polls.polls():
-        result = summit.polls.result(poll.id)
-        for r in result.ranked():
+        shown = present(summit.polls.result(poll.id))
+        for r in shown.rows:
+            levels = [v.count for v in r.levels] or [""] * len(LEVEL_FIELDS)
+            shares = [v.share for v in r.levels] or [""] * len(LEVEL_FIELDS)
             yield (
-                poll.question,
-                r.option.text,
+                shown.question,
+                shown.kind.value,
+                r.place,
+                r.label,
                 r.count,
-                r.share_of_votes,
-                result.voters,
-                result.votes,
-                r.borda if poll.kind is PollKind.RANK else "",
-                f"{r.mean:.2f}" if r.mean is not None else "",
+                "" if r.share is None else r.share,
+                shown.voters,
+                shown.votes,
+                "" if r.borda is None else r.borda,
+                r.mean,
                 r.hand_count,
+                *levels,
+                *shares,
             )
 
 

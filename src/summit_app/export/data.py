@@ -46,8 +46,7 @@ class PromptBlock:
 
 @dataclass(frozen=True)
 class PollBlock:
-    result: PollResult
-    hand_method: str | None = None  # "hands" or "paper" when some votes were counted in the room
+    result: PollResult  # with how hand counts were taken, if any (`result.hand_method`)
 
 
 @dataclass(frozen=True)
@@ -130,11 +129,7 @@ def _read(summit: Summit) -> PackData:
         prompts.setdefault(prompt.item_id, []).append(block)
     polls: dict[int, list[PollBlock]] = {}
     for poll in summit.polls.polls():
-        hand = summit.polls.hand_counts(poll.id)
-        result = summit.polls.result(poll.id)
-        polls.setdefault(poll.item_id, []).append(
-            PollBlock(result, hand[0].method.value if hand else None)
-        )
+        polls.setdefault(poll.item_id, []).append(PollBlock(summit.polls.result(poll.id)))
 
     slots = {slot.item_id: slot for slot in _plan(agenda.items(), info.start_time)}
     sections = []

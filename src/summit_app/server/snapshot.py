@@ -11,7 +11,8 @@ import time
 from dataclasses import dataclass, field
 
 from summit_app.core import Summit
-from summit_app.core.model import SCALE_LABELS, Poll, PollKind, PollState
+from summit_app.core.model import SCALE_LABELS, Poll, PollState
+from summit_app.core.presenting import present
 from summit_app.core.tally import PollResult
 
 
@@ -71,29 +72,5 @@ def _poll(summit: Summit, poll: Poll) -> dict:
 
 
 def results(result: PollResult) -> dict:
-    """Bars for the phone: a label and a percentage per option, best first."""
-    kind = result.poll.kind
-    bars = []
-    if kind is PollKind.RANK:
-        total = sum(r.borda for r in result.options) or 1
-        for r in result.ranked():
-            share = round(100 * r.borda / total)
-            bars.append({"text": r.option.text, "percent": share, "label": f"{r.borda} points"})
-    elif kind is PollKind.SCALE:
-        agree = len(SCALE_LABELS) - 1  # levels 4 and 5 (Agree, Strongly agree)
-        for r in result.ranked():
-            answers = sum(r.distribution) or 1
-            share = round(100 * sum(r.distribution[agree - 1 :]) / answers)
-            bars.append({"text": r.option.text, "percent": share, "label": f"{share}% agree"})
-    else:
-        unit = "point" if kind is PollKind.POINTS else "vote"
-        for r in result.ranked():
-            units = unit if r.count == 1 else unit + "s"
-            bars.append(
-                {
-                    "text": r.option.text,
-                    "percent": r.share_of_votes,
-                    "label": f"{r.share_of_votes}% ({r.count} {units})",
-                }
-            )
-    return {"voters": result.voters, "bars": bars}
+    """The presenter's figures and words for the phone, best first; the page only shows them."""
+    return present(result).to_dict()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core.model import PollState
+from summit_app.core.presenting import people
 from summit_app.ui.notes_wall import NotesWall, WallGroup
 from summit_app.ui.qr_image import qr_pixmap
 from summit_app.ui.results_view import ResultsView
@@ -208,7 +209,7 @@ class ProjectorWindow(QWidget):
         result = self.session.result(poll_id)
         self.poll_question.setText(poll.question)
         status = "Vote now on your phone" if poll.state is PollState.OPEN else "Voting closed"
-        self.poll_status.setText(f"{status} · {result.voters} voted")
+        self.poll_status.setText(f"{status} · {people(result.voters)} voted")
         self.poll_results.set_result(result, hidden=not poll.show_results)
 
     def _build_notes(self) -> None:

@@ -1,4 +1,8 @@
-"""A poll's live results as horizontal bars with percentages (control window and projector)."""
+"""A poll's live results as horizontal bars (control window and projector).
+
+The figures and words are the presenter's (`core.presenting`), as on the phones and in
+the PDF; this widget only paints them.
+"""
 
 from __future__ import annotations
 
@@ -8,37 +12,30 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from summit_app.core.model import SCALE_LABELS, PollKind
+from summit_app.core.model import PollKind
+from summit_app.core.presenting import Presentation, present
 from summit_app.core.tally import PollResult
+
+# The PDF's scale colours, "Strongly disagree" first: they read on white and on black.
+LEVEL_COLOURS = ("#c2410c", "#f59e0b", "#cbd5e1", "#60a5fa", "#1d4ed8")
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
     fraction: float  # 0..1, the bar's length
-    caption: str  # what is printed at the bar's end, e.g. "42%"
+    caption: str  # what is printed at the bar's end, e.g. "42% · 15 votes"
+    levels: tuple[float, ...] = ()  # scale: the stacked parts (0..1 each), disagree first
 
 
-def bars(result: PollResult) -> list[Bar]:
-    """What to draw for a result, best first; one meaning per poll kind."""
-    kind = result.poll.kind
-    ranked = result.ranked()
-    if kind is PollKind.RANK:
-        top = max((r.borda for r in ranked), default=0) or 1
-        return [
-            Bar(f"{place}. {r.option.text}", r.borda / top, f"{r.borda} pts")
-            for place, r in enumerate(ranked, start=1)
-        ]
-    if kind is PollKind.SCALE:
-        out = []
-        for r in ranked:
-            if r.mean is None:
-                out.append(Bar(r.option.text, 0.0, "no answers"))
-            else:
-                label = SCALE_LABELS[round(r.mean) - 1]
-                out.append(Bar(r.option.text, r.mean / len(SCALE_LABELS), f"{r.mean:.1f} {label}"))
-        return out
-    return [Bar(r.option.text, r.share_of_votes / 100, f"{r.share_of_votes}%") for r in ranked]
+def bars(shown: Presentation) -> list[Bar]:
+    """What to draw, best first: the presenter's rows, places numbered for a ranking."""
+    out = []
+    for row in shown.rows:
+        label = f"{row.place}. {row.label}" if shown.kind is PollKind.RANK else row.label
+        levels = tuple(v.share / 100 for v in row.levels) if row.count else ()
+        out.append(Bar(label, row.bar, row.caption, levels))
+    return out
 
 
 class ResultsView(QWidget):
@@ -49,17 +46,21 @@ class ResultsView(QWidget):
         self.large = large
         self._bars: list[Bar] = []
         self._caption = ""
+        self._sentence = ""
+        self._scale: tuple[str, ...] = ()  # level names for a scale's key
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_result(self, result: PollResult | None, hidden: bool = False) -> None:
+        self._sentence, self._scale = "", ()
         if result is None:
             self._bars, self._caption = [], ""
         elif hidden:
             self._bars, self._caption = [], "Results hidden until revealed"
         else:
-            self._bars = bars(result)
-            people = "person" if result.voters == 1 else "people"
-            self._caption = f"{result.voters} {people} voted"
+            shown = present(result)
+            self._bars = bars(shown)
+            self._caption, self._sentence = shown.voters_text, shown.sentence
+            self._scale = shown.scale
         self.update()
 
     def bar_texts(self) -> list[tuple[str, str]]:
@@ -67,6 +68,10 @@ class ResultsView(QWidget):
 
     def caption(self) -> str:
         return self._caption
+
+    def sentence(self) -> str:
+        """What the numbers mean, in the presenter's words (shown under the bars)."""
+        return self._sentence
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(400, 60 + 40 * max(1, len(self._bars)))
@@ -80,37 +85,92 @@ class ResultsView(QWidget):
         rows = max(1, len(self._bars))
         label_w = width * 0.4
         flags = int(Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
-        # The largest type at which every label fits its row: a projector must stay legible
-        # with nine long options as well as with two short ones.
+        footer_flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+        # The largest type at which every label and figure fits its row: a projector must
+        # stay legible with nine long options as well as with two short ones.
         font = QFont(self.font())
+        small = QFont(self.font())
         for size in range(26 if self.large else 11, 7, -1):
             font.setPointSize(size)
+            small.setPointSize(max(7, round(size * 0.7)))
+            painter.setFont(small)
+            key_h = painter.fontMetrics().height() * 1.4 if self._scale else 0
+            sentence_h = (
+                painter.fontMetrics()
+                .boundingRect(0, 0, width, 10_000, footer_flags, self._sentence)
+                .height()
+                if self._sentence
+                else 0
+            )
             painter.setFont(font)
             metrics = painter.fontMetrics()
             caption_h = metrics.height() * 1.6
-            row_h = min((height - caption_h) / rows, metrics.height() * 3.2)
+            footer_h = caption_h + sentence_h + key_h
+            row_h = min((height - footer_h) / rows, metrics.height() * 3.2)
+            figure_w = min(
+                max((metrics.horizontalAdvance(b.caption) for b in self._bars), default=0),
+                width * 0.3,
+            )
             fits = all(
                 metrics.boundingRect(0, 0, int(label_w - 12), 10_000, flags, b.label).height()
+                <= row_h * 0.95
+                and metrics.boundingRect(0, 0, int(figure_w), 10_000, flags, b.caption).height()
                 <= row_h * 0.95
                 for b in self._bars
             )
             if fits:
                 break
-        metrics = painter.fontMetrics()
-        caption_w = max((metrics.horizontalAdvance(b.caption) for b in self._bars), default=0)
-        bar_w = max(10.0, width - label_w - caption_w - 24)
+        bar_w = max(10.0, width - label_w - figure_w - 24)
         painter.setPen(ink)
         for i, bar in enumerate(self._bars):
             top = i * row_h
             label_rect = QRectF(0, top, label_w - 12, row_h)
             painter.drawText(label_rect, flags | int(Qt.AlignmentFlag.AlignRight), bar.label)
             length = max(2.0, bar_w * bar.fraction)
-            rect = QRectF(label_w, top + row_h * 0.2, length, row_h * 0.6)
-            painter.fillRect(rect, bar_colour)
-            text_rect = QRectF(label_w + length + 8, top, caption_w + 16, row_h)
-            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter), bar.caption)
+            if bar.levels:  # a scale: the share of answers at each level, side by side
+                left = label_w
+                for level, part in enumerate(bar.levels):
+                    rect = QRectF(left, top + row_h * 0.2, bar_w * part, row_h * 0.6)
+                    painter.fillRect(rect, QColor(LEVEL_COLOURS[level % len(LEVEL_COLOURS)]))
+                    left += bar_w * part
+            else:
+                painter.fillRect(
+                    QRectF(label_w, top + row_h * 0.2, length, row_h * 0.6), bar_colour
+                )
+            text_rect = QRectF(label_w + length + 8, top, figure_w + 16, row_h)
+            painter.drawText(text_rect, flags, bar.caption)
+        if self._scale:
+            self._paint_key(painter, small, QRectF(0, height - footer_h, width, key_h), ink)
+        painter.setFont(font)
+        painter.setPen(ink)
         painter.drawText(
-            QRectF(0, height - caption_h, width, caption_h),
+            QRectF(0, height - footer_h + key_h, width, caption_h),
             int(Qt.AlignmentFlag.AlignCenter),
             self._caption,
         )
+        if self._sentence:
+            painter.setFont(small)
+            painter.drawText(
+                QRectF(0, height - sentence_h, width, sentence_h), footer_flags, self._sentence
+            )
+
+    def _paint_key(self, painter: QPainter, font: QFont, area: QRectF, ink: QColor) -> None:
+        """The scale's levels with their colours, on one centred line."""
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        swatch = metrics.height() * 0.7
+        gap = metrics.height()
+        total = sum(swatch + 6 + metrics.horizontalAdvance(n) + gap for n in self._scale) - gap
+        x = max(0.0, (area.width() - total) / 2)
+        for level, name in enumerate(self._scale):
+            colour = QColor(LEVEL_COLOURS[level % len(LEVEL_COLOURS)])
+            top = area.top() + (area.height() - swatch) / 2
+            painter.fillRect(QRectF(x, top, swatch, swatch), colour)
+            x += swatch + 6
+            painter.setPen(ink)
+            painter.drawText(
+                QRectF(x, area.top(), metrics.horizontalAdvance(name) + 2, area.height()),
+                int(Qt.AlignmentFlag.AlignVCenter),
+                name,
+            )
+            x += metrics.horizontalAdvance(name) + gap

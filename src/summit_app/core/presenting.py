@@ -1,0 +1,261 @@
+"""One presenter of poll results: the figures and words the room sees, wherever it sees them.
+
+The projector, the control window, the phones, the PDF and the CSV all show a poll through
+`present(result)`, so a ranking reads the same on a phone as on the wall: one meaning per
+poll kind, one rounding, one wording. Surfaces lay these out; they compute nothing.
+
+- single, multi, points: each option's share of all votes (or points), largest-remainder
+  percentages that add up to 100; the bar is that share over the top share.
+- rank: the Borda score (n - 1 points for a first place, ..., 0 for last), first places and
+  mean place; the bar is the score over the top score.
+- scale: the share of answers at each of the five levels and the mean level. The
+  distribution comes first: a room split between "Strongly disagree" and "Strongly agree"
+  has a mean of 3 but must not read as "Neither".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from summit_app.core.model import SCALE_LABELS, PollKind
+from summit_app.core.tally import OptionResult, PollResult, largest_remainder
+
+SHORT_LEVELS = ("Strongly disagree", "Disagree", "Neither", "Agree", "Strongly agree")
+HAND_WORDS = {"hands": "by a show of hands", "paper": "on paper"}
+CHOICE_KINDS = (PollKind.SINGLE, PollKind.MULTI, PollKind.POINTS)
+
+
+def plural(n: int, word: str) -> str:
+    """'1 vote', '2 votes'; '1 point', '2 points'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def people(n: int) -> str:
+    """'1 person', '2 people'."""
+    return f"{n} {'person' if n == 1 else 'people'}"
+
+
+def one_decimal(value: Fraction) -> str:
+    """'2.5' for 2.45: half up on the exact value, never on a binary float's approximation."""
+    tenths = int(value * 10 + Fraction(1, 2))
+    return f"{tenths // 10}.{tenths % 10}"
+
+
+@dataclass(frozen=True)
+class Level:
+    """Answers to one statement at one level of the agreement scale."""
+
+    name: str  # the scale's own words, e.g. "Neither agree nor disagree"
+    short: str  # for narrow columns, e.g. "Neither"
+    count: int
+    share: int  # percent of this statement's answers; the five add up to 100
+
+
+@dataclass(frozen=True)
+class Row:
+    """One option as every surface shows it."""
+
+    place: int  # 1 for the best
+    option_id: int
+    label: str  # the option's text
+    count: int  # votes (single, multi); points given (points); first places (rank); answers
+    share: int | None  # single, multi, points: percent of all votes or points
+    points: int | None  # points polls: points given
+    borda: int | None  # rank polls: Borda score
+    mean: str  # rank: mean place; scale: mean level (one decimal); "" if none
+    levels: tuple[Level, ...]  # scale polls: the distribution, "Strongly disagree" first
+    hand_count: int  # part of `count` (answers for rank and scale) counted in the room
+    hand_marked: bool  # the hand count is shown: some, not all, people were counted by hand
+    bar: float  # 0..1 of the best option's bar; a scale's bar is stacked from `levels` instead
+    figure: str  # the headline: "15%", "262 points", "40% agree"
+    detail: str  # what stands behind it: "15 votes", "14 first places, mean place 2.5"
+
+    @property
+    def caption(self) -> str:
+        """The figure and its detail on one line, as printed beside a bar."""
+        return f"{self.figure} · {self.detail}" if self.detail else self.figure
+
+
+@dataclass(frozen=True)
+class Presentation:
+    """A poll's results in figures and words, best option first."""
+
+    poll_id: int
+    question: str
+    kind: PollKind
+    rows: tuple[Row, ...]
+    voters: int  # people: phones' ballots plus people counted by hand
+    votes: int  # votes, points or answers in all (rank: the voters)
+    hand_voters: int
+    voters_text: str  # "40 people voted"
+    sentence: str  # what the numbers mean, in plain words
+    scale: tuple[str, ...]  # the level names, for scale polls; else ()
+
+    @property
+    def hand_marked(self) -> bool:
+        return any(r.hand_marked for r in self.rows)
+
+    def to_dict(self) -> dict:
+        """Plain JSON-ready data (the phones' results)."""
+        return {
+            "kind": self.kind.value,
+            "voters": self.voters,
+            "votes": self.votes,
+            "hand_voters": self.hand_voters,
+            "voters_text": self.voters_text,
+            "sentence": self.sentence,
+            "scale": list(self.scale),
+            "rows": [
+                {
+                    "place": r.place,
+                    "text": r.label,
+                    "count": r.count,
+                    "share": r.share,
+                    "points": r.points,
+                    "borda": r.borda,
+                    "mean": r.mean,
+                    "hand_count": r.hand_count,
+                    "hand_marked": r.hand_marked,
+                    "levels": [
+                        {"name": v.name, "count": v.count, "share": v.share} for v in r.levels
+                    ],
+                    "width": round(100 * r.bar, 1),
+                    "figure": r.figure,
+                    "detail": r.detail,
+                    "caption": r.caption,
+                }
+                for r in self.rows
+            ],
+        }
+
+
+def present(result: PollResult) -> Presentation:
+    """The figures and words for one poll's tally."""
+    poll = result.poll
+    kind = poll.kind
+    some_by_hand = 0 < result.hand_voters < result.voters
+    ranked = result.ranked()
+    # Bars are relative to the best option, which fills its track, on every surface.
+    top = max((r.borda if kind is PollKind.RANK else r.share_of_votes for r in ranked), default=0)
+    rows = tuple(_row(place, r, kind, top, some_by_hand) for place, r in enumerate(ranked, start=1))
+    return Presentation(
+        poll_id=poll.id,
+        question=poll.question,
+        kind=kind,
+        rows=rows,
+        voters=result.voters,
+        votes=result.votes,
+        hand_voters=result.hand_voters,
+        voters_text=f"{people(result.voters)} voted",
+        sentence=sentence(result),
+        scale=SCALE_LABELS if kind is PollKind.SCALE else (),
+    )
+
+
+def _row(place: int, r: OptionResult, kind: PollKind, top: int, some_by_hand: bool) -> Row:
+    hand_marked = some_by_hand and r.hand_count > 0
+    by_hand = f", {r.hand_count} counted by hand" if hand_marked else ""
+    share: int | None = None
+    levels: tuple[Level, ...] = ()
+    mean = _mean(r.distribution) if kind in (PollKind.RANK, PollKind.SCALE) else ""
+    if kind in CHOICE_KINDS:
+        share = r.share_of_votes
+        bar = share / top if top else 0.0
+        figure = f"{share}%"
+        detail = plural(r.count, "point" if kind is PollKind.POINTS else "vote") + by_hand
+    elif kind is PollKind.RANK:
+        bar = r.borda / top if top else 0.0
+        figure = plural(r.borda, "point")
+        detail = plural(r.count, "first place") + (f", mean place {mean}" if mean else "")
+        detail += by_hand
+    else:
+        shares = largest_remainder(list(r.distribution))
+        levels = tuple(
+            Level(name, short, count, pct)
+            for name, short, count, pct in zip(
+                SCALE_LABELS, SHORT_LEVELS, r.distribution, shares, strict=True
+            )
+        )
+        bar = 1.0 if r.count else 0.0
+        if r.count:
+            disagree, neither, agree = sum(shares[:2]), shares[2], sum(shares[3:])
+            figure = f"{agree}% agree, {neither}% neither, {disagree}% disagree"
+            detail = f"mean {mean} of {len(SCALE_LABELS)}" + by_hand
+        else:
+            figure, detail = "no answers", ""
+    return Row(
+        place=place,
+        option_id=r.option.id,
+        label=r.option.text,
+        count=r.count,
+        share=share,
+        points=r.count if kind is PollKind.POINTS else None,
+        borda=r.borda if kind is PollKind.RANK else None,
+        mean=mean,
+        levels=levels,
+        hand_count=r.hand_count,
+        hand_marked=hand_marked,
+        bar=bar,
+        figure=figure,
+        detail=detail,
+    )
+
+
+def _mean(distribution: tuple[int, ...]) -> str:
+    """The mean place or level, one decimal, from the exact counts; '' with no answers."""
+    answered = sum(distribution)
+    if not answered:
+        return ""
+    return one_decimal(Fraction(sum((i + 1) * c for i, c in enumerate(distribution)), answered))
+
+
+def sentence(result: PollResult) -> str:
+    """The poll's kind, voters and votes in plain words: what the numbers mean."""
+    poll, voters, votes = result.poll, result.voters, result.votes
+    kind = poll.kind
+    if kind is PollKind.SINGLE:
+        text = (
+            f"Each person picked one option; percentages are shares of all"
+            f" {plural(votes, 'vote')}, from {people(voters)}."
+        )
+    elif kind is PollKind.MULTI:
+        text = (
+            f"Each person could pick up to {plural(poll.max_choices, 'option')}; percentages"
+            f" are shares of all {plural(votes, 'vote')}, cast by {people(voters)}."
+        )
+    elif kind is PollKind.POINTS:
+        text = (
+            f"Each person shared {plural(poll.points, 'point')} among the options;"
+            f" percentages are shares of all {plural(votes, 'point')} given, by"
+            f" {people(voters)}."
+        )
+    elif kind is PollKind.RANK:
+        n = len(poll.options)
+        scores = (
+            f"{plural(n - 1, 'point')} for each first place, {n - 2} for each second,"
+            " and so on down to 0 for last"
+            if n > 2
+            else f"{plural(max(n - 1, 0), 'point')} for each first place and 0 for last"
+        )
+        text = (
+            f"Each person put all {n} options in order; {people(voters)} ranked them."
+            f" The order is by Borda score: {scores}."
+        )
+    else:
+        text = (
+            f"Each person rated each statement from “{SCALE_LABELS[0]}” (1) to"
+            f" “{SCALE_LABELS[-1]}” ({len(SCALE_LABELS)}); bars show the share of answers"
+            f" at each level, and the mean is on that 1 to {len(SCALE_LABELS)} scale."
+            f" {people(voters).capitalize()} answered."
+        )
+    if result.hand_voters:
+        how = HAND_WORDS.get(result.hand_method or "", "in the room")
+        if result.hand_voters >= voters:
+            text += f" All of them were counted {how}."
+        else:
+            were = "was" if result.hand_voters == 1 else "were"
+            text += f" {result.hand_voters} of them {were} counted {how}; those counts are marked."
+    if not voters:
+        text += " No votes were cast."
+    return text

@@ -1,0 +1,164 @@
+"""One presenter: the figures and words a poll's results are shown with, on every surface."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from summit_app.core import Summit
+from summit_app.core.model import Item, PollKind
+from summit_app.core.presenting import one_decimal, people, plural, present
+from summit_app.core.tally import largest_remainder
+from summit_app.core.templates import create_from_template
+
+SEED_PERCENTAGES = [15, 15, 13, 11, 11, 9, 9, 9, 8]
+
+
+def vote(summit: Summit, item: Item, kind: PollKind, options: list[str], ballots, **rules):
+    """A poll of `kind`, voted by one phone per ballot ({option position: value})."""
+    poll = summit.polls.add_poll(item.id, f"A {kind} question", kind, options, **rules)
+    summit.polls.open_poll(poll.id)
+    for choices in ballots:
+        person = summit.people.join()
+        summit.polls.cast_ballot(
+            poll.id, person.id, {poll.options[i].id: v for i, v in choices.items()}
+        )
+    return poll
+
+
+def test_the_demo_vote_reads_15_15_13_11_11_9_9_9_and_8_per_cent(tmp_path: Path) -> None:
+    with create_from_template(tmp_path / "demo.summit", "demo") as demo:
+        poll = next(p for p in demo.polls.polls() if p.kind is PollKind.MULTI)
+        shown = present(demo.polls.result(poll.id))
+    assert [r.share for r in shown.rows] == SEED_PERCENTAGES
+    assert [r.figure for r in shown.rows] == [f"{p}%" for p in SEED_PERCENTAGES]
+    assert shown.rows[0].detail == "15 votes"
+    assert [r.place for r in shown.rows] == list(range(1, 10))
+    assert shown.voters_text == "34 people voted"
+    assert shown.sentence == (
+        "Each person could pick up to 3 options; percentages are shares of all 100 votes,"
+        " cast by 34 people."
+    )
+
+
+def test_the_demo_ranking_shows_borda_points_first_places_and_mean_place(tmp_path: Path) -> None:
+    with create_from_template(tmp_path / "demo.summit", "demo") as demo:
+        poll = next(p for p in demo.polls.polls() if p.kind is PollKind.RANK)
+        shown = present(demo.polls.result(poll.id))
+    first = shown.rows[0]
+    assert (first.label, first.borda, first.count, first.mean) == (
+        "Diversity of Leadership",
+        262,
+        14,
+        "2.5",
+    )
+    assert first.caption == "262 points · 14 first places, mean place 2.5"
+    assert first.bar == 1.0 and shown.rows[-1].bar == pytest.approx(43 / 262)
+    assert first.share is None  # a ranking has no share of votes to show
+    assert "The order is by Borda score: 8 points for each first place" in shown.sentence
+
+
+def test_a_room_split_between_strongly_disagree_and_strongly_agree_does_not_read_as_neither(
+    summit: Summit, vote_item: Item
+) -> None:
+    poll = vote(summit, vote_item, PollKind.SCALE, ["We have a shared vision"], [{0: 1}, {0: 5}])
+    row = present(summit.polls.result(poll.id)).rows[0]
+    assert [(v.short, v.count, v.share) for v in row.levels] == [
+        ("Strongly disagree", 1, 50),
+        ("Disagree", 0, 0),
+        ("Neither", 0, 0),
+        ("Agree", 0, 0),
+        ("Strongly agree", 1, 50),
+    ]
+    assert row.mean == "3.0"
+    assert row.figure == "50% agree, 0% neither, 50% disagree"
+    assert row.caption == "50% agree, 0% neither, 50% disagree · mean 3.0 of 5"
+    assert "Neither" not in row.caption
+
+
+def test_a_statement_nobody_rated_says_so(summit: Summit, vote_item: Item) -> None:
+    poll = vote(summit, vote_item, PollKind.SCALE, ["Rated", "Skipped"], [{0: 4}])
+    rows = {r.label: r for r in present(summit.polls.result(poll.id)).rows}
+    assert rows["Skipped"].caption == "no answers" and rows["Skipped"].mean == ""
+    assert rows["Rated"].figure == "100% agree, 0% neither, 0% disagree"
+
+
+def test_points_show_points_given_and_their_share_in_words(summit: Summit, vote_item: Item) -> None:
+    poll = vote(
+        summit, vote_item, PollKind.POINTS, ["Workforce", "Digital"], [{0: 9, 1: 1}], points=10
+    )
+    shown = present(summit.polls.result(poll.id))
+    assert [(r.label, r.points, r.share, r.detail) for r in shown.rows] == [
+        ("Workforce", 9, 90, "9 points"),
+        ("Digital", 1, 10, "1 point"),
+    ]
+    assert shown.voters_text == "1 person voted"
+    assert shown.sentence == (
+        "Each person shared 10 points among the options; percentages are shares of all"
+        " 10 points given, by 1 person."
+    )
+
+
+def test_hand_counts_are_marked_when_only_some_people_were_counted_by_hand(
+    summit: Summit, vote_item: Item
+) -> None:
+    poll = vote(summit, vote_item, PollKind.SINGLE, ["Workforce", "Digital"], [{0: 1}])
+    summit.polls.set_hand_counts(poll.id, [(poll.options[1].id, None, 3)], 3, "paper")
+    shown = present(summit.polls.result(poll.id))
+    assert [(r.label, r.count, r.hand_count, r.hand_marked) for r in shown.rows] == [
+        ("Digital", 3, 3, True),
+        ("Workforce", 1, 0, False),
+    ]
+    assert shown.rows[0].caption == "75% · 3 votes, 3 counted by hand"
+    assert shown.sentence.endswith("3 of them were counted on paper; those counts are marked.")
+
+
+def test_when_everyone_was_counted_by_hand_nothing_needs_marking(
+    summit: Summit, vote_item: Item
+) -> None:
+    poll = vote(summit, vote_item, PollKind.SINGLE, ["Workforce", "Digital"], [])
+    summit.polls.set_hand_counts(poll.id, [(poll.options[0].id, None, 1)], 1, "hands")
+    shown = present(summit.polls.result(poll.id))
+    assert not shown.hand_marked and shown.rows[0].caption == "100% · 1 vote"
+    assert shown.sentence.endswith("from 1 person. All of them were counted by a show of hands.")
+
+
+def test_a_poll_nobody_answered_shows_zeros_and_says_so(summit: Summit, vote_item: Item) -> None:
+    poll = vote(summit, vote_item, PollKind.SINGLE, ["A", "B"], [])
+    shown = present(summit.polls.result(poll.id))
+    assert [(r.figure, r.bar) for r in shown.rows] == [("0%", 0.0), ("0%", 0.0)]
+    assert shown.voters_text == "0 people voted"
+    assert shown.sentence.endswith("No votes were cast.")
+
+
+def test_equal_counts_get_equal_percentages_where_the_points_left_allow_it() -> None:
+    assert largest_remainder([5, 5, 5, 1]) == [31, 31, 31, 7]
+    assert largest_remainder([3, 3, 1]) == [43, 43, 14]
+    assert largest_remainder([1, 1, 1]) == [34, 33, 33]  # no way to keep 100 and equality
+
+
+def test_means_round_half_up_on_the_exact_value() -> None:
+    from fractions import Fraction
+
+    assert one_decimal(Fraction(49, 20)) == "2.5"  # 2.45, which a float prints as 2.4 or 2.5
+    assert one_decimal(Fraction(17, 4)) == "4.3"  # 4.25
+    assert one_decimal(Fraction(3)) == "3.0"
+
+
+def test_words_for_one_and_for_many() -> None:
+    assert (plural(1, "point"), plural(2, "point")) == ("1 point", "2 points")
+    assert (people(1), people(2), people(0)) == ("1 person", "2 people", "0 people")
+
+
+def test_the_phones_get_plain_json_with_the_same_figures(summit: Summit, vote_item: Item) -> None:
+    poll = vote(summit, vote_item, PollKind.RANK, ["A", "B", "C"], [{0: 1, 1: 2, 2: 3}])
+    shown = present(summit.polls.result(poll.id))
+    data = json.loads(json.dumps(shown.to_dict()))
+    assert [(r["text"], r["borda"], r["caption"], r["width"]) for r in data["rows"]] == [
+        ("A", 2, "2 points · 1 first place, mean place 1.0", 100),
+        ("B", 1, "1 point · 0 first places, mean place 2.0", 50),
+        ("C", 0, "0 points · 0 first places, mean place 3.0", 0),
+    ]
+    assert data["voters_text"] == "1 person voted" and data["sentence"] == shown.sentence
