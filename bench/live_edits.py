@@ -53,6 +53,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 from summit_app.core import Summit  # noqa: E402
 from summit_app.core.model import Author, PollKind  # noqa: E402
 from summit_app.core.templates import create_from_template  # noqa: E402
+from summit_app.ui import guard  # noqa: E402
 from summit_app.ui.app import application  # noqa: E402
 from summit_app.ui.main_window import MainWindow  # noqa: E402
 from summit_app.ui.projector_window import Mode  # noqa: E402
@@ -135,8 +136,10 @@ class Facilitator:
     _turn: int = 0
     _version: int = 0
     _forward: bool = True
+    _guard_offset: float = 0.0
 
     def __post_init__(self) -> None:
+        guard.now = lambda: time.monotonic() + self._guard_offset
         self.rotation: list[tuple[str, Callable[[int], Callable[[], bool]]]] = [
             ("hide/show a note", self.hide_show),
             ("move a note to a theme", self.move_note),
@@ -226,6 +229,9 @@ class Facilitator:
         return lambda: self.summit.polls.poll(self.draft_poll_id).question == question
 
     def next_item(self, turn: int) -> Callable[[], bool]:
+        # Next comes round every 400 ms, inside the double-click guard's window, which would
+        # (rightly) ignore it: move the guard's clock on so each press reads as deliberate.
+        self._guard_offset += guard.WINDOW_S
         panel = self.window.run_panel
         items = [i.id for i in self.summit.agenda.items()]
         current = self.summit.live().current_item_id
