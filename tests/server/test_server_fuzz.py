@@ -13,6 +13,7 @@ import pytest
 from fuzz_requests import (
     Target,
     ballot_shape,
+    card_shape,
     check_shape,
     code_path,
     group_shape,
@@ -21,12 +22,13 @@ from fuzz_requests import (
 )
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from server_room import GROUPS, make_summit
+from server_room import GROUPS, loopback, make_summit
 
 from summit_app.core import Summit
 from summit_app.core.model import PollKind
 from summit_app.server import SummitServer
 from summit_app.server.guards import RateLimit
+from summit_app.server.throttle import Doors
 
 # One server for the whole module (starting one per example would take minutes); each
 # example compares the file before and after its own request, so sharing it is sound.
@@ -49,8 +51,11 @@ def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
     summit.polls.open_poll(poll.id)
     prompt = summit.agenda.add_prompt(item_id, "What is missing?")
     summit.agenda.open_prompt(prompt.id)
+    summit.cards.issue(2, group=GROUPS[1])
     # No rate limit here: the fuzz must reach the handlers, not the limiter's 429.
-    server = SummitServer(path, host="127.0.0.1", port=0, rate=RateLimit(burst=1e9))
+    server = SummitServer(
+        path, host="127.0.0.1", port=0, rate=RateLimit(burst=1e9), doors=Doors.unlimited()
+    )
     server.start()
     code = summit.info().join_code
     client = httpx.Client(base_url=server.url, timeout=10, trust_env=False)
@@ -58,7 +63,16 @@ def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
     client.cookies.clear()
     try:
         yield Target(
-            path, server.url, code, token, poll.id, [o.id for o in poll.options], prompt.id, client
+            path,
+            server.url,
+            code,
+            token,
+            poll.id,
+            [o.id for o in poll.options],
+            prompt.id,
+            client,
+            summit.info().short_code,
+            tuple(c.pass_ for c in summit.cards.cards()),
         )
     finally:
         client.close()
@@ -88,6 +102,7 @@ ENDPOINTS = {
     "ballot": ("POST", "/api/ballot", ballot_shape),
     "note": ("POST", "/api/note", note_shape),
     "group": ("POST", "/api/group", group_shape),
+    "card": ("POST", "/api/card", card_shape),
 }
 
 
@@ -101,6 +116,7 @@ def test_hostile_posts_get_no_5xx_and_refusals_change_nothing(
         "ballot": {"poll_id": target.poll_id, "choices": {str(target.option_ids[0]): 1}},
         "note": {"prompt_id": target.prompt_id, "text": "More time to talk"},
         "group": {"group": GROUPS[0]},
+        "card": {"code": target.card_passes[0]},
     }[endpoint]
     headers = {"content-type": "application/json", "cookie": f"summit_token={target.token}"}
     accepted = {"method": method, "url": path, "headers": headers}
@@ -109,6 +125,8 @@ def test_hostile_posts_get_no_5xx_and_refusals_change_nothing(
     @given(req=request(target, method, path, body))
     @example(req={**accepted, "content": json.dumps(valid).encode()})
     @example(req={**accepted, "content": b"{"})
+    @example(req={**accepted, "content": json.dumps(huge(valid)).encode()})
+    @example(req={**accepted, "content": json.dumps(huge(valid, -(2**70))).encode()})
     def fuzz(req: dict) -> None:
         send_and_check(target, req, seen)
 
@@ -127,7 +145,15 @@ def test_hostile_room_checks_get_no_5xx(target: Target) -> None:
     fuzz()
 
 
-@pytest.mark.parametrize("prefix", ["/j", "/check"])
+def huge(valid: dict, number: int = 2**64) -> dict:
+    """The valid body with its ids (and option ids) made huge."""
+    out = {k: number if k.endswith("_id") else v for k, v in valid.items()}
+    if "choices" in out:
+        out["choices"] = {str(number): 1}
+    return out
+
+
+@pytest.mark.parametrize("prefix", ["/j", "/check", "/c", ""])
 def test_hostile_joins_and_pages_get_no_5xx(target: Target, prefix: str) -> None:
     @FUZZ
     @given(data=st.data())
@@ -150,9 +176,23 @@ def test_hostile_state_polls_get_no_5xx_and_change_nothing(target: Target) -> No
     fuzz()
 
 
+def test_hostile_event_streams_get_no_5xx_and_change_nothing(target: Target) -> None:
+    @FUZZ
+    @given(req=request(target, "GET", "/api/events"))
+    def fuzz(req: dict) -> None:
+        before = tables(target.path)
+        target.client.cookies.clear()
+        with target.client.stream(**req) as response:  # a stream: read its head only
+            assert response.status_code < 500, (req, response.status_code)
+        assert tables(target.path) == before
+
+    fuzz()
+
+
 def test_the_fuzzed_room_still_works(target: Target) -> None:
     """After all that, a phone still votes and the file still reads."""
-    client = httpx.Client(base_url=target.url, timeout=10, trust_env=False)
+    transport = httpx.HTTPTransport(local_address=loopback(200))
+    client = httpx.Client(base_url=target.url, timeout=10, trust_env=False, transport=transport)
     with client:
         client.get(f"/j/{target.code}")
         answer = client.post(

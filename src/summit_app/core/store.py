@@ -49,6 +49,11 @@ def new_join_code() -> str:
     return secrets.token_urlsafe(12)
 
 
+def new_short_code() -> str:
+    """Six digits for the short join address; guesses are throttled by the server."""
+    return f"{secrets.randbelow(1_000_000):06d}"
+
+
 def check_file(path: Path) -> int:
     """Return the schema version of a summit file, or raise SummitFileError.
 
@@ -110,11 +115,12 @@ class Summit:
     """One open `.summit` file: the service API over it.
 
     Areas of the domain live in small repositories hung off this facade:
-    `agenda`, `notes`, `polls`, `people`.
+    `agenda`, `notes`, `polls`, `people`, `cards`.
     """
 
     def __init__(self, db: Database, path: Path) -> None:
         from summit_app.core.agenda import AgendaRepo
+        from summit_app.core.cards import CardsRepo
         from summit_app.core.notes import NotesRepo
         from summit_app.core.people import PeopleRepo
         from summit_app.core.polls import PollsRepo
@@ -130,6 +136,7 @@ class Summit:
         self.notes = NotesRepo(self)
         self.polls = PollsRepo(self)
         self.people = PeopleRepo(self)
+        self.cards = CardsRepo(self)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -153,8 +160,14 @@ class Summit:
             summit = cls(db, path)
             with summit.write():
                 summit.execute(
-                    "INSERT INTO summit (id, title, join_code, changed_at) VALUES (1, ?, ?, ?)",
-                    (info.title, info.join_code or new_join_code(), now()),
+                    "INSERT INTO summit (id, title, join_code, short_code, changed_at)"
+                    " VALUES (1, ?, ?, ?, ?)",
+                    (
+                        info.title,
+                        info.join_code or new_join_code(),
+                        info.short_code or new_short_code(),
+                        now(),
+                    ),
                 )
                 summit.update_info(info)
         except BaseException as error:
@@ -315,6 +328,7 @@ class Summit:
             join_code=row["join_code"],
             groups=groups,
             contact=row["contact"],
+            short_code=row["short_code"],
         )
 
     def update_info(self, info: SummitInfo) -> None:

@@ -15,6 +15,11 @@ from summit_app.core.checks import NOTE_MAX_CHARS
 from summit_app.core.polls import MAX_OPTIONS
 
 Choice = Annotated[StrictInt, Field(ge=0, le=1000)]
+# Row ids fit SQLite's 64-bit integers; bounded well inside them (and inside a JavaScript
+# number), so a huge id is a 422, never an OverflowError and a 500.
+MAX_ID = 2**53 - 1
+RowId = Annotated[StrictInt, Field(ge=1, le=MAX_ID)]
+OptionId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class _In(BaseModel):
@@ -22,12 +27,12 @@ class _In(BaseModel):
 
 
 class BallotIn(_In):
-    poll_id: StrictInt
-    choices: Annotated[dict[int, Choice], Field(max_length=MAX_OPTIONS)]
+    poll_id: RowId
+    choices: Annotated[dict[OptionId, Choice], Field(max_length=MAX_OPTIONS)]
 
 
 class NoteIn(_In):
-    prompt_id: StrictInt
+    prompt_id: RowId
     # Stored exactly as typed: no stripping, no normalising.
     text: Annotated[str, Field(min_length=1, max_length=NOTE_MAX_CHARS)]
 
@@ -38,6 +43,10 @@ class GroupIn(_In):
 
 class CheckIn(_In):
     device: Annotated[str, Field(max_length=200)] = ""
+
+
+class CardIn(_In):
+    code: Annotated[str, Field(min_length=1, max_length=64)]
 
 
 # Messages for the first pydantic error, by field; anything else gets GENERIC.
@@ -52,6 +61,14 @@ MESSAGES = {
     ("choices", "int_parsing"): "That option is not in this poll.",
     ("choices", "missing"): "Choose something before sending your vote.",
     ("group", "string_too_long"): "Choose a group from the list.",
+    ("code", "string_too_short"): "Type the code printed on your card.",
+    ("code", "missing"): "Type the code printed on your card.",
+    ("code", "string_too_long"): "That is not the code of a voting card.",
+}
+# Any complaint about these fields: the page is showing something that has gone.
+BY_FIELD = {
+    "poll_id": "That poll is not running any more. Reload the page.",
+    "prompt_id": "That question is not taking notes any more. Reload the page.",
 }
 GENERIC = "The page sent something this server does not understand. Reload the page and try again."
 
@@ -62,4 +79,6 @@ def friendly(error: ValidationError) -> str:
     if first["type"] == "json_invalid":
         return GENERIC
     field = str(first["loc"][0]) if first["loc"] else ""
-    return MESSAGES.get((field, first["type"]), GENERIC)
+    if field == "choices" and "[key]" in first["loc"]:
+        return "That option is not in this poll."
+    return MESSAGES.get((field, first["type"])) or BY_FIELD.get(field, GENERIC)

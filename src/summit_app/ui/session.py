@@ -42,6 +42,7 @@ TABLE_AREAS = {
     "ballots": ("polls",),
     "hand_counts": ("polls",),
     "participants": ("people",),
+    "cards": ("people",),
 }
 POLL_INTERVAL_MS = 500  # how quickly a write from elsewhere shows without a server event
 # Server events are batched: a burst of 1,000 ballots reloads the panels a few times a
@@ -52,7 +53,10 @@ EVENT_AREAS = {
     "joined": ("people",),
     "ballot": ("ballots",),
     "note": ("phone_notes",),
-    "check": (),
+    "group": ("people",),
+    "card": ("people",),
+    "join_refused": ("people",),
+    "check": ("people",),
 }
 
 
