@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from burst_client import cpu_seconds, free_port, pick, start, stop
+from burst_client import cpu_seconds, free_port, loopback, pick, start, stop
 
 from summit_app.core import Summit
 from summit_app.core.model import ItemKind, PollKind, SummitInfo
@@ -38,11 +38,6 @@ QUESTION = "Which initiative first?"
 MARK = QUESTION.encode()
 CONNECT_TIMEOUT_S = 60
 SEEN_TIMEOUT_S = 15
-
-
-def loopback(i: int) -> str:
-    """The i-th phone's own address: 127.0.1.1, 127.0.1.2, ... (never 127.0.0.1)."""
-    return f"127.{1 + i // 62500}.{1 + i // 250 % 250}.{1 + i % 250}"
 
 
 def make_summit(path: Path, phones: int) -> tuple[int, list[str]]:

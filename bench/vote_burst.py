@@ -2,7 +2,9 @@
 
 Runs the real server as `python -m summit_app serve FILE --host 127.0.0.1 --port P` in a
 subprocess and N simulated phones (asyncio + httpx.AsyncClient, a bounded pool of
-keep-alive connections) in this one. Each phone joins; then the facilitator opens the poll
+keep-alive connections) in this one. Each phone joins from its own loopback address on a
+connection of its own, as a phone opening a link does (joins are limited per address);
+then the facilitator opens the poll
 and every phone polls the state once and sends its ballot. Prints votes a second, latency
 median and p99 (timed from when a request goes out on a free connection), errors by kind,
 the server's CPU time per phone, and "acknowledged N, stored N" read back from the file
@@ -56,9 +58,9 @@ async def phones_burst(
         cookies: list[str] = []
 
         async def one_join(i: int) -> None:
-            r = await http.send(join, i, lambda r: r.status_code == 200, "GET", f"{base}/j/{code}")
-            if r is not None and "summit_token" in r.cookies:
-                cookies.append(f"summit_token={r.cookies['summit_token']}")
+            cookie = await http.join(join, i, f"{base}/j/{code}")
+            if cookie is not None:
+                cookies.append(cookie)
 
         cpu = cpu_seconds(pid)
         join.seconds = await together([one_join(i) for i in range(n)])

@@ -49,6 +49,14 @@ def connection_budget(limit: int | None = None) -> int:
     return max(16, limit - max(RESERVED_FDS, limit // 8))
 
 
+def accept_batch(budget: int, limit: int | None = None) -> int:
+    """The listen backlog, which asyncio also uses as how many connections it accepts in
+    one go before any of them is seen (and the cap applied): it must fit in the reserve,
+    or a burst of connections runs the process out of descriptors all the same."""
+    limit = descriptor_limit() if limit is None else limit
+    return max(8, min(2048, (limit - budget) // 4))
+
+
 class GuardedH11Protocol(H11Protocol):
     """uvicorn's h11 protocol with a cap on open connections and a timeout from the start.
 

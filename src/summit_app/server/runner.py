@@ -15,7 +15,7 @@ import uvicorn
 from summit_app.core import SummitError
 from summit_app.server import network
 from summit_app.server.app import Checks, create_app
-from summit_app.server.connections import connection_budget, guarded
+from summit_app.server.connections import accept_batch, connection_budget, guarded
 from summit_app.server.gateway import Gateway
 from summit_app.server.guards import RateLimit
 from summit_app.server.push import Hub
@@ -51,7 +51,7 @@ def uvicorn_config(app: object, budget: int | None = None) -> uvicorn.Config:
         timeout_keep_alive=KEEP_ALIVE_S,
         limit_concurrency=budget + 8,  # uvicorn's own cap: a 503 past it, never a crash
         server_header=False,
-        backlog=2048,
+        backlog=accept_batch(budget),
     )
 
 
