@@ -25,7 +25,7 @@ from summit_app.ui.session import SummitSession
 
 DEFAULT_PORT = 8765
 NO_NETWORK = (
-    "No network that phones can reach: this laptop only has its own loopback address."
+    "No network that phones can reach: this laptop is on no Wi-Fi, hotspot or Ethernet."
     " Join the venue Wi-Fi or turn on the laptop's hotspot, then press Refresh."
 )
 
@@ -100,11 +100,10 @@ class ServerPanel(QWidget):
 
     def reload_addresses(self) -> None:
         self.address_combo.clear()
-        pairs = candidate_addresses()
-        for name, ip, preferred in pairs:
-            label = f"{ip}  ({name}{', recommended' if preferred else ''})"
-            self.address_combo.addItem(label, ip)
-        reachable = [ip for _, ip, _ in pairs if not ip.startswith("127.")]
+        addresses = candidate_addresses()
+        for address in addresses:
+            self.address_combo.addItem(address.label, address.ip)
+        reachable = any(address.preferred for address in addresses)
         self.warning.setText("" if reachable else NO_NETWORK)
         self.warning.setVisible(not reachable)
 
