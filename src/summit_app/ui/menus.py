@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from summit_app import __version__
 from summit_app.ui import dialogs, settings
-from summit_app.ui.export_dialog import ExportDialog
 
 if TYPE_CHECKING:
     from summit_app.ui.main_window import MainWindow
@@ -112,6 +111,9 @@ class Menus:
 
     def open_export(self) -> None:
         if self.window.session is not None:
+            # reportlab and the pack's code load when first needed, not before the window shows.
+            from summit_app.ui.export_dialog import ExportDialog
+
             dialog = ExportDialog(self.window.session.path, self.window)
             dialog.open()
 

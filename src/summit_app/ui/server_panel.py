@@ -6,6 +6,8 @@ from the server's thread to the GUI thread.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,10 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core import SummitError
-from summit_app.server import ROOM_ADVICE, SummitServer
+from summit_app.server import ROOM_ADVICE
 from summit_app.server.network import candidate_addresses
 from summit_app.ui.qr_image import qr_pixmap
 from summit_app.ui.session import SummitSession
+
+if TYPE_CHECKING:
+    from summit_app.server import SummitServer
 
 DEFAULT_PORT = 8765
 NO_NETWORK = (
@@ -45,7 +50,7 @@ class ServerPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.port = port
-        self.server = None
+        self.server: SummitServer | None = None
         self.address_combo = QComboBox()
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(self.reload_addresses)
@@ -121,6 +126,8 @@ class ServerPanel(QWidget):
         if self.running:
             return self.running
         host = host or self.address_combo.currentData() or "127.0.0.1"
+        from summit_app.server import SummitServer  # loaded after the window shows (ui/app.py)
+
         server = SummitServer(
             self.session.path, host=host, port=self.port, on_event=self.session.server_event
         )
