@@ -139,9 +139,39 @@ _M002_GROUPS_AND_HAND_COUNTS = """
         CREATE INDEX ballots_poll ON ballots(poll_id);
 """
 
+# The programme team's write-up: items' and prompts' narrative, narrative blocks placed in a
+# section's flow (or the introduction's, section_id NULL), and one row of closing texts and
+# pack options. A closing order of '[]' (or one missing pages) reads as model.CLOSING_PAGES.
+_M003_WRITEUP = """
+        ALTER TABLE items ADD COLUMN writeup TEXT NOT NULL DEFAULT '';
+        ALTER TABLE prompts ADD COLUMN writeup TEXT NOT NULL DEFAULT '';
+        CREATE TABLE narrative_blocks (
+            id INTEGER PRIMARY KEY,
+            section_id INTEGER REFERENCES sections(id) ON DELETE CASCADE,
+            after_item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL
+        );
+        CREATE INDEX narrative_blocks_section ON narrative_blocks(section_id, position);
+        CREATE TABLE writeup (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            thanks TEXT NOT NULL DEFAULT '',
+            actions_intro TEXT NOT NULL DEFAULT '',
+            commitments_intro TEXT NOT NULL DEFAULT '',
+            include_agenda INTEGER NOT NULL DEFAULT 1,
+            include_participation INTEGER NOT NULL DEFAULT 1,
+            include_group_tables INTEGER NOT NULL DEFAULT 1,
+            include_data_appendix INTEGER NOT NULL DEFAULT 1,
+            closing_order TEXT NOT NULL DEFAULT '[]',
+            anonymity_threshold INTEGER NOT NULL DEFAULT 5 CHECK (anonymity_threshold >= 2)
+        );
+        INSERT INTO writeup (id) VALUES (1);
+"""
+
 # A participant takes part once they act (vote, post a note, pick a group): a link preview
 # or a flood of joins makes rows here but no turnout. Earlier files: those who acted.
-_M003_PARTICIPANTS_TAKING_PART = """
+_M004_PARTICIPANTS_TAKING_PART = """
         ALTER TABLE participants ADD COLUMN acted_at TEXT;
         UPDATE participants SET acted_at = joined_at
             WHERE group_name IS NOT NULL
@@ -150,13 +180,13 @@ _M003_PARTICIPANTS_TAKING_PART = """
 """
 
 # Six digits a person can type beside the QR code (wrong guesses are throttled).
-_M004_SHORT_JOIN_CODE = """
+_M005_SHORT_JOIN_CODE = """
         ALTER TABLE summit ADD COLUMN short_code TEXT NOT NULL DEFAULT '';
         UPDATE summit SET short_code = printf('%06d', abs(random() % 1000000));
 """
 
 # Verified voting: printed cards, each an unguessable pass; no name is ever stored.
-_M005_VOTING_CARDS = """
+_M006_VOTING_CARDS = """
         ALTER TABLE summit ADD COLUMN verified INTEGER NOT NULL DEFAULT 0;
         CREATE TABLE cards (
             id INTEGER PRIMARY KEY,
@@ -173,9 +203,10 @@ _M005_VOTING_CARDS = """
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
     ("groups_and_hand_counts", _M002_GROUPS_AND_HAND_COUNTS),
-    ("participants_taking_part", _M003_PARTICIPANTS_TAKING_PART),
-    ("short_join_code", _M004_SHORT_JOIN_CODE),
-    ("voting_cards", _M005_VOTING_CARDS),
+    ("writeup", _M003_WRITEUP),
+    ("participants_taking_part", _M004_PARTICIPANTS_TAKING_PART),
+    ("short_join_code", _M005_SHORT_JOIN_CODE),
+    ("voting_cards", _M006_VOTING_CARDS),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -27,7 +27,7 @@ from summit_app.ui.tally_worker import TallyWorker
 
 T = TypeVar("T")
 
-AREAS = ("agenda", "notes", "polls", "people", "live", "info", "phone_notes")
+AREAS = ("agenda", "notes", "polls", "people", "live", "info", "phone_notes", "writeup")
 # Which panels a facilitator's write concerns, from the tables it wrote.
 TABLE_AREAS = {
     "summit": ("info", "live"),
@@ -42,6 +42,9 @@ TABLE_AREAS = {
     "ballots": ("polls",),
     "hand_counts": ("polls",),
     "participants": ("people",),
+    "actions": ("writeup",),
+    "narrative_blocks": ("writeup",),
+    "writeup": ("writeup",),
     "cards": ("people",),
 }
 POLL_INTERVAL_MS = 500  # how quickly a write from elsewhere shows without a server event
@@ -73,6 +76,7 @@ class SummitSession(QObject):
         ballots_arrived(): phones voted: ballot counts changed; new results follow.
         results_ready(int): a fresh tally of this poll is ready (`result(poll_id)`).
         phone_notes_changed(): phones posted notes: only new notes, nothing else, changed.
+        writeup_changed(): narrative blocks, actions, closing texts or pack options changed.
         facilitator_changed(Change): a command, undo or redo changed these rows.
         history_changed(): what Undo and Redo would do changed.
         external_event(str): the participant server reported an event of this kind (any thread).
@@ -88,6 +92,7 @@ class SummitSession(QObject):
     ballots_arrived = Signal()
     results_ready = Signal(int)
     phone_notes_changed = Signal()
+    writeup_changed = Signal()
     facilitator_changed = Signal(object)
     history_changed = Signal()
     # Only the kind crosses threads: PySide6 6.12 aborted ("deallocating None") under a
