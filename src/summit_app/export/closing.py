@@ -25,7 +25,7 @@ def participation(data: PackData, s: StyleSheet1) -> list[Flowable]:
         return []
     story: list[Flowable] = [
         Heading("Who took part", s["H1"], "people", "Who took part"),
-        Paragraph(f"{people(data.joined).capitalize()} joined on their phones.", s["Body"]),
+        Paragraph(f"{people(data.joined).capitalize()} took part on their phones.", s["Body"]),
     ]
     if not data.groups_collected:
         return story
