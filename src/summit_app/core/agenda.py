@@ -300,7 +300,7 @@ class AgendaRepo:
         with self._s.write():
             old = self.prompt(prompt_id)
             new_kind = old.kind if kind is None else _prompt_kind(kind)
-            if new_kind is not old.kind and self._has_input(prompt_id):
+            if new_kind is not old.kind and self.has_input(prompt_id):
                 raise ValidationError(
                     "This prompt already has answers, so what it takes cannot change."
                     " Add a new prompt instead."
@@ -313,7 +313,8 @@ class AgendaRepo:
             )
         return self.prompt(prompt_id)
 
-    def _has_input(self, prompt_id: int) -> bool:
+    def has_input(self, prompt_id: int) -> bool:
+        """Whether anything (notes, questions, cloud words) was sent to the prompt."""
         return any(
             self._s.execute(f"SELECT 1 FROM {table} WHERE prompt_id = ? LIMIT 1", (prompt_id,))
             .fetchone()
