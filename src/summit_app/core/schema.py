@@ -139,11 +139,41 @@ _M002_GROUPS_AND_HAND_COUNTS = """
         CREATE INDEX ballots_poll ON ballots(poll_id);
 """
 
+# The programme team's write-up: items' and prompts' narrative, narrative blocks placed in a
+# section's flow (or the introduction's, section_id NULL), and one row of closing texts and
+# pack options. A closing order of '[]' (or one missing pages) reads as model.CLOSING_PAGES.
+_M003_WRITEUP = """
+        ALTER TABLE items ADD COLUMN writeup TEXT NOT NULL DEFAULT '';
+        ALTER TABLE prompts ADD COLUMN writeup TEXT NOT NULL DEFAULT '';
+        CREATE TABLE narrative_blocks (
+            id INTEGER PRIMARY KEY,
+            section_id INTEGER REFERENCES sections(id) ON DELETE CASCADE,
+            after_item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL
+        );
+        CREATE INDEX narrative_blocks_section ON narrative_blocks(section_id, position);
+        CREATE TABLE writeup (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            thanks TEXT NOT NULL DEFAULT '',
+            actions_intro TEXT NOT NULL DEFAULT '',
+            commitments_intro TEXT NOT NULL DEFAULT '',
+            include_agenda INTEGER NOT NULL DEFAULT 1,
+            include_participation INTEGER NOT NULL DEFAULT 1,
+            include_group_tables INTEGER NOT NULL DEFAULT 1,
+            include_data_appendix INTEGER NOT NULL DEFAULT 1,
+            closing_order TEXT NOT NULL DEFAULT '[]',
+            anonymity_threshold INTEGER NOT NULL DEFAULT 5 CHECK (anonymity_threshold >= 2)
+        );
+        INSERT INTO writeup (id) VALUES (1);
+"""
+
 # Audience input beyond votes: a prompt takes notes, words (a cloud) or questions (with
 # upvotes); phones' input may be held for the facilitator's approval (`is_held`, with the
 # words the profanity filter found in `flagged`), and nothing is ever deleted to hide it.
 # `prompts.moderated` NULL follows the summit's own setting.
-_M003_AUDIENCE_INPUT = """
+_M004_AUDIENCE_INPUT = """
         ALTER TABLE prompts ADD COLUMN kind TEXT NOT NULL DEFAULT 'notes'
             CHECK (kind IN ('notes', 'words', 'questions'));
         ALTER TABLE prompts ADD COLUMN max_words INTEGER NOT NULL DEFAULT 3
@@ -204,7 +234,8 @@ _M003_AUDIENCE_INPUT = """
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
     ("groups_and_hand_counts", _M002_GROUPS_AND_HAND_COUNTS),
-    ("audience_input", _M003_AUDIENCE_INPUT),
+    ("writeup", _M003_WRITEUP),
+    ("audience_input", _M004_AUDIENCE_INPUT),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -110,7 +110,8 @@ class Summit:
     """One open `.summit` file: the service API over it.
 
     Areas of the domain live in small repositories hung off this facade:
-    `agenda`, `notes`, `polls`, `people`, `questions`, `words`, `moderation`.
+    `agenda`, `notes`, `polls`, `people`, `questions`, `words`, `moderation`,
+    `writeup` (the programme team's write-up).
     """
 
     def __init__(self, db: Database, path: Path) -> None:
@@ -121,6 +122,7 @@ class Summit:
         from summit_app.core.polls import PollsRepo
         from summit_app.core.questions import QuestionsRepo
         from summit_app.core.words import WordsRepo
+        from summit_app.core.writeup import WriteupRepo
 
         self.db = db
         self.path = path
@@ -136,6 +138,7 @@ class Summit:
         self.questions = QuestionsRepo(self)
         self.words = WordsRepo(self)
         self.moderation = ModerationRepo(self)
+        self.writeup = WriteupRepo(self)
 
     # -- opening -------------------------------------------------------------------------
 
