@@ -20,6 +20,7 @@ from summit_app.ui.run_panel import RunPanel
 from summit_app.ui.server_panel import ServerPanel
 from summit_app.ui.session import SummitSession
 from summit_app.ui.welcome_panel import WelcomePanel
+from summit_app.ui.writeup_panel import WriteupPanel
 
 APP_NAME = "Summit"
 GEOMETRY_KEY = "window/geometry"
@@ -115,6 +116,8 @@ class MainWindow(QMainWindow):
         self._moderation_count(session.summit.moderation.held_count())
         self.server_panel = ServerPanel(session)
         self.tabs.addTab(self.server_panel, "Phones")
+        self.writeup_panel = WriteupPanel(session)
+        self.tabs.addTab(self.writeup_panel, "Write-up")
         self.projector_panel = ProjectorPanel(session)
         self.projector = self.projector_panel.window
         self.server_panel.server_started.connect(self.projector.set_join_url)
