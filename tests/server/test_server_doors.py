@@ -9,7 +9,7 @@ from server_room import Room
 
 from summit_app.core.model import PollKind
 from summit_app.server.app import MAX_CHECK_PHONES, Checks
-from summit_app.server.throttle import JOIN_REFUSED
+from summit_app.server.throttle import JOIN_BURST, JOIN_PER_S, JOIN_REFUSED
 
 
 def test_a_hundred_fresh_joins_from_one_address_make_at_most_twenty_participants(
@@ -20,9 +20,11 @@ def test_a_hundred_fresh_joins_from_one_address_make_at_most_twenty_participants
     started, statuses = time.monotonic(), []
     for _ in range(100):  # the cookie dropped each time: a new phone, as far as cookies go
         statuses.append(room.stranger("127.0.9.9").get(f"/j/{room.summit.info().join_code}"))
-    assert time.monotonic() - started < 10
+    took = time.monotonic() - started
     made = room.summit.people.count() - before
-    assert 1 <= made <= 20
+    # The burst, then one every few seconds: within 10 s that is at most 20.
+    assert 1 <= made <= JOIN_BURST + 1 + took * JOIN_PER_S
+    assert JOIN_BURST + 1 + 10 * JOIN_PER_S <= 20
     refused = [r for r in statuses if r.status_code == 429]
     assert len(refused) == 100 - made
     assert "Wait a minute, then scan the code again" in JOIN_REFUSED
@@ -122,7 +124,7 @@ def test_a_note_of_only_invisible_characters_is_refused(room: Room) -> None:
     room.summit.agenda.open_prompt(prompt.id)
     phone = room.phone()
     refused = phone.post("/api/note", json={"prompt_id": prompt.id, "text": "\u200b\u200c\u2060"})
-    assert refused.status_code == 422 and "empty" in refused.json()["error"]
+    assert refused.status_code == 422 and "shows nothing" in refused.json()["error"]
     assert room.summit.notes.notes(prompt.id) == []
 
 

@@ -11,7 +11,7 @@ from sse_starlette.sse import EventSourceResponse
 
 from summit_app.core import NotFoundError, Summit, ValidationError
 from summit_app.core.model import Author, Participant, PollState
-from summit_app.server import push
+from summit_app.server import audience, push
 from summit_app.server.app import Context, Refusal
 from summit_app.server.schemas import BallotIn, GroupIn, NoteIn
 
@@ -33,6 +33,13 @@ def mine(summit: Summit, me: Participant, poll_id: int | None) -> dict:
     }
 
 
+def mine_now(summit: Summit, me: Participant, snap: object) -> dict:
+    """`mine`, with this phone's questions, upvotes and words for the open prompt."""
+    own = mine(summit, me, getattr(snap, "poll_id", None))
+    own.update(audience.mine(summit, getattr(snap, "prompt_id", None), me))
+    return own
+
+
 def may_act(summit: Summit, me: Participant) -> None:
     """In verified mode, only a participant with a card that is not revoked acts."""
     if summit.cards.verified() and summit.cards.of_participant(me.id) is None:
@@ -44,7 +51,7 @@ def add_routes(app: FastAPI, c: Context) -> None:
 
     def personal(me: Participant) -> tuple[dict, str]:
         snap = gateway.snapshot(gateway.summit)
-        own = mine(gateway.summit, me, snap.poll_id)
+        own = mine_now(gateway.summit, me, snap)
         digest = hashlib.blake2b(json.dumps(own, sort_keys=True).encode(), digest_size=6)
         return {**snap.public, "me": own}, f'W/"{snap.digest}{digest.hexdigest()}"'
 
@@ -103,7 +110,7 @@ def add_routes(app: FastAPI, c: Context) -> None:
         me = await c.participant(request)
         data = await c.parse(request, NoteIn, me.token)
 
-        def add(summit: Summit) -> int:
+        def add(summit: Summit) -> tuple[int, bool]:
             may_act(summit, me)
             is_open = False
             try:
@@ -113,15 +120,24 @@ def add_routes(app: FastAPI, c: Context) -> None:
                     data.prompt_id, data.text, Author.PARTICIPANT, participant_id=me.id
                 )
                 gateway.wrote()
-                return added.id
+                return added.id, added.is_held
             except NotFoundError:
                 raise Refusal(404, "That question is not taking notes any more.") from None
             except ValidationError as error:
                 raise Refusal(422 if is_open else 409, str(error)) from None
 
-        note_id = await gateway.write(add)
+        note_id, held = await gateway.write(add)
         c.emit("note", {"note_id": note_id, "prompt_id": data.prompt_id, "participant_id": me.id})
-        return JSONResponse({"ok": True, "message": "Your note is posted."}, status_code=201)
+        message = "Your note is posted." + (f" {audience.HELD_MESSAGE}" if held else "")
+        return JSONResponse({"ok": True, "message": message, "waiting": held}, status_code=201)
+
+    async def acting(request: Request) -> Participant:
+        """The phone, if it may take part: in verified mode only a card holder may."""
+        me = await c.participant(request)
+        await gateway.run(lambda summit: may_act(summit, me))
+        return me
+
+    audience.add_routes(app, gateway, c.emit, acting, c.parse, Refusal)
 
     @app.post("/api/group")
     async def group(request: Request) -> JSONResponse:

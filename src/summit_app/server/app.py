@@ -28,7 +28,7 @@ from summit_app.resources import WEB
 from summit_app.server.gateway import Gateway
 from summit_app.server.guards import Guard, RateLimit
 from summit_app.server.push import Hub
-from summit_app.server.schemas import friendly
+from summit_app.server.schemas import MODEL_MESSAGES, friendly
 from summit_app.server.throttle import Doors
 
 log = logging.getLogger(__name__)
@@ -107,15 +107,17 @@ class Context:
             raise Refusal(403, BAD_TOKEN)
         return found
 
-    async def parse(self, request: Request, model: type[M], key: str) -> M:
-        if not self.rate.allow(key):
+    async def parse(
+        self, request: Request, model: type[M], key: str, limit: RateLimit | None = None
+    ) -> M:
+        if not (limit or self.rate).allow(key):
             raise Refusal(429, TOO_FAST)
         if not request.headers.get("content-type", "").startswith("application/json"):
             raise Refusal(415, "The page sent something this server does not understand.")
         try:
             return model.model_validate_json(await request.body())
         except ShapeError as error:
-            raise Refusal(422, friendly(error)) from None
+            raise Refusal(422, friendly(error, MODEL_MESSAGES.get(model))) from None
 
 
 def address(request: Request) -> str:

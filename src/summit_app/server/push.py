@@ -10,7 +10,8 @@ new request from every phone after each change, for the same delivery.
 One watcher on the server's loop looks at the file's `data_version` every WATCH_S (a
 PRAGMA, microseconds): when the live state the phones see has changed, its shared part is
 encoded once and written to every stream. Changes of results alone go out at most every
-RESULTS_PUSH_S, so a burst of votes does not flood the room's Wi-Fi. A phone's own ballot
+RESULTS_PUSH_S, and other changes at most every MIN_PUSH_S, so a burst of votes or
+upvotes does not flood the room's Wi-Fi. A phone's own ballot
 is not pushed: it comes with the answer to its own request, and in the first message of
 every (re)connection.
 """
@@ -29,7 +30,8 @@ from summit_app.server.gateway import Gateway
 log = logging.getLogger(__name__)
 
 WATCH_S = 0.1
-RESULTS_PUSH_S = 2.0
+MIN_PUSH_S = 0.25  # a Q&A's upvotes change the list often: at most four pushes a second
+RESULTS_PUSH_S = 1.0
 PING_S = 25  # finds phones that left without closing, and keeps NAT and Wi-Fi paths open
 RETRY_MS = 3000  # what EventSource waits before reconnecting by itself
 SEND_TIMEOUT_S = 10  # a phone that stopped reading is dropped rather than held
@@ -116,8 +118,9 @@ class Hub:
         if snap.digest == self._digest:
             return
         now = time.monotonic()
-        if snap.frame_digest == self._frame and now - self._sent_at < RESULTS_PUSH_S:
-            return  # only results moved, and they went out a moment ago
+        wait = RESULTS_PUSH_S if snap.frame_digest == self._frame else MIN_PUSH_S
+        if now - self._sent_at < wait:
+            return  # only results moved (or the last push was a moment ago): soon
         self._frame, self._digest, self._sent_at = snap.frame_digest, snap.digest, now
         self._message = event("state", snap.public)
         self.pushes += 1
