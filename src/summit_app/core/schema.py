@@ -139,10 +139,41 @@ _M002_GROUPS_AND_HAND_COUNTS = """
         CREATE INDEX ballots_poll ON ballots(poll_id);
 """
 
+# The programme team's write-up: items' and prompts' narrative, narrative blocks placed in a
+# section's flow (or the introduction's, section_id NULL), and one row of closing texts and
+# pack options. A closing order of '[]' (or one missing pages) reads as model.CLOSING_PAGES.
+_M003_WRITEUP = """
+        ALTER TABLE items ADD COLUMN writeup TEXT NOT NULL DEFAULT '';
+        ALTER TABLE prompts ADD COLUMN writeup TEXT NOT NULL DEFAULT '';
+        CREATE TABLE narrative_blocks (
+            id INTEGER PRIMARY KEY,
+            section_id INTEGER REFERENCES sections(id) ON DELETE CASCADE,
+            after_item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL
+        );
+        CREATE INDEX narrative_blocks_section ON narrative_blocks(section_id, position);
+        CREATE TABLE writeup (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            thanks TEXT NOT NULL DEFAULT '',
+            actions_intro TEXT NOT NULL DEFAULT '',
+            commitments_intro TEXT NOT NULL DEFAULT '',
+            include_agenda INTEGER NOT NULL DEFAULT 1,
+            include_participation INTEGER NOT NULL DEFAULT 1,
+            include_group_tables INTEGER NOT NULL DEFAULT 1,
+            include_data_appendix INTEGER NOT NULL DEFAULT 1,
+            closing_order TEXT NOT NULL DEFAULT '[]',
+            anonymity_threshold INTEGER NOT NULL DEFAULT 5 CHECK (anonymity_threshold >= 2)
+        );
+        INSERT INTO writeup (id) VALUES (1);
+"""
+
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
     ("groups_and_hand_counts", _M002_GROUPS_AND_HAND_COUNTS),
+    ("writeup", _M003_WRITEUP),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
