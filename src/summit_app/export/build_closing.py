@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from summit_app.core.presenting import people
 from summit_app.core.tally import percent
+from summit_app.export.anonymity import OTHER_GROUPS, fold_counts
 from summit_app.export.build_groups import group_tables
 from summit_app.export.build_results import appendix_blocks
 from summit_app.export.data import PackData
@@ -29,7 +30,6 @@ from summit_app.export.model import (
     Tone,
 )
 from summit_app.export.typeset import inline, narrative_text, one_line, plain
-from summit_app.export.anonymity import fold_counts
 
 
 def commitments(data: PackData, log: Log) -> list[Part]:
@@ -126,11 +126,9 @@ def _who(data: PackData, log: Log) -> list[Block]:
     if not counts:
         return story
     story.append(
-        Para(
-            (Run("By professional group or care setting, as each person chose it when joining:"),)
-        )
+        Para((Run("By professional group or care setting, as each person chose it when joining:"),))
     )
-    order = sorted(counts, key=lambda g: -counts[g])
+    order = sorted(counts, key=lambda g: (g == OTHER_GROUPS, -counts[g]))
     top = max(counts.values())
     figures = {g: f"{counts[g]} ({percent(counts[g], data.joined)}%)" for g in order}
     data_table = Table(

@@ -68,4 +68,4 @@ def agenda(data: PackData) -> list[Part]:
         group_rows=tuple(group_rows),
     )
     story = (Para((Run(note),), Tone.CAPTION), table)
-    return [Part("Agenda", "agenda", story, PartKind.FRONT)]
+    return [Part("Agenda", "agenda", story, PartKind.FRONT, new_page=False)]

@@ -10,7 +10,7 @@ option, where bars would add nothing.
 from __future__ import annotations
 
 from summit_app.core.model import PollKind
-from summit_app.core.presenting import Presentation, Row, present
+from summit_app.core.presenting import Presentation, present
 from summit_app.core.tally import PollResult
 from summit_app.export.model import Bar, Block, Chart, Column, Heading, Para, Run, Table, Tone
 from summit_app.export.typeset import heading, one_line, plain
@@ -40,27 +40,22 @@ def chart(shown: Presentation) -> Chart:
     rows = shown.rows
     if shown.kind is PollKind.SCALE:
         bars = tuple(
-            Bar(one_line(r.label), tuple(v.share / 100 for v in r.levels), _scale_figure(r))
-            for r in rows
+            Bar(one_line(r.label), tuple(v.share / 100 for v in r.levels), r.caption) for r in rows
         )
         alt = (
             f"Stacked bars: for each of {len(rows)} statements, the share of answers from"
             f" “{shown.scale[0]}” to “{shown.scale[-1]}”. "
             + " ".join(f"{one_line(r.label)}: {r.figure}; mean {r.mean or 'none'}." for r in rows)
         )
-        return Chart(heading(shown.question), alt, bars, full_table(shown), shown.scale)
-    bars = tuple(Bar(one_line(r.label), (r.bar,), r.figure) for r in rows)
+        return Chart("Answers by statement", alt, bars, full_table(shown), shown.scale)
+    bars = tuple(Bar(one_line(r.label), (r.bar,), r.caption) for r in rows)
     unit = "points" if shown.kind is PollKind.POINTS else "votes"
     alt = (
         f"Bar chart of the share of {unit} for {len(rows)} options, largest first: "
         + "; ".join(f"{one_line(r.label)}, {r.figure}" for r in rows)
         + "."
     )
-    return Chart(heading(shown.question), alt, bars, full_table(shown))
-
-
-def _scale_figure(r: Row) -> str:
-    return f"{r.figure}; mean {r.mean}" if r.mean else r.figure
+    return Chart(f"Share of {unit}, by option", alt, bars, full_table(shown))
 
 
 def full_table(shown: Presentation) -> Table:
@@ -75,7 +70,9 @@ def full_table(shown: Presentation) -> Table:
             Column("First places", numeric=True),
             Column("Mean place", numeric=True),
         ]
-        cells = [[str(r.place), one_line(r.label), str(r.borda), str(r.count), r.mean] for r in rows]
+        cells = [
+            [str(r.place), one_line(r.label), str(r.borda), str(r.count), r.mean] for r in rows
+        ]
     elif kind is PollKind.SCALE:
         names = [v.short for v in rows[0].levels] if rows else []
         columns = [
@@ -101,7 +98,7 @@ def full_table(shown: Presentation) -> Table:
         columns.append(Column(HAND_HEAD, numeric=True))
         for row, r in zip(cells, rows, strict=True):
             row.append(str(r.hand_count) if r.hand_marked else "")
-    caption = f"{heading(shown.question)}: {shown.voters_text}."
+    caption = f"The figures in full: {shown.voters_text}."
     return Table(
         tuple(columns),
         tuple(tuple(row) for row in cells),

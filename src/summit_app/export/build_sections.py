@@ -91,7 +91,9 @@ def prompt_blocks(block: PromptBlock, level: int) -> list[Block]:
 def theme_blocks(block: ThemeBlock, level: int) -> list[Block]:
     """The theme's name and summary first, then its quotes set apart, then its notes."""
     theme = block.theme
-    out: list[Block] = [Heading(heading(theme.name), level, f"theme-{theme.id}", swatch=theme.colour)]
+    out: list[Block] = [
+        Heading(heading(theme.name), level, f"theme-{theme.id}", swatch=theme.colour)
+    ]
     out += narrative_text(theme.summary)
     return out + notes_blocks(block.notes)
 

@@ -37,17 +37,22 @@ class Log:
             names = ", ".join(f"“{g}”" for g in groups)
             lines.append(
                 f"Groups of fewer than {self._threshold} people ({names}) were folded into"
-                f" “Other groups” in {_places(places)}."
+                f" “Other groups” in {_places(places)}"
             )
         if self._dropped:
             lines.append(
                 f"Left out, as every group in it had fewer than {self._threshold} people:"
-                f" {_places(self._dropped)}."
+                f" {_places(self._dropped)}"
             )
-        return (*lines, *self.lines)
+        return (*(_stop(line) for line in lines), *self.lines)
 
 
 def _places(places: list[str]) -> str:
     if len(places) > 3:
         return f"{places[0]}, {places[1]} and {len(places) - 2} more"
     return " and ".join([", ".join(places[:-1]), places[-1]] if len(places) > 1 else places)
+
+
+def _stop(line: str) -> str:
+    """A full stop at the end, unless a quoted question already ends the sentence."""
+    return line if line.endswith(("?”", ".”", "!”")) else line + "."

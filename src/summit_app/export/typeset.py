@@ -22,7 +22,8 @@ from summit_app.core import narrative
 from summit_app.export.model import Bullets, Inline, Para, Run, Tone
 
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-_OPENERS = frozenset(" \t\n([{<\u00a0\u2013\u2014/-\u201c\u2018")
+# A quote after one of these (or a letter or digit) closes; after anything else it opens.
+_CLOSERS = frozenset(".,!?;:)]}>%*\u2026\u2019\u201d")
 _DASHES = ((re.compile(r"(?<!-)---(?!-)"), "\u2014"), (re.compile(r"(?<!-)--(?!-)"), "\u2013"))
 _SPACED_HYPHEN = re.compile(r"(?<=\s)-(?=\s)")
 NBSP = "\u00a0"
@@ -45,15 +46,13 @@ def smarten(text: str, before: str = " ") -> str:
     text = text.replace("...", "\u2026")
     out: list[str] = []
     previous = before
-    for i, char in enumerate(text):
+    for char in text:
+        closing = previous.isalnum() or previous in _CLOSERS
         if char == '"':
-            char = "\u201c" if previous in _OPENERS else "\u201d"
+            char = "\u201d" if closing else "\u201c"
         elif char == "'":
-            after = text[i + 1] if i + 1 < len(text) else " "
-            if previous.isalnum() and after.isalnum():
-                char = "\u2019"  # don't, each other's
-            else:
-                char = "\u2018" if previous in _OPENERS else "\u2019"
+            # An apostrophe (don't, each other's) or a closing quote both read as ’.
+            char = "\u2019" if closing else "\u2018"
         out.append(char)
         previous = char
     return "".join(out)

@@ -48,7 +48,7 @@ def render_html(pack: Pack) -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="author" content="{escape(pack.organisers or 'Summit')}">
+<meta name="author" content="{escape(pack.organisers or "Summit")}">
 <meta name="generator" content="Summit">
 <title>{title}: write-up pack</title>
 <style>{CSS}</style>
@@ -79,9 +79,7 @@ def _contents(pack: Pack) -> str:
         f"<li>{link}<ol>{''.join(subs)}</ol></li>" if subs else f"<li>{link}</li>"
         for link, subs in groups
     )
-    return (
-        f'<nav aria-labelledby="contents"><h2 id="contents">Contents</h2><ol>{items}</ol></nav>'
-    )
+    return f'<nav aria-labelledby="contents"><h2 id="contents">Contents</h2><ol>{items}</ol></nav>'
 
 
 def _part(part: Part) -> str:
@@ -149,8 +147,7 @@ def _table(table: Table) -> str:
                 bodies.append([])
             span = len(table.columns)
             bodies[-1].append(
-                f'<tr><th scope="rowgroup" colspan="{span}" class="group">'
-                f"{_cell(row[0])}</th></tr>"
+                f'<tr><th scope="rowgroup" colspan="{span}" class="group">{_cell(row[0])}</th></tr>'
             )
             continue
         cells = []

@@ -71,6 +71,4 @@ def chart_svg(chart: Chart, ident: str) -> str:
 
 
 def _text(x: float, y: float, text: str, colour: str, size: int = FONT) -> str:
-    return (
-        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="{colour}">{escape(text)}</text>'
-    )
+    return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="{colour}">{escape(text)}</text>'

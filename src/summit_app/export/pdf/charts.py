@@ -19,7 +19,7 @@ from summit_app.export.pdf.styles import BAR, FRAME_WIDTH, MUTED, RULE, SCALE_CO
 from summit_app.export.pdf.text import plain
 
 BAR_HEIGHT = 8
-LABEL_SHARE, FIGURE_SHARE = 0.44, 0.2
+LABEL_SHARE, FIGURE_SHARE = 0.46, 0.24
 STACKED_LABEL_SHARE, STACKED_FIGURE_SHARE = 0.36, 0.3
 
 

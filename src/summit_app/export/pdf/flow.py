@@ -66,8 +66,11 @@ class ContentsLine(Flowable):
         last = lines[-1]
         extra = last.extraSpace if hasattr(last, "extraSpace") else last[0]
         end = self.indent + self.text_width - extra
-        baseline = self.pad + self.para.height - self.style.fontSize - (len(lines) - 1) * (
-            self.style.leading
+        baseline = (
+            self.pad
+            + self.para.height
+            - self.style.fontSize
+            - (len(lines) - 1) * (self.style.leading)
         )
         canvas.saveState()
         canvas.setStrokeColor(MUTED)
@@ -161,7 +164,7 @@ def swatch_table(colour: str, paragraph: Paragraph, width: float) -> Table:
         fill = colors.HexColor(colour)
     except (ValueError, TypeError):
         fill = ZEBRA
-    table = Table([["", paragraph]], colWidths=[7, width - 7])
+    table = Table([["", paragraph]], colWidths=[7, width - 7], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [

@@ -181,4 +181,3 @@ def font_for(code: int) -> str | None:
 def has_glyph(code: int) -> bool:
     table = fonts()
     return code in table.sans or any(code in chars for _, chars in table.fallbacks)
-

@@ -37,6 +37,7 @@ from reportlab.platypus import (
 from summit_app.export.model import Pack, Run
 from summit_app.export.pdf.flow import ContentsLine, HeadingPara, define_page_form
 from summit_app.export.pdf.fonts import BOLD, REGULAR
+from summit_app.export.pdf.log import font_log
 from summit_app.export.pdf.story import part_story
 from summit_app.export.pdf.styles import (
     ACCENT,
@@ -50,8 +51,7 @@ from summit_app.export.pdf.styles import (
     TOP,
 )
 from summit_app.export.pdf.styles import stylesheet as make_stylesheet
-from summit_app.export.pdf.log import font_log
-from summit_app.export.pdf.text import markup, paragraph, plain, safe
+from summit_app.export.pdf.text import paragraph, plain, safe
 
 PAGE_COUNT_FORM = "page_count"
 __all__ = ["font_log", "render_pdf"]
@@ -236,7 +236,8 @@ def xmp(pack: Pack) -> str:
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
    <dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
-   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">Write-up pack: {title}</rdf:li></rdf:Alt></dc:description>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">Write-up pack: {title}</rdf:li>
+    </rdf:Alt></dc:description>
    <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
    <xmp:CreateDate>{created}</xmp:CreateDate>
    <xmp:CreatorTool>Summit</xmp:CreatorTool>

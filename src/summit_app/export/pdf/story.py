@@ -54,9 +54,14 @@ def part_story(part: Part, s: StyleSheet1) -> list[Flowable]:
             # The heading, a caption or byline under it, and the next block if it is short.
             group = [heading_flowable(block, s)]
             j = i + 1
-            while j < len(blocks) and isinstance(blocks[j], Para) and blocks[j].tone in (
-                Tone.CAPTION,
-                Tone.BYLINE,
+            while (
+                j < len(blocks)
+                and isinstance(blocks[j], Para)
+                and blocks[j].tone
+                in (
+                    Tone.CAPTION,
+                    Tone.BYLINE,
+                )
             ):
                 group += block_flowables(blocks[j], s)
                 j += 1

@@ -66,10 +66,12 @@ def stylesheet() -> StyleSheet1:
     add("HeaderTitle", fontName=BOLD, fontSize=8, leading=10, textColor=ACCENT, rightIndent=0)
     add("CoverTitle", fontName=BOLD, fontSize=28, leading=34, textColor=ACCENT, spaceAfter=14)
     add("CoverLine", fontSize=13, leading=19)
-    add("H1", fontName=BOLD, fontSize=20, leading=25, textColor=ACCENT, spaceAfter=12)
+    add("H1", fontName=BOLD, fontSize=20, leading=25, textColor=ACCENT, spaceBefore=26,
+        spaceAfter=12)  # fmt: skip
     add("H2", fontName=BOLD, fontSize=14, leading=19, textColor=ACCENT, spaceBefore=16,
         spaceAfter=6)  # fmt: skip
-    add("H3", fontName=BOLD, fontSize=12, leading=16, spaceBefore=12, spaceAfter=4)
+    add("H3", fontName=BOLD, fontSize=12, leading=16, spaceBefore=12, spaceAfter=4,
+        rightIndent=0)  # fmt: skip
     add("H4", fontName=BOLD, fontSize=11, leading=15, spaceBefore=10, spaceAfter=3,
         rightIndent=0)  # fmt: skip
     for name, size in (("Cell", 9), ("CellBold", 9)):

@@ -31,7 +31,9 @@ from summit_app.export.model import Inline, Run
 from summit_app.export.pdf.fonts import fonts
 
 _JOINERS = frozenset({0x200C, 0x200D, 0xFE0E, 0xFE0F})
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
 # Scripts whose letters change shape or position with their neighbours, and combining marks.
 _COMPLEX = re.compile(
     "[\u0300-\u036f\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u109f\u1780-\u18af"

@@ -92,7 +92,7 @@ def _contents(doc, pack: Pack) -> None:
     doc.add_paragraph("Contents", style="TOC Heading")
     paragraph = doc.add_paragraph()
     _field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', "begin")
-    for anchor, title, level in pack.contents():
+    for _anchor, title, level in pack.contents():
         entry = doc.add_paragraph(style="List Continue" if level else None)
         entry.add_run(title)
     end = doc.add_paragraph()
