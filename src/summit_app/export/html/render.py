@@ -9,7 +9,9 @@ right to left gets `dir="auto"`, and everything is escaped: `<b>` typed by anyon
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from html import escape
 
 from summit_app.export.html.css import CSS
@@ -33,7 +35,8 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def render_html(pack: Pack) -> str:
-    parts = "\n".join(_part(part) for part in pack.parts)
+    tables = itertools.count(1)  # numbers the tables, naming each scrolling box uniquely
+    parts = "\n".join(_part(part, tables) for part in pack.parts)
     title = escape(pack.title)
     cover = ['<p class="kicker">Write-up pack</p>', f"<h1{_dir(pack.title)}>{title}</h1>"]
     for line in (pack.date, pack.venue):
@@ -82,9 +85,11 @@ def _contents(pack: Pack) -> str:
     return f'<nav aria-labelledby="contents"><h2 id="contents">Contents</h2><ol>{items}</ol></nav>'
 
 
-def _part(part: Part) -> str:
+def _part(part: Part, tables: Iterator[int]) -> str:
     classes = "part new-page" if part.new_page else "part"
-    body = "\n".join(_block(block, f"{part.anchor}-{i}") for i, block in enumerate(part.blocks))
+    body = "\n".join(
+        _block(block, f"{part.anchor}-{i}", tables) for i, block in enumerate(part.blocks)
+    )
     return (
         f'<section class="{classes}" aria-labelledby="{escape(part.anchor)}">\n'
         f'<h2 id="{escape(part.anchor)}"{_dir(part.title)}>{escape(part.title)}</h2>\n'
@@ -92,7 +97,7 @@ def _part(part: Part) -> str:
     )
 
 
-def _block(block: Block, ident: str) -> str:
+def _block(block: Block, ident: str, tables: Iterator[int]) -> str:
     if isinstance(block, Heading):
         level = block.level + 1
         anchor = f' id="{escape(block.anchor)}"' if block.anchor else ""
@@ -105,15 +110,25 @@ def _block(block: Block, ident: str) -> str:
     if isinstance(block, Bullets):
         return _list(block)
     if isinstance(block, Table):
-        return f'<div class="table-scroll">{_table(block)}</div>'
+        return _scroll(block, f"Table {next(tables)}")
     if isinstance(block, Chart):
         return (
             f'<figure aria-labelledby="{ident}-caption">'
             f'<figcaption id="{ident}-caption">{escape(block.title)}</figcaption>'
             f'<div class="chart">{chart_svg(block, ident)}'
-            f'<div class="table-scroll">{_table(block.data)}</div></div></figure>'
+            f"{_scroll(block.data, f'Table {next(tables)}')}</div></figure>"
         )
     raise TypeError(f"The HTML edition cannot print a {type(block).__name__} yet.")
+
+
+def _scroll(table: Table, ident: str) -> str:
+    """The table in a box that scrolls sideways on a narrow screen; focusable, so a keyboard
+    can scroll it too, and named after its caption (with its place, to be unique)."""
+    label = escape(f"{ident}: {table.caption or 'a table'}")
+    return (
+        f'<div class="table-scroll" tabindex="0" role="region" aria-label="{label}">'
+        f"{_table(table)}</div>"
+    )
 
 
 def _para(block: Para) -> str:
