@@ -73,6 +73,7 @@ class AgendaPanel(QWidget):
         self.model.reload()
         self.tree.expandAll()
         header = self.tree.header()
+        header.setStretchLastSection(False)  # the title takes the width, not "Start"
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

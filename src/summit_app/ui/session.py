@@ -31,6 +31,7 @@ AREAS = ("agenda", "notes", "polls", "people", "live", "info", "phone_notes")
 # Which panels a facilitator's write concerns, from the tables it wrote.
 TABLE_AREAS = {
     "summit": ("info", "live"),
+    "logo": ("info",),
     "sections": ("agenda",),
     "items": ("agenda", "live"),
     "speakers": ("agenda",),
