@@ -7,7 +7,7 @@ the window comes back full screen on it. A change of resolution re-fits the wind
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -112,22 +112,29 @@ class ProjectorScreens(QObject):
         if screen is None:
             # One screen: a window the facilitator can move, not a full screen over the
             # control window.
-            window.showNormal()
+            window.setWindowState(Qt.WindowState.WindowNoState)
             window.resize(*ALONE_SIZE)
+            window.show()
             self.said.emit(
                 "Only one screen: the projector opens in a window. Connect the projector and"
                 " Summit moves it there."
             )
         else:
+            # showFullScreen() would also activate the window, taking the keyboard from the
+            # control window: set the state and show instead.
             if window.isFullScreen() and window.screen() is not screen:
-                window.showNormal()  # leave full screen before changing screens
+                window.setWindowState(Qt.WindowState.WindowNoState)
             window.setScreen(screen)
-            window.setGeometry(screen.geometry())
-            if self.full_screen:
-                window.showFullScreen()
-            else:
-                window.showNormal()
-                window.setGeometry(screen.availableGeometry())
+            window.setGeometry(
+                screen.geometry() if self.full_screen else screen.availableGeometry()
+            )
+            state = (
+                Qt.WindowState.WindowFullScreen
+                if self.full_screen
+                else Qt.WindowState.WindowNoState
+            )
+            window.setWindowState(state)
+            window.show()
         self.control.activateWindow()  # a window manager may still have moved the focus
 
     def on_screen(self) -> QScreen | None:
