@@ -39,7 +39,7 @@ python="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 
 # Reinstall only when the project's metadata changed.
-stamp=".venv/.summit-$purpose-$(sha1sum pyproject.toml | cut -c1-12)"
+stamp=".venv/.summit-$purpose-$(cat pyproject.toml setup.py | sha1sum | cut -c1-12)"
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
   if [ "$purpose" = test ]; then

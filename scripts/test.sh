@@ -4,5 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
 .venv/bin/lint-imports
-.venv/bin/ruff check --quiet src tests bench
+.venv/bin/ruff check --quiet src tests bench resources scripts
+scripts/check_wheel.sh
 exec .venv/bin/python -m pytest "$@"

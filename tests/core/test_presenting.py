@@ -9,8 +9,14 @@ import pytest
 
 from summit_app.core import Summit
 from summit_app.core.model import Item, PollKind
-from summit_app.core.presenting import one_decimal, people, plural, present
-from summit_app.core.tally import largest_remainder
+from summit_app.core.presenting import (
+    one_decimal,
+    people,
+    plural,
+    present,
+    rounding_note,
+    shares,
+)
 from summit_app.core.templates import create_from_template
 
 SEED_PERCENTAGES = [15, 15, 13, 11, 11, 9, 9, 9, 8]
@@ -155,10 +161,28 @@ def test_a_poll_nobody_answered_shows_zeros_and_says_so(summit: Summit, vote_ite
     assert shown.sentence.endswith("No votes were cast.")
 
 
-def test_equal_counts_get_equal_percentages_where_the_points_left_allow_it() -> None:
-    assert largest_remainder([5, 5, 5, 1]) == [31, 31, 31, 7]
-    assert largest_remainder([3, 3, 1]) == [43, 43, 14]
-    assert largest_remainder([1, 1, 1]) == [34, 33, 33]  # no way to keep 100 and equality
+def test_equal_counts_always_print_equal_percentages() -> None:
+    assert shares([5, 5, 5, 1]) == [31, 31, 31, 7]
+    assert shares([3, 3, 1]) == [43, 43, 14]
+    assert shares([15, 15, 13, 11, 11, 9, 9, 9, 8]) == SEED_PERCENTAGES
+    # No way to keep both 100 and equality: each is rounded to nearest, and it is said.
+    assert shares([1, 1, 1]) == [33, 33, 33]
+    assert shares([1] * 6) == [17] * 6
+    assert shares([2, 1, 1, 1, 1, 1]) == [29, 14, 14, 14, 14, 14]
+    assert rounding_note(shares([1] * 6)) == (
+        "Equal counts show equal percentages, so these add up to 102%."
+    )
+    assert rounding_note(shares([3, 3, 1])) == ""
+
+
+def test_six_options_with_one_vote_each_read_17_per_cent_on_every_surface(
+    summit: Summit, vote_item: Item
+) -> None:
+    poll = vote(summit, vote_item, PollKind.SINGLE, list("ABCDEF"), [{i: 1} for i in range(6)])
+    shown = present(summit.polls.result(poll.id))
+    assert [r.figure for r in shown.rows] == ["17%"] * 6
+    assert {r.bar for r in shown.rows} == {1.0}
+    assert shown.rounding.endswith("add up to 102%.")
 
 
 def test_means_round_half_up_on_the_exact_value() -> None:

@@ -107,13 +107,14 @@ def pdf_line(shown: Presentation, row) -> str:
 
 
 def csv_figures(line: dict[str, str]) -> tuple:
+    counts = ("votes", "points", "first_places", "answers")
     return (
         line["place"],
         line["option"],
-        line["count"],
+        "".join(line[c] for c in counts),  # one of them, the others empty
         line["percent"],
-        line["borda"],
-        line["mean"],
+        line["ranking_points"],
+        line["mean_place"] + line["mean_level"],
         line["hand_count"],
         [line[f] for f in LEVEL_FIELDS],
         [line[f"{f}_percent"] for f in LEVEL_FIELDS],
@@ -194,7 +195,7 @@ def test_every_poll_shows_the_same_figures_on_the_projector_phones_pdf_and_csv(
             assert printed(pdf_line(expected, row), text), (expected.question, row.label)
         mine = [line for line in lines if line["poll"] == expected.question]
         assert [csv_figures(line) for line in mine] == [presenter_figures(r) for r in expected.rows]
-        assert {(line["voters"], line["votes"]) for line in mine} == {
+        assert {(line["poll_voters"], line["poll_votes"]) for line in mine} == {
             (str(expected.voters), str(expected.votes))
         }
 

@@ -19,18 +19,22 @@ def test_export_writes_the_pack_and_csv_where_asked_and_prints_the_paths(
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
-def test_by_default_the_files_go_into_exports_named_after_the_summit(
-    seed_summit: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+def test_by_default_the_files_go_into_exports_beside_the_summit_named_after_it(
+    seed_summit: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert cli.EXPORTS.name == "exports"
-    monkeypatch.setattr(cli, "EXPORTS", tmp_path / "exports")  # keep the repo's folder clean
+    exports = seed_summit.parent / "exports"
     assert cli.export(seed_summit) == 0
-    assert (tmp_path / "exports" / "leadership.pdf").exists()
-    assert (tmp_path / "exports" / "leadership-data" / "results.csv").exists()
-    assert str(tmp_path / "exports" / "leadership.pdf") in capsys.readouterr().out
+    assert (exports / "leadership.pdf").exists()
+    assert (exports / "leadership-data" / "results.csv").exists()
+    assert str(exports / "leadership.pdf") in capsys.readouterr().out
+
+
+def test_a_relative_summit_path_exports_beside_it_in_the_current_folder(
+    seed_summit: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(seed_summit.parent)
+    assert cli.export(Path(seed_summit.name)) == 0
+    assert (seed_summit.parent / "exports" / "leadership.pdf").exists()
 
 
 def test_a_file_that_is_not_a_summit_gives_one_clear_line(

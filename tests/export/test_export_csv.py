@@ -3,7 +3,7 @@
 import csv
 from pathlib import Path
 
-from export_seedlike import HIDDEN_NOTE, INITIATIVES
+from export_seedlike import CORE_MESSAGES, HIDDEN_NOTE, INITIATIVES
 
 from summit_app.core import Summit
 from summit_app.core.model import SummitInfo
@@ -59,17 +59,44 @@ def test_one_row_per_ballot_with_group_and_choices(seed_summit: Path, tmp_path: 
     picks = sum(len(r["choices"].split("; ")) for r in multi)
     assert picks == 100
     assert multi[0]["choices"].startswith(INITIATIVES[0][0] + "=1")
-    assert {r["group"] for r in multi} >= {"Nursing", "Pharmacy", ""}
+    assert {r["group"] for r in multi} >= {"Nursing", "Pharmacy", "Not given"}
+    assert "" not in {r["group"] for r in rows}
 
 
-def test_results_give_counts_percentages_and_borda(seed_summit: Path, tmp_path: Path) -> None:
+def test_a_ranking_ballot_lists_the_options_by_place(seed_summit: Path, tmp_path: Path) -> None:
+    with Summit.open(seed_summit) as summit:
+        rows = read(write_csv(summit, tmp_path)[1])
+    ranking = [r for r in rows if r["poll"] == "Rank the core messages"]
+    for row in ranking:
+        places = [int(pair.rsplit("=", 1)[1]) for pair in row["choices"].split("; ")]
+        assert places == list(range(1, 10))
+    # The first voter swapped the first two messages: the second message is listed first.
+    assert ranking[0]["choices"].startswith(CORE_MESSAGES[1] + "=1; " + CORE_MESSAGES[0] + "=2")
+
+
+def test_results_give_each_figure_its_own_column(seed_summit: Path, tmp_path: Path) -> None:
     with Summit.open(seed_summit) as summit:
         rows = read(write_csv(summit, tmp_path)[2])
     multi = [r for r in rows if r["poll"].startswith("Which initiatives")]
-    assert [(r["option"], int(r["percent"])) for r in multi] == INITIATIVES
-    assert {r["voters"] for r in multi} == {"34"} and {r["votes"] for r in multi} == {"100"}
+    assert [(r["option"], int(r["votes"]), int(r["percent"])) for r in multi] == [
+        (option, share, share) for option, share in INITIATIVES
+    ]
+    assert {r["poll_voters"] for r in multi} == {"34"}
+    assert {r["poll_votes"] for r in multi} == {"100"}
+    assert {r["first_places"] + r["ranking_points"] + r["answers"] for r in multi} == {""}
     ranking = [r for r in rows if r["poll"] == "Rank the core messages"]
-    assert ranking[0]["option"] == "Diversity of Leadership" and ranking[0]["borda"] == "157"
+    first = ranking[0]
+    assert first["option"] == "Diversity of Leadership"
+    assert (first["ranking_points"], first["first_places"], first["mean_place"]) == (
+        "157",
+        "17",
+        "1.2",
+    )
+    assert first["votes"] == first["percent"] == first["points"] == ""
+    points = [r for r in rows if r["poll"].startswith("Share 10 points")]
+    assert sum(int(r["points"]) for r in points) == 120 and points[0]["votes"] == ""
+    scale = [r for r in rows if r["poll"] == "How far do you agree?"]
+    assert scale[0]["answers"] == "25" and scale[0]["mean_level"] and not scale[0]["mean_place"]
     hands = [r for r in rows if r["poll"] == "How do you want to stay involved?"]
     assert hands[0]["hand_count"] == "9"
 

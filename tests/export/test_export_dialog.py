@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from pytestqt.qtbot import QtBot
 
-from summit_app.export.cli import EXPORTS
 from summit_app.ui.export_dialog import ExportDialog
 
 
@@ -20,7 +19,7 @@ def make_dialog(qtbot: QtBot, summit: Path) -> ExportDialog:
 
 def test_the_pack_goes_into_exports_by_default(qtbot: QtBot, seed_summit: Path) -> None:
     dialog = make_dialog(qtbot, seed_summit)
-    assert dialog.pdf_path() == EXPORTS / "leadership.pdf"
+    assert dialog.pdf_path() == seed_summit.parent / "exports" / "leadership.pdf"
 
 
 # The offscreen test platform cannot propagate size hints when a window is shown; that

@@ -16,7 +16,6 @@ from server_room import make_summit
 
 from summit_app.core import SummitFileError
 from summit_app.server import ROOM_ADVICE, SummitServer
-from summit_app.server.network import candidate_addresses, order
 from summit_app.server.qr import qr_png, qr_text
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -64,23 +63,6 @@ def test_a_file_that_is_not_a_summit_is_refused_with_a_message(tmp_path: Path) -
     # Opened on the server's thread; the error is handed back to the caller of start().
     with pytest.raises(SummitFileError, match="not a summit file"):
         SummitServer(bogus, host="127.0.0.1", port=0).start()
-
-
-def test_wifi_and_hotspot_come_before_bridges_vpns_and_loopback() -> None:
-    ranked = order(
-        [
-            ("lo", "127.0.0.1"),
-            ("docker0", "172.17.0.1"),
-            ("tailscale0", "100.64.0.2"),
-            ("br-1a2b", "172.18.0.1"),
-            ("eth0", "10.0.0.5"),
-            ("wlp2s0", "192.168.1.20"),
-        ]
-    )
-    assert [name for name, _, _ in ranked][:2] == ["wlp2s0", "eth0"]
-    assert ranked[-1][0] == "lo"
-    assert [preferred for _, _, preferred in ranked] == [True] + [False] * 5
-    assert candidate_addresses()  # this machine's own list is never empty
 
 
 def test_qr_codes_for_the_gui_and_the_terminal() -> None:

@@ -9,6 +9,7 @@ import sys
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from summit_app.server.network import Address, Kind
 from summit_app.ui import server_panel as server_panel_module
 from summit_app.ui.file_lock import lock_path
 from summit_app.ui.main_window import MainWindow
@@ -17,9 +18,8 @@ from summit_app.ui.main_window import MainWindow
 @pytest.fixture(autouse=True)
 def _loopback_only(monkeypatch):
     """The server panel offers only this machine's loopback address in these tests."""
-    monkeypatch.setattr(
-        server_panel_module, "candidate_addresses", lambda: [("lo", "127.0.0.1", True)]
-    )
+    loopback = [Address("loopback", "127.0.0.1", Kind.LOOPBACK)]
+    monkeypatch.setattr(server_panel_module, "candidate_addresses", lambda: loopback)
 
 
 def _window(qtbot, path):

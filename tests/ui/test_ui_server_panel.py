@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from summit_app.server.network import Address, Kind
 from summit_app.ui import server_panel as panel_module
 from summit_app.ui.server_panel import NO_NETWORK, ServerPanel
 
 
 def test_a_laptop_with_only_loopback_is_warned(qtbot, session, monkeypatch):
-    monkeypatch.setattr(panel_module, "candidate_addresses", lambda: [("lo", "127.0.0.1", False)])
+    monkeypatch.setattr(
+        panel_module, "candidate_addresses", lambda: [Address("lo", "127.0.0.1", Kind.LOOPBACK)]
+    )
     panel = ServerPanel(session)
     qtbot.addWidget(panel)
     assert panel.warning.text() == NO_NETWORK
@@ -18,13 +21,32 @@ def test_a_laptop_on_wifi_is_not_warned_and_wifi_comes_first(qtbot, session, mon
     monkeypatch.setattr(
         panel_module,
         "candidate_addresses",
-        lambda: [("wlan0", "192.168.1.20", True), ("lo", "127.0.0.1", False)],
+        lambda: [
+            Address("wlan0", "192.168.1.20", Kind.WIFI, preferred=True),
+            Address("lo", "127.0.0.1", Kind.LOOPBACK),
+        ],
     )
     panel = ServerPanel(session)
     qtbot.addWidget(panel)
     assert panel.warning.isHidden()
     assert panel.address_combo.currentData() == "192.168.1.20"
-    assert "recommended" in panel.address_combo.currentText()
+    assert panel.address_combo.currentText() == "192.168.1.20  (wlan0: Wi-Fi, recommended)"
+
+
+def test_a_laptop_with_only_docker_and_a_vpn_is_warned(qtbot, session, monkeypatch):
+    monkeypatch.setattr(
+        panel_module,
+        "candidate_addresses",
+        lambda: [
+            Address("docker0", "172.17.0.1", Kind.VIRTUAL),
+            Address("tun0", "10.8.0.2", Kind.VPN),
+            Address("lo", "127.0.0.1", Kind.LOOPBACK),
+        ],
+    )
+    panel = ServerPanel(session)
+    qtbot.addWidget(panel)
+    assert panel.warning.text() == NO_NETWORK
+    assert panel.address_combo.count() == 3  # the facilitator can still pick one
 
 
 def test_start_shows_the_join_url_and_stop_clears_it(qtbot, session):

@@ -13,7 +13,9 @@ from summit_app.core.model import Item, ItemKind, Prompt, Section, Speaker
 if TYPE_CHECKING:
     from summit_app.core.store import Summit
 
-ITEM_FIELDS = {"title", "kind", "planned_minutes", "description", "actual_start", "actual_end"}
+ITEM_FIELDS = {
+    "title", "kind", "planned_minutes", "description", "actual_start", "actual_end", "writeup"
+}  # fmt: skip
 SPEAKER_FIELDS = {"name", "role", "organisation", "key_points"}
 
 
@@ -42,12 +44,21 @@ class AgendaRepo:
             )
         return self.section(int(cur.lastrowid or 0))
 
-    def update_section(self, section_id: int, title: str, introduction: str = "") -> Section:
-        need_text(title, "A section needs a title.")
+    def update_section(
+        self, section_id: int, title: str | None = None, introduction: str | None = None
+    ) -> Section:
+        """Change the title, the introduction or both; what is not given is kept."""
+        if title is not None:
+            need_text(title, "A section needs a title.")
         with self._s.write():
+            old = self.section(section_id)
             self._s.execute(
                 "UPDATE sections SET title = ?, introduction = ? WHERE id = ?",
-                (title, introduction, self.section(section_id).id),
+                (
+                    old.title if title is None else title,
+                    old.introduction if introduction is None else introduction,
+                    section_id,
+                ),
             )
         return self.section(section_id)
 
@@ -123,6 +134,7 @@ class AgendaRepo:
     def remove_item(self, item_id: int) -> None:
         with self._s.write():
             section_id = ordering.parent_of(self._s, "items", item_id)
+            self._s.writeup.item_leaving(item_id)
             self._s.execute(
                 "UPDATE summit SET current_item_id = NULL WHERE current_item_id = ?", (item_id,)
             )
@@ -138,6 +150,8 @@ class AgendaRepo:
         with self._s.write():
             if section_id is not None:
                 self.section(section_id)
+                if section_id != self.item(item_id).section_id:
+                    self._s.writeup.item_leaving(item_id)
             ordering.move(self._s, "items", item_id, position, section_id)
 
     # -- running the day -----------------------------------------------------------------
@@ -318,14 +332,14 @@ class AgendaRepo:
             raise NotFoundError(f"There is no prompt {prompt_id}.")
         return Prompt(**rows[0])
 
-    def add_prompt(self, item_id: int, text: str) -> Prompt:
+    def add_prompt(self, item_id: int, text: str, writeup: str = "") -> Prompt:
         need_text(text, "A prompt needs a question.")
         with self._s.write():
             self.item(item_id)
             pos = ordering.next_position(self._s, "prompts", item_id)
             cur = self._s.execute(
-                "INSERT INTO prompts (item_id, position, text) VALUES (?, ?, ?)",
-                (item_id, pos, text),
+                "INSERT INTO prompts (item_id, position, text, writeup) VALUES (?, ?, ?, ?)",
+                (item_id, pos, text, writeup),
             )
         return self.prompt(int(cur.lastrowid or 0))
 

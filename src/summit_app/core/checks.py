@@ -21,3 +21,14 @@ def need_int(value: object, low: int, high: int, message: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
         raise ValidationError(message)
     return value
+
+
+def need_narrative(text: object, what: str) -> str:
+    """A write-up text (blank allowed), kept as typed, not longer than a narrative may be."""
+    from summit_app.core.narrative import NARRATIVE_MAX_CHARS
+
+    if not isinstance(text, str):
+        raise ValidationError(f"{what} must be text.")
+    if len(text) > NARRATIVE_MAX_CHARS:
+        raise ValidationError(f"{what} is too long: at most {NARRATIVE_MAX_CHARS:,} characters.")
+    return text

@@ -104,6 +104,7 @@ class Item:
     description: str = ""
     actual_start: str | None = None
     actual_end: str | None = None
+    writeup: str = ""  # the pack's narrative for this item; `description` is the facilitator's
     extra_minutes: int = 0  # added on the day (+1, +5); the plan keeps `planned_minutes`
     paused_seconds: int = 0  # time its clock was paused, pauses that have ended
     paused_at: str | None = None  # when the current pause began; None while running
@@ -126,6 +127,7 @@ class Prompt:
     item_id: int
     position: int
     text: str
+    writeup: str = ""  # the pack's lead-in after the question ("The following factors...")
 
 
 @dataclass(frozen=True)
@@ -233,3 +235,59 @@ class LiveState:
     open_prompt_id: int | None
     open_poll_id: int | None
     changed_at: str = ""
+
+
+@dataclass(frozen=True)
+class NarrativeBlock:
+    """A block of formatted text the programme team placed in a section's write-up.
+
+    It follows item `after_item_id` (None: before the section's first item), and blocks
+    following the same item go in `position` order. `section_id` None: the introduction,
+    after the objectives. `text` is stored as typed; `narrative.parse(text)` is its form.
+    """
+
+    id: int
+    section_id: int | None
+    after_item_id: int | None
+    position: int
+    text: str
+    title: str = ""  # an optional heading printed above it
+
+
+# The pages after the last section, in their default order (the seed's): the personal
+# commitments close the last section's reflections, then next steps, the thank-you, the
+# "What have we heard?" table, and the figures: who took part and the data appendix.
+CLOSING_PAGES: tuple[str, ...] = (
+    "commitments",
+    "actions",
+    "thanks",
+    "what_we_heard",
+    "participation",
+    "data_appendix",
+)
+DEFAULT_ANONYMITY_THRESHOLD = 5
+
+
+@dataclass(frozen=True)
+class PackOptions:
+    """What the programme team chose the pack to include, and in what order it closes.
+
+    A professional group with fewer voters than `anonymity_threshold` is folded into
+    "Other groups" in every table and chart for people.
+    """
+
+    include_agenda: bool = True
+    include_participation: bool = True
+    include_group_tables: bool = True
+    include_data_appendix: bool = True
+    closing_order: tuple[str, ...] = CLOSING_PAGES
+    anonymity_threshold: int = DEFAULT_ANONYMITY_THRESHOLD
+
+
+@dataclass(frozen=True)
+class ClosingTexts:
+    """The team's words for the closing pages (each a narrative text, '' for none)."""
+
+    thanks: str = ""  # the thank-you page
+    actions_intro: str = ""  # before the actions ("next steps")
+    commitments_intro: str = ""  # before the personal commitments

@@ -1,4 +1,4 @@
-"""Participants (phones that joined), actions and personal commitments."""
+"""Participants (phones that joined), actions and personal commitments (in the team's order)."""
 
 from __future__ import annotations
 
@@ -82,8 +82,30 @@ class PeopleRepo:
                 " VALUES (?, ?, ?, ?, ?)",
                 (pos, text, owner, due, int(is_commitment)),
             )
-        action_id = int(cur.lastrowid or 0)
-        return next(a for a in self.actions() if a.id == action_id)
+        return self.action(int(cur.lastrowid or 0))
+
+    def action(self, action_id: int) -> Action:
+        found = [a for a in self.actions() if a.id == action_id]
+        if not found:
+            raise NotFoundError(f"There is no action {action_id}.")
+        return found[0]
+
+    def update_action(
+        self, action_id: int, text: str, owner: str = "", due: str = "", is_commitment: bool = False
+    ) -> Action:
+        need_text(text, "An action needs some text.", NOTE_MAX_CHARS, "That action")
+        with self._s.write():
+            self.action(action_id)
+            self._s.execute(
+                "UPDATE actions SET text = ?, owner = ?, due = ?, is_commitment = ? WHERE id = ?",
+                (text, owner, due, int(is_commitment), action_id),
+            )
+        return self.action(action_id)
+
+    def move_action(self, action_id: int, position: int) -> None:
+        """Put the action at `position` of the one list actions and commitments share."""
+        with self._s.write():
+            ordering.move(self._s, "actions", action_id, position)
 
     def remove_action(self, action_id: int) -> None:
         with self._s.write():

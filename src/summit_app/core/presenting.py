@@ -5,7 +5,8 @@ The projector, the control window, the phones, the PDF and the CSV all show a po
 poll kind, one rounding, one wording. Surfaces lay these out; they compute nothing.
 
 - single, multi, points: each option's share of all votes (or points), largest-remainder
-  percentages that add up to 100; the bar is that share over the top share.
+  percentages in which equal counts always print equal (`shares`), so they add up to 100
+  unless ties forbid it; the bar is that share over the top share.
 - rank: the Borda score (n - 1 points for a first place, ..., 0 for last), first places and
   mean place; the bar is the score over the top score.
 - scale: the share of answers at each of the five levels and the mean level. The
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from summit_app.core.model import SCALE_LABELS, Poll, PollKind
-from summit_app.core.tally import OptionResult, PollResult, largest_remainder
+from summit_app.core.tally import OptionResult, PollResult
 
 SHORT_LEVELS = ("Strongly disagree", "Disagree", "Neither", "Agree", "Strongly agree")
 HAND_WORDS = {"hands": "by a show of hands", "paper": "on paper"}
@@ -40,6 +41,43 @@ def one_decimal(value: Fraction) -> str:
     """'2.5' for 2.45: half up on the exact value, never on a binary float's approximation."""
     tenths = int(value * 10 + Fraction(1, 2))
     return f"{tenths // 10}.{tenths % 10}"
+
+
+def shares(counts: list[int] | tuple[int, ...], total: int = 100) -> list[int]:
+    """Whole percentages of `counts` in which equal counts are always equal.
+
+    Largest remainder: each share is rounded down and the points left go to the largest
+    remainders, but only ever to every option with that count at once. A set of equal counts
+    the points left cannot serve whole is rounded to nearest instead (six equal counts print
+    17% each, adding up to 102%; three print 33%), never 16% beside 17%. Among equal
+    remainders the larger count is served first, so the result is stable.
+    """
+    whole = sum(counts)
+    if whole == 0:
+        return [0] * len(counts)
+    exact = [Fraction(c * total, whole) for c in counts]
+    result = [int(e) for e in exact]
+    left = total - sum(result)
+    by_count: dict[int, list[int]] = {}
+    for i in sorted(range(len(counts)), key=lambda i: (-(exact[i] - result[i]), -counts[i], i)):
+        by_count.setdefault(counts[i], []).append(i)
+    for group in by_count.values():
+        remainder = exact[group[0]] - result[group[0]]
+        if left <= 0 or remainder == 0:
+            break
+        if len(group) <= left or remainder >= Fraction(1, 2):
+            for i in group:
+                result[i] += 1
+            left -= len(group)
+    return result
+
+
+def rounding_note(figures: list[int]) -> str:
+    """A sentence when equal counts kept equal make the shares add up to other than 100."""
+    added = sum(figures)
+    if not figures or added in (0, 100):
+        return ""
+    return f"Equal counts show equal percentages, so these add up to {added}%."
 
 
 @dataclass(frozen=True)
@@ -94,6 +132,7 @@ class Presentation:
     voters_text: str  # "40 people voted"
     sentence: str  # what the numbers mean, in plain words
     scale: tuple[str, ...]  # the level names, for scale polls; else ()
+    rounding: str = ""  # a sentence when the shares do not add up to 100 (equal counts)
 
     @property
     def hand_marked(self) -> bool:
@@ -141,8 +180,12 @@ def present(result: PollResult) -> Presentation:
     some_by_hand = 0 < result.hand_voters < result.voters
     ranked = result.ranked()
     # Bars are relative to the best option, which fills its track, on every surface.
-    top = max((r.borda if kind is PollKind.RANK else r.share_of_votes for r in ranked), default=0)
-    rows = tuple(_row(place, r, kind, top, some_by_hand) for place, r in enumerate(ranked, start=1))
+    figures = shares([r.count for r in ranked]) if kind in CHOICE_KINDS else [0] * len(ranked)
+    top = max((r.borda for r in ranked) if kind is PollKind.RANK else figures, default=0)
+    rows = tuple(
+        _row(place, r, kind, top, some_by_hand, share)
+        for place, (r, share) in enumerate(zip(ranked, figures, strict=True), start=1)
+    )
     return Presentation(
         poll_id=poll.id,
         question=poll.question,
@@ -154,17 +197,20 @@ def present(result: PollResult) -> Presentation:
         voters_text=f"{people(result.voters)} voted",
         sentence=sentence(result),
         scale=SCALE_LABELS if kind is PollKind.SCALE else (),
+        rounding=rounding_note(figures) if kind in CHOICE_KINDS else "",
     )
 
 
-def _row(place: int, r: OptionResult, kind: PollKind, top: int, some_by_hand: bool) -> Row:
+def _row(
+    place: int, r: OptionResult, kind: PollKind, top: int, some_by_hand: bool, choice_share: int
+) -> Row:
     hand_marked = some_by_hand and r.hand_count > 0
     by_hand = f", {r.hand_count} counted by hand" if hand_marked else ""
     share: int | None = None
     levels: tuple[Level, ...] = ()
     mean = _mean(r.distribution) if kind in (PollKind.RANK, PollKind.SCALE) else ""
     if kind in CHOICE_KINDS:
-        share = r.share_of_votes
+        share = choice_share
         bar = share / top if top else 0.0
         figure = f"{share}%"
         detail = plural(r.count, "point" if kind is PollKind.POINTS else "vote") + by_hand
@@ -174,16 +220,16 @@ def _row(place: int, r: OptionResult, kind: PollKind, top: int, some_by_hand: bo
         detail = plural(r.count, "first place") + (f", mean place {mean}" if mean else "")
         detail += by_hand
     else:
-        shares = largest_remainder(list(r.distribution))
+        level_shares = shares(list(r.distribution))
         levels = tuple(
             Level(name, short, count, pct)
             for name, short, count, pct in zip(
-                SCALE_LABELS, SHORT_LEVELS, r.distribution, shares, strict=True
+                SCALE_LABELS, SHORT_LEVELS, r.distribution, level_shares, strict=True
             )
         )
         bar = 1.0 if r.count else 0.0
         if r.count:
-            disagree, neither, agree = sum(shares[:2]), shares[2], sum(shares[3:])
+            disagree, neither, agree = sum(level_shares[:2]), level_shares[2], sum(level_shares[3:])
             figure = f"{agree}% agree, {neither}% neither, {disagree}% disagree"
             detail = f"mean {mean} of {len(SCALE_LABELS)}" + by_hand
         else:
@@ -208,9 +254,11 @@ def _row(place: int, r: OptionResult, kind: PollKind, top: int, some_by_hand: bo
 
 
 def _lean(levels: tuple[Level, ...]) -> float:
-    if not levels or not sum(v.count for v in levels):
+    """From the exact counts, not the rounded percentages (which may add up past 100)."""
+    answers = sum(v.count for v in levels)
+    if not answers:
         return 0.5
-    return float((Fraction(sum(v.share for v in levels[:2])) + Fraction(levels[2].share, 2)) / 100)
+    return float(Fraction(2 * sum(v.count for v in levels[:2]) + levels[2].count, 2 * answers))
 
 
 def turnout(voted: int, joined: int) -> str:

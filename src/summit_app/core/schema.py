@@ -139,9 +139,39 @@ _M002_GROUPS_AND_HAND_COUNTS = """
         CREATE INDEX ballots_poll ON ballots(poll_id);
 """
 
+# The programme team's write-up: items' and prompts' narrative, narrative blocks placed in a
+# section's flow (or the introduction's, section_id NULL), and one row of closing texts and
+# pack options. A closing order of '[]' (or one missing pages) reads as model.CLOSING_PAGES.
+_M003_WRITEUP = """
+        ALTER TABLE items ADD COLUMN writeup TEXT NOT NULL DEFAULT '';
+        ALTER TABLE prompts ADD COLUMN writeup TEXT NOT NULL DEFAULT '';
+        CREATE TABLE narrative_blocks (
+            id INTEGER PRIMARY KEY,
+            section_id INTEGER REFERENCES sections(id) ON DELETE CASCADE,
+            after_item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL
+        );
+        CREATE INDEX narrative_blocks_section ON narrative_blocks(section_id, position);
+        CREATE TABLE writeup (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            thanks TEXT NOT NULL DEFAULT '',
+            actions_intro TEXT NOT NULL DEFAULT '',
+            commitments_intro TEXT NOT NULL DEFAULT '',
+            include_agenda INTEGER NOT NULL DEFAULT 1,
+            include_participation INTEGER NOT NULL DEFAULT 1,
+            include_group_tables INTEGER NOT NULL DEFAULT 1,
+            include_data_appendix INTEGER NOT NULL DEFAULT 1,
+            closing_order TEXT NOT NULL DEFAULT '[]',
+            anonymity_threshold INTEGER NOT NULL DEFAULT 5 CHECK (anonymity_threshold >= 2)
+        );
+        INSERT INTO writeup (id) VALUES (1);
+"""
+
 # The summit's logo, for the projector and the pack: one image kept in the file itself, in
 # a table of its own so that reading the summit's details never loads the image.
-_M003_SUMMIT_LOGO = """
+_M004_SUMMIT_LOGO = """
         CREATE TABLE logo (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             image BLOB NOT NULL,
@@ -152,7 +182,7 @@ _M003_SUMMIT_LOGO = """
 
 # The running item's clock: minutes added on the day (+1, +5) and time spent paused, so the
 # planned length (what the pack prints) stays as it was planned.
-_M004_ITEM_CLOCK = """
+_M005_ITEM_CLOCK = """
         ALTER TABLE items ADD COLUMN extra_minutes INTEGER NOT NULL DEFAULT 0
             CHECK (extra_minutes >= 0);
         ALTER TABLE items ADD COLUMN paused_seconds INTEGER NOT NULL DEFAULT 0
@@ -164,8 +194,9 @@ _M004_ITEM_CLOCK = """
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
     ("groups_and_hand_counts", _M002_GROUPS_AND_HAND_COUNTS),
-    ("summit_logo", _M003_SUMMIT_LOGO),
-    ("item_clock", _M004_ITEM_CLOCK),
+    ("writeup", _M003_WRITEUP),
+    ("summit_logo", _M004_SUMMIT_LOGO),
+    ("item_clock", _M005_ITEM_CLOCK),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

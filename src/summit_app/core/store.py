@@ -110,7 +110,7 @@ class Summit:
     """One open `.summit` file: the service API over it.
 
     Areas of the domain live in small repositories hung off this facade:
-    `agenda`, `notes`, `polls`, `people`.
+    `agenda`, `notes`, `polls`, `people`, `writeup` (the programme team's write-up).
     """
 
     def __init__(self, db: Database, path: Path) -> None:
@@ -118,6 +118,7 @@ class Summit:
         from summit_app.core.notes import NotesRepo
         from summit_app.core.people import PeopleRepo
         from summit_app.core.polls import PollsRepo
+        from summit_app.core.writeup import WriteupRepo
 
         self.db = db
         self.path = path
@@ -130,6 +131,7 @@ class Summit:
         self.notes = NotesRepo(self)
         self.polls = PollsRepo(self)
         self.people = PeopleRepo(self)
+        self.writeup = WriteupRepo(self)
 
     # -- opening -------------------------------------------------------------------------
 

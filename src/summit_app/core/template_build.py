@@ -15,15 +15,17 @@ from summit_app.core.model import DEFAULT_GROUPS, Author, Participant, SummitInf
 from summit_app.core.store import Summit
 from summit_app.core.template_ballots import choices
 from summit_app.core.template_fields import Node, TemplateProblem
+from summit_app.core.template_writeup import NARRATIVE, add_block, build_writeup, is_narrative
 
 FORMAT = 1
-ROOT = {"format", "title", "description", "summit", "sections", "actions", "commitments"}
+ROOT = {"format", "title", "description", "summit", "sections", "actions", "commitments",
+        "writeup"}  # fmt: skip
 INFO = {"title", "date", "venue", "organisers", "introduction", "objectives", "start_time",
         "contact", "groups"}  # fmt: skip
 SECTION = {"title", "introduction", "items"}
-ITEM = {"title", "kind", "minutes", "description", "speakers", "prompts", "polls"}
+ITEM = {"title", "kind", "minutes", "description", "writeup", "speakers", "prompts", "polls"}
 SPEAKER = {"name", "role", "organisation", "key_points"}
-PROMPT = {"text", "themes", "notes"}
+PROMPT = {"text", "writeup", "themes", "notes"}
 THEME = {"name", "summary", "colour", "notes"}
 NOTE = {"text", "quote", "hidden", "author"}
 POLL = {"question", "kind", "options", "max_choices", "points", "show_results", "state",
@@ -96,6 +98,8 @@ class Builder:
             self.action(node, commitment=False)
         for node in root.children("commitments", ACTION, short="text"):
             self.action(node, commitment=True)
+        with at("writeup"):
+            build_writeup(self.s, root)
         if self.open_poll is not None:
             self.s.polls.open_poll(self.open_poll)
         self.s.agenda.open_prompt(None)
@@ -103,7 +107,14 @@ class Builder:
     def section(self, node: Node) -> None:
         with at(node.where):
             section = self.s.agenda.add_section(node.text("title"), node.text("introduction", ""))
-        for item_node in node.children("items", ITEM):
+        for i, value in enumerate(node.items("items")):
+            where = f"{node.at('items')}[{i}]"
+            if is_narrative(value):
+                block = Node.of(value, where, NARRATIVE)
+                with at(where):
+                    add_block(self.s, section.id, block)
+                continue
+            item_node = Node.of(value, where, ITEM)
             with at(item_node.where):
                 item = self.s.agenda.add_item(
                     section.id,
@@ -112,6 +123,8 @@ class Builder:
                     item_node.whole("minutes", 10),
                     item_node.text("description", ""),
                 )
+                if item_node.has("writeup"):
+                    self.s.writeup.set_item_writeup(item.id, item_node.text("writeup"))
             for speaker in item_node.children("speakers", SPEAKER):
                 with at(speaker.where):
                     self.s.agenda.add_speaker(
@@ -128,7 +141,9 @@ class Builder:
 
     def prompt(self, item_id: int, node: Node) -> None:
         with at(node.where):
-            prompt_id = self.s.agenda.add_prompt(item_id, node.text("text")).id
+            prompt_id = self.s.agenda.add_prompt(
+                item_id, node.text("text"), node.text("writeup", "")
+            ).id
         for theme_node in node.children("themes", THEME):
             with at(theme_node.where):
                 theme = self.s.notes.add_theme(

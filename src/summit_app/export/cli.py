@@ -8,18 +8,24 @@ from pathlib import Path
 from summit_app.core import Summit, SummitError
 from summit_app.export.csv_export import write_csv
 from summit_app.export.pack import write_pack
-from summit_app.resources import RESOURCES
 
-EXPORTS = RESOURCES.parent / "exports"
+
+def exports_folder(summit_path: Path | str) -> Path:
+    """Where a summit's exports go unless the user says otherwise: exports/ beside its file.
+
+    The user's own folder (for the demo at the repository's root, the top-level exports/),
+    never the installation, which may be read-only or replaced by the next update.
+    """
+    return Path(summit_path).parent / "exports"
 
 
 def default_pdf(summit_path: Path) -> Path:
-    """exports/<summit name>.pdf in the repository's exports/ folder."""
-    return EXPORTS / f"{summit_path.stem}.pdf"
+    """exports/<summit name>.pdf beside the summit file."""
+    return exports_folder(summit_path) / f"{summit_path.stem}.pdf"
 
 
 def default_csv_dir(summit_path: Path) -> Path:
-    return EXPORTS / f"{summit_path.stem}-data"
+    return exports_folder(summit_path) / f"{summit_path.stem}-data"
 
 
 def export(

@@ -14,27 +14,34 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from summit_app.core import Summit
+from summit_app.core.model import PollKind
 from summit_app.core.presenting import SHORT_LEVELS, present
 from summit_app.export.pack import ExportError
 
 NOTES_FIELDS = ("id", "prompt", "theme", "text", "author", "quote", "hidden", "created_at")
 BALLOTS_FIELDS = ("poll", "participant", "group", "choices", "cast_at")
 LEVEL_FIELDS = tuple(name.lower().replace(" ", "_") for name in SHORT_LEVELS)
+# One column per meaning: a cell is empty where the poll's kind has no such figure.
 RESULTS_FIELDS = (
     "poll",
     "kind",
     "place",
     "option",
-    "count",  # votes; points given; first places (rank); answers (scale)
-    "percent",  # share of all votes or points (single, multi, points)
-    "voters",
-    "votes",
-    "borda",
-    "mean",  # mean place (rank) or level (scale)
-    "hand_count",
+    "votes",  # single, multi: votes for the option
+    "points",  # points polls: points given to the option
+    "percent",  # single, multi, points: share of all votes or points
+    "first_places",  # rank: ballots that put the option first
+    "ranking_points",  # rank: n - 1 points for a first place ... 0 for last, summed
+    "mean_place",  # rank
+    "answers",  # scale: answers for the statement
+    "mean_level",  # scale: 1 (strongly disagree) to 5 (strongly agree)
+    "hand_count",  # part of the figures counted in the room
     *LEVEL_FIELDS,  # scale: answers at each level
     *(f"{name}_percent" for name in LEVEL_FIELDS),
+    "poll_voters",  # people who answered the poll (phones and hand counts)
+    "poll_votes",  # votes, points or answers in the whole poll (rank: the voters)
 )
+NOT_GIVEN = "Not given"  # a ballot from someone who chose no group
 
 
 # Guard against CSV formula injection: a spreadsheet runs a cell that starts with one of
@@ -82,7 +89,8 @@ def notes_rows(summit: Summit) -> Iterable[Sequence[object]]:
 
 
 def ballots_rows(summit: Summit) -> Iterable[Sequence[object]]:
-    """One row per ballot; choices as 'option text=value' pairs joined by '; '."""
+    """One row per ballot; choices as 'option text=value' pairs joined by '; ', in the
+    poll's option order, or for a ranking by place (its first choice first)."""
     polls = {p.id: p for p in summit.polls.polls()}
     for b in summit.polls.ballots():
         poll = polls.get(b.poll_id)
@@ -90,34 +98,45 @@ def ballots_rows(summit: Summit) -> Iterable[Sequence[object]]:
             continue
         texts = {o.id: o.text for o in poll.options}
         order = {o.id: o.position for o in poll.options}
+        by_place = poll.kind is PollKind.RANK
         pairs = [
             f"{texts[oid]}={value}"
-            for oid, value in sorted(b.choices.items(), key=lambda kv: order.get(kv[0], 0))
+            for oid, value in sorted(
+                b.choices.items(),
+                key=lambda kv: (kv[1] if by_place else 0, order.get(kv[0], 0)),
+            )
             if oid in texts
         ]
-        yield (poll.question, b.participant_id, b.group or "", "; ".join(pairs), b.cast_at)
+        group = b.group or NOT_GIVEN
+        yield (poll.question, b.participant_id, group, "; ".join(pairs), b.cast_at)
 
 
 def results_rows(summit: Summit) -> Iterable[Sequence[object]]:
     for poll in summit.polls.polls():
         shown = present(summit.polls.result(poll.id))
+        kind = shown.kind
         for r in shown.rows:
             levels = [v.count for v in r.levels] or [""] * len(LEVEL_FIELDS)
             shares = [v.share for v in r.levels] or [""] * len(LEVEL_FIELDS)
+            rank, scale = kind is PollKind.RANK, kind is PollKind.SCALE
             yield (
                 shown.question,
-                shown.kind.value,
+                kind.value,
                 r.place,
                 r.label,
-                r.count,
+                r.count if kind in (PollKind.SINGLE, PollKind.MULTI) else "",
+                r.count if kind is PollKind.POINTS else "",
                 "" if r.share is None else r.share,
-                shown.voters,
-                shown.votes,
-                "" if r.borda is None else r.borda,
-                r.mean,
+                r.count if rank else "",
+                r.borda if rank else "",
+                r.mean if rank else "",
+                r.count if scale else "",
+                r.mean if scale else "",
                 r.hand_count,
                 *levels,
                 *shares,
+                shown.voters,
+                shown.votes,
             )
 
 

@@ -37,8 +37,8 @@ def serve(path: Path | str, host: str | None = None, port: int = DEFAULT_PORT) -
         _print_qr(server.join_url)
         print(f"Room check: {server.check_url}")
         if server.host.startswith("127."):
-            others = [ip for _, ip, _ in candidate_addresses() if not ip.startswith("127.")]
-            hint = f" (this laptop has {', '.join(others)})" if others else ""
+            others = [a.label for a in candidate_addresses() if not a.ip.startswith("127.")]
+            hint = f" (this laptop has {'; '.join(others)})" if others else ""
             print(f"Only this laptop can open that address; use --host to serve phones{hint}.")
         print("Press Ctrl-C to stop.", flush=True)
         while not stop.wait(0.5):

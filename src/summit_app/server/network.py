@@ -1,119 +1,148 @@
-"""Which of the laptop's addresses phones should use: Wi-Fi or hotspot before bridges and VPNs.
+"""Which of the laptop's addresses phones should use: hotspot and Wi-Fi first, then Ethernet.
 
-A laptop at a venue usually has several addresses: Wi-Fi, perhaps a hotspot, and often
-Docker bridges, VPN tunnels or Tailscale. Phones can only reach the one on the room's
-network, so that one goes first; the facilitator can still pick another.
+A laptop at a venue usually has several adapters: Wi-Fi, perhaps a hotspot, and often Docker
+or virtual-machine bridges, VPN tunnels or Tailscale. Phones can reach only the one on the
+room's network, so that one goes first and is recommended; the facilitator can still pick
+another. psutil names the adapters the same way the OS shows them ("Wi-Fi" and "Local Area
+Connection* 2" on Windows, "en0" and "bridge100" on macOS, "wlp2s0" on Linux), with their
+flags, so one set of rules serves all three.
 """
 
 from __future__ import annotations
 
 import ipaddress
-import json
-import shutil
+import re
 import socket
-import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
 
-# Name prefixes, best first. Anything not listed sits between "wired" and "virtual".
-WIRELESS = ("wl", "wlan", "wifi", "ap", "hotspot", "wi-fi", "wireless")
-WIRED = ("en", "eth", "ethernet")
-VIRTUAL = (
-    "docker",
-    "br-",
-    "veth",
-    "virbr",
-    "vbox",
-    "vmnet",
-    "tun",
-    "tap",
-    "tailscale",
-    "wg",
-    "zt",
-    "vpn",
-    "utun",
-    "ppp",
-    "lxc",
-    "lxd",
-    "cni",
-    "flannel",
-    "podman",
-    "ham",
-    "nordlynx",
+import psutil
+
+
+class Kind(Enum):
+    """What an adapter is, best first for phones; the value is what the facilitator reads."""
+
+    HOTSPOT = "hotspot"
+    WIFI = "Wi-Fi"
+    WIFI_OR_ETHERNET = "Wi-Fi or Ethernet"  # macOS's en0, en1...: the name does not say which
+    ETHERNET = "Ethernet"
+    OTHER = "network"
+    VIRTUAL = "virtual machine or container"
+    VPN = "VPN"
+    LINK_LOCAL = "no network address"
+    LOOPBACK = "this laptop only"
+
+
+RANK = {kind: place for place, kind in enumerate(Kind)}
+RECOMMENDABLE = {Kind.HOTSPOT, Kind.WIFI, Kind.WIFI_OR_ETHERNET, Kind.ETHERNET, Kind.OTHER}
+
+# The subnets the OS's own hotspot hands out: Windows Mobile hotspot (Internet Connection
+# Sharing), macOS Internet Sharing, Linux NetworkManager's "shared" hotspot.
+HOTSPOT_NETS = tuple(
+    ipaddress.ip_network(n) for n in ("192.168.137.0/24", "192.168.2.0/24", "10.42.0.0/16")
 )
+TAILSCALE_NET = ipaddress.ip_network("100.64.0.0/10")  # carrier-grade NAT, used by Tailscale
+
+# Lower-case names, matched from the start of the name (`^`) or anywhere in it.
+VPN = re.compile(
+    r"^(tun|utun|tap|wg|ppp|ipsec|zt|ham|gpd)|vpn|tailscale|zerotier|wireguard|nordlynx|"
+    r"tap-windows|wintun|anyconnect|forti|globalprotect|pangp|mullvad|proton"
+)
+VIRTUAL = re.compile(
+    r"^(docker|br-|veth|virbr|vboxnet|vmnet|vnic|lxc|lxd|incus|cni|flannel|cali|podman|"
+    r"vmenet|bridge|anpi|awdl|llw|gif|stf)|vethernet|virtualbox|vmware|hyper-v|npcap"
+)
+WIFI = re.compile(r"^(wl|wifi|wi-fi|wlan|wireless|ap\d)|wi-fi|wireless")
+ETHERNET = re.compile(r"^(eth|en[a-z]|em\d|ethernet|local area connection( \d+)?$)")
+WINDOWS_HOTSPOT = re.compile(r"^local area connection\* ?\d+$")
 
 
-def rank(name: str, ip: str) -> int:
-    """Lower is better: Wi-Fi/hotspot 0, wired 1, other 2, virtual 8, link-local 9, loopback 10."""
+@dataclass(frozen=True)
+class Adapter:
+    """A network adapter as the OS reports it."""
+
+    name: str
+    ips: tuple[str, ...]  # IPv4 addresses
+    is_up: bool = True
+    flags: str = ""  # psutil's on Linux and macOS: "up,broadcast,running,multicast,..."
+
+
+@dataclass(frozen=True)
+class Address:
+    """One address phones might use, with what it is and whether it is the one to use."""
+
+    adapter: str
+    ip: str
+    kind: Kind
+    preferred: bool = False
+
+    @property
+    def label(self) -> str:
+        recommended = ", recommended" if self.preferred else ""
+        return f"{self.ip}  ({self.adapter}: {self.kind.value}{recommended})"
+
+
+def classify(name: str, ip: str, flags: str = "") -> Kind:
     address = ipaddress.ip_address(ip)
-    if address.is_loopback:
-        return 10
-    if address.is_link_local:
-        return 9
     lower = name.lower()
-    if lower.startswith(VIRTUAL):
-        return 8
-    if lower.startswith(WIRELESS):
-        return 0
-    if lower.startswith(WIRED):
-        return 1
-    return 2
+    flag_set = set(flags.split(","))
+    if address.is_loopback or "loopback" in flag_set:
+        return Kind.LOOPBACK
+    if address.is_link_local:
+        return Kind.LINK_LOCAL
+    in_hotspot_net = any(address in net for net in HOTSPOT_NETS)
+    if in_hotspot_net and (WINDOWS_HOTSPOT.match(lower) or re.match(r"bridge\d+$", lower)):
+        return Kind.HOTSPOT
+    if WINDOWS_HOTSPOT.match(lower):
+        return Kind.VIRTUAL  # Wi-Fi Direct's virtual adapter, without the hotspot's address
+    if VPN.search(lower) or "pointopoint" in flag_set or address in TAILSCALE_NET:
+        return Kind.VPN
+    if VIRTUAL.search(lower):
+        return Kind.VIRTUAL
+    if WIFI.search(lower):
+        return Kind.HOTSPOT if in_hotspot_net and lower.startswith(("wl", "ap")) else Kind.WIFI
+    if re.match(r"en\d+$", lower):
+        return Kind.WIFI_OR_ETHERNET
+    if ETHERNET.match(lower):
+        return Kind.ETHERNET
+    return Kind.OTHER
 
 
-def order(pairs: list[tuple[str, str]]) -> list[tuple[str, str, bool]]:
-    """(name, ip) pairs sorted best first; the first is preferred unless it is loopback."""
-    ranked = sorted(dict.fromkeys(pairs), key=lambda p: (rank(*p), p[0], p[1]))
-    return [(name, ip, i == 0 and rank(name, ip) < 9) for i, (name, ip) in enumerate(ranked)]
+def order(adapters: Iterable[Adapter]) -> list[Address]:
+    """Every IPv4 address of the adapters that are up, best first. The first is preferred if
+    phones could use it: never a VPN, a container or VM bridge, link-local or loopback."""
+    found = {
+        (a.name, ip): classify(a.name, ip, a.flags) for a in adapters if a.is_up for ip in a.ips
+    }
+    ranked = sorted(found.items(), key=lambda item: (RANK[item[1]], item[0]))
+    return [
+        Address(name, ip, kind, preferred=i == 0 and kind in RECOMMENDABLE)
+        for i, ((name, ip), kind) in enumerate(ranked)
+    ]
 
 
-def candidate_addresses() -> list[tuple[str, str, bool]]:
-    """The laptop's IPv4 addresses as (interface name, ip, is_preferred), best first."""
-    pairs = _from_ip_command() or _from_sockets()
-    if not any(ip == "127.0.0.1" for _, ip in pairs):
-        pairs.append(("loopback", "127.0.0.1"))
-    return order(pairs)
+def read_adapters() -> list[Adapter]:
+    """The laptop's adapters, through psutil, on Windows, macOS and Linux alike."""
+    stats = psutil.net_if_stats()
+    adapters = []
+    for name, addresses in psutil.net_if_addrs().items():
+        ips = tuple(a.address for a in addresses if a.family == socket.AF_INET)
+        stat = stats.get(name)
+        is_up = stat.isup if stat is not None else True
+        adapters.append(Adapter(name, ips, is_up, getattr(stat, "flags", "") or ""))
+    return adapters
+
+
+def candidate_addresses() -> list[Address]:
+    """The laptop's IPv4 addresses, best first, always ending with loopback."""
+    addresses = order(read_adapters())
+    if not any(a.ip == "127.0.0.1" for a in addresses):
+        addresses.append(Address("loopback", "127.0.0.1", Kind.LOOPBACK))
+    return addresses
 
 
 def preferred_host() -> str:
-    """The address to serve on by default: the best LAN address, else loopback."""
-    return candidate_addresses()[0][1]
-
-
-def _from_ip_command() -> list[tuple[str, str]]:
-    """Linux: `ip -j -4 addr` names every interface with its addresses."""
-    ip = shutil.which("ip")
-    if ip is None:
-        return []
-    try:
-        out = subprocess.run(
-            [ip, "-j", "-4", "addr"], capture_output=True, text=True, timeout=2, check=True
-        ).stdout
-        return [
-            (link["ifname"], addr["local"])
-            for link in json.loads(out)
-            for addr in link.get("addr_info", [])
-            if addr.get("family") == "inet" and "UP" in link.get("flags", ["UP"])
-        ]
-    except (OSError, subprocess.SubprocessError, ValueError, KeyError, TypeError):
-        return []
-
-
-def _from_sockets() -> list[tuple[str, str]]:
-    """Windows and macOS: the address of the default route, and the host name's addresses.
-
-    Interface names are not available this way, so these are labelled by where they came from.
-    """
-    pairs: list[tuple[str, str]] = []
-    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        # A UDP "connect" sends nothing; it only asks the OS which address would be used.
-        probe.connect(("10.255.255.255", 1))
-        pairs.append(("default route", probe.getsockname()[0]))
-    except OSError:
-        pass
-    finally:
-        probe.close()
-    try:
-        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
-            pairs.append(("host name", str(info[4][0])))
-    except OSError:
-        pass
-    return pairs
+    """The address to serve on by default: the recommended one, else this laptop only."""
+    addresses = candidate_addresses()
+    return addresses[0].ip if addresses[0].preferred else "127.0.0.1"

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import gc
+import importlib
 import sys
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from summit_app import __version__
+from summit_app.resources import ICONS
 from summit_app.ui import settings
 from summit_app.ui.main_window import MainWindow
 
@@ -17,6 +22,10 @@ from summit_app.ui.main_window import MainWindow
 # bench/gui_latency.py (a vote burst), 3 runs each: longest freeze 21-33 ms at 1 ms,
 # 39-64 ms at 5 ms; the burst itself was no slower.
 SWITCH_INTERVAL_S = 0.001
+
+# Not needed to show the window, so imported after it shows: the phones' web stack (about
+# 0.7 s of imports) and the PDF pack's (0.3 s). bench/startup.py measures the difference.
+LATER = ("summit_app.server.runner", "summit_app.export.pack", "summit_app.export.csv_export")
 
 
 def application() -> QApplication:
@@ -27,6 +36,9 @@ def application() -> QApplication:
         process_settings()
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("summit-app")  # packaging/linux/summit-app.desktop
+    app.setWindowIcon(app_icon())
     return app  # type: ignore[return-value]
 
 
@@ -37,8 +49,32 @@ def process_settings() -> None:
     # thread allocates, walked every object of Qt, uvicorn and pydantic for ~75 ms with
     # the GIL held: the window's longest freeze during a burst of phones. Everything alive
     # now (those modules, imported above) lives as long as the app, so the collector need
-    # not walk it again.
+    # not walk it again. The web stack loads later, with the first server, and is frozen then
+    # (ui/server_panel.py).
     gc.freeze()
+
+
+def load_the_rest() -> threading.Thread:
+    """Import what the window will need later on a thread of its own, while the facilitator
+    looks at the window; then freeze those modules' objects out of the collector as
+    process_settings() does for the ones alive at start-up. Starting the server or an
+    export before it is done simply waits for the imports to finish."""
+
+    def load() -> None:
+        for name in LATER:
+            importlib.import_module(name)
+        gc.freeze()
+
+    thread = threading.Thread(target=load, name="summit-load-the-rest")
+    thread.start()
+    return thread
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for png in sorted(ICONS.glob("summit-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def run(path: Path | None = None) -> int:
@@ -49,4 +85,5 @@ def run(path: Path | None = None) -> int:
     window.show()
     if path is not None:
         window.open_path(Path(path))
+    QTimer.singleShot(0, load_the_rest)  # once the window is on screen
     return app.exec()

@@ -136,7 +136,8 @@ class MainWindow(QMainWindow):
     def _may_drop_session(self, verb: str) -> bool:
         if self.session is None:
             return True
-        return closing.may_stop_phones(self, self.session, self.server_panel.running, verb)
+        serving = getattr(self, "server_panel", None) is not None and self.server_panel.running
+        return closing.may_stop_phones(self, self.session, serving, verb)
 
     def _drop_session(self) -> None:
         if self.session is not None:

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from summit_app import __version__
 from summit_app.ui import dialogs, settings
-from summit_app.ui.export_dialog import ExportDialog
 
 if TYPE_CHECKING:
     from summit_app.ui.main_window import MainWindow
@@ -167,16 +167,14 @@ class Menus:
 
     def open_export(self) -> None:
         if self.window.session is not None:
+            # reportlab and the pack's code load when first needed, not before the window shows.
+            from summit_app.ui.export_dialog import ExportDialog
+
             dialog = ExportDialog(self.window.session.path, self.window)
             dialog.open()
 
     def about(self) -> None:
-        QMessageBox.about(
-            self.window,
-            "About Summit",
-            "Summit runs an in-person summit from one laptop: agenda, notes, phone voting"
-            " and a write-up pack. Everything stays on this laptop.",
-        )
+        QMessageBox.about(self.window, "About Summit", about_text())
 
     def _fill_recent(self) -> None:
         self.recent.clear()
@@ -185,3 +183,11 @@ class Menus:
             action.triggered.connect(lambda *_, p=Path(path): self.window.open_path(p))
         if self.recent.isEmpty():
             self.recent.addAction("No recent summits").setEnabled(False)
+
+
+def about_text() -> str:
+    return (
+        f"Summit {__version__}\n\n"
+        "Summit runs an in-person summit from one laptop: agenda, notes, phone voting"
+        " and a write-up pack. Everything stays on this laptop."
+    )

@@ -27,6 +27,7 @@ class Bar:
     caption: str  # what is printed at the bar's end, e.g. "42% · 15 votes"
     levels: tuple[float, ...] = ()  # scale: the stacked parts (0..1 each), disagree first
     lean: float = 0.5  # scale: the share of the bar left of the centre line
+    level_texts: tuple[str, ...] = ()  # scale: each level's percentage, as the presenter says
 
 
 def bars(shown: Presentation) -> list[Bar]:
@@ -34,8 +35,10 @@ def bars(shown: Presentation) -> list[Bar]:
     out = []
     for row in shown.rows:
         label = f"{row.place}. {row.label}" if shown.kind is PollKind.RANK else row.label
-        levels = tuple(v.share / 100 for v in row.levels) if row.count else ()
-        out.append(Bar(label, row.bar, row.caption, levels, row.lean))
+        answers = sum(v.count for v in row.levels)
+        levels = tuple(v.count / answers for v in row.levels) if answers else ()
+        texts = tuple(f"{v.share}%" for v in row.levels)
+        out.append(Bar(label, row.bar, row.caption, levels, row.lean, texts))
     return out
 
 
@@ -174,7 +177,7 @@ class ResultsView(QWidget):
             painter.fillRect(rect, colour)
             if part >= 0.12 and rect.width() > painter.fontMetrics().horizontalAdvance("100%"):
                 painter.setPen(QColor("#111827") if level in (1, 2) else QColor("#ffffff"))
-                painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), f"{round(part * 100)}%")
+                painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), bar.level_texts[level])
             left += half * part
         line = QColor("#ffffff") if self.large else QColor("#111827")
         painter.fillRect(

@@ -6,6 +6,8 @@ from the server's thread to the GUI thread.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,14 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core import SummitError
-from summit_app.server import ROOM_ADVICE, SummitServer
+from summit_app.server import ROOM_ADVICE
 from summit_app.server.network import candidate_addresses
 from summit_app.ui.qr_image import qr_pixmap
 from summit_app.ui.session import SummitSession
 
+if TYPE_CHECKING:
+    from summit_app.server import SummitServer
+
 DEFAULT_PORT = 8765
 NO_NETWORK = (
-    "No network that phones can reach: this laptop only has its own loopback address."
+    "No network that phones can reach: this laptop is on no Wi-Fi, hotspot or Ethernet."
     " Join the venue Wi-Fi or turn on the laptop's hotspot, then press Refresh."
 )
 
@@ -45,7 +50,7 @@ class ServerPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.port = port
-        self.server = None
+        self.server: SummitServer | None = None
         self.address_combo = QComboBox()
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(self.reload_addresses)
@@ -100,11 +105,10 @@ class ServerPanel(QWidget):
 
     def reload_addresses(self) -> None:
         self.address_combo.clear()
-        pairs = candidate_addresses()
-        for name, ip, preferred in pairs:
-            label = f"{ip}  ({name}{', recommended' if preferred else ''})"
-            self.address_combo.addItem(label, ip)
-        reachable = [ip for _, ip, _ in pairs if not ip.startswith("127.")]
+        addresses = candidate_addresses()
+        for address in addresses:
+            self.address_combo.addItem(address.label, address.ip)
+        reachable = any(address.preferred for address in addresses)
         self.warning.setText("" if reachable else NO_NETWORK)
         self.warning.setVisible(not reachable)
 
@@ -122,6 +126,8 @@ class ServerPanel(QWidget):
         if self.running:
             return self.running
         host = host or self.address_combo.currentData() or "127.0.0.1"
+        from summit_app.server import SummitServer  # loaded after the window shows (ui/app.py)
+
         server = SummitServer(
             self.session.path, host=host, port=self.port, on_event=self.session.server_event
         )

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# CI: the wheel a facilitator or pipx would install is complete. Builds it, checks its contents,
+# installs it (not editable) in a fresh virtual environment outside the checkout, and runs
+# `templates`, `new --template demo` and `export` from there, where no checkout can help.
+# Usage: scripts/check_wheel.sh   (after scripts/setup.sh test)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+checkout="$PWD"
+away="$(mktemp -d "${TMPDIR:-/tmp}/summit-wheel-check.XXXXXX")"
+trap 'rm -rf "$away"' EXIT
+
+# --no-isolation builds with the setuptools already in .venv: no build environment to make.
+.venv/bin/python -m build --wheel --no-isolation --outdir "$away/dist" . >"$away/build.log" 2>&1 || {
+  cat "$away/build.log" >&2
+  exit 1
+}
+wheel=("$away"/dist/summit_app-*.whl)
+.venv/bin/check-wheel-contents "${wheel[0]}"
+
+python="${PYTHON:-python3}"
+"$python" -m venv "$away/venv"
+# Dependencies come through pip's cache and the package registries; --no-compile saves
+# byte-compiling all of Qt's Python files, which this check never imports.
+"$away/venv/bin/python" -m pip install -q --no-compile "${wheel[0]}" 2>&1 | grep -v "^WARNING: Location" >&2 || true
+cd "$away"
+app="$away/venv/bin/summit-app"
+"$app" --version
+listed="$("$app" templates)"
+for template in "$checkout"/resources/templates/*.json; do
+  name="$(basename "$template" .json)"
+  grep -q "^$name " <<<"$listed" || { echo "check_wheel: template '$name' missing" >&2; exit 1; }
+done
+"$app" new x.summit --template demo
+"$app" export x.summit >"$away/exported.txt"
+grep -q "exports/x.pdf$" "$away/exported.txt"
+head -c 5 "$away/exports/x.pdf" | grep -q "%PDF-"
+# The installed package must not read anything from the checkout.
+"$away/venv/bin/python" - "$checkout" <<'PY'
+import sys
+from pathlib import Path
+
+import summit_app
+from summit_app.resources import FONTS, ICONS, TEMPLATES, WEB
+
+checkout = Path(sys.argv[1]).resolve()
+for path in (Path(summit_app.__file__), FONTS, ICONS, TEMPLATES, WEB):
+    assert path.exists(), f"{path} is missing from the installed package"
+    assert not path.resolve().is_relative_to(checkout), f"{path} is read from the checkout"
+PY
+echo "check_wheel: $(basename "${wheel[0]}") installs and works outside the checkout"

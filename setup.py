@@ -1,0 +1,15 @@
+"""Everything else is in pyproject.toml. This lists the packages: those in src/, and the
+top-level resources/ folder as summit_app.resources (pyproject maps it there) with each of its
+folders, found rather than named, so fonts or templates added later ship with no change here.
+pyproject's own find cannot list packages outside its search folder."""
+
+from setuptools import find_namespace_packages, find_packages, setup
+
+data = find_namespace_packages("resources", exclude=["__pycache__", "*.__pycache__"])
+setup(
+    packages=[
+        *find_packages("src"),
+        "summit_app.resources",
+        *(f"summit_app.resources.{folder}" for folder in data),
+    ]
+)
