@@ -39,7 +39,7 @@ def test_the_facilitator_builds_an_agenda_from_nothing(qtbot, blank):
     dialog.add_speaker.click()
     dialog.speakers.item(0, 0).setText("Dr Ada Lovelace")
     dialog.speakers.item(0, 1).setText("Chair")
-    dialog.speakers.item(0, 3).setText("Why we are here; What we hope for")
+    dialog.speakers.item(0, 3).setText("Why we are here\nWhat we hope for")
     dialog.prompts.setPlainText("What brought you here today?")
     panel.apply_item_dialog(welcome.id, dialog)
 

@@ -25,8 +25,6 @@ from summit_app.core.storage_errors import storage_errors
 
 log = logging.getLogger(__name__)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
 # Measured by bench/store_sync.py (one ballot per transaction, WAL, median of 3):
 # NORMAL took 1.75x FULL's rate, but FULL still takes about 1,700 ballots a second
 # through the whole API. NORMAL in WAL mode can lose the last commits on power loss,
@@ -52,19 +50,18 @@ def new_join_code() -> str:
 def check_file(path: Path) -> int:
     """Return the schema version of a summit file, or raise SummitFileError.
 
-    Reads through a read-only connection so a refused file is never modified.
+    Reads through a read-only SQLite connection so a refused file is never modified, and
+    only through SQLite: opening and closing the file any other way (even to read its
+    header) would drop this process's SQLite locks on it (POSIX locks belong to the process
+    and go with any close), and another program closing the file could then delete the
+    WAL under a connection still writing to it.
     """
     if not path.exists():
         raise SummitFileError(f"{path}: no such file.")
     if path.is_dir():
         raise SummitFileError(f"{path} is a folder, not a summit file.")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise SummitFileError(f"{path} cannot be read: {error.strerror}.") from error
-    if header != SQLITE_HEADER:
-        raise SummitFileError(f"{path} is not a summit file.")
+    if not os.access(path, os.R_OK):
+        raise SummitFileError(f"{path} cannot be read: permission denied.")
     # With no WAL left behind, `immutable` reads without creating -wal/-shm files;
     # after a crash the WAL holds committed data, so it must be read too.
     immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
@@ -87,6 +84,8 @@ def check_file(path: Path) -> int:
             raise SummitFileError(f"{path} is damaged ({verdict}). Open a backup copy.")
         return int(version)
     except sqlite3.DatabaseError as error:
+        if "not a database" in str(error):
+            raise SummitFileError(f"{path} is not a summit file.") from error
         raise SummitFileError(f"{path} is damaged and cannot be opened ({error}).") from error
     finally:
         conn.close()

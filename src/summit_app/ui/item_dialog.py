@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -22,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from summit_app.core.model import Item, ItemKind, Prompt, Speaker
 
-SPEAKER_COLUMNS = ("Name", "Role", "Organisation", "Key points (separate with ;)")
+SPEAKER_COLUMNS = ("Name", "Role", "Organisation", "Key points (one per line)")
+KEY_POINTS = 3  # the column of key points: a list, one point a line, never split at ";"
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,34 @@ class SpeakerRow:
     role: str
     organisation: str
     key_points: tuple[str, ...]
+
+
+class KeyPointsDelegate(QStyledItemDelegate):
+    """Edits a speaker's key points in a box of lines: Enter starts the next point."""
+
+    def createEditor(  # noqa: N802 (Qt's name)
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> QWidget:
+        editor = QPlainTextEdit(parent)
+        editor.setTabChangesFocus(True)
+        editor.setAccessibleName("Key points, one per line")
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        assert isinstance(editor, QPlainTextEdit)
+        editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(  # noqa: N802 (Qt's name)
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex
+    ) -> None:
+        assert isinstance(editor, QPlainTextEdit)
+        model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(  # noqa: N802 (Qt's name)
+        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> None:
+        rect = option.rect  # type: ignore[attr-defined]
+        editor.setGeometry(rect.x(), rect.y(), rect.width(), max(rect.height(), 96))
 
 
 class ItemDialog(QDialog):
@@ -59,6 +91,8 @@ class ItemDialog(QDialog):
         self.speakers.setHorizontalHeaderLabels(list(SPEAKER_COLUMNS))
         self.speakers.horizontalHeader().setStretchLastSection(True)
         self.speakers.setTabKeyNavigation(False)  # Tab leaves the table for the next field
+        self.speakers.setItemDelegateForColumn(KEY_POINTS, KeyPointsDelegate(self.speakers))
+        self.speakers.setWordWrap(True)
         for speaker in speakers:
             self.add_speaker_row(
                 speaker.name, speaker.role, speaker.organisation, speaker.key_points, speaker.id
@@ -108,7 +142,7 @@ class ItemDialog(QDialog):
     ) -> None:
         row = self.speakers.rowCount()
         self.speakers.insertRow(row)
-        for column, text in enumerate((name, role, organisation, "; ".join(key_points))):
+        for column, text in enumerate((name, role, organisation, "\n".join(key_points))):
             cell = QTableWidgetItem(text)
             if column == 0:
                 cell.setData(256, speaker_id)
@@ -146,7 +180,7 @@ class ItemDialog(QDialog):
             ]
             first = self.speakers.item(row, 0)
             speaker_id = first.data(256) if first else None
-            points = tuple(p.strip() for p in texts[3].split(";") if p.strip())
+            points = tuple(p.strip() for p in texts[KEY_POINTS].splitlines() if p.strip())
             if texts[0] or speaker_id is not None:
                 rows.append(SpeakerRow(speaker_id, texts[0], texts[1], texts[2], points))
         # A removed speaker is saved as one with no name, which apply_item removes.

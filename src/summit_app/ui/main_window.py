@@ -33,6 +33,7 @@ from summit_app.ui.session import SummitSession
 from summit_app.ui.stage import Mode, Scene
 from summit_app.ui.summit_settings_dialog import SummitSettingsDialog
 from summit_app.ui.welcome_panel import WelcomePanel
+from summit_app.ui.writeup_panel import WriteupPanel
 
 APP_NAME = "Summit"
 GEOMETRY_KEY = "window/geometry"
@@ -186,12 +187,14 @@ class MainWindow(QMainWindow):
         self.note_board = NoteBoard(session)
         self.polls_panel = PollsPanel(session)
         self.server_panel = ServerPanel(session)
+        self.writeup_panel = WriteupPanel(session)
         for panel, name in (
             (self.agenda_panel, "Agenda"),
             (self.run_panel, "Run"),
             (self.note_board, "Notes"),
             (self.polls_panel, "Polls"),
             (self.server_panel, "Phones"),
+            (self.writeup_panel, "Write-up"),
         ):
             self.tabs.addTab(panel, name)
         self.tabs.currentChanged.connect(self.focus_tab)

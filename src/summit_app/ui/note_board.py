@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from summit_app.ui import commands, dialogs, shortcuts
 from summit_app.ui.notes_model import ID_ROLE, KIND_ROLE, NotesModel
 from summit_app.ui.session import SummitSession
+from summit_app.ui.writeup_editors import NarrativeEdit
 
 
 class NoteBoard(QWidget):
@@ -65,10 +66,14 @@ class NoteBoard(QWidget):
         self.show_hidden = QCheckBox("Show hidden notes")
         self.show_hidden.setChecked(True)
         self.show_hidden.toggled.connect(self._show_hidden_toggled)
-        self.summary = QLineEdit()
-        self.summary.setPlaceholderText("The theme's one-line summary (What have we heard)")
-        self.summary.editingFinished.connect(self._summary_edited)
+        # Several lines, formatted as in the Write-up tab; saved on a pause or leaving it.
+        self.summary = NarrativeEdit(
+            "Theme summary", "The theme's summary for the write-up (What have we heard)"
+        )
+        self.summary.setMaximumHeight(72)
+        self.summary.committed.connect(self._summary_edited)
         self.summary.setEnabled(False)
+        self._summary_theme: int | None = None  # the theme the summary box is editing
 
         self.buttons = {}
         tools = QVBoxLayout()
@@ -312,20 +317,23 @@ class NoteBoard(QWidget):
         if has_group and theme_id is not None:
             self._do(lambda: commands.remove_theme(self.session, theme_id))
 
-    def _summary_edited(self) -> None:
-        has_group, theme_id = self.selected_group()
-        if has_group and theme_id is not None:
-            text = self.summary.text()
-            if text != self.session.summit.notes.theme(theme_id).summary:
-                self._do(lambda: commands.update_theme(self.session, theme_id, summary=text))
+    def _summary_edited(self, text: str) -> None:
+        theme_id = self._summary_theme
+        themes = {t.id: t for t in self.session.summit.notes.themes()}
+        if theme_id in themes and text != themes[theme_id].summary:
+            self._do(lambda: commands.update_theme(self.session, theme_id, summary=text))
 
     # -- helpers -------------------------------------------------------------------------
 
     def _selection_changed(self, *args: object) -> None:
         has_group, theme_id = self.selected_group()
         is_theme = has_group and theme_id is not None
+        if theme_id != self._summary_theme:
+            self.summary.commit()  # typing for the theme chosen before goes to that theme
+            self.summary.discard()
+            self._summary_theme = theme_id if is_theme else None
         self.summary.setEnabled(is_theme)
-        self.summary.setText(self.session.summit.notes.theme(theme_id).summary if is_theme else "")
+        self.summary.set_text(self.session.summit.notes.theme(theme_id).summary if is_theme else "")
         for key in ("rename", "colour", "up", "down", "remove_theme"):
             self.buttons[key].setEnabled(is_theme)
         has_notes = bool(self.selected())
