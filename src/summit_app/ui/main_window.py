@@ -19,11 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core import SummitError
+from summit_app.core.model import PromptKind
 from summit_app.ui import closing, dialogs, settings, templates_service
 from summit_app.ui.agenda_panel import AgendaPanel
+from summit_app.ui.audience_panel import AudiencePanel
 from summit_app.ui.file_lock import SummitLock
 from summit_app.ui.keys import ClickerKeys
 from summit_app.ui.menus import Menus
+from summit_app.ui.moderation_panel import ModerationPanel
 from summit_app.ui.note_board import NoteBoard
 from summit_app.ui.polls_panel import PollsPanel
 from summit_app.ui.presenter_panel import PresenterPanel
@@ -186,6 +189,8 @@ class MainWindow(QMainWindow):
         self.run_panel = RunPanel(session)
         self.note_board = NoteBoard(session)
         self.polls_panel = PollsPanel(session)
+        self.audience_panel = AudiencePanel(session)
+        self.moderation_panel = ModerationPanel(session)
         self.server_panel = ServerPanel(session)
         self.writeup_panel = WriteupPanel(session)
         for panel, name in (
@@ -193,13 +198,21 @@ class MainWindow(QMainWindow):
             (self.run_panel, "Run"),
             (self.note_board, "Notes"),
             (self.polls_panel, "Polls"),
+            (self.audience_panel, "Q&A and words"),
+            (self.moderation_panel, "Moderation"),
             (self.server_panel, "Phones"),
             (self.writeup_panel, "Write-up"),
         ):
             self.tabs.addTab(panel, name)
+        self.moderation_panel.count_changed.connect(self._moderation_count)
+        self._moderation_count(session.summit.moderation.held_count())
         self.tabs.currentChanged.connect(self.focus_tab)
         self.projector_panel = PresenterPanel(
-            session, self, self._shown_poll_id, self._shown_prompt_id
+            session,
+            self,
+            self._shown_poll_id,
+            self._shown_prompt_id,
+            lambda: self.audience_panel.prompt_id,
         )
         self.stage = self.projector_panel.stage
         self.projector = self.projector_panel.window
@@ -214,6 +227,7 @@ class MainWindow(QMainWindow):
         self.note_board.prompt_chosen.connect(
             lambda prompt_id: self.stage.set_preview(Scene(Mode.NOTES, prompt_id=prompt_id))
         )
+        self.audience_panel.prompt_combo.activated.connect(self._audience_chosen)
         session.live_changed.connect(self._refresh_banner)
         self.menus.session_changed()
         self.banner = QWidget()
@@ -236,6 +250,19 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._refresh_banner()
         self.focus_tab(0)
+
+    def _audience_chosen(self, *_: object) -> None:
+        """A Q&A or word cloud chosen in its tab goes to the preview."""
+        prompt = self.audience_panel.prompt()
+        if prompt is not None:
+            mode = Mode.QUESTION if prompt.kind is PromptKind.QUESTIONS else Mode.WORDS
+            self.stage.set_preview(Scene(mode, prompt_id=prompt.id))
+
+    def _moderation_count(self, count: int) -> None:
+        """The Moderation tab says how much is waiting, whichever tab is in front."""
+        if self.tabs is not None:
+            index = self.tabs.indexOf(self.moderation_panel)
+            self.tabs.setTabText(index, f"Moderation ({count})" if count else "Moderation")
 
     def _shown_poll_id(self) -> int | None:
         return self.polls_panel.poll_id or self.session.summit.live().open_poll_id
@@ -264,13 +291,14 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(number)
             return  # currentChanged comes back here
         target = {
-            0: self.agenda_panel.tree,
-            1: self.run_panel.agenda_view,
-            2: self.note_board.capture,
-            3: self.polls_panel.list,
-            4: self.server_panel.start_button,
-        }[number]
-        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.agenda_panel: self.agenda_panel.tree,
+            self.run_panel: self.run_panel.agenda_view,
+            self.note_board: self.note_board.capture,
+            self.polls_panel: self.polls_panel.list,
+            self.server_panel: self.server_panel.start_button,
+        }.get(self.tabs.widget(number))
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- the stage keys ------------------------------------------------------------------
 

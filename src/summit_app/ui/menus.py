@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from summit_app.ui.main_window import MainWindow
 
 Std = QKeySequence.StandardKey
-TAB_KEYS = ("Alt+1", "Alt+2", "Alt+3", "Alt+4", "Alt+5", "Alt+6")
+# In the control window's order of tabs.
+TABS = ("Agenda", "Run", "Notes", "Polls", "Q&&A and words", "Moderation", "Phones", "Write-up")
+TAB_KEYS = tuple(f"Alt+{n}" for n in range(1, len(TABS) + 1))
 
 
 class Menus:
@@ -43,7 +45,7 @@ class Menus:
 
         self.view = bar.addMenu("&View")
         self.tab_actions = []
-        for number, name in enumerate(("Agenda", "Run", "Notes", "Polls", "Phones", "Write-up")):
+        for number, name in enumerate(TABS):
             action = self._add(self.view, name, lambda n=number: self.show_tab(n), TAB_KEYS[number])
             self.tab_actions.append(action)
         self.view.addSeparator()

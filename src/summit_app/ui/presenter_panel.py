@@ -30,7 +30,7 @@ from summit_app.ui.stage import MODE_LABELS, Mode, Stage
 from summit_app.ui.stage_view import StageView
 
 MONITOR = (256, 144)  # the preview and live monitors, 16:9 like the projector
-SCENES = (Mode.JOIN, Mode.ITEM, Mode.POLL, Mode.NOTES, Mode.BLANK)
+SCENES = (Mode.JOIN, Mode.ITEM, Mode.POLL, Mode.NOTES, Mode.QUESTION, Mode.WORDS, Mode.BLANK)
 BADGE = "font-weight: 700; padding: 1px 6px; border-radius: 3px; color: #ffffff; background: {};"
 
 
@@ -41,12 +41,14 @@ class PresenterPanel(QWidget):
         control: QWidget,
         poll_id: Callable[[], int | None],
         prompt_id: Callable[[], int | None],
+        audience_prompt_id: Callable[[], int | None] = lambda: None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.stage = Stage(self)
         self._poll_id, self._prompt_id = poll_id, prompt_id
+        self._audience_prompt_id = audience_prompt_id
         self.window = ProjectorWindow(session, self.stage)
         self.screens = ProjectorScreens(self.window, control, self)
         self.preview_view = StageView(session, self.stage, "preview")
@@ -72,7 +74,7 @@ class PresenterPanel(QWidget):
             button.clicked.connect(lambda _=False, m=mode: self.preview_mode(m))
             self.scene_group.addButton(button)
             self.scene_buttons[mode] = button
-            scenes.addWidget(button, index // 3, index % 3)
+            scenes.addWidget(button, index // 4, index % 4)
 
         self.blank_button = QPushButton("Blank  (B)")
         self.blank_button.setCheckable(True)
@@ -133,7 +135,10 @@ class PresenterPanel(QWidget):
 
     def preview_mode(self, mode: Mode | str) -> None:
         """Line up a kind of screen (with the poll and question the control window shows)."""
-        self.stage.preview_mode(mode, self._poll_id(), self._prompt_id())
+        mode = Mode(mode)
+        audience = mode in (Mode.QUESTION, Mode.WORDS)
+        prompt = self._audience_prompt_id() if audience else self._prompt_id()
+        self.stage.preview_mode(mode, self._poll_id(), prompt)
 
     def take(self) -> None:
         self.stage.take()

@@ -25,6 +25,8 @@ class Mode(StrEnum):
     ITEM = "item"
     POLL = "poll"
     NOTES = "notes"
+    QUESTION = "question"
+    WORDS = "words"
 
 
 MODE_LABELS = {
@@ -32,16 +34,20 @@ MODE_LABELS = {
     Mode.ITEM: "Now",
     Mode.POLL: "Poll",
     Mode.NOTES: "Notes wall",
+    Mode.QUESTION: "Question",
+    Mode.WORDS: "Word cloud",
     Mode.BLANK: "Black",
 }
+# Scenes that show one prompt: a notes wall, a Q&A or a word cloud.
+PROMPT_MODES = (Mode.NOTES, Mode.QUESTION, Mode.WORDS)
 
 
 @dataclass(frozen=True)
 class Scene:
     """One screen for the room: its kind and, for a poll or a notes wall, which one.
 
-    A poll or notes scene names its poll or prompt, so choosing another one in the control
-    window changes only the preview.
+    A poll, notes, Q&A or word-cloud scene names its poll or prompt, so choosing another one
+    in the control window changes only the preview.
     """
 
     mode: Mode = Mode.ITEM
@@ -81,7 +87,7 @@ class Stage(QObject):
         scene = Scene(mode)
         if mode is Mode.POLL:
             scene = replace(scene, poll_id=poll_id)
-        elif mode is Mode.NOTES:
+        elif mode in PROMPT_MODES:
             scene = replace(scene, prompt_id=prompt_id)
         self.set_preview(scene)
 

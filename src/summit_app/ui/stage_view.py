@@ -20,6 +20,7 @@ from summit_app.core.model import PollState
 from summit_app.core.presenting import instruction, people, turnout
 from summit_app.ui.notes_wall import NotesWall, WallGroup
 from summit_app.ui.options_view import OptionsView
+from summit_app.ui.projector_audience import QuestionScreen, WordsScreen
 from summit_app.ui.qr_image import qr_pixmap
 from summit_app.ui.results_view import ResultsView
 from summit_app.ui.run_panel import plain_label, run_state
@@ -81,6 +82,7 @@ class StageView(QWidget):
             session.results_ready,
             session.phone_notes_changed,
             session.ballots_arrived,
+            session.audience_changed,
         ):
             signal.connect(self._soon.start)
         stage.changed.connect(self.refresh)  # the facilitator's own action: show it at once
@@ -118,6 +120,8 @@ class StageView(QWidget):
                 Mode.ITEM: self._refresh_item,
                 Mode.POLL: self._refresh_poll,
                 Mode.NOTES: self._refresh_notes,
+                Mode.QUESTION: self._refresh_audience,
+                Mode.WORDS: self._refresh_audience,
             }[mode]()
         self.stack.setCurrentWidget(self.pages[mode])
         self._refresh_footer(mode)
@@ -206,6 +210,18 @@ class StageView(QWidget):
         self.notes_wall = NotesWall()
         notes.addWidget(self.notes_title)
         notes.addWidget(self.notes_wall, 1)
+        self.question_screen = QuestionScreen(self.session, self._page(Mode.QUESTION))
+        self.words_screen = WordsScreen(self.session, self._page(Mode.WORDS))
+        # Their type, too, from the view's height.
+        q = self.question_screen
+        for label, size, bold in (
+            (q.heading, "body", False),
+            (q.text, "title", True),
+            (q.votes, "body", False),
+            (q.others, "body", False),
+            (self.words_screen.title, "question", True),
+        ):
+            self._sized.append((label, size, bold))
 
     def _build_footer(self) -> None:
         self.footer = QWidget()
@@ -347,6 +363,11 @@ class StageView(QWidget):
         self.notes_title.setText(prompt.text if prompt else "No question chosen")
         self.notes_wall.set_groups(self.wall() if prompt else [])
         self.notes_wall.tick(self.clock())
+
+    def _refresh_audience(self) -> None:
+        screen = self.question_screen if self.scene.mode is Mode.QUESTION else self.words_screen
+        screen.prompt_id = self.scene.prompt_id
+        screen.refresh()
 
     def note_labels(self) -> list[str]:
         """Every text on the wall right now (what the room sees), on every page."""
