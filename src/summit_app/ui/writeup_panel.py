@@ -79,7 +79,7 @@ class WriteupPanel(QWidget):
         for signal in (session.polls_changed, session.people_changed, session.ballots_arrived,
                        session.phone_notes_changed):  # fmt: skip
             signal.connect(self._pack_changed)
-        session.closed.connect(self.preview.stop)
+        session.closed.connect(self._closing)
         self._stale = True
         self.reload()
 
@@ -204,6 +204,11 @@ class WriteupPanel(QWidget):
             self.text_page.editor.discard()
             block_id = key[1]
             dialogs.attempt(self, lambda: wc.remove_block(self.session, block_id) or True)
+
+    def _closing(self) -> None:
+        """The file is closing (Ctrl+W, quitting): typing not saved yet is saved first."""
+        self._leave()
+        self.preview.stop()
 
     def _leave(self) -> None:
         page = self.pages.currentWidget()
