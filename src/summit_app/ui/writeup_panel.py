@@ -81,6 +81,7 @@ class WriteupPanel(QWidget):
             signal.connect(self._pack_changed)
         session.closed.connect(self._closing)
         self._stale = True
+        self._shown: Key | None = None  # the part whose page the preview was last sent to
         self.reload()
 
     # -- loading -------------------------------------------------------------------------
@@ -128,7 +129,8 @@ class WriteupPanel(QWidget):
         self.buttons["down"].setEnabled(is_block)
         self.buttons["remove"].setEnabled(is_block)
         self.buttons["add"].setEnabled(kind not in ("actions", "pack"))
-        heading = self._heading_of(key)
+        heading = self._heading_of(key) if key != self._shown else None
+        self._shown = key  # a reload of the same part leaves the preview where it was
         if heading:
             titles = [s.title for s in self.session.summit.agenda.sections()]
             self.preview.show_heading(heading, ["Introduction", *titles])
