@@ -14,7 +14,8 @@ def test_export_writes_the_pack_and_csv_where_asked_and_prints_the_paths(
     assert cli.export(seed_summit, pdf=pdf, csv_dir=tmp_path / "csv") == 0
     printed = capsys.readouterr().out.splitlines()
     assert printed == [str(pdf)] + [
-        str(tmp_path / "csv" / n) for n in ("notes.csv", "ballots.csv", "results.csv")
+        str(tmp_path / "csv" / n)
+        for n in ("notes.csv", "ballots.csv", "results.csv", "questions.csv", "words.csv")
     ]
     assert pdf.read_bytes().startswith(b"%PDF")
 

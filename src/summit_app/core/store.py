@@ -109,14 +109,18 @@ class Summit:
     """One open `.summit` file: the service API over it.
 
     Areas of the domain live in small repositories hung off this facade:
-    `agenda`, `notes`, `polls`, `people`, `writeup` (the programme team's write-up).
+    `agenda`, `notes`, `polls`, `people`, `questions`, `words`, `moderation`,
+    `writeup` (the programme team's write-up).
     """
 
     def __init__(self, db: Database, path: Path) -> None:
         from summit_app.core.agenda import AgendaRepo
+        from summit_app.core.moderation import ModerationRepo
         from summit_app.core.notes import NotesRepo
         from summit_app.core.people import PeopleRepo
         from summit_app.core.polls import PollsRepo
+        from summit_app.core.questions import QuestionsRepo
+        from summit_app.core.words import WordsRepo
         from summit_app.core.writeup import WriteupRepo
 
         self.db = db
@@ -130,6 +134,9 @@ class Summit:
         self.notes = NotesRepo(self)
         self.polls = PollsRepo(self)
         self.people = PeopleRepo(self)
+        self.questions = QuestionsRepo(self)
+        self.words = WordsRepo(self)
+        self.moderation = ModerationRepo(self)
         self.writeup = WriteupRepo(self)
 
     # -- opening -------------------------------------------------------------------------

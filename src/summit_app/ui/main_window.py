@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 from summit_app.core import SummitError
 from summit_app.ui import dialogs, settings, templates_service
 from summit_app.ui.agenda_panel import AgendaPanel
+from summit_app.ui.audience_panel import AudiencePanel
 from summit_app.ui.menus import Menus
+from summit_app.ui.moderation_panel import ModerationPanel
 from summit_app.ui.note_board import NoteBoard
 from summit_app.ui.polls_panel import PollsPanel
 from summit_app.ui.projector_panel import ProjectorPanel
@@ -106,6 +108,12 @@ class MainWindow(QMainWindow):
         self.polls_panel = PollsPanel(session)
         self.tabs.addTab(self.note_board, "Notes")
         self.tabs.addTab(self.polls_panel, "Polls")
+        self.audience_panel = AudiencePanel(session)
+        self.tabs.addTab(self.audience_panel, "Q&A and words")
+        self.moderation_panel = ModerationPanel(session)
+        self.tabs.addTab(self.moderation_panel, "Moderation")
+        self.moderation_panel.count_changed.connect(self._moderation_count)
+        self._moderation_count(session.summit.moderation.held_count())
         self.server_panel = ServerPanel(session)
         self.tabs.addTab(self.server_panel, "Phones")
         self.writeup_panel = WriteupPanel(session)
@@ -116,6 +124,7 @@ class MainWindow(QMainWindow):
         self.server_panel.server_stopped.connect(lambda: self.projector.set_join_url(""))
         self.note_board.prompt_combo.currentIndexChanged.connect(self._sync_projector)
         self.polls_panel.list.selectionModel().currentChanged.connect(self._sync_projector)
+        self.audience_panel.prompt_combo.currentIndexChanged.connect(self._sync_projector)
         self._sync_projector()
         self.menus.session_changed()
         central = QWidget()
@@ -130,7 +139,15 @@ class MainWindow(QMainWindow):
         """The projector shows the prompt on the note board and the poll being looked at."""
         self.projector.prompt_id = self.note_board.prompt_id
         self.projector.poll_id = self.polls_panel.poll_id
+        self.projector.question_screen.prompt_id = self.audience_panel.prompt_id
+        self.projector.words_screen.prompt_id = self.audience_panel.prompt_id
         self.projector.refresh()
+
+    def _moderation_count(self, count: int) -> None:
+        """The Moderation tab says how much is waiting, whichever tab is in front."""
+        if self.tabs is not None:
+            index = self.tabs.indexOf(self.moderation_panel)
+            self.tabs.setTabText(index, f"Moderation ({count})" if count else "Moderation")
 
     def _show_welcome(self) -> None:
         self.setWindowTitle(APP_NAME)

@@ -50,7 +50,9 @@ class ProjectorPanel(QWidget):
         layout.addSpacing(16)
         layout.addWidget(QLabel("Shows:"))
         self.mode_buttons: dict[Mode, QPushButton] = {}
-        for mode in (Mode.JOIN, Mode.ITEM, Mode.POLL, Mode.NOTES, Mode.BLANK):
+        for mode in (
+            Mode.JOIN, Mode.ITEM, Mode.POLL, Mode.NOTES, Mode.QUESTION, Mode.WORDS, Mode.BLANK
+        ):  # fmt: skip
             button = QPushButton(MODE_LABELS[mode])
             button.setCheckable(True)
             self.mode_group.addButton(button)

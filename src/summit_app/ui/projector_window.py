@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from summit_app.core.model import PollState
 from summit_app.core.presenting import people
 from summit_app.ui.notes_wall import NotesWall, WallGroup
+from summit_app.ui.projector_audience import QuestionScreen, WordsScreen
 from summit_app.ui.qr_image import qr_pixmap
 from summit_app.ui.results_view import ResultsView
 from summit_app.ui.run_panel import plain_label, run_state
@@ -36,6 +37,8 @@ class Mode(StrEnum):
     ITEM = "item"
     POLL = "poll"
     NOTES = "notes"
+    QUESTION = "question"
+    WORDS = "words"
 
 
 MODE_LABELS = {
@@ -43,6 +46,8 @@ MODE_LABELS = {
     Mode.ITEM: "Current item",
     Mode.POLL: "Poll",
     Mode.NOTES: "Notes wall",
+    Mode.QUESTION: "Question",
+    Mode.WORDS: "Word cloud",
     Mode.BLANK: "Blank",
 }
 
@@ -67,6 +72,8 @@ class ProjectorWindow(QWidget):
         self._build_item()
         self._build_poll()
         self._build_notes()
+        self.question_screen = QuestionScreen(session, self._page(Mode.QUESTION))
+        self.words_screen = WordsScreen(session, self._page(Mode.WORDS))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 36, 48, 36)
         layout.addWidget(self.stack)
@@ -89,6 +96,7 @@ class ProjectorWindow(QWidget):
             session.people_changed,
             session.results_ready,
             session.phone_notes_changed,
+            session.audience_changed,
         ):
             signal.connect(self._soon.start)
         self._qr = None
@@ -114,6 +122,8 @@ class ProjectorWindow(QWidget):
             Mode.ITEM: self._refresh_item,
             Mode.POLL: self._refresh_poll,
             Mode.NOTES: self._refresh_notes,
+            Mode.QUESTION: self.question_screen.refresh,
+            Mode.WORDS: self.words_screen.refresh,
         }[self.mode]()
         self.stack.setCurrentWidget(self.pages[self.mode])
 
