@@ -74,6 +74,7 @@ class NoteBoard(QWidget):
         self.summary.committed.connect(self._summary_edited)
         self.summary.setEnabled(False)
         self._summary_theme: int | None = None  # the theme the summary box is editing
+        session.closed.connect(self.summary.commit)  # typing not saved yet, when quitting
 
         self.buttons = {}
         tools = QVBoxLayout()
