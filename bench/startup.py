@@ -1,7 +1,7 @@
 """Time from launch to a usable window: the control window on screen with the demo open.
 
     .venv/bin/python bench/startup.py                        # the checkout's summit-app
-    .venv/bin/python bench/startup.py --bundle dist/linux/Summit/summit-app
+    .venv/bin/python bench/startup.py --bundle dist/linux/summit-app/summit-app
     .venv/bin/python bench/startup.py --before ../other-checkout/src
 
 Each run starts the app on a fresh copy of the demo under its own Xvfb screen and waits for
@@ -29,7 +29,7 @@ TIMEOUT_S = 60.0
 
 def display(number: int) -> subprocess.Popen:
     xvfb = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "1600x900x24", "-nolisten", "tcp"],
+        ["Xvfb", f":{number}", "-screen", "0", "1600x900x24", "-nolisten", "tcp", "-noreset"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -89,7 +89,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--display", type=int, default=71)
-    parser.add_argument("--bundle", type=Path, help="a built bundle's executable to measure too")
+    parser.add_argument(
+        "--bundle", type=Path, action="append", default=[], help="a bundle's executable (repeat)"
+    )
     parser.add_argument("--before", type=Path, help="another checkout's src/ to measure too")
     parser.add_argument("--no-checkout", action="store_true", help="skip this checkout")
     args = parser.parse_args()
@@ -103,8 +105,8 @@ def main() -> int:
         variants[f"before ({args.before})"] = ([python, "-m", "summit_app"], before)
     if not args.no_checkout:
         variants["checkout"] = ([str(ROOT / ".venv/bin/summit-app")], base)
-    if args.bundle:
-        variants[f"bundle ({args.bundle})"] = ([str(args.bundle.resolve())], base)
+    for bundle in args.bundle:
+        variants[f"bundle ({bundle})"] = ([str(bundle.resolve())], base)
     if not variants:
         parser.error("nothing to measure")
 
@@ -123,13 +125,18 @@ def main() -> int:
         xvfb.wait()
         shutil.rmtree(folder, ignore_errors=True)
 
-    print(f"launch to a usable window, {args.runs} runs each (median, min-max):")
+    print_medians(times)
+    return 0
+
+
+def print_medians(times: dict[str, list[float]]) -> None:
+    runs = len(next(iter(times.values())))
+    print(f"launch to a usable window, {runs} runs each (median, min-max):")
     for name, seconds in times.items():
         print(
             f"  {name:<40} {statistics.median(seconds):6.2f} s"
             f"  ({min(seconds):.2f}-{max(seconds):.2f})"
         )
-    return 0
 
 
 if __name__ == "__main__":

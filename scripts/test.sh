@@ -4,6 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
 .venv/bin/lint-imports
-.venv/bin/ruff check --quiet src tests bench resources scripts
+.venv/bin/ruff check --quiet src tests bench resources scripts packaging
 scripts/check_wheel.sh
 exec .venv/bin/python -m pytest "$@"

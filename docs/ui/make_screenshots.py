@@ -61,6 +61,32 @@ def grab(widget, name: str) -> None:
     print("saved", OUT / f"{name}.png")
 
 
+def writeup(window: MainWindow) -> None:
+    """The Write-up tab on the section with the most blocks of text, its first one chosen,
+    once the preview beside it is built."""
+    import time
+
+    from summit_app.core.model import NarrativeBlock
+
+    summit = window.session.summit
+    panel = window.writeup_panel
+    window.tabs.setCurrentWidget(panel)
+    sections = summit.agenda.sections()
+    if sections:
+        section = max(sections, key=lambda x: len(summit.writeup.narrative_blocks(x.id)))
+        blocks = [e for e in summit.writeup.flow(section.id) if isinstance(e, NarrativeBlock)]
+        panel.outline.select(("block", blocks[0].id) if blocks else ("section", section.id))
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and (
+        panel.preview.worker is not None or panel.preview.document.pageCount() == 0
+    ):
+        QApplication.processEvents()
+        time.sleep(0.05)
+    time.sleep(0.3)
+    QApplication.processEvents()
+    grab(window, "10-writeup")
+
+
 def main() -> int:
     # Keep the facilitator's real recent files and window places out of this run.
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
@@ -98,7 +124,7 @@ def main() -> int:
     window.tabs.setCurrentWidget(window.server_panel)
     window.server_panel.port = 0
     if not window.server_panel.start("127.0.0.1"):  # the server branch may not be here
-        projector.set_join_url(f"http://192.168.1.20:8765/j/{summit.info().join_code}")
+        projector.set_join_address(f"http://192.168.1.20:8765/j/{summit.info().join_code}")
     grab(window, "03b-phones")
     for mode in (Mode.JOIN, Mode.ITEM):
         window.projector_panel.show_mode(mode)
@@ -131,6 +157,7 @@ def main() -> int:
     dialog.show()
     grab(dialog, "09-item-dialog")
     dialog.close()
+    writeup(window)
     window.close()
     shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -125,3 +125,27 @@ def test_a_connection_is_refused_on_a_thread_that_did_not_open_it(tmp_path: Path
         thread.start()
         thread.join()
     assert [type(e) for e in errors] == [sqlite3.ProgrammingError]
+
+
+def test_opening_the_file_again_in_this_process_keeps_it_locked_for_others(tmp_path: Path):
+    """A preview or an export opens the file again while the window writes to it. Were the
+    file opened other than through SQLite (to read its header, say), closing it would drop
+    this process's locks, and another program closing the file would delete the WAL under
+    the window's connection: its next write a disk I/O error, its last ones lost."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "day.summit"
+    window = Summit.create(path, SummitInfo(title="Day"))
+    window.update_info(SummitInfo(title="Before"))
+    Summit.open(path).close()  # the preview's own connection, in this process
+    other = f"from summit_app.core import Summit; Summit.open({str(path)!r}).close()"
+    subprocess.run([sys.executable, "-c", other], check=True, timeout=60)
+    assert Path(f"{path}-wal").exists()
+    window.update_info(SummitInfo(title="After"))
+    reader = f"from summit_app.core import Summit; print(Summit.open({str(path)!r}).info().title)"
+    seen = subprocess.run(
+        [sys.executable, "-c", reader], capture_output=True, text=True, timeout=60
+    )
+    window.close()
+    assert seen.stdout.strip() == "After"

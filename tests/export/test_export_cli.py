@@ -13,9 +13,10 @@ def test_export_writes_the_pack_and_csv_where_asked_and_prints_the_paths(
     pdf = tmp_path / "out" / "pack.pdf"
     assert cli.export(seed_summit, pdf=pdf, csv_dir=tmp_path / "csv") == 0
     out, err = capsys.readouterr()
+    csv_files = ("notes.csv", "ballots.csv", "results.csv", "questions.csv", "words.csv")
     assert out.splitlines() == [
         str(pdf),
-        *(str(tmp_path / "csv" / n) for n in ("notes.csv", "ballots.csv", "results.csv")),
+        *(str(tmp_path / "csv" / n) for n in csv_files),
         str(tmp_path / "out" / "pack-log.txt"),  # groups folded, said in the log
     ]
     assert pdf.read_bytes().startswith(b"%PDF")

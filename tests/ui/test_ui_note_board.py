@@ -108,10 +108,11 @@ def test_hide_quote_rename_reorder_and_summarise(qtbot, session):
     board.rename_theme("Access to care")
     board.recolour_theme("#ff0000")
     assert session.summit.notes.theme(b.id).colour == "#ff0000"
-    board.summary.setText("People struggle to get appointments")
-    board.summary.editingFinished.emit()
+    board.summary.setPlainText("People struggle to get appointments\nand to see the same GP")
+    board.summary.commit()
     assert session.summit.notes.theme(b.id).name == "Access to care"
-    assert session.summit.notes.theme(b.id).summary == "People struggle to get appointments"
+    summary = session.summit.notes.theme(b.id).summary
+    assert summary == "People struggle to get appointments\nand to see the same GP"
     session.undo()
     assert session.summit.notes.theme(b.id).summary == ""
 

@@ -19,13 +19,11 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from summit_app.core.errors import SummitFileError, ValidationError
-from summit_app.core.model import DEFAULT_GROUPS, LiveState, SummitInfo
+from summit_app.core.model import DEFAULT_GROUPS, LiveState, Logo, SummitInfo
 from summit_app.core.schema import REQUIRED_TABLES, SCHEMA_VERSION, migrate
 from summit_app.core.storage_errors import storage_errors
 
 log = logging.getLogger(__name__)
-
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Measured by bench/store_sync.py (one ballot per transaction, WAL, median of 3):
 # NORMAL took 1.75x FULL's rate, but FULL still takes about 1,700 ballots a second
@@ -52,19 +50,18 @@ def new_join_code() -> str:
 def check_file(path: Path) -> int:
     """Return the schema version of a summit file, or raise SummitFileError.
 
-    Reads through a read-only connection so a refused file is never modified.
+    Reads through a read-only SQLite connection so a refused file is never modified, and
+    only through SQLite: opening and closing the file any other way (even to read its
+    header) would drop this process's SQLite locks on it (POSIX locks belong to the process
+    and go with any close), and another program closing the file could then delete the
+    WAL under a connection still writing to it.
     """
     if not path.exists():
         raise SummitFileError(f"{path}: no such file.")
     if path.is_dir():
         raise SummitFileError(f"{path} is a folder, not a summit file.")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise SummitFileError(f"{path} cannot be read: {error.strerror}.") from error
-    if header != SQLITE_HEADER:
-        raise SummitFileError(f"{path} is not a summit file.")
+    if not os.access(path, os.R_OK):
+        raise SummitFileError(f"{path} cannot be read: permission denied.")
     # With no WAL left behind, `immutable` reads without creating -wal/-shm files;
     # after a crash the WAL holds committed data, so it must be read too.
     immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
@@ -87,6 +84,8 @@ def check_file(path: Path) -> int:
             raise SummitFileError(f"{path} is damaged ({verdict}). Open a backup copy.")
         return int(version)
     except sqlite3.DatabaseError as error:
+        if "not a database" in str(error):
+            raise SummitFileError(f"{path} is not a summit file.") from error
         raise SummitFileError(f"{path} is damaged and cannot be opened ({error}).") from error
     finally:
         conn.close()
@@ -110,14 +109,18 @@ class Summit:
     """One open `.summit` file: the service API over it.
 
     Areas of the domain live in small repositories hung off this facade:
-    `agenda`, `notes`, `polls`, `people`, `writeup` (the programme team's write-up).
+    `agenda`, `notes`, `polls`, `people`, `questions`, `words`, `moderation`,
+    `writeup` (the programme team's write-up).
     """
 
     def __init__(self, db: Database, path: Path) -> None:
         from summit_app.core.agenda import AgendaRepo
+        from summit_app.core.moderation import ModerationRepo
         from summit_app.core.notes import NotesRepo
         from summit_app.core.people import PeopleRepo
         from summit_app.core.polls import PollsRepo
+        from summit_app.core.questions import QuestionsRepo
+        from summit_app.core.words import WordsRepo
         from summit_app.core.writeup import WriteupRepo
 
         self.db = db
@@ -131,6 +134,9 @@ class Summit:
         self.notes = NotesRepo(self)
         self.polls = PollsRepo(self)
         self.people = PeopleRepo(self)
+        self.questions = QuestionsRepo(self)
+        self.words = WordsRepo(self)
+        self.moderation = ModerationRepo(self)
         self.writeup = WriteupRepo(self)
 
     # -- opening -------------------------------------------------------------------------
@@ -318,6 +324,24 @@ class Summit:
             groups=groups,
             contact=row["contact"],
         )
+
+    def edit_info(self, **fields: object) -> SummitInfo:
+        """Change some of the summit's details, checked (see `core.summit_info.edit_info`)."""
+        from summit_app.core.summit_info import edit_info
+
+        return edit_info(self, **fields)
+
+    def logo(self) -> Logo | None:
+        """The summit's logo (projector and pack), or None."""
+        from summit_app.core.summit_info import logo
+
+        return logo(self)
+
+    def set_logo(self, image: bytes | None, name: str = "") -> Logo | None:
+        """Keep a PNG or JPEG as the summit's logo; None removes it."""
+        from summit_app.core.summit_info import set_logo
+
+        return set_logo(self, image, name)
 
     def update_info(self, info: SummitInfo) -> None:
         _check_info(info)

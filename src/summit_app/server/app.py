@@ -25,9 +25,10 @@ from summit_app.core import NotFoundError, Summit, ValidationError
 from summit_app.core.errors import StorageError
 from summit_app.core.model import Author, Participant, PollState
 from summit_app.resources import WEB
+from summit_app.server import audience
 from summit_app.server.gateway import Gateway
 from summit_app.server.guards import Guard, RateLimit
-from summit_app.server.schemas import BallotIn, CheckIn, GroupIn, NoteIn, friendly
+from summit_app.server.schemas import MODEL_MESSAGES, BallotIn, CheckIn, GroupIn, NoteIn, friendly
 
 log = logging.getLogger(__name__)
 
@@ -113,15 +114,15 @@ def create_app(gateway: Gateway, emit: EventSink, checks: Checks, rate: RateLimi
             raise Refusal(403, BAD_TOKEN)
         return found
 
-    async def parse(request: Request, model: type[M], key: str) -> M:
-        if not rate.allow(key):
+    async def parse(request: Request, model: type[M], key: str, limit: RateLimit = rate) -> M:
+        if not limit.allow(key):
             raise Refusal(429, TOO_FAST)
         if not request.headers.get("content-type", "").startswith("application/json"):
             raise Refusal(415, "The page sent something this server does not understand.")
         try:
             return model.model_validate_json(await request.body())
         except ShapeError as error:
-            raise Refusal(422, friendly(error)) from None
+            raise Refusal(422, friendly(error, MODEL_MESSAGES.get(model))) from None
 
     @app.get("/")
     async def home() -> HTMLResponse:
@@ -158,6 +159,7 @@ def create_app(gateway: Gateway, emit: EventSink, checks: Checks, rate: RateLimi
             snap = gateway.snapshot(summit)
             ballot = summit.polls.ballot(snap.poll_id, me.id) if snap.poll_id else None
             mine = {"group": me.group, "ballot": ballot.choices if ballot else None}
+            mine.update(audience.mine(summit, snap.prompt_id, me))
             personal = json.dumps(mine, sort_keys=True).encode()
             etag = f'W/"{snap.digest}{hashlib.blake2b(personal, digest_size=6).hexdigest()}"'
             return {**snap.public, "me": mine}, etag
@@ -195,7 +197,7 @@ def create_app(gateway: Gateway, emit: EventSink, checks: Checks, rate: RateLimi
         me = await participant(request)
         data = await parse(request, NoteIn, me.token)
 
-        def add(summit: Summit) -> int:
+        def add(summit: Summit) -> tuple[int, bool]:
             try:
                 summit.agenda.prompt(data.prompt_id)
                 is_open = summit.live().open_prompt_id == data.prompt_id
@@ -203,15 +205,16 @@ def create_app(gateway: Gateway, emit: EventSink, checks: Checks, rate: RateLimi
                     data.prompt_id, data.text, Author.PARTICIPANT, participant_id=me.id
                 )
                 gateway.wrote()
-                return added.id
+                return added.id, added.is_held
             except NotFoundError:
                 raise Refusal(404, "That question is not taking notes any more.") from None
             except ValidationError as error:
                 raise Refusal(422 if is_open else 409, str(error)) from None
 
-        note_id = await gateway.write(add)
+        note_id, held = await gateway.write(add)
         emit("note", {"note_id": note_id, "prompt_id": data.prompt_id, "participant_id": me.id})
-        return JSONResponse({"ok": True, "message": "Your note is posted."}, status_code=201)
+        message = "Your note is posted." + (f" {audience.HELD_MESSAGE}" if held else "")
+        return JSONResponse({"ok": True, "message": message, "waiting": held}, status_code=201)
 
     @app.post("/api/group")
     async def group(request: Request) -> JSONResponse:
@@ -227,6 +230,8 @@ def create_app(gateway: Gateway, emit: EventSink, checks: Checks, rate: RateLimi
         updated = await gateway.write(set_group)
         gateway.remember(updated)
         return JSONResponse({"ok": True, "message": "Thank you.", "group": updated.group})
+
+    audience.add_routes(app, gateway, emit, participant, parse, Refusal)
 
     @app.get("/check/{code}")
     async def check_page_(code: str, request: Request) -> Response:

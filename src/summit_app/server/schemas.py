@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError
 
 from summit_app.core.checks import NOTE_MAX_CHARS
 from summit_app.core.polls import MAX_OPTIONS
+from summit_app.core.questions import QUESTION_MAX_CHARS
+from summit_app.core.wording import WORD_MAX_CHARS
 
 Choice = Annotated[StrictInt, Field(ge=0, le=1000)]
+# Row ids fit SQLite's integers with room to spare; a bigger one is refused as malformed.
+RowId = Annotated[StrictInt, Field(ge=0, le=2**53)]
 
 
 class _In(BaseModel):
@@ -30,6 +34,21 @@ class NoteIn(_In):
     prompt_id: StrictInt
     # Stored exactly as typed: no stripping, no normalising.
     text: Annotated[str, Field(min_length=1, max_length=NOTE_MAX_CHARS)]
+
+
+class QuestionIn(_In):
+    prompt_id: RowId
+    text: Annotated[str, Field(min_length=1, max_length=QUESTION_MAX_CHARS)]
+
+
+class UpvoteIn(_In):
+    question_id: RowId
+    up: StrictBool = True  # False takes the upvote back
+
+
+class WordIn(_In):
+    prompt_id: RowId
+    text: Annotated[str, Field(min_length=1, max_length=WORD_MAX_CHARS)]
 
 
 class GroupIn(_In):
@@ -53,13 +72,39 @@ MESSAGES = {
     ("choices", "missing"): "Choose something before sending your vote.",
     ("group", "string_too_long"): "Choose a group from the list.",
 }
+# The same complaints about a question's or a word's text, in its own words.
+QUESTION_MESSAGES = {
+    ("text", "string_too_long"): (
+        f"That question is too long: at most {QUESTION_MAX_CHARS} characters."
+    ),
+    ("text", "string_too_short"): "A question cannot be empty.",
+    ("text", "missing"): "A question cannot be empty.",
+    ("question_id", "greater_than_equal"): "That question is not on the list any more.",
+    ("question_id", "less_than_equal"): "That question is not on the list any more.",
+}
+WORD_MESSAGES = {
+    ("text", "string_too_long"): (
+        f"That answer is too long: at most {WORD_MAX_CHARS} characters, one to three words."
+    ),
+    ("text", "string_too_short"): "Write a word first.",
+    ("text", "missing"): "Write a word first.",
+}
 GENERIC = "The page sent something this server does not understand. Reload the page and try again."
 
 
-def friendly(error: ValidationError) -> str:
+def friendly(error: ValidationError, messages: dict | None = None) -> str:
     """One sentence for the participant from pydantic's first complaint."""
     first = error.errors()[0]
     if first["type"] == "json_invalid":
         return GENERIC
     field = str(first["loc"][0]) if first["loc"] else ""
-    return MESSAGES.get((field, first["type"]), GENERIC)
+    key = (field, first["type"])
+    return (messages or {}).get(key) or MESSAGES.get(key, GENERIC)
+
+
+# Which messages speak for which shape (the participant app looks them up by model).
+MODEL_MESSAGES: dict[type, dict] = {
+    QuestionIn: QUESTION_MESSAGES,
+    UpvoteIn: QUESTION_MESSAGES,
+    WordIn: WORD_MESSAGES,
+}

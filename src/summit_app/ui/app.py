@@ -8,7 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -77,11 +77,27 @@ def app_icon() -> QIcon:
     return icon
 
 
+class FileOpener(QObject):
+    """Opens a .summit file that macOS hands over as an event (a double click in the Finder,
+    or a file dropped on the Dock icon) rather than on the command line."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FileOpen:
+            self.window.open_path(Path(event.file()))  # type: ignore[attr-defined]
+            return True
+        return False
+
+
 def run(path: Path | None = None) -> int:
     """Show the control window (opening `path` if given) and run until it closes."""
     app = application()
     window = MainWindow()
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    app.installEventFilter(FileOpener(window))
     window.show()
     if path is not None:
         window.open_path(Path(path))

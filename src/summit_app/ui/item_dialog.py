@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -20,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from summit_app.core.model import Item, ItemKind, Prompt, Speaker
 
-SPEAKER_COLUMNS = ("Name", "Role", "Organisation", "Key points (separate with ;)")
+SPEAKER_COLUMNS = ("Name", "Role", "Organisation", "Key points (one per line)")
+KEY_POINTS = 3  # the column of key points: a list, one point a line, never split at ";"
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,34 @@ class SpeakerRow:
     role: str
     organisation: str
     key_points: tuple[str, ...]
+
+
+class KeyPointsDelegate(QStyledItemDelegate):
+    """Edits a speaker's key points in a box of lines: Enter starts the next point."""
+
+    def createEditor(  # noqa: N802 (Qt's name)
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> QWidget:
+        editor = QPlainTextEdit(parent)
+        editor.setTabChangesFocus(True)
+        editor.setAccessibleName("Key points, one per line")
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        assert isinstance(editor, QPlainTextEdit)
+        editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(  # noqa: N802 (Qt's name)
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex
+    ) -> None:
+        assert isinstance(editor, QPlainTextEdit)
+        model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(  # noqa: N802 (Qt's name)
+        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> None:
+        rect = option.rect  # type: ignore[attr-defined]
+        editor.setGeometry(rect.x(), rect.y(), rect.width(), max(rect.height(), 96))
 
 
 class ItemDialog(QDialog):
@@ -56,14 +90,30 @@ class ItemDialog(QDialog):
         self.speakers = QTableWidget(0, len(SPEAKER_COLUMNS))
         self.speakers.setHorizontalHeaderLabels(list(SPEAKER_COLUMNS))
         self.speakers.horizontalHeader().setStretchLastSection(True)
+        self.speakers.setTabKeyNavigation(False)  # Tab leaves the table for the next field
+        self.speakers.setItemDelegateForColumn(KEY_POINTS, KeyPointsDelegate(self.speakers))
+        self.speakers.setWordWrap(True)
         for speaker in speakers:
             self.add_speaker_row(
                 speaker.name, speaker.role, speaker.organisation, speaker.key_points, speaker.id
             )
-        self.add_speaker_row()  # a blank row to type a new speaker into
+        self.add_speaker = QPushButton("Add speaker")
+        self.add_speaker.clicked.connect(self._new_speaker)
+        self.remove_speaker = QPushButton("Remove speaker")
+        self.remove_speaker.clicked.connect(self._remove_speaker)
+        speaker_buttons = QHBoxLayout()
+        speaker_buttons.addWidget(self.add_speaker)
+        speaker_buttons.addWidget(self.remove_speaker)
+        speaker_buttons.addStretch(1)
+        speaker_box = QVBoxLayout()
+        speaker_box.addWidget(self.speakers)
+        speaker_box.addLayout(speaker_buttons)
+        self._removed: list[int] = []  # speakers removed in this dialog, removed on Save
         self.prompts = QPlainTextEdit("\n".join(p.text for p in prompts))
         self.prompts.setPlaceholderText("Discussion prompts, one per line")
         self.prompts.setMaximumHeight(80)
+        for box in (self.description, self.prompts):
+            box.setTabChangesFocus(True)
         self._prompt_ids = [p.id for p in prompts]
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -75,7 +125,7 @@ class ItemDialog(QDialog):
         form.addRow("Kind", self.kind)
         form.addRow("Planned", self.minutes)
         form.addRow("Description", self.description)
-        form.addRow("Speakers", self.speakers)
+        form.addRow("Speakers", speaker_box)
         form.addRow("Prompts", self.prompts)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -92,11 +142,26 @@ class ItemDialog(QDialog):
     ) -> None:
         row = self.speakers.rowCount()
         self.speakers.insertRow(row)
-        for column, text in enumerate((name, role, organisation, "; ".join(key_points))):
+        for column, text in enumerate((name, role, organisation, "\n".join(key_points))):
             cell = QTableWidgetItem(text)
             if column == 0:
                 cell.setData(256, speaker_id)
             self.speakers.setItem(row, column, cell)
+
+    def _new_speaker(self) -> None:
+        self.add_speaker_row()
+        row = self.speakers.rowCount() - 1
+        self.speakers.setCurrentCell(row, 0)
+        self.speakers.editItem(self.speakers.item(row, 0))
+
+    def _remove_speaker(self) -> None:
+        row = self.speakers.currentRow()
+        if row < 0:
+            return
+        first = self.speakers.item(row, 0)
+        if first is not None and first.data(256) is not None:
+            self._removed.append(first.data(256))
+        self.speakers.removeRow(row)
 
     def fields(self) -> dict:
         return {
@@ -115,9 +180,11 @@ class ItemDialog(QDialog):
             ]
             first = self.speakers.item(row, 0)
             speaker_id = first.data(256) if first else None
-            points = tuple(p.strip() for p in texts[3].split(";") if p.strip())
+            points = tuple(p.strip() for p in texts[KEY_POINTS].splitlines() if p.strip())
             if texts[0] or speaker_id is not None:
                 rows.append(SpeakerRow(speaker_id, texts[0], texts[1], texts[2], points))
+        # A removed speaker is saved as one with no name, which apply_item removes.
+        rows += [SpeakerRow(speaker_id, "", "", "", ()) for speaker_id in self._removed]
         return rows
 
     def prompt_texts(self) -> list[str]:

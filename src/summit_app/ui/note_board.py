@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,9 +21,16 @@ from PySide6.QtWidgets import (
 from summit_app.ui import commands, dialogs, shortcuts
 from summit_app.ui.notes_model import ID_ROLE, KIND_ROLE, NotesModel
 from summit_app.ui.session import SummitSession
+from summit_app.ui.writeup_editors import NarrativeEdit
 
 
 class NoteBoard(QWidget):
+    """Signals:
+    prompt_chosen(int): the facilitator chose this question (it goes to the preview).
+    """
+
+    prompt_chosen = Signal(int)
+
     def __init__(self, session: SummitSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -37,6 +44,7 @@ class NoteBoard(QWidget):
         )
         self.prompt_combo.setMinimumContentsLength(30)
         self.prompt_combo.currentIndexChanged.connect(self._prompt_chosen)
+        self.prompt_combo.activated.connect(self._announce_prompt)  # the facilitator's choice
         self.open_button = QPushButton("Take notes from phones")
         self.open_button.setCheckable(True)
         self.open_button.toggled.connect(self._open_toggled)
@@ -58,10 +66,15 @@ class NoteBoard(QWidget):
         self.show_hidden = QCheckBox("Show hidden notes")
         self.show_hidden.setChecked(True)
         self.show_hidden.toggled.connect(self._show_hidden_toggled)
-        self.summary = QLineEdit()
-        self.summary.setPlaceholderText("The theme's one-line summary (What have we heard)")
-        self.summary.editingFinished.connect(self._summary_edited)
+        # Several lines, formatted as in the Write-up tab; saved on a pause or leaving it.
+        self.summary = NarrativeEdit(
+            "Theme summary", "The theme's summary for the write-up (What have we heard)"
+        )
+        self.summary.setMaximumHeight(72)
+        self.summary.committed.connect(self._summary_edited)
         self.summary.setEnabled(False)
+        self._summary_theme: int | None = None  # the theme the summary box is editing
+        session.closed.connect(self.summary.commit)  # typing not saved yet, when quitting
 
         self.buttons = {}
         tools = QVBoxLayout()
@@ -137,6 +150,11 @@ class NoteBoard(QWidget):
 
     def choose_prompt(self, prompt_id: int) -> None:
         self.prompt_combo.setCurrentIndex(self.prompt_combo.findData(prompt_id))
+        self._announce_prompt()
+
+    def _announce_prompt(self, *_: object) -> None:
+        if self.prompt_id is not None:
+            self.prompt_chosen.emit(self.prompt_id)
 
     def _prompt_chosen(self) -> None:
         self.model.set_prompt(self.prompt_combo.currentData())
@@ -300,20 +318,23 @@ class NoteBoard(QWidget):
         if has_group and theme_id is not None:
             self._do(lambda: commands.remove_theme(self.session, theme_id))
 
-    def _summary_edited(self) -> None:
-        has_group, theme_id = self.selected_group()
-        if has_group and theme_id is not None:
-            text = self.summary.text()
-            if text != self.session.summit.notes.theme(theme_id).summary:
-                self._do(lambda: commands.update_theme(self.session, theme_id, summary=text))
+    def _summary_edited(self, text: str) -> None:
+        theme_id = self._summary_theme
+        themes = {t.id: t for t in self.session.summit.notes.themes()}
+        if theme_id in themes and text != themes[theme_id].summary:
+            self._do(lambda: commands.update_theme(self.session, theme_id, summary=text))
 
     # -- helpers -------------------------------------------------------------------------
 
     def _selection_changed(self, *args: object) -> None:
         has_group, theme_id = self.selected_group()
         is_theme = has_group and theme_id is not None
+        if theme_id != self._summary_theme:
+            self.summary.commit()  # typing for the theme chosen before goes to that theme
+            self.summary.discard()
+            self._summary_theme = theme_id if is_theme else None
         self.summary.setEnabled(is_theme)
-        self.summary.setText(self.session.summit.notes.theme(theme_id).summary if is_theme else "")
+        self.summary.set_text(self.session.summit.notes.theme(theme_id).summary if is_theme else "")
         for key in ("rename", "colour", "up", "down", "remove_theme"):
             self.buttons[key].setEnabled(is_theme)
         has_notes = bool(self.selected())
