@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.note_board, "Notes")
         self.tabs.addTab(self.polls_panel, "Polls")
         self.audience_panel = AudiencePanel(session)
-        self.tabs.addTab(self.audience_panel, "Q&A and words")
+        self.tabs.addTab(self.audience_panel, "Q&&A and words")
         self.moderation_panel = ModerationPanel(session)
         self.tabs.addTab(self.moderation_panel, "Moderation")
         self.moderation_panel.count_changed.connect(self._moderation_count)
