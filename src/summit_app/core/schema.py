@@ -230,9 +230,30 @@ _M004_AUDIENCE_INPUT = """
         );
 """
 
+# The summit's logo, for the projector and the pack: one image kept in the file itself, in
+# a table of its own so that reading the summit's details never loads the image.
+_M005_SUMMIT_LOGO = """
+        CREATE TABLE logo (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            image BLOB NOT NULL,
+            mime TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg')),
+            name TEXT NOT NULL DEFAULT ''
+        );
+"""
+
+# The running item's clock: minutes added on the day (+1, +5) and time spent paused, so the
+# planned length (what the pack prints) stays as it was planned.
+_M006_ITEM_CLOCK = """
+        ALTER TABLE items ADD COLUMN extra_minutes INTEGER NOT NULL DEFAULT 0
+            CHECK (extra_minutes >= 0);
+        ALTER TABLE items ADD COLUMN paused_seconds INTEGER NOT NULL DEFAULT 0
+            CHECK (paused_seconds >= 0);
+        ALTER TABLE items ADD COLUMN paused_at TEXT;
+"""
+
 # A participant takes part once they act (vote, post a note, pick a group): a link preview
 # or a flood of joins makes rows here but no turnout. Earlier files: those who acted.
-_M005_PARTICIPANTS_TAKING_PART = """
+_M007_PARTICIPANTS_TAKING_PART = """
         ALTER TABLE participants ADD COLUMN acted_at TEXT;
         UPDATE participants SET acted_at = joined_at
             WHERE group_name IS NOT NULL
@@ -241,13 +262,13 @@ _M005_PARTICIPANTS_TAKING_PART = """
 """
 
 # Six digits a person can type beside the QR code (wrong guesses are throttled).
-_M006_SHORT_JOIN_CODE = """
+_M008_SHORT_JOIN_CODE = """
         ALTER TABLE summit ADD COLUMN short_code TEXT NOT NULL DEFAULT '';
         UPDATE summit SET short_code = printf('%06d', abs(random() % 1000000));
 """
 
 # Verified voting: printed cards, each an unguessable pass; no name is ever stored.
-_M007_VOTING_CARDS = """
+_M009_VOTING_CARDS = """
         ALTER TABLE summit ADD COLUMN verified INTEGER NOT NULL DEFAULT 0;
         CREATE TABLE cards (
             id INTEGER PRIMARY KEY,
@@ -266,9 +287,11 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("groups_and_hand_counts", _M002_GROUPS_AND_HAND_COUNTS),
     ("writeup", _M003_WRITEUP),
     ("audience_input", _M004_AUDIENCE_INPUT),
-    ("participants_taking_part", _M005_PARTICIPANTS_TAKING_PART),
-    ("short_join_code", _M006_SHORT_JOIN_CODE),
-    ("voting_cards", _M007_VOTING_CARDS),
+    ("summit_logo", _M005_SUMMIT_LOGO),
+    ("item_clock", _M006_ITEM_CLOCK),
+    ("participants_taking_part", _M007_PARTICIPANTS_TAKING_PART),
+    ("short_join_code", _M008_SHORT_JOIN_CODE),
+    ("voting_cards", _M009_VOTING_CARDS),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
