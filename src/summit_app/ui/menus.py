@@ -15,7 +15,18 @@ if TYPE_CHECKING:
     from summit_app.ui.main_window import MainWindow
 
 Std = QKeySequence.StandardKey
-TAB_KEYS = ("Alt+1", "Alt+2", "Alt+3", "Alt+4", "Alt+5", "Alt+6")
+# The control window's tabs in their order, by the window's attribute for each: Alt+1, Alt+2...
+# are found by the panel, not by position, so a tab added elsewhere cannot shift them.
+TABS = (
+    ("Agenda", "agenda_panel"),
+    ("Run", "run_panel"),
+    ("Notes", "note_board"),
+    ("Polls", "polls_panel"),
+    ("Q&&A and words", "audience_panel"),
+    ("Moderation", "moderation_panel"),
+    ("Phones", "server_panel"),
+    ("Write-up", "writeup_panel"),
+)
 
 
 class Menus:
@@ -41,8 +52,8 @@ class Menus:
 
         self.view = bar.addMenu("&View")
         self.tab_actions = []
-        for number, name in enumerate(("Agenda", "Run", "Notes", "Polls", "Phones", "Write-up")):
-            action = self._add(self.view, name, lambda n=number: self.show_tab(n), TAB_KEYS[number])
+        for number, (name, panel) in enumerate(TABS, start=1):
+            action = self._add(self.view, name, lambda p=panel: self.show_tab(p), f"Alt+{number}")
             self.tab_actions.append(action)
         self.view.addSeparator()
         self.projector = self._add(self.view, "Show &projector", self.toggle_projector, "F5")
@@ -94,9 +105,11 @@ class Menus:
         if self.window.session is not None:
             dialogs.attempt(self.window, self.window.session.redo)
 
-    def show_tab(self, number: int) -> None:
-        if self.window.tabs is not None:
-            self.window.tabs.setCurrentIndex(number)
+    def show_tab(self, panel: str) -> None:
+        """Show the tab of the window's `panel` (an attribute name in TABS)."""
+        widget = getattr(self.window, panel, None)
+        if self.window.tabs is not None and widget is not None:
+            self.window.tabs.setCurrentWidget(widget)
 
     def toggle_projector(self) -> None:
         panel = getattr(self.window, "projector_panel", None)
