@@ -127,7 +127,7 @@ def main() -> int:
     window.tabs.setCurrentWidget(window.server_panel)
     window.server_panel.port = 0
     if not window.server_panel.start("127.0.0.1"):  # the server branch may not be here
-        projector.set_join_url(f"http://192.168.1.20:8765/j/{summit.info().join_code}")
+        projector.set_join_address(f"http://192.168.1.20:8765/j/{summit.info().join_code}")
     grab(window, "03b-phones")
     for mode in (Mode.JOIN, Mode.ITEM):
         window.projector_panel.show_mode(mode)

@@ -24,8 +24,9 @@ from summit_app.core.presenting import Presentation, present
 from summit_app.core.templates import create_from_template
 from summit_app.export.csv_export import LEVEL_FIELDS, write_csv
 from summit_app.export.pack import write_pack
-from summit_app.ui.projector_window import Mode, ProjectorWindow
+from summit_app.ui.projector_window import Mode, ProjectorWindow, Scene
 from summit_app.ui.session import SummitSession
+from summit_app.ui.stage import Stage
 
 SEED_PERCENTAGES = [15, 15, 13, 11, 11, 9, 9, 9, 8]
 SPLIT = "We have a shared vision"  # half the room strongly disagrees, half strongly agrees
@@ -143,9 +144,10 @@ def test_every_poll_shows_the_same_figures_on_the_projector_phones_pdf_and_csv(
     served, phone = phone_server
     session = SummitSession.open(demo_day)
     try:
-        projector = ProjectorWindow(session)
-        qtbot.addWidget(projector)
-        projector.show_mode(Mode.POLL)
+        stage = Stage()
+        window = ProjectorWindow(session, stage)
+        qtbot.addWidget(window)
+        projector = window.view
         polls = session.summit.polls
         shown = {p.id: present(polls.result(p.id)) for p in polls.polls()}
         assert {s.kind for s in shown.values()} == set(PollKind)
@@ -155,6 +157,8 @@ def test_every_poll_shows_the_same_figures_on_the_projector_phones_pdf_and_csv(
             polls.open_poll(poll_id)
             polls.set_show_results(poll_id, True)
             session.changed("polls", "live")
+            stage.set_preview(Scene(Mode.POLL, poll_id=poll_id))
+            stage.take()
 
             # The projector: the texts it paints beside each bar, and under them.
             bars = [

@@ -59,7 +59,7 @@ def test_phones_questions_list_by_upvotes_and_the_projector_shows_the_one_answer
     window.projector_panel.show_mode(Mode.QUESTION)
     panel.select_question(first.id)
     panel.q_buttons["answering"].click()
-    screen = window.projector.question_screen
+    screen = window.projector.view.question_screen
 
     def shows(text: str) -> None:
         qtbot.waitUntil(lambda: screen.text.text() == text, timeout=2000)
@@ -99,7 +99,7 @@ def test_the_cloud_grows_live_and_a_hidden_word_leaves_it(qtbot, window: MainWin
     panel = window.audience_panel
     cloud = new_prompt(window, PromptKind.WORDS, "What is one thing we should take forward?")
     window.projector_panel.show_mode(Mode.WORDS)
-    words = window.projector.words_screen.cloud
+    words = window.projector.view.words_screen.cloud
     for text in ("time", "Time", "support", "training", "leadership skills"):
         phones.words.add_word(cloud, text, Author.PARTICIPANT, phones.people.join().id)
         window.session.server_event("word", {})
@@ -116,14 +116,14 @@ def test_the_cloud_grows_live_and_a_hidden_word_leaves_it(qtbot, window: MainWin
 def test_a_flagged_word_is_held_from_the_projector_until_approved(qtbot, window, phones) -> None:
     cloud = new_prompt(window, PromptKind.WORDS, "One word for today")
     window.projector_panel.show_mode(Mode.WORDS)
-    words = window.projector.words_screen.cloud
+    words = window.projector.view.words_screen.cloud
     phones.words.add_word(cloud, "inspiring", Author.PARTICIPANT, phones.people.join().id)
     flagged = phones.words.add_word(cloud, "Bollocks", Author.PARTICIPANT, phones.people.join().id)
     assert flagged.is_held and flagged.flagged == "bollocks"
     window.session.server_event("word", {})
     queue = window.moderation_panel
     qtbot.waitUntil(lambda: len(queue.rows()) == 1, timeout=2000)
-    assert words.shown_texts() == ["inspiring"]
+    qtbot.waitUntil(lambda: words.shown_texts() == ["inspiring"], timeout=2000)
     assert queue.rows()[0][:2] == ("Word", "Bollocks")
     assert window.tabs.tabText(window.tabs.indexOf(queue)) == "Moderation (1)"
     queue.approve_all()  # leaves flagged input for one-by-one approval
@@ -149,7 +149,7 @@ def test_moderated_notes_wait_off_the_wall_and_rules_are_undoable(qtbot, window,
     qtbot.waitUntil(lambda: len(queue.rows()) == 1, timeout=2000)
     window.projector_panel.show_mode(Mode.NOTES)
     qtbot.wait(50)
-    assert "More support" not in window.projector.note_labels()
+    assert "More support" not in window.projector.view.note_labels()
     queue.select("note", note.id)
     queue.buttons["hide"].click()
     assert window.session.summit.notes.note(note.id).is_hidden

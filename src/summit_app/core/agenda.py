@@ -172,6 +172,7 @@ class AgendaRepo:
             self.item(item_id)
             current = self._s.live().current_item_id
             if current is not None and current != item_id:
+                self._end_pause(current, at)
                 self._s.execute("UPDATE items SET actual_end = ? WHERE id = ?", (at, current))
             self._s.execute(
                 "UPDATE items SET actual_start = COALESCE(actual_start, ?), actual_end = NULL"
@@ -189,11 +190,62 @@ class AgendaRepo:
         with self._s.write():
             current = self._s.live().current_item_id
             if current is not None:
+                self._end_pause(current, at or now())
                 self._s.execute(
                     "UPDATE items SET actual_end = ? WHERE id = ?", (at or now(), current)
                 )
             self._s.execute("UPDATE summit SET current_item_id = NULL WHERE id = 1")
             self._s.touch()
+
+    def pause(self, at: str | None = None) -> Item:
+        """Stop the running item's clock (a fire alarm, a speaker's laptop); `resume` goes on."""
+        from summit_app.core.store import now
+
+        with self._s.write():
+            item = self._running("pause")
+            if item.paused_at is None:
+                self._s.execute(
+                    "UPDATE items SET paused_at = ? WHERE id = ?", (at or now(), item.id)
+                )
+        return self.item(item.id)
+
+    def resume(self, at: str | None = None) -> Item:
+        from summit_app.core.store import now
+
+        with self._s.write():
+            item = self._running("resume")
+            self._end_pause(item.id, at or now())
+        return self.item(item.id)
+
+    def add_minutes(self, minutes: int) -> Item:
+        """Give the running item more time on the day; its planned length stays as planned."""
+        need_int(minutes, 1, 240, "Add from 1 to 240 minutes at a time.")
+        with self._s.write():
+            item = self._running("add time to")
+            self._s.execute(
+                "UPDATE items SET extra_minutes = extra_minutes + ? WHERE id = ?",
+                (minutes, item.id),
+            )
+        return self.item(item.id)
+
+    def _running(self, verb: str) -> Item:
+        item = self.current_item()
+        if item is None or item.actual_start is None:
+            raise ValidationError(f"Nothing is running to {verb}: start an item first.")
+        return item
+
+    def _end_pause(self, item_id: int, at: str) -> None:
+        """Add a pause that is under way to the item's paused time (inside a write)."""
+        from summit_app.core.schedule import seconds_between
+
+        item = self.item(item_id)
+        if item.paused_at is None:
+            return
+        paused = max(0, seconds_between(item.paused_at, at))
+        self._s.execute(
+            "UPDATE items SET paused_seconds = paused_seconds + ?, paused_at = NULL WHERE id = ?",
+            (paused, item_id),
+        )
 
     # -- speakers ------------------------------------------------------------------------
 
@@ -331,8 +383,9 @@ class AgendaRepo:
     def has_input(self, prompt_id: int) -> bool:
         """Whether anything (notes, questions, cloud words) was sent to the prompt."""
         return any(
-            self._s.execute(f"SELECT 1 FROM {table} WHERE prompt_id = ? LIMIT 1", (prompt_id,))
-            .fetchone()
+            self._s.execute(
+                f"SELECT 1 FROM {table} WHERE prompt_id = ? LIMIT 1", (prompt_id,)
+            ).fetchone()
             for table in ("notes", "questions", "words")
         )
 

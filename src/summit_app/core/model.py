@@ -89,6 +89,15 @@ class SummitInfo:
 
 
 @dataclass(frozen=True)
+class Logo:
+    """The summit's logo as kept in the file: a PNG or JPEG image."""
+
+    image: bytes
+    mime: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
 class Section:
     id: int
     position: int
@@ -108,6 +117,9 @@ class Item:
     actual_start: str | None = None
     actual_end: str | None = None
     writeup: str = ""  # the pack's narrative for this item; `description` is the facilitator's
+    extra_minutes: int = 0  # added on the day (+1, +5); the plan keeps `planned_minutes`
+    paused_seconds: int = 0  # time its clock was paused, pauses that have ended
+    paused_at: str | None = None  # when the current pause began; None while running
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from summit_app.core.model import SCALE_LABELS, PollKind
+from summit_app.core.model import SCALE_LABELS, Poll, PollKind
 from summit_app.core.tally import OptionResult, PollResult
 
 SHORT_LEVELS = ("Strongly disagree", "Disagree", "Neither", "Agree", "Strongly agree")
@@ -108,6 +108,9 @@ class Row:
     bar: float  # 0..1 of the best option's bar; a scale's bar is stacked from `levels` instead
     figure: str  # the headline: "15%", "262 points", "40% agree"
     detail: str  # what stands behind it: "15 votes", "14 first places, mean place 2.5"
+    # Scale polls, drawn as a diverging bar: the share of the bar that lies left of the
+    # centre line (disagreeing, and half of "Neither"), 0..1. 0.5 for other kinds.
+    lean: float = 0.5
 
     @property
     def caption(self) -> str:
@@ -162,6 +165,7 @@ class Presentation:
                     "width": round(100 * r.bar, 1),
                     "figure": r.figure,
                     "detail": r.detail,
+                    "lean": r.lean,
                     "caption": r.caption,
                 }
                 for r in self.rows
@@ -245,7 +249,36 @@ def _row(
         bar=bar,
         figure=figure,
         detail=detail,
+        lean=_lean(levels),
     )
+
+
+def _lean(levels: tuple[Level, ...]) -> float:
+    """From the exact counts, not the rounded percentages (which may add up past 100)."""
+    answers = sum(v.count for v in levels)
+    if not answers:
+        return 0.5
+    return float(Fraction(2 * sum(v.count for v in levels[:2]) + levels[2].count, 2 * answers))
+
+
+def turnout(voted: int, joined: int) -> str:
+    """'38 of 52 phones voted': how many of the phones that joined have voted."""
+    if joined <= 0:
+        return f"{plural(voted, 'phone')} voted"
+    return f"{voted} of {plural(joined, 'phone')} voted"
+
+
+def instruction(poll: Poll) -> str:
+    """What to do on the phone, in a few words, for the projector and the phone page."""
+    if poll.kind is PollKind.SINGLE:
+        return "Pick one"
+    if poll.kind is PollKind.MULTI:
+        return f"Pick up to {poll.max_choices}"
+    if poll.kind is PollKind.POINTS:
+        return f"Share {plural(poll.points, 'point')} among them"
+    if poll.kind is PollKind.RANK:
+        return "Put them all in order, most important first"
+    return f"Rate each statement from “{SCALE_LABELS[0]}” to “{SCALE_LABELS[-1]}”"
 
 
 def _mean(distribution: tuple[int, ...]) -> str:

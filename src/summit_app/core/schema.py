@@ -230,12 +230,35 @@ _M004_AUDIENCE_INPUT = """
         );
 """
 
+# The summit's logo, for the projector and the pack: one image kept in the file itself, in
+# a table of its own so that reading the summit's details never loads the image.
+_M005_SUMMIT_LOGO = """
+        CREATE TABLE logo (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            image BLOB NOT NULL,
+            mime TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg')),
+            name TEXT NOT NULL DEFAULT ''
+        );
+"""
+
+# The running item's clock: minutes added on the day (+1, +5) and time spent paused, so the
+# planned length (what the pack prints) stays as it was planned.
+_M006_ITEM_CLOCK = """
+        ALTER TABLE items ADD COLUMN extra_minutes INTEGER NOT NULL DEFAULT 0
+            CHECK (extra_minutes >= 0);
+        ALTER TABLE items ADD COLUMN paused_seconds INTEGER NOT NULL DEFAULT 0
+            CHECK (paused_seconds >= 0);
+        ALTER TABLE items ADD COLUMN paused_at TEXT;
+"""
+
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
     ("groups_and_hand_counts", _M002_GROUPS_AND_HAND_COUNTS),
     ("writeup", _M003_WRITEUP),
     ("audience_input", _M004_AUDIENCE_INPUT),
+    ("summit_logo", _M005_SUMMIT_LOGO),
+    ("item_clock", _M006_ITEM_CLOCK),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from summit_app.core.errors import SummitFileError, ValidationError
-from summit_app.core.model import DEFAULT_GROUPS, LiveState, SummitInfo
+from summit_app.core.model import DEFAULT_GROUPS, LiveState, Logo, SummitInfo
 from summit_app.core.schema import REQUIRED_TABLES, SCHEMA_VERSION, migrate
 from summit_app.core.storage_errors import storage_errors
 
@@ -324,6 +324,24 @@ class Summit:
             groups=groups,
             contact=row["contact"],
         )
+
+    def edit_info(self, **fields: object) -> SummitInfo:
+        """Change some of the summit's details, checked (see `core.summit_info.edit_info`)."""
+        from summit_app.core.summit_info import edit_info
+
+        return edit_info(self, **fields)
+
+    def logo(self) -> Logo | None:
+        """The summit's logo (projector and pack), or None."""
+        from summit_app.core.summit_info import logo
+
+        return logo(self)
+
+    def set_logo(self, image: bytes | None, name: str = "") -> Logo | None:
+        """Keep a PNG or JPEG as the summit's logo; None removes it."""
+        from summit_app.core.summit_info import set_logo
+
+        return set_logo(self, image, name)
 
     def update_info(self, info: SummitInfo) -> None:
         _check_info(info)

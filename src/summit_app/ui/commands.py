@@ -222,12 +222,49 @@ def set_start_time(session: SummitSession, value: str) -> None:
     session.run("Change the day's start time", apply)
 
 
+def pause_clock(session: SummitSession, at: str) -> Item:
+    return session.run("Pause the clock", lambda s: s.agenda.pause(at=at))
+
+
+def resume_clock(session: SummitSession, at: str) -> Item:
+    return session.run("Resume the clock", lambda s: s.agenda.resume(at=at))
+
+
+def add_minutes(session: SummitSession, minutes: int) -> Item:
+    text = f"Add {minutes} minute{'' if minutes == 1 else 's'}"
+    return session.run(text, lambda s: s.agenda.add_minutes(minutes))
+
+
 def start_item(session: SummitSession, item_id: int, at: str) -> Item:
     return session.run("Start item", lambda s: s.agenda.start_item(item_id, at=at))
 
 
 def end_day(session: SummitSession, at: str) -> None:
     session.run("End the day", lambda s: s.agenda.end_day(at=at))
+
+
+# -- the summit's details -------------------------------------------------------------------
+
+KEEP_LOGO = object()  # `save_summit_settings` leaves the logo as it is
+
+
+def edit_summit(session: SummitSession, text: str = "Edit summit settings", **fields: Any):
+    """Change some of the summit's details (see `core.summit_info.edit_info`); one step."""
+    return session.run(text, lambda s: s.edit_info(**fields))
+
+
+def save_summit_settings(
+    session: SummitSession, fields: dict[str, Any], logo: Any = KEEP_LOGO, logo_name: str = ""
+) -> None:
+    """The settings dialog's Save: the details and the logo (bytes, or None to remove it)
+    in one undo step."""
+
+    def apply(s: Summit) -> None:
+        s.edit_info(**fields)
+        if logo is not KEEP_LOGO:
+            s.set_logo(logo, logo_name)
+
+    session.run("Edit summit settings", apply)
 
 
 # -- polls ---------------------------------------------------------------------------------

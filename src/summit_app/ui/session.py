@@ -33,6 +33,7 @@ AREAS = (
 # Which panels a facilitator's write concerns, from the tables it wrote.
 TABLE_AREAS = {
     "summit": ("info", "live"),
+    "logo": ("info",),
     "sections": ("agenda",),
     "items": ("agenda", "live"),
     "speakers": ("agenda",),
