@@ -108,3 +108,11 @@ def test_a_note_of_only_invisible_characters_is_refused(summit: Summit, prompts)
         with pytest.raises(ValidationError, match="invisible"):
             send(summit, prompts, "notes", text, phone)
     assert summit.notes.notes() == []
+
+
+def test_compounds_of_strong_words_are_caught_by_their_beginning() -> None:
+    found = WordFilter(shipped_words()).found
+    assert found("Why is this such a shitshow?") == ("shit*",)
+    assert found("What a fuckwit") == ("fuckwit",)
+    assert found("fuckwittery") == ("fuck*",)
+    assert found("Shiitake mushrooms and a shift pattern") == ()

@@ -29,6 +29,9 @@ class Target:
     option_ids: list[int]
     prompt_id: int
     client: httpx.Client
+    qa_id: int = 0  # a Q&A prompt, with one question
+    question_id: int = 0
+    cloud_id: int = 0  # a word-cloud prompt
 
 
 # -- what a hostile phone sends --------------------------------------------------------
@@ -111,6 +114,33 @@ def note_shape(t: Target) -> st.SearchStrategy[dict]:
             "text": mostly(st.text(max_size=600), JSON),
         },
         {"author": st.just("facilitator"), "theme_id": ANY_ID},
+    )
+
+
+def question_shape(t: Target) -> st.SearchStrategy[dict]:
+    return shape(
+        {
+            "prompt_id": mostly(st.just(t.qa_id), ANY_ID),
+            "text": mostly(st.text(max_size=400), JSON),
+        },
+        {"author": st.just("facilitator"), "upvotes": ANY_ID},
+    )
+
+
+def upvote_shape(t: Target) -> st.SearchStrategy[dict]:
+    return shape(
+        {"question_id": mostly(st.just(t.question_id), ANY_ID), "up": mostly(st.booleans(), JSON)},
+        {"participant_id": ANY_ID},
+    )
+
+
+def word_shape(t: Target) -> st.SearchStrategy[dict]:
+    return shape(
+        {
+            "prompt_id": mostly(st.just(t.cloud_id), ANY_ID),
+            "text": mostly(st.text(max_size=80), JSON),
+        },
+        {"word": st.text(max_size=10)},
     )
 
 

@@ -17,14 +17,17 @@ from fuzz_requests import (
     code_path,
     group_shape,
     note_shape,
+    question_shape,
     request,
+    upvote_shape,
+    word_shape,
 )
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from server_room import GROUPS, make_summit
 
 from summit_app.core import Summit
-from summit_app.core.model import PollKind
+from summit_app.core.model import PollKind, PromptKind
 from summit_app.server import SummitServer
 from summit_app.server.guards import RateLimit
 
@@ -48,6 +51,9 @@ def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
     )
     summit.polls.open_poll(poll.id)
     prompt = summit.agenda.add_prompt(item_id, "What is missing?")
+    qa = summit.agenda.add_prompt(item_id, "Ask the panel", PromptKind.QUESTIONS)
+    question = summit.questions.ask(qa.id, "Who decides?")
+    cloud = summit.agenda.add_prompt(item_id, "One word", PromptKind.WORDS, max_words=20)
     summit.agenda.open_prompt(prompt.id)
     # No rate limit here: the fuzz must reach the handlers, not the limiter's 429.
     server = SummitServer(path, host="127.0.0.1", port=0, rate=RateLimit(burst=1e9))
@@ -58,7 +64,17 @@ def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
     client.cookies.clear()
     try:
         yield Target(
-            path, server.url, code, token, poll.id, [o.id for o in poll.options], prompt.id, client
+            path,
+            server.url,
+            code,
+            token,
+            poll.id,
+            [o.id for o in poll.options],
+            prompt.id,
+            client,
+            qa.id,
+            question.id,
+            cloud.id,
         )
     finally:
         client.close()
@@ -88,6 +104,9 @@ ENDPOINTS = {
     "ballot": ("POST", "/api/ballot", ballot_shape),
     "note": ("POST", "/api/note", note_shape),
     "group": ("POST", "/api/group", group_shape),
+    "question": ("POST", "/api/question", question_shape),
+    "upvote": ("POST", "/api/upvote", upvote_shape),
+    "word": ("POST", "/api/word", word_shape),
 }
 
 
@@ -101,7 +120,14 @@ def test_hostile_posts_get_no_5xx_and_refusals_change_nothing(
         "ballot": {"poll_id": target.poll_id, "choices": {str(target.option_ids[0]): 1}},
         "note": {"prompt_id": target.prompt_id, "text": "More time to talk"},
         "group": {"group": GROUPS[0]},
+        "question": {"prompt_id": target.qa_id, "text": "Who funds it?"},
+        "upvote": {"question_id": target.question_id},
+        "word": {"prompt_id": target.cloud_id, "text": "time"},
     }[endpoint]
+    # The prompt that endpoint's phones answer is the one open (a word goes to a cloud...).
+    opened = {"question": target.qa_id, "upvote": target.qa_id, "word": target.cloud_id}
+    with Summit.open(target.path) as facilitator:
+        facilitator.agenda.open_prompt(opened.get(endpoint, target.prompt_id))
     headers = {"content-type": "application/json", "cookie": f"summit_token={target.token}"}
     accepted = {"method": method, "url": path, "headers": headers}
 

@@ -32,7 +32,11 @@ class WordFilter:
         allow = {_key(tokens(a)) for a in allowed}
         self._phrases: dict[str, set[tuple[str, ...]]] = {}  # first token -> phrases
         self._names: dict[str, str] = {}  # an entry's key (singular forms) -> as listed
+        self._stems: dict[str, str] = {}  # "shit*": any word that starts with it
         for entry in words:
+            if entry.strip().endswith("*") and len(tokens(entry)) == 1:
+                self._stems[tokens(entry)[0]] = entry.strip()
+                continue
             parts = tuple(tokens(entry))
             if not parts or _key(parts) in allow or len(parts) > MAX_PHRASE_WORDS:
                 continue
@@ -46,6 +50,7 @@ class WordFilter:
         forms = [variants(w) for w in words]
         hits: list[str] = []
         for start, first in enumerate(forms):
+            matched = False
             for head in first:
                 for phrase in self._phrases.get(head, ()):
                     end = start + len(phrase)
@@ -53,8 +58,15 @@ class WordFilter:
                         continue
                     if all(phrase[k] in forms[start + k] for k in range(1, len(phrase))):
                         name = self._names[_key(phrase)]
-                        if _key(words[start:end]) not in self._allowed and name not in hits:
-                            hits.append(name)
+                        if _key(words[start:end]) not in self._allowed:
+                            matched = True
+                            if name not in hits:
+                                hits.append(name)
+            if not matched and _key(words[start : start + 1]) not in self._allowed:
+                # No listed word here: a compound of a strong word still counts ("shitshow").
+                for stem, name in self._stems.items():
+                    if any(f.startswith(stem) for f in first) and name not in hits:
+                        hits.append(name)
         return tuple(hits)
 
 

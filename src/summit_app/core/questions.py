@@ -20,11 +20,11 @@ QUESTION_MAX_CHARS = 300
 EMPTY_QUESTION = "A question cannot be empty."
 UNKNOWN = "That question is not on the list any more."
 
-# Distinct upvoters of each question and of the questions merged into it.
+# Distinct upvoters of each question and of the questions merged into it. Written with IN
+# (not OR) so that SQLite probes the upvotes' (question_id, participant_id) index.
 _UPVOTES = """
-    (SELECT COUNT(DISTINCT u.participant_id) FROM upvotes u
-     WHERE u.question_id = q.id
-        OR u.question_id IN (SELECT m.id FROM questions m WHERE m.merged_into = q.id))
+    (SELECT COUNT(DISTINCT u.participant_id) FROM upvotes u WHERE u.question_id IN
+        (SELECT q.id UNION ALL SELECT m.id FROM questions m WHERE m.merged_into = q.id))
 """
 
 
@@ -68,17 +68,23 @@ class QuestionsRepo:
         return self.question(row[0]) if row else None
 
     def upvoted_by(self, prompt_id: int, participant_id: int) -> set[int]:
+        """The questions of a Q&A this phone upvoted (read on every phone's state poll:
+        it probes the upvotes' index once per question rather than scanning them)."""
         rows = self._s.execute(
-            "SELECT u.question_id FROM upvotes u JOIN questions q ON q.id = u.question_id"
-            " WHERE q.prompt_id = ? AND u.participant_id = ?",
-            (prompt_id, participant_id),
+            "SELECT question_id FROM upvotes WHERE participant_id = ? AND question_id IN"
+            " (SELECT id FROM questions WHERE prompt_id = ?)",
+            (participant_id, prompt_id),
         )
         return {row[0] for row in rows}
 
     def asked_by(self, prompt_id: int, participant_id: int) -> list[Question]:
-        return [
-            q for q in self.questions(prompt_id, by="time") if q.participant_id == participant_id
-        ]
+        """This phone's own questions, oldest first (upvotes not counted: not needed)."""
+        rows = self._s.rows(
+            "SELECT q.*, 0 AS upvotes FROM questions q WHERE q.prompt_id = ?"
+            " AND q.participant_id = ? ORDER BY q.created_at, q.id",
+            (prompt_id, participant_id),
+        )
+        return [_question(r) for r in rows]
 
     def upvote_count(self) -> int:
         return int(self._s.execute("SELECT COUNT(*) FROM upvotes").fetchone()[0])

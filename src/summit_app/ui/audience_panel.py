@@ -81,7 +81,7 @@ class AudiencePanel(QWidget):
         )
         self.prompt_combo.setMinimumContentsLength(30)
         self.prompt_combo.currentIndexChanged.connect(self.reload)
-        self.new_qa = QPushButton("New Q&A…")
+        self.new_qa = QPushButton("New Q&&A…")
         self.new_qa.clicked.connect(lambda: self.new_prompt(PromptKind.QUESTIONS))
         self.new_cloud = QPushButton("New word cloud…")
         self.new_cloud.clicked.connect(lambda: self.new_prompt(PromptKind.WORDS))
@@ -251,7 +251,10 @@ class AudiencePanel(QWidget):
 
     def _fill_questions(self, prompt_id: int) -> None:
         keep = self.selected_question()
-        listed = self.session.summit.questions.questions(prompt_id, by=self.order.currentData())
+        by = self.order.currentData()
+        listed = self.session.summit.questions.questions(prompt_id, by=by)
+        if by == "votes":  # what to take next first: answered ones go to the bottom
+            listed.sort(key=lambda q: q.state is QuestionState.ANSWERED)
         texts = {q.id: q.text for q in listed}
         self.questions.setRowCount(len(listed))
         for row, q in enumerate(listed):

@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
             (self.run_panel, "Run"),
             (self.note_board, "Notes"),
             (self.polls_panel, "Polls"),
-            (self.audience_panel, "Q&A and words"),
+            (self.audience_panel, "Q&&A and words"),  # && : a plain "&", not a mnemonic
             (self.moderation_panel, "Moderation"),
             (self.server_panel, "Phones"),
             (self.writeup_panel, "Write-up"),

@@ -8,6 +8,8 @@ as typed.
 
 from __future__ import annotations
 
+import zlib
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -54,6 +56,8 @@ class WordCloud(QWidget):
         key = (tuple(self.words), self.width(), self.height())
         if key != self._key:
             height = self.height() - footer
+            if not self.projector:  # the preview keeps the projector's shape, so it fits the same
+                height = min(height, self.width() * 9 / 16)
             self.current = layout(
                 self.words,
                 self.width(),
@@ -78,9 +82,10 @@ class WordCloud(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         colours = PROJECTOR_COLOURS if self.projector else PREVIEW_COLOURS
-        for index, word in enumerate(cloud.placed):
+        for word in cloud.placed:
             painter.setFont(self._font(word.size))
-            painter.setPen(QColor(colours[index % len(colours)]))
+            # A word keeps its colour as the cloud grows (by its text, not its place).
+            painter.setPen(QColor(colours[zlib.crc32(word.text.encode()) % len(colours)]))
             box = QRectF(word.x, word.y, word.width, word.height)
             painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), word.text)
         if cloud.left_out:
