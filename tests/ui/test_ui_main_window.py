@@ -175,5 +175,5 @@ def test_each_tab_has_its_alt_number_whatever_tabs_are_added(qtbot, summit_path)
         assert action.shortcut().toString() == f"Alt+{number + 1}"
         action.trigger()
         assert tabs.currentIndex() == number
-        assert tabs.tabText(number).startswith(name.replace("&&", "&"))  # the same tab
+        assert tabs.tabText(number).replace("&", "").startswith(name.replace("&", ""))
     assert tabs.widget(len(TABS) - 1) is window.writeup_panel
