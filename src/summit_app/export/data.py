@@ -173,7 +173,9 @@ def _read(summit: Summit) -> PackData:
         )
         sections.append(SectionBlock(section, tuple(items.values()), flow))
 
-    people = summit.people.participants()
+    # Those who voted, posted or picked a group: a link preview or a flood of joins is not
+    # a person who took part.
+    people = summit.people.participants(taking_part=True)
     counts = Counter(p.group or NOT_GIVEN for p in people)
     order = [g for g in info.groups if g in counts] + sorted(
         g for g in counts if g not in info.groups
