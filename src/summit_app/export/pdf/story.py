@@ -17,6 +17,7 @@ from summit_app.export.model import (
     Block,
     Bullets,
     Chart,
+    Cloud,
     Heading,
     Inline,
     Para,
@@ -27,6 +28,7 @@ from summit_app.export.model import (
     Tone,
 )
 from summit_app.export.pdf.charts import chart_flowable
+from summit_app.export.pdf.cloud import CloudFlowable
 from summit_app.export.pdf.flow import HeadingPara, grid, pull_quote, swatch_table
 from summit_app.export.pdf.fonts import BOLD, REGULAR
 from summit_app.export.pdf.styles import FRAME_HEIGHT, FRAME_WIDTH, MEASURE
@@ -108,6 +110,8 @@ def block_flowables(block: Block, s: StyleSheet1) -> list[Flowable]:
         return [table_flowable(block, s), Spacer(1, 8)]
     if isinstance(block, Chart):
         return [chart_flowable(block, s)]
+    if isinstance(block, Cloud):
+        return [CloudFlowable(block, s), Spacer(1, 6), table_flowable(block.data, s), Spacer(1, 8)]
     if isinstance(block, Heading):
         return [heading_flowable(block, s)]
     raise TypeError(f"The PDF cannot print a {type(block).__name__} yet.")
