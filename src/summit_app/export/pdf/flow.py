@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from summit_app.export.pdf.fonts import REGULAR
+from summit_app.export.pdf.fonts import BOLD, REGULAR
 from summit_app.export.pdf.styles import ACCENT, INK, MUTED, QUOTE_BAR, QUOTE_BG, RULE, ZEBRA
 
 
@@ -33,6 +33,7 @@ def page_form(anchor: str) -> str:
 
 
 PAGE_NUMBER_WIDTH = 28
+CELL_PADDING = 5
 
 
 class ContentsLine(Flowable):
@@ -115,18 +116,27 @@ def grid(
         ("FONT", (0, 0), (-1, -1), REGULAR, 9, 12),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
         ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        # The header's string cells (most of them) in white bold on the accent.
+        ("FONT", (0, 0), (-1, 0), BOLD, 9, 12),
+        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
     ]
+    if not group_rows:
+        commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]))
     stripe = 0
-    for row in range(1, len(rows)):
+    for row in range(1, len(rows)) if group_rows else ():
         if row in group_rows:
-            commands += [("SPAN", (0, row), (-1, row)), ("TOPPADDING", (0, row), (-1, row), 7)]
+            commands += [
+                ("SPAN", (0, row), (-1, row)),
+                ("TOPPADDING", (0, row), (-1, row), 7),
+                ("FONT", (0, row), (-1, row), BOLD, 9, 12),
+            ]
             stripe = 0
             continue
         if stripe % 2 == 1:

@@ -25,6 +25,8 @@ from xml.sax.saxutils import escape
 from bidi.algorithm import get_base_level
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from summit_app.export.model import Inline, Run
@@ -142,3 +144,17 @@ def _variant(style: ParagraphStyle, direction: str, shaping: bool) -> ParagraphS
         if direction == "RTL" and style.alignment == TA_LEFT:
             kw["alignment"] = TA_RIGHT
     return ParagraphStyle(f"{style.name}-{direction}-{int(shaping)}", parent=style, **kw)
+
+
+def cell_lines(text: str, font: str, size: float, width: float) -> str | None:
+    """`text` broken into lines for a plain table cell (a fraction of a Paragraph's cost, which
+    counts in a long day's thousands of cells), or None where it needs a Paragraph: letters
+    DejaVu lacks, right-to-left or complex text, or a word wider than the cell."""
+    if not text.isascii():
+        sans = fonts().sans
+        if any(ord(c) not in sans for c in text) or _RTL.search(text) or _COMPLEX.search(text):
+            return None
+    lines = simpleSplit(text, font, size, width)
+    if any(stringWidth(line, font, size) > width for line in lines):
+        return None
+    return "\n".join(lines)
