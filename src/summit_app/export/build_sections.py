@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from summit_app.core import narrative
 from summit_app.core.model import NarrativeBlock, Note, Speaker
+from summit_app.export.build_audience import questions_table, word_cloud
 from summit_app.export.build_results import poll_blocks
 from summit_app.export.data import ItemBlock, PromptBlock, SectionBlock, ThemeBlock, is_break
 from summit_app.export.model import Block, Bullets, Heading, Para, Part, PartKind, Run, Tone
@@ -76,6 +77,10 @@ def prompt_blocks(block: PromptBlock, level: int) -> list[Block]:
     prompt = block.prompt
     out: list[Block] = [Heading(heading(prompt.text), level, f"prompt-{prompt.id}")]
     out += narrative_text(prompt.writeup)
+    if block.questions:
+        out.append(questions_table(block))
+    if block.words:
+        out.append(word_cloud(block))
     themed = False
     for theme in block.themes:
         if theme.notes or theme.theme.summary.strip():

@@ -7,7 +7,7 @@ of queries, one snapshot) is separate from what the pack says and each can be te
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from summit_app.core import Summit, schedule
@@ -21,10 +21,13 @@ from summit_app.core.model import (
     Note,
     PackOptions,
     Prompt,
+    PromptKind,
+    Question,
     Section,
     Speaker,
     SummitInfo,
     Theme,
+    WordCount,
 )
 from summit_app.core.tally import PollResult
 
@@ -42,10 +45,17 @@ class PromptBlock:
     prompt: Prompt
     themes: tuple[ThemeBlock, ...]
     unthemed: tuple[Note, ...]
+    questions: tuple[Question, ...] = ()  # a Q&A: what the room saw, most upvoted first
+    words: tuple[WordCount, ...] = ()  # a word cloud: what the room saw, most answers first
 
     @property
     def is_empty(self) -> bool:
-        return not self.unthemed and not any(t.notes or t.theme.summary for t in self.themes)
+        return (
+            not self.unthemed
+            and not self.questions
+            and not self.words
+            and not any(t.notes or t.theme.summary for t in self.themes)
+        )
 
 
 @dataclass(frozen=True)
@@ -136,6 +146,10 @@ def _read(summit: Summit) -> PackData:
         block = _prompt_block(
             prompt, themes_by_prompt.get(prompt.id, []), notes_by_prompt.get(prompt.id, [])
         )
+        if prompt.kind is PromptKind.QUESTIONS:
+            block = replace(block, questions=tuple(summit.questions.shown(prompt.id)))
+        elif prompt.kind is PromptKind.WORDS:
+            block = replace(block, words=tuple(summit.words.cloud(prompt.id)))
         prompts.setdefault(prompt.item_id, []).append(block)
     options = summit.writeup.pack_options()
     polls: dict[int, list[PollBlock]] = {}
