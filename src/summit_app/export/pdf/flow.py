@@ -99,6 +99,25 @@ def define_page_form(canvas, anchor: str, page: int | None, font_size: float) ->
     canvas.endForm()
 
 
+class GridTable(Table):
+    """A table that never leaves a row or two alone: a split keeps at least two rows under
+    the header on the first page and three rows on the next (a short table moves whole)."""
+
+    MIN_FIRST, MIN_LAST = 2, 3
+
+    def _getFirstPossibleSplitRowPosition(self, availHeight, ignoreSpans=0):  # noqa: N802,N803
+        split_at = super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
+        rows = len(self._rowHeights)
+        header = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        if rows < header + self.MIN_FIRST + self.MIN_LAST or max(self._rowHeights) > 200:
+            return split_at  # a small table, or one with giant rows: reportlab's own split
+        if split_at and rows - split_at < self.MIN_LAST:
+            split_at = rows - self.MIN_LAST
+        if split_at - header < self.MIN_FIRST:
+            return 0
+        return split_at
+
+
 def grid(
     rows: Sequence[Sequence[object]],
     widths: Sequence[float],
@@ -109,7 +128,9 @@ def grid(
     """A results-style table: coloured header row repeated on each page, zebra rows."""
     # split_in_row lets a row taller than a page (a very long summary) split instead of
     # failing; it is off by default because it also splits rows that would fit on the next page.
-    table = Table(list(rows), colWidths=list(widths), repeatRows=1, splitInRow=int(split_in_row))
+    table = GridTable(
+        list(rows), colWidths=list(widths), repeatRows=1, splitInRow=int(split_in_row)
+    )
     commands: list[tuple] = [
         # Plain-string cells (numbers) are set in the pack's font; they are much cheaper
         # than a Paragraph each, which counts in a day with thousands of table cells.
@@ -150,7 +171,7 @@ def grid(
 
 def pull_quote(paragraph: Paragraph, width: float) -> Table:
     """A quote set apart: tinted box with a coloured bar on its left."""
-    table = Table([[paragraph]], colWidths=[width])
+    table = Table([[paragraph]], colWidths=[width], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [

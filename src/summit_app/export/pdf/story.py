@@ -106,7 +106,7 @@ def block_flowables(block: Block, s: StyleSheet1) -> list[Flowable]:
             return [pull_quote(paragraph(block.runs, s["Quote"]), MEASURE)]
         return [paragraph(block.runs, s[TONE_STYLE[block.tone]])]
     if isinstance(block, Bullets):
-        return list_flowables(block, s)
+        return [*list_flowables(block, s), Spacer(1, 4)]
     if isinstance(block, Table):
         return [table_flowable(block, s), Spacer(1, 8)]
     if isinstance(block, Chart):

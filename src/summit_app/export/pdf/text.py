@@ -117,7 +117,30 @@ def _font_for(code: int, sans, fallbacks) -> str | None:
 def paragraph(runs: Inline, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
     """A Paragraph of the pack's text in `style`, laid out as its script needs."""
     text = "".join(r.text for r in runs)
+    if len(runs) == 1 and not runs[0].bold and not runs[0].italic and _plain_text(text):
+        # One run in the style's own font: hand reportlab its one fragment rather than markup
+        # to parse (a third of a long day's Paragraph time went on parsing plain notes).
+        frag = _template(style).clone(text=" ".join(text.split()))
+        return Paragraph(text, style, bulletText=bullet, frags=[frag])
     return Paragraph(markup(runs), for_text(style, text), bulletText=bullet)
+
+
+def _plain_text(text: str) -> bool:
+    """Text DejaVu draws whole, with nothing to shape or lay out right to left."""
+    if text.isascii():
+        return "\n" not in text
+    sans = fonts().sans
+    return all(ord(c) in sans for c in text) and for_text_plain(text)
+
+
+def for_text_plain(text: str) -> bool:
+    return _RTL.search(text) is None and _COMPLEX.search(text) is None
+
+
+@cache
+def _template(style: ParagraphStyle):
+    """The fragment reportlab makes of a plain text in `style` (its font, size, colour)."""
+    return Paragraph("x", style).frags[0]
 
 
 def plain(text: str, style: ParagraphStyle) -> Paragraph:

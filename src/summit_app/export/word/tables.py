@@ -18,17 +18,32 @@ from summit_app.export.model import Bullets, Inline, Para, Rich, Run, Table
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 TEXT_WIDTH = 9000  # twips between A4's default margins, about 16 cm
-NUMBER_WIDTH = 1100
+CHAR = 135  # twips a character takes at 11 pt in bold, roughly
+
+
+def column_widths(block: Table) -> list[int]:
+    """Figures as wide as their longest entry or heading word; text shares the rest."""
+    widths: list[int] = []
+    for c, col in enumerate(block.columns):
+        if col.numeric:
+            longest = max(
+                [len(w) for w in col.title.split()]
+                + [len(row[c]) for row in block.rows if isinstance(row[c], str)],
+                default=4,
+            )
+            widths.append(min(max(CHAR * longest + 250, 800), 2400))
+        else:
+            widths.append(0)
+    free = TEXT_WIDTH - sum(widths)
+    text = [i for i, w in enumerate(widths) if w == 0]
+    for i in text:
+        widths[i] = max(free // len(text), 1200)
+    return widths
 
 
 def table_element(block: Table, style_id: str, caption: str, description: str):
     cols = block.columns
-    numbers = [c.numeric for c in cols]
-    text_cols = max(1, numbers.count(False))
-    widths = [
-        NUMBER_WIDTH if n else (TEXT_WIDTH - NUMBER_WIDTH * numbers.count(True)) // text_cols
-        for n in numbers
-    ]
+    widths = column_widths(block)
     alt = "".join(
         f"<w:{tag} w:val={quoteattr(text[:4000])}/>"
         for tag, text in (("tblCaption", caption), ("tblDescription", description))
@@ -37,7 +52,7 @@ def table_element(block: Table, style_id: str, caption: str, description: str):
     out = [
         f"<w:tbl {nsdecls('w')}><w:tblPr><w:tblStyle w:val={quoteattr(style_id)}/>"
         '<w:tblW w:w="5000" w:type="pct"/>'
-        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1"'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0"'
         f' w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>{alt}</w:tblPr><w:tblGrid>'
         + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         + "</w:tblGrid>"
