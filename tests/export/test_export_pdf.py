@@ -63,7 +63,7 @@ def test_scale_points_and_hand_counted_polls_explain_themselves(seed_text: str) 
 
 def test_who_took_part_and_how_each_group_voted(seed_text: str) -> None:
     text = flat(seed_text)
-    assert "34 people joined on their phones." in text
+    assert "34 people took part on their phones." in text
     assert "How each group voted" in text
     assert re.search(r"Nursing \(\d+\)", text)
 

@@ -116,7 +116,7 @@ def participation(data: PackData, log: Log) -> list[Part]:
 
 def _who(data: PackData, log: Log) -> list[Block]:
     story: list[Block] = [
-        Para((Run(f"{people(data.joined).capitalize()} joined on their phones."),))
+        Para((Run(f"{people(data.joined).capitalize()} took part on their phones."),))
     ]
     if not data.groups_collected:
         return story

@@ -45,17 +45,16 @@ class PromptBlock:
     prompt: Prompt
     themes: tuple[ThemeBlock, ...]
     unthemed: tuple[Note, ...]
-    questions: tuple[Question, ...] = ()  # a Q&A: what the room saw, most upvoted first
-    words: tuple[WordCount, ...] = ()  # a word cloud: what the room saw, most answers first
+    # A Q&A's questions the room saw, most upvoted first; a word cloud's shown words.
+    questions: tuple[Question, ...] = ()
+    cloud: tuple[WordCount, ...] = ()
+    phones: int = 0  # how many phones sent the cloud's words
 
     @property
     def is_empty(self) -> bool:
-        return (
-            not self.unthemed
-            and not self.questions
-            and not self.words
-            and not any(t.notes or t.theme.summary for t in self.themes)
-        )
+        if self.questions or self.cloud:
+            return False
+        return not self.unthemed and not any(t.notes or t.theme.summary for t in self.themes)
 
 
 @dataclass(frozen=True)
@@ -146,11 +145,7 @@ def _read(summit: Summit) -> PackData:
         block = _prompt_block(
             prompt, themes_by_prompt.get(prompt.id, []), notes_by_prompt.get(prompt.id, [])
         )
-        if prompt.kind is PromptKind.QUESTIONS:
-            block = replace(block, questions=tuple(summit.questions.shown(prompt.id)))
-        elif prompt.kind is PromptKind.WORDS:
-            block = replace(block, words=tuple(summit.words.cloud(prompt.id)))
-        prompts.setdefault(prompt.item_id, []).append(block)
+        prompts.setdefault(prompt.item_id, []).append(_audience(summit, block))
     options = summit.writeup.pack_options()
     polls: dict[int, list[PollBlock]] = {}
     for poll in summit.polls.polls():
@@ -178,7 +173,9 @@ def _read(summit: Summit) -> PackData:
         )
         sections.append(SectionBlock(section, tuple(items.values()), flow))
 
-    people = summit.people.participants()
+    # Those who voted, posted or picked a group: a link preview or a flood of joins is not
+    # a person who took part.
+    people = summit.people.participants(taking_part=True)
     counts = Counter(p.group or NOT_GIVEN for p in people)
     order = [g for g in info.groups if g in counts] + sorted(
         g for g in counts if g not in info.groups
@@ -225,6 +222,18 @@ def _plan(items: list[Item], start_time: str) -> list[schedule.Slot]:
         return schedule.plan(items, start_time)
     except ValueError:  # an unreadable start time: a pack all the same
         return schedule.plan(items, "09:00")
+
+
+def _audience(summit: Summit, block: PromptBlock) -> PromptBlock:
+    """A Q&A's or a word cloud's input as the room saw it: nothing hidden, held or merged."""
+    prompt = block.prompt
+    if prompt.kind is PromptKind.QUESTIONS:
+        return replace(block, questions=tuple(summit.questions.shown(prompt.id)))
+    if prompt.kind is PromptKind.WORDS:
+        shown = [w for w in summit.words.words(prompt.id) if not (w.is_held or w.is_hidden)]
+        phones = len({w.participant_id or -w.id for w in shown})
+        return replace(block, cloud=tuple(summit.words.cloud(prompt.id)), phones=phones)
+    return block
 
 
 def _prompt_block(prompt: Prompt, themes: list[Theme], notes: list[Note]) -> PromptBlock:

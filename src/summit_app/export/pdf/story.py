@@ -18,6 +18,7 @@ from summit_app.export.model import (
     Block,
     Bullets,
     Chart,
+    Cloud,
     Heading,
     Inline,
     Para,
@@ -28,6 +29,7 @@ from summit_app.export.model import (
     Tone,
 )
 from summit_app.export.pdf.charts import chart_flowable
+from summit_app.export.pdf.cloud import CloudFlowable
 from summit_app.export.pdf.flow import CELL_PADDING, HeadingPara, grid, pull_quote, swatch_table
 from summit_app.export.pdf.fonts import BOLD, REGULAR
 from summit_app.export.pdf.styles import FRAME_HEIGHT, FRAME_WIDTH, MEASURE
@@ -111,6 +113,8 @@ def block_flowables(block: Block, s: StyleSheet1) -> list[Flowable]:
         return [table_flowable(block, s), Spacer(1, 8)]
     if isinstance(block, Chart):
         return [chart_flowable(block, s)]
+    if isinstance(block, Cloud):
+        return [CloudFlowable(block, s), Spacer(1, 6), table_flowable(block.data, s), Spacer(1, 8)]
     if isinstance(block, Heading):
         return [heading_flowable(block, s)]
     raise TypeError(f"The PDF cannot print a {type(block).__name__} yet.")

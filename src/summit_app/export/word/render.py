@@ -24,6 +24,7 @@ from summit_app.export.model import (
     Block,
     Bullets,
     Chart,
+    Cloud,
     Heading,
     Inline,
     Pack,
@@ -153,7 +154,7 @@ def _block(doc, block: Block) -> None:
         _list(doc, block)
     elif isinstance(block, Table):
         _table(doc, block)
-    elif isinstance(block, Chart):
+    elif isinstance(block, Chart | Cloud):
         _table(doc, block.data, title=block.title, description=block.alt)
     else:
         raise TypeError(f"The Word edition cannot print a {type(block).__name__} yet.")
