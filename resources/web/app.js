@@ -32,6 +32,11 @@
     var poll = S.$("poll"), prompt = S.$("prompt");
     if (s.poll && !s.poll.open && s.prompt) poll.parentNode.insertBefore(prompt, poll);
     else poll.parentNode.insertBefore(poll, prompt);
+    // A phone without a card in verified mode can do nothing else until it has one.
+    var card = S.$("card");
+    var first = poll.previousElementSibling === prompt ? prompt : poll;
+    if (s.verified && !(s.me || {}).card) first.parentNode.insertBefore(card, first);
+    else if (card.nextElementSibling !== S.$("group")) card.parentNode.insertBefore(card, S.$("group"));
     S.showCardEntry(s);
     S.showGroup(s);
     if (s.me) s.me.fresh = false;

@@ -143,6 +143,10 @@ class ServerPanel(QWidget):
         self.check_button.clicked.connect(self.toggle_check)
         self.check_label = label()
         self.advice = label(ROOM_ADVICE, "color: #374151;")
+        self.advice.hide()  # long: shown when asked for, as it is needed only when phones fail
+        self.advice_button = QPushButton("If no phone reaches it…")
+        self.advice_button.setCheckable(True)
+        self.advice_button.toggled.connect(self.advice.setVisible)
         layout = QVBoxLayout(box)
         intro = label(
             "Before the day, scan the room check code with a few phones (an iPhone and an"
@@ -152,6 +156,7 @@ class ServerPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.check_button)
         row.addWidget(self.check_label, 1)
+        row.addWidget(self.advice_button)
         layout.addLayout(row)
         layout.addWidget(self.advice)
         return box
