@@ -61,6 +61,7 @@ class Phone:
         self.connected = asyncio.Event()
         self.reconnects = -1
         self.errors = 0
+        self.answers = 0  # state answers received (poll transport)
 
     async def _open(self) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
         self.reconnects += 1
@@ -121,6 +122,7 @@ class Phone:
                     elif name == b"connection" and b"close" in value.lower():
                         close = True
                 body = await reader.readexactly(length) if length else b""
+                self.answers += 1
                 if not self.seen_at and MARK in body:
                     self.seen_at = time.perf_counter()
                 self.connected.set()
@@ -144,7 +146,7 @@ async def room(
     path: Path,
     poll_id: int,
     pid: int,
-) -> tuple[float, list[float], int, int, int]:
+) -> tuple[float, list[float], int, int, int, float]:
     phones = [Phone("127.0.0.1", port, t, loopback(i)) for i, t in enumerate(tokens)]
     tasks = []
     for i, phone in enumerate(phones):
@@ -157,9 +159,11 @@ async def room(
             asyncio.gather(*(p.connected.wait() for p in phones)), CONNECT_TIMEOUT_S
         )
         await asyncio.sleep(3)  # settle: the first answers and any start-up work are done
-        cpu, wall = cpu_seconds(pid), time.perf_counter()
+        cpu, wall, answered = cpu_seconds(pid), time.perf_counter(), sum(p.answers for p in phones)
         await asyncio.sleep(seconds)
-        cores = (cpu_seconds(pid) - cpu) / (time.perf_counter() - wall)
+        took = time.perf_counter() - wall
+        cores = (cpu_seconds(pid) - cpu) / took
+        rate = (sum(p.answers for p in phones) - answered) / took
 
         # The facilitator opens the poll on the window's own connection.
         with Summit.open(path) as summit:
@@ -172,7 +176,7 @@ async def room(
         missed = sum(1 for p in phones if not p.seen_at)
         reconnects = sum(max(0, p.reconnects) for p in phones)
         errors = sum(p.errors for p in phones)
-        return cores, delays, missed, reconnects, errors
+        return cores, delays, missed, reconnects, errors, rate
     finally:
         for task in tasks:
             task.cancel()
@@ -193,7 +197,7 @@ def main() -> int:
         serve = ["-m", "summit_app", "serve", str(path), "--host", "127.0.0.1"]
         server, _ = start([*serve, "--port", str(port)])
         try:
-            cores, delays, missed, reconnects, errors = asyncio.run(
+            cores, delays, missed, reconnects, errors, rate = asyncio.run(
                 room(
                     port,
                     tokens,
@@ -212,6 +216,12 @@ def main() -> int:
         + (f" every {args.every} s" if args.transport == "poll" else "")
         + f"; idle {args.seconds:.0f} s; reconnects {reconnects}, connection errors {errors}"
     )
+    if args.transport == "poll":  # a loaded client polls less often than the page would
+        wanted = args.phones / args.every
+        print(
+            f"  state polls answered {rate:,.0f} a second while idle"
+            f" (the page's rate: {wanted:,.0f})"
+        )
     print(
         f"  the poll reached {len(delays)} phones ({missed} missed in {SEEN_TIMEOUT_S} s):"
         f" median {1000 * pick(delays, 0.5):.0f} ms, p99 {1000 * pick(delays, 0.99):.0f} ms,"

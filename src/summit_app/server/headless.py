@@ -35,6 +35,7 @@ def serve(path: Path | str, host: str | None = None, port: int = DEFAULT_PORT) -
         print(f"Serving {Path(path).name} to phones. Join at:")
         print(server.join_url)
         _print_qr(server.join_url)
+        print(f"Or type: {server.short_url}")
         print(f"Room check: {server.check_url}")
         if server.host.startswith("127."):
             others = [a.label for a in candidate_addresses() if not a.ip.startswith("127.")]
@@ -68,5 +69,7 @@ def _signals() -> list[signal.Signals]:
 def _log_event(kind: str, data: dict) -> None:
     if kind == "joined":
         print(f"{data['count']} joined", flush=True)
+    elif kind == "join_refused" and (data["count"] == 1 or data["count"] % 50 == 0):
+        print(f"{data['count']} joins refused: too many from one address", flush=True)
     elif kind == "check":
         print(f"Room check: {data['count']} phone(s) reached this laptop", flush=True)
