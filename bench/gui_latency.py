@@ -23,6 +23,7 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer  # noqa:
 
 from summit_app.core import Summit  # noqa: E402
 from summit_app.core.model import ItemKind, PollKind, SummitInfo  # noqa: E402
+from summit_app.ui import dialogs  # noqa: E402
 from summit_app.ui.app import application  # noqa: E402
 from summit_app.ui.main_window import MainWindow  # noqa: E402
 from summit_app.ui.projector_window import Mode  # noqa: E402
@@ -114,6 +115,9 @@ def main() -> int:
     window = MainWindow()
     window.resize(1366, 768)
     window.show()
+    # Opening a file whose poll is open offers to serve phones: not yet (served below on
+    # 127.0.0.1); closing while phones vote asks first: yes.
+    dialogs.confirm = lambda *args, **kwargs: False  # type: ignore[assignment]
     window.open_path(path)
     window.polls_panel.choose(poll_id)
     window.tabs.setCurrentWidget(window.polls_panel)
@@ -165,6 +169,7 @@ def main() -> int:
     with Summit.open(path) as fresh:
         stored = fresh.polls.ballot_count(poll_id), len(fresh.notes.notes())
     shown_notes = len(window.note_board.model.note_texts(None))
+    dialogs.confirm = lambda *args, **kwargs: True  # type: ignore[assignment]
     window.close()
 
     gaps.sort()
