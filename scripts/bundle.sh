@@ -75,7 +75,7 @@ if $compare; then
     exit 1
   }
   nuitka_s=$(($(date +%s) - started))
-  nuitka_bin="$(find "$stage" -maxdepth 3 -type f -name 'summit-app.bin' | head -1)"
+  nuitka_bin="$stage/summit-app.dist/main.bin"
   echo "bundle.sh: build time: PyInstaller ${pyinstaller_s} s, pyside6-deploy ${nuitka_s} s"
   echo "bundle.sh: size: PyInstaller $(du -sh dist/linux/summit-app | cut -f1)," \
     "pyside6-deploy $(du -sh "$(dirname "$nuitka_bin")" | cut -f1)"
