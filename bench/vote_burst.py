@@ -2,11 +2,14 @@
 
 Runs the real server as `python -m summit_app serve FILE --host 127.0.0.1 --port P` in a
 subprocess and N simulated phones (asyncio + httpx.AsyncClient, a bounded pool of
-keep-alive connections) in this one. Each phone joins; then the facilitator opens the poll
-and every phone polls the state once and sends its ballot. Prints votes a second, latency
-median and p99 (timed from when a request goes out on a free connection), errors by kind,
-the server's CPU time per phone, and "acknowledged N, stored N" read back from the file
-after the server has stopped.
+keep-alive connections) in this one. Each phone joins from its own loopback address on a
+connection of its own, as a phone opening a link does (joins are limited per address);
+then the facilitator opens the poll and every phone polls the state once and sends its
+ballot. Then the facilitator opens a Q&A, ten phones ask, and every phone reads the list
+and upvotes one question at once. Prints votes a second, latency median and p99 (timed
+from when a request goes out on a free connection), errors by kind, the server's CPU time
+per phone, and "acknowledged N, stored N" for the ballots and for the upvotes, read back
+from the file after the server has stopped.
 
 In the same run the same load (per phone a GET then a POST with the same body, same
 client, same pool) goes to a bare endpoint of the same stack: bench/bare_app.py, a FastAPI
@@ -27,18 +30,20 @@ from pathlib import Path
 from burst_client import Clients, Leg, cpu_seconds, free_port, start, stop, together
 
 from summit_app.core import Summit
-from summit_app.core.model import ItemKind, PollKind, SummitInfo
+from summit_app.core.model import ItemKind, PollKind, PromptKind, SummitInfo
 
 HERE = Path(__file__).resolve().parent
+ASKERS = 10  # phones that ask a question; every phone then upvotes one of them
 
 
-def make_summit(path: Path) -> tuple[int, list[int]]:
+def make_summit(path: Path) -> tuple[int, list[int], int]:
     with Summit.create(path, SummitInfo(title="Burst")) as summit:
         section = summit.agenda.add_section("Morning")
         item = summit.agenda.add_item(section.id, "Vote", ItemKind.VOTE, 30)
         summit.agenda.start_item(item.id)
         poll = summit.polls.add_poll(item.id, "Which?", PollKind.SINGLE, ["A", "B", "C"])
-        return poll.id, [o.id for o in poll.options]
+        qa = summit.agenda.add_prompt(item.id, "Questions for the panel", PromptKind.QUESTIONS)
+        return poll.id, [o.id for o in poll.options], qa.id
 
 
 async def phones_burst(
@@ -47,18 +52,19 @@ async def phones_burst(
     path: Path,
     poll_id: int,
     options: list[int],
+    qa_id: int,
     n: int,
     conns: int,
     pid: int,
-) -> tuple[Leg, Leg, Leg]:
+) -> tuple[Leg, Leg, Leg, Leg]:
     join, state, vote = Leg(), Leg(), Leg()
     async with Clients(conns) as http:
         cookies: list[str] = []
 
         async def one_join(i: int) -> None:
-            r = await http.send(join, i, lambda r: r.status_code == 200, "GET", f"{base}/j/{code}")
-            if r is not None and "summit_token" in r.cookies:
-                cookies.append(f"summit_token={r.cookies['summit_token']}")
+            cookie = await http.join(join, i, f"{base}/j/{code}")
+            if cookie is not None:
+                cookies.append(cookie)
 
         cpu = cpu_seconds(pid)
         join.seconds = await together([one_join(i) for i in range(n)])
@@ -97,7 +103,51 @@ async def phones_burst(
             [one_vote(i, c) for i, c in enumerate(cookies)]
         )
         vote.cpu = cpu_seconds(pid) - cpu
-    return join, state, vote
+        upvote = await upvote_burst(http, base, path, qa_id, cookies, pid)
+    return join, state, vote, upvote
+
+
+async def upvote_burst(
+    http: Clients, base: str, path: Path, qa_id: int, cookies: list[str], pid: int
+) -> Leg:
+    """The facilitator opens the Q&A, ten phones ask, then every phone reads the list and
+    upvotes one question at once: `leg.ok` counts upvotes the server acknowledged."""
+    with Summit.open(path) as summit:
+        summit.agenda.open_prompt(qa_id)
+    ask, listed, upvote = Leg(), Leg(), Leg()
+    ids: list[int] = []
+
+    async def one_ask(i: int) -> None:
+        r = await http.send(
+            ask, i, lambda r: r.status_code == 201, "POST", f"{base}/api/question",
+            json={"prompt_id": qa_id, "text": f"Question {i} from the floor?"},
+            headers={"Cookie": cookies[i]},
+        )  # fmt: skip
+        if r is not None:
+            ids.append(r.json()["id"])
+
+    await together([one_ask(i) for i in range(min(ASKERS, len(cookies)))])
+
+    async def one_upvote(i: int, cookie: str) -> None:
+        headers = {"Cookie": cookie}
+        r = await http.send(
+            listed, i, lambda r: r.status_code == 200 and r.json()["prompt"]["questions"],
+            "GET", f"{base}/api/state", headers=headers,
+        )  # fmt: skip
+        if r is None:
+            return
+        await http.send(
+            upvote, i, lambda r: r.status_code == 200 and r.json().get("ok") is True,
+            "POST", f"{base}/api/upvote", json={"question_id": ids[i % len(ids)]},
+            headers=headers,
+        )  # fmt: skip
+
+    cpu = cpu_seconds(pid)
+    upvote.seconds = await together([one_upvote(i, c) for i, c in enumerate(cookies)])
+    upvote.cpu = cpu_seconds(pid) - cpu
+    upvote.errors.update(ask.errors)
+    upvote.errors.update(listed.errors)
+    return upvote
 
 
 async def bare_burst(base: str, n: int, conns: int, pid: int) -> Leg:
@@ -127,19 +177,20 @@ def main() -> int:
     n, conns = args.phones, args.connections
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "burst.summit"
-        poll_id, options = make_summit(path)
+        poll_id, options, qa_id = make_summit(path)
         serve = ["-m", "summit_app", "serve", str(path), "--host", "127.0.0.1"]
         server, join_url = start([*serve, "--port", str(free_port())])
         try:
             base, code = join_url.split("/j/")
-            join, state, vote = asyncio.run(
-                phones_burst(base, code, path, poll_id, options, n, conns, server.pid)
+            join, state, vote, upvote = asyncio.run(
+                phones_burst(base, code, path, poll_id, options, qa_id, n, conns, server.pid)
             )
         finally:
             stop(server)
         acknowledged = vote.ok
         with Summit.open(path) as summit:
             stored = summit.polls.ballot_count(poll_id)
+            upvotes_stored = summit.questions.upvote_count()
 
     bare_process, bare_url = start([str(HERE / "bare_app.py"), str(free_port())])
     try:
@@ -151,6 +202,7 @@ def main() -> int:
     print(join.line("join"))
     print(state.line("state"))
     print(vote.line("vote"))
+    print(upvote.line("upvote"))
     print(bare.line("bare"))
     print(
         f"  votes {vote.rate():,.0f}/s vs bare {bare.rate():,.0f}/s: the server's votes a second"
@@ -164,13 +216,21 @@ def main() -> int:
         f" {per_bare:.2f} ms (ratio {per_vote / per_bare:.2f});"
         f" per join {1000 * join.cpu / max(join.ok, 1):.2f} ms"
     )
+    print(
+        f"  upvotes {upvote.rate():,.0f}/s (state read + upvote per phone), server CPU per"
+        f" phone {1000 * upvote.cpu / max(upvote.ok, 1):.2f} ms"
+    )
+    print(
+        f"upvotes acknowledged {upvote.ok}, stored {upvotes_stored}"
+        f" ({n - upvote.ok} not served, {upvote.ok - upvotes_stored} lost)"
+    )
     lost = acknowledged - stored
     verdict = "none lost" if lost == 0 and acknowledged == n else "NOT ALL SERVED OR LOST"
     print(
         f"acknowledged {acknowledged}, stored {stored} ({n - acknowledged} not served, {lost} lost:"
         f" {verdict})"
     )
-    return 0 if stored == acknowledged == n else 1
+    return 0 if stored == acknowledged == n == upvote.ok == upvotes_stored else 1
 
 
 if __name__ == "__main__":

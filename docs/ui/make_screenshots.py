@@ -77,13 +77,16 @@ def writeup(window: MainWindow) -> None:
         blocks = [e for e in summit.writeup.flow(section.id) if isinstance(e, NarrativeBlock)]
         panel.outline.select(("block", blocks[0].id) if blocks else ("section", section.id))
     deadline = time.monotonic() + 30
+    preview = panel.preview
     while time.monotonic() < deadline and (
-        panel.preview.worker is not None or panel.preview.document.pageCount() == 0
-    ):
+        preview.worker is not None or preview.document.pageCount() == 0 or preview._want
+    ):  # built, and scrolled to the section chosen
         QApplication.processEvents()
         time.sleep(0.05)
-    time.sleep(0.3)
-    QApplication.processEvents()
+    rendered = time.monotonic() + 1.5  # the view draws its pages on a thread of its own
+    while time.monotonic() < rendered:
+        QApplication.processEvents()
+        time.sleep(0.02)
     grab(window, "10-writeup")
 
 
@@ -124,7 +127,7 @@ def main() -> int:
     window.tabs.setCurrentWidget(window.server_panel)
     window.server_panel.port = 0
     if not window.server_panel.start("127.0.0.1"):  # the server branch may not be here
-        projector.set_join_url(f"http://192.168.1.20:8765/j/{summit.info().join_code}")
+        projector.set_join_address(f"http://192.168.1.20:8765/j/{summit.info().join_code}")
     grab(window, "03b-phones")
     for mode in (Mode.JOIN, Mode.ITEM):
         window.projector_panel.show_mode(mode)

@@ -63,7 +63,7 @@ def test_the_demo_ranking_shows_borda_points_first_places_and_mean_place(tmp_pat
     assert first.caption == "262 points · 14 first places, mean place 2.5"
     assert first.bar == 1.0 and shown.rows[-1].bar == pytest.approx(43 / 262)
     assert first.share is None  # a ranking has no share of votes to show
-    assert "The order is by Borda score: 8 points for each first place" in shown.sentence
+    assert "The order is by points: a first place earns 8, a second 7," in shown.sentence
 
 
 def test_a_room_split_between_strongly_disagree_and_strongly_agree_does_not_read_as_neither(
@@ -82,6 +82,28 @@ def test_a_room_split_between_strongly_disagree_and_strongly_agree_does_not_read
     assert row.figure == "50% agree, 0% neither, 50% disagree"
     assert row.caption == "50% agree, 0% neither, 50% disagree · mean 3.0 of 5"
     assert "Neither" not in row.caption
+    assert row.lean == 0.5  # the diverging bar sits across the centre line, half each side
+
+
+def test_a_diverging_bar_leans_the_way_the_room_leans(summit: Summit, vote_item: Item) -> None:
+    answers = [{0: 4}, {0: 5}, {0: 3}, {0: 2}]  # one of each but "Strongly disagree"
+    poll = vote(summit, vote_item, PollKind.SCALE, ["We have a shared vision"], answers)
+    row = present(summit.polls.result(poll.id)).rows[0]
+    # 25% disagree and half of the 25% "neither" lie left of the centre.
+    assert row.lean == 0.375
+    assert present(summit.polls.result(poll.id)).to_dict()["rows"][0]["lean"] == 0.375
+
+
+def test_turnout_and_what_to_do_in_a_few_words(summit: Summit, vote_item: Item) -> None:
+    from summit_app.core.presenting import instruction, turnout
+
+    assert turnout(38, 52) == "38 of 52 phones voted"
+    assert turnout(1, 1) == "1 of 1 phone voted"
+    assert turnout(3, 0) == "3 phones voted"
+    poll = summit.polls.add_poll(
+        vote_item.id, "Which?", PollKind.MULTI, ["A", "B", "C"], max_choices=2
+    )
+    assert instruction(poll) == "Pick up to 2"
 
 
 def test_a_statement_nobody_rated_says_so(summit: Summit, vote_item: Item) -> None:

@@ -80,3 +80,52 @@ def test_aware_timestamps_compare_with_local_time():
 
 def test_an_item_not_started_has_no_countdown():
     assert countdown(_items(10)[0], datetime(2026, 3, 5, 9, 0)) is None
+
+
+def test_a_paused_clock_stops_and_resumes_where_it_stopped(summit):
+    section = summit.agenda.add_section("Morning")
+    item = summit.agenda.add_item(section.id, "Talk", ItemKind.TALK, 10)
+    summit.agenda.start_item(item.id, at="2026-03-05T09:00:00")
+    summit.agenda.pause(at="2026-03-05T09:04:00")
+    paused = summit.agenda.item(item.id)
+    assert countdown(paused, datetime(2026, 3, 5, 9, 30)).text == "6:00"
+    assert countdown(paused, datetime(2026, 3, 5, 9, 30)).paused
+    summit.agenda.resume(at="2026-03-05T09:09:00")
+    running = summit.agenda.item(item.id)
+    assert countdown(running, datetime(2026, 3, 5, 9, 10)).text == "5:00"
+    assert not countdown(running, datetime(2026, 3, 5, 9, 10)).paused
+    # The day is five minutes later for the pause.
+    items = summit.agenda.items()
+    assert drift(items, "09:00", item.id, datetime(2026, 3, 5, 9, 10)).minutes_late == 5
+
+
+def test_minutes_added_on_the_day_extend_the_clock_but_not_the_plan(summit):
+    section = summit.agenda.add_section("Morning")
+    item = summit.agenda.add_item(section.id, "Talk", ItemKind.TALK, 10)
+    summit.agenda.start_item(item.id, at="2026-03-05T09:00:00")
+    summit.agenda.add_minutes(1)
+    summit.agenda.add_minutes(5)
+    longer = summit.agenda.item(item.id)
+    assert longer.planned_minutes == 10 and longer.extra_minutes == 6
+    timer = countdown(longer, datetime(2026, 3, 5, 9, 12))
+    assert timer.text == "4:00" and not timer.overrun
+
+
+def test_a_pause_under_way_ends_when_the_next_item_starts(summit):
+    section = summit.agenda.add_section("Morning")
+    first = summit.agenda.add_item(section.id, "Talk", ItemKind.TALK, 10)
+    second = summit.agenda.add_item(section.id, "Break", ItemKind.BREAK, 10)
+    summit.agenda.start_item(first.id, at="2026-03-05T09:00:00")
+    summit.agenda.pause(at="2026-03-05T09:05:00")
+    summit.agenda.start_item(second.id, at="2026-03-05T09:07:00")
+    ended = summit.agenda.item(first.id)
+    assert ended.paused_at is None and ended.paused_seconds == 120
+
+
+def test_nothing_running_cannot_be_paused(summit):
+    import pytest
+
+    from summit_app.core.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="start an item first"):
+        summit.agenda.pause()

@@ -24,8 +24,10 @@ from summit_app.core.presenting import Presentation, present
 from summit_app.core.templates import create_from_template
 from summit_app.export.csv_export import LEVEL_FIELDS, write_csv
 from summit_app.export.pack import write_pack
-from summit_app.ui.projector_window import Mode, ProjectorWindow
+from summit_app.export.typeset import smarten
+from summit_app.ui.projector_window import Mode, ProjectorWindow, Scene
 from summit_app.ui.session import SummitSession
+from summit_app.ui.stage import Stage
 
 SEED_PERCENTAGES = [15, 15, 13, 11, 11, 9, 9, 9, 8]
 SPLIT = "We have a shared vision"  # half the room strongly disagrees, half strongly agrees
@@ -89,7 +91,8 @@ def printed(line: str, text: str) -> bool:
 
 
 def one_line(text: str) -> str:
-    return " ".join(text.split())
+    """An option's text as the pack prints it: on one line, with curly quotes."""
+    return " ".join(smarten(text).split())
 
 
 def pdf_line(shown: Presentation, row) -> str:
@@ -143,9 +146,10 @@ def test_every_poll_shows_the_same_figures_on_the_projector_phones_pdf_and_csv(
     served, phone = phone_server
     session = SummitSession.open(demo_day)
     try:
-        projector = ProjectorWindow(session)
-        qtbot.addWidget(projector)
-        projector.show_mode(Mode.POLL)
+        stage = Stage()
+        window = ProjectorWindow(session, stage)
+        qtbot.addWidget(window)
+        projector = window.view
         polls = session.summit.polls
         shown = {p.id: present(polls.result(p.id)) for p in polls.polls()}
         assert {s.kind for s in shown.values()} == set(PollKind)
@@ -155,6 +159,8 @@ def test_every_poll_shows_the_same_figures_on_the_projector_phones_pdf_and_csv(
             polls.open_poll(poll_id)
             polls.set_show_results(poll_id, True)
             session.changed("polls", "live")
+            stage.set_preview(Scene(Mode.POLL, poll_id=poll_id))
+            stage.take()
 
             # The projector: the texts it paints beside each bar, and under them.
             bars = [
@@ -188,7 +194,10 @@ def test_every_poll_shows_the_same_figures_on_the_projector_phones_pdf_and_csv(
     for expected in shown.values():
         assert flat(expected.sentence) in text
         for row in expected.rows:
+            # The data appendix's table row, and the chart's bar with the projector's caption.
             assert printed(pdf_line(expected, row), text), (expected.question, row.label)
+            if expected.kind is not PollKind.RANK:
+                assert printed(f"{one_line(row.label)} {row.caption}", text), row.label
         mine = [line for line in lines if line["poll"] == expected.question]
         assert [csv_figures(line) for line in mine] == [presenter_figures(r) for r in expected.rows]
         assert {(line["poll_voters"], line["poll_votes"]) for line in mine} == {

@@ -20,7 +20,13 @@ def test_the_three_files_are_utf8_with_a_bom_and_a_header(
 ) -> None:
     with Summit.open(seed_summit) as summit:
         paths = write_csv(summit, tmp_path / "data")
-    assert [p.name for p in paths] == ["notes.csv", "ballots.csv", "results.csv"]
+    assert [p.name for p in paths] == [
+        "notes.csv",
+        "ballots.csv",
+        "results.csv",
+        "questions.csv",
+        "words.csv",
+    ]
     for path in paths:
         assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     assert read(paths[0])[0].keys() == {
@@ -32,6 +38,8 @@ def test_the_three_files_are_utf8_with_a_bom_and_a_header(
         "quote",
         "hidden",
         "created_at",
+        "waiting_for_approval",
+        "flagged",
     }
 
 

@@ -29,7 +29,11 @@ def prompt_id(room: Room) -> int:
 )
 def test_a_note_is_stored_exactly_as_typed(room: Room, prompt_id: int, text: str) -> None:
     phone = room.phone()
-    assert phone.get("/api/state").json()["prompt"] == {"id": prompt_id, "text": "What is missing?"}
+    assert phone.get("/api/state").json()["prompt"] == {
+        "id": prompt_id,
+        "text": "What is missing?",
+        "kind": "notes",
+    }
     response = phone.post("/api/note", json={"prompt_id": prompt_id, "text": text})
     assert response.status_code == 201, response.text
     assert response.json()["message"] == "Your note is posted."

@@ -89,3 +89,13 @@ def answers(monkeypatch) -> Answers:
     given = Answers()
     monkeypatch.setattr(dialogs, "confirm", given.confirm)
     return given
+
+
+@pytest.fixture
+def screens(qapp):
+    """The offscreen platform's screens, to plug a projector in and out; put back after."""
+    from offscreen_screens import OffscreenScreens
+
+    plugged = OffscreenScreens()
+    yield plugged
+    plugged.reset()

@@ -35,6 +35,8 @@ def test_the_facilitator_builds_an_agenda_from_nothing(qtbot, blank):
     qtbot.addWidget(dialog)
     dialog.title.setText("Welcome and objectives")
     dialog.minutes.setValue(15)
+    assert dialog.speakers.rowCount() == 0  # no blank row to trip over
+    dialog.add_speaker.click()
     dialog.speakers.item(0, 0).setText("Dr Ada Lovelace")
     dialog.speakers.item(0, 1).setText("Chair")
     dialog.speakers.item(0, 3).setText("Why we are here\nWhat we hope for")
@@ -128,3 +130,39 @@ def test_a_bad_start_time_cannot_be_typed(qtbot, session):
     panel = AgendaPanel(session)
     qtbot.addWidget(panel)
     assert panel.start_time.displayFormat() == "HH:mm"
+
+
+def test_speakers_are_added_and_removed_with_buttons_and_reopening_adds_no_rows(qtbot, session):
+    panel = AgendaPanel(session)
+    qtbot.addWidget(panel)
+    welcome = session.summit.agenda.items()[0]
+    for _ in range(3):  # opening the dialog again and again grows nothing
+        dialog = panel.item_dialog(welcome.id)
+        qtbot.addWidget(dialog)
+        assert dialog.speakers.rowCount() == 1
+        panel.apply_item_dialog(welcome.id, dialog)
+    assert [s.name for s in session.summit.agenda.speakers(welcome.id)] == ["Dr Ada Lovelace"]
+    dialog = panel.item_dialog(welcome.id)
+    qtbot.addWidget(dialog)
+    dialog.add_speaker.click()
+    dialog.speakers.item(1, 0).setText("Prof Grace Hopper")
+    dialog.speakers.setCurrentCell(0, 0)
+    dialog.remove_speaker.click()
+    panel.apply_item_dialog(welcome.id, dialog)
+    assert [s.name for s in session.summit.agenda.speakers(welcome.id)] == ["Prof Grace Hopper"]
+    # Tab in the description moves on; it never types a tab into the text.
+    dialog.description.setFocus()
+    qtbot.keyClick(dialog.description, Qt.Key.Key_Tab)
+    assert dialog.description.toPlainText() == ""
+
+
+def test_the_title_column_takes_the_width_so_titles_are_not_cut_beside_empty_space(qtbot, session):
+    panel = AgendaPanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(1366, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    header = panel.tree.header()
+    others = sum(header.sectionSize(c) for c in (1, 2, 3))
+    assert header.sectionSize(0) > panel.tree.viewport().width() - others - 4
+    assert header.sectionSize(3) < 120

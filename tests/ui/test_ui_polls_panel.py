@@ -147,3 +147,23 @@ def test_an_option_typo_is_fixed_after_people_voted(panel, session):
     panel.save_button.click()
     assert [o.text for o in session.summit.polls.poll(poll.id).options][0] == "Workforce and skills"
     assert session.summit.polls.result(poll.id).ranked()[0].count == 1
+
+
+def test_the_count_dialog_fits_a_ranking_without_scrolling(qtbot, session, screens):
+    from offscreen_screens import laptop
+
+    screens.set([laptop(1366, 768)])
+    item = session.summit.agenda.items()[-1]
+    options = [f"Initiative number {n} with a fairly long description" for n in range(1, 10)]
+    poll = session.summit.polls.add_poll(item.id, "Rank them", PollKind.RANK, options)
+    from summit_app.ui.hand_count_dialog import HandCountDialog
+
+    dialog = HandCountDialog(session, poll.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    assert table.columnCount() == 10  # the option, and nine places
+    assert not table.horizontalScrollBar().isVisible()
+    assert not table.verticalScrollBar().isVisible()
+    assert dialog.width() > 700

@@ -81,3 +81,58 @@ def test_a_double_click_on_next_moves_the_day_once(qtbot, session, monkeypatch):
     moment[0] += 2
     panel.next_button.click()  # a deliberate press a moment later works
     assert panel.now_label.text() == "Priorities"
+
+
+def test_the_clock_pauses_resumes_and_takes_extra_minutes(qtbot, session):
+    clock = FakeClock()
+    panel = RunPanel(session, clock)
+    qtbot.addWidget(panel)
+    panel.start_button.click()
+    clock.now += timedelta(minutes=5)
+    panel.pause_button.click()
+    assert panel.pause_button.text() == "Resume clock"
+    clock.now += timedelta(minutes=30)  # the fire alarm
+    panel.refresh()
+    assert panel.timer_label.text() == "10:00 paused"
+    panel.pause_button.click()
+    clock.now += timedelta(minutes=1)
+    panel.refresh()
+    assert panel.timer_label.text() == "9:00"
+    panel.plus_one.click()
+    panel.plus_five.click()
+    assert panel.timer_label.text() == "15:00"
+    assert panel.planned_label.text() == "talk · 15 minutes + 6 minutes added"
+    assert session.summit.agenda.items()[0].planned_minutes == 15  # the plan is as planned
+    session.undo()
+    assert panel.planned_label.text() == "talk · 15 minutes + 1 minute added"
+
+
+def test_one_minute_is_not_one_minutes(qtbot, session):
+    panel = RunPanel(session, FakeClock())
+    qtbot.addWidget(panel)
+    item = session.summit.agenda.items()[0]
+    session.summit.agenda.update_item(item.id, planned_minutes=1)
+    panel.start_button.click()
+    assert panel.planned_label.text() == "talk · 1 minute"
+
+
+def test_the_room_need_not_see_the_overrun(qtbot, summit_path):
+    from summit_app.ui.main_window import MainWindow
+    from summit_app.ui.stage import Mode
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_path(summit_path)
+    qtbot.addWidget(window.projector)
+    clock = FakeClock()
+    window.run_panel.clock = clock
+    window.projector.view.clock = clock
+    window.run_panel.start_first()
+    window.projector_panel.show_mode(Mode.ITEM)
+    clock.now += timedelta(minutes=17)
+    window.run_panel.refresh()
+    window.projector.view.refresh()
+    assert window.projector.view.item_timer.text() == "+2:00"
+    window.projector_panel.hide_overrun.setChecked(True)
+    assert window.projector.view.item_timer.text() == ""
+    assert window.run_panel.timer_label.text() == "+2:00"  # the facilitator still sees it

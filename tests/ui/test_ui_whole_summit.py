@@ -86,7 +86,7 @@ def test_a_short_summit_from_empty_file_to_results(qtbot, tmp_path):
         board.select_notes([notes["<script>alert(1)</script>"]])
         board.toggle_hidden()
         window.projector_panel.show_mode(Mode.NOTES)
-        wall = window.projector.note_labels()
+        wall = window.projector.view.note_labels()
         assert wall == ["Workforce", "Nurses at every table", "Digital", "Shared records"]
 
         # Vote: open, a phone votes, a show of hands joins it, results revealed, closed.
@@ -101,7 +101,7 @@ def test_a_short_summit_from_empty_file_to_results(qtbot, tmp_path):
         assert voted.status_code == 200, voted.text
         qtbot.waitUntil(lambda: "1 ballots" in polls.live_label.text(), timeout=5000)
         qtbot.waitUntil(
-            lambda: window.projector.poll_results.caption() == "Results hidden until revealed"
+            lambda: window.projector.view.poll_results.caption() == "Results hidden until revealed"
         )
         hands = polls.hand_count_dialog()
         qtbot.addWidget(hands)
@@ -110,7 +110,7 @@ def test_a_short_summit_from_empty_file_to_results(qtbot, tmp_path):
         hands.save()
         polls.reveal_button.click()
         expected = [("Digital", "75% · 3 votes, 3 counted by hand"), ("Workforce", "25% · 1 vote")]
-        qtbot.waitUntil(lambda: window.projector.poll_results.bar_texts() == expected)
+        qtbot.waitUntil(lambda: window.projector.view.poll_results.bar_texts() == expected)
         polls.open_button.click()
         assert session.summit.polls.poll(poll.id).state is PollState.CLOSED
         closed = phone.post(

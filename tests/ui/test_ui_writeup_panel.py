@@ -246,3 +246,18 @@ def test_tree_labels_are_plain_text(qtbot, demo) -> None:
     labels = [e.text(0) for e in panel.outline._entries()]
     assert "¶ <b>not bold</b> & **bold**" in labels
     assert panel.outline.currentItem().data(0, Qt.ItemDataRole.UserRole) == ("introduction", None)
+
+
+def test_typing_then_closing_the_file_at_once_keeps_the_typing(qtbot, tmp_path) -> None:
+    create_from_template(tmp_path / "demo.summit", "demo").close()
+    session = SummitSession.open(tmp_path / "demo.summit")
+    panel = _panel(qtbot, session)
+    panel.outline.select(("introduction", None))
+    panel.text_page.editor.setFocus()
+    qtbot.keyClick(panel.text_page.editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(panel.text_page.editor, " Typed just before quitting.")
+    session.close()  # Ctrl+Q a moment later, before the pause that saves
+    from summit_app.core import Summit
+
+    with Summit.open(tmp_path / "demo.summit") as again:
+        assert again.info().introduction.endswith("might be. Typed just before quitting.")

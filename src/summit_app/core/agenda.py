@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from summit_app.core import ordering
 from summit_app.core.checks import need_int, need_text
 from summit_app.core.errors import NotFoundError, ValidationError
-from summit_app.core.model import Item, ItemKind, Prompt, Section, Speaker
+from summit_app.core.model import Item, ItemKind, Prompt, PromptKind, Section, Speaker
 
 if TYPE_CHECKING:
     from summit_app.core.store import Summit
@@ -172,6 +172,7 @@ class AgendaRepo:
             self.item(item_id)
             current = self._s.live().current_item_id
             if current is not None and current != item_id:
+                self._end_pause(current, at)
                 self._s.execute("UPDATE items SET actual_end = ? WHERE id = ?", (at, current))
             self._s.execute(
                 "UPDATE items SET actual_start = COALESCE(actual_start, ?), actual_end = NULL"
@@ -189,11 +190,62 @@ class AgendaRepo:
         with self._s.write():
             current = self._s.live().current_item_id
             if current is not None:
+                self._end_pause(current, at or now())
                 self._s.execute(
                     "UPDATE items SET actual_end = ? WHERE id = ?", (at or now(), current)
                 )
             self._s.execute("UPDATE summit SET current_item_id = NULL WHERE id = 1")
             self._s.touch()
+
+    def pause(self, at: str | None = None) -> Item:
+        """Stop the running item's clock (a fire alarm, a speaker's laptop); `resume` goes on."""
+        from summit_app.core.store import now
+
+        with self._s.write():
+            item = self._running("pause")
+            if item.paused_at is None:
+                self._s.execute(
+                    "UPDATE items SET paused_at = ? WHERE id = ?", (at or now(), item.id)
+                )
+        return self.item(item.id)
+
+    def resume(self, at: str | None = None) -> Item:
+        from summit_app.core.store import now
+
+        with self._s.write():
+            item = self._running("resume")
+            self._end_pause(item.id, at or now())
+        return self.item(item.id)
+
+    def add_minutes(self, minutes: int) -> Item:
+        """Give the running item more time on the day; its planned length stays as planned."""
+        need_int(minutes, 1, 240, "Add from 1 to 240 minutes at a time.")
+        with self._s.write():
+            item = self._running("add time to")
+            self._s.execute(
+                "UPDATE items SET extra_minutes = extra_minutes + ? WHERE id = ?",
+                (minutes, item.id),
+            )
+        return self.item(item.id)
+
+    def _running(self, verb: str) -> Item:
+        item = self.current_item()
+        if item is None or item.actual_start is None:
+            raise ValidationError(f"Nothing is running to {verb}: start an item first.")
+        return item
+
+    def _end_pause(self, item_id: int, at: str) -> None:
+        """Add a pause that is under way to the item's paused time (inside a write)."""
+        from summit_app.core.schedule import seconds_between
+
+        item = self.item(item_id)
+        if item.paused_at is None:
+            return
+        paused = max(0, seconds_between(item.paused_at, at))
+        self._s.execute(
+            "UPDATE items SET paused_seconds = paused_seconds + ?, paused_at = NULL WHERE id = ?",
+            (paused, item_id),
+        )
 
     # -- speakers ------------------------------------------------------------------------
 
@@ -272,24 +324,70 @@ class AgendaRepo:
             rows = self._s.rows(
                 "SELECT * FROM prompts WHERE item_id = ? ORDER BY position", (item_id,)
             )
-        return [Prompt(**r) for r in rows]
+        return [_prompt(r) for r in rows]
 
     def prompt(self, prompt_id: int) -> Prompt:
         rows = self._s.rows("SELECT * FROM prompts WHERE id = ?", (prompt_id,))
         if not rows:
             raise NotFoundError(f"There is no prompt {prompt_id}.")
-        return Prompt(**rows[0])
+        return _prompt(rows[0])
 
-    def add_prompt(self, item_id: int, text: str, writeup: str = "") -> Prompt:
+    def add_prompt(
+        self,
+        item_id: int,
+        text: str,
+        kind: PromptKind | str = PromptKind.NOTES,
+        max_words: int = 3,
+        moderated: bool | None = None,
+        writeup: str = "",
+    ) -> Prompt:
+        """A prompt for phones' notes, cloud words or questions (`kind`)."""
         need_text(text, "A prompt needs a question.")
+        kind = _prompt_kind(kind)
+        _check_max_words(max_words)
         with self._s.write():
             self.item(item_id)
             pos = ordering.next_position(self._s, "prompts", item_id)
             cur = self._s.execute(
-                "INSERT INTO prompts (item_id, position, text, writeup) VALUES (?, ?, ?, ?)",
-                (item_id, pos, text, writeup),
+                "INSERT INTO prompts (item_id, position, text, kind, max_words, moderated,"
+                " writeup) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (item_id, pos, text, kind.value, max_words, _flag(moderated), writeup),
             )
         return self.prompt(int(cur.lastrowid or 0))
+
+    def set_prompt_rules(
+        self,
+        prompt_id: int,
+        kind: PromptKind | str | None = None,
+        max_words: int | None = None,
+        moderated: bool | None | str = "keep",
+    ) -> Prompt:
+        """Change what a prompt takes, how many words a phone may send, or its moderation
+        (True, False, or None to follow the summit). The kind is fixed once input arrived."""
+        with self._s.write():
+            old = self.prompt(prompt_id)
+            new_kind = old.kind if kind is None else _prompt_kind(kind)
+            if new_kind is not old.kind and self.has_input(prompt_id):
+                raise ValidationError(
+                    "This prompt already has answers, so what it takes cannot change."
+                    " Add a new prompt instead."
+                )
+            words = old.max_words if max_words is None else _check_max_words(max_words)
+            mod = old.moderated if moderated == "keep" else moderated
+            self._s.execute(
+                "UPDATE prompts SET kind = ?, max_words = ?, moderated = ? WHERE id = ?",
+                (new_kind.value, words, _flag(mod), prompt_id),  # type: ignore[arg-type]
+            )
+        return self.prompt(prompt_id)
+
+    def has_input(self, prompt_id: int) -> bool:
+        """Whether anything (notes, questions, cloud words) was sent to the prompt."""
+        return any(
+            self._s.execute(
+                f"SELECT 1 FROM {table} WHERE prompt_id = ? LIMIT 1", (prompt_id,)
+            ).fetchone()
+            for table in ("notes", "questions", "words")
+        )
 
     def update_prompt(self, prompt_id: int, text: str) -> Prompt:
         need_text(text, "A prompt needs a question.")
@@ -314,6 +412,33 @@ class AgendaRepo:
                 self.prompt(prompt_id)
             self._s.execute("UPDATE summit SET open_prompt_id = ? WHERE id = 1", (prompt_id,))
             self._s.touch()
+
+
+def _prompt(row: dict) -> Prompt:
+    moderated = row.get("moderated")
+    return Prompt(
+        **{
+            **row,
+            "kind": PromptKind(row["kind"]),
+            "moderated": None if moderated is None else bool(moderated),
+        }
+    )
+
+
+def _prompt_kind(kind: PromptKind | str) -> PromptKind:
+    try:
+        return PromptKind(kind)
+    except ValueError:
+        kinds = ", ".join(k.value for k in PromptKind)
+        raise ValidationError(f"'{kind}' is not a kind of prompt ({kinds}).") from None
+
+
+def _check_max_words(value: int) -> int:
+    return need_int(value, 1, 20, "Each phone may send from 1 to 20 words.")
+
+
+def _flag(value: bool | None) -> int | None:
+    return None if value is None else int(bool(value))
 
 
 def _item(row: dict) -> Item:

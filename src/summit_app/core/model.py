@@ -34,6 +34,18 @@ class Author(StrEnum):
     PARTICIPANT = "participant"
 
 
+class PromptKind(StrEnum):
+    NOTES = "notes"  # sticky notes, clustered into themes
+    WORDS = "words"  # one to three words each, counted into a word cloud
+    QUESTIONS = "questions"  # questions for a speaker or panel, upvoted by the room
+
+
+class QuestionState(StrEnum):
+    OPEN = "open"
+    ANSWERING = "answering"  # the one on the projector now
+    ANSWERED = "answered"
+
+
 class CountMethod(StrEnum):
     HANDS = "hands"
     PAPER = "paper"
@@ -74,6 +86,16 @@ class SummitInfo:
     join_code: str = ""
     groups: tuple[str, ...] = DEFAULT_GROUPS
     contact: str = ""
+    short_code: str = ""  # six digits to type beside the QR code; set when the file is made
+
+
+@dataclass(frozen=True)
+class Logo:
+    """The summit's logo as kept in the file: a PNG or JPEG image."""
+
+    image: bytes
+    mime: str
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,6 +118,9 @@ class Item:
     actual_start: str | None = None
     actual_end: str | None = None
     writeup: str = ""  # the pack's narrative for this item; `description` is the facilitator's
+    extra_minutes: int = 0  # added on the day (+1, +5); the plan keeps `planned_minutes`
+    paused_seconds: int = 0  # time its clock was paused, pauses that have ended
+    paused_at: str | None = None  # when the current pause began; None while running
 
 
 @dataclass(frozen=True)
@@ -115,6 +140,9 @@ class Prompt:
     item_id: int
     position: int
     text: str
+    kind: PromptKind = PromptKind.NOTES
+    max_words: int = 3  # a words prompt: how many answers each phone may send
+    moderated: bool | None = None  # None: as the summit's own setting
     writeup: str = ""  # the pack's lead-in after the question ("The following factors...")
 
 
@@ -140,6 +168,65 @@ class Note:
     is_quote: bool = False
     is_hidden: bool = False
     position: int = 0
+    is_held: bool = False  # waiting for the facilitator's approval; not shown to the room
+    flagged: str = ""  # what the profanity filter found, if that is why it is held
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question from the room (or typed by the facilitator) for a Q&A prompt.
+
+    `upvotes` counts distinct phones, including those that upvoted questions merged into it.
+    """
+
+    id: int
+    prompt_id: int
+    text: str
+    author: Author
+    created_at: str
+    upvotes: int = 0
+    participant_id: int | None = None
+    state: QuestionState = QuestionState.OPEN
+    merged_into: int | None = None
+    is_hidden: bool = False
+    is_held: bool = False
+    flagged: str = ""
+    answered_at: str | None = None
+
+    @property
+    def is_shown(self) -> bool:
+        """Whether the room sees it (phones' list, projector)."""
+        return not (self.is_hidden or self.is_held or self.merged_into is not None)
+
+
+@dataclass(frozen=True)
+class Word:
+    """One answer to a words prompt, exactly as typed, and its normalised `word`."""
+
+    id: int
+    prompt_id: int
+    text: str
+    word: str
+    author: Author
+    created_at: str
+    participant_id: int | None = None
+    is_hidden: bool = False
+    is_held: bool = False
+    flagged: str = ""
+
+
+@dataclass(frozen=True)
+class WordCount:
+    """A word of the cloud: the answers sharing one normalised form.
+
+    `text` is the form typed most often (the first typed among equals), shown as typed.
+    """
+
+    word: str
+    text: str
+    count: int
+    forms: tuple[str, ...] = ()
+    is_hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -172,6 +259,26 @@ class Participant:
     token: str
     joined_at: str
     group: str | None = None
+    acted_at: str | None = None  # first vote, note or group: only then are they taking part
+
+
+@dataclass(frozen=True)
+class Card:
+    """A printed voting card: its number, its pass (in its QR code) and nothing about who
+    holds it. `participant_id` is the phone that used it; `replaces` the card it stands in
+    for after that one was revoked."""
+
+    id: int
+    pass_: str
+    created_at: str
+    group: str | None = None
+    participant_id: int | None = None
+    revoked_at: str | None = None
+    replaces: int | None = None
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None
 
 
 @dataclass(frozen=True)

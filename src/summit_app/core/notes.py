@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 from summit_app.core import ordering
 from summit_app.core.checks import NOTE_MAX_CHARS, need_text
 from summit_app.core.errors import NotFoundError, ValidationError
-from summit_app.core.model import Author, Note, Theme
+from summit_app.core.model import Author, Note, PromptKind, Theme
 
 if TYPE_CHECKING:
     from summit_app.core.store import Summit
 
+EMPTY_NOTE = "A note cannot be empty."
 THEME_COLOURS = ("#fde68a", "#bfdbfe", "#bbf7d0", "#fbcfe8", "#ddd6fe", "#fed7aa", "#a5f3fc")
 
 
@@ -22,12 +23,14 @@ class NotesRepo:
     # -- notes ---------------------------------------------------------------------------
 
     def notes(self, prompt_id: int | None = None, include_hidden: bool = True) -> list[Note]:
+        """The notes, in board order; without `include_hidden`, only what the room may see
+        (neither hidden nor waiting for approval)."""
         where, params = [], []
         if prompt_id is not None:
             where.append("prompt_id = ?")
             params.append(prompt_id)
         if not include_hidden:
-            where.append("is_hidden = 0")
+            where.append("is_hidden = 0 AND is_held = 0")
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         rows = self._s.rows(
             f"SELECT * FROM notes {clause} ORDER BY prompt_id, position, id", tuple(params)
@@ -37,7 +40,7 @@ class NotesRepo:
     def notes_after(self, prompt_id: int, after_id: int, include_hidden: bool = True) -> list[Note]:
         """The prompt's notes added after note `after_id` (ids only grow), oldest first:
         what a window showing the notes up to `after_id` has not seen yet."""
-        hidden = "" if include_hidden else " AND is_hidden = 0"
+        hidden = "" if include_hidden else " AND is_hidden = 0 AND is_held = 0"
         rows = self._s.rows(
             f"SELECT * FROM notes WHERE prompt_id = ? AND id > ?{hidden} ORDER BY id",
             (prompt_id, after_id),
@@ -62,22 +65,31 @@ class NotesRepo:
     ) -> Note:
         """Add a note, its text kept exactly as typed.
 
-        A participant may post only to the prompt the facilitator has open.
+        A participant may post only to the prompt the facilitator has open, and their note
+        waits for approval when the prompt is moderated or the profanity filter flags it.
         """
         from summit_app.core.store import now
 
-        need_text(text, "A note cannot be empty.", NOTE_MAX_CHARS, "That note")
+        need_text(text, EMPTY_NOTE, NOTE_MAX_CHARS, "That note")
         author = Author(author)
         with self._s.write():
-            self._s.agenda.prompt(prompt_id)
-            if author is Author.PARTICIPANT and self._s.live().open_prompt_id != prompt_id:
-                raise ValidationError("This question is not taking notes right now.")
+            prompt = self._s.agenda.prompt(prompt_id)
+            if prompt.kind is not PromptKind.NOTES:
+                raise ValidationError(f"This question takes {prompt.kind.value}, not notes.")
+            held, flagged = False, ""
+            if author is Author.PARTICIPANT:
+                if self._s.live().open_prompt_id != prompt_id:
+                    raise ValidationError("This question is not taking notes right now.")
+                screening = self._s.moderation.screen(prompt, text)
+                held, flagged = screening.held, screening.flagged
             if theme_id is not None:
                 self._theme_of_prompt(theme_id, prompt_id)
+            if participant_id is not None:
+                self._s.people.acted(participant_id)
             pos = ordering.next_position(self._s, "notes", prompt_id)
             cur = self._s.execute(
                 "INSERT INTO notes (prompt_id, text, author, participant_id, theme_id, is_quote,"
-                " position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " position, created_at, is_held, flagged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     prompt_id,
                     text,
@@ -87,12 +99,14 @@ class NotesRepo:
                     int(is_quote),
                     pos,
                     created_at or now(),
+                    int(held),
+                    flagged,
                 ),
             )
         return self.note(int(cur.lastrowid or 0))
 
     def edit_note(self, note_id: int, text: str) -> Note:
-        need_text(text, "A note cannot be empty.", NOTE_MAX_CHARS, "That note")
+        need_text(text, EMPTY_NOTE, NOTE_MAX_CHARS, "That note")
         with self._s.write():
             self.note(note_id)
             self._s.execute("UPDATE notes SET text = ? WHERE id = ?", (text, note_id))
@@ -200,5 +214,6 @@ def _note(row: dict) -> Note:
             "author": Author(row["author"]),
             "is_quote": bool(row["is_quote"]),
             "is_hidden": bool(row["is_hidden"]),
+            "is_held": bool(row["is_held"]),
         }
     )

@@ -7,7 +7,7 @@ poll kind, one rounding, one wording. Surfaces lay these out; they compute nothi
 - single, multi, points: each option's share of all votes (or points), largest-remainder
   percentages in which equal counts always print equal (`shares`), so they add up to 100
   unless ties forbid it; the bar is that share over the top share.
-- rank: the Borda score (n - 1 points for a first place, ..., 0 for last), first places and
+- rank: points (a Borda count: n - 1 for a first place, ..., none for last), first places and
   mean place; the bar is the score over the top score.
 - scale: the share of answers at each of the five levels and the mean level. The
   distribution comes first: a room split between "Strongly disagree" and "Strongly agree"
@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from summit_app.core.model import SCALE_LABELS, PollKind
+from summit_app.core.model import SCALE_LABELS, Poll, PollKind
 from summit_app.core.tally import OptionResult, PollResult
 
 SHORT_LEVELS = ("Strongly disagree", "Disagree", "Neither", "Agree", "Strongly agree")
@@ -108,6 +108,9 @@ class Row:
     bar: float  # 0..1 of the best option's bar; a scale's bar is stacked from `levels` instead
     figure: str  # the headline: "15%", "262 points", "40% agree"
     detail: str  # what stands behind it: "15 votes", "14 first places, mean place 2.5"
+    # Scale polls, drawn as a diverging bar: the share of the bar that lies left of the
+    # centre line (disagreeing, and half of "Neither"), 0..1. 0.5 for other kinds.
+    lean: float = 0.5
 
     @property
     def caption(self) -> str:
@@ -162,6 +165,7 @@ class Presentation:
                     "width": round(100 * r.bar, 1),
                     "figure": r.figure,
                     "detail": r.detail,
+                    "lean": r.lean,
                     "caption": r.caption,
                 }
                 for r in self.rows
@@ -245,7 +249,36 @@ def _row(
         bar=bar,
         figure=figure,
         detail=detail,
+        lean=_lean(levels),
     )
+
+
+def _lean(levels: tuple[Level, ...]) -> float:
+    """From the exact counts, not the rounded percentages (which may add up past 100)."""
+    answers = sum(v.count for v in levels)
+    if not answers:
+        return 0.5
+    return float(Fraction(2 * sum(v.count for v in levels[:2]) + levels[2].count, 2 * answers))
+
+
+def turnout(voted: int, joined: int) -> str:
+    """'38 of 52 phones voted': how many of the phones that joined have voted."""
+    if joined <= 0:
+        return f"{plural(voted, 'phone')} voted"
+    return f"{voted} of {plural(joined, 'phone')} voted"
+
+
+def instruction(poll: Poll) -> str:
+    """What to do on the phone, in a few words, for the projector and the phone page."""
+    if poll.kind is PollKind.SINGLE:
+        return "Pick one"
+    if poll.kind is PollKind.MULTI:
+        return f"Pick up to {poll.max_choices}"
+    if poll.kind is PollKind.POINTS:
+        return f"Share {plural(poll.points, 'point')} among them"
+    if poll.kind is PollKind.RANK:
+        return "Put them all in order, most important first"
+    return f"Rate each statement from “{SCALE_LABELS[0]}” to “{SCALE_LABELS[-1]}”"
 
 
 def _mean(distribution: tuple[int, ...]) -> str:
@@ -278,15 +311,15 @@ def sentence(result: PollResult) -> str:
         )
     elif kind is PollKind.RANK:
         n = len(poll.options)
+        # Plain words, not "Borda score": what a place is worth, from a first place down.
         scores = (
-            f"{plural(n - 1, 'point')} for each first place, {n - 2} for each second,"
-            " and so on down to 0 for last"
+            f"a first place earns {n - 1}, a second {n - 2}, and so on down to none for last"
             if n > 2
-            else f"{plural(max(n - 1, 0), 'point')} for each first place and 0 for last"
+            else f"a first place earns {max(n - 1, 0)} and a last place none"
         )
         text = (
             f"Each person put all {n} options in order; {people(voters)} ranked them."
-            f" The order is by Borda score: {scores}."
+            f" The order is by points: {scores}."
         )
     else:
         text = (

@@ -44,8 +44,14 @@ class Slot:
 @dataclass(frozen=True)
 class Countdown:
     remaining_seconds: int  # negative once the item has run over
-    planned_seconds: int
+    planned_seconds: int  # planned plus any minutes added on the day
     state: TimerState
+    paused: bool = False
+    added_minutes: int = 0
+
+    @property
+    def overrun(self) -> bool:
+        return self.remaining_seconds < 0
 
     @property
     def text(self) -> str:
@@ -102,27 +108,40 @@ def local(value: str | datetime) -> datetime:
     return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
 
 
+def seconds_between(start: str | datetime, end: str | datetime) -> int:
+    return int((local(end) - local(start)).total_seconds())
+
+
+def running_seconds(item: Item, now: datetime) -> int:
+    """How long the item's clock has run: since it started, less its pauses (a pause under
+    way counts up to now)."""
+    if item.actual_start is None:
+        return 0
+    until = item.paused_at or now
+    return max(0, seconds_between(item.actual_start, until) - item.paused_seconds)
+
+
 def countdown(item: Item, now: datetime) -> Countdown | None:
     """The running item's timer, or None if it has not started."""
     if item.actual_start is None:
         return None
-    planned = item.planned_minutes * 60
-    elapsed = int((local(now) - local(item.actual_start)).total_seconds())
-    remaining = planned - elapsed
+    planned = (item.planned_minutes + item.extra_minutes) * 60
+    remaining = planned - running_seconds(item, now)
     if remaining < 0:
         state = TimerState.RED
     elif remaining < AMBER_SECONDS or remaining < planned * AMBER_SHARE:
         state = TimerState.AMBER
     else:
         state = TimerState.NORMAL
-    return Countdown(remaining, planned, state)
+    return Countdown(remaining, planned, state, item.paused_at is not None, item.extra_minutes)
 
 
 def drift(items: Sequence[Item], start_time: str, current_id: int | None, now: datetime) -> Drift:
     """How late the day is running, projected from the running item.
 
-    The running item ends at its planned length after its actual start, or now if it has
-    overrun; the items after it keep their planned lengths.
+    The running item ends when its clock has run its planned length (with minutes added on
+    the day, after its pauses), or now if it has overrun; the items after it keep their
+    planned lengths.
     """
     slots = plan(items, start_time)
     end = planned_end(items, start_time)
@@ -131,7 +150,9 @@ def drift(items: Sequence[Item], start_time: str, current_id: int | None, now: d
         return Drift(0, end)
     item, now_local = items[index], local(now)
     started = local(item.actual_start)  # type: ignore[arg-type]
-    expected = max(started + timedelta(minutes=item.planned_minutes), now_local)
+    timer = countdown(item, now)
+    left = max(0, timer.remaining_seconds) if timer is not None else 0
+    expected = now_local + timedelta(seconds=left)
     day = datetime.combine(started.date(), datetime.min.time())
     current_end = round((expected - day).total_seconds() / 60)
     late = current_end - slots[index].end

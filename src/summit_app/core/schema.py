@@ -169,11 +169,129 @@ _M003_WRITEUP = """
         INSERT INTO writeup (id) VALUES (1);
 """
 
+# Audience input beyond votes: a prompt takes notes, words (a cloud) or questions (with
+# upvotes); phones' input may be held for the facilitator's approval (`is_held`, with the
+# words the profanity filter found in `flagged`), and nothing is ever deleted to hide it.
+# `prompts.moderated` NULL follows the summit's own setting.
+_M004_AUDIENCE_INPUT = """
+        ALTER TABLE prompts ADD COLUMN kind TEXT NOT NULL DEFAULT 'notes'
+            CHECK (kind IN ('notes', 'words', 'questions'));
+        ALTER TABLE prompts ADD COLUMN max_words INTEGER NOT NULL DEFAULT 3
+            CHECK (max_words BETWEEN 1 AND 20);
+        ALTER TABLE prompts ADD COLUMN moderated INTEGER CHECK (moderated IN (0, 1));
+        ALTER TABLE summit ADD COLUMN moderated INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE summit ADD COLUMN blocked_words TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE summit ADD COLUMN allowed_words TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE notes ADD COLUMN is_held INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE notes ADD COLUMN flagged TEXT NOT NULL DEFAULT '';
+        CREATE TABLE questions (
+            id INTEGER PRIMARY KEY,
+            prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            author TEXT NOT NULL CHECK (author IN ('facilitator', 'participant')),
+            participant_id INTEGER REFERENCES participants(id),
+            state TEXT NOT NULL DEFAULT 'open'
+                CHECK (state IN ('open', 'answering', 'answered')),
+            merged_into INTEGER REFERENCES questions(id) ON DELETE SET NULL,
+            is_hidden INTEGER NOT NULL DEFAULT 0,
+            is_held INTEGER NOT NULL DEFAULT 0,
+            flagged TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            answered_at TEXT
+        );
+        CREATE INDEX questions_prompt ON questions(prompt_id);
+        CREATE TABLE upvotes (
+            id INTEGER PRIMARY KEY,
+            question_id INTEGER NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+            participant_id INTEGER NOT NULL REFERENCES participants(id),
+            cast_at TEXT NOT NULL,
+            UNIQUE (question_id, participant_id)
+        );
+        CREATE TABLE words (
+            id INTEGER PRIMARY KEY,
+            prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            word TEXT NOT NULL,
+            author TEXT NOT NULL CHECK (author IN ('facilitator', 'participant')),
+            participant_id INTEGER REFERENCES participants(id),
+            is_hidden INTEGER NOT NULL DEFAULT 0,
+            is_held INTEGER NOT NULL DEFAULT 0,
+            flagged TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            UNIQUE (prompt_id, participant_id, word)
+        );
+        CREATE INDEX words_prompt ON words(prompt_id, word);
+        -- A word the facilitator hid from the cloud: every answer of that word, later ones too.
+        CREATE TABLE hidden_words (
+            id INTEGER PRIMARY KEY,
+            prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+            word TEXT NOT NULL,
+            UNIQUE (prompt_id, word)
+        );
+"""
+
+# The summit's logo, for the projector and the pack: one image kept in the file itself, in
+# a table of its own so that reading the summit's details never loads the image.
+_M005_SUMMIT_LOGO = """
+        CREATE TABLE logo (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            image BLOB NOT NULL,
+            mime TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg')),
+            name TEXT NOT NULL DEFAULT ''
+        );
+"""
+
+# The running item's clock: minutes added on the day (+1, +5) and time spent paused, so the
+# planned length (what the pack prints) stays as it was planned.
+_M006_ITEM_CLOCK = """
+        ALTER TABLE items ADD COLUMN extra_minutes INTEGER NOT NULL DEFAULT 0
+            CHECK (extra_minutes >= 0);
+        ALTER TABLE items ADD COLUMN paused_seconds INTEGER NOT NULL DEFAULT 0
+            CHECK (paused_seconds >= 0);
+        ALTER TABLE items ADD COLUMN paused_at TEXT;
+"""
+
+# A participant takes part once they act (vote, post a note, pick a group): a link preview
+# or a flood of joins makes rows here but no turnout. Earlier files: those who acted.
+_M007_PARTICIPANTS_TAKING_PART = """
+        ALTER TABLE participants ADD COLUMN acted_at TEXT;
+        UPDATE participants SET acted_at = joined_at
+            WHERE group_name IS NOT NULL
+               OR id IN (SELECT participant_id FROM ballots)
+               OR id IN (SELECT participant_id FROM notes WHERE participant_id IS NOT NULL);
+"""
+
+# Six digits a person can type beside the QR code (wrong guesses are throttled).
+_M008_SHORT_JOIN_CODE = """
+        ALTER TABLE summit ADD COLUMN short_code TEXT NOT NULL DEFAULT '';
+        UPDATE summit SET short_code = printf('%06d', abs(random() % 1000000));
+"""
+
+# Verified voting: printed cards, each an unguessable pass; no name is ever stored.
+_M009_VOTING_CARDS = """
+        ALTER TABLE summit ADD COLUMN verified INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE cards (
+            id INTEGER PRIMARY KEY,
+            pass TEXT NOT NULL UNIQUE,
+            group_name TEXT,
+            participant_id INTEGER UNIQUE REFERENCES participants(id),
+            created_at TEXT NOT NULL,
+            revoked_at TEXT,
+            replaces INTEGER REFERENCES cards(id)
+        );
+"""
+
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
     ("groups_and_hand_counts", _M002_GROUPS_AND_HAND_COUNTS),
     ("writeup", _M003_WRITEUP),
+    ("audience_input", _M004_AUDIENCE_INPUT),
+    ("summit_logo", _M005_SUMMIT_LOGO),
+    ("item_clock", _M006_ITEM_CLOCK),
+    ("participants_taking_part", _M007_PARTICIPANTS_TAKING_PART),
+    ("short_join_code", _M008_SHORT_JOIN_CODE),
+    ("voting_cards", _M009_VOTING_CARDS),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from summit_app.core.errors import SummitFileError, ValidationError
-from summit_app.core.model import DEFAULT_GROUPS, LiveState, SummitInfo
+from summit_app.core.model import DEFAULT_GROUPS, LiveState, Logo, SummitInfo
 from summit_app.core.schema import REQUIRED_TABLES, SCHEMA_VERSION, migrate
 from summit_app.core.storage_errors import storage_errors
 
@@ -45,6 +45,11 @@ def now() -> str:
 def new_join_code() -> str:
     """An unguessable code for the join URL (about 96 bits)."""
     return secrets.token_urlsafe(12)
+
+
+def new_short_code() -> str:
+    """Six digits for the short join address; guesses are throttled by the server."""
+    return f"{secrets.randbelow(1_000_000):06d}"
 
 
 def check_file(path: Path) -> int:
@@ -109,14 +114,19 @@ class Summit:
     """One open `.summit` file: the service API over it.
 
     Areas of the domain live in small repositories hung off this facade:
-    `agenda`, `notes`, `polls`, `people`, `writeup` (the programme team's write-up).
+    `agenda`, `notes`, `polls`, `people`, `cards`, `questions`, `words`, `moderation`,
+    `writeup` (the programme team's write-up).
     """
 
     def __init__(self, db: Database, path: Path) -> None:
         from summit_app.core.agenda import AgendaRepo
+        from summit_app.core.cards import CardsRepo
+        from summit_app.core.moderation import ModerationRepo
         from summit_app.core.notes import NotesRepo
         from summit_app.core.people import PeopleRepo
         from summit_app.core.polls import PollsRepo
+        from summit_app.core.questions import QuestionsRepo
+        from summit_app.core.words import WordsRepo
         from summit_app.core.writeup import WriteupRepo
 
         self.db = db
@@ -130,7 +140,11 @@ class Summit:
         self.notes = NotesRepo(self)
         self.polls = PollsRepo(self)
         self.people = PeopleRepo(self)
+        self.questions = QuestionsRepo(self)
+        self.words = WordsRepo(self)
+        self.moderation = ModerationRepo(self)
         self.writeup = WriteupRepo(self)
+        self.cards = CardsRepo(self)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -154,8 +168,14 @@ class Summit:
             summit = cls(db, path)
             with summit.write():
                 summit.execute(
-                    "INSERT INTO summit (id, title, join_code, changed_at) VALUES (1, ?, ?, ?)",
-                    (info.title, info.join_code or new_join_code(), now()),
+                    "INSERT INTO summit (id, title, join_code, short_code, changed_at)"
+                    " VALUES (1, ?, ?, ?, ?)",
+                    (
+                        info.title,
+                        info.join_code or new_join_code(),
+                        info.short_code or new_short_code(),
+                        now(),
+                    ),
                 )
                 summit.update_info(info)
         except BaseException as error:
@@ -316,7 +336,26 @@ class Summit:
             join_code=row["join_code"],
             groups=groups,
             contact=row["contact"],
+            short_code=row["short_code"],
         )
+
+    def edit_info(self, **fields: object) -> SummitInfo:
+        """Change some of the summit's details, checked (see `core.summit_info.edit_info`)."""
+        from summit_app.core.summit_info import edit_info
+
+        return edit_info(self, **fields)
+
+    def logo(self) -> Logo | None:
+        """The summit's logo (projector and pack), or None."""
+        from summit_app.core.summit_info import logo
+
+        return logo(self)
+
+    def set_logo(self, image: bytes | None, name: str = "") -> Logo | None:
+        """Keep a PNG or JPEG as the summit's logo; None removes it."""
+        from summit_app.core.summit_info import set_logo
+
+        return set_logo(self, image, name)
 
     def update_info(self, info: SummitInfo) -> None:
         _check_info(info)

@@ -13,6 +13,7 @@ from datetime import datetime
 from summit_app.core.errors import SummitError
 from summit_app.core.model import DEFAULT_GROUPS, Author, Participant, SummitInfo
 from summit_app.core.store import Summit
+from summit_app.core.template_audience import load_questions, load_words
 from summit_app.core.template_ballots import choices
 from summit_app.core.template_fields import Node, TemplateProblem
 from summit_app.core.template_writeup import NARRATIVE, add_block, build_writeup, is_narrative
@@ -25,7 +26,8 @@ INFO = {"title", "date", "venue", "organisers", "introduction", "objectives", "s
 SECTION = {"title", "introduction", "items"}
 ITEM = {"title", "kind", "minutes", "description", "writeup", "speakers", "prompts", "polls"}
 SPEAKER = {"name", "role", "organisation", "key_points"}
-PROMPT = {"text", "writeup", "themes", "notes"}
+PROMPT = {"text", "writeup", "themes", "notes", "kind", "max_words", "moderated", "questions",
+          "words", "sample"}  # fmt: skip
 THEME = {"name", "summary", "colour", "notes"}
 NOTE = {"text", "quote", "hidden", "author"}
 POLL = {"question", "kind", "options", "max_choices", "points", "show_results", "state",
@@ -90,6 +92,7 @@ class Builder:
         self.pools: dict[str | None, list[Participant]] = {}
         self.open_poll: int | None = None
         self.note_turn = 0
+        self.audience: list[tuple[int, Node]] = []  # Q&A and cloud prompts, loaded last
 
     def build(self, root: Node) -> None:
         for section in root.children("sections", SECTION):
@@ -98,6 +101,9 @@ class Builder:
             self.action(node, commitment=False)
         for node in root.children("commitments", ACTION, short="text"):
             self.action(node, commitment=True)
+        for prompt_id, node in self.audience:
+            loader = load_questions if node.has("questions") else load_words
+            loader(self.s, prompt_id, node, self.sample_people)
         with at("writeup"):
             build_writeup(self.s, root)
         if self.open_poll is not None:
@@ -141,9 +147,21 @@ class Builder:
 
     def prompt(self, item_id: int, node: Node) -> None:
         with at(node.where):
+            moderated = node.data.get("moderated")
+            if moderated is not None and not isinstance(moderated, bool):
+                raise node.problem("must be true, false or null.", "moderated")
             prompt_id = self.s.agenda.add_prompt(
-                item_id, node.text("text"), node.text("writeup", "")
+                item_id,
+                node.text("text"),
+                node.text("kind", "notes"),
+                node.whole("max_words", 3),
+                moderated,
+                node.text("writeup", ""),
             ).id
+        if node.has("questions") and node.has("words"):
+            raise node.problem("a prompt takes questions or words, not both.")
+        if node.has("questions") or node.has("words"):
+            self.audience.append((prompt_id, node))
         for theme_node in node.children("themes", THEME):
             with at(theme_node.where):
                 theme = self.s.notes.add_theme(
@@ -215,6 +233,13 @@ class Builder:
             self.s.polls.close_poll(poll.id)
         elif state == "open":
             self.open_poll = poll.id
+
+    def sample_people(self, wanted: int) -> list[Participant]:
+        """At least `wanted` sample participants: the voters first, new ones if too few."""
+        everyone = [p for pool in self.pools.values() for p in pool]
+        while len(everyone) < wanted:
+            everyone.append(self.participant(None, len(self.pools.get(None, []))))
+        return everyone
 
     def participant(self, group: str | None, n: int) -> Participant:
         """The n-th demo participant of `group`, joining as many as needed."""

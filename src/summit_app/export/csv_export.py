@@ -1,4 +1,4 @@
-"""The raw data as CSV: notes.csv, ballots.csv and results.csv.
+"""The raw data as CSV: notes.csv, ballots.csv, results.csv, questions.csv and words.csv.
 
 results.csv carries the presenter's figures (`core.presenting`), the same numbers the
 projector, the phones and the PDF show: one row per option, best first.
@@ -14,11 +14,23 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from summit_app.core import Summit
-from summit_app.core.model import PollKind
+from summit_app.core.model import PollKind, PromptKind
 from summit_app.core.presenting import SHORT_LEVELS, present
 from summit_app.export.pack import ExportError
 
-NOTES_FIELDS = ("id", "prompt", "theme", "text", "author", "quote", "hidden", "created_at")
+NOTES_FIELDS = (
+    "id", "prompt", "theme", "text", "author", "quote", "hidden", "created_at",
+    "waiting_for_approval", "flagged",
+)  # fmt: skip
+# One row per question, most upvoted first within its Q&A; hidden, waiting and merged ones too.
+QUESTIONS_FIELDS = (
+    "prompt", "text", "upvotes", "state", "hidden", "waiting_for_approval", "flagged",
+    "merged_into", "time", "answered_at",
+)  # fmt: skip
+# One row per word of a cloud: `count` is the answers the room saw, `waiting` those still
+# held for approval, `hidden_answers` those hidden one by one; `hidden` is the whole word.
+WORDS_FIELDS = ("prompt", "word", "count", "hidden", "typed_as", "waiting", "hidden_answers")
+STATE_WORDS = {"open": "open", "answering": "being answered", "answered": "answered"}
 BALLOTS_FIELDS = ("poll", "participant", "group", "choices", "cast_at")
 LEVEL_FIELDS = tuple(name.lower().replace(" ", "_") for name in SHORT_LEVELS)
 # One column per meaning: a cell is empty where the poll's kind has no such figure.
@@ -56,7 +68,7 @@ def cell(value: object) -> str:
 
 
 def write_csv(summit: Summit, folder: Path | str) -> list[Path]:
-    """Write the three CSV files into `folder` and return their paths."""
+    """Write the CSV files into `folder` and return their paths."""
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -65,6 +77,8 @@ def write_csv(summit: Summit, folder: Path | str) -> list[Path]:
                 _write(folder / "notes.csv", NOTES_FIELDS, notes_rows(summit)),
                 _write(folder / "ballots.csv", BALLOTS_FIELDS, ballots_rows(summit)),
                 _write(folder / "results.csv", RESULTS_FIELDS, results_rows(summit)),
+                _write(folder / "questions.csv", QUESTIONS_FIELDS, questions_rows(summit)),
+                _write(folder / "words.csv", WORDS_FIELDS, words_rows(summit)),
             ]
     except OSError as error:
         raise ExportError(
@@ -85,7 +99,57 @@ def notes_rows(summit: Summit) -> Iterable[Sequence[object]]:
             "yes" if n.is_quote else "no",
             "yes" if n.is_hidden else "no",
             n.created_at,
+            "yes" if n.is_held else "no",
+            n.flagged,
         )
+
+
+def questions_rows(summit: Summit) -> Iterable[Sequence[object]]:
+    for prompt in summit.agenda.prompts():
+        if prompt.kind is not PromptKind.QUESTIONS:
+            continue
+        questions = summit.questions.questions(prompt.id)
+        texts = {q.id: q.text for q in questions}
+        for q in questions:
+            yield (
+                prompt.text,
+                q.text,
+                q.upvotes,
+                STATE_WORDS[q.state.value],
+                "yes" if q.is_hidden else "no",
+                "yes" if q.is_held else "no",
+                q.flagged,
+                texts.get(q.merged_into, "") if q.merged_into is not None else "",
+                q.created_at,
+                q.answered_at or "",
+            )
+
+
+def words_rows(summit: Summit) -> Iterable[Sequence[object]]:
+    for prompt in summit.agenda.prompts():
+        if prompt.kind is not PromptKind.WORDS:
+            continue
+        answers = summit.words.words(prompt.id)
+        shown = {w.word: w for w in summit.words.cloud(prompt.id, include_hidden=True)}
+        hidden_words = summit.words.hidden_words(prompt.id)
+        keys = list(shown) + sorted({a.word for a in answers} - set(shown))
+        for key in keys:
+            mine = [a for a in answers if a.word == key]
+            count = shown[key].count if key in shown else 0
+            typed = (
+                shown[key].forms
+                if key in shown
+                else tuple(dict.fromkeys(a.text.strip() for a in mine))
+            )
+            yield (
+                prompt.text,
+                shown[key].text if key in shown else typed[0],
+                count,
+                "yes" if key in hidden_words else "no",
+                "; ".join(typed),
+                sum(1 for a in mine if a.is_held),
+                sum(1 for a in mine if a.is_hidden),
+            )
 
 
 def ballots_rows(summit: Summit) -> Iterable[Sequence[object]]:

@@ -14,6 +14,7 @@ from summit_app.core import Summit
 from summit_app.core.model import SCALE_LABELS, Poll, PollState
 from summit_app.core.presenting import present
 from summit_app.core.tally import PollResult
+from summit_app.server.audience import prompt_data
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,9 @@ class Snapshot:
     public: dict  # the shared part of GET /api/state
     digest: str  # changes whenever `public` does
     poll_id: int | None  # the poll shown on phones (open, or the item's last closed one)
+    prompt_id: int | None = None  # the prompt open for phones' notes, words or questions
+    frame_digest: str = ""  # changes when anything but the results does
+    short_code: str = ""
     built_at: float = field(default_factory=time.monotonic)
 
 
@@ -35,13 +39,27 @@ def build_snapshot(summit: Summit) -> Snapshot:
     public = {
         "title": info.title,
         "item": {"title": item.title, "kind": item.kind.value} if item else None,
-        "prompt": {"id": prompt.id, "text": prompt.text} if prompt else None,
+        "prompt": prompt_data(summit, prompt) if prompt else None,
         "poll": _poll(summit, poll) if poll else None,
         "groups": list(info.groups),
         "scale": list(SCALE_LABELS),
+        "verified": summit.cards.verified(),
     }
-    digest = hashlib.blake2b(json.dumps(public, sort_keys=True).encode(), digest_size=8).hexdigest()
-    return Snapshot(info.join_code, info.groups, public, digest, poll.id if poll else None)
+    frame = {**public, "poll": {**public["poll"], "results": None} if poll else None}
+    return Snapshot(
+        info.join_code,
+        info.groups,
+        public,
+        _digest(public),
+        poll.id if poll else None,
+        prompt.id if prompt else None,
+        frame_digest=_digest(frame),
+        short_code=info.short_code,
+    )
+
+
+def _digest(data: dict) -> str:
+    return hashlib.blake2b(json.dumps(data, sort_keys=True).encode(), digest_size=8).hexdigest()
 
 
 def _shown_poll(summit: Summit, open_poll_id: int | None, item_id: int | None) -> Poll | None:

@@ -37,6 +37,10 @@ class AgendaPanel(QWidget):
         self.tree.doubleClicked.connect(lambda _: self.edit_selected())
         self.start_time = QTimeEdit()
         self.start_time.setDisplayFormat("HH:mm")
+        # Only a click puts the keys here: tabbing through the panel or back from another
+        # tab must not leave the arrow keys changing the day's start.
+        self.start_time.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.start_time.setKeyboardTracking(False)
         self.start_time.editingFinished.connect(self._start_time_edited)
         self.day_label = QLabel()
         self.day_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -73,6 +77,7 @@ class AgendaPanel(QWidget):
         self.model.reload()
         self.tree.expandAll()
         header = self.tree.header()
+        header.setStretchLastSection(False)  # the title takes the width, not "Start"
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -156,12 +161,28 @@ class AgendaPanel(QWidget):
 
     def remove_selected(self) -> None:
         """Remove the selected item or section; Undo brings it back whole, notes and votes
-        included, so there is nothing to confirm."""
+        included. Removing what is running now asks first: the room's clock would stop."""
         kind, ident = self.selected()
+        agenda = self.session.summit.agenda
+        running = self.session.summit.live().current_item_id
         if kind == "item":
+            if ident == running and not self._confirm_running(agenda.item(ident).title):
+                return
             self._do(lambda: commands.remove_item(self.session, ident))
         elif kind == "section":
+            inside = [i for i in agenda.items(ident) if i.id == running]
+            if inside and not self._confirm_running(inside[0].title):
+                return
             self._do(lambda: commands.remove_section(self.session, ident))
+
+    def _confirm_running(self, title: str) -> bool:
+        return dialogs.confirm(
+            self,
+            "Remove the running item?",
+            f"“{title}” is running now. Removing it stops the clock, and the projector's"
+            " Now screen shows the summit's title until you start another item. Its notes"
+            " and votes go with it; Edit › Undo brings it all back. Remove it?",
+        )
 
     def move_selected(self, delta: int) -> None:
         kind, ident = self.selected()

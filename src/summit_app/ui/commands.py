@@ -206,7 +206,7 @@ def apply_item(
                 agenda.update_prompt(prompts[i].id, text)
         kept = []
         for prompt in prompts[len(prompt_texts) :]:
-            if s.notes.notes(prompt.id):
+            if s.agenda.has_input(prompt.id):
                 kept.append(prompt)
             else:
                 agenda.remove_prompt(prompt.id)
@@ -222,12 +222,49 @@ def set_start_time(session: SummitSession, value: str) -> None:
     session.run("Change the day's start time", apply)
 
 
+def pause_clock(session: SummitSession, at: str) -> Item:
+    return session.run("Pause the clock", lambda s: s.agenda.pause(at=at))
+
+
+def resume_clock(session: SummitSession, at: str) -> Item:
+    return session.run("Resume the clock", lambda s: s.agenda.resume(at=at))
+
+
+def add_minutes(session: SummitSession, minutes: int) -> Item:
+    text = f"Add {minutes} minute{'' if minutes == 1 else 's'}"
+    return session.run(text, lambda s: s.agenda.add_minutes(minutes))
+
+
 def start_item(session: SummitSession, item_id: int, at: str) -> Item:
     return session.run("Start item", lambda s: s.agenda.start_item(item_id, at=at))
 
 
 def end_day(session: SummitSession, at: str) -> None:
     session.run("End the day", lambda s: s.agenda.end_day(at=at))
+
+
+# -- the summit's details -------------------------------------------------------------------
+
+KEEP_LOGO = object()  # `save_summit_settings` leaves the logo as it is
+
+
+def edit_summit(session: SummitSession, text: str = "Edit summit settings", **fields: Any):
+    """Change some of the summit's details (see `core.summit_info.edit_info`); one step."""
+    return session.run(text, lambda s: s.edit_info(**fields))
+
+
+def save_summit_settings(
+    session: SummitSession, fields: dict[str, Any], logo: Any = KEEP_LOGO, logo_name: str = ""
+) -> None:
+    """The settings dialog's Save: the details and the logo (bytes, or None to remove it)
+    in one undo step."""
+
+    def apply(s: Summit) -> None:
+        s.edit_info(**fields)
+        if logo is not KEEP_LOGO:
+            s.set_logo(logo, logo_name)
+
+    session.run("Edit summit settings", apply)
 
 
 # -- polls ---------------------------------------------------------------------------------
@@ -268,4 +305,84 @@ def set_hand_counts(
     session.run(
         "Enter counts from the room",
         lambda s: s.polls.set_hand_counts(poll_id, counts, voters, method),
+    )
+
+
+# -- questions, word clouds and moderation -------------------------------------------------
+
+
+def add_audience_prompt(
+    session: SummitSession, item_id: int, text: str, kind: str, max_words: int = 3
+) -> Prompt:
+    """A new Q&A or word-cloud prompt on an agenda item."""
+    label = {"questions": "Add Q&A", "words": "Add word cloud"}.get(kind, "Add prompt")
+    return session.run(
+        label, lambda s: s.agenda.add_prompt(item_id, text, kind, max_words=max_words)
+    )
+
+
+def set_prompt_rules(session: SummitSession, prompt_id: int, **rules: Any) -> Prompt:
+    text = "Change moderation" if set(rules) == {"moderated"} else "Change prompt"
+    return session.run(text, lambda s: s.agenda.set_prompt_rules(prompt_id, **rules))
+
+
+def set_question_state(session: SummitSession, question_id: int, state: str) -> None:
+    text = {"answering": "Mark as being answered", "answered": "Mark as answered"}.get(
+        state, "Reopen question"
+    )
+    session.run(text, lambda s: s.questions.set_state(question_id, state))
+
+
+def merge_questions(session: SummitSession, question_id: int, into_id: int) -> None:
+    session.run("Merge questions", lambda s: s.questions.merge(question_id, into_id))
+
+
+def hide_question(session: SummitSession, question_id: int, hidden: bool) -> None:
+    text = "Hide question" if hidden else "Show question"
+    session.run(text, lambda s: s.questions.set_hidden(question_id, hidden))
+
+
+def ask_question(session: SummitSession, prompt_id: int, text: str) -> None:
+    session.run("Add question", lambda s: s.questions.ask(prompt_id, text))
+
+
+def add_word(session: SummitSession, prompt_id: int, text: str) -> None:
+    session.run("Add word", lambda s: s.words.add_word(prompt_id, text))
+
+
+def hide_word(session: SummitSession, prompt_id: int, word: str, hidden: bool) -> None:
+    text = "Hide word" if hidden else "Show word"
+    session.run(text, lambda s: s.words.set_word_hidden(prompt_id, word, hidden))
+
+
+def approve(session: SummitSession, held: Sequence[tuple[str, int]]) -> None:
+    """Let these held inputs ((kind, id) pairs) through to the room, as one step."""
+
+    def apply(s: Summit) -> None:
+        for kind, row_id in held:
+            s.moderation.approve(kind, row_id)
+
+    session.run("Approve" if len(held) == 1 else f"Approve {len(held)}", apply)
+
+
+def reject(session: SummitSession, held: Sequence[tuple[str, int]]) -> None:
+    def apply(s: Summit) -> None:
+        for kind, row_id in held:
+            s.moderation.hide(kind, row_id)
+
+    session.run("Hide from the room", apply)
+
+
+def approve_all(session: SummitSession, prompt_id: int | None = None) -> int:
+    return session.run("Approve all", lambda s: s.moderation.approve_all(prompt_id))
+
+
+def set_summit_moderated(session: SummitSession, on: bool) -> None:
+    text = "Moderate phones' input" if on else "Stop moderating phones' input"
+    session.run(text, lambda s: s.moderation.set_summit_moderated(on))
+
+
+def set_word_lists(session: SummitSession, blocked: Sequence[str], allowed: Sequence[str]) -> None:
+    session.run(
+        "Change the words held back", lambda s: s.moderation.set_word_lists(blocked, allowed)
     )

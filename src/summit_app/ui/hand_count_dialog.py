@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSpinBox,
     QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +23,7 @@ from summit_app.ui import commands
 from summit_app.ui.session import SummitSession
 
 MAX_COUNT = 1_000_000
+OPTION_WIDTH = 320  # an option's text wraps past this
 
 
 def _levels(kind: PollKind, n: int) -> list[tuple[int | None, str]]:
@@ -42,13 +46,18 @@ class HandCountDialog(QDialog):
         self.method.addItem("Paper", CountMethod.PAPER)
         self.voters = QSpinBox()
         self.voters.setRange(0, MAX_COUNT)
-        self.table = QTableWidget(len(self.poll.options), len(self.levels))
-        self.table.setVerticalHeaderLabels([o.text for o in self.poll.options])
-        self.table.setHorizontalHeaderLabels([label for _, label in self.levels])
+        # The option's text in the first column, wrapped; one column of counts per level.
+        self.table = QTableWidget(len(self.poll.options), len(self.levels) + 1)
+        self.table.setHorizontalHeaderLabels(["", *(label for _, label in self.levels)])
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
         self.spins: dict[tuple[int, int | None], QSpinBox] = {}
         existing = {(h.option_id, h.level): h for h in session.summit.polls.hand_counts(poll_id)}
         for row, option in enumerate(self.poll.options):
-            for col, (level, _) in enumerate(self.levels):
+            text = QTableWidgetItem(option.text)
+            text.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(row, 0, text)
+            for col, (level, _) in enumerate(self.levels, start=1):
                 spin = QSpinBox()
                 spin.setRange(0, MAX_COUNT)
                 found = existing.get((option.id, level))
@@ -62,6 +71,8 @@ class HandCountDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b91c1c;")
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(0, min(OPTION_WIDTH, max(160, self.table.columnWidth(0))))
+        self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -78,6 +89,20 @@ class HandCountDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.resize(self.fitting_size())
+
+    def fitting_size(self) -> QSize:
+        """Big enough to show every option and level without scrolling, up to the screen."""
+        table = self.table
+        width = sum(table.columnWidth(c) for c in range(table.columnCount()))
+        height = table.horizontalHeader().height() + sum(
+            table.rowHeight(r) for r in range(table.rowCount())
+        )
+        extra = self.sizeHint() - table.sizeHint()
+        wanted = QSize(width + 2 * table.frameWidth() + 24, height + 2 * table.frameWidth() + 4)
+        wanted += QSize(max(0, extra.width()), max(0, extra.height()))
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        return wanted.boundedTo(QSize(int(screen.width() * 0.9), int(screen.height() * 0.9)))
 
     def set_count(self, option_id: int, count: int, level: int | None = None) -> None:
         self.spins[(option_id, level)].setValue(count)

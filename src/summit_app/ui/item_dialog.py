@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -88,16 +90,30 @@ class ItemDialog(QDialog):
         self.speakers = QTableWidget(0, len(SPEAKER_COLUMNS))
         self.speakers.setHorizontalHeaderLabels(list(SPEAKER_COLUMNS))
         self.speakers.horizontalHeader().setStretchLastSection(True)
+        self.speakers.setTabKeyNavigation(False)  # Tab leaves the table for the next field
         self.speakers.setItemDelegateForColumn(KEY_POINTS, KeyPointsDelegate(self.speakers))
         self.speakers.setWordWrap(True)
         for speaker in speakers:
             self.add_speaker_row(
                 speaker.name, speaker.role, speaker.organisation, speaker.key_points, speaker.id
             )
-        self.add_speaker_row()  # a blank row to type a new speaker into
+        self.add_speaker = QPushButton("Add speaker")
+        self.add_speaker.clicked.connect(self._new_speaker)
+        self.remove_speaker = QPushButton("Remove speaker")
+        self.remove_speaker.clicked.connect(self._remove_speaker)
+        speaker_buttons = QHBoxLayout()
+        speaker_buttons.addWidget(self.add_speaker)
+        speaker_buttons.addWidget(self.remove_speaker)
+        speaker_buttons.addStretch(1)
+        speaker_box = QVBoxLayout()
+        speaker_box.addWidget(self.speakers)
+        speaker_box.addLayout(speaker_buttons)
+        self._removed: list[int] = []  # speakers removed in this dialog, removed on Save
         self.prompts = QPlainTextEdit("\n".join(p.text for p in prompts))
         self.prompts.setPlaceholderText("Discussion prompts, one per line")
         self.prompts.setMaximumHeight(80)
+        for box in (self.description, self.prompts):
+            box.setTabChangesFocus(True)
         self._prompt_ids = [p.id for p in prompts]
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -109,7 +125,7 @@ class ItemDialog(QDialog):
         form.addRow("Kind", self.kind)
         form.addRow("Planned", self.minutes)
         form.addRow("Description", self.description)
-        form.addRow("Speakers", self.speakers)
+        form.addRow("Speakers", speaker_box)
         form.addRow("Prompts", self.prompts)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -132,6 +148,21 @@ class ItemDialog(QDialog):
                 cell.setData(256, speaker_id)
             self.speakers.setItem(row, column, cell)
 
+    def _new_speaker(self) -> None:
+        self.add_speaker_row()
+        row = self.speakers.rowCount() - 1
+        self.speakers.setCurrentCell(row, 0)
+        self.speakers.editItem(self.speakers.item(row, 0))
+
+    def _remove_speaker(self) -> None:
+        row = self.speakers.currentRow()
+        if row < 0:
+            return
+        first = self.speakers.item(row, 0)
+        if first is not None and first.data(256) is not None:
+            self._removed.append(first.data(256))
+        self.speakers.removeRow(row)
+
     def fields(self) -> dict:
         return {
             "title": self.title.text(),
@@ -152,6 +183,8 @@ class ItemDialog(QDialog):
             points = tuple(p.strip() for p in texts[KEY_POINTS].splitlines() if p.strip())
             if texts[0] or speaker_id is not None:
                 rows.append(SpeakerRow(speaker_id, texts[0], texts[1], texts[2], points))
+        # A removed speaker is saved as one with no name, which apply_item removes.
+        rows += [SpeakerRow(speaker_id, "", "", "", ()) for speaker_id in self._removed]
         return rows
 
     def prompt_texts(self) -> list[str]:

@@ -1,27 +1,46 @@
-"""The facilitator's control window: one tab per job, menus, the open file's name in the title."""
+"""The facilitator's control window: one tab per job, menus, the presenter strip (preview and
+live), and the open file's name in the title."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from summit_app.core import SummitError
-from summit_app.ui import dialogs, settings, templates_service
+from summit_app.core.model import PromptKind
+from summit_app.ui import closing, dialogs, settings, templates_service
 from summit_app.ui.agenda_panel import AgendaPanel
+from summit_app.ui.audience_panel import AudiencePanel
+from summit_app.ui.file_lock import SummitLock
+from summit_app.ui.keys import ClickerKeys
 from summit_app.ui.menus import Menus
+from summit_app.ui.moderation_panel import ModerationPanel
 from summit_app.ui.note_board import NoteBoard
 from summit_app.ui.polls_panel import PollsPanel
-from summit_app.ui.projector_panel import ProjectorPanel
+from summit_app.ui.presenter_panel import PresenterPanel
 from summit_app.ui.run_panel import RunPanel
 from summit_app.ui.server_panel import ServerPanel
 from summit_app.ui.session import SummitSession
+from summit_app.ui.stage import Mode, Scene
+from summit_app.ui.summit_settings_dialog import SummitSettingsDialog
 from summit_app.ui.welcome_panel import WelcomePanel
 from summit_app.ui.writeup_panel import WriteupPanel
 
 APP_NAME = "Summit"
 GEOMETRY_KEY = "window/geometry"
+BANNER = "background: #fef3c7; color: #78350f; font-weight: 600; padding: 6px;"
 
 
 class MainWindow(QMainWindow):
@@ -31,25 +50,40 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session: SummitSession | None = None
         self.tabs: QTabWidget | None = None
+        self._lock: SummitLock | None = None
         self.resize(1280, 720)  # fits a 1366x768 laptop with its task bar
         geometry = settings.settings().value(GEOMETRY_KEY)
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.menus = Menus(self)
+        self.clicker = ClickerKeys(
+            {"next": lambda: self._step(+1), "back": lambda: self._step(-1), "blank": self._blank},
+            self._clicker_active,
+            self,
+        )
+        QApplication.instance().installEventFilter(self.clicker)
         self._show_welcome()
 
     # -- files ---------------------------------------------------------------------------
 
     def open_path(self, path: Path) -> bool:
         """Open a summit file; on a bad file show the store's message and keep what was open."""
+        path = Path(path)
+        if not self._may_drop_session("open another summit"):
+            return False
+        lock = self._take_lock(path)
+        if lock is None:
+            return False
         try:
-            session = SummitSession.open(Path(path), self)
+            session = SummitSession.open(path, self)
         except SummitError as error:
+            lock.release()
             dialogs.error(self, str(error), "Cannot open this summit")
             return False
-        self._set_session(session)
+        self._set_session(session, lock)
         if session.summit.migration_note:  # an older file, updated; where its copy is
             self.statusBar().showMessage(session.summit.migration_note)
+        self._offer_to_serve()
         return True
 
     def new_from_template(self) -> bool:
@@ -61,25 +95,53 @@ class MainWindow(QMainWindow):
         path = dialogs.ask_new_path(self)
         if path is None:
             return False
-        return self.create_summit(path, choices[titles.index(title)].name)
+        if not self.create_summit(path, choices[titles.index(title)].name):
+            return False
+        self.open_settings()  # name the day before anything else ("Our summit" otherwise)
+        return True
 
     def create_summit(self, path: Path, template: str) -> bool:
+        if not self._may_drop_session("start a new summit"):
+            return False
+        lock = self._take_lock(Path(path))
+        if lock is None:
+            return False
         try:
             summit = templates_service.create(path, template)
         except SummitError as error:
+            lock.release()
             dialogs.error(self, str(error), "Cannot create this summit")
             return False
-        self._set_session(SummitSession(summit, self))
+        self._set_session(SummitSession(summit, self), lock)
         return True
+
+    def _take_lock(self, path: Path) -> SummitLock | None:
+        if self._lock is not None and self._lock.path.resolve() == path.resolve():
+            self._drop_session()  # reopening the file this window has
+        lock = SummitLock(path)
+        try:
+            lock.acquire()
+        except SummitError as error:
+            dialogs.error(self, str(error), "This summit is open elsewhere")
+            return None
+        return lock
 
     def ask_and_open(self) -> bool:
         path = dialogs.ask_open_path(self)
         return self.open_path(path) if path else False
 
     def close_summit(self) -> None:
+        if not self._may_drop_session("close this summit"):
+            return
         self._drop_session()
         self._show_welcome()
         self.menus.session_changed()
+
+    def _may_drop_session(self, verb: str) -> bool:
+        if self.session is None:
+            return True
+        serving = getattr(self, "server_panel", None) is not None and self.server_panel.running
+        return closing.may_stop_phones(self, self.session, serving, verb)
 
     def _drop_session(self) -> None:
         if self.session is not None:
@@ -88,49 +150,170 @@ class MainWindow(QMainWindow):
             self.session.close()
             self.session.deleteLater()
             self.session = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def _offer_to_serve(self) -> None:
+        """A file closed while phones voted: offer to let them back in."""
+        doing = closing.left_open(self.session)
+        if not doing or self.server_panel.running:
+            return
+        if dialogs.confirm(
+            self,
+            "Let phones back in?",
+            f"When this summit was last closed, phones were {doing}. It is still open in"
+            " the file, but phones cannot reach this laptop until Summit serves them again."
+            " Start taking votes from phones now?",
+        ):
+            self.server_panel.start()
+        self._refresh_banner()
+
+    def open_settings(self) -> SummitSettingsDialog | None:
+        if self.session is None:
+            return None
+        dialog = SummitSettingsDialog(self.session, self)
+        dialog.open()
+        return dialog
 
     # -- building the window -------------------------------------------------------------
 
-    def _set_session(self, session: SummitSession) -> None:
+    def _set_session(self, session: SummitSession, lock: SummitLock) -> None:
         self._drop_session()
-        self.session = session
+        self.session, self._lock = session, lock
         settings.add_recent_file(session.path)
         self.setWindowTitle(f"{session.path.name} — {APP_NAME}")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.agenda_panel = AgendaPanel(session)
         self.run_panel = RunPanel(session)
-        self.tabs.addTab(self.agenda_panel, "Agenda")
         self.note_board = NoteBoard(session)
-        self.tabs.addTab(self.run_panel, "Run")
         self.polls_panel = PollsPanel(session)
-        self.tabs.addTab(self.note_board, "Notes")
-        self.tabs.addTab(self.polls_panel, "Polls")
+        self.audience_panel = AudiencePanel(session)
+        self.moderation_panel = ModerationPanel(session)
         self.server_panel = ServerPanel(session)
-        self.tabs.addTab(self.server_panel, "Phones")
         self.writeup_panel = WriteupPanel(session)
-        self.tabs.addTab(self.writeup_panel, "Write-up")
-        self.projector_panel = ProjectorPanel(session)
+        for panel, name in (
+            (self.agenda_panel, "Agenda"),
+            (self.run_panel, "Run"),
+            (self.note_board, "Notes"),
+            (self.polls_panel, "Polls"),
+            (self.audience_panel, "Q&&A and words"),  # && : a plain "&", not a mnemonic
+            (self.moderation_panel, "Moderation"),
+            (self.server_panel, "Phones"),
+            (self.writeup_panel, "Write-up"),
+        ):
+            self.tabs.addTab(panel, name)
+        self.moderation_panel.count_changed.connect(self._moderation_count)
+        self._moderation_count(session.summit.moderation.held_count())
+        self.tabs.currentChanged.connect(self.focus_tab)
+        self.projector_panel = PresenterPanel(
+            session,
+            self,
+            self._shown_poll_id,
+            self._shown_prompt_id,
+            lambda: self.audience_panel.prompt_id,
+        )
+        self.stage = self.projector_panel.stage
         self.projector = self.projector_panel.window
-        self.server_panel.server_started.connect(self.projector.set_join_url)
-        self.server_panel.server_stopped.connect(lambda: self.projector.set_join_url(""))
-        self.note_board.prompt_combo.currentIndexChanged.connect(self._sync_projector)
-        self.polls_panel.list.selectionModel().currentChanged.connect(self._sync_projector)
-        self._sync_projector()
+        self.projector_panel.screens.said.connect(self.statusBar().showMessage)
+        self.server_panel.server_started.connect(self.projector.set_join_address)
+        self.server_panel.server_stopped.connect(lambda: self.projector.set_join_address(""))
+        self.server_panel.server_started.connect(self._refresh_banner)
+        self.server_panel.server_stopped.connect(self._refresh_banner)
+        self.polls_panel.poll_chosen.connect(
+            lambda poll_id: self.stage.set_preview(Scene(Mode.POLL, poll_id=poll_id))
+        )
+        self.note_board.prompt_chosen.connect(
+            lambda prompt_id: self.stage.set_preview(Scene(Mode.NOTES, prompt_id=prompt_id))
+        )
+        self.audience_panel.prompt_combo.activated.connect(self._audience_chosen)
+        session.live_changed.connect(self._refresh_banner)
         self.menus.session_changed()
+        self.banner = QWidget()
+        self.banner.setStyleSheet(BANNER)
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        serve = QPushButton("Start taking votes from phones")
+        serve.clicked.connect(lambda: self.server_panel.start())
+        row = QHBoxLayout(self.banner)
+        row.setContentsMargins(8, 2, 8, 2)
+        row.addWidget(self.banner_text, 1)
+        row.addWidget(serve)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.projector_panel)
         self.setCentralWidget(central)
+        self._refresh_banner()
+        self.focus_tab(0)
 
-    def _sync_projector(self, *args: object) -> None:
-        """The projector shows the prompt on the note board and the poll being looked at."""
-        self.projector.prompt_id = self.note_board.prompt_id
-        self.projector.poll_id = self.polls_panel.poll_id
-        self.projector.refresh()
+    def _audience_chosen(self, *_: object) -> None:
+        """A Q&A or word cloud chosen in its tab goes to the preview."""
+        prompt = self.audience_panel.prompt()
+        if prompt is not None:
+            mode = Mode.QUESTION if prompt.kind is PromptKind.QUESTIONS else Mode.WORDS
+            self.stage.set_preview(Scene(mode, prompt_id=prompt.id))
+
+    def _moderation_count(self, count: int) -> None:
+        """The Moderation tab says how much is waiting, whichever tab is in front."""
+        if self.tabs is not None:
+            index = self.tabs.indexOf(self.moderation_panel)
+            self.tabs.setTabText(index, f"Moderation ({count})" if count else "Moderation")
+
+    def _shown_poll_id(self) -> int | None:
+        return self.polls_panel.poll_id or self.session.summit.live().open_poll_id
+
+    def _shown_prompt_id(self) -> int | None:
+        return self.note_board.prompt_id or self.session.summit.live().open_prompt_id
+
+    def _refresh_banner(self, *_: object) -> None:
+        """Say so when phones are meant to take part but cannot reach the laptop."""
+        if self.session is None or not self.session.is_open:
+            return
+        doing = closing.phones_taking_part(self.session)
+        stranded = bool(doing) and not self.server_panel.running
+        self.banner.setVisible(stranded)
+        if stranded:
+            self.banner_text.setText(
+                f"Phones are meant to be {doing}, but they cannot reach this laptop:"
+                " the phone server is not running."
+            )
+
+    def focus_tab(self, number: int) -> None:
+        """Keys go to the tab's main list, never to a spin box that would take the arrows."""
+        if self.tabs is None:
+            return
+        if self.tabs.currentIndex() != number:
+            self.tabs.setCurrentIndex(number)
+            return  # currentChanged comes back here
+        target = {
+            self.agenda_panel: self.agenda_panel.tree,
+            self.run_panel: self.run_panel.agenda_view,
+            self.note_board: self.note_board.capture,
+            self.polls_panel: self.polls_panel.list,
+            self.server_panel: self.server_panel.start_button,
+        }.get(self.tabs.widget(number))
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # -- the stage keys ------------------------------------------------------------------
+
+    def _clicker_active(self) -> bool:
+        if self.session is None or not self.isActiveWindow():
+            return False
+        return self.projector.isVisible() or self.tabs.currentWidget() is self.run_panel
+
+    def _step(self, delta: int) -> None:
+        if self.session is not None:
+            self.run_panel.step(delta)
+
+    def _blank(self) -> None:
+        if self.session is not None:
+            self.stage.toggle_blank()
 
     def _show_welcome(self) -> None:
         self.setWindowTitle(APP_NAME)
@@ -143,6 +326,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(welcome)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if not self._may_drop_session("quit"):
+            event.ignore()
+            return
         settings.settings().setValue(GEOMETRY_KEY, self.saveGeometry())
         self._drop_session()
+        QApplication.instance().removeEventFilter(self.clicker)
         super().closeEvent(event)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -15,7 +16,9 @@ if TYPE_CHECKING:
     from summit_app.ui.main_window import MainWindow
 
 Std = QKeySequence.StandardKey
-TAB_KEYS = ("Alt+1", "Alt+2", "Alt+3", "Alt+4", "Alt+5", "Alt+6")
+# In the control window's order of tabs.
+TABS = ("Agenda", "Run", "Notes", "Polls", "Q&&A and words", "Moderation", "Phones", "Write-up")
+TAB_KEYS = tuple(f"Alt+{n}" for n in range(1, len(TABS) + 1))
 
 
 class Menus:
@@ -30,6 +33,7 @@ class Menus:
         self.recent = self.file.addMenu("Open &recent")
         self.recent.aboutToShow.connect(self._fill_recent)
         self.file.addSeparator()
+        self.summit_settings = self._add(self.file, "Summit &settings…", window.open_settings)
         self.export = self._add(self.file, "&Export write-up pack…", self.open_export, "Ctrl+E")
         self.file.addSeparator()
         self.close = self._add(self.file, "&Close summit", window.close_summit, Std.Close)
@@ -41,14 +45,40 @@ class Menus:
 
         self.view = bar.addMenu("&View")
         self.tab_actions = []
-        for number, name in enumerate(("Agenda", "Run", "Notes", "Polls", "Phones", "Write-up")):
+        for number, name in enumerate(TABS):
             action = self._add(self.view, name, lambda n=number: self.show_tab(n), TAB_KEYS[number])
             self.tab_actions.append(action)
         self.view.addSeparator()
-        self.projector = self._add(self.view, "Show &projector", self.toggle_projector, "F5")
         self.full_screen = self._add(
             self.view, "&Full screen", self.toggle_full_screen, Std.FullScreen
         )
+
+        # The day and the room: these work whichever window or tab has the focus.
+        self.day = bar.addMenu("&Day")
+        self.next_item = self._add(
+            self.day, "&Next item", lambda: self._run("step", +1), "Ctrl+Right"
+        )
+        self.next_item.setText("&Next item\tCtrl+Right, PageDown")
+        self.back_item = self._add(
+            self.day, "&Back to the last item", lambda: self._run("step", -1), "Ctrl+Left"
+        )
+        self.back_item.setText("&Back to the last item\tCtrl+Left, PageUp")
+        self.pause = self._add(
+            self.day, "&Pause or resume the clock", lambda: self._run("toggle_pause"), "Ctrl+P"
+        )
+        self.add_one = self._add(self.day, "Add &1 minute", lambda: self._run("add_minutes", 1))
+        self.add_five = self._add(self.day, "Add &5 minutes", lambda: self._run("add_minutes", 5))
+        self.day.addSeparator()
+        self.end_day = self._add(self.day, "&End the day…", lambda: self._run("end_day"))
+
+        self.room = bar.addMenu("&Projector")
+        self.projector = self._add(self.room, "Show &projector", self.toggle_projector, "F5")
+        self.take = self._add(
+            self.room, "Show the preview on the projector", self._take, "Ctrl+Return"
+        )
+        self.take.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.blank = self._add(self.room, "&Blank (black) or back\tB, .", self._blank)
+        self.freeze = self._add(self.room, "&Freeze or go on", self._freeze)
 
         self.help = bar.addMenu("&Help")
         self._add(self.help, "&About Summit", self.about)
@@ -59,12 +89,41 @@ class Menus:
         action.triggered.connect(lambda *_: slot())
         if keys is not None:
             action.setShortcut(QKeySequence(keys))
+            # Whichever of Summit's windows is active (never in a modal dialog's shadow).
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         return action
+
+    def _run(self, name: str, *args: object) -> None:
+        panel = getattr(self.window, "run_panel", None)
+        if panel is not None and self.window.session is not None:
+            getattr(panel, name)(*args)
+
+    def _stage(self):
+        return getattr(self.window, "stage", None) if self.window.session is not None else None
+
+    def _take(self) -> None:
+        if self._stage() is not None:
+            self.window.projector_panel.take_button.click()
+
+    def _blank(self) -> None:
+        if self._stage() is not None:
+            self._stage().toggle_blank()
+
+    def _freeze(self) -> None:
+        if self._stage() is not None:
+            self._stage().toggle_freeze()
 
     def session_changed(self) -> None:
         session = self.window.session
         has = session is not None
-        for action in (self.close, self.projector, *self.tab_actions):
+        for action in (
+            self.close,
+            self.projector,
+            self.summit_settings,
+            *self.tab_actions,
+            *self.day.actions(),
+            *self.room.actions(),
+        ):
             action.setEnabled(has)
         self.export.setEnabled(has)
         self.edit.clear()
@@ -95,8 +154,7 @@ class Menus:
             dialogs.attempt(self.window, self.window.session.redo)
 
     def show_tab(self, number: int) -> None:
-        if self.window.tabs is not None:
-            self.window.tabs.setCurrentIndex(number)
+        self.window.focus_tab(number)
 
     def toggle_projector(self) -> None:
         panel = getattr(self.window, "projector_panel", None)

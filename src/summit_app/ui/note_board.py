@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,12 @@ from summit_app.ui.writeup_editors import NarrativeEdit
 
 
 class NoteBoard(QWidget):
+    """Signals:
+    prompt_chosen(int): the facilitator chose this question (it goes to the preview).
+    """
+
+    prompt_chosen = Signal(int)
+
     def __init__(self, session: SummitSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -38,6 +44,7 @@ class NoteBoard(QWidget):
         )
         self.prompt_combo.setMinimumContentsLength(30)
         self.prompt_combo.currentIndexChanged.connect(self._prompt_chosen)
+        self.prompt_combo.activated.connect(self._announce_prompt)  # the facilitator's choice
         self.open_button = QPushButton("Take notes from phones")
         self.open_button.setCheckable(True)
         self.open_button.toggled.connect(self._open_toggled)
@@ -67,6 +74,7 @@ class NoteBoard(QWidget):
         self.summary.committed.connect(self._summary_edited)
         self.summary.setEnabled(False)
         self._summary_theme: int | None = None  # the theme the summary box is editing
+        session.closed.connect(self.summary.commit)  # typing not saved yet, when quitting
 
         self.buttons = {}
         tools = QVBoxLayout()
@@ -142,6 +150,11 @@ class NoteBoard(QWidget):
 
     def choose_prompt(self, prompt_id: int) -> None:
         self.prompt_combo.setCurrentIndex(self.prompt_combo.findData(prompt_id))
+        self._announce_prompt()
+
+    def _announce_prompt(self, *_: object) -> None:
+        if self.prompt_id is not None:
+            self.prompt_chosen.emit(self.prompt_id)
 
     def _prompt_chosen(self) -> None:
         self.model.set_prompt(self.prompt_combo.currentData())

@@ -120,6 +120,11 @@ class NotesModel(QStandardItemModel):
         if note.is_hidden:
             tags.append("hidden")
             cell.setForeground(QBrush(QColor("#9ca3af")))
+        if note.is_held:  # waiting in the Moderation tab; not on the projector
+            flagged = f" (flagged: {note.flagged})" if note.flagged else ""
+            tags.append(f"waiting for approval{flagged}")
+            cell.setBackground(QBrush(QColor("#fef3c7")))
+            cell.setForeground(QBrush(QColor("#92400e")))
         cell.setToolTip(", ".join(tags))
         return cell
 

@@ -1,22 +1,27 @@
-"""The projector's notes wall: one column per theme, painted to fit the screen.
+"""The projector's notes wall: themes as coloured columns of cards, any number of notes.
 
-Painted rather than built from labels so that a wall of a hundred notes never grows the
-window past the projector: the type shrinks until every column fits. `drawText` takes
-the note as plain text, so markup in a note is shown exactly as typed.
+The type is as large as lets every note fit; below a size readable from the back of the
+room it stops shrinking and the wall turns into pages that rotate every few seconds
+("Page 2 of 5"). Past `MAX_PAGES` the last page says how many notes are not shown
+("+37 more"). Painted rather than built from labels, so a wall never grows the window past
+the projector; `drawText` takes the note as plain text, so markup shows exactly as typed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-GAP = 14
-PAD = 8
 MAX_COLUMNS = 6
+MAX_PAGES = 10
+ROTATE_S = 10  # seconds a page stays up
 WRAP = int(Qt.TextFlag.TextWordWrap)
+# Type sizes as a share of the wall's height: the smallest still reads across a hall.
+LARGEST, SMALLEST = 1 / 11, 1 / 30
 
 
 @dataclass(frozen=True)
@@ -26,85 +31,216 @@ class WallGroup:
     notes: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Block:
+    """A theme's header or one note's card, placed in a column."""
+
+    text: str
+    colour: str
+    height: float
+    header: bool
+
+
+@dataclass
+class Page:
+    columns: list[list[Block]] = field(default_factory=list)
+
+    def notes(self) -> int:
+        return sum(1 for column in self.columns for b in column if not b.header)
+
+
 class NotesWall(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.groups: list[WallGroup] = []
-        self.point_size = 0  # chosen at the last paint, for tests and screenshots
+        self.pages: list[Page] = []
+        self.page = 0
+        self.more = 0  # notes that fit on no page
+        self.pixel_size = 0  # the notes' type size chosen for this size of wall
+        self.column_count = 1
+        self._heights: dict[tuple[str, float, float], float] = {}
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
     def set_groups(self, groups: list[WallGroup]) -> None:
-        self.groups = groups
-        self.update()
+        if groups != self.groups:
+            self.groups = groups
+            self._relayout()
 
     def texts(self) -> list[str]:
+        """Every theme and note the wall holds, on every page."""
         return [text for g in self.groups for text in (g.name, *g.notes)]
 
-    def _grid(self) -> tuple[int, int]:
-        columns = min(MAX_COLUMNS, max(1, len(self.groups)))
-        rows = (len(self.groups) + columns - 1) // columns or 1
-        return columns, rows
+    def page_texts(self) -> list[str]:
+        """What the room sees now: the current page's headers and notes."""
+        if not self.pages:
+            return []
+        return [b.text for column in self.pages[self.page].columns for b in column if b.text]
 
-    def _column_height(self, group: WallGroup, width: float, size: int) -> float:
-        header = QFont(self.font())
-        header.setPointSize(size + 4)
-        header.setBold(True)
+    def footer(self) -> str:
+        if len(self.pages) <= 1 and not self.more:
+            return ""
+        text = f"Page {self.page + 1} of {len(self.pages)}"
+        if self.more and self.page == len(self.pages) - 1:
+            text += f" · +{self.more} more"
+        return text
+
+    def tick(self, now: datetime) -> None:
+        """Turn the page on the room's clock: the projector and the live monitor agree."""
+        page = int(now.timestamp() // ROTATE_S) % len(self.pages) if self.pages else 0
+        if page != self.page:
+            self.page = page
+            self.update()
+
+    # -- layout --------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._heights.clear()
+        self._relayout()
+
+    def _fonts(self, size: int) -> tuple[QFont, QFont]:
         body = QFont(self.font())
-        body.setPointSize(size)
-        inner = int(width - 2 * PAD)
-        height = QFontMetrics(header).boundingRect(0, 0, inner, 10_000, WRAP, group.name).height()
-        metrics = QFontMetrics(body)
-        for text in group.notes:
-            height += (
-                GAP / 2
-                + 2 * PAD
-                + metrics.boundingRect(0, 0, inner - 2 * PAD, 10_000, WRAP, text).height()
-            )
-        return height + 2 * PAD
+        body.setPixelSize(size)
+        header = QFont(body)
+        header.setPixelSize(round(size * 1.15))
+        header.setBold(True)
+        return header, body
 
-    def fitting_size(self) -> int:
-        columns, rows = self._grid()
-        width = (self.width() - GAP * (columns - 1)) / columns
-        height = (self.height() - GAP * (rows - 1)) / rows
-        for size in range(24, 7, -1):
-            if all(self._column_height(g, width, size) <= height for g in self.groups):
-                return size
-        return 8
+    def _footer_height(self, size: int) -> float:
+        return size * 1.6
+
+    def _columns(self, size: int) -> int:
+        # About 22 characters a line at least; never more columns than cards need.
+        wanted = int(self.width() // (size * 13)) or 1
+        return max(1, min(MAX_COLUMNS, wanted))
+
+    def _layout(self, size: int) -> list[Page]:
+        header_font, body_font = self._fonts(size)
+        columns = self._columns(size)
+        gap, pad = size * 0.45, size * 0.4
+        width = (self.width() - gap * (columns - 1)) / columns
+        height = self.height() - self._footer_height(size)
+        header_m, body_m = QFontMetricsF(header_font), QFontMetricsF(body_font)
+
+        def measure(metrics: QFontMetricsF, text: str, inner: float) -> float:
+            # Remembered: phones' notes arrive a few at a time, the rest are measured once.
+            key = (text, metrics.height(), inner)
+            if len(self._heights) > 50_000:
+                self._heights.clear()
+            if key not in self._heights:
+                self._heights[key] = metrics.boundingRect(
+                    QRectF(0, 0, inner, 1e6), WRAP, text
+                ).height()
+            return self._heights[key]
+
+        pages = [Page([[]])]
+        used = 0.0
+        own_columns = len(self.groups) <= columns  # few themes: one column each
+
+        def next_column() -> None:
+            nonlocal used
+            used = 0.0
+            if len(pages[-1].columns) == columns:
+                pages.append(Page([[]]))
+            else:
+                pages[-1].columns.append([])
+
+        for index, group in enumerate(self.groups):
+            if index and (own_columns or used > height * 0.75):
+                next_column()
+            # The theme's header heads its first column; a column it runs on into has only
+            # its colour strip, and a new page repeats the name, "continued".
+            head_h = measure(header_m, group.name, width) + pad
+            placed = False
+            for text in group.notes:
+                card_h = measure(body_m, text, width - 2 * pad) + 2 * pad + gap
+                if not placed:
+                    if used + head_h + card_h > height and pages[-1].columns[-1]:
+                        next_column()
+                    pages[-1].columns[-1].append(Block(group.name, group.colour, head_h, True))
+                    used += head_h
+                    placed = True
+                elif used + card_h > height:
+                    next_column()
+                    first_on_page = len(pages[-1].columns) == 1
+                    name = f"{group.name} (continued)" if first_on_page else ""
+                    strip = measure(header_m, name, width) + pad if name else pad
+                    pages[-1].columns[-1].append(Block(name, group.colour, strip, True))
+                    used += strip
+                pages[-1].columns[-1].append(Block(text, group.colour, card_h, False))
+                used += card_h
+        return [p for p in pages if p.notes()]
+
+    def _relayout(self) -> None:
+        self.pages, self.more = [], 0
+        if not self.groups or self.width() < 20 or self.height() < 20:
+            self.update()
+            return
+        largest = max(5, int(self.height() * LARGEST))
+        smallest = max(4, int(self.height() * SMALLEST))
+        # The largest size at which everything fits one page (fewer pages as type shrinks).
+        low, high, best = smallest, largest, None
+        while low <= high:
+            size = (low + high) // 2
+            pages = self._layout(size)
+            if len(pages) <= 1:
+                best, low = (size, pages), size + 1
+            else:
+                high = size - 1
+        size, pages = best if best is not None else (smallest, self._layout(smallest))
+        if len(pages) > MAX_PAGES:
+            self.more = sum(p.notes() for p in pages[MAX_PAGES:])
+            pages = pages[:MAX_PAGES]
+        self.pixel_size, self.pages = size, pages
+        self.column_count = self._columns(size)
+        self.page = min(self.page, len(pages) - 1) if pages else 0
+        self.update()
+
+    # -- painting ------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        if not self.groups:
+        if not self.pages:
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        columns, rows = self._grid()
-        width = (self.width() - GAP * (columns - 1)) / columns
-        height = (self.height() - GAP * (rows - 1)) / rows
-        size = self.point_size = self.fitting_size()
-        header = QFont(self.font())
-        header.setPointSize(size + 4)
-        header.setBold(True)
-        body = QFont(self.font())
-        body.setPointSize(size)
-        for index, group in enumerate(self.groups):
-            left = (index % columns) * (width + GAP)
-            top = (index // columns) * (height + GAP)
-            painter.setClipRect(QRectF(left, top, width, height))
-            painter.fillRect(QRectF(left, top, width, height), QColor("#161616"))
-            painter.fillRect(QRectF(left, top, width, 8), QColor(group.colour))
-            painter.setFont(header)
-            painter.setPen(QColor(group.colour))
-            inner = QRectF(left + PAD, top + PAD + 8, width - 2 * PAD, height)
-            used = painter.boundingRect(inner, WRAP, group.name)
-            painter.drawText(inner, WRAP, group.name)
-            y = used.bottom() + GAP / 2
-            painter.setFont(body)
-            for text in group.notes:
-                box = painter.boundingRect(
-                    QRectF(left + 2 * PAD, y + PAD, width - 4 * PAD, 10_000), WRAP, text
-                )
-                card = QRectF(left + PAD, y, width - 2 * PAD, box.height() + 2 * PAD)
-                painter.fillRect(card, QColor("#fef9c3"))
-                painter.setPen(QColor("#111827"))
-                painter.drawText(card.adjusted(PAD, PAD, -PAD, -PAD), WRAP, text)
-                y = card.bottom() + GAP / 2
+        size = self.pixel_size
+        header_font, body_font = self._fonts(size)
+        columns = self.column_count
+        gap, pad = size * 0.45, size * 0.4
+        width = (self.width() - gap * (columns - 1)) / columns
+        for number, column in enumerate(self.pages[self.page].columns):
+            left, y = number * (width + gap), 0.0
+            for block in column:
+                if block.header:
+                    painter.fillRect(QRectF(left, y, width, pad * 0.6), QColor(block.colour))
+                    painter.setFont(header_font)
+                    painter.setPen(QColor(block.colour))
+                    painter.drawText(
+                        QRectF(left, y + pad * 0.6, width, block.height), WRAP, block.text
+                    )
+                else:
+                    card = QRectF(left, y, width, block.height - gap)
+                    painter.fillRect(card, QColor("#fef9c3"))
+                    painter.fillRect(
+                        QRectF(left, y, pad * 0.4, card.height()), QColor(block.colour)
+                    )
+                    painter.setFont(body_font)
+                    painter.setPen(QColor("#111827"))
+                    painter.drawText(card.adjusted(pad, pad, -pad, -pad), WRAP, block.text)
+                y += block.height
+        footer = self.footer()
+        if footer:
+            small = QFont(body_font)
+            small.setPixelSize(max(4, round(size * 0.8)))
+            painter.setFont(small)
+            painter.setPen(QColor("#ffffff"))
+            area = QRectF(
+                0,
+                self.height() - self._footer_height(size),
+                self.width(),
+                self._footer_height(size),
+            )
+            painter.drawText(
+                area, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), footer
+            )
         painter.end()

@@ -41,6 +41,7 @@ class PollEditor(QWidget):
         self.options = QPlainTextEdit()
         self.options.setPlaceholderText("One option (or statement) per line")
         self.options.setMinimumHeight(90)
+        self.options.setTabChangesFocus(True)
         self.max_choices = QSpinBox()
         self.max_choices.setRange(1, 40)
         self.max_choices.setValue(3)

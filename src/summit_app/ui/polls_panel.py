@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -50,6 +50,12 @@ class PollsModel(QStandardItemModel):
 
 
 class PollsPanel(QWidget):
+    """Signals:
+    poll_chosen(int): the facilitator chose this poll in the list (it goes to the preview).
+    """
+
+    poll_chosen = Signal(int)
+
     def __init__(self, session: SummitSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -136,6 +142,7 @@ class PollsPanel(QWidget):
         self._offer_to_save()
         self.poll_id = poll_id
         self.reload(show_stored=True)
+        self.poll_chosen.emit(poll_id)
 
     def _poll_chosen(self, current, previous) -> None:
         if self._reloading:
@@ -145,6 +152,8 @@ class PollsPanel(QWidget):
             self._offer_to_save()
             self.poll_id = poll_id
             self._show_poll()
+            if poll_id is not None:
+                self.poll_chosen.emit(poll_id)
 
     def has_unsaved_edits(self) -> bool:
         """Whether the form differs from the poll it shows (or holds a new poll's text)."""

@@ -26,6 +26,8 @@ class Bar:
     fraction: float  # 0..1, the bar's length
     caption: str  # what is printed at the bar's end, e.g. "42% · 15 votes"
     levels: tuple[float, ...] = ()  # scale: the stacked parts (0..1 each), disagree first
+    lean: float = 0.5  # scale: the share of the bar left of the centre line
+    level_texts: tuple[str, ...] = ()  # scale: each level's percentage, as the presenter says
 
 
 def bars(shown: Presentation) -> list[Bar]:
@@ -33,8 +35,10 @@ def bars(shown: Presentation) -> list[Bar]:
     out = []
     for row in shown.rows:
         label = f"{row.place}. {row.label}" if shown.kind is PollKind.RANK else row.label
-        levels = tuple(v.share / 100 for v in row.levels) if row.count else ()
-        out.append(Bar(label, row.bar, row.caption, levels))
+        answers = sum(v.count for v in row.levels)
+        levels = tuple(v.count / answers for v in row.levels) if answers else ()
+        texts = tuple(f"{v.share}%" for v in row.levels)
+        out.append(Bar(label, row.bar, row.caption, levels, row.lean, texts))
     return out
 
 
@@ -90,9 +94,13 @@ class ResultsView(QWidget):
         # stay legible with nine long options as well as with two short ones.
         font = QFont(self.font())
         small = QFont(self.font())
-        for size in range(26 if self.large else 11, 7, -1):
-            font.setPointSize(size)
-            small.setPointSize(max(7, round(size * 0.7)))
+        if self.large:  # pixels, from the view's height: a 4K wall reads like a 1080p one
+            sizes = range(max(6, height // 11), max(4, height // 48) - 1, -1)
+        else:
+            sizes = range(11, 7, -1)
+        for size in sizes:
+            _set_size(font, size, self.large)
+            _set_size(small, max(4 if self.large else 7, round(size * 0.7)), self.large)
             painter.setFont(small)
             key_h = painter.fontMetrics().height() * 1.4 if self._scale else 0
             sentence_h = (
@@ -127,12 +135,13 @@ class ResultsView(QWidget):
             label_rect = QRectF(0, top, label_w - 12, row_h)
             painter.drawText(label_rect, flags | int(Qt.AlignmentFlag.AlignRight), bar.label)
             length = max(2.0, bar_w * bar.fraction)
-            if bar.levels:  # a scale: the share of answers at each level, side by side
-                left = label_w
-                for level, part in enumerate(bar.levels):
-                    rect = QRectF(left, top + row_h * 0.2, bar_w * part, row_h * 0.6)
-                    painter.fillRect(rect, QColor(LEVEL_COLOURS[level % len(LEVEL_COLOURS)]))
-                    left += bar_w * part
+            if bar.levels:  # a scale: diverging from the centre, disagreeing to the left
+                self._paint_diverging(painter, small, bar, QRectF(label_w, top, bar_w, row_h))
+                painter.setFont(font)
+                painter.setPen(ink)
+                length = bar_w
+            elif self._scale:
+                length = bar_w  # a statement with no answers: its caption where the others are
             else:
                 painter.fillRect(
                     QRectF(label_w, top + row_h * 0.2, length, row_h * 0.6), bar_colour
@@ -154,6 +163,27 @@ class ResultsView(QWidget):
                 QRectF(0, height - sentence_h, width, sentence_h), footer_flags, self._sentence
             )
 
+    def _paint_diverging(self, painter: QPainter, font: QFont, bar: Bar, track: QRectF) -> None:
+        """A statement's answers as one bar across a centre line: the room's lean shows at a
+        glance, and an even split reads as split, not as 'Neither'."""
+        half = track.width() / 2
+        centre = track.left() + half
+        left = centre - bar.lean * half
+        top, height = track.top() + track.height() * 0.2, track.height() * 0.6
+        painter.setFont(font)
+        for level, part in enumerate(bar.levels):
+            colour = QColor(LEVEL_COLOURS[level % len(LEVEL_COLOURS)])
+            rect = QRectF(left, top, half * part, height)
+            painter.fillRect(rect, colour)
+            if part >= 0.12 and rect.width() > painter.fontMetrics().horizontalAdvance("100%"):
+                painter.setPen(QColor("#111827") if level in (1, 2) else QColor("#ffffff"))
+                painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), bar.level_texts[level])
+            left += half * part
+        line = QColor("#ffffff") if self.large else QColor("#111827")
+        painter.fillRect(
+            QRectF(centre - 1, track.top() + track.height() * 0.1, 2, track.height() * 0.8), line
+        )
+
     def _paint_key(self, painter: QPainter, font: QFont, area: QRectF, ink: QColor) -> None:
         """The scale's levels with their colours, on one centred line."""
         painter.setFont(font)
@@ -174,3 +204,10 @@ class ResultsView(QWidget):
                 name,
             )
             x += metrics.horizontalAdvance(name) + gap
+
+
+def _set_size(font: QFont, size: int, pixels: bool) -> None:
+    if pixels:
+        font.setPixelSize(size)
+    else:
+        font.setPointSize(size)

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core.model import Item
-from summit_app.core.schedule import TimerState, countdown, drift
-from summit_app.ui import commands, dialogs, shortcuts
+from summit_app.core.presenting import plural
+from summit_app.core.schedule import Countdown, TimerState, countdown, drift
+from summit_app.ui import commands, dialogs
 from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
 from summit_app.ui.guard import Guarded
 from summit_app.ui.session import SummitSession
@@ -75,26 +76,40 @@ class RunPanel(QWidget):
         self.next_button = QPushButton("Next ▶")
         self.back_button = QPushButton("◀ Back")
         self.end_button = QPushButton("End the day")
+        self.pause_button = QPushButton("Pause clock")
+        self.plus_one = QPushButton("+1 min")
+        self.plus_five = QPushButton("+5 min")
         for button in (self.start_button, self.back_button, self.next_button, self.end_button):
             button.setMinimumHeight(44)
-        # Start, Next and Back share one guard: a double click (or Next then Back in a
-        # flurry) moves the day once.
-        step = Guarded(self._step)
-        self.start_button.clicked.connect(lambda: step(0))
-        self.next_button.clicked.connect(lambda: step(+1))
-        self.back_button.clicked.connect(lambda: step(-1))
+        # Start, Next and Back share one guard, whichever way they come (a button, the Day
+        # menu's keys, a clicker): a double click, or Next then Back in a flurry, moves the
+        # day once.
+        self.step = Guarded(self._step)
+        self.start_button.clicked.connect(lambda: self.step(0))
+        self.next_button.clicked.connect(lambda: self.step(+1))
+        self.back_button.clicked.connect(lambda: self.step(-1))
         self.end_button.clicked.connect(Guarded(self.end_day))
-        shortcuts.bind(self, self.next_button, "Ctrl+Right", lambda: step(+1))
-        shortcuts.bind(self, self.back_button, "Ctrl+Left", lambda: step(-1))
+        self.pause_button.clicked.connect(Guarded(self.toggle_pause))
+        self.plus_one.clicked.connect(lambda: self.add_minutes(1))
+        self.plus_five.clicked.connect(lambda: self.add_minutes(5))
+        self.next_button.setToolTip("Start the next item  (Ctrl+Right, PageDown)")
+        self.back_button.setToolTip("Go back to the last item  (Ctrl+Left, PageUp)")
+        self.pause_button.setToolTip("Stop the clock; press again to go on  (Ctrl+P)")
 
         grid = QGridLayout()
         grid.addWidget(plain_label("Now", 12), 0, 0)
         grid.addWidget(self.now_label, 1, 0)
         grid.addWidget(self.planned_label, 2, 0)
         grid.addWidget(self.timer_label, 3, 0)
-        grid.addWidget(plain_label("Next", 12), 4, 0)
-        grid.addWidget(self.next_label, 5, 0)
-        grid.addWidget(self.drift_label, 6, 0)
+        clock_buttons = QHBoxLayout()
+        clock_buttons.addStretch(1)
+        for button in (self.pause_button, self.plus_one, self.plus_five):
+            clock_buttons.addWidget(button)
+        clock_buttons.addStretch(1)
+        grid.addLayout(clock_buttons, 4, 0)
+        grid.addWidget(plain_label("Next", 12), 5, 0)
+        grid.addWidget(self.next_label, 6, 0)
+        grid.addWidget(self.drift_label, 7, 0)
         buttons = QHBoxLayout()
         for button in (self.start_button, self.back_button, self.next_button, self.end_button):
             buttons.addWidget(button)
@@ -156,6 +171,21 @@ class RunPanel(QWidget):
         at = self._stamp()
         dialogs.attempt(self, lambda: commands.end_day(self.session, at))
 
+    def toggle_pause(self) -> None:
+        """Pause the running item's clock, or go on where it stopped (undoable)."""
+        item = self.session.summit.agenda.current_item()
+        if item is None or item.actual_start is None:
+            return
+        at = self._stamp()
+        if item.paused_at is None:
+            dialogs.attempt(self, lambda: commands.pause_clock(self.session, at))
+        else:
+            dialogs.attempt(self, lambda: commands.resume_clock(self.session, at))
+
+    def add_minutes(self, minutes: int) -> None:
+        if self.session.summit.agenda.current_item() is not None:
+            dialogs.attempt(self, lambda: commands.add_minutes(self.session, minutes))
+
     def _stamp(self) -> str:
         return self.clock().astimezone().isoformat(timespec="seconds")
 
@@ -182,6 +212,7 @@ class RunPanel(QWidget):
         self.agenda_model.reload()
         self.agenda_view.expandAll()
         header = self.agenda_view.header()
+        header.setStretchLastSection(False)  # the title takes the width, not "Start"
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -197,6 +228,14 @@ class RunPanel(QWidget):
         self.next_label.setText(state.next_title)
         self.drift_label.setText(state.drift)
         self.start_button.setVisible(state.now_title == "Nothing running")
+        running = state.timer is not None
+        for button in (self.pause_button, self.plus_one, self.plus_five):
+            button.setEnabled(running)
+        paused = running and state.timer.paused
+        self.pause_button.setText("Resume clock" if paused else "Pause clock")
+        if paused:
+            self.timer_label.setText(f"{state.timer_text} paused")
+            self.timer_label.setStyleSheet("color: #6b7280;")
 
     def state(self) -> RunState:
         return run_state(self.session, self.clock())
@@ -213,6 +252,7 @@ class RunState:
         self.next_title = ""
         self.drift = ""
         self.current_item_id: int | None = None
+        self.timer: Countdown | None = None
 
 
 def run_state(session: SummitSession, now: datetime) -> RunState:
@@ -229,8 +269,10 @@ def run_state(session: SummitSession, now: datetime) -> RunState:
     if index is not None:
         item = items[index]
         state.now_title = item.title
-        state.planned = f"{item.kind.value} · {item.planned_minutes} minutes"
-        timer = countdown(item, now)
+        state.planned = f"{item.kind.value} · {plural(item.planned_minutes, 'minute')}"
+        if item.extra_minutes:
+            state.planned += f" + {plural(item.extra_minutes, 'minute')} added"
+        timer = state.timer = countdown(item, now)
         if timer is not None:
             state.timer_text = timer.text
             state.timer_state = timer.state

@@ -27,24 +27,32 @@ from summit_app.ui.tally_worker import TallyWorker
 
 T = TypeVar("T")
 
-AREAS = ("agenda", "notes", "polls", "people", "live", "info", "phone_notes", "writeup")
+AREAS = (
+    "agenda", "notes", "polls", "people", "live", "info", "phone_notes", "writeup", "audience"
+)  # fmt: skip
 # Which panels a facilitator's write concerns, from the tables it wrote.
 TABLE_AREAS = {
     "summit": ("info", "live"),
+    "logo": ("info",),
     "sections": ("agenda",),
     "items": ("agenda", "live"),
     "speakers": ("agenda",),
     "prompts": ("agenda", "notes"),
     "themes": ("notes",),
-    "notes": ("notes",),
+    "notes": ("notes", "audience"),
     "polls": ("polls", "live"),
     "options": ("polls",),
     "ballots": ("polls",),
     "hand_counts": ("polls",),
     "participants": ("people",),
+    "questions": ("audience",),
+    "upvotes": ("audience",),
+    "words": ("audience",),
+    "hidden_words": ("audience",),
     "actions": ("writeup",),
     "narrative_blocks": ("writeup",),
     "writeup": ("writeup",),
+    "cards": ("people",),
 }
 POLL_INTERVAL_MS = 500  # how quickly a write from elsewhere shows without a server event
 # Server events are batched: a burst of 1,000 ballots reloads the panels a few times a
@@ -54,8 +62,14 @@ EVENTS_POLL_INTERVAL_MS = 1000
 EVENT_AREAS = {
     "joined": ("people",),
     "ballot": ("ballots",),
-    "note": ("phone_notes",),
-    "check": (),
+    "note": ("phone_notes", "audience"),  # a held note joins the moderation queue
+    "question": ("audience",),
+    "upvote": ("audience",),
+    "word": ("audience",),
+    "group": ("people",),
+    "card": ("people",),
+    "join_refused": ("people",),
+    "check": ("people",),
 }
 
 
@@ -72,6 +86,7 @@ class SummitSession(QObject):
         ballots_arrived(): phones voted: ballot counts changed; new results follow.
         results_ready(int): a fresh tally of this poll is ready (`result(poll_id)`).
         phone_notes_changed(): phones posted notes: only new notes, nothing else, changed.
+        audience_changed(): questions, upvotes, cloud words or the moderation queue changed.
         writeup_changed(): narrative blocks, actions, closing texts or pack options changed.
         facilitator_changed(Change): a command, undo or redo changed these rows.
         history_changed(): what Undo and Redo would do changed.
@@ -88,6 +103,7 @@ class SummitSession(QObject):
     ballots_arrived = Signal()
     results_ready = Signal(int)
     phone_notes_changed = Signal()
+    audience_changed = Signal()
     writeup_changed = Signal()
     facilitator_changed = Signal(object)
     history_changed = Signal()
@@ -250,9 +266,9 @@ class SummitSession(QObject):
         if version != self._version:
             self._version = version
             if self._events_active:
-                self.changed("ballots", "people", "phone_notes", from_phones=True)
+                self.changed("ballots", "people", "phone_notes", "audience", from_phones=True)
             else:
-                self.changed("notes", "polls", "people", "live")
+                self.changed("notes", "polls", "people", "live", "audience")
 
     def set_events_active(self, active: bool) -> None:
         """While the server reports every write as an event, stop polling the file:

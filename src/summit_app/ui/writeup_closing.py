@@ -46,7 +46,7 @@ class ActionTable(QWidget):
         super().__init__()
         self.session = session
         self.commitments = commitments
-        columns = ("Commitment", "Whose (optional)") if commitments else ("Action", "Who", "By")
+        columns = ("Commitment", "Whose") if commitments else ("Action", "Who", "By")
         self.table = QTableWidget(0, len(columns))
         self.table.setHorizontalHeaderLabels(list(columns))
         self.table.setAccessibleName("Commitments" if commitments else "Actions")
@@ -87,6 +87,7 @@ class ActionTable(QWidget):
                 for column, value in enumerate(values):
                     cell = QTableWidgetItem(value)
                     cell.setData(ID_ROLE, action.id)
+                    cell.setToolTip(value)  # a long action shows whole on hovering
                     self.table.setItem(row, column, cell)
         finally:
             self.table.blockSignals(False)

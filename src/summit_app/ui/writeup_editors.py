@@ -102,6 +102,8 @@ class KeyPointsEdit(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)  # where one point ends and the next begins
+        self.list.setSpacing(2)
         self.list.itemChanged.connect(lambda _: self._save())
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
@@ -146,7 +148,8 @@ class KeyPointsEdit(QWidget):
     def add_point(self) -> None:
         item = _point_item("")
         self.list.blockSignals(True)
-        self.list.insertItem(self.list.currentRow() + 1, item)
+        row = self.list.currentRow()
+        self.list.insertItem(row + 1 if row >= 0 else self.list.count(), item)
         self.list.blockSignals(False)
         self.list.setCurrentItem(item)
         self.list.editItem(item)  # saved when the editing ends (a blank point is dropped)

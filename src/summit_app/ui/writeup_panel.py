@@ -79,8 +79,9 @@ class WriteupPanel(QWidget):
         for signal in (session.polls_changed, session.people_changed, session.ballots_arrived,
                        session.phone_notes_changed):  # fmt: skip
             signal.connect(self._pack_changed)
-        session.closed.connect(self.preview.stop)
+        session.closed.connect(self._closing)
         self._stale = True
+        self._shown: Key | None = None  # the part whose page the preview was last sent to
         self.reload()
 
     # -- loading -------------------------------------------------------------------------
@@ -128,7 +129,8 @@ class WriteupPanel(QWidget):
         self.buttons["down"].setEnabled(is_block)
         self.buttons["remove"].setEnabled(is_block)
         self.buttons["add"].setEnabled(kind not in ("actions", "pack"))
-        heading = self._heading_of(key)
+        heading = self._heading_of(key) if key != self._shown else None
+        self._shown = key  # a reload of the same part leaves the preview where it was
         if heading:
             titles = [s.title for s in self.session.summit.agenda.sections()]
             self.preview.show_heading(heading, ["Introduction", *titles])
@@ -204,6 +206,11 @@ class WriteupPanel(QWidget):
             self.text_page.editor.discard()
             block_id = key[1]
             dialogs.attempt(self, lambda: wc.remove_block(self.session, block_id) or True)
+
+    def _closing(self) -> None:
+        """The file is closing (Ctrl+W, quitting): typing not saved yet is saved first."""
+        self._leave()
+        self.preview.stop()
 
     def _leave(self) -> None:
         page = self.pages.currentWidget()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from summit_app.core import Summit, SummitError
 
 REBUILD_AFTER_MS = 600  # edits closer together than this make one build
+TEXT_PAGES_A_TURN = 2  # 1.5 ms each on average, a heavy page far more
 
 
 class PreviewWorker(QThread):
@@ -66,7 +67,10 @@ class PackPreview(QWidget):
         self._buffer: QBuffer | None = None
         self._want: tuple[str, list[str]] | None = None
         self.document = QPdfDocument(self)
-        self._texts: list[str] | None = None  # each page's text, read when first needed
+        self._texts: list[str] = []  # the pages' text so far, read when first needed
+        self._reading = QTimer(self)
+        self._reading.setInterval(0)
+        self._reading.timeout.connect(self._read_some)
         self.view = QPdfView(self)
         self.view.setAccessibleName("Preview of the pack")
         self.view.setDocument(self.document)
@@ -99,6 +103,7 @@ class PackPreview(QWidget):
         """Finish a build under way: a thread alive at teardown would abort the app."""
         self.stopped = True
         self._timer.stop()
+        self._reading.stop()
         if self.worker is not None:
             self.worker.wait()
 
@@ -137,7 +142,7 @@ class PackPreview(QWidget):
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(buffer)
         self._buffer = buffer
-        self._texts = None
+        self._texts = []
         if old is not None:
             old.close()
             old.deleteLater()
@@ -150,22 +155,30 @@ class PackPreview(QWidget):
     def _jump(self) -> None:
         if self._want is None or self.document.pageCount() == 0:
             return
+        if len(self._texts) < self.document.pageCount():
+            self._reading.start()  # read the pages' text a few at a time, then jump
+            return
         page = self._page_of(*self._want)
+        self._want = None
         if page is not None:
-            self._want = None
             self.view.pageNavigator().jump(page, QPointF(0, 0))
 
+    def _read_some(self) -> None:
+        """A few pages' text each turn of the event loop: a long day's 167 pages took
+        250 ms on the GUI thread in one go (bench/writeup_preview.py)."""
+        count = self.document.pageCount()
+        for page in range(len(self._texts), min(count, len(self._texts) + TEXT_PAGES_A_TURN)):
+            self._texts.append(" ".join(self.document.getAllText(page).text().split()))
+        if len(self._texts) >= count:
+            self._reading.stop()
+            self._jump()
+
     def _page_of(self, title: str, rivals: list[str]) -> int | None:
-        """Read from the pages' text (about 1 ms a page, once a build): the PDF's outline
-        would do, but QtPdf warns about reportlab's /Fit destinations as it reads them."""
-        if self._texts is None:
-            count = self.document.pageCount()
-            self._texts = [
-                " ".join(self.document.getAllText(p).text().split()) for p in range(count)
-            ]
+        """Read from the pages' text: the PDF's outline would do, but QtPdf warns about
+        reportlab's /Fit destinations as it reads them."""
         wanted = " ".join(title.split())
         others = [" ".join(r.split()) for r in rivals if r != title]
         pages = [p for p, text in enumerate(self._texts) if wanted in text]
         if not pages:
             return None
-        return min(pages, key=lambda p: (sum(o in self._texts[p] for o in others), p))  # type: ignore[index]
+        return min(pages, key=lambda p: (sum(o in self._texts[p] for o in others), p))
