@@ -67,7 +67,8 @@ if $compare; then
   rm -rf "$stage" && mkdir -p "$stage"
   cp packaging/launcher.py "$stage/main.py"
   qt_modules="$(grep -rhoE 'PySide6\.Qt[A-Za-z]+' src | sort -u | sed 's/PySide6\.Qt//' | paste -sd,)"
-  sed -e "s|@ICON@|$PWD/resources/icons/summit-256.png|" -e "s|@QT_MODULES@|$qt_modules|" \
+  # pyside6-deploy reads no comment before the first section: those lines are dropped.
+  sed -e "/^#/d" -e "s|@ICON@|$PWD/resources/icons/summit-256.png|" -e "s|@QT_MODULES@|$qt_modules|" \
     packaging/pysidedeploy.spec.in >"$stage/pysidedeploy.spec"
   started=$(date +%s)
   (cd "$stage" && "../venv-$os/bin/pyside6-deploy" -c pysidedeploy.spec -f --no-install >deploy.log 2>&1) || {
