@@ -17,12 +17,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 BURST_TIMEOUT_S = 120  # a whole burst gives up after this (bounded in time)
 REQUEST_TIMEOUT_S = 60
+
+
+def loopback(i: int) -> str:
+    """The i-th phone's own address, 127.1.1.1 onwards: all of 127.0.0.0/8 reaches this
+    machine, and joins are limited per address as on Wi-Fi, where every phone has its own."""
+    return f"127.{1 + i // 62500}.{1 + i // 250 % 250}.{1 + i % 250}"
 
 
 class _NoCookies(http.cookiejar.DefaultCookiePolicy):
@@ -54,6 +61,7 @@ class Clients:
             )
             for _ in range(max(1, connections // per_pool))
         ]
+        self.joining = asyncio.Semaphore(connections)
 
     async def __aenter__(self) -> Clients:
         return self
@@ -87,6 +95,50 @@ class Clients:
             return None
         leg.ok += 1
         return response
+
+
+    async def join(self, leg: Leg, phone: int, url: str) -> str | None:
+        """A phone scans the QR code: the join link, from its own address on a connection of
+        its own (as a phone opening a link does); its Cookie header, counted in `leg`."""
+        parts = urlsplit(url)
+        async with self.joining:
+            t = time.perf_counter()
+            writer = None
+            try:
+                reader, writer = await asyncio.wait_for(
+                    asyncio.open_connection(
+                        parts.hostname, parts.port, local_addr=(loopback(phone), 0)
+                    ),
+                    REQUEST_TIMEOUT_S,
+                )
+                writer.write(
+                    f"GET {parts.path} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
+                    "Connection: close\r\n\r\n".encode()
+                )
+                head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), REQUEST_TIMEOUT_S)
+                await asyncio.wait_for(reader.read(), REQUEST_TIMEOUT_S)
+            except (OSError, asyncio.IncompleteReadError, TimeoutError) as error:
+                leg.errors[type(error).__name__] += 1
+                return None
+            finally:
+                if writer is not None:
+                    writer.close()
+            leg.latencies.append(time.perf_counter() - t)
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        cookie = next(
+            (
+                line.split(":", 1)[1].strip().split(";")[0]
+                for line in lines[1:]
+                if line.lower().startswith("set-cookie:") and "summit_token=" in line
+            ),
+            None,
+        )
+        if status != 200 or cookie is None:
+            leg.errors[f"HTTP {status}"] += 1
+            return None
+        leg.ok += 1
+        return cookie
 
 
 @dataclass

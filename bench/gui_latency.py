@@ -57,7 +57,9 @@ async def request(reader, writer, method, path, cookie="", body=None):
 
 async def phone(i, gate, done):
     async with gate:
-        reader, writer = await asyncio.open_connection(host, port)
+        # Each phone from its own loopback address, as on Wi-Fi (joins are limited per address).
+        mine = f"127.{1 + i // 62500}.{1 + i // 250 % 250}.{1 + i % 250}"
+        reader, writer = await asyncio.open_connection(host, port, local_addr=(mine, 0))
         try:
             status, headers = await request(reader, writer, "GET", f"/j/{code}")
             if status != 200:

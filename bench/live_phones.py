@@ -38,12 +38,11 @@ async def phones(
             # Phones arrive at random moments over `spread` seconds, as people scan the QR
             # code (evenly spaced arrivals could fall into step with the facilitator's timer).
             await asyncio.sleep(arrivals[i])
-            joined = await http.send(
-                legs["join"], i, lambda r: r.status_code == 200, "GET", f"{base}/j/{code}"
-            )
-            if joined is None or "summit_token" not in joined.cookies:
+            # From its own address, on a connection of its own (joins are limited per address).
+            cookie = await http.join(legs["join"], i, f"{base}/j/{code}")
+            if cookie is None:
                 return
-            headers = {"Cookie": f"summit_token={joined.cookies['summit_token']}"}
+            headers = {"Cookie": cookie}
             state = await http.send(
                 legs["state"],
                 i,

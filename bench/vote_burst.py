@@ -2,12 +2,14 @@
 
 Runs the real server as `python -m summit_app serve FILE --host 127.0.0.1 --port P` in a
 subprocess and N simulated phones (asyncio + httpx.AsyncClient, a bounded pool of
-keep-alive connections) in this one. Each phone joins; then the facilitator opens the poll
-and every phone polls the state once and sends its ballot. Then the facilitator opens a
-Q&A, ten phones ask, and every phone reads the list and upvotes one question at once. Prints
-votes a second, latency median and p99 (timed from when a request goes out on a free
-connection), errors by kind, the server's CPU time per phone, and "acknowledged N, stored N"
-for the ballots and for the upvotes, read back from the file after the server has stopped.
+keep-alive connections) in this one. Each phone joins from its own loopback address on a
+connection of its own, as a phone opening a link does (joins are limited per address);
+then the facilitator opens the poll and every phone polls the state once and sends its
+ballot. Then the facilitator opens a Q&A, ten phones ask, and every phone reads the list
+and upvotes one question at once. Prints votes a second, latency median and p99 (timed
+from when a request goes out on a free connection), errors by kind, the server's CPU time
+per phone, and "acknowledged N, stored N" for the ballots and for the upvotes, read back
+from the file after the server has stopped.
 
 In the same run the same load (per phone a GET then a POST with the same body, same
 client, same pool) goes to a bare endpoint of the same stack: bench/bare_app.py, a FastAPI
@@ -60,9 +62,9 @@ async def phones_burst(
         cookies: list[str] = []
 
         async def one_join(i: int) -> None:
-            r = await http.send(join, i, lambda r: r.status_code == 200, "GET", f"{base}/j/{code}")
-            if r is not None and "summit_token" in r.cookies:
-                cookies.append(f"summit_token={r.cookies['summit_token']}")
+            cookie = await http.join(join, i, f"{base}/j/{code}")
+            if cookie is not None:
+                cookies.append(cookie)
 
         cpu = cpu_seconds(pid)
         join.seconds = await together([one_join(i) for i in range(n)])

@@ -77,13 +77,16 @@ def writeup(window: MainWindow) -> None:
         blocks = [e for e in summit.writeup.flow(section.id) if isinstance(e, NarrativeBlock)]
         panel.outline.select(("block", blocks[0].id) if blocks else ("section", section.id))
     deadline = time.monotonic() + 30
+    preview = panel.preview
     while time.monotonic() < deadline and (
-        panel.preview.worker is not None or panel.preview.document.pageCount() == 0
-    ):
+        preview.worker is not None or preview.document.pageCount() == 0 or preview._want
+    ):  # built, and scrolled to the section chosen
         QApplication.processEvents()
         time.sleep(0.05)
-    time.sleep(0.3)
-    QApplication.processEvents()
+    rendered = time.monotonic() + 1.5  # the view draws its pages on a thread of its own
+    while time.monotonic() < rendered:
+        QApplication.processEvents()
+        time.sleep(0.02)
     grab(window, "10-writeup")
 
 

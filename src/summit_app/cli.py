@@ -37,9 +37,16 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default=None, help="address to listen on (default: the LAN's)")
     serve.add_argument("--port", type=int, default=8765)
 
-    export = sub.add_parser("export", help="write the PDF pack and the CSV files")
+    export = sub.add_parser(
+        "export",
+        help="write the write-up pack (PDF, HTML, Word) and the CSV files",
+        description="With no option, writes all four into exports/ beside the file;"
+        " with some, only those.",
+    )
     export.add_argument("file", type=Path)
     export.add_argument("--pdf", type=Path, default=None, help="where to write the PDF")
+    export.add_argument("--html", type=Path, default=None, help="where to write the HTML")
+    export.add_argument("--docx", type=Path, default=None, help="where to write the Word file")
     export.add_argument("--csv", type=Path, default=None, dest="csv_dir", help="folder for CSV")
     return parser
 
@@ -79,7 +86,7 @@ def _export(args: argparse.Namespace) -> int:
     _up_to_date(args.file)
     from summit_app.export.cli import export
 
-    return export(args.file, pdf=args.pdf, csv_dir=args.csv_dir)
+    return export(args.file, pdf=args.pdf, csv_dir=args.csv_dir, html=args.html, docx=args.docx)
 
 
 def _gui(path: Path | None) -> int:

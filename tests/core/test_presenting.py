@@ -63,7 +63,7 @@ def test_the_demo_ranking_shows_borda_points_first_places_and_mean_place(tmp_pat
     assert first.caption == "262 points · 14 first places, mean place 2.5"
     assert first.bar == 1.0 and shown.rows[-1].bar == pytest.approx(43 / 262)
     assert first.share is None  # a ranking has no share of votes to show
-    assert "The order is by Borda score: 8 points for each first place" in shown.sentence
+    assert "The order is by points: a first place earns 8, a second 7," in shown.sentence
 
 
 def test_a_room_split_between_strongly_disagree_and_strongly_agree_does_not_read_as_neither(

@@ -29,6 +29,7 @@ class Served:
     url: str
     code: str
     reader: threading.Thread
+    output: list[str]
 
     def stop(self) -> None:
         """Stop it as Ctrl-C would (SIGTERM), or kill it if it does not stop."""
@@ -45,8 +46,17 @@ class Served:
             self.process.stdout.close()
 
 
-def serve(path: Path) -> Served:
-    """Start `python -m summit_app serve PATH --host 127.0.0.1 --port 0`; wait for its URL."""
+def serve(path: Path, descriptors: int | None = None) -> Served:
+    """Start `python -m summit_app serve PATH --host 127.0.0.1 --port 0`; wait for its URL.
+
+    `descriptors`: a hard limit on the server's open files (a Mac's default is 256)."""
+
+    def limit() -> None:
+        import resource
+
+        if descriptors is not None:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (descriptors, descriptors))
+
     process = subprocess.Popen(
         [sys.executable, "-m", "summit_app", "serve", str(path), "--host", "127.0.0.1"]
         + ["--port", "0"],
@@ -54,6 +64,7 @@ def serve(path: Path) -> Served:
         stderr=subprocess.STDOUT,
         text=True,
         env={**os.environ, "PYTHONPATH": SRC},
+        preexec_fn=limit if descriptors is not None else None,
     )
     assert process.stdout is not None
     printed = []
@@ -66,11 +77,12 @@ def serve(path: Path) -> Served:
         process.kill()
         process.wait(5)
         raise AssertionError("the server did not start:\n" + "".join(printed))
-    # Keep reading what it prints so its pipe never fills.
-    reader = threading.Thread(target=process.stdout.read, daemon=True)
+    # Keep reading what it prints so its pipe never fills (and the test can look at it).
+    output: list[str] = []
+    reader = threading.Thread(target=lambda: output.extend(process.stdout), daemon=True)
     reader.start()
     base, code = printed[-1].strip().split("/j/")
-    return Served(process, base, code, reader)
+    return Served(process, base, code, reader, output)
 
 
 def make_vote(path: Path) -> tuple[int, list[int]]:
@@ -100,8 +112,16 @@ def shared_client(connections: int = 20) -> httpx.AsyncClient:
     )
 
 
-async def join(client: httpx.AsyncClient, served: Served) -> str:
-    """A phone scans the QR code: its Cookie header from now on."""
-    response = await client.get(f"{served.url}/j/{served.code}")
+def loopback(i: int) -> str:
+    """The i-th phone's own address: joins are limited per address, as on Wi-Fi every phone
+    has its own (and all of 127.0.0.0/8 reaches this machine)."""
+    return f"127.0.{20 + i // 250}.{1 + i % 250}"
+
+
+async def join(served: Served, phone: int) -> str:
+    """Phone number `phone` scans the QR code from its own address: its Cookie header."""
+    transport = httpx.AsyncHTTPTransport(local_address=loopback(phone))
+    async with httpx.AsyncClient(transport=transport, timeout=10, trust_env=False) as own:
+        response = await own.get(f"{served.url}/j/{served.code}")
     assert response.status_code == 200, response.text
     return f"summit_token={response.cookies['summit_token']}"

@@ -24,6 +24,7 @@ from summit_app.core.presenting import Presentation, present
 from summit_app.core.templates import create_from_template
 from summit_app.export.csv_export import LEVEL_FIELDS, write_csv
 from summit_app.export.pack import write_pack
+from summit_app.export.typeset import smarten
 from summit_app.ui.projector_window import Mode, ProjectorWindow, Scene
 from summit_app.ui.session import SummitSession
 from summit_app.ui.stage import Stage
@@ -90,7 +91,8 @@ def printed(line: str, text: str) -> bool:
 
 
 def one_line(text: str) -> str:
-    return " ".join(text.split())
+    """An option's text as the pack prints it: on one line, with curly quotes."""
+    return " ".join(smarten(text).split())
 
 
 def pdf_line(shown: Presentation, row) -> str:
@@ -192,7 +194,10 @@ def test_every_poll_shows_the_same_figures_on_the_projector_phones_pdf_and_csv(
     for expected in shown.values():
         assert flat(expected.sentence) in text
         for row in expected.rows:
+            # The data appendix's table row, and the chart's bar with the projector's caption.
             assert printed(pdf_line(expected, row), text), (expected.question, row.label)
+            if expected.kind is not PollKind.RANK:
+                assert printed(f"{one_line(row.label)} {row.caption}", text), row.label
         mine = [line for line in lines if line["poll"] == expected.question]
         assert [csv_figures(line) for line in mine] == [presenter_figures(r) for r in expected.rows]
         assert {(line["poll_voters"], line["poll_votes"]) for line in mine} == {

@@ -28,7 +28,7 @@ async def vote_until_killed(
     Returns every phone's cookie and, for each phone told "saved", the option it chose."""
     acknowledged: dict[str, int] = {}
     async with shared_client(20) as client:
-        cookies = await asyncio.gather(*(join(client, served) for _ in range(PHONES)))
+        cookies = await asyncio.gather(*(join(served, i) for i in range(PHONES)))
 
         async def vote(i: int, cookie: str) -> None:
             choice = options[i % len(options)]

@@ -12,12 +12,41 @@ def test_export_writes_the_pack_and_csv_where_asked_and_prints_the_paths(
 ) -> None:
     pdf = tmp_path / "out" / "pack.pdf"
     assert cli.export(seed_summit, pdf=pdf, csv_dir=tmp_path / "csv") == 0
-    printed = capsys.readouterr().out.splitlines()
-    assert printed == [str(pdf)] + [
-        str(tmp_path / "csv" / n)
-        for n in ("notes.csv", "ballots.csv", "results.csv", "questions.csv", "words.csv")
+    out, err = capsys.readouterr()
+    csv_files = ("notes.csv", "ballots.csv", "results.csv", "questions.csv", "words.csv")
+    assert out.splitlines() == [
+        str(pdf),
+        *(str(tmp_path / "csv" / n) for n in csv_files),
+        str(tmp_path / "out" / "pack-log.txt"),  # groups folded, said in the log
     ]
     assert pdf.read_bytes().startswith(b"%PDF")
+    log = (tmp_path / "out" / "pack-log.txt").read_text()
+    assert "were folded into “Other groups”" in log
+    assert "note: Groups of fewer than 5 people" in err
+    assert not (tmp_path / "out" / "pack.html").exists()  # only what was asked for
+
+
+def test_with_no_option_every_edition_goes_into_exports(
+    seed_summit: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exports = seed_summit.parent / "exports"
+    assert cli.export(seed_summit) == 0
+    for name in ("leadership.pdf", "leadership.html", "leadership.docx"):
+        assert (exports / name).stat().st_size > 1000
+    assert (exports / "leadership-data" / "ballots.csv").exists()
+    assert (exports / "leadership-log.txt").exists()
+
+
+def test_the_command_line_takes_each_edition_and_reports_a_bad_file_in_one_line(
+    seed_summit: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from summit_app.cli import main
+
+    html, docx = tmp_path / "pack.html", tmp_path / "pack.docx"
+    assert main(["export", str(seed_summit), "--html", str(html), "--docx", str(docx)]) == 0
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert docx.read_bytes().startswith(b"PK")
+    assert not (tmp_path / "pack.pdf").exists()
 
 
 def test_by_default_the_files_go_into_exports_beside_the_summit_named_after_it(

@@ -32,7 +32,8 @@ def test_hidden_notes_never_reach_the_pack_and_groups_keep_the_summits_order(
         kept = s.notes.add_note(prompt.id, "kept")
         s.notes.set_hidden(s.notes.add_note(prompt.id, "hidden").id, True)
         for group in ("Social care", "Nursing", None, "Nursing"):
-            s.people.join(group)
+            s.people.acted(s.people.join(group).id)
+        s.people.join()  # a link preview: joined, never took part
         data = read_pack(s)
     assert [n.id for n in data.items[0].prompts[0].unthemed] == [kept.id]
     assert data.by_group == {"Nursing": 2, "Social care": 1, "Not given": 1}

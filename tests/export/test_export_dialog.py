@@ -25,21 +25,29 @@ def test_the_pack_goes_into_exports_by_default(qtbot: QtBot, seed_summit: Path) 
 # The offscreen test platform cannot propagate size hints when a window is shown; that
 # warning is about the platform, not about Summit.
 @pytest.mark.qt_log_ignore("propagateSizeHints")
-def test_exporting_writes_the_pack_and_previews_it(
+def test_exporting_writes_every_edition_and_previews_the_pdf(
     qtbot: QtBot, seed_summit: Path, tmp_path: Path
 ) -> None:
     dialog = make_dialog(qtbot, seed_summit)
     dialog.show()
-    dialog.pdf_edit.setText(str(tmp_path / "pack.pdf"))
+    assert [box.text().split(":")[0] for box in dialog.boxes.values()][:3] == [
+        "PDF",
+        "HTML",
+        "Word",
+    ]
+    dialog.folder_edit.setText(str(tmp_path))
+    dialog.name_edit.setText("pack")
     with qtbot.waitSignal(dialog.exported, timeout=20000) as signal:
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert signal.args == [str(tmp_path / "pack.pdf")]
     qtbot.waitUntil(lambda: dialog.worker is None, timeout=5000)
     assert dialog.document.status() is QPdfDocument.Status.Ready
     assert dialog.document.pageCount() == len(PdfReader(tmp_path / "pack.pdf").pages)
-    assert (tmp_path / "leadership-data" / "notes.csv").exists() is False
-    assert (tmp_path / "pack-data" / "notes.csv").exists()
-    assert "Written:" in dialog.status.text()
+    for name in ("pack.html", "pack.docx", "pack-data/notes.csv", "pack-log.txt"):
+        assert (tmp_path / name).exists(), name
+    text = dialog.status.text()
+    assert text.startswith(f"Written in {tmp_path}: pack.pdf, pack.html, pack.docx")
+    assert "Note: Groups of fewer than 5 people" in text
 
     opened = []
     dialog.open_url = opened.append
@@ -47,23 +55,42 @@ def test_exporting_writes_the_pack_and_previews_it(
     assert [url.toLocalFile() for url in opened] == [str(tmp_path)]
 
 
-def test_without_csv_only_the_pdf_is_written(
+def test_only_the_chosen_editions_are_written(
     qtbot: QtBot, seed_summit: Path, tmp_path: Path
 ) -> None:
     dialog = make_dialog(qtbot, seed_summit)
-    dialog.pdf_edit.setText(str(tmp_path / "only.pdf"))
-    dialog.csv_box.setChecked(False)
+    dialog.folder_edit.setText(str(tmp_path))
+    dialog.name_edit.setText("only")
+    for key in ("pdf", "docx", "csv"):
+        dialog.boxes[key].setChecked(False)
     with qtbot.waitSignal(dialog.exported, timeout=20000):
         dialog.start_export()
     qtbot.waitUntil(lambda: dialog.worker is None, timeout=5000)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["only.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["only-log.txt", "only.html"]
+    assert dialog.document.pageCount() == 0  # no PDF to preview
+
+
+def test_nothing_chosen_or_no_name_is_said_and_nothing_written(
+    qtbot: QtBot, seed_summit: Path, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, seed_summit)
+    dialog.folder_edit.setText(str(tmp_path))
+    for box in dialog.boxes.values():
+        box.setChecked(False)
+    dialog.start_export()
+    assert dialog.status.text() == "Choose at least one thing to export."
+    dialog.boxes["pdf"].setChecked(True)
+    dialog.name_edit.setText("  ")
+    dialog.start_export()
+    assert dialog.status.text() == "Choose a folder and a file name for the pack."
+    assert dialog.worker is None and list(tmp_path.iterdir()) == []
 
 
 def test_a_problem_is_shown_in_the_dialog(qtbot: QtBot, tmp_path: Path) -> None:
     bogus = tmp_path / "broken.summit"
     bogus.write_bytes(b"not a database")
     dialog = make_dialog(qtbot, bogus)
-    dialog.pdf_edit.setText(str(tmp_path / "x.pdf"))
+    dialog.folder_edit.setText(str(tmp_path / "out"))
     dialog.start_export()
     qtbot.waitUntil(lambda: "is not a summit file" in dialog.status.text(), timeout=10000)
     qtbot.waitUntil(lambda: dialog.worker is None, timeout=5000)

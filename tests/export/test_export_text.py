@@ -3,13 +3,14 @@
 from pathlib import Path
 
 import pytest
-from export_pdfutil import flat, pdf_text
+from export_pdfutil import flat, letters, pdf_text
 from pypdf import PdfReader
 
 from summit_app.core import Summit
 from summit_app.core.model import SummitInfo
 from summit_app.export.pack import write_pack
-from summit_app.export.text import clean, safe
+from summit_app.export.pdf.text import safe
+from summit_app.export.typeset import clean, smarten
 
 MARKUP = [
     "<b>not bold</b>",
@@ -51,7 +52,7 @@ def test_notes_made_of_markup_print_exactly_as_typed(tmp_path: Path) -> None:
     with summit_with_notes(tmp_path / "m.summit", MARKUP) as summit:
         text = flat(pdf_text(write_pack(summit, tmp_path / "m.pdf")))
     for note in MARKUP:
-        assert flat(note) in text
+        assert flat(smarten(note)) in text  # as typed, with the pack's curly quotes
     for typed in (
         "What <matters> to you & why?",
         "A&B <theme>",
@@ -67,10 +68,10 @@ def test_notes_made_of_markup_print_exactly_as_typed(tmp_path: Path) -> None:
 def test_names_and_notes_in_other_scripts_print(tmp_path: Path) -> None:
     with summit_with_notes(tmp_path / "s.summit", SCRIPTS, title="Саммит Σύνοδος") as summit:
         pdf = write_pack(summit, tmp_path / "s.pdf")
-    text = pdf_text(pdf)
+    text = letters(pdf_text(pdf))
     for note in SCRIPTS:
-        # reportlab does not shape Arabic or reorder right-to-left text: the letters are in
-        # the PDF (in stored order), which is what a reader's copy-and-paste gets back.
+        # Arabic is shaped (joined letters, read back as presentation forms) and laid out
+        # right to left: every letter is in the PDF's text.
         for letter in note.replace(" ", ""):
             assert letter in text
     assert PdfReader(pdf).metadata.title == "Саммит Σύνοδος"
@@ -93,6 +94,7 @@ def test_control_characters_are_dropped_and_everything_else_kept() -> None:
     assert clean("line one\r\nline two\rthree\ttab") == "line one\nline two\nthree tab"
     assert clean("lone \ud800 surrogate") == "lone  surrogate"
     assert safe("<b>&</b>\nnext") == "&lt;b&gt;&amp;&lt;/b&gt;<br/>next"
+    assert clean("\x00\x1f<para>") == "<para>"
 
 
 def test_a_note_with_control_characters_exports(tmp_path: Path) -> None:

@@ -32,6 +32,8 @@ class Target:
     qa_id: int = 0  # a Q&A prompt, with one question
     question_id: int = 0
     cloud_id: int = 0  # a word-cloud prompt
+    short_code: str = ""
+    card_passes: tuple[str, ...] = ()
 
 
 # -- what a hostile phone sends --------------------------------------------------------
@@ -60,7 +62,9 @@ def mostly(valid: st.SearchStrategy, hostile: st.SearchStrategy) -> st.SearchStr
     return st.integers(0, 3).flatmap(lambda roll: hostile if roll == 3 else valid)
 
 
-ANY_ID = st.one_of(st.integers(), st.text(max_size=10), st.floats(), st.none(), st.booleans())
+# Huge ids as well as small: 2**64 and -2**70 once gave a 500 (an OverflowError in SQLite).
+HUGE = st.sampled_from([2**63, 2**64, -(2**70), 2**53, 10**30, -1, 0])
+ANY_ID = st.one_of(st.integers(), HUGE, st.text(max_size=10), st.floats(), st.none(), st.booleans())
 CONTENT_TYPES = mostly(
     st.sampled_from(["application/json", "application/json; charset=utf-8"]),
     st.one_of(st.sampled_from(["text/plain", "", "multipart/form-data"]), HEADER_TEXT),
@@ -96,7 +100,7 @@ def shape(fields: dict, extras: dict) -> st.SearchStrategy[dict]:
 
 
 def ballot_shape(t: Target) -> st.SearchStrategy[dict]:
-    option = mostly(st.sampled_from(t.option_ids), st.integers(-3, 10**6)).map(str)
+    option = mostly(st.sampled_from(t.option_ids), st.one_of(st.integers(-3, 10**6), HUGE)).map(str)
     value = mostly(
         st.integers(1, 3), st.one_of(st.integers(), st.floats(), st.text(max_size=5), JSON)
     )
@@ -149,6 +153,11 @@ def group_shape(_: Target) -> st.SearchStrategy[dict]:
     return shape({"group": group}, {"participant_id": ANY_ID})
 
 
+def card_shape(t: Target) -> st.SearchStrategy[dict]:
+    code = mostly(st.sampled_from(t.card_passes), st.one_of(st.text(max_size=80), ANY_ID))
+    return shape({"code": code}, {"participant_id": ANY_ID})
+
+
 def check_shape(_: Target) -> st.SearchStrategy[dict]:
     return shape({"device": mostly(st.text(max_size=300), ANY_ID)}, {"count": ANY_ID})
 
@@ -172,5 +181,17 @@ def request(draw: st.DrawFn, target: Target, method: str, path: str, body=None) 
 
 
 def code_path(prefix: str, target: Target) -> st.SearchStrategy[str]:
-    codes = st.one_of(st.just(target.code), st.text(max_size=30), st.just(target.code.upper()))
+    known = {
+        "/j": target.code,
+        "/check": target.code,
+        "/c": target.card_passes[0],
+        "": target.short_code,
+    }
+    codes = st.one_of(
+        st.just(known[prefix]),
+        st.text(max_size=30),
+        st.just(known[prefix].upper()),
+        st.text("0123456789 -", min_size=6, max_size=12),
+        st.integers().map(str),
+    )
     return codes.map(lambda c: f"{prefix}/{quote(c, safe='')}")

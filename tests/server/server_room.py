@@ -14,6 +14,11 @@ from summit_app.server import SummitServer
 GROUPS = ("Nursing", "Pharmacy", "Social care")
 
 
+def loopback(i: int) -> str:
+    """The i-th phone's own address on this machine (127.0.0.0/8 all reaches loopback)."""
+    return f"127.0.{2 + i // 250}.{1 + i % 250}"
+
+
 @dataclass
 class Room:
     """A summit file, a server on it, and the facilitator's own connection (the GUI's)."""
@@ -31,9 +36,17 @@ class Room:
         assert client.get(f"/j/{self.summit.info().join_code}").status_code == 200
         return client
 
-    def stranger(self, **kwargs: object) -> httpx.Client:
-        """A phone that has not scanned the code (closed when the module's tests end)."""
-        client = httpx.Client(base_url=self.server.url, timeout=5, **kwargs)  # type: ignore[arg-type]
+    def stranger(self, address: str | None = None, **kwargs: object) -> httpx.Client:
+        """A phone that has not scanned the code, from its own loopback address as every
+        phone on Wi-Fi has its own (closed when the module's tests end)."""
+        address = address or loopback(len(self.clients))
+        transport = httpx.HTTPTransport(local_address=address)
+        client = httpx.Client(
+            base_url=self.server.url,
+            timeout=5,
+            transport=transport,
+            **kwargs,  # type: ignore[arg-type]
+        )
         self.clients.append(client)
         return client
 

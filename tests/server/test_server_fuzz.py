@@ -13,6 +13,7 @@ import pytest
 from fuzz_requests import (
     Target,
     ballot_shape,
+    card_shape,
     check_shape,
     code_path,
     group_shape,
@@ -24,12 +25,13 @@ from fuzz_requests import (
 )
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from server_room import GROUPS, make_summit
+from server_room import GROUPS, loopback, make_summit
 
 from summit_app.core import Summit
 from summit_app.core.model import PollKind, PromptKind
 from summit_app.server import SummitServer
 from summit_app.server.guards import RateLimit
+from summit_app.server.throttle import Doors
 
 # One server for the whole module (starting one per example would take minutes); each
 # example compares the file before and after its own request, so sharing it is sound.
@@ -55,8 +57,11 @@ def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
     question = summit.questions.ask(qa.id, "Who decides?")
     cloud = summit.agenda.add_prompt(item_id, "One word", PromptKind.WORDS, max_words=20)
     summit.agenda.open_prompt(prompt.id)
+    summit.cards.issue(2, group=GROUPS[1])
     # No rate limit here: the fuzz must reach the handlers, not the limiter's 429.
-    server = SummitServer(path, host="127.0.0.1", port=0, rate=RateLimit(burst=1e9))
+    server = SummitServer(
+        path, host="127.0.0.1", port=0, rate=RateLimit(burst=1e9), doors=Doors.unlimited()
+    )
     server.start()
     code = summit.info().join_code
     client = httpx.Client(base_url=server.url, timeout=10, trust_env=False)
@@ -75,6 +80,8 @@ def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
             qa.id,
             question.id,
             cloud.id,
+            short_code=summit.info().short_code,
+            card_passes=tuple(c.pass_ for c in summit.cards.cards()),
         )
     finally:
         client.close()
@@ -107,6 +114,7 @@ ENDPOINTS = {
     "question": ("POST", "/api/question", question_shape),
     "upvote": ("POST", "/api/upvote", upvote_shape),
     "word": ("POST", "/api/word", word_shape),
+    "card": ("POST", "/api/card", card_shape),
 }
 
 
@@ -123,6 +131,7 @@ def test_hostile_posts_get_no_5xx_and_refusals_change_nothing(
         "question": {"prompt_id": target.qa_id, "text": "Who funds it?"},
         "upvote": {"question_id": target.question_id},
         "word": {"prompt_id": target.cloud_id, "text": "time"},
+        "card": {"code": target.card_passes[0]},
     }[endpoint]
     # The prompt that endpoint's phones answer is the one open (a word goes to a cloud...).
     opened = {"question": target.qa_id, "upvote": target.qa_id, "word": target.cloud_id}
@@ -135,6 +144,8 @@ def test_hostile_posts_get_no_5xx_and_refusals_change_nothing(
     @given(req=request(target, method, path, body))
     @example(req={**accepted, "content": json.dumps(valid).encode()})
     @example(req={**accepted, "content": b"{"})
+    @example(req={**accepted, "content": json.dumps(huge(valid)).encode()})
+    @example(req={**accepted, "content": json.dumps(huge(valid, -(2**70))).encode()})
     def fuzz(req: dict) -> None:
         send_and_check(target, req, seen)
 
@@ -153,7 +164,15 @@ def test_hostile_room_checks_get_no_5xx(target: Target) -> None:
     fuzz()
 
 
-@pytest.mark.parametrize("prefix", ["/j", "/check"])
+def huge(valid: dict, number: int = 2**64) -> dict:
+    """The valid body with its ids (and option ids) made huge."""
+    out = {k: number if k.endswith("_id") else v for k, v in valid.items()}
+    if "choices" in out:
+        out["choices"] = {str(number): 1}
+    return out
+
+
+@pytest.mark.parametrize("prefix", ["/j", "/check", "/c", ""])
 def test_hostile_joins_and_pages_get_no_5xx(target: Target, prefix: str) -> None:
     @FUZZ
     @given(data=st.data())
@@ -176,9 +195,23 @@ def test_hostile_state_polls_get_no_5xx_and_change_nothing(target: Target) -> No
     fuzz()
 
 
+def test_hostile_event_streams_get_no_5xx_and_change_nothing(target: Target) -> None:
+    @FUZZ
+    @given(req=request(target, "GET", "/api/events"))
+    def fuzz(req: dict) -> None:
+        before = tables(target.path)
+        target.client.cookies.clear()
+        with target.client.stream(**req) as response:  # a stream: read its head only
+            assert response.status_code < 500, (req, response.status_code)
+        assert tables(target.path) == before
+
+    fuzz()
+
+
 def test_the_fuzzed_room_still_works(target: Target) -> None:
     """After all that, a phone still votes and the file still reads."""
-    client = httpx.Client(base_url=target.url, timeout=10, trust_env=False)
+    transport = httpx.HTTPTransport(local_address=loopback(200))
+    client = httpx.Client(base_url=target.url, timeout=10, trust_env=False, transport=transport)
     with client:
         client.get(f"/j/{target.code}")
         answer = client.post(

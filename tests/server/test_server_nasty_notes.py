@@ -1,16 +1,19 @@
 """The nastiest notes phones can send are carried through intact: stored exactly as typed,
 read back exactly for the projector, printed in the PDF, and exact in the CSV.
 
-The PDF drops only what the export documents it drops (summit_app.export.text: NUL and the
-other control characters) and what neither bundled font has a glyph for. Emoji print in the
-Symbola fallback font, and whole sequences (a family joined by U+200D, a rainbow flag with
-U+FE0F) come back from the PDF's text exactly as typed, though the monochrome font draws
-them as their component emoji side by side.
+The PDF drops only what the export documents it drops (summit_app.export.typeset: NUL and the
+other control characters) and what neither bundled font has a glyph for; it sets quotes
+curly, shapes Arabic (read back as presentation forms, folded here into the letters) and
+may compose a letter and its combining accent into one glyph (compared here in NFC).
+Emoji print in the Symbola fallback font, and whole sequences (a family joined by U+200D,
+a rainbow flag with U+FE0F) come back from the PDF's text exactly as typed, though the
+monochrome font draws them as their component emoji side by side.
 """
 
 from __future__ import annotations
 
 import csv
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -22,7 +25,7 @@ from server_room import Room
 from summit_app.core import Summit
 from summit_app.export.csv_export import write_csv
 from summit_app.export.pack import write_pack
-from summit_app.export.text import clean
+from summit_app.export.typeset import clean, smarten
 from summit_app.resources import FONTS
 
 NASTY = [
@@ -56,8 +59,17 @@ def font_has() -> frozenset[int]:
 
 
 def printable(text: str) -> str:
-    """What the PDF can hold of `text`: the export's clean(), less characters without a glyph."""
-    return "".join(c for c in clean(text) if ord(c) in font_has())
+    """What the PDF can hold of `text`: the export's clean() and curly quotes, less
+    characters without a glyph."""
+    return "".join(c for c in smarten(clean(text)) if ord(c) in font_has())
+
+
+def read_back(text: str) -> str:
+    """PDF text with Arabic presentation forms folded into letters, composed as NFC."""
+    folded = "".join(
+        unicodedata.normalize("NFKC", c) if "\ufb50" <= c <= "\ufeff" else c for c in text
+    )
+    return unicodedata.normalize("NFC", folded)
 
 
 def squashed(text: str) -> str:
@@ -88,9 +100,9 @@ def test_nasty_notes_print_in_the_pdf(posted: tuple[Path, int], tmp_path: Path) 
     path, _ = posted
     with Summit.open(path) as summit:
         pdf = write_pack(summit, tmp_path / "pack.pdf")
-    text = squashed("\n".join(page.extract_text() for page in PdfReader(pdf).pages))
+    text = read_back(squashed("\n".join(page.extract_text() for page in PdfReader(pdf).pages)))
     for note in NASTY:
-        for word in printable(note).split():
+        for word in unicodedata.normalize("NFC", printable(note)).split():
             # pypdf gives right-to-left runs back reversed; either way round, every letter.
             assert word in text or word[::-1] in text, (note, word)
 

@@ -161,3 +161,19 @@ def test_opening_a_file_from_an_older_version_says_where_its_copy_is(qtbot, tmp_
     qtbot.addWidget(window)
     assert window.open_path(path)
     assert "kept as old.summit.v1.bak" in window.statusBar().currentMessage()
+
+
+def test_each_tab_has_its_alt_number_whatever_tabs_are_added(qtbot, summit_path):
+    from summit_app.ui.menus import TABS
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(summit_path)
+    tabs = window.tabs
+    assert tabs is not None and tabs.count() == len(TABS)
+    for number, (action, name) in enumerate(zip(window.menus.tab_actions, TABS, strict=True)):
+        assert action.shortcut().toString() == f"Alt+{number + 1}"
+        action.trigger()
+        assert tabs.currentIndex() == number
+        assert tabs.tabText(number).replace("&", "").startswith(name.replace("&", ""))
+    assert tabs.widget(len(TABS) - 1) is window.writeup_panel

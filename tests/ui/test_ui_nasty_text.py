@@ -46,8 +46,9 @@ def test_a_phones_awkward_notes_show_exactly_as_typed(qtbot, summit_path):
     assert server_panel.start("127.0.0.1"), server_panel.status.text()
     try:
         base = server_panel.server.url
-        for text in NASTY:  # one phone each: the server limits how fast one phone posts
-            with httpx.Client(timeout=10) as phone:
+        for i, text in enumerate(NASTY):  # one phone each, from its own address
+            own = httpx.HTTPTransport(local_address=f"127.0.30.{1 + i}")
+            with httpx.Client(timeout=10, transport=own) as phone:
                 assert phone.get(server_panel.server.join_url).status_code == 200
                 sent = phone.post(f"{base}/api/note", json={"prompt_id": prompt_id, "text": text})
                 assert sent.status_code == 201, (text, sent.text)

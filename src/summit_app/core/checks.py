@@ -13,9 +13,15 @@ OPTION_MAX_CHARS = 300
 # Hangul fillers, the braille blank, the Mongolian vowel separator, the Khmer inherent vowels.
 INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\u17b4\u17b5")
 # Categories that draw nothing on their own: spaces and separators, controls, format
-# characters (zero-width space and joiners, the BOM, bidi marks, soft hyphen), unassigned
-# and private-use code points, and combining marks with no letter to sit on.
-INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Cn", "Co", "Cs", "Mn", "Me"})
+# characters (zero-width space and joiners, the BOM, bidi marks, soft hyphen), and combining
+# marks with no letter to sit on. Not unassigned code points: an emoji newer than this
+# Python's Unicode tables (U+1FAE8, say, on 3.11) reads as unassigned and is still text.
+INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Mn", "Me"})
+
+
+def is_blank(text: str) -> bool:
+    """True when nothing in `text` would show."""
+    return not has_visible_text(text)
 
 
 def has_visible_text(text: str) -> bool:

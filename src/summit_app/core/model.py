@@ -86,6 +86,7 @@ class SummitInfo:
     join_code: str = ""
     groups: tuple[str, ...] = DEFAULT_GROUPS
     contact: str = ""
+    short_code: str = ""  # six digits to type beside the QR code; set when the file is made
 
 
 @dataclass(frozen=True)
@@ -258,6 +259,26 @@ class Participant:
     token: str
     joined_at: str
     group: str | None = None
+    acted_at: str | None = None  # first vote, note or group: only then are they taking part
+
+
+@dataclass(frozen=True)
+class Card:
+    """A printed voting card: its number, its pass (in its QR code) and nothing about who
+    holds it. `participant_id` is the phone that used it; `replaces` the card it stands in
+    for after that one was revoked."""
+
+    id: int
+    pass_: str
+    created_at: str
+    group: str | None = None
+    participant_id: int | None = None
+    revoked_at: str | None = None
+    replaces: int | None = None
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,8 @@ class NotesRepo:
                 held, flagged = screening.held, screening.flagged
             if theme_id is not None:
                 self._theme_of_prompt(theme_id, prompt_id)
+            if participant_id is not None:
+                self._s.people.acted(participant_id)
             pos = ordering.next_position(self._s, "notes", prompt_id)
             cur = self._s.execute(
                 "INSERT INTO notes (prompt_id, text, author, participant_id, theme_id, is_quote,"

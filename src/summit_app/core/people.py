@@ -43,11 +43,30 @@ class PeopleRepo:
         rows = self._s.rows("SELECT * FROM participants WHERE token = ?", (token,))
         return _participant(rows[0]) if rows else None
 
-    def participants(self) -> list[Participant]:
-        return [_participant(r) for r in self._s.rows("SELECT * FROM participants ORDER BY id")]
+    def participants(self, taking_part: bool = False) -> list[Participant]:
+        """Every phone that joined; with `taking_part`, only those that voted, posted a
+        note or picked a group (a link preview or a flood of joins never acts)."""
+        where = " WHERE acted_at IS NOT NULL" if taking_part else ""
+        rows = self._s.rows(f"SELECT * FROM participants{where} ORDER BY id")
+        return [_participant(r) for r in rows]
 
     def count(self) -> int:
+        """Phones that joined (opened the link), whether or not they did anything."""
         return int(self._s.execute("SELECT COUNT(*) FROM participants").fetchone()[0])
+
+    def taking_part(self) -> int:
+        """Participants who voted, posted a note or picked a group: the turnout."""
+        sql = "SELECT COUNT(*) FROM participants WHERE acted_at IS NOT NULL"
+        return int(self._s.execute(sql).fetchone()[0])
+
+    def acted(self, participant_id: int) -> None:
+        """Count this participant as taking part from now on (inside the caller's write)."""
+        from summit_app.core.store import now
+
+        self._s.execute(
+            "UPDATE participants SET acted_at = ? WHERE id = ? AND acted_at IS NULL",
+            (now(), participant_id),
+        )
 
     def set_group(self, participant_id: int, group: str | None) -> Participant:
         group = self._check_group(group)
@@ -56,6 +75,7 @@ class PeopleRepo:
             self._s.execute(
                 "UPDATE participants SET group_name = ? WHERE id = ?", (group, participant_id)
             )
+            self.acted(participant_id)
         return self.participant(participant_id)
 
     def _check_group(self, group: str | None) -> str | None:
@@ -115,5 +135,9 @@ class PeopleRepo:
 
 def _participant(row: dict) -> Participant:
     return Participant(
-        id=row["id"], token=row["token"], joined_at=row["joined_at"], group=row["group_name"]
+        id=row["id"],
+        token=row["token"],
+        joined_at=row["joined_at"],
+        group=row["group_name"],
+        acted_at=row["acted_at"],
     )

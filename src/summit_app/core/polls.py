@@ -182,11 +182,14 @@ class PollsRepo:
 
         with self._s.write():
             poll = self.poll(poll_id)
+            if poll.state is PollState.DRAFT:
+                raise ValidationError("This poll is not open yet; your vote was not recorded.")
             if poll.state is not PollState.OPEN:
                 raise ValidationError("This poll is closed; your vote was not recorded.")
             clean = validate_choices(poll, choices)
             if not self._s.rows("SELECT 1 FROM participants WHERE id = ?", (participant_id,)):
                 raise NotFoundError(f"There is no participant {participant_id}.")
+            self._s.people.acted(participant_id)
             self._s.execute(
                 "INSERT INTO ballots (poll_id, participant_id, choices, cast_at)"
                 " VALUES (?, ?, ?, ?) ON CONFLICT (poll_id, participant_id)"

@@ -7,7 +7,7 @@ poll kind, one rounding, one wording. Surfaces lay these out; they compute nothi
 - single, multi, points: each option's share of all votes (or points), largest-remainder
   percentages in which equal counts always print equal (`shares`), so they add up to 100
   unless ties forbid it; the bar is that share over the top share.
-- rank: the Borda score (n - 1 points for a first place, ..., 0 for last), first places and
+- rank: points (a Borda count: n - 1 for a first place, ..., none for last), first places and
   mean place; the bar is the score over the top score.
 - scale: the share of answers at each of the five levels and the mean level. The
   distribution comes first: a room split between "Strongly disagree" and "Strongly agree"
@@ -311,15 +311,15 @@ def sentence(result: PollResult) -> str:
         )
     elif kind is PollKind.RANK:
         n = len(poll.options)
+        # Plain words, not "Borda score": what a place is worth, from a first place down.
         scores = (
-            f"{plural(n - 1, 'point')} for each first place, {n - 2} for each second,"
-            " and so on down to 0 for last"
+            f"a first place earns {n - 1}, a second {n - 2}, and so on down to none for last"
             if n > 2
-            else f"{plural(max(n - 1, 0), 'point')} for each first place and 0 for last"
+            else f"a first place earns {max(n - 1, 0)} and a last place none"
         )
         text = (
             f"Each person put all {n} options in order; {people(voters)} ranked them."
-            f" The order is by Borda score: {scores}."
+            f" The order is by points: {scores}."
         )
     else:
         text = (

@@ -115,6 +115,8 @@ class QuestionsRepo:
                     raise ValidationError("Questions are not open right now.")
                 screening = self._s.moderation.screen(prompt, text)
                 held, flagged = screening.held, screening.flagged
+            if participant_id is not None:
+                self._s.people.acted(participant_id)  # asking is taking part
             cur = self._s.execute(
                 "INSERT INTO questions (prompt_id, text, author, participant_id, is_held,"
                 " flagged, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -138,6 +140,7 @@ class QuestionsRepo:
                 raise ValidationError("That question has been answered already.")
             if self._has_upvote(question_id, participant_id):
                 raise ValidationError("You have already upvoted that question.")
+            self._s.people.acted(participant_id)
             self._s.execute(
                 "INSERT INTO upvotes (question_id, participant_id, cast_at) VALUES (?, ?, ?)",
                 (question_id, participant_id, at or now()),

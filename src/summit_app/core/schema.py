@@ -251,6 +251,36 @@ _M006_ITEM_CLOCK = """
         ALTER TABLE items ADD COLUMN paused_at TEXT;
 """
 
+# A participant takes part once they act (vote, post a note, pick a group): a link preview
+# or a flood of joins makes rows here but no turnout. Earlier files: those who acted.
+_M007_PARTICIPANTS_TAKING_PART = """
+        ALTER TABLE participants ADD COLUMN acted_at TEXT;
+        UPDATE participants SET acted_at = joined_at
+            WHERE group_name IS NOT NULL
+               OR id IN (SELECT participant_id FROM ballots)
+               OR id IN (SELECT participant_id FROM notes WHERE participant_id IS NOT NULL);
+"""
+
+# Six digits a person can type beside the QR code (wrong guesses are throttled).
+_M008_SHORT_JOIN_CODE = """
+        ALTER TABLE summit ADD COLUMN short_code TEXT NOT NULL DEFAULT '';
+        UPDATE summit SET short_code = printf('%06d', abs(random() % 1000000));
+"""
+
+# Verified voting: printed cards, each an unguessable pass; no name is ever stored.
+_M009_VOTING_CARDS = """
+        ALTER TABLE summit ADD COLUMN verified INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE cards (
+            id INTEGER PRIMARY KEY,
+            pass TEXT NOT NULL UNIQUE,
+            group_name TEXT,
+            participant_id INTEGER UNIQUE REFERENCES participants(id),
+            created_at TEXT NOT NULL,
+            revoked_at TEXT,
+            replaces INTEGER REFERENCES cards(id)
+        );
+"""
+
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
@@ -259,6 +289,9 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("audience_input", _M004_AUDIENCE_INPUT),
     ("summit_logo", _M005_SUMMIT_LOGO),
     ("item_clock", _M006_ITEM_CLOCK),
+    ("participants_taking_part", _M007_PARTICIPANTS_TAKING_PART),
+    ("short_join_code", _M008_SHORT_JOIN_CODE),
+    ("voting_cards", _M009_VOTING_CARDS),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

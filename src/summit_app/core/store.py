@@ -47,6 +47,11 @@ def new_join_code() -> str:
     return secrets.token_urlsafe(12)
 
 
+def new_short_code() -> str:
+    """Six digits for the short join address; guesses are throttled by the server."""
+    return f"{secrets.randbelow(1_000_000):06d}"
+
+
 def check_file(path: Path) -> int:
     """Return the schema version of a summit file, or raise SummitFileError.
 
@@ -109,12 +114,13 @@ class Summit:
     """One open `.summit` file: the service API over it.
 
     Areas of the domain live in small repositories hung off this facade:
-    `agenda`, `notes`, `polls`, `people`, `questions`, `words`, `moderation`,
+    `agenda`, `notes`, `polls`, `people`, `cards`, `questions`, `words`, `moderation`,
     `writeup` (the programme team's write-up).
     """
 
     def __init__(self, db: Database, path: Path) -> None:
         from summit_app.core.agenda import AgendaRepo
+        from summit_app.core.cards import CardsRepo
         from summit_app.core.moderation import ModerationRepo
         from summit_app.core.notes import NotesRepo
         from summit_app.core.people import PeopleRepo
@@ -138,6 +144,7 @@ class Summit:
         self.words = WordsRepo(self)
         self.moderation = ModerationRepo(self)
         self.writeup = WriteupRepo(self)
+        self.cards = CardsRepo(self)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -161,8 +168,14 @@ class Summit:
             summit = cls(db, path)
             with summit.write():
                 summit.execute(
-                    "INSERT INTO summit (id, title, join_code, changed_at) VALUES (1, ?, ?, ?)",
-                    (info.title, info.join_code or new_join_code(), now()),
+                    "INSERT INTO summit (id, title, join_code, short_code, changed_at)"
+                    " VALUES (1, ?, ?, ?, ?)",
+                    (
+                        info.title,
+                        info.join_code or new_join_code(),
+                        info.short_code or new_short_code(),
+                        now(),
+                    ),
                 )
                 summit.update_info(info)
         except BaseException as error:
@@ -323,6 +336,7 @@ class Summit:
             join_code=row["join_code"],
             groups=groups,
             contact=row["contact"],
+            short_code=row["short_code"],
         )
 
     def edit_info(self, **fields: object) -> SummitInfo:

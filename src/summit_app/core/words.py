@@ -82,6 +82,8 @@ class WordsRepo:
                         )
                 screening = self._s.moderation.screen(prompt, text)
                 held, flagged = screening.held, screening.flagged
+            if participant_id is not None:
+                self._s.people.acted(participant_id)  # sending a word is taking part
             cur = self._s.execute(
                 "INSERT INTO words (prompt_id, text, word, author, participant_id, is_held,"
                 " flagged, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

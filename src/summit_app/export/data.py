@@ -1,26 +1,33 @@
 """Everything the pack prints, read from the summit in one go.
 
-The story builders take this plain data, never the Summit, so the reading (a handful
-of queries) is separate from the layout and each can be tested on its own.
+The pack's builders take this plain data, never the Summit, so the reading (a handful
+of queries, one snapshot) is separate from what the pack says and each can be tested alone.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from summit_app.core import Summit, schedule
 from summit_app.core.model import (
     Action,
+    Ballot,
+    ClosingTexts,
     Item,
     ItemKind,
+    NarrativeBlock,
     Note,
+    PackOptions,
     Prompt,
+    PromptKind,
+    Question,
     Section,
     Speaker,
     SummitInfo,
     Theme,
+    WordCount,
 )
 from summit_app.core.tally import PollResult
 
@@ -38,15 +45,22 @@ class PromptBlock:
     prompt: Prompt
     themes: tuple[ThemeBlock, ...]
     unthemed: tuple[Note, ...]
+    # A Q&A's questions the room saw, most upvoted first; a word cloud's shown words.
+    questions: tuple[Question, ...] = ()
+    cloud: tuple[WordCount, ...] = ()
+    phones: int = 0  # how many phones sent the cloud's words
 
     @property
     def is_empty(self) -> bool:
+        if self.questions or self.cloud:
+            return False
         return not self.unthemed and not any(t.notes or t.theme.summary for t in self.themes)
 
 
 @dataclass(frozen=True)
 class PollBlock:
     result: PollResult  # with how hand counts were taken, if any (`result.hand_method`)
+    ballots: tuple[Ballot, ...] = ()  # phones' ballots, for tallies of merged groups
 
 
 @dataclass(frozen=True)
@@ -63,6 +77,8 @@ class ItemBlock:
 class SectionBlock:
     section: Section
     items: tuple[ItemBlock, ...]
+    # The items and the team's narrative blocks in reading order.
+    flow: tuple[ItemBlock | NarrativeBlock, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +89,9 @@ class PackData:
     by_group: dict[str, int]  # participants per professional group, NOT_GIVEN for none
     actions: tuple[Action, ...]
     commitments: tuple[Action, ...]
+    options: PackOptions = field(default_factory=PackOptions)
+    closing: ClosingTexts = field(default_factory=ClosingTexts)
+    introduction_blocks: tuple[NarrativeBlock, ...] = ()  # after the objectives
     exported_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
 
     @property
@@ -126,29 +145,37 @@ def _read(summit: Summit) -> PackData:
         block = _prompt_block(
             prompt, themes_by_prompt.get(prompt.id, []), notes_by_prompt.get(prompt.id, [])
         )
-        prompts.setdefault(prompt.item_id, []).append(block)
+        prompts.setdefault(prompt.item_id, []).append(_audience(summit, block))
+    options = summit.writeup.pack_options()
     polls: dict[int, list[PollBlock]] = {}
     for poll in summit.polls.polls():
-        polls.setdefault(poll.item_id, []).append(PollBlock(summit.polls.result(poll.id)))
+        result = summit.polls.result(poll.id)
+        # Ballots are read again only where small groups must be merged and tallied anew.
+        small = any(g.voters < options.anonymity_threshold for g in result.by_group.values())
+        ballots = tuple(summit.polls.ballots(poll.id)) if small else ()
+        polls.setdefault(poll.item_id, []).append(PollBlock(result, ballots))
 
     slots = {slot.item_id: slot for slot in _plan(agenda.items(), info.start_time)}
     sections = []
     for section in agenda.sections():
-        items = []
+        items: dict[int, ItemBlock] = {}
         for item in agenda.items(section.id):
-            items.append(
-                ItemBlock(
-                    item=item,
-                    planned_start=slots[item.id].start_clock,
-                    planned_end=slots[item.id].end_clock,
-                    speakers=tuple(speakers.get(item.id, ())),
-                    prompts=tuple(prompts.get(item.id, ())),
-                    polls=tuple(polls.get(item.id, ())),
-                )
+            items[item.id] = ItemBlock(
+                item=item,
+                planned_start=slots[item.id].start_clock,
+                planned_end=slots[item.id].end_clock,
+                speakers=tuple(speakers.get(item.id, ())),
+                prompts=tuple(prompts.get(item.id, ())),
+                polls=tuple(polls.get(item.id, ())),
             )
-        sections.append(SectionBlock(section, tuple(items)))
+        flow = tuple(
+            items[e.id] if isinstance(e, Item) else e for e in summit.writeup.flow(section.id)
+        )
+        sections.append(SectionBlock(section, tuple(items.values()), flow))
 
-    people = summit.people.participants()
+    # Those who voted, posted or picked a group: a link preview or a flood of joins is not
+    # a person who took part.
+    people = summit.people.participants(taking_part=True)
     counts = Counter(p.group or NOT_GIVEN for p in people)
     order = [g for g in info.groups if g in counts] + sorted(
         g for g in counts if g not in info.groups
@@ -161,6 +188,9 @@ def _read(summit: Summit) -> PackData:
         by_group={g: counts[g] for g in order},
         actions=tuple(a for a in actions if not a.is_commitment),
         commitments=tuple(a for a in actions if a.is_commitment),
+        options=options,
+        closing=summit.writeup.closing_texts(),
+        introduction_blocks=tuple(summit.writeup.narrative_blocks(None)),
     )
 
 
@@ -192,6 +222,18 @@ def _plan(items: list[Item], start_time: str) -> list[schedule.Slot]:
         return schedule.plan(items, start_time)
     except ValueError:  # an unreadable start time: a pack all the same
         return schedule.plan(items, "09:00")
+
+
+def _audience(summit: Summit, block: PromptBlock) -> PromptBlock:
+    """A Q&A's or a word cloud's input as the room saw it: nothing hidden, held or merged."""
+    prompt = block.prompt
+    if prompt.kind is PromptKind.QUESTIONS:
+        return replace(block, questions=tuple(summit.questions.shown(prompt.id)))
+    if prompt.kind is PromptKind.WORDS:
+        shown = [w for w in summit.words.words(prompt.id) if not (w.is_held or w.is_hidden)]
+        phones = len({w.participant_id or -w.id for w in shown})
+        return replace(block, cloud=tuple(summit.words.cloud(prompt.id)), phones=phones)
+    return block
 
 
 def _prompt_block(prompt: Prompt, themes: list[Theme], notes: list[Note]) -> PromptBlock:

@@ -1,46 +1,95 @@
-"""Writing the write-up pack of a summit to a PDF file."""
+"""The write-up pack's public entry points: build it once, render it three ways, write it.
+
+    from summit_app.export.pack import build_pack, render_pdf, render_html, render_docx
+
+    pack = build_pack(summit)      # the model: what the pack says (export/model.py)
+    pdf = render_pdf(pack)         # bytes; render_html(pack) -> str; render_docx(pack) -> bytes
+
+`write_pack(summit, pdf=..., html=..., docx=...)` writes whichever editions are asked for,
+each beside its target and renamed into place, so a reader never sees half a file and a
+failed export leaves an earlier one untouched.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
-from reportlab.platypus.doctemplate import LayoutError
-
 from summit_app.core import Summit, SummitError
-from summit_app.export.data import read_pack
-from summit_app.export.renderer import PackRenderer
+from summit_app.export.build import build_pack
+from summit_app.export.model import Pack
+from summit_app.export.pdf import font_log, render_pdf
 
 
 class ExportError(SummitError):
     """The pack could not be written (a folder we cannot write to, a full disk...)."""
 
 
-def render_pack(summit: Summit) -> bytes:
-    """The pack as PDF bytes."""
+def pdf_bytes(pack: Pack) -> bytes:
+    from reportlab.platypus.doctemplate import LayoutError
+
     try:
-        return PackRenderer(read_pack(summit)).render()
+        return render_pdf(pack)
     except LayoutError as error:
-        # Last resort: something too big for a page that no rule above foresaw.
+        # Last resort: something too big for a page that no rule foresaw.
         raise ExportError(f"The pack could not be laid out: {error}") from error
 
 
-def write_pack(summit: Summit, pdf_path: Path | str) -> Path:
-    """Write the pack to `pdf_path` and return it.
+def render_html(pack: Pack) -> str:
+    from summit_app.export.html import render_html as render
 
-    The PDF is written beside the target and renamed into place, so a reader never sees
-    half a file and a failed export leaves an earlier pack untouched.
-    """
-    path = Path(pdf_path)
-    pdf = render_pack(summit)
+    return render(pack)
+
+
+def render_docx(pack: Pack) -> bytes:
+    from summit_app.export.word import render_docx as render
+
+    return render(pack)
+
+
+EDITIONS: dict[str, Callable[[Pack], bytes]] = {
+    "pdf": pdf_bytes,
+    "html": lambda pack: render_html(pack).encode("utf-8"),
+    "docx": render_docx,
+}
+
+
+def log_lines(pack: Pack) -> list[str]:
+    """What the team should know about this export (never printed in the pack)."""
+    return [*pack.log, *font_log(pack)]
+
+
+def write_editions(pack: Pack, targets: dict[str, Path | str]) -> list[Path]:
+    """Write each edition named in `targets` ("pdf", "html", "docx") to its path."""
+    written = []
+    for edition, target in targets.items():
+        written.append(write_file(Path(target), EDITIONS[edition](pack)))
+    return written
+
+
+def write_pack(summit: Summit, pdf_path: Path | str) -> Path:
+    """Build the pack of `summit` and write its PDF to `pdf_path`."""
+    return write_editions(build_pack(summit), {"pdf": pdf_path})[0]
+
+
+def render_pack(summit: Summit) -> bytes:
+    """The pack of `summit` as PDF bytes."""
+    return pdf_bytes(build_pack(summit))
+
+
+def write_file(path: Path, content: bytes) -> Path:
     partial = path.with_name(path.name + ".part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(pdf)
+        partial.write_bytes(content)
         os.replace(partial, path)
     except OSError as error:
         with suppress(OSError):
             partial.unlink(missing_ok=True)
         raise ExportError(f"The pack could not be written to {path}: {error.strerror}.") from error
     return path
+
+
+__all__ = ["ExportError", "build_pack", "render_docx", "render_html", "render_pdf", "write_pack"]

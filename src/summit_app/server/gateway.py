@@ -32,6 +32,9 @@ T = TypeVar("T")
 # Our own writes (ballots) change the results but not `data_version`, which only moves
 # for other connections' commits; rebuild the results at most this often after them.
 RESULTS_REFRESH_S = 0.5
+# A voter who sees results gets them with their own vote in: the ballots answered within
+# this long share one rebuild (as writes share a commit), so a burst costs a few a second.
+FRESH_RESULTS_S = 0.2
 # Requests wait on the event loop itself, so a write lock held elsewhere (the GUI's
 # connection) must not stall every phone for long: give up after this and answer 503.
 BUSY_TIMEOUT_MS = 2000
@@ -47,6 +50,8 @@ class Gateway:
         self._data_version = -1
         self._dirty = False
         self._participants: dict[str, Participant] = {}
+        self._participants_version = -1
+        self._snapshot_commits = 0  # group_commits when the snapshot was built
         self._pending: list[tuple[Callable[[Summit], object], asyncio.Future]] = []
         self.group_commits = 0  # how many transactions the writes took (for tests, benches)
 
@@ -121,10 +126,28 @@ class Gateway:
         if not stale and self._dirty and snap is not None:
             stale = time.monotonic() - snap.built_at >= RESULTS_REFRESH_S
         if stale:
-            self._snapshot = build_snapshot(summit)
-            self._data_version = version
-            self._dirty = False
+            self._rebuild(summit, version)
         assert self._snapshot is not None
+        return self._snapshot
+
+    def _rebuild(self, summit: Summit, version: int) -> None:
+        self._snapshot = build_snapshot(summit)
+        self._data_version = version
+        self._snapshot_commits = self.group_commits
+        self._dirty = False
+
+    async def snapshot_after_write(self) -> Snapshot:
+        """A snapshot that includes every write committed so far on this connection.
+
+        Rebuilt at most every FRESH_RESULTS_S; the writes waiting meanwhile share it."""
+        target = self.group_commits
+        while self._snapshot is None or self._snapshot_commits < target:
+            if self._snapshot is not None:
+                wait = self._snapshot.built_at + FRESH_RESULTS_S - time.monotonic()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+            if self._snapshot is None or self._snapshot_commits < target:
+                self._rebuild(self.summit, self.summit.data_version())
         return self._snapshot
 
     def wrote(self) -> None:
@@ -132,7 +155,12 @@ class Gateway:
         self._dirty = True
 
     def participant(self, summit: Summit, token: str) -> Participant | None:
-        """The participant with this token; found ones are cached (tokens never change)."""
+        """The participant with this token; found ones are cached until the window's
+        connection writes (a revoked card changes its participant's token)."""
+        version = summit.data_version()
+        if version != self._participants_version:
+            self._participants.clear()
+            self._participants_version = version
         found = self._participants.get(token)
         if found is None:
             found = summit.people.by_token(token)

@@ -145,6 +145,12 @@ class RateLimit:
     per_second: float = 1.0
     _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)
 
+    def peek(self, key: str) -> bool:
+        """Whether `allow(key)` would say yes now, without spending anything."""
+        now = time.monotonic()
+        tokens, last = self._buckets.get(key, (self.burst, now))
+        return min(self.burst, tokens + (now - last) * self.per_second) >= 1
+
     def allow(self, key: str) -> bool:
         now = time.monotonic()
         tokens, last = self._buckets.get(key, (self.burst, now))
@@ -154,5 +160,6 @@ class RateLimit:
             return False
         self._buckets[key] = (tokens - 1, now)
         if len(self._buckets) > 50_000:  # forget idle phones rather than grow without end
-            self._buckets = {k: v for k, v in self._buckets.items() if now - v[1] < 60}
+            full = (self.burst - 1) / self.per_second  # a bucket this idle is full again
+            self._buckets = {k: v for k, v in self._buckets.items() if now - v[1] < full}
         return True

@@ -15,8 +15,11 @@ import uvicorn
 from summit_app.core import SummitError
 from summit_app.server import network
 from summit_app.server.app import Checks, create_app
+from summit_app.server.connections import accept_batch, connection_budget, guarded
 from summit_app.server.gateway import Gateway
 from summit_app.server.guards import RateLimit
+from summit_app.server.push import Hub
+from summit_app.server.throttle import Doors
 
 log = logging.getLogger(__name__)
 
@@ -25,17 +28,40 @@ START_TIMEOUT_S = 10
 STOP_TIMEOUT_S = 5
 
 
-def uvicorn_config(app: object) -> uvicorn.Config:
-    """The uvicorn settings the participant server runs with (the burst bench reuses them)."""
+# Idle keep-alive connections (and sockets that never send a request) close after this.
+KEEP_ALIVE_S = 5
+# Phones past this share of the connection budget poll instead of holding a stream, so
+# requests (joins, ballots) always find a free connection.
+STREAM_SHARE = 0.75
+
+
+def uvicorn_config(app: object, budget: int | None = None) -> uvicorn.Config:
+    """The uvicorn settings the participant server runs with (the burst bench reuses them).
+
+    `budget`: how many connections to keep open at most (connections.py); by default,
+    what the process's descriptor limit leaves room for."""
+    budget = connection_budget() if budget is None else budget
     return uvicorn.Config(
         app,
+        http=guarded(budget),  # type: ignore[arg-type]
         log_level="warning",
         access_log=False,
         lifespan="off",
         timeout_graceful_shutdown=2,
+        timeout_keep_alive=KEEP_ALIVE_S,
+        limit_concurrency=budget + 8,  # uvicorn's own cap: a 503 past it, never a crash
         server_header=False,
-        backlog=2048,
+        backlog=accept_batch(budget),
     )
+
+
+def allowed_hosts(host: str) -> list[str]:
+    """The Host names a request may carry: the served address (all of them for 0.0.0.0)."""
+    if host in ("0.0.0.0", ""):
+        return ["127.0.0.1", "localhost", *(ip for _, ip, _ in network.candidate_addresses())]
+    if host.startswith("127."):
+        return [host, "localhost"]
+    return [host]
 
 
 class ServerError(SummitError):
@@ -46,7 +72,8 @@ class SummitServer:
     """Serve the phone page for one `.summit` file.
 
     `on_event(kind, data)` is called from the server thread for kind in
-    {"joined", "ballot", "note", "check"}; it must not block (emit a Qt signal, say).
+    {"joined", "join_refused", "ballot", "note", "group", "card", "check"}; it must not
+    block (emit a Qt signal, say).
     """
 
     def __init__(
@@ -57,6 +84,7 @@ class SummitServer:
         on_event: Callable[[str, dict], None] | None = None,
         *,
         rate: RateLimit | None = None,
+        doors: Doors | None = None,
     ) -> None:
         self.path = Path(path)
         self.host = host or network.preferred_host()
@@ -64,9 +92,12 @@ class SummitServer:
         self.on_event = on_event
         self._rate = rate or RateLimit()
         self._checks = Checks()
+        self.doors = doors or Doors()
+        self.hub: Hub | None = None
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._join_code = ""
+        self._short_code = ""
 
     # -- what the GUI shows --------------------------------------------------------------
 
@@ -78,6 +109,26 @@ class SummitServer:
     @property
     def join_url(self) -> str:
         return f"{self.url}/j/{self._join_code}"
+
+    @property
+    def short_code(self) -> str:
+        """Six digits a person can type after the address: `url/short_code`."""
+        return self._short_code
+
+    @property
+    def short_url(self) -> str:
+        """The join address to type, without `http://`: '192.168.1.20:8765/482913'."""
+        return f"{self.url.split('://', 1)[1]}/{self._short_code}"
+
+    @property
+    def refused_joins(self) -> int:
+        """Fresh joins refused since the server started (too many from one address)."""
+        return self.doors.refused_joins
+
+    @property
+    def streams(self) -> int:
+        """Phones holding a live event stream now."""
+        return self.hub.streams if self.hub else 0
 
     @property
     def check_url(self) -> str:
@@ -102,8 +153,18 @@ class SummitServer:
             return
         sock = self._bind()
         gateway = Gateway(self.path)
-        app = create_app(gateway, self._emit, self._checks, self._rate)
-        config = uvicorn_config(app)
+        budget = connection_budget()
+        self.hub = Hub(gateway, int(budget * STREAM_SHARE))
+        app = create_app(
+            gateway,
+            self._emit,
+            self._checks,
+            self._rate,
+            doors=self.doors,
+            hub=self.hub,
+            hosts=allowed_hosts(self.host),
+        )
+        config = uvicorn_config(app, budget)
         self._server = server = uvicorn.Server(config)
         failure: list[BaseException] = []
 
@@ -111,7 +172,8 @@ class SummitServer:
             # The server's connection is opened, used and closed on this thread alone.
             try:
                 gateway.open()
-                self._join_code = gateway.call(lambda s: s.info().join_code)
+                info = gateway.call(lambda s: s.info())
+                self._join_code, self._short_code = info.join_code, info.short_code
             except BaseException as error:
                 failure.append(error)
                 sock.close()
@@ -137,6 +199,8 @@ class SummitServer:
 
     def stop(self) -> None:
         """Stop serving and close the file; safe to call twice."""
+        if self.hub is not None:
+            self.hub.close_soon()  # end the phones' streams, so the shutdown need not wait
         if self._server is not None:
             self._server.should_exit = True
         if self._thread is not None:

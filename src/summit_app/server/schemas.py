@@ -17,8 +17,11 @@ from summit_app.core.questions import QUESTION_MAX_CHARS
 from summit_app.core.wording import WORD_MAX_CHARS
 
 Choice = Annotated[StrictInt, Field(ge=0, le=1000)]
-# Row ids fit SQLite's integers with room to spare; a bigger one is refused as malformed.
-RowId = Annotated[StrictInt, Field(ge=0, le=2**53)]
+# Row ids fit SQLite's 64-bit integers; bounded well inside them (and inside a JavaScript
+# number), so a huge id is a 422, never an OverflowError and a 500.
+MAX_ID = 2**53 - 1
+RowId = Annotated[StrictInt, Field(ge=1, le=MAX_ID)]
+OptionId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class _In(BaseModel):
@@ -26,12 +29,12 @@ class _In(BaseModel):
 
 
 class BallotIn(_In):
-    poll_id: StrictInt
-    choices: Annotated[dict[int, Choice], Field(max_length=MAX_OPTIONS)]
+    poll_id: RowId
+    choices: Annotated[dict[OptionId, Choice], Field(max_length=MAX_OPTIONS)]
 
 
 class NoteIn(_In):
-    prompt_id: StrictInt
+    prompt_id: RowId
     # Stored exactly as typed: no stripping, no normalising.
     text: Annotated[str, Field(min_length=1, max_length=NOTE_MAX_CHARS)]
 
@@ -59,6 +62,10 @@ class CheckIn(_In):
     device: Annotated[str, Field(max_length=200)] = ""
 
 
+class CardIn(_In):
+    code: Annotated[str, Field(min_length=1, max_length=64)]
+
+
 # Messages for the first pydantic error, by field; anything else gets GENERIC.
 MESSAGES = {
     ("text", "string_too_long"): f"That note is too long: at most {NOTE_MAX_CHARS} characters.",
@@ -71,6 +78,14 @@ MESSAGES = {
     ("choices", "int_parsing"): "That option is not in this poll.",
     ("choices", "missing"): "Choose something before sending your vote.",
     ("group", "string_too_long"): "Choose a group from the list.",
+    ("code", "string_too_short"): "Type the code printed on your card.",
+    ("code", "missing"): "Type the code printed on your card.",
+    ("code", "string_too_long"): "That is not the code of a voting card.",
+}
+# Any complaint about these fields: the page is showing something that has gone.
+BY_FIELD = {
+    "poll_id": "That poll is not running any more. Reload the page.",
+    "prompt_id": "That question is not taking notes any more. Reload the page.",
 }
 # The same complaints about a question's or a word's text, in its own words.
 QUESTION_MESSAGES = {
@@ -98,8 +113,12 @@ def friendly(error: ValidationError, messages: dict | None = None) -> str:
     if first["type"] == "json_invalid":
         return GENERIC
     field = str(first["loc"][0]) if first["loc"] else ""
+    if field == "choices" and "[key]" in first["loc"]:
+        return "That option is not in this poll."
     key = (field, first["type"])
-    return (messages or {}).get(key) or MESSAGES.get(key, GENERIC)
+    if messages:  # a question's or a word's own wording, else the generic sentence
+        return messages.get(key) or MESSAGES.get(key, GENERIC)
+    return MESSAGES.get(key) or BY_FIELD.get(field, GENERIC)
 
 
 # Which messages speak for which shape (the participant app looks them up by model).

@@ -25,6 +25,8 @@ class Snapshot:
     digest: str  # changes whenever `public` does
     poll_id: int | None  # the poll shown on phones (open, or the item's last closed one)
     prompt_id: int | None = None  # the prompt open for phones' notes, words or questions
+    frame_digest: str = ""  # changes when anything but the results does
+    short_code: str = ""
     built_at: float = field(default_factory=time.monotonic)
 
 
@@ -41,16 +43,23 @@ def build_snapshot(summit: Summit) -> Snapshot:
         "poll": _poll(summit, poll) if poll else None,
         "groups": list(info.groups),
         "scale": list(SCALE_LABELS),
+        "verified": summit.cards.verified(),
     }
-    digest = hashlib.blake2b(json.dumps(public, sort_keys=True).encode(), digest_size=8).hexdigest()
+    frame = {**public, "poll": {**public["poll"], "results": None} if poll else None}
     return Snapshot(
         info.join_code,
         info.groups,
         public,
-        digest,
+        _digest(public),
         poll.id if poll else None,
         prompt.id if prompt else None,
+        frame_digest=_digest(frame),
+        short_code=info.short_code,
     )
+
+
+def _digest(data: dict) -> str:
+    return hashlib.blake2b(json.dumps(data, sort_keys=True).encode(), digest_size=8).hexdigest()
 
 
 def _shown_poll(summit: Summit, open_poll_id: int | None, item_id: int | None) -> Poll | None:

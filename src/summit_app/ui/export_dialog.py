@@ -1,4 +1,5 @@
-"""The Export dialog: writes the write-up pack (and the CSV data) and previews it in the app."""
+"""The Export dialog: writes the write-up pack as PDF, HTML and Word, and the raw data as
+CSV, into one folder (by default exports/ beside the .summit file), and previews the PDF."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,9 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core import Summit, SummitError
-from summit_app.export.cli import default_csv_dir, default_pdf
-from summit_app.export.csv_export import write_csv
-from summit_app.export.pack import write_pack
+from summit_app.export.cli import exports_folder, write_all
+
+EDITIONS = (
+    ("pdf", "PDF: to print, or to read on screen"),
+    ("html", "HTML: one accessible file, for a website or an email"),
+    ("docx", "Word: to edit and finish in Word"),
+    ("csv", "The raw data as CSV files (notes, ballots, results)"),
+)
 
 
 class ExportWorker(QThread):
@@ -32,36 +39,34 @@ class ExportWorker(QThread):
     connection to the summit file.
 
     Signals:
-        exported(list): the paths written, PDF first.
+        exported(list, list): the paths written, and the log's notes.
         failed(str): a message for the user.
     """
 
-    exported = Signal(list)
+    exported = Signal(list, list)
     failed = Signal(str)
 
-    def __init__(self, summit_path: Path, pdf: Path, csv_dir: Path | None) -> None:
+    def __init__(self, summit_path: Path, targets: dict[str, Path]) -> None:
         super().__init__()
-        self.summit_path, self.pdf, self.csv_dir = summit_path, pdf, csv_dir
+        self.summit_path, self.targets = summit_path, targets
 
     def run(self) -> None:
         try:
             with Summit.open(self.summit_path) as summit:
-                paths = [write_pack(summit, self.pdf)]
-                if self.csv_dir is not None:
-                    paths += write_csv(summit, self.csv_dir)
+                paths, notes = write_all(summit, self.targets)
         except SummitError as error:
             self.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 - shown to the user, never a crash
             self.failed.emit(f"The pack could not be written: {error}")
         else:
-            self.exported.emit([str(p) for p in paths])
+            self.exported.emit([str(p) for p in paths], notes)
 
 
 class ExportDialog(QDialog):
-    """Choose where the PDF goes, write it, see it, open its folder.
+    """Choose the folder, the name and the editions; write them, see the PDF, open the folder.
 
     Signals:
-        exported(str): the PDF's path, once written.
+        exported(str): the first file written (the PDF when it was asked for).
     """
 
     exported = Signal(str)
@@ -70,17 +75,23 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.summit_path = Path(summit_path)
         self.worker: ExportWorker | None = None
-        self.written: Path | None = None
+        self.written: list[Path] = []
         self.open_url = QDesktopServices.openUrl  # tests replace this to see the folder asked for
         self.setWindowTitle("Export the write-up pack")
-        self.resize(900, 720)
+        self.resize(900, 760)
 
-        self.pdf_edit = QLineEdit(str(default_pdf(self.summit_path)))
-        self.pdf_edit.setAccessibleName("PDF file")
+        self.folder_edit = QLineEdit(str(exports_folder(self.summit_path)))
+        self.folder_edit.setAccessibleName("Folder")
         choose = QPushButton("Choose…")
-        choose.clicked.connect(self.choose_pdf)
-        self.csv_box = QCheckBox("Also write the raw data as CSV files (notes, ballots, results)")
-        self.csv_box.setChecked(True)
+        choose.clicked.connect(self.choose_folder)
+        self.name_edit = QLineEdit(self.summit_path.stem)
+        self.name_edit.setAccessibleName("File name")
+        self.boxes: dict[str, QCheckBox] = {}
+        for key, label in EDITIONS:
+            box = QCheckBox(label)
+            box.setChecked(True)
+            self.boxes[key] = box
+        self.csv_box = self.boxes["csv"]
         self.export_button = QPushButton("Export")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
@@ -89,7 +100,6 @@ class ExportDialog(QDialog):
         self.folder_button.clicked.connect(self.open_folder)
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(self.status.textInteractionFlags())
 
         self.document = QPdfDocument(self)
         self.preview = QPdfView(self)
@@ -97,58 +107,81 @@ class ExportDialog(QDialog):
         self.preview.setPageMode(QPdfView.PageMode.MultiPage)
         self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
-        row = QHBoxLayout()
-        row.addWidget(QLabel("PDF file:"))
-        row.addWidget(self.pdf_edit, 1)
-        row.addWidget(choose)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(choose)
+        form = QFormLayout()
+        form.addRow("Folder:", folder_row)
+        form.addRow("File name:", self.name_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.csv_box)
+        layout.addLayout(form)
+        for box in self.boxes.values():
+            layout.addWidget(box)
         layout.addWidget(self.status)
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
 
-    def pdf_path(self) -> Path:
-        return Path(self.pdf_edit.text().strip()).expanduser()
+    def folder(self) -> Path:
+        return Path(self.folder_edit.text().strip()).expanduser()
 
-    def choose_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save the pack as", str(self.pdf_path()), "PDF files (*.pdf)"
-        )
+    def targets(self) -> dict[str, Path]:
+        """Where each chosen edition goes: <folder>/<name>.pdf, .html, .docx, <name>-data/."""
+        name = self.name_edit.text().strip().removesuffix(".pdf")
+        folder = self.folder()
+        paths = {
+            "pdf": folder / f"{name}.pdf",
+            "html": folder / f"{name}.html",
+            "docx": folder / f"{name}.docx",
+            "csv": folder / f"{name}-data",
+        }
+        return {key: paths[key] for key, box in self.boxes.items() if box.isChecked()}
+
+    def pdf_path(self) -> Path:
+        return self.folder() / f"{self.name_edit.text().strip().removesuffix('.pdf')}.pdf"
+
+    def choose_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Export into", str(self.folder()))
         if path:
-            self.pdf_edit.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
+            self.folder_edit.setText(path)
 
     def start_export(self) -> None:
         if self.worker is not None:
             return
-        pdf = self.pdf_path()
-        if not pdf.name:
-            self.show_error("Choose a file name for the PDF.")
+        if not self.name_edit.text().strip() or not self.folder_edit.text().strip():
+            self.show_error("Choose a folder and a file name for the pack.")
             return
-        csv_dir = default_csv_dir(pdf.with_suffix(".summit")) if self.csv_box.isChecked() else None
-        if csv_dir is not None:
-            csv_dir = pdf.parent / csv_dir.name  # the data beside the PDF
+        targets = self.targets()
+        if not targets:
+            self.show_error("Choose at least one thing to export.")
+            return
         self.status.setStyleSheet("")
         self.status.setText("Writing the pack…")
         self.export_button.setEnabled(False)
-        self.worker = ExportWorker(self.summit_path, pdf, csv_dir)
+        self.worker = ExportWorker(self.summit_path, targets)
         self.worker.exported.connect(self.on_exported)
         self.worker.failed.connect(self.show_error)
         self.worker.finished.connect(self.on_finished)
         self.worker.start()
 
-    def on_exported(self, paths: list[str]) -> None:
-        self.written = Path(paths[0])
+    def on_exported(self, paths: list[str], notes: list[str]) -> None:
+        self.written = [Path(p) for p in paths]
+        pdf = next((p for p in self.written if p.suffix == ".pdf"), None)
         self.document.close()
-        self.document.load(str(self.written))
-        extra = f" and {len(paths) - 1} CSV files" if len(paths) > 1 else ""
-        self.status.setText(f"Written: {self.written}{extra} ({self.document.pageCount()} pages).")
+        pages = ""
+        if pdf is not None:
+            self.document.load(str(pdf))
+            pages = f" The PDF has {self.document.pageCount()} pages."
+        names = ", ".join(p.name for p in self.written)
+        text = f"Written in {self.written[0].parent}: {names}.{pages}"
+        if notes:
+            text += "\n" + "\n".join(f"Note: {n}" for n in notes)
+        self.status.setText(text)
         self.folder_button.setEnabled(True)
-        self.exported.emit(str(self.written))
+        self.exported.emit(str(self.written[0]))
 
     def show_error(self, message: str) -> None:
         self.status.setStyleSheet("color: #b91c1c;")
@@ -162,8 +195,8 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
 
     def open_folder(self) -> None:
-        if self.written is not None:
-            self.open_url(QUrl.fromLocalFile(str(self.written.parent)))
+        if self.written:
+            self.open_url(QUrl.fromLocalFile(str(self.written[0].parent)))
 
     def done(self, result: int) -> None:
         # A running export finishes first: a thread alive at teardown would abort the app.

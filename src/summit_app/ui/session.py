@@ -52,6 +52,7 @@ TABLE_AREAS = {
     "actions": ("writeup",),
     "narrative_blocks": ("writeup",),
     "writeup": ("writeup",),
+    "cards": ("people",),
 }
 POLL_INTERVAL_MS = 500  # how quickly a write from elsewhere shows without a server event
 # Server events are batched: a burst of 1,000 ballots reloads the panels a few times a
@@ -65,7 +66,10 @@ EVENT_AREAS = {
     "question": ("audience",),
     "upvote": ("audience",),
     "word": ("audience",),
-    "check": (),
+    "group": ("people",),
+    "card": ("people",),
+    "join_refused": ("people",),
+    "check": ("people",),
 }
 
 

@@ -1,0 +1,174 @@
+"""The pages after the last section, each built only when it has something to say:
+personal commitments, actions, the thank-you, "What have we heard?", who took part (with
+how each group voted) and the data appendix. Their order is the team's (`PackOptions`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from summit_app.core.presenting import people
+from summit_app.core.tally import percent
+from summit_app.export.anonymity import OTHER_GROUPS, fold_counts
+from summit_app.export.build_groups import group_tables
+from summit_app.export.build_results import appendix_blocks
+from summit_app.export.data import PackData
+from summit_app.export.log import Log
+from summit_app.export.model import (
+    Bar,
+    Block,
+    Bullets,
+    Chart,
+    Column,
+    Heading,
+    Para,
+    Part,
+    PartKind,
+    Rich,
+    Run,
+    Table,
+    Tone,
+)
+from summit_app.export.typeset import inline, narrative_text, one_line, plain
+
+
+def commitments(data: PackData, log: Log) -> list[Part]:
+    if not data.commitments:
+        return []
+    story: list[Block] = list(narrative_text(data.closing.commitments_intro))
+    if not story:
+        story.append(Para((Run("One action each person said they will take:"),)))
+    items = []
+    for c in data.commitments:
+        runs = inline(c.text)
+        if c.owner.strip():
+            runs += (Run(f" \u2014 {one_line(c.owner)}"),)
+        if runs:
+            items.append(runs)
+    story.append(Bullets(tuple(items)))
+    return [Part("Personal commitments", "commitments", tuple(story), PartKind.CLOSING, False)]
+
+
+def actions(data: PackData, log: Log) -> list[Part]:
+    if not data.actions:
+        return []
+    story: list[Block] = list(narrative_text(data.closing.actions_intro))
+    rows = tuple((inline(a.text), one_line(a.owner), one_line(a.due)) for a in data.actions)
+    story.append(
+        Table(
+            (Column("Action"), Column("Who"), Column("By")),
+            rows,
+            caption="Actions agreed, with who will take each and by when.",
+        )
+    )
+    return [Part("Actions", "actions", tuple(story), PartKind.CLOSING, False)]
+
+
+def thanks(data: PackData, log: Log) -> list[Part]:
+    story: list[Block] = list(narrative_text(data.closing.thanks))
+    contact = data.info.contact.strip()
+    if not story and contact:
+        story.append(
+            Para(
+                (
+                    Run(
+                        "Thank you for such constructive input to the session. If you have"
+                        f" any further questions, contact {plain(contact)}."
+                    ),
+                )
+            )
+        )
+    if not story:
+        return []
+    return [Part("Thank you", "thanks", tuple(story), PartKind.CLOSING, False)]
+
+
+def what_we_heard(data: PackData, log: Log) -> list[Part]:
+    themes = data.summarised_themes
+    if not themes:
+        return []
+    rows = tuple(
+        ((Run(one_line(t.name), bold=True),), Rich(tuple(narrative_text(t.summary))))
+        for t in themes
+    )
+    table = Table(
+        (Column("Theme"), Column("What we heard")),
+        rows,
+        caption="Each theme of the day and what we heard about it.",
+    )
+    return [Part("What have we heard?", "heard", (table,), PartKind.CLOSING)]
+
+
+def participation(data: PackData, log: Log) -> list[Part]:
+    options = data.options
+    story: list[Block] = []
+    if options.include_participation and data.joined:
+        story += _who(data, log)
+    if options.include_group_tables:
+        tables = group_tables(data, log)
+        if tables:
+            story.append(Heading("How each group voted", 2, "groups", contents=True))
+            story += tables
+    if not story:
+        return []
+    return [Part("Who took part", "people", tuple(story), PartKind.APPENDIX)]
+
+
+def _who(data: PackData, log: Log) -> list[Block]:
+    story: list[Block] = [
+        Para((Run(f"{people(data.joined).capitalize()} took part on their phones."),))
+    ]
+    if not data.groups_collected:
+        return story
+    threshold = data.options.anonymity_threshold
+    counts, hidden = fold_counts(data.by_group, threshold)
+    log.folded("the chart of who took part", hidden, threshold)
+    if not counts:
+        return story
+    story.append(
+        Para((Run("By professional group or care setting, as each person chose it when joining:"),))
+    )
+    order = sorted(counts, key=lambda g: (g == OTHER_GROUPS, -counts[g]))
+    top = max(counts.values())
+    figures = {g: f"{counts[g]} ({percent(counts[g], data.joined)}%)" for g in order}
+    data_table = Table(
+        (Column("Group"), Column("People", numeric=True), Column("Share", numeric=True)),
+        tuple((plain(g), str(counts[g]), f"{percent(counts[g], data.joined)}%") for g in order),
+        caption=f"People who joined, by group: {people(data.joined)} in all.",
+    )
+    alt = "Bar chart of the people who joined, by group, largest first: " + "; ".join(
+        f"{plain(g)}, {figures[g]}" for g in order
+    )
+    bars = tuple(Bar(plain(g), (counts[g] / top,), figures[g]) for g in order)
+    story.append(Chart("Who took part, by group", alt + ".", bars, data_table))
+    return story
+
+
+def data_appendix(data: PackData, log: Log) -> list[Part]:
+    if not data.options.include_data_appendix or not data.polls:
+        return []
+    story: list[Block] = [
+        Para(
+            (
+                Run(
+                    "Every poll\u2019s figures in full, in the order of the day: votes from"
+                    " phones and any counts taken in the room. The raw data is in the CSV"
+                    " files exported with this pack."
+                ),
+            ),
+            Tone.CAPTION,
+        )
+    ]
+    for poll in data.polls:
+        story += appendix_blocks(poll.result)
+    return [Part("Data appendix", "data", tuple(story), PartKind.APPENDIX)]
+
+
+CLOSING: dict[str, Callable[[PackData, Log], list[Part]]] = {
+    "commitments": commitments,
+    "actions": actions,
+    "thanks": thanks,
+    "what_we_heard": what_we_heard,
+    "participation": participation,
+    "data_appendix": data_appendix,
+}

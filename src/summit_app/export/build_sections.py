@@ -1,0 +1,130 @@
+"""Each section of the day as the pack tells it: the team's narrative in reading order, each
+speaker's prose, each question once with its lead-in, notes grouped by theme, each poll.
+
+What the facilitator typed for the room (an item's description, "how to join in from your
+phone") is never printed: an item speaks through its write-up text. An item's title is a
+heading only where it gathers several things (speakers, questions, polls) that would
+otherwise run together; a lone question or poll is its own heading.
+"""
+
+from __future__ import annotations
+
+from summit_app.core import narrative
+from summit_app.core.model import NarrativeBlock, Note, PromptKind, Speaker
+from summit_app.export.build_audience import cloud_blocks, questions_blocks
+from summit_app.export.build_results import poll_blocks
+from summit_app.export.data import ItemBlock, PromptBlock, SectionBlock, ThemeBlock, is_break
+from summit_app.export.model import Block, Bullets, Heading, Para, Part, PartKind, Run, Tone
+from summit_app.export.typeset import blocks, heading, narrative_text, one_line, text_runs
+
+OTHER_NOTES = "Other notes"
+
+
+def section_part(number: int, block: SectionBlock) -> Part | None:
+    section = block.section
+    story: list[Block] = list(narrative_text(section.introduction))
+    for entry in block.flow:
+        if isinstance(entry, NarrativeBlock):
+            story += narrative_block(entry)
+        elif not is_break(entry.item):
+            story += item_blocks(entry)
+    if not story:
+        return None  # nothing happened here worth a page: it stays in the agenda
+    title = heading(f"Section {number}: {section.title}")
+    return Part(title, f"section-{section.id}", tuple(clamp_levels(story)), PartKind.SECTION)
+
+
+def narrative_block(block: NarrativeBlock, level: int = 2) -> list[Block]:
+    out: list[Block] = []
+    if block.title.strip():
+        out.append(Heading(heading(block.title), level, f"block-{block.id}"))
+    return out + list(narrative_text(block.text))
+
+
+def item_blocks(block: ItemBlock) -> list[Block]:
+    item = block.item
+    prompts = [p for p in block.prompts if not p.is_empty]
+    things = int(bool(block.speakers)) + len(prompts) + len(block.polls)
+    questions = {one_line(p.prompt.text) for p in prompts} | {
+        one_line(p.result.poll.question) for p in block.polls
+    }
+    titled = things >= 2 and one_line(item.title) not in questions
+    level = 3 if titled else 2
+    story: list[Block] = []
+    if titled:
+        story.append(Heading(heading(item.title), 2, f"item-{item.id}"))
+    story += narrative_text(item.writeup)
+    for speaker in block.speakers:
+        story += speaker_blocks(speaker, level)
+    for prompt in prompts:
+        story += prompt_blocks(prompt, level)
+    for poll in block.polls:
+        story += poll_blocks(poll.result, level)
+    return story
+
+
+def speaker_blocks(speaker: Speaker, level: int) -> list[Block]:
+    out: list[Block] = [Heading(heading(speaker.name), level, f"speaker-{speaker.id}")]
+    byline = ", ".join(one_line(x) for x in (speaker.role, speaker.organisation) if x.strip())
+    if byline:
+        out.append(Para((Run(byline),), Tone.BYLINE))
+    points = [p for p in speaker.key_points if p.strip()]
+    out += blocks(narrative.parse_lines(points))
+    return out
+
+
+def prompt_blocks(block: PromptBlock, level: int) -> list[Block]:
+    prompt = block.prompt
+    if prompt.kind is PromptKind.QUESTIONS:
+        return questions_blocks(block, level)
+    if prompt.kind is PromptKind.WORDS:
+        return cloud_blocks(block, level)
+    out: list[Block] = [Heading(heading(prompt.text), level, f"prompt-{prompt.id}")]
+    out += narrative_text(prompt.writeup)
+    themed = False
+    for theme in block.themes:
+        if theme.notes or theme.theme.summary.strip():
+            out += theme_blocks(theme, level + 1)
+            themed = themed or bool(theme.notes)
+    if block.unthemed:
+        if themed:
+            out.append(Heading(OTHER_NOTES, level + 1))
+        out += notes_blocks(block.unthemed)
+    return out
+
+
+def theme_blocks(block: ThemeBlock, level: int) -> list[Block]:
+    """The theme's name and summary first, then its quotes set apart, then its notes."""
+    theme = block.theme
+    out: list[Block] = [
+        Heading(heading(theme.name), level, f"theme-{theme.id}", swatch=theme.colour)
+    ]
+    out += narrative_text(theme.summary)
+    return out + notes_blocks(block.notes)
+
+
+def notes_blocks(notes: tuple[Note, ...]) -> list[Block]:
+    out: list[Block] = []
+    for note in notes:
+        if note.is_quote and text_runs(note.text):
+            # A participant's words set apart, in quotation marks in every edition.
+            words = text_runs(f"\u201c{note.text.strip()}\u201d")
+            out.append(Para(words, Tone.QUOTE))
+    items = tuple(r for r in (text_runs(n.text) for n in notes if not n.is_quote) if r)
+    if items:
+        out.append(Bullets(items, tone=Tone.NOTE))
+    return out
+
+
+def clamp_levels(story: list[Block], top: int = 2) -> list[Block]:
+    """Headings that never skip a level (a theme's heading under a part's title is a 2)."""
+    out: list[Block] = []
+    last = top - 1
+    for block in story:
+        if isinstance(block, Heading):
+            level = max(top, min(block.level, last + 1))
+            if level != block.level:
+                block = Heading(block.text, level, block.anchor, block.contents, block.swatch)
+            last = level
+        out.append(block)
+    return out

@@ -1,0 +1,173 @@
+"""The write-up pack as plain data: everything every edition prints, decided once.
+
+`build_pack(summit)` (export/build.py) makes a `Pack` from the `.summit` file; the PDF, HTML
+and Word renderers lay it out and decide nothing about what it says. A pack is a sequence of
+`Part`s (the introduction, each section of the day, the closing pages, the data appendix),
+each a sequence of blocks:
+
+- `Heading`: a heading of level 2 to 4 inside a part (the part's own title is level 1);
+  `anchor` is its id for links, `contents` lists it in the table of contents.
+- `Para` and `Bullets`: formatted text, runs of characters that are bold, italic or plain,
+  never markup; `tone` says what kind of text it is (the team's narrative, a participant's
+  note, a quote, a caption), which each renderer styles in its own way.
+- `Table`: columns with headers, rows of cells (plain text, runs, or `Rich` paragraphs and
+  lists); `group_rows` are rows that head a group of rows (the agenda's sections).
+- `Chart`: bars (one part each, or several stacked parts for an agreement scale), every bar
+  labelled in full, with its text alternative and its data as a `Table`: the PDF draws the
+  bars with their labels and figures, the HTML draws them as SVG with the table beside
+  them, the Word edition prints the table.
+
+Texts are already set for print (curly quotes, dashes, no-break space before a heading's
+last word); user text is characters, so `<b>` is four characters wherever it appears.
+New kinds of results (questions, word clouds) are new block types: a renderer that meets
+a block it does not know fails loudly rather than leave it out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+Inline = tuple[Run, ...]
+
+
+class Tone(StrEnum):
+    BODY = "body"  # the team's narrative
+    NOTE = "note"  # what a participant wrote, as typed
+    QUOTE = "quote"  # a participant's words set apart
+    CAPTION = "caption"  # how to read the figures beside it
+    BYLINE = "byline"  # a speaker's role and organisation
+
+
+@dataclass(frozen=True)
+class Para:
+    runs: Inline
+    tone: Tone = Tone.BODY
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A bulleted list, or a numbered one counting from `start`."""
+
+    items: tuple[Inline, ...]
+    ordered: bool = False
+    start: int = 1
+    tone: Tone = Tone.BODY
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int  # 2, 3 or 4 (a part's title is 1)
+    anchor: str = ""
+    contents: bool = False  # listed in the table of contents, under its part
+    swatch: str = ""  # a theme's colour on the note board, '#rrggbb'
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    numeric: bool = False  # right-aligned figures
+
+
+@dataclass(frozen=True)
+class Rich:
+    """A table cell of several paragraphs or lists (a theme's summary)."""
+
+    blocks: tuple[Para | Bullets, ...]
+
+
+Cell = str | Inline | Rich
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    caption: str = ""  # what the table shows, for a reader who meets it alone
+    row_headers: bool = True  # the first cell of a row names it
+    group_rows: tuple[int, ...] = ()  # rows (indices) that head the rows after them
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    parts: tuple[float, ...]  # 0..1 of the full length; several parts are stacked
+    figure: str  # printed at the end of the bar, e.g. "15%" or "40% agree"
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    alt: str  # the chart in one or two sentences, for a reader who cannot see it
+    bars: tuple[Bar, ...]
+    data: Table  # the same figures as a table
+    legend: tuple[str, ...] = ()  # names of the stacked parts, in order
+
+
+@dataclass(frozen=True)
+class Cloud:
+    """A word cloud: each word drawn bigger the more answers it had (`core.cloud_layout`
+    places them, as on the projector), with its text alternative and its top words as a
+    `Table`, which is what a screen reader reads and the Word edition prints."""
+
+    title: str
+    alt: str
+    words: tuple[tuple[str, int], ...]  # (the word as typed most, answers), most first
+    data: Table
+
+
+Block = Heading | Para | Bullets | Table | Chart | Cloud
+
+
+class PartKind(StrEnum):
+    FRONT = "front"  # introduction, agenda
+    SECTION = "section"  # a section of the day
+    CLOSING = "closing"  # commitments, actions, thank-you, what we heard
+    APPENDIX = "appendix"  # who took part, how groups voted, the data
+
+
+@dataclass(frozen=True)
+class Part:
+    title: str
+    anchor: str
+    blocks: tuple[Block, ...]
+    kind: PartKind = PartKind.SECTION
+    new_page: bool = True  # starts a page in paged editions
+
+
+@dataclass(frozen=True)
+class Pack:
+    title: str
+    date: str = ""  # as printed: "13 April 2021"
+    venue: str = ""
+    organisers: str = ""
+    language: str = "en-GB"  # BCP 47
+    parts: tuple[Part, ...] = ()
+    exported_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    # What a reader of the log should know: groups folded for anonymity, fonts used
+    # from the computer or missing. Never printed in the pack itself.
+    log: tuple[str, ...] = ()
+
+    def contents(self) -> list[tuple[str, str, int]]:
+        """The table of contents: (anchor, title, level 0 for a part or 1 below it)."""
+        entries: list[tuple[str, str, int]] = []
+        for part in self.parts:
+            entries.append((part.anchor, part.title, 0))
+            entries += [
+                (b.anchor, b.text, 1) for b in part.blocks if isinstance(b, Heading) and b.contents
+            ]
+        return entries

@@ -1,0 +1,215 @@
+"""The pack model as reportlab flowables: one function a block type, nothing decided about
+what is said, only how it sits on the page.
+
+Page breaks: a part starts a page when the model says so; a heading never ends a page (it
+needs room for itself and a few lines under it, else it goes to the next page); a heading
+stays with what follows it only when that is short (a sentence, a small chart), so a long
+table or chart starts under its heading and splits, rather than leave a page mostly empty.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
+
+from summit_app.export.model import (
+    Block,
+    Bullets,
+    Chart,
+    Cloud,
+    Heading,
+    Inline,
+    Para,
+    Part,
+    Rich,
+    Run,
+    Table,
+    Tone,
+)
+from summit_app.export.pdf.charts import chart_flowable
+from summit_app.export.pdf.cloud import CloudFlowable
+from summit_app.export.pdf.flow import HeadingPara, grid, pull_quote, swatch_table
+from summit_app.export.pdf.fonts import BOLD, REGULAR
+from summit_app.export.pdf.styles import FRAME_HEIGHT, FRAME_WIDTH, MEASURE
+from summit_app.export.pdf.text import markup, paragraph, plain
+
+TONE_STYLE = {
+    Tone.BODY: "Body",
+    Tone.NOTE: "Note",
+    Tone.QUOTE: "Quote",
+    Tone.CAPTION: "Caption",
+    Tone.BYLINE: "Byline",
+}
+ROOM_FOR_HEADING = {1: 0.3 * FRAME_HEIGHT, 2: 130, 3: 105, 4: 80}
+SHORT = 0.3 * FRAME_HEIGHT  # what a heading keeps with it on its page
+
+
+def part_story(part: Part, s: StyleSheet1) -> list[Flowable]:
+    story: list[Flowable] = [PageBreak()] if part.new_page else [CondPageBreak(ROOM_FOR_HEADING[1])]
+    story.append(HeadingPara(markup((Run(part.title),)), s["H1"], part.anchor, part.title, 0))
+    blocks = list(part.blocks)
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if isinstance(block, Heading):
+            # The heading, a caption or byline under it, and the next block if it is short.
+            group = [heading_flowable(block, s)]
+            j = i + 1
+            while (
+                j < len(blocks)
+                and isinstance(blocks[j], Para)
+                and blocks[j].tone
+                in (
+                    Tone.CAPTION,
+                    Tone.BYLINE,
+                )
+            ):
+                group += block_flowables(blocks[j], s)
+                j += 1
+            if j < len(blocks) and not isinstance(blocks[j], Heading):
+                following = block_flowables(blocks[j], s)
+                if _height(following) < SHORT:
+                    group += following
+                    j += 1
+            story += [CondPageBreak(ROOM_FOR_HEADING[block.level]), KeepTogether(group)]
+            i = j
+        else:
+            story += block_flowables(block, s)
+            i += 1
+    return story
+
+
+def _height(flowables: list[Flowable]) -> float:
+    total = 0.0
+    for f in flowables:
+        _, h = f.wrap(FRAME_WIDTH, FRAME_HEIGHT)
+        total += h + f.getSpaceBefore() + f.getSpaceAfter()
+        if total >= SHORT:
+            break
+    return total
+
+
+def heading_flowable(block: Heading, s: StyleSheet1) -> Flowable:
+    style = s[f"H{block.level}"]
+    outline = block.level - 1 if block.contents else None
+    head = HeadingPara(markup((Run(block.text),)), style, block.anchor, block.text, outline)
+    if block.swatch:
+        return swatch_table(block.swatch, head, MEASURE)
+    return head
+
+
+def block_flowables(block: Block, s: StyleSheet1) -> list[Flowable]:
+    if isinstance(block, Para):
+        if block.tone is Tone.QUOTE:
+            return [pull_quote(paragraph(block.runs, s["Quote"]), MEASURE)]
+        return [paragraph(block.runs, s[TONE_STYLE[block.tone]])]
+    if isinstance(block, Bullets):
+        return list_flowables(block, s)
+    if isinstance(block, Table):
+        return [table_flowable(block, s), Spacer(1, 8)]
+    if isinstance(block, Chart):
+        return [chart_flowable(block, s)]
+    if isinstance(block, Cloud):
+        return [CloudFlowable(block, s), Spacer(1, 6), table_flowable(block.data, s), Spacer(1, 8)]
+    if isinstance(block, Heading):
+        return [heading_flowable(block, s)]
+    raise TypeError(f"The PDF cannot print a {type(block).__name__} yet.")
+
+
+def list_flowables(block: Bullets, s: StyleSheet1, cell: bool = False) -> list[Flowable]:
+    if block.ordered:
+        style = s["Numbered"]
+        marks = [f"{block.start + i}." for i in range(len(block.items))]
+    else:
+        style = s["Note"] if block.tone is Tone.NOTE else s["Item"]
+        marks = ["\u2022"] * len(block.items)
+    if cell:
+        style = _cell_variant(style, s)
+    return [paragraph(item, style, mark) for item, mark in zip(block.items, marks, strict=True)]
+
+
+def _cell_variant(style: ParagraphStyle, s: StyleSheet1) -> ParagraphStyle:
+    name = f"{style.name}InCell"
+    if name not in s:
+        s.add(ParagraphStyle(name, parent=style, fontSize=9, leading=12, rightIndent=0))
+    return s[name]
+
+
+def table_flowable(block: Table, s: StyleSheet1):
+    cols = block.columns
+    head = [plain(c.title, s["CellHeadRight" if c.numeric else "CellHead"]) for c in cols]
+    rows: list[list[object]] = [head]
+    for r, row in enumerate(block.rows):
+        cells: list[object] = []
+        for c, value in enumerate(row):
+            group = r in block.group_rows
+            cells.append(_cell(value, cols[c].numeric, s, bold=group))
+        rows.append(cells)
+    widths = column_widths(block)
+    groups = [g + 1 for g in block.group_rows]
+    long_cells = any(isinstance(v, Rich) for row in block.rows for v in row)
+    return grid(
+        rows,
+        widths,
+        right=[i for i, c in enumerate(cols) if c.numeric],
+        group_rows=groups,
+        split_in_row=long_cells,
+    )
+
+
+def _cell(value, numeric: bool, s: StyleSheet1, bold: bool = False):
+    if isinstance(value, Rich):
+        out: list[Flowable] = []
+        for block in value.blocks:
+            if isinstance(block, Bullets):
+                out += list_flowables(block, s, cell=True)
+            else:
+                out.append(paragraph(block.runs, s["Cell"]))
+        return out
+    if isinstance(value, tuple):
+        return paragraph(value, s["Cell"])
+    if numeric and (value.isascii() or not value):
+        return value  # a plain string cell: far cheaper than a Paragraph
+    return plain(value, s["CellBold" if bold else ("CellRight" if numeric else "Cell")])
+
+
+def column_widths(block: Table) -> list[float]:
+    """Numeric and short columns as wide as their widest entry or heading word; text columns
+    share the rest in proportion to their text (each at least a fifth of what is left)."""
+    rows = [row for r, row in enumerate(block.rows) if r not in block.group_rows]
+    widths: list[float] = []
+    text_cols: list[int] = []
+    for c, col in enumerate(block.columns):
+        texts = [_text(row[c]) for row in rows]
+        widest = max((stringWidth(t, REGULAR, 9) for t in texts), default=0)
+        if col.numeric or (texts and widest < 70):
+            words = max((stringWidth(w, BOLD, 9) for w in col.title.split()), default=0)
+            widths.append(min(max(widest, words) + 11, FRAME_WIDTH * 0.3))
+        else:
+            widths.append(0.0)
+            text_cols.append(c)
+    free = FRAME_WIDTH - sum(widths)
+    if not text_cols:
+        widths[-1] += free
+        return widths
+    weights = [max(sum(len(_text(row[c])) for row in rows), 1) ** 0.5 for c in text_cols]
+    floor = free / (5 * len(text_cols))
+    for c, weight in zip(text_cols, weights, strict=True):
+        widths[c] = floor + (free - floor * len(text_cols)) * weight / sum(weights)
+    return widths
+
+
+def _text(value) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Rich):
+        return " ".join(
+            b.text if isinstance(b, Para) else " ".join(_inline(i) for i in b.items)
+            for b in value.blocks
+        )
+    return _inline(value)
+
+
+def _inline(runs: Inline) -> str:
+    return "".join(r.text for r in runs)

@@ -1,0 +1,144 @@
+"""The pack's text as reportlab Paragraphs: escaped, in the right fonts, shaped, and laid
+out right to left where it is written so.
+
+A Paragraph parses its text as markup, so every character of the pack's text is escaped:
+`<b>`, `&` or an unclosed `<` typed by anyone prints as typed. Our own markup is only what
+the pack model says: bold and italic runs, and the fallback fonts.
+
+- Characters DejaVu Sans lacks go to the first fallback that has them (`fonts.font_for`),
+  in a `<font>` tag. Zero-width joiners, variation selectors and combining marks stay in the
+  run they join, so an emoji sequence or an accented letter stays whole.
+- A paragraph with right-to-left letters (Hebrew, Arabic) gets reportlab's bidi layout
+  (`wordWrap` "RTL" when its first strong letter is right to left, else "LTR"), and is
+  right-aligned when it reads right to left.
+- A paragraph with letters that need shaping (Arabic joining, Indic conjuncts, combining
+  marks) is shaped by harfbuzz; the others are not, which keeps a long day's pack fast.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from xml.sax.saxutils import escape
+
+from bidi.algorithm import get_base_level
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from summit_app.export.model import Inline, Run
+from summit_app.export.pdf.fonts import fonts
+
+_JOINERS = frozenset({0x200C, 0x200D, 0xFE0E, 0xFE0F})
+_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+# Scripts whose letters change shape or position with their neighbours, and combining marks.
+_COMPLEX = re.compile(
+    "[\u0300-\u036f\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u109f\u1780-\u18af"
+    "\u1a00-\u1aff\u1b00-\u1bff\u1dc0-\u1dff\u20d0-\u20ff\ua800-\uabff\ufb1d-\ufdff"
+    "\ufe20-\ufe2f\ufe70-\ufeff]"
+)
+
+
+def markup(runs: Inline) -> str:
+    """Paragraph markup that prints `runs` exactly, bold and italic where they are."""
+    out = []
+    for run in runs:
+        text = with_fallback(escape(run.text).replace("\n", "<br/>"))
+        if run.italic:
+            text = f"<i>{text}</i>"
+        if run.bold:
+            text = f"<b>{text}</b>"
+        out.append(text)
+    return "".join(out)
+
+
+def safe(text: str) -> str:
+    """Markup for plain text."""
+    return with_fallback(escape(text).replace("\n", "<br/>"))
+
+
+def with_fallback(escaped: str) -> str:
+    """Escaped text with each run of characters DejaVu lacks in a font tag for its fallback.
+
+    Safe on escaped markup: tags and entities are ASCII, which DejaVu always has.
+    """
+    if escaped.isascii():  # the common case, and a long day's 2,000 notes: no work
+        return escaped
+    return "".join(
+        f'<font name="{font}">{run}</font>' if font else run for font, run in font_runs(escaped)
+    )
+
+
+def font_runs(text: str) -> list[tuple[str | None, str]]:
+    """`text` cut into runs, each with its fallback font's name (None: DejaVu)."""
+    table = fonts()
+    chars_of = dict(table.fallbacks)
+    out: list[tuple[str | None, str]] = []
+    run: list[str] = []
+    font: str | None = None
+    after_joiner = False
+    for char in text:
+        code = ord(char)
+        has = table.sans if font is None else chars_of[font]
+        if code in _JOINERS or (unicodedata.category(char).startswith("M") and code in has):
+            if code in has:
+                run.append(char)  # a joiner the run's font lacks would print as a box
+            after_joiner = code == 0x200D
+            continue
+        if after_joiner and font is not None and code in has:
+            wants = font  # after a joiner, a character the run's font has stays (🧑‍⚕)
+        else:
+            wants = _font_for(code, table.sans, table.fallbacks)
+        if wants != font:
+            if run:
+                out.append((font, "".join(run)))
+            run, font = [], wants
+        run.append(char)
+        after_joiner = False
+    if run:
+        out.append((font, "".join(run)))
+    return out
+
+
+def _font_for(code: int, sans, fallbacks) -> str | None:
+    if code in sans:
+        return None
+    for name, chars in fallbacks:
+        if code in chars:
+            return name
+    return None  # no font has it: DejaVu prints its empty box
+
+
+def paragraph(runs: Inline, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+    """A Paragraph of the pack's text in `style`, laid out as its script needs."""
+    text = "".join(r.text for r in runs)
+    return Paragraph(markup(runs), for_text(style, text), bulletText=bullet)
+
+
+def plain(text: str, style: ParagraphStyle) -> Paragraph:
+    return paragraph((Run(text),), style)
+
+
+def for_text(style: ParagraphStyle, text: str) -> ParagraphStyle:
+    """`style`, or its variant for right-to-left or complex-script text."""
+    if text.isascii():
+        return style
+    rtl = _RTL.search(text) is not None
+    direction = ("RTL" if get_base_level(text) == 1 else "LTR") if rtl else ""
+    shaping = _COMPLEX.search(text) is not None
+    if not direction and not shaping:
+        return style
+    return _variant(style, direction, shaping)
+
+
+@cache
+def _variant(style: ParagraphStyle, direction: str, shaping: bool) -> ParagraphStyle:
+    kw: dict[str, object] = {"shaping": int(shaping)}
+    if direction:
+        kw["wordWrap"] = direction
+        if direction == "RTL" and style.alignment == TA_LEFT:
+            kw["alignment"] = TA_RIGHT
+    return ParagraphStyle(f"{style.name}-{direction}-{int(shaping)}", parent=style, **kw)

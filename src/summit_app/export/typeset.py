@@ -1,0 +1,118 @@
+"""Text set for print, once for every edition: curly quotes, real dashes, clean characters.
+
+Everything the pack prints passes through here on its way into the pack model, so the PDF,
+the HTML and the Word file print the same characters. The team's formatted texts arrive
+parsed by `core.narrative` (paragraphs, runs, lists); participants' notes are plain text.
+Nothing is markup: `<b>` stays four characters.
+
+- Straight quotes become curly (“ ” ‘ ’), an apostrophe inside a word becomes ’.
+- A spaced hyphen becomes an en dash (`a - b` → `a – b`), `--` an en dash, `---` an em
+  dash, `...` an ellipsis.
+- Characters no document can hold are dropped: NUL and the other C0 and C1 controls (XML,
+  and so Word and HTML, refuse them), lone surrogates. Tabs become spaces.
+- A heading's last two words are joined by a no-break space, so its last word never
+  stands alone on a line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summit_app.core import narrative
+from summit_app.export.model import Bullets, Inline, Para, Run, Tone
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# A quote after one of these (or a letter or digit) closes; after anything else it opens.
+_CLOSERS = frozenset(".,!?;:)]}>%*\u2026\u2019\u201d")
+_DASHES = ((re.compile(r"(?<!-)---(?!-)"), "\u2014"), (re.compile(r"(?<!-)--(?!-)"), "\u2013"))
+_SPACED_HYPHEN = re.compile(r"(?<=\s)-(?=\s)")
+NBSP = "\u00a0"
+
+
+def clean(text: object) -> str:
+    """Plain text without characters a document cannot hold; line breaks as \\n."""
+    value = "" if text is None else str(text)
+    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _UNPRINTABLE.sub("", value)
+
+
+def smarten(text: str, before: str = " ") -> str:
+    """`text` with typographic quotes and dashes; `before` is the character before it."""
+    if not any(c in text for c in "\"'-."):
+        return text
+    text = _SPACED_HYPHEN.sub("\u2013", text)
+    for pattern, dash in _DASHES:
+        text = pattern.sub(dash, text)
+    text = text.replace("...", "\u2026")
+    out: list[str] = []
+    previous = before
+    for char in text:
+        closing = previous.isalnum() or previous in _CLOSERS
+        if char == '"':
+            char = "\u201d" if closing else "\u201c"
+        elif char == "'":
+            # An apostrophe (don't, each other's) or a closing quote both read as ’.
+            char = "\u2019" if closing else "\u2018"
+        out.append(char)
+        previous = char
+    return "".join(out)
+
+
+def plain(text: object) -> str:
+    """User text, cleaned and set, on one or more lines."""
+    return smarten(clean(text))
+
+
+def one_line(text: object) -> str:
+    return " ".join(plain(text).split())
+
+
+def heading(text: object) -> str:
+    """A heading on one line, its last two words bound by a no-break space."""
+    words = one_line(text).split(" ")
+    if len(words) > 2:
+        words[-2:] = [words[-2] + NBSP + words[-1]]
+    return " ".join(words)
+
+
+def runs(paragraph: narrative.Paragraph) -> Inline:
+    """The runs of one parsed paragraph, set; quotes pair up across runs."""
+    out: list[Run] = []
+    before = " "
+    for run in paragraph.runs:
+        text = smarten(clean(run.text).replace("\n", " "), before)
+        if text:
+            out.append(Run(text, run.bold, run.italic))
+            before = text[-1]
+    return tuple(out)
+
+
+def inline(text: object) -> Inline:
+    """Formatted text typed on one line (an action, a commitment): its runs."""
+    return runs(narrative.Paragraph(narrative.parse_inline(clean(text))))
+
+
+def text_runs(text: object) -> Inline:
+    """Plain text (a participant's note) as one run: nothing in it is formatting."""
+    value = " ".join(plain(text).split("\n"))
+    return (Run(value),) if value.strip() else ()
+
+
+def blocks(parsed: narrative.Narrative, tone: Tone = Tone.BODY) -> list[Para | Bullets]:
+    """The team's formatted text as pack blocks."""
+    out: list[Para | Bullets] = []
+    for block in parsed.blocks:
+        if isinstance(block, narrative.Paragraph):
+            set_runs = runs(block)
+            if set_runs:
+                out.append(Para(set_runs, tone))
+        else:
+            items = tuple(r for r in (runs(item) for item in block.items) if r)
+            if items:
+                out.append(Bullets(items, block.ordered, block.start, tone))
+    return out
+
+
+def narrative_text(text: object, tone: Tone = Tone.BODY) -> list[Para | Bullets]:
+    """A stored narrative text (an introduction, a write-up, a summary) as pack blocks."""
+    return blocks(narrative.parse(clean(text)), tone)

@@ -1,0 +1,285 @@
+"""`render_docx(pack) -> bytes`: the pack as a Word document, for the team that finishes in Word.
+
+Word's own structure throughout, so navigation, restyling and accessibility checks work:
+the Title style, Heading 1 for each part and Heading 2 to 4 below it, List Bullet and List
+Number (each numbered list counting from its own start), Quote, Caption, and tables with a
+header row that repeats across pages, a caption, and alternative text (`tblCaption`,
+`tblDescription`). A chart is its table of figures here, with the chart's text alternative
+as the table's description. The document's language is set for Word's spelling and for
+screen readers; right-to-left paragraphs are marked so.
+"""
+
+from __future__ import annotations
+
+import re
+from io import BytesIO
+
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+
+from summit_app.export.model import (
+    Block,
+    Bullets,
+    Chart,
+    Cloud,
+    Heading,
+    Inline,
+    Pack,
+    Para,
+    Part,
+    Rich,
+    Run,
+    Table,
+    Tone,
+)
+
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+MUTED = RGBColor(0x4F, 0x59, 0x66)
+ACCENT = RGBColor(0x1D, 0x4E, 0x89)
+
+
+def render_docx(pack: Pack) -> bytes:
+    doc = Document()
+    _settings(doc, pack)
+    _cover(doc, pack)
+    _contents(doc, pack)
+    for part in pack.parts:
+        _part(doc, part)
+    buffer = BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _settings(doc, pack: Pack) -> None:
+    props = doc.core_properties
+    props.title = pack.title
+    props.author = pack.organisers or "Summit"
+    props.subject = "Write-up pack"
+    props.language = pack.language
+    props.comments = f"Write-up pack of {pack.title}, exported by Summit."
+    props.created = pack.exported_at
+    # The language of every run by default, for spelling and for screen readers.
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), pack.language)
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(11)
+    for name in ("Caption",):
+        doc.styles[name].font.color.rgb = MUTED
+        doc.styles[name].font.italic = False
+
+
+def _cover(doc, pack: Pack) -> None:
+    doc.add_paragraph(pack.title, style="Title")
+    for line in (pack.date, pack.venue):
+        if line:
+            doc.add_paragraph(line, style="Subtitle")
+    if pack.organisers:
+        doc.add_paragraph(f"Organised by {pack.organisers}")
+    exported = pack.exported_at.strftime("%d %B %Y").lstrip("0")
+    note = doc.add_paragraph(f"Write-up pack exported on {exported}.")
+    note.runs[0].font.color.rgb = MUTED
+
+
+def _contents(doc, pack: Pack) -> None:
+    """Word's table of contents field, its entries already in place (Word adds the page
+    numbers when it updates the field: References › Update Table)."""
+    doc.add_paragraph("Contents", style="TOC Heading")
+    paragraph = doc.add_paragraph()
+    _field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', "begin")
+    for _anchor, title, level in pack.contents():
+        entry = doc.add_paragraph(style="List Continue" if level else None)
+        entry.add_run(title)
+    end = doc.add_paragraph()
+    _field(end, "", "end")
+    settings = doc.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
+
+
+def _field(paragraph, instruction: str, which: str) -> None:
+    run = paragraph.add_run()
+    if which == "begin":
+        begin = OxmlElement("w:fldChar")
+        begin.set(qn("w:fldCharType"), "begin")
+        run._r.append(begin)
+        text = OxmlElement("w:instrText")
+        text.set(qn("xml:space"), "preserve")
+        text.text = instruction
+        paragraph.add_run()._r.append(text)
+        separate = OxmlElement("w:fldChar")
+        separate.set(qn("w:fldCharType"), "separate")
+        paragraph.add_run()._r.append(separate)
+    else:
+        end = OxmlElement("w:fldChar")
+        end.set(qn("w:fldCharType"), "end")
+        run._r.append(end)
+
+
+def _part(doc, part: Part) -> None:
+    head = doc.add_heading(part.title, level=1)
+    if part.new_page:
+        head.paragraph_format.page_break_before = True
+    _bookmark(head, part.anchor)
+    for block in part.blocks:
+        _block(doc, block)
+
+
+def _block(doc, block: Block) -> None:
+    if isinstance(block, Heading):
+        head = doc.add_heading(block.text, level=min(block.level, 9))
+        _bidi(head, block.text)
+        if block.anchor:
+            _bookmark(head, block.anchor)
+    elif isinstance(block, Para):
+        _para(doc, block)
+    elif isinstance(block, Bullets):
+        _list(doc, block)
+    elif isinstance(block, Table):
+        _table(doc, block)
+    elif isinstance(block, Chart | Cloud):
+        _table(doc, block.data, title=block.title, description=block.alt)
+    else:
+        raise TypeError(f"The Word edition cannot print a {type(block).__name__} yet.")
+
+
+def _para(doc, block: Para, container=None):
+    style = {Tone.QUOTE: "Quote", Tone.CAPTION: "Caption"}.get(block.tone)
+    paragraph = (container or doc).add_paragraph(style=style)
+    _runs(paragraph, block.runs, muted=block.tone is Tone.BYLINE)
+    _bidi(paragraph, block.text)
+    return paragraph
+
+
+def _list(doc, block: Bullets, container=None) -> None:
+    style = "List Number" if block.ordered else "List Bullet"
+    for index, item in enumerate(block.items):
+        paragraph = (container or doc).add_paragraph(style=style)
+        _runs(paragraph, item)
+        _bidi(paragraph, "".join(r.text for r in item))
+        if block.ordered:
+            if index == 0:
+                num_id = _new_numbering(doc, block.start)
+            _set_numbering(paragraph, num_id)
+
+
+def _new_numbering(doc, start: int) -> int:
+    """A numbering instance of the List Number style that counts from `start`."""
+    numbering = doc.part.numbering_part.element
+    style_num = doc.styles["List Number"].element.pPr.numPr.numId.val
+    abstract = numbering.num_having_numId(style_num).abstractNumId.val
+    num = numbering.add_num(abstract)
+    num.add_lvlOverride(ilvl=0).add_startOverride(start)
+    return num.numId
+
+
+def _set_numbering(paragraph, num_id: int) -> None:
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = num_id
+
+
+def _runs(paragraph, runs: Inline, muted: bool = False) -> None:
+    for run in runs:
+        lines = run.text.split("\n")
+        for i, line in enumerate(lines):
+            piece = paragraph.add_run(line)
+            piece.bold = run.bold or None
+            piece.italic = run.italic or None
+            if muted:
+                piece.font.color.rgb = MUTED
+            if i < len(lines) - 1:
+                piece.add_break(WD_BREAK.LINE)
+            if _RTL.search(line):
+                rtl = OxmlElement("w:rtl")
+                piece._r.get_or_add_rPr().append(rtl)
+
+
+def _table(doc, block: Table, title: str = "", description: str = "") -> None:
+    if block.caption or title:
+        doc.add_paragraph(title or block.caption, style="Caption")
+    cols = len(block.columns)
+    table = doc.add_table(rows=1, cols=cols)
+    table.style = doc.styles["Light Grid Accent 1"]
+    header = table.rows[0]
+    _repeat_header(header)
+    for cell, column in zip(header.cells, block.columns, strict=True):
+        cell.text = column.title
+        cell.paragraphs[0].runs[0].bold = True
+    for r, row in enumerate(block.rows):
+        cells = table.add_row().cells
+        if r in block.group_rows:
+            merged = cells[0].merge(cells[-1])
+            _cell(doc, merged, row[0], bold=True)
+            continue
+        for c, value in enumerate(row):
+            _cell(doc, cells[c], value, right=block.columns[c].numeric)
+    _alt_text(table, title or block.caption, description or block.caption)
+    doc.add_paragraph()
+
+
+def _cell(doc, cell, value, bold: bool = False, right: bool = False) -> None:
+    paragraph = cell.paragraphs[0]
+    if isinstance(value, str):
+        run = paragraph.add_run(value)
+        run.bold = bold or None
+        _bidi(paragraph, value)
+    elif isinstance(value, Rich):
+        first = True
+        for block in value.blocks:
+            if isinstance(block, Para):
+                target = paragraph if first else cell.add_paragraph()
+                _runs(target, block.runs)
+            else:
+                for item in block.items:
+                    target = paragraph if first else cell.add_paragraph()
+                    _runs(target, (Run("\u2022 " if not block.ordered else ""), *item))
+                    first = False
+            first = False
+    else:
+        _runs(paragraph, value)
+    if right:
+        paragraph.alignment = 2  # WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def _alt_text(table, caption: str, description: str) -> None:
+    tbl_pr = table._tbl.tblPr
+    for tag, text in (("w:tblCaption", caption), ("w:tblDescription", description)):
+        if text:
+            element = OxmlElement(tag)
+            element.set(qn("w:val"), text[:4000])
+            tbl_pr.append(element)
+
+
+def _bidi(paragraph, text: str) -> None:
+    if _RTL.search(text):
+        paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
+
+
+_BOOKMARKS: dict[str, int] = {}
+
+
+def _bookmark(paragraph, name: str) -> None:
+    """A bookmark on the heading, so links and the contents can go to it."""
+    ident = str(_BOOKMARKS.setdefault(name, len(_BOOKMARKS) + 1))
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), ident)
+    start.set(qn("w:name"), re.sub(r"[^A-Za-z0-9_]", "_", name)[:40])
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), ident)
+    paragraph._p.insert(0, start)
+    paragraph._p.append(end)

@@ -1,0 +1,108 @@
+"""Connections within the descriptors the process has: a cap, idle timeouts, and room to serve.
+
+Every phone holds a connection (its event stream, or a keep-alive one), and each is a file
+descriptor. A Mac allows 256 by default; when they run out, accept() fails over and over
+and nobody new gets in. So: the soft limit is raised to the hard one where the system
+allows; the server keeps at most `budget` connections, leaving room for the file, its WAL
+and the window; a socket that sends nothing is closed after the keep-alive timeout like an
+idle keep-alive one (uvicorn starts that timer only after a first answer); and when the
+cap is reached the longest-idle connection makes way for the new one. Event streams are
+capped below the budget (see push.py), so phones past it poll instead, and requests always
+find a slot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+
+import h11
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+log = logging.getLogger(__name__)
+
+RESERVED_FDS = 64  # the .summit file and its WAL, logs, and the window's own in-process use
+MAX_SOFT_LIMIT = 10_240  # macOS refuses more than OPEN_MAX even when the hard limit is higher
+
+
+def descriptor_limit() -> int:
+    """The process's descriptor limit, raised to the hard limit first where allowed."""
+    try:
+        import resource
+    except ImportError:  # Windows: sockets are not bound by a descriptor table this small
+        return 8192
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = MAX_SOFT_LIMIT if hard == resource.RLIM_INFINITY else min(hard, MAX_SOFT_LIMIT)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+            soft = wanted
+        except (ValueError, OSError):
+            log.info("could not raise the descriptor limit from %s", soft)
+    return int(soft if soft != resource.RLIM_INFINITY else MAX_SOFT_LIMIT)
+
+
+def connection_budget(limit: int | None = None) -> int:
+    """How many connections the server keeps open at most."""
+    limit = descriptor_limit() if limit is None else limit
+    return max(16, limit - max(RESERVED_FDS, limit // 8))
+
+
+def accept_batch(budget: int, limit: int | None = None) -> int:
+    """The listen backlog, which asyncio also uses as how many connections it accepts in
+    one go before any of them is seen (and the cap applied): it must fit in the reserve,
+    or a burst of connections runs the process out of descriptors all the same."""
+    limit = descriptor_limit() if limit is None else limit
+    return max(8, min(2048, (limit - budget) // 4))
+
+
+class GuardedH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol with a cap on open connections and a timeout from the start.
+
+    `budget` is set on the class by the runner (`guarded(budget)`) before serving.
+    """
+
+    budget = 1024
+    evicted = 0
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self.idle_since = time.monotonic()
+        # A socket that never sends a request is closed like an idle keep-alive one.
+        self.timeout_keep_alive_task = self.loop.call_later(
+            self.timeout_keep_alive, self.timeout_keep_alive_handler
+        )
+        if len(self.connections) > self.budget:
+            self._make_room()
+
+    def on_response_complete(self) -> None:
+        self.idle_since = time.monotonic()
+        super().on_response_complete()
+
+    def _busy(self) -> bool:
+        return self.cycle is not None and not self.cycle.response_complete
+
+    def _make_room(self) -> None:
+        idle = [c for c in self.connections if c is not self and not c._busy()]
+        if idle:
+            oldest = min(idle, key=lambda c: getattr(c, "idle_since", 0.0))
+            type(self).evicted += 1
+            oldest._close_idle()
+        else:  # every slot is answering a request: this one waits its turn (closed)
+            type(self).evicted += 1
+            self._close_idle()
+
+    def _close_idle(self) -> None:
+        if self.transport.is_closing():
+            return
+        try:
+            self.conn.send(h11.ConnectionClosed())
+        except h11.LocalProtocolError:
+            pass
+        self.transport.close()
+
+
+def guarded(budget: int) -> type[GuardedH11Protocol]:
+    """A protocol class for one server, with its own budget and eviction count."""
+    return type("GuardedH11", (GuardedH11Protocol,), {"budget": budget, "evicted": 0})
