@@ -55,25 +55,9 @@
     });
   }
 
-  // What the Q&A and word cloud (audience.js) use of this page.
-  var tools = {
-    el: el, add: add, send: send, say: say, complain: complain,
-    refresh: function () { soon(); }
-  };
-
   // -- following the facilitator ----------------------------------------------------------
 
-  // Read the state now, or as soon as the read in flight ends: never two loops at once.
-  var busy = false, again = false;
-  function soon() {
-    if (stopped) return;
-    if (busy) { again = true; return; }
-    clearTimeout(timer);
-    tick();
-  }
-
   function tick() {
-    busy = true;
     var headers = etag ? { "If-None-Match": etag } : {};
     fetch("/api/state", { credentials: "same-origin", cache: "no-store", headers: headers })
       .then(function (r) {
@@ -93,15 +77,12 @@
         if (!offline) { offline = true; complain("Lost touch with the summit laptop. Trying again…"); }
       })
       .then(function () {
-        busy = false;
-        if (stopped) return;
-        if (again) { again = false; tick(); return; }
-        timer = setTimeout(tick, document.hidden ? HIDDEN_MS : POLL_MS);
+        if (!stopped) timer = setTimeout(tick, document.hidden ? HIDDEN_MS : POLL_MS);
       });
   }
 
   document.addEventListener("visibilitychange", function () {
-    if (!document.hidden) soon();
+    if (!document.hidden && !stopped) { clearTimeout(timer); tick(); }
   });
 
   function render(s) {
@@ -123,9 +104,7 @@
     $("poll").hidden = !p;
 
     var q = s.prompt;
-    var audience = q && q.kind && q.kind !== "notes";
-    if (((q && q.id) || null) !== promptId) { promptId = (q && q.id) || null; if (q && !audience) buildNote(q); }
-    if (audience) window.SummitAudience.show($("note"), q, s.me, tools);
+    if (((q && q.id) || null) !== promptId) { promptId = (q && q.id) || null; if (q) buildNote(q); }
     $("note").hidden = !q;
     // An open question comes before a poll that has closed; an open poll comes first.
     var first = p && !p.open && q ? $("note") : $("poll");

@@ -1,169 +1,177 @@
 "use strict";
-// The phone's Q&A and word cloud: ask and upvote questions (the list comes most upvoted first,
-// live, with every state the page hears), and send one to three words to a cloud.
-// app.js calls SummitAudience.show(card, prompt, me, tools) on every state it renders; the
-// forms are built once per prompt and the lists redrawn, keeping the focus where it was.
+// The phone's Q&A and word cloud, as kinds of prompt (see notes.js): ask and upvote
+// questions (the room's list, most upvoted first, redrawn with every state the page hears),
+// and send one to three words to a cloud. What this phone did itself (its upvotes, its
+// questions and words) is kept here too: pushed states carry only the room's shared part.
 // Text from the server is only ever set with textContent, never parsed as HTML.
 (function () {
-  var built = { id: null, kind: null }, parts = {};
+  var S = window.Summit;
+  if (!S || !S.ok) return;
+  var el = S.el, add = S.add;
 
-  function upvotes(n) { return n === 1 ? "1 upvote" : n + " upvotes"; }
+  function upvotes(n) { return S.plural(n, "upvote"); }
 
-  function show(card, prompt, me, t) {
-    if (built.id !== prompt.id || built.kind !== prompt.kind) {
-      built = { id: prompt.id, kind: prompt.kind };
-      card.textContent = "";
-      parts = prompt.kind === "questions" ? buildQuestions(card, prompt, t) : buildWords(card, prompt, t);
-    }
-    if (prompt.kind === "questions") drawQuestions(prompt, me, t);
-    else drawWords(prompt, me, t);
-  }
-
-  // A message beside the control that caused it, announced by screen readers.
-  function note(form, t) {
-    var p = t.el("p", { class: "saved", role: "status", "aria-live": "polite" });
-    p.hidden = true;
-    form.appendChild(p);
-    return function (text, bad) {
-      p.textContent = text;
-      p.className = bad ? "problem" : "saved";
-      p.hidden = !text;
-    };
+  function waitingNote() {
+    return el("span", { class: "hint" }, " (waiting for the facilitator to approve it)");
   }
 
   // -- questions -----------------------------------------------------------------------
 
-  function buildQuestions(card, prompt, t) {
-    var area = t.el("textarea", { id: "question-text", maxLength: 300, rows: 3, dir: "auto" });
-    var count = t.el("p", { class: "hint", id: "question-count" }, "Up to 300 characters.");
+  S.prompts.questions = function (card, q, me) {
+    me = me || {};
+    var upvoted = {}, counts = {}, asked = (me.asked || []).slice();
+    (me.upvoted || []).forEach(function (id) { upvoted[id] = true; });
+    var area = el("textarea", { id: "question-text", maxLength: 300, rows: 3, dir: "auto" });
+    var count = el("p", { class: "hint", id: "question-count" }, "Up to 300 characters.");
     area.setAttribute("aria-describedby", "question-count");
     area.addEventListener("input", function () { count.textContent = area.value.length + " of 300 characters"; });
-    var submit = t.el("button", { type: "submit", class: "primary" }, "Send question");
-    var form = t.add(t.el("form", { noValidate: true }),
-      t.el("label", { for: "question-text" }, "Your question"), area, count, submit);
-    var tell = note(form, t);
+    var submit = el("button", { type: "submit", class: "primary" }, "Send question");
+    var fb = S.feedback();
+    var form = add(el("form", { noValidate: true }),
+      el("label", { for: "question-text" }, "Your question"), area, count, submit, fb.box);
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
-      if (!area.value.trim()) { tell("Write your question first.", true); area.focus(); return; }
+      if (!area.value.trim()) { fb.error("Write your question first."); area.focus(); return; }
       submit.disabled = true;
       var text = area.value;
-      t.send("/api/question", { prompt_id: prompt.id, text: text }).then(function (d) {
-        tell(d.message);
-        area.value = "";
-        count.textContent = "Up to 300 characters.";
-      }, function (e) { tell(e.message, true); }).then(function () { submit.disabled = false; });
+      fb.status("Sending your question\u2026", "sending");
+      S.send("/api/question", { prompt_id: q.id, text: text }).then(function (d) {
+        fb.status("\u2713 " + d.message, "done");
+        asked.push({ id: d.id, text: text, waiting: d.waiting });
+        if (area.value === text) { area.value = ""; count.textContent = "Up to 300 characters."; }
+        drawMine();
+        S.acted();
+      }, function (e) {
+        fb.error(e.offline ? "Not sent: this phone cannot reach the laptop. Try again when it is back." : e.message);
+      }).then(function () { submit.disabled = false; });
     });
-    var mineTitle = t.el("h3", { hidden: true }, "You asked");
-    var mine = t.el("ul", { class: "mine", "aria-label": "Questions you asked" });
-    var listTitle = t.el("h3", { id: "questions-title" }, "Questions from the room, most upvoted first");
-    var list = t.el("ol", { class: "questions", "aria-labelledby": "questions-title" });
-    var doneTitle = t.el("h3", { id: "answered-title", hidden: true }, "Answered");
-    var done = t.el("ul", { class: "questions answered", "aria-labelledby": "answered-title" });
-    var empty = t.el("p", { class: "hint" }, "No questions yet: be the first to ask.");
-    var news = t.el("p", { class: "sr-only", "aria-live": "polite" });
-    t.add(card, t.el("h2", { id: "note-title", dir: "auto" }, prompt.text), form,
+    var mineTitle = el("h3", { hidden: true }, "You asked");
+    var mine = el("ul", { class: "mine", "aria-label": "Questions you asked" });
+    var listTitle = el("h3", { id: "questions-title" }, "Questions from the room, most upvoted first");
+    var empty = el("p", { class: "hint" }, "No questions yet: be the first to ask.");
+    var list = el("ol", { class: "questions", "aria-labelledby": "questions-title" });
+    var doneTitle = el("h3", { id: "answered-title", hidden: true }, "Answered");
+    var done = el("ul", { class: "questions answered", "aria-labelledby": "answered-title" });
+    var news = el("p", { class: "sr-only", "aria-live": "polite" });
+    add(card, el("h2", { id: "prompt-title", dir: "auto" }, q.text), form,
       mineTitle, mine, listTitle, empty, list, doneTitle, done, news);
-    return { mine: mine, mineTitle: mineTitle, list: list, done: done, doneTitle: doneTitle,
-      empty: empty, news: news, pressed: {}, counts: {} };
-  }
 
-  function drawQuestions(prompt, me, t) {
-    var upvoted = {};
-    (me.upvoted || []).forEach(function (id) { upvoted[id] = true; });
-    var focused = document.activeElement && document.activeElement.getAttribute("data-question");
-    parts.mine.textContent = "";
-    (me.asked || []).forEach(function (q) {
-      var li = t.el("li", { dir: "auto" }, q.text);
-      if (q.waiting) li.appendChild(t.el("span", { class: "hint" }, " (waiting for the facilitator to approve it)"));
-      parts.mine.appendChild(li);
-    });
-    parts.mineTitle.hidden = !(me.asked || []).length;
-    parts.list.textContent = "";
-    parts.done.textContent = "";
-    var questions = prompt.questions || [];
-    var now = Date.now();
-    questions.forEach(function (q) {
-      var item = t.el("li", { class: "question" });
-      var text = t.el("span", { class: "text", dir: "auto" }, q.text);
-      // Just after this phone's own upvote, its answer's count is newer than the shared list's.
-      var known = parts.counts[q.id];
-      var count = known && known.until > now ? known.n : q.upvotes;
-      var tally = t.el("span", { class: "tally" }, upvotes(count));
-      if (q.state === "answered") {
-        parts.done.appendChild(t.add(item, text, tally));
-        return;
+    function drawMine() {
+      mine.textContent = "";
+      asked.forEach(function (a) {
+        mine.appendChild(add(el("li", { dir: "auto" }, a.text), a.waiting ? waitingNote() : null));
+      });
+      mineTitle.hidden = !asked.length;
+    }
+
+    function vote(question, up, button) {
+      button.disabled = true;
+      S.send("/api/upvote", { question_id: question.id, up: up }).then(function (d) {
+        upvoted[question.id] = up;
+        // Until the room's list catches up, this answer's count is the newer one.
+        counts[question.id] = { n: d.upvotes, until: Date.now() + 3000 };
+        news.textContent = d.message;
+        draw(q);
+        S.acted();
+      }, function (e) {
+        button.disabled = false;
+        fb.error(e.offline ? "Not sent: this phone cannot reach the laptop." : e.message);
+      });
+    }
+
+    function draw(prompt) {
+      q = prompt;
+      var focused = document.activeElement && document.activeElement.getAttribute("data-question");
+      var now = Date.now();
+      list.textContent = "";
+      done.textContent = "";
+      (prompt.questions || []).forEach(function (question) {
+        var known = counts[question.id];
+        var tally = el("span", { class: "tally" },
+          upvotes(known && known.until > now ? known.n : question.upvotes));
+        var text = el("span", { class: "text", dir: "auto" }, question.text);
+        var item = el("li", { class: "question" });
+        if (question.state === "answered") { done.appendChild(add(item, add(el("div", { class: "body" }), text, tally))); return; }
+        var mineUp = !!upvoted[question.id];
+        var button = el("button", { type: "button", class: "upvote", "data-question": String(question.id),
+          "aria-pressed": String(mineUp),
+          "aria-label": (mineUp ? "Take back your upvote: " : "Upvote: ") + question.text },
+          mineUp ? "\u25b2 Upvoted" : "\u25b2 Upvote");
+        button.addEventListener("click", function () { vote(question, !mineUp, button); });
+        list.appendChild(add(item, add(el("div", { class: "body" }), text,
+          question.state === "answering" ? el("span", { class: "now-answering" }, "Being answered now") : null,
+          tally), button));
+        if (focused === String(question.id)) button.focus();
+      });
+      empty.hidden = !!(prompt.questions || []).length;
+      doneTitle.hidden = !done.childNodes.length;
+    }
+
+    drawMine();
+    draw(q);
+    return {
+      update: function (prompt, fresh) {
+        // A fresh "me" (a reconnection, a reload) is what the laptop holds: it wins.
+        if (fresh && fresh.fresh && fresh.upvoted) { upvoted = {}; fresh.upvoted.forEach(function (id) { upvoted[id] = true; }); }
+        if (fresh && fresh.fresh && fresh.asked) { asked = fresh.asked.slice(); drawMine(); }
+        draw(prompt);
       }
-      var mine = !!upvoted[q.id];
-      var button = t.el("button", { type: "button", class: "upvote" }, mine ? "\u25b2 Upvoted" : "\u25b2 Upvote");
-      button.setAttribute("aria-pressed", String(mine));
-      button.setAttribute("aria-label", (mine ? "Take back your upvote: " : "Upvote: ") + q.text);
-      button.setAttribute("data-question", String(q.id));
-      button.addEventListener("click", function () { vote(q, !mine, button, tally, t); });
-      var body = t.add(t.el("div", { class: "body" }), text,
-        q.state === "answering" ? t.el("span", { class: "now-answering" }, "Being answered now") : null, tally);
-      parts.list.appendChild(t.add(item, body, button));
-      if (focused === String(q.id)) button.focus();
-    });
-    parts.empty.hidden = questions.length > 0;
-    parts.doneTitle.hidden = !parts.done.childNodes.length;
-  }
-
-  function vote(q, up, button, tally, t) {
-    button.disabled = true;
-    t.send("/api/upvote", { question_id: q.id, up: up }).then(function (d) {
-      parts.counts[q.id] = { n: d.upvotes, until: Date.now() + 2000 };
-      tally.textContent = upvotes(d.upvotes);
-      button.setAttribute("aria-pressed", String(up));
-      button.textContent = up ? "\u25b2 Upvoted" : "\u25b2 Upvote";
-      parts.news.textContent = d.message;
-      t.refresh();
-    }, function (e) { t.complain(e.message); }).then(function () { button.disabled = false; });
-  }
+    };
+  };
 
   // -- words ---------------------------------------------------------------------------
 
-  function buildWords(card, prompt, t) {
-    var input = t.el("input", { id: "word-text", type: "text", maxLength: 60, dir: "auto", autocomplete: "off" });
-    var hint = t.el("p", { class: "hint", id: "word-hint" });
+  S.prompts.words = function (card, q, me) {
+    var sent = ((me || {}).words || []).slice();
+    var input = el("input", { id: "word-text", type: "text", maxLength: 60, dir: "auto", autocomplete: "off" });
+    var hint = el("p", { class: "hint", id: "word-hint" });
     input.setAttribute("aria-describedby", "word-hint");
-    var submit = t.el("button", { type: "submit", class: "primary" }, "Send");
-    var form = t.add(t.el("form", { noValidate: true }),
-      t.el("label", { for: "word-text" }, "One to three words"), input, hint, submit);
-    var tell = note(form, t);
+    var submit = el("button", { type: "submit", class: "primary" }, "Send");
+    var fb = S.feedback();
+    var form = add(el("form", { noValidate: true }),
+      el("label", { for: "word-text" }, "One to three words"), input, hint, submit, fb.box);
+    var mineTitle = el("h3", { hidden: true }, "You sent");
+    var mine = el("ul", { class: "mine", "aria-label": "Words you sent" });
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       var words = input.value.trim().split(/\s+/).filter(Boolean);
-      if (!words.length) { tell("Write a word first.", true); input.focus(); return; }
-      if (words.length > 3) { tell("Send one to three words: send each idea on its own.", true); input.focus(); return; }
+      if (!words.length) { fb.error("Write a word first."); input.focus(); return; }
+      if (words.length > 3) { fb.error("Send one to three words: send each idea on its own."); input.focus(); return; }
       submit.disabled = true;
-      t.send("/api/word", { prompt_id: prompt.id, text: input.value }).then(function (d) {
-        tell(d.message);
-        input.value = "";
-        t.refresh();
-      }, function (e) { tell(e.message, true); }).then(function () { submit.disabled = false; });
+      var text = input.value;
+      fb.status("Sending\u2026", "sending");
+      S.send("/api/word", { prompt_id: q.id, text: text }).then(function (d) {
+        fb.status("\u2713 " + d.message, "done");
+        sent.push({ text: text, waiting: d.waiting });
+        if (input.value === text) input.value = "";
+        draw();
+        S.acted();
+      }, function (e) {
+        fb.error(e.offline ? "Not sent: this phone cannot reach the laptop. Try again when it is back." : e.message);
+      }).then(function () { if (sent.length < q.max_words) submit.disabled = false; });
     });
-    var mineTitle = t.el("h3", { hidden: true }, "You sent");
-    var mine = t.el("ul", { class: "mine", "aria-label": "Words you sent" });
-    t.add(card, t.el("h2", { id: "note-title", dir: "auto" }, prompt.text), form, mineTitle, mine);
-    return { input: input, hint: hint, submit: submit, mine: mine, mineTitle: mineTitle };
-  }
+    add(card, el("h2", { id: "prompt-title", dir: "auto" }, q.text), form, mineTitle, mine);
 
-  function drawWords(prompt, me, t) {
-    var sent = me.words || [];
-    parts.mine.textContent = "";
-    sent.forEach(function (w) {
-      var li = t.el("li", { dir: "auto" }, w.text);
-      if (w.waiting) li.appendChild(t.el("span", { class: "hint" }, " (waiting for the facilitator to approve it)"));
-      parts.mine.appendChild(li);
-    });
-    parts.mineTitle.hidden = !sent.length;
-    var left = prompt.max_words - sent.length;
-    var full = left <= 0;
-    parts.input.disabled = parts.submit.disabled = full;
-    parts.hint.textContent = full
-      ? "You have sent " + prompt.max_words + (prompt.max_words === 1 ? " word" : " words") + ". Thank you."
-      : "You can send " + left + " more (" + prompt.max_words + " in all). Watch them join the cloud on the screen.";
-  }
+    function draw() {
+      mine.textContent = "";
+      sent.forEach(function (w) {
+        mine.appendChild(add(el("li", { dir: "auto" }, w.text), w.waiting ? waitingNote() : null));
+      });
+      mineTitle.hidden = !sent.length;
+      var left = q.max_words - sent.length;
+      input.disabled = submit.disabled = left <= 0;
+      hint.textContent = left <= 0
+        ? "You have sent " + S.plural(q.max_words, "word") + ". Thank you."
+        : "You can send " + left + " more (" + q.max_words + " in all). Watch them join the cloud on the screen.";
+    }
 
-  window.SummitAudience = { show: show };
+    draw();
+    return {
+      update: function (prompt, fresh) {
+        q = prompt;
+        if (fresh && fresh.fresh && fresh.words) sent = fresh.words.slice();
+        draw();
+      }
+    };
+  };
 })();

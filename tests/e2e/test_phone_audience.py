@@ -26,7 +26,6 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run"]
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "phone"
 FIRST = "How will social care be at the table?"
 SECOND = "Who funds <b>protected time</b>? 🩺"
 
@@ -88,8 +87,9 @@ def open_for_phones(window: MainWindow, prompt_id: int) -> None:
 
 
 def test_two_ask_a_third_upvotes_and_everyone_sees_the_order_by_votes(
-    served, browser: Browser, qtbot
+    served, browser: Browser, qtbot, tmp_path: Path
 ) -> None:
+    shots = tmp_path
     window, join_url, prompts = served
     open_for_phones(window, prompts["qa"])
     a, b, c = phones(browser, join_url, 3)
@@ -112,8 +112,7 @@ def test_two_ask_a_third_upvotes_and_everyone_sees_the_order_by_votes(
     print(f"new order on the facilitator's list and 3 phones after {took:.2f} s")
     assert listed(a) == listed(b) == listed(c) == [SECOND, FIRST]
     assert c.locator("ol.questions .tally").first.inner_text() == "1 upvote"
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    c.screenshot(path=str(SHOTS / "questions.png"), full_page=True)
+    c.screenshot(path=str(shots / "questions.png"), full_page=True)
     assert took < 1.0, f"the new order took {took:.2f} s to reach the facilitator and every phone"
 
     # A second upvote from the same phone is refused by the server, and nothing changes.
@@ -125,8 +124,9 @@ def test_two_ask_a_third_upvotes_and_everyone_sees_the_order_by_votes(
 
 
 def test_a_flagged_word_waits_off_the_projector_until_approved(
-    served, browser: Browser, qtbot
+    served, browser: Browser, qtbot, tmp_path: Path
 ) -> None:
+    shots = tmp_path
     window, join_url, prompts = served
     open_for_phones(window, prompts["cloud"])
     window.projector_panel.show_mode(Mode.WORDS)
@@ -138,7 +138,7 @@ def test_a_flagged_word_waits_off_the_projector_until_approved(
         phone.get_by_role("button", name="Send", exact=True).click()
         expect(phone.get_by_role("status").filter(has_text="Your word is sent")).to_be_visible()
     expect(phone.get_by_text(re.compile("waiting for the facilitator"))).to_be_visible()
-    phone.screenshot(path=str(SHOTS / "words.png"), full_page=True)
+    phone.screenshot(path=str(shots / "words.png"), full_page=True)
     queue = window.moderation_panel
     qtbot.waitUntil(lambda: [r[:2] for r in queue.rows()] == [("Word", "Bollocks")])
     qtbot.waitUntil(lambda: cloud.shown_texts() == ["Time"])
