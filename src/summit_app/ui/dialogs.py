@@ -75,8 +75,12 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return value if ok else None
 
 
-def confirm(parent: QWidget | None, title: str, question: str) -> bool:
-    answer = QMessageBox.question(parent, title, question)
+def confirm(parent: QWidget | None, title: str, question: str, risky: bool = False) -> bool:
+    """Yes or no. A `risky` question (quitting mid-vote, ending the day) answers No to a
+    nervous Enter: only a deliberate Yes goes ahead."""
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    default = QMessageBox.StandardButton.No if risky else QMessageBox.StandardButton.Yes
+    answer = QMessageBox.question(parent, title, question, buttons, default)
     return answer == QMessageBox.StandardButton.Yes
 
 
