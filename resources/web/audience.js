@@ -15,6 +15,19 @@
     return el("span", { class: "hint" }, " (waiting for the facilitator to approve it)");
   }
 
+  // Pushes carry the room's part only: while something this phone sent waits for approval,
+  // a push (the room's list or cloud changed, perhaps by that approval) asks for this
+  // phone's own part again, at most every few seconds.
+  var askedAt = 0, later = 0;
+  function recheck(items) {
+    if (later || !items.some(function (i) { return i.waiting; })) return;
+    later = setTimeout(function () {
+      later = 0;
+      askedAt = Date.now();
+      S.reload();
+    }, Math.max(0, askedAt + 2500 - Date.now()));
+  }
+
   // -- questions -----------------------------------------------------------------------
 
   S.prompts.questions = function (card, q, me) {
@@ -114,6 +127,7 @@
         // A fresh "me" (a reconnection, a reload) is what the laptop holds: it wins.
         if (fresh && fresh.fresh && fresh.upvoted) { upvoted = {}; fresh.upvoted.forEach(function (id) { upvoted[id] = true; }); }
         if (fresh && fresh.fresh && fresh.asked) { asked = fresh.asked.slice(); drawMine(); }
+        else recheck(asked);
         draw(prompt);
       }
     };
@@ -160,9 +174,10 @@
       mineTitle.hidden = !sent.length;
       var left = q.max_words - sent.length;
       input.disabled = submit.disabled = left <= 0;
-      hint.textContent = left <= 0
+      var soFar = q.answers ? " " + S.plural(q.answers, "answer") + " on the cloud so far." : "";
+      hint.textContent = (left <= 0
         ? "You have sent " + S.plural(q.max_words, "word") + ". Thank you."
-        : "You can send " + left + " more (" + q.max_words + " in all). Watch them join the cloud on the screen.";
+        : "You can send " + left + " more (" + q.max_words + " in all). Watch them join the cloud on the screen.") + soFar;
     }
 
     draw();
@@ -170,6 +185,7 @@
       update: function (prompt, fresh) {
         q = prompt;
         if (fresh && fresh.fresh && fresh.words) sent = fresh.words.slice();
+        else recheck(sent);
         draw();
       }
     };

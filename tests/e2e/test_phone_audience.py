@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from browser import axe_violations, launch, phone
 from summit_app.core import Summit
 from summit_app.core.model import ItemKind, PromptKind, SummitInfo
 from summit_app.server import SummitServer
@@ -24,8 +25,6 @@ from summit_app.ui.projector_window import Mode
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 FIRST = "How will social care be at the table?"
 SECOND = "Who funds <b>protected time</b>? 🩺"
 
@@ -58,7 +57,7 @@ def served(tmp_path: Path, qtbot) -> Iterator[tuple[MainWindow, str, dict[str, i
 @pytest.fixture
 def browser() -> Iterator[Browser]:
     with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        launched = launch(pw)
         try:
             yield launched
         finally:
@@ -68,10 +67,8 @@ def browser() -> Iterator[Browser]:
 def phones(browser: Browser, join_url: str, n: int) -> list[Page]:
     pages = []
     for _ in range(n):
-        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-        page = context.new_page()
+        page = phone(browser).new_page()
         page.goto(join_url)
-        page.get_by_role("button", name="Skip").click()
         pages.append(page)
     return pages
 
@@ -113,12 +110,11 @@ def test_two_ask_a_third_upvotes_and_everyone_sees_the_order_by_votes(
     assert listed(a) == listed(b) == listed(c) == [SECOND, FIRST]
     assert c.locator("ol.questions .tally").first.inner_text() == "1 upvote"
     c.screenshot(path=str(shots / "questions.png"), full_page=True)
+    assert axe_violations(c) == []
     assert took < 1.0, f"the new order took {took:.2f} s to reach the facilitator and every phone"
 
     # A second upvote from the same phone is refused by the server, and nothing changes.
-    answer = c.request.post(
-        f"{join_url.split('/j/')[0]}/api/upvote", data={"question_id": 2}
-    )
+    answer = c.request.post(f"{join_url.split('/j/')[0]}/api/upvote", data={"question_id": 2})
     assert answer.status == 409 and "already upvoted" in answer.json()["error"]
     assert window.session.summit.questions.upvote_count() == 1
 
@@ -131,14 +127,15 @@ def test_a_flagged_word_waits_off_the_projector_until_approved(
     open_for_phones(window, prompts["cloud"])
     window.projector_panel.show_mode(Mode.WORDS)
     cloud = window.projector.view.words_screen.cloud
-    (phone,) = phones(browser, join_url, 1)
-    expect(phone.get_by_role("heading", name="One word for today")).to_be_visible()
+    (page,) = phones(browser, join_url, 1)
+    expect(page.get_by_role("heading", name="One word for today")).to_be_visible()
     for text in ("Time", "Bollocks"):
-        phone.get_by_label("One to three words").fill(text)
-        phone.get_by_role("button", name="Send", exact=True).click()
-        expect(phone.get_by_role("status").filter(has_text="Your word is sent")).to_be_visible()
-    expect(phone.get_by_text(re.compile("waiting for the facilitator"))).to_be_visible()
-    phone.screenshot(path=str(shots / "words.png"), full_page=True)
+        page.get_by_label("One to three words").fill(text)
+        page.get_by_role("button", name="Send", exact=True).click()
+        expect(page.get_by_role("status").filter(has_text="Your word is sent")).to_be_visible()
+    expect(page.get_by_text(re.compile("waiting for the facilitator"))).to_be_visible()
+    page.screenshot(path=str(shots / "words.png"), full_page=True)
+    assert axe_violations(page) == []
     queue = window.moderation_panel
     qtbot.waitUntil(lambda: [r[:2] for r in queue.rows()] == [("Word", "Bollocks")])
     qtbot.waitUntil(lambda: cloud.shown_texts() == ["Time"])
@@ -146,4 +143,4 @@ def test_a_flagged_word_waits_off_the_projector_until_approved(
     queue.select("word", held.id)
     queue.buttons["approve"].click()
     qtbot.waitUntil(lambda: sorted(cloud.shown_texts()) == ["Bollocks", "Time"])
-    expect(phone.get_by_text(re.compile("waiting for the facilitator"))).to_have_count(0)
+    expect(page.get_by_text(re.compile("waiting for the facilitator"))).to_have_count(0)
