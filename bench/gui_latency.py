@@ -23,6 +23,7 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer  # noqa:
 
 from summit_app.core import Summit  # noqa: E402
 from summit_app.core.model import ItemKind, PollKind, SummitInfo  # noqa: E402
+from summit_app.ui import dialogs  # noqa: E402
 from summit_app.ui.app import application  # noqa: E402
 from summit_app.ui.main_window import MainWindow  # noqa: E402
 from summit_app.ui.projector_window import Mode  # noqa: E402
@@ -111,6 +112,9 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp())
     path = folder / "bench.summit"
     poll_id, prompt_id, options = build(path)
+    # The file opens mid-vote, so the window offers to let phones back in: the bench says no
+    # and starts the server itself, on 127.0.0.1.
+    dialogs.confirm = lambda *args, **kwargs: False
     window = MainWindow()
     window.resize(1366, 768)
     window.show()

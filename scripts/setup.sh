@@ -10,7 +10,7 @@ purpose="${1:-app}"
 app_packages=(libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libdbus-1-3
   libfontconfig1 fonts-dejavu-core fonts-wqy-microhei)  # a CJK font the PDF pack can embed
-test_packages=(xvfb xauth chromium poppler-utils)
+test_packages=(xvfb xauth chromium poppler-utils zbar-tools)
 
 packages=("${app_packages[@]}")
 [ "$purpose" = test ] && packages+=("${test_packages[@]}")

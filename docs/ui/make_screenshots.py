@@ -90,6 +90,75 @@ def writeup(window: MainWindow) -> None:
     grab(window, "10-writeup")
 
 
+def logo_png() -> bytes:
+    """A stand-in organiser's logo, drawn here (no image files in the repository)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    image = QImage(480, 160, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#005eb8"))
+    painter = QPainter(image)
+    font = QFont()
+    font.setPixelSize(64)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("#ffffff"))
+    painter.drawText(QRectF(0, 0, 480, 160), 0x84, "SEL ICS")  # centred
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+def settings_and_presenter(window: MainWindow) -> None:
+    """Summit settings, the presenter strip with preview and live side by side, the room's
+    screen while voting, and a scale poll's diverging bars."""
+    from summit_app.core.model import PollKind
+    from summit_app.ui import commands
+    from summit_app.ui.summit_settings_dialog import SummitSettingsDialog
+
+    session = window.session
+    summit = session.summit
+    commands.save_summit_settings(session, {}, logo_png(), "sel-ics.png")
+    dialog = SummitSettingsDialog(session, window)
+    dialog.show()
+    grab(dialog, "11-summit-settings")
+    dialog.close()
+
+    # A poll open now: the room sees the running item; the facilitator lines up the poll.
+    item = summit.agenda.items()[0]
+    poll = summit.polls.add_poll(
+        item.id,
+        "How far do you agree?",
+        PollKind.SCALE,
+        [
+            "We have a shared vision for clinical and care leadership",
+            "Every profession has a voice in the ICS",
+            "Leaders have protected time to lead",
+        ],
+    )
+    summit.polls.open_poll(poll.id)
+    answers = [(5, 4, 1), (5, 2, 2), (4, 3, 1), (4, 4, 2), (1, 5, 3), (2, 4, 1), (5, 1, 2)]
+    for n, levels in enumerate(answers * 4):
+        person = summit.people.join()
+        if n < 24:
+            choices = {o.id: level for o, level in zip(poll.options, levels, strict=True)}
+            summit.polls.cast_ballot(poll.id, person.id, choices)
+    session.changed("polls", "people", "live")
+    window.projector_panel.show_mode(Mode.ITEM)
+    window.tabs.setCurrentWidget(window.polls_panel)
+    window.polls_panel.choose(poll.id)
+    grab(window, "12-presenter-preview-live")
+    window.projector_panel.take()
+    grab(window.projector, "13-projector-voting")
+    summit.polls.close_poll(poll.id)
+    summit.polls.set_show_results(poll.id, True)
+    session.changed("polls", "live")
+    grab(window.projector, "14-projector-scale")
+
+
 def main() -> int:
     # Keep the facilitator's real recent files and window places out of this run.
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
@@ -100,6 +169,11 @@ def main() -> int:
         shutil.copy(sys.argv[1], path)
     else:
         build(path)
+    # A summit built here opens mid-vote: the window would ask whether to let phones back
+    # in; this run answers no and starts the server itself, on 127.0.0.1.
+    from summit_app.ui import dialogs
+
+    dialogs.confirm = lambda *args, **kwargs: False
     window = MainWindow()
     window.resize(1366, 768)
     window.show()
@@ -117,7 +191,12 @@ def main() -> int:
     window.run_panel.start_item(items[0].id)
     later = start + timedelta(minutes=items[0].planned_minutes - 1, seconds=-25)
     window.run_panel.clock = lambda: later
-    window.projector.clock = lambda: later
+    for view in (
+        window.projector.view,
+        window.projector_panel.preview_view,
+        window.projector_panel.live_view,
+    ):
+        view.clock = lambda: later
     window.run_panel.refresh()
     window.tabs.setCurrentWidget(window.run_panel)
     grab(window, "03-run")
@@ -126,9 +205,10 @@ def main() -> int:
     projector.resize(1366, 768)
     window.tabs.setCurrentWidget(window.server_panel)
     window.server_panel.port = 0
-    if not window.server_panel.start("127.0.0.1"):  # the server branch may not be here
-        projector.set_join_address(f"http://192.168.1.20:8765/j/{summit.info().join_code}")
+    assert window.server_panel.start("127.0.0.1"), window.server_panel.status.text()
     grab(window, "03b-phones")
+    # The room's screens as on a venue's Wi-Fi (the server here listens on 127.0.0.1 only).
+    projector.set_join_address(f"http://192.168.1.20:8765/j/{summit.info().join_code}")
     for mode in (Mode.JOIN, Mode.ITEM):
         window.projector_panel.show_mode(mode)
         grab(projector, f"04-projector-{mode.value}")
@@ -161,6 +241,8 @@ def main() -> int:
     grab(dialog, "09-item-dialog")
     dialog.close()
     writeup(window)
+    settings_and_presenter(window)
+    window.server_panel.stop()
     window.close()
     shutil.rmtree(work, ignore_errors=True)
     return 0

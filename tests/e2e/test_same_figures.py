@@ -163,8 +163,12 @@ def test_every_poll_shows_the_same_figures_on_the_projector_phones_pdf_and_csv(
             stage.take()
 
             # The projector: the texts it paints beside each bar, and under them.
+            # Beside a scale's diverging bar (its levels drawn in it): the mean.
             bars = [
-                (f"{r.place}. {r.label}" if expected.kind is PollKind.RANK else r.label, r.caption)
+                (
+                    f"{r.place}. {r.label}" if expected.kind is PollKind.RANK else r.label,
+                    r.detail if expected.kind is PollKind.SCALE and r.count else r.caption,
+                )
                 for r in expected.rows
             ]
             qtbot.waitUntil(lambda bars=bars: projector.poll_results.bar_texts() == bars)

@@ -5,9 +5,14 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pytest
+from export_editions import edition_texts
+from pypdf import PdfReader
+
 from summit_app.core import Summit
 from summit_app.core.model import Author, PromptKind, SummitInfo
 from summit_app.core.templates import create_from_template
+from summit_app.export.cli import write_all
 from summit_app.export.csv_export import write_csv
 
 
@@ -60,3 +65,70 @@ def test_hidden_held_and_merged_input_stays_in_the_csv_marked(tmp_path: Path) ->
     words = {w["word"]: w for w in read(tmp_path / "data" / "words.csv")}
     assert words["Waffle"]["hidden"] == "yes" and words["Waffle"]["count"] == "1"
     assert words["shite"]["count"] == "0" and words["shite"]["waiting"] == "1"
+
+
+@pytest.fixture(scope="module")
+def demo_editions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    folder = tmp_path_factory.mktemp("demo")
+    path = folder / "demo.summit"
+    create_from_template(path, "demo").close()
+    targets = {e: folder / f"demo.{e}" for e in ("pdf", "html", "docx")}
+    with Summit.open(path) as summit:
+        write_all(summit, targets)
+    return folder, edition_texts(targets["pdf"], targets["html"], targets["docx"])
+
+
+@pytest.mark.parametrize("edition", ["pdf", "html", "docx"])
+def test_every_edition_prints_the_questions_and_the_top_words_with_what_they_mean(
+    demo_editions, edition: str
+) -> None:
+    text = demo_editions[1][edition]
+    questions = text.index("Questions for our speakers")
+    # The table: most upvoted first, answered or not, with its upvotes.
+    first = text.index("How do we give clinical leaders protected time", questions)
+    second = text.index("How do we make sure system leadership is multidisciplinary", first)
+    assert text.index("What does a good career pathway", second) > second
+    assert "Upvotes are how many phones asked for that question too" in text
+    assert "The bigger the word, the more answers it had" in text
+    cloud = text.index("What is one thing we should take forward?", questions)
+    for word in ("Time", "multidisciplinary", "leadership skills", "safe space", "support"):
+        assert word in text[cloud:], (edition, word)
+
+
+def test_the_pdf_draws_the_cloud_and_the_html_gives_it_a_text_alternative(demo_editions):
+    folder, texts = demo_editions
+    page = next(
+        p.extract_text() for p in PdfReader(folder / "demo.pdf").pages
+        if "one to three words each" in p.extract_text()
+    )  # fmt: skip
+    # The cloud's words are text on the page (drawn, then listed in the table).
+    assert page.count("distributed leadership") >= 2
+    html = (folder / "demo.html").read_text(encoding="utf-8")
+    assert 'role="img"' in html and "A word cloud. Most answers first: Time, 2;" in html
+
+
+def test_hidden_held_and_merged_input_never_reaches_the_pack(tmp_path: Path) -> None:
+    with Summit.create(tmp_path / "day.summit", SummitInfo(title="Day")) as summit:
+        item = summit.agenda.add_item(summit.agenda.add_section("S").id, "Panel", "talk", 30)
+        qa = summit.agenda.add_prompt(item.id, "Ask the panel", PromptKind.QUESTIONS)
+        cloud = summit.agenda.add_prompt(item.id, "One word", PromptKind.WORDS)
+        phone = summit.people.join().id
+        summit.agenda.open_prompt(qa.id)
+        keep = summit.questions.ask(qa.id, "<b>Who</b> decides & how?", Author.PARTICIPANT, phone)
+        dup = summit.questions.ask(qa.id, "Who makes the decisions?", Author.PARTICIPANT, phone)
+        summit.questions.merge(dup.id, keep.id)
+        summit.questions.ask(qa.id, "What the fuck?", Author.PARTICIPANT, phone)
+        hidden = summit.questions.ask(qa.id, "Off topic entirely", Author.PARTICIPANT, phone)
+        summit.questions.set_hidden(hidden.id, True)
+        summit.agenda.open_prompt(cloud.id)
+        summit.words.add_word(cloud.id, "Waffle", Author.PARTICIPANT, phone)
+        summit.words.add_word(cloud.id, "shite", Author.PARTICIPANT, phone)
+        summit.words.add_word(cloud.id, "listening", Author.PARTICIPANT, phone)
+        summit.words.set_word_hidden(cloud.id, "waffle", True)
+        targets = {e: tmp_path / f"day.{e}" for e in ("pdf", "html", "docx")}
+        write_all(summit, targets)
+    for edition, text in edition_texts(targets["pdf"], targets["html"], targets["docx"]).items():
+        assert "<b>Who</b> decides & how?" in text, edition  # as typed, markup and all
+        assert "listening" in text, edition
+        for left_out in ("Who makes the decisions?", "fuck", "Off topic", "Waffle", "shite"):
+            assert left_out not in text, (edition, left_out)

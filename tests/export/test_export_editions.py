@@ -53,6 +53,11 @@ def tricky(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         for group in ("Nursing",) * 6:
             summit.polls.cast_ballot(poll.id, summit.people.join(group).id, {poll.options[0].id: 1})
         summit.polls.close_poll(poll.id)
+        qa = summit.agenda.add_prompt(item.id, "Questions <for> us", "questions")
+        summit.questions.ask(qa.id, "Why <script>?")
+        cloud = summit.agenda.add_prompt(item.id, "One word?", "words")
+        for word in ("Hope", "שלום", "hope"):
+            summit.words.add_word(cloud.id, word)
         return editions(summit, folder)
 
 
@@ -217,3 +222,25 @@ def test_scripts_print_in_their_own_fonts(tricky: dict[str, Path]) -> None:
 def test_html_and_word_text_agree_with_the_pdf(tricky: dict[str, Path]) -> None:
     assert "שלום לכולם" in html_text(tricky["html"])
     assert "नमस्ते सभी को" in docx_text(tricky["docx"])
+
+
+def test_questions_and_word_clouds_print_in_every_edition(tmp_path: Path) -> None:
+    with Summit.create(tmp_path / "a.summit", SummitInfo(title="Audience")) as summit:
+        item = summit.agenda.add_item(summit.agenda.add_section("Panel").id, "Q&A", "talk")
+        qa = summit.agenda.add_prompt(item.id, "Questions for the panel", "questions")
+        words = summit.agenda.add_prompt(item.id, "One word for today?", "words")
+        people = [summit.people.join() for _ in range(4)]
+        first = summit.questions.ask(qa.id, "How will <b>funding</b> work?")
+        summit.questions.ask(qa.id, "Who leads in each borough?")
+        for person in people[:3]:
+            summit.questions.upvote(first.id, person.id)
+        hidden = summit.questions.ask(qa.id, "Off-topic: parking")
+        summit.questions.set_hidden(hidden.id, True)
+        for text in ("Hopeful", "hopeful", "Tired", "Hopeful ", "Energised"):
+            summit.words.add_word(words.id, text)
+        paths = editions(summit, tmp_path)
+    for edition, text in edition_texts(paths["pdf"], paths["html"], paths["docx"]).items():
+        assert "How will <b>funding</b> work? 3" in text, edition
+        assert "Who leads in each borough?" in text and "parking" not in text, edition
+        assert "Hopeful 3 answers" in text or "Hopeful 3" in text, edition
+        assert "Energised" in text and "Tired" in text, edition

@@ -75,7 +75,7 @@ class Answers:
         self.reply = True
         self.asked: list[str] = []
 
-    def confirm(self, parent, title: str, question: str) -> bool:
+    def confirm(self, parent, title: str, question: str, risky: bool = False) -> bool:
         self.asked.append(question)
         return self.reply
 

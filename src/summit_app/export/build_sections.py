@@ -10,7 +10,8 @@ otherwise run together; a lone question or poll is its own heading.
 from __future__ import annotations
 
 from summit_app.core import narrative
-from summit_app.core.model import NarrativeBlock, Note, Speaker
+from summit_app.core.model import NarrativeBlock, Note, PromptKind, Speaker
+from summit_app.export.build_audience import cloud_blocks, questions_blocks
 from summit_app.export.build_results import poll_blocks
 from summit_app.export.data import ItemBlock, PromptBlock, SectionBlock, ThemeBlock, is_break
 from summit_app.export.model import Block, Bullets, Heading, Para, Part, PartKind, Run, Tone
@@ -74,6 +75,10 @@ def speaker_blocks(speaker: Speaker, level: int) -> list[Block]:
 
 def prompt_blocks(block: PromptBlock, level: int) -> list[Block]:
     prompt = block.prompt
+    if prompt.kind is PromptKind.QUESTIONS:
+        return questions_blocks(block, level)
+    if prompt.kind is PromptKind.WORDS:
+        return cloud_blocks(block, level)
     out: list[Block] = [Heading(heading(prompt.text), level, f"prompt-{prompt.id}")]
     out += narrative_text(prompt.writeup)
     themed = False

@@ -7,7 +7,7 @@ of queries, one snapshot) is separate from what the pack says and each can be te
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from summit_app.core import Summit, schedule
@@ -21,10 +21,13 @@ from summit_app.core.model import (
     Note,
     PackOptions,
     Prompt,
+    PromptKind,
+    Question,
     Section,
     Speaker,
     SummitInfo,
     Theme,
+    WordCount,
 )
 from summit_app.core.tally import PollResult
 
@@ -42,9 +45,15 @@ class PromptBlock:
     prompt: Prompt
     themes: tuple[ThemeBlock, ...]
     unthemed: tuple[Note, ...]
+    # A Q&A's questions the room saw, most upvoted first; a word cloud's shown words.
+    questions: tuple[Question, ...] = ()
+    cloud: tuple[WordCount, ...] = ()
+    phones: int = 0  # how many phones sent the cloud's words
 
     @property
     def is_empty(self) -> bool:
+        if self.questions or self.cloud:
+            return False
         return not self.unthemed and not any(t.notes or t.theme.summary for t in self.themes)
 
 
@@ -136,7 +145,7 @@ def _read(summit: Summit) -> PackData:
         block = _prompt_block(
             prompt, themes_by_prompt.get(prompt.id, []), notes_by_prompt.get(prompt.id, [])
         )
-        prompts.setdefault(prompt.item_id, []).append(block)
+        prompts.setdefault(prompt.item_id, []).append(_audience(summit, block))
     options = summit.writeup.pack_options()
     polls: dict[int, list[PollBlock]] = {}
     for poll in summit.polls.polls():
@@ -213,6 +222,18 @@ def _plan(items: list[Item], start_time: str) -> list[schedule.Slot]:
         return schedule.plan(items, start_time)
     except ValueError:  # an unreadable start time: a pack all the same
         return schedule.plan(items, "09:00")
+
+
+def _audience(summit: Summit, block: PromptBlock) -> PromptBlock:
+    """A Q&A's or a word cloud's input as the room saw it: nothing hidden, held or merged."""
+    prompt = block.prompt
+    if prompt.kind is PromptKind.QUESTIONS:
+        return replace(block, questions=tuple(summit.questions.shown(prompt.id)))
+    if prompt.kind is PromptKind.WORDS:
+        shown = [w for w in summit.words.words(prompt.id) if not (w.is_held or w.is_hidden)]
+        phones = len({w.participant_id or -w.id for w in shown})
+        return replace(block, cloud=tuple(summit.words.cloud(prompt.id)), phones=phones)
+    return block
 
 
 def _prompt_block(prompt: Prompt, themes: list[Theme], notes: list[Note]) -> PromptBlock:

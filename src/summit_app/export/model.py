@@ -118,7 +118,19 @@ class Chart:
     legend: tuple[str, ...] = ()  # names of the stacked parts, in order
 
 
-Block = Heading | Para | Bullets | Table | Chart
+@dataclass(frozen=True)
+class Cloud:
+    """A word cloud: each word drawn bigger the more answers it had (`core.cloud_layout`
+    places them, as on the projector), with its text alternative and its top words as a
+    `Table`, which is what a screen reader reads and the Word edition prints."""
+
+    title: str
+    alt: str
+    words: tuple[tuple[str, int], ...]  # (the word as typed most, answers), most first
+    data: Table
+
+
+Block = Heading | Para | Bullets | Table | Chart | Cloud
 
 
 class PartKind(StrEnum):

@@ -38,12 +38,14 @@ def clean(text: object) -> str:
 
 def smarten(text: str, before: str = " ") -> str:
     """`text` with typographic quotes and dashes; `before` is the character before it."""
-    if not any(c in text for c in "\"'-."):
+    if "-" in text:
+        text = _SPACED_HYPHEN.sub("\u2013", text)
+        for pattern, dash in _DASHES:
+            text = pattern.sub(dash, text)
+    if "..." in text:
+        text = text.replace("...", "\u2026")
+    if '"' not in text and "'" not in text:
         return text
-    text = _SPACED_HYPHEN.sub("\u2013", text)
-    for pattern, dash in _DASHES:
-        text = pattern.sub(dash, text)
-    text = text.replace("...", "\u2026")
     out: list[str] = []
     previous = before
     for char in text:

@@ -26,6 +26,7 @@ def mine(summit: Summit, me: Participant, poll_id: int | None) -> dict:
     ballot = summit.polls.ballot(poll_id, me.id) if poll_id else None
     card = summit.cards.of_participant(me.id)
     return {
+        "poll_id": poll_id,  # which poll `ballot` answers (a push may bring another)
         "group": me.group,
         "ballot": ballot.choices if ballot else None,
         "card": card.id if card else None,
@@ -37,6 +38,7 @@ def mine_now(summit: Summit, me: Participant, snap: object) -> dict:
     """`mine`, with this phone's questions, upvotes and words for the open prompt."""
     own = mine(summit, me, getattr(snap, "poll_id", None))
     own.update(audience.mine(summit, getattr(snap, "prompt_id", None), me))
+    own["prompt_id"] = getattr(snap, "prompt_id", None)
     return own
 
 

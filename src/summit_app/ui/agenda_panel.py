@@ -182,6 +182,7 @@ class AgendaPanel(QWidget):
             f"“{title}” is running now. Removing it stops the clock, and the projector's"
             " Now screen shows the summit's title until you start another item. Its notes"
             " and votes go with it; Edit › Undo brings it all back. Remove it?",
+            risky=True,
         )
 
     def move_selected(self, delta: int) -> None:

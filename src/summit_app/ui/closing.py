@@ -46,6 +46,7 @@ def may_stop_phones(parent: QWidget, session: SummitSession, serving: bool, verb
         f" {plural(joined, 'phone')} that joined can no longer reach this laptop. What is"
         " already in is saved, and what is open stays open in the file: when you open this"
         f" summit again, Summit offers to let phones back in. {verb.capitalize()} anyway?",
+        risky=True,
     )
 
 

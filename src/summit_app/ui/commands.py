@@ -58,7 +58,10 @@ def move_notes(session: SummitSession, note_ids: Sequence[int], theme_id: int | 
 
 
 def open_prompt(session: SummitSession, prompt_id: int | None) -> None:
-    text = "Take notes from phones" if prompt_id is not None else "Stop notes from phones"
+    text = "Stop taking input from phones"
+    if prompt_id is not None:
+        kind = session.summit.agenda.prompt(prompt_id).kind.value
+        text = f"Take {kind} from phones"  # notes, words or questions: the undo says which
     session.run(text, lambda s: s.agenda.open_prompt(prompt_id))
 
 

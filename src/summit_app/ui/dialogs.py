@@ -75,11 +75,30 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return value if ok else None
 
 
-def confirm(parent: QWidget | None, title: str, question: str) -> bool:
-    answer = QMessageBox.question(parent, title, question)
+def confirm(parent: QWidget | None, title: str, question: str, risky: bool = False) -> bool:
+    """Yes or no. A `risky` question (quitting mid-vote, ending the day) answers No to a
+    nervous Enter: only a deliberate Yes goes ahead."""
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    default = QMessageBox.StandardButton.No if risky else QMessageBox.StandardButton.Yes
+    answer = QMessageBox.question(parent, title, question, buttons, default)
     return answer == QMessageBox.StandardButton.Yes
 
 
 def ask_colour(parent: QWidget | None, current: str) -> str | None:
     colour = QColorDialog.getColor(QColor(current), parent, "Theme colour")
     return colour.name() if colour.isValid() else None
+
+
+def ask_number(
+    parent: QWidget | None, title: str, label: str, value: int, low: int, high: int
+) -> int | None:
+    number, ok = QInputDialog.getInt(parent, title, label, value, low, high)
+    return number if ok else None
+
+
+def ask_save_pdf(parent: QWidget | None, title: str, suggested: Path) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), "PDF files (*.pdf)")
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_suffix(".pdf")

@@ -73,7 +73,8 @@ class ExportDialog(QDialog):
 
     def __init__(self, summit_path: Path | str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summit_path = Path(summit_path)
+        # Absolute, so the folder shown is one the user can find (not "exports").
+        self.summit_path = Path(summit_path).resolve()
         self.worker: ExportWorker | None = None
         self.written: list[Path] = []
         self.open_url = QDesktopServices.openUrl  # tests replace this to see the folder asked for

@@ -217,7 +217,9 @@ class MainWindow(QMainWindow):
         self.stage = self.projector_panel.stage
         self.projector = self.projector_panel.window
         self.projector_panel.screens.said.connect(self.statusBar().showMessage)
-        self.server_panel.server_started.connect(self.projector.set_join_address)
+        self.server_panel.server_started.connect(
+            lambda url: self.projector.set_join_address(url, self.server_panel.short_address)
+        )
         self.server_panel.server_stopped.connect(lambda: self.projector.set_join_address(""))
         self.server_panel.server_started.connect(self._refresh_banner)
         self.server_panel.server_stopped.connect(self._refresh_banner)

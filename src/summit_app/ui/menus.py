@@ -159,7 +159,9 @@ class Menus:
     def toggle_projector(self) -> None:
         panel = getattr(self.window, "projector_panel", None)
         if panel is not None and self.window.session is not None:
-            panel.set_visible(not panel.window.isVisible())
+            # "Wanted" rather than visible: a projector waiting for its screen to come back
+            # is hidden, and F5 then means "no projector", not "show it on the laptop".
+            panel.set_visible(not panel.screens.wanted)
 
     def toggle_full_screen(self) -> None:
         if self.window.isFullScreen():

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from summit_app.core.model import PromptKind
 from summit_app.ui import commands, dialogs, shortcuts
 from summit_app.ui.notes_model import ID_ROLE, KIND_ROLE, NotesModel
 from summit_app.ui.session import SummitSession
@@ -142,6 +143,8 @@ class NoteBoard(QWidget):
         self.prompt_combo.blockSignals(True)
         self.prompt_combo.clear()
         for prompt in agenda.prompts():
+            if prompt.kind is not PromptKind.NOTES:  # Q&A and clouds: their own tab
+                continue
             self.prompt_combo.addItem(f"{titles.get(prompt.item_id, '')}: {prompt.text}", prompt.id)
         found = self.prompt_combo.findData(wanted) if wanted is not None else -1
         self.prompt_combo.setCurrentIndex(max(found, 0) if self.prompt_combo.count() else -1)

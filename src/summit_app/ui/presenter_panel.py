@@ -127,6 +127,7 @@ class PresenterPanel(QWidget):
         self.reload_screens()
         self.screen_combo.currentIndexChanged.connect(self._screen_chosen)
         self.screens.screens_changed.connect(self.reload_screens)
+        self.screens.said.connect(lambda _: self._stage_changed())
         self.stage.changed.connect(self._stage_changed)
         session.closed.connect(self._closed)
         self._stage_changed()
@@ -161,6 +162,7 @@ class PresenterPanel(QWidget):
             text, colour = "LIVE: the room sees this", "#b91c1c"
         if not self.window.isVisible():
             text += " (projector hidden)"
+        self.show_button.setChecked(self.screens.wanted)
         self.live_label.setText(text)
         self.live_label.setStyleSheet(BADGE.format(colour))
         same = stage.preview == stage.live and not stage.blanked

@@ -38,7 +38,9 @@ def bars(shown: Presentation) -> list[Bar]:
         answers = sum(v.count for v in row.levels)
         levels = tuple(v.count / answers for v in row.levels) if answers else ()
         texts = tuple(f"{v.share}%" for v in row.levels)
-        out.append(Bar(label, row.bar, row.caption, levels, row.lean, texts))
+        # A scale's diverging bar shows its spread; beside it goes the mean ("mean 3.8 of 5").
+        caption = row.detail if levels else row.caption
+        out.append(Bar(label, row.bar, caption, levels, row.lean, texts))
     return out
 
 

@@ -166,6 +166,7 @@ class RunPanel(QWidget):
             "End the day",
             "End the day now? The running item ends and the clock stops."
             " Edit › Undo takes it back.",
+            risky=True,
         ):
             return
         at = self._stamp()

@@ -1,4 +1,5 @@
-"""The participant server's controls: start and stop, address, join URL and QR, phones joined.
+"""The Phones tab: start and stop, the address, the join QR code and its short address to
+type, who joined and who took part, refused joins, the room check, and voting cards.
 
 Participant events reach the widgets through `SummitSession.server_event`, a signal queued
 from the server's thread to the GUI thread.
@@ -9,19 +10,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from summit_app.core import SummitError
-from summit_app.server import ROOM_ADVICE
 from summit_app.server.network import candidate_addresses
+from summit_app.server.room import ROOM_ADVICE
+from summit_app.ui.cards_box import CardsBox
 from summit_app.ui.qr_image import qr_pixmap
 from summit_app.ui.session import SummitSession
 
@@ -29,15 +34,36 @@ if TYPE_CHECKING:
     from summit_app.server import SummitServer
 
 DEFAULT_PORT = 8765
+QR_SIDE = 240  # the Phones tab's QR code, drawn at a whole number of pixels a module
 NO_NETWORK = (
     "No network that phones can reach: this laptop is on no Wi-Fi, hotspot or Ethernet."
     " Join the venue Wi-Fi or turn on the laptop's hotspot, then press Refresh."
 )
 
 
+def crisp(url: str, side: int = QR_SIDE) -> QPixmap:
+    """The QR code at most `side` pixels, a whole number of pixels a module (sharp edges
+    for a camera; a smooth scale blurs them). qrcode draws it at 10 pixels a module."""
+    pixmap = qr_pixmap(url)
+    cells = pixmap.width() // 10
+    size = max(1, side // cells) * cells
+    return pixmap.scaled(
+        size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation
+    )
+
+
+def label(text: str = "", style: str = "") -> QLabel:
+    widget = QLabel(text)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setWordWrap(True)
+    if style:
+        widget.setStyleSheet(style)
+    return widget
+
+
 class ServerPanel(QWidget):
     """Signals:
-    server_started(str): the join URL, once phones can join.
+    server_started(str): the join URL, once phones can join (`short_address` beside it).
     server_stopped(): the server stopped.
     """
 
@@ -51,26 +77,27 @@ class ServerPanel(QWidget):
         self.session = session
         self.port = port
         self.server: SummitServer | None = None
+        self.showing_check = False
         self.address_combo = QComboBox()
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(self.reload_addresses)
         self.start_button = QPushButton("Start taking votes from phones")
         self.start_button.setMinimumHeight(40)
         self.start_button.clicked.connect(self.toggle)
-        self.warning = QLabel()
-        self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #b91c1c; font-weight: 600;")
-        self.status = QLabel("Not running")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.url_label = QLabel()
-        self.url_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning = label(style="color: #b91c1c; font-weight: 600;")
+        self.status = label("Not running")
+        self.url_label = label(style="font-size: 12pt;")
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.url_label.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.short_label = label(style="font-size: 16pt; font-weight: 700;")
+        self.short_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.qr_label = QLabel()
-        self.qr_label.setFixedSize(260, 260)
+        self.qr_label.setFixedSize(QR_SIDE + 20, QR_SIDE + 20)
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.joined_label = QLabel()
-        self.joined_label.setStyleSheet("font-size: 14pt;")
+        self.qr_caption = label()
+        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_caption.setFixedWidth(QR_SIDE + 20)
+        self.joined_label = label(style="font-size: 14pt;")
+        self.turnout_label = label()
         grid = QGridLayout()
         grid.addWidget(QLabel("Address"), 0, 0)
         address = QHBoxLayout()
@@ -80,28 +107,71 @@ class ServerPanel(QWidget):
         grid.addWidget(self.start_button, 1, 0, 1, 2)
         grid.addWidget(self.warning, 2, 0, 1, 2)
         grid.addWidget(self.status, 3, 0, 1, 2)
-        grid.addWidget(self.url_label, 4, 0, 1, 2)
-        grid.addWidget(self.joined_label, 5, 0, 1, 2)
-        self.advice = QLabel(ROOM_ADVICE)
-        self.advice.setTextFormat(Qt.TextFormat.PlainText)
-        self.advice.setWordWrap(True)
-        self.advice.setStyleSheet("color: #374151;")
+        grid.addWidget(self.short_label, 4, 0, 1, 2)
+        grid.addWidget(self.url_label, 5, 0, 1, 2)
+        grid.addWidget(self.joined_label, 6, 0, 1, 2)
+        grid.addWidget(self.turnout_label, 7, 0, 1, 2)
         left = QVBoxLayout()
         left.addLayout(grid)
-        left.addSpacing(16)
-        left.addWidget(self.advice)
+        left.addWidget(self._room_check_box())
+        self.cards = CardsBox(session, self.card_address)
+        left.addWidget(self.cards)
         left.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addWidget(self.qr_label, 0, Qt.AlignmentFlag.AlignTop)
+        right = QVBoxLayout()
+        right.addWidget(self.qr_label)
+        right.addWidget(self.qr_caption)
+        right.addStretch(1)
+        inner = QWidget()
+        row = QHBoxLayout(inner)
+        row.addLayout(left, 1)
+        row.addLayout(right)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        QVBoxLayout(self).addWidget(scroll)
         session.people_changed.connect(self.refresh_joined)
+        session.ballots_arrived.connect(self.refresh_joined)
         session.closed.connect(self.stop)
         self.reload_addresses()
         self.refresh_joined()
 
+    def _room_check_box(self) -> QGroupBox:
+        box = QGroupBox("Room check: can phones reach this laptop?")
+        self.check_button = QPushButton("Show the room check code")
+        self.check_button.setEnabled(False)
+        self.check_button.clicked.connect(self.toggle_check)
+        self.check_label = label()
+        self.advice = label(ROOM_ADVICE, "color: #374151;")
+        layout = QVBoxLayout(box)
+        intro = label(
+            "Before the day, scan the room check code with a few phones (an iPhone and an"
+            " Android) and watch the count. Nothing they do there is recorded in the summit."
+        )
+        layout.addWidget(intro)
+        row = QHBoxLayout()
+        row.addWidget(self.check_button)
+        row.addWidget(self.check_label, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.advice)
+        return box
+
     @property
     def running(self) -> bool:
         return self.server is not None and self.server.running
+
+    @property
+    def short_address(self) -> str:
+        """What a person types to join: '192.168.1.20:8765/482913' ('' when not serving)."""
+        return self.server.short_url if self.server is not None else ""
+
+    def card_address(self) -> tuple[str, str]:
+        """The base URL the cards' QR codes open, and the short address printed on them."""
+        if self.server is not None:
+            return self.server.url, self.server.short_url
+        host = self.address_combo.currentData() or "127.0.0.1"
+        short = self.session.summit.info().short_code
+        return f"http://{host}:{self.port or DEFAULT_PORT}", f"{host}:{self.port}/{short}"
 
     def reload_addresses(self) -> None:
         self.address_combo.clear()
@@ -113,14 +183,49 @@ class ServerPanel(QWidget):
         self.warning.setVisible(not reachable)
 
     def refresh_joined(self) -> None:
-        count = self.session.summit.people.count() if self.session.is_open else 0
+        if not self.session.is_open:
+            return
+        people = self.session.summit.people
+        count, taking_part = people.count(), people.taking_part()
         self.joined_label.setText(f"{count} {'phone' if count == 1 else 'phones'} joined")
+        turnout = f"{taking_part} taking part (voted, posted a note or picked a group)"
+        if self.server is not None:
+            refused = self.server.refused_joins
+            if refused:
+                turnout += (
+                    f"; {refused} {'join' if refused == 1 else 'joins'} refused: too many"
+                    " fresh joins from one phone's address"
+                )
+            checked = self.server.check_count
+            self.check_label.setText(
+                f"{checked} {'phone' if checked == 1 else 'phones'} reached this laptop"
+            )
+        self.turnout_label.setText(turnout)
 
     def toggle(self) -> None:
         if self.running:
             self.stop()
         else:
             self.start()
+
+    def toggle_check(self) -> None:
+        """Show the room check's QR code in place of the join code, or back."""
+        self.showing_check = not self.showing_check and self.server is not None
+        self._show_qr()
+
+    def _show_qr(self) -> None:
+        if self.server is None:
+            self.qr_label.clear()
+            self.qr_caption.setText("")
+            return
+        if self.showing_check:
+            self.qr_label.setPixmap(crisp(self.server.check_url))
+            self.qr_caption.setText(f"Room check: {self.server.check_url}")
+            self.check_button.setText("Show the join code again")
+        else:
+            self.qr_label.setPixmap(crisp(self.server.join_url))
+            self.qr_caption.setText("Scan to join")
+            self.check_button.setText("Show the room check code")
 
     def start(self, host: str | None = None) -> bool:
         if self.running:
@@ -142,12 +247,14 @@ class ServerPanel(QWidget):
         if found >= 0:
             self.address_combo.setCurrentIndex(found)
         self.status.setText(f"Running on {server.host}:{server.port}")
+        self.short_label.setText(f"Or type: {server.short_url}")
         self.url_label.setText(server.join_url)
-        self.qr_label.setPixmap(
-            qr_pixmap(server.join_url).scaled(250, 250, Qt.AspectRatioMode.KeepAspectRatio)
-        )
+        self.showing_check = False
+        self._show_qr()
+        self.check_button.setEnabled(True)
         self.start_button.setText("Stop the server")
         self.address_combo.setEnabled(False)
+        self.refresh_joined()
         self.server_started.emit(server.join_url)
         return True
 
@@ -159,7 +266,11 @@ class ServerPanel(QWidget):
         self.session.set_events_active(False)
         self.status.setText("Not running")
         self.url_label.clear()
-        self.qr_label.clear()
+        self.short_label.clear()
+        self.showing_check = False
+        self._show_qr()
+        self.check_button.setEnabled(False)
+        self.check_button.setText("Show the room check code")
         self.start_button.setText("Start taking votes from phones")
         self.address_combo.setEnabled(True)
         self.server_stopped.emit()

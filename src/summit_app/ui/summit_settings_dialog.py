@@ -135,7 +135,7 @@ class SummitSettingsDialog(QDialog):
         form.addRow("Professional groups", self.groups)
         form.addRow("", _hint("Phones pick one (or none); the pack shows how each group voted."))
         form.addRow("Logo", logo_row)
-        form.addRow("", _hint("On the projector's corner and the pack's cover."))
+        form.addRow("", _hint("Shown on the projector; kept in the file for the pack's cover."))
         self.error = QLabel()
         self.error.setObjectName("settings_error")
         self.error.setWordWrap(True)

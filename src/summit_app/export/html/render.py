@@ -14,12 +14,14 @@ import re
 from collections.abc import Iterator
 from html import escape
 
+from summit_app.export.html.cloud import cloud_svg
 from summit_app.export.html.css import CSS
 from summit_app.export.html.svg import chart_svg
 from summit_app.export.model import (
     Block,
     Bullets,
     Chart,
+    Cloud,
     Heading,
     Inline,
     Pack,
@@ -116,6 +118,13 @@ def _block(block: Block, ident: str, tables: Iterator[int]) -> str:
             f'<figure aria-labelledby="{ident}-caption">'
             f'<figcaption id="{ident}-caption">{escape(block.title)}</figcaption>'
             f'<div class="chart">{chart_svg(block, ident)}'
+            f"{_scroll(block.data, f'Table {next(tables)}')}</div></figure>"
+        )
+    if isinstance(block, Cloud):
+        return (
+            f'<figure aria-labelledby="{ident}-caption">'
+            f'<figcaption id="{ident}-caption">{escape(block.title)}</figcaption>'
+            f'<div class="chart">{cloud_svg(block, ident)}'
             f"{_scroll(block.data, f'Table {next(tables)}')}</div></figure>"
         )
     raise TypeError(f"The HTML edition cannot print a {type(block).__name__} yet.")

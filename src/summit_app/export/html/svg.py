@@ -11,11 +11,12 @@ from html import escape
 
 from summit_app.export.model import Chart
 
-WIDTH = 560
-LABEL_WIDTH, FIGURE_WIDTH = 250, 120
+# Narrow enough that a phone (390 px) shows the labels near their full size.
+WIDTH = 440
+LABEL_WIDTH, FIGURE_WIDTH = 190, 104
 FONT = 13
 LINE = 16
-CHARS_PER_LINE = 34  # of the label column at 13 px: wrapped by characters, not measured
+CHARS_PER_LINE = 26  # of the label column at 13 px: wrapped by characters, not measured
 BAR_HEIGHT = 12
 SCALE_COLOURS = ("#c2410c", "#f59e0b", "#cbd5e1", "#60a5fa", "#1d4ed8")
 BAR, TRACK, INK, MUTED = "#2a7f9e", "#e6eaf0", "#1f2933", "#4f5966"
@@ -40,7 +41,7 @@ def chart_svg(chart: Chart, ident: str) -> str:
         y += LINE + 8
     for bar in chart.bars:
         lines = textwrap.wrap(bar.label, CHARS_PER_LINE, break_long_words=True) or [""]
-        figure = textwrap.wrap(bar.figure, 17) or [""]
+        figure = textwrap.wrap(bar.figure, 15) or [""]
         height = max(len(lines), len(figure)) * LINE + 8
         for i, line in enumerate(lines):
             out.append(_text(0, y + FONT + i * LINE, line, INK))

@@ -15,8 +15,16 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from summit_app.export.model import Chart
 from summit_app.export.pdf.fonts import REGULAR
-from summit_app.export.pdf.styles import BAR, FRAME_WIDTH, MUTED, RULE, SCALE_COLOURS, TRACK
-from summit_app.export.pdf.text import plain
+from summit_app.export.pdf.styles import (
+    BAR,
+    FRAME_WIDTH,
+    INK,
+    MUTED,
+    RULE,
+    SCALE_COLOURS,
+    TRACK,
+)
+from summit_app.export.pdf.text import cell_lines, plain
 
 BAR_HEIGHT = 8
 LABEL_SHARE, FIGURE_SHARE = 0.46, 0.24
@@ -97,15 +105,21 @@ def chart_flowable(chart: Chart, s: StyleSheet1) -> Table:
     if stacked:
         rows.append(["", Legend(chart.legend, FRAME_WIDTH - widths[0]), ""])
     for bar in chart.bars:
+        label = cell_lines(bar.label, REGULAR, 9, widths[0] - 8)
+        figure = cell_lines(bar.figure, REGULAR, 9, widths[2] - 8)
         rows.append(
             [
-                plain(bar.label, s["ChartLabel"]),
+                plain(bar.label, s["ChartLabel"]) if label is None else label,
                 BarFlowable(bar.parts, bar_width),
-                plain(bar.figure, s["ChartFigure"]),
+                plain(bar.figure, s["ChartFigure"]) if figure is None else figure,
             ]
         )
     table = Table(rows, colWidths=widths, repeatRows=1 if stacked else 0)
     commands: list[tuple] = [
+        # String cells (most labels and figures) in the labels' font: 9 on 11.5 pt.
+        ("FONT", (0, 0), (-1, -1), REGULAR, 9, 11.5),
+        ("TEXTCOLOR", (0, 0), (0, -1), INK),
+        ("TEXTCOLOR", (2, 0), (2, -1), MUTED),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 8),

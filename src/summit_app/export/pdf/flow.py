@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from summit_app.export.pdf.fonts import REGULAR
+from summit_app.export.pdf.fonts import BOLD, REGULAR
 from summit_app.export.pdf.styles import ACCENT, INK, MUTED, QUOTE_BAR, QUOTE_BG, RULE, ZEBRA
 
 
@@ -33,6 +33,7 @@ def page_form(anchor: str) -> str:
 
 
 PAGE_NUMBER_WIDTH = 28
+CELL_PADDING = 5
 
 
 class ContentsLine(Flowable):
@@ -98,6 +99,25 @@ def define_page_form(canvas, anchor: str, page: int | None, font_size: float) ->
     canvas.endForm()
 
 
+class GridTable(Table):
+    """A table that never leaves a row or two alone: a split keeps at least two rows under
+    the header on the first page and three rows on the next (a short table moves whole)."""
+
+    MIN_FIRST, MIN_LAST = 2, 3
+
+    def _getFirstPossibleSplitRowPosition(self, availHeight, ignoreSpans=0):  # noqa: N802,N803
+        split_at = super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
+        rows = len(self._rowHeights)
+        header = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        if rows < header + self.MIN_FIRST + self.MIN_LAST or max(self._rowHeights) > 200:
+            return split_at  # a small table, or one with giant rows: reportlab's own split
+        if split_at and rows - split_at < self.MIN_LAST:
+            split_at = rows - self.MIN_LAST
+        if split_at - header < self.MIN_FIRST:
+            return 0
+        return split_at
+
+
 def grid(
     rows: Sequence[Sequence[object]],
     widths: Sequence[float],
@@ -108,25 +128,36 @@ def grid(
     """A results-style table: coloured header row repeated on each page, zebra rows."""
     # split_in_row lets a row taller than a page (a very long summary) split instead of
     # failing; it is off by default because it also splits rows that would fit on the next page.
-    table = Table(list(rows), colWidths=list(widths), repeatRows=1, splitInRow=int(split_in_row))
+    table = GridTable(
+        list(rows), colWidths=list(widths), repeatRows=1, splitInRow=int(split_in_row)
+    )
     commands: list[tuple] = [
         # Plain-string cells (numbers) are set in the pack's font; they are much cheaper
         # than a Paragraph each, which counts in a day with thousands of table cells.
         ("FONT", (0, 0), (-1, -1), REGULAR, 9, 12),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
         ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        # The header's string cells (most of them) in white bold on the accent.
+        ("FONT", (0, 0), (-1, 0), BOLD, 9, 12),
+        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
     ]
+    if not group_rows:
+        commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]))
     stripe = 0
-    for row in range(1, len(rows)):
+    for row in range(1, len(rows)) if group_rows else ():
         if row in group_rows:
-            commands += [("SPAN", (0, row), (-1, row)), ("TOPPADDING", (0, row), (-1, row), 7)]
+            commands += [
+                ("SPAN", (0, row), (-1, row)),
+                ("TOPPADDING", (0, row), (-1, row), 7),
+                ("FONT", (0, row), (-1, row), BOLD, 9, 12),
+            ]
             stripe = 0
             continue
         if stripe % 2 == 1:
@@ -140,7 +171,7 @@ def grid(
 
 def pull_quote(paragraph: Paragraph, width: float) -> Table:
     """A quote set apart: tinted box with a coloured bar on its left."""
-    table = Table([[paragraph]], colWidths=[width])
+    table = Table([[paragraph]], colWidths=[width], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [

@@ -52,6 +52,7 @@ from summit_app.export.pdf.styles import (
 )
 from summit_app.export.pdf.styles import stylesheet as make_stylesheet
 from summit_app.export.pdf.text import paragraph, plain, safe
+from summit_app.export.typeset import heading
 
 PAGE_COUNT_FORM = "page_count"
 __all__ = ["font_log", "render_pdf"]
@@ -106,7 +107,9 @@ class PackRenderer:
 
     def cover(self, pack: Pack) -> list[Flowable]:
         s = self.styles
-        story: list[Flowable] = [Spacer(1, 60 * mm), plain(pack.title, s["CoverTitle"])]
+        # The title's last word never alone on its line (a no-break space before it).
+        title = heading(pack.title)
+        story: list[Flowable] = [Spacer(1, 60 * mm), plain(title, s["CoverTitle"])]
         for line in (pack.date, pack.venue):
             if line.strip():
                 story.append(plain(line, s["CoverLine"]))

@@ -12,11 +12,13 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Table as ReportlabTable
 
 from summit_app.export.model import (
     Block,
     Bullets,
     Chart,
+    Cloud,
     Heading,
     Inline,
     Para,
@@ -27,10 +29,11 @@ from summit_app.export.model import (
     Tone,
 )
 from summit_app.export.pdf.charts import chart_flowable
-from summit_app.export.pdf.flow import HeadingPara, grid, pull_quote, swatch_table
+from summit_app.export.pdf.cloud import CloudFlowable
+from summit_app.export.pdf.flow import CELL_PADDING, HeadingPara, grid, pull_quote, swatch_table
 from summit_app.export.pdf.fonts import BOLD, REGULAR
 from summit_app.export.pdf.styles import FRAME_HEIGHT, FRAME_WIDTH, MEASURE
-from summit_app.export.pdf.text import markup, paragraph, plain
+from summit_app.export.pdf.text import cell_lines, markup, paragraph, plain
 
 TONE_STYLE = {
     Tone.BODY: "Body",
@@ -81,6 +84,8 @@ def part_story(part: Part, s: StyleSheet1) -> list[Flowable]:
 def _height(flowables: list[Flowable]) -> float:
     total = 0.0
     for f in flowables:
+        if isinstance(f, ReportlabTable) and len(f._cellvalues) * 14 > SHORT:  # noqa: SLF001
+            return SHORT  # plainly long: not worth laying out twice to know it
         _, h = f.wrap(FRAME_WIDTH, FRAME_HEIGHT)
         total += h + f.getSpaceBefore() + f.getSpaceAfter()
         if total >= SHORT:
@@ -103,11 +108,13 @@ def block_flowables(block: Block, s: StyleSheet1) -> list[Flowable]:
             return [pull_quote(paragraph(block.runs, s["Quote"]), MEASURE)]
         return [paragraph(block.runs, s[TONE_STYLE[block.tone]])]
     if isinstance(block, Bullets):
-        return list_flowables(block, s)
+        return [*list_flowables(block, s), Spacer(1, 4)]
     if isinstance(block, Table):
         return [table_flowable(block, s), Spacer(1, 8)]
     if isinstance(block, Chart):
         return [chart_flowable(block, s)]
+    if isinstance(block, Cloud):
+        return [CloudFlowable(block, s), Spacer(1, 6), table_flowable(block.data, s), Spacer(1, 8)]
     if isinstance(block, Heading):
         return [heading_flowable(block, s)]
     raise TypeError(f"The PDF cannot print a {type(block).__name__} yet.")
@@ -134,15 +141,20 @@ def _cell_variant(style: ParagraphStyle, s: StyleSheet1) -> ParagraphStyle:
 
 def table_flowable(block: Table, s: StyleSheet1):
     cols = block.columns
-    head = [plain(c.title, s["CellHeadRight" if c.numeric else "CellHead"]) for c in cols]
+    widths = column_widths(block)
+    room = [w - 2 * CELL_PADDING for w in widths]
+    head: list[object] = []
+    for c, col in enumerate(cols):
+        lines = cell_lines(col.title, BOLD, 9, room[c])
+        head.append(
+            lines
+            if lines is not None
+            else plain(col.title, s["CellHeadRight" if col.numeric else "CellHead"])
+        )
     rows: list[list[object]] = [head]
     for r, row in enumerate(block.rows):
-        cells: list[object] = []
-        for c, value in enumerate(row):
-            group = r in block.group_rows
-            cells.append(_cell(value, cols[c].numeric, s, bold=group))
-        rows.append(cells)
-    widths = column_widths(block)
+        group = r in block.group_rows
+        rows.append([_cell(v, cols[c].numeric, s, room[c], group) for c, v in enumerate(row)])
     groups = [g + 1 for g in block.group_rows]
     long_cells = any(isinstance(v, Rich) for row in block.rows for v in row)
     return grid(
@@ -154,7 +166,7 @@ def table_flowable(block: Table, s: StyleSheet1):
     )
 
 
-def _cell(value, numeric: bool, s: StyleSheet1, bold: bool = False):
+def _cell(value, numeric: bool, s: StyleSheet1, width: float, bold: bool = False):
     if isinstance(value, Rich):
         out: list[Flowable] = []
         for block in value.blocks:
@@ -164,9 +176,13 @@ def _cell(value, numeric: bool, s: StyleSheet1, bold: bool = False):
                 out.append(paragraph(block.runs, s["Cell"]))
         return out
     if isinstance(value, tuple):
-        return paragraph(value, s["Cell"])
-    if numeric and (value.isascii() or not value):
-        return value  # a plain string cell: far cheaper than a Paragraph
+        if len(value) == 1 and not value[0].italic and value[0].bold == bold:
+            value = value[0].text  # one plain run: a string cell will do
+        else:
+            return paragraph(value, s["Cell"])
+    lines = cell_lines(value, BOLD if bold else REGULAR, 9, width) if not bold else None
+    if lines is not None:
+        return lines
     return plain(value, s["CellBold" if bold else ("CellRight" if numeric else "Cell")])
 
 

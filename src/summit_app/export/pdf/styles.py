@@ -75,7 +75,7 @@ def stylesheet() -> StyleSheet1:
     add("H4", fontName=BOLD, fontSize=11, leading=15, spaceBefore=10, spaceAfter=3,
         rightIndent=0)  # fmt: skip
     for name, size in (("Cell", 9), ("CellBold", 9)):
-        add(name, fontSize=size, leading=12, rightIndent=0,
+        add(name, fontSize=size, leading=12, rightIndent=0, spaceAfter=3,
             fontName=BOLD if name == "CellBold" else font)  # fmt: skip
     add("CellRight", fontSize=9, leading=12, alignment=TA_RIGHT, rightIndent=0)
     add("CellHead", fontName=BOLD, fontSize=9, leading=12, textColor=colors.white,

@@ -25,6 +25,8 @@ from xml.sax.saxutils import escape
 from bidi.algorithm import get_base_level
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from summit_app.export.model import Inline, Run
@@ -115,7 +117,30 @@ def _font_for(code: int, sans, fallbacks) -> str | None:
 def paragraph(runs: Inline, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
     """A Paragraph of the pack's text in `style`, laid out as its script needs."""
     text = "".join(r.text for r in runs)
+    if len(runs) == 1 and not runs[0].bold and not runs[0].italic and _plain_text(text):
+        # One run in the style's own font: hand reportlab its one fragment rather than markup
+        # to parse (a third of a long day's Paragraph time went on parsing plain notes).
+        frag = _template(style).clone(text=" ".join(text.split()))
+        return Paragraph(text, style, bulletText=bullet, frags=[frag])
     return Paragraph(markup(runs), for_text(style, text), bulletText=bullet)
+
+
+def _plain_text(text: str) -> bool:
+    """Text DejaVu draws whole, with nothing to shape or lay out right to left."""
+    if text.isascii():
+        return "\n" not in text
+    sans = fonts().sans
+    return all(ord(c) in sans for c in text) and for_text_plain(text)
+
+
+def for_text_plain(text: str) -> bool:
+    return _RTL.search(text) is None and _COMPLEX.search(text) is None
+
+
+@cache
+def _template(style: ParagraphStyle):
+    """The fragment reportlab makes of a plain text in `style` (its font, size, colour)."""
+    return Paragraph("x", style).frags[0]
 
 
 def plain(text: str, style: ParagraphStyle) -> Paragraph:
@@ -142,3 +167,17 @@ def _variant(style: ParagraphStyle, direction: str, shaping: bool) -> ParagraphS
         if direction == "RTL" and style.alignment == TA_LEFT:
             kw["alignment"] = TA_RIGHT
     return ParagraphStyle(f"{style.name}-{direction}-{int(shaping)}", parent=style, **kw)
+
+
+def cell_lines(text: str, font: str, size: float, width: float) -> str | None:
+    """`text` broken into lines for a plain table cell (a fraction of a Paragraph's cost, which
+    counts in a long day's thousands of cells), or None where it needs a Paragraph: letters
+    DejaVu lacks, right-to-left or complex text, or a word wider than the cell."""
+    if not text.isascii():
+        sans = fonts().sans
+        if any(ord(c) not in sans for c in text) or _RTL.search(text) or _COMPLEX.search(text):
+            return None
+    lines = simpleSplit(text, font, size, width)
+    if any(stringWidth(line, font, size) > width for line in lines):
+        return None
+    return "\n".join(lines)

@@ -1,0 +1,78 @@
+"use strict";
+// The open prompt's card. Sticky notes live here; other kinds of prompt (a word cloud, a
+// Q&A) register their own builder as S.prompts[kind] = function (card, prompt, me) and
+// return an object with an optional update(prompt, me) for the state that follows.
+(function () {
+  var S = window.Summit;
+  if (!S.ok) return;
+  var el = S.el, add = S.add;
+  var shown = null, view = null;
+
+  S.showPrompt = function (q, me) {
+    var card = S.$("prompt");
+    card.hidden = !q;
+    if (!q) { shown = null; view = null; return; }
+    var kind = q.kind || "notes";
+    if (!shown || shown.id !== q.id || shown.kind !== kind) {
+      shown = { id: q.id, kind: kind };
+      card.textContent = "";
+      var builder = S.prompts[kind] || S.prompts.notes;
+      view = builder(card, q, me) || {};
+    } else if (view.update) {
+      view.update(q, me);
+    }
+  };
+
+  S.prompts.notes = function (card, q) {
+    var pendingKey = "summit-note-" + q.id;
+    var area = el("textarea", { id: "note-text", maxLength: 500, rows: 4, dir: "auto" });
+    var count = el("p", { class: "hint", id: "note-count" }, "Up to 500 characters.");
+    area.setAttribute("aria-describedby", "note-count");
+    area.addEventListener("input", function () { count.textContent = area.value.length + " of 500 characters"; });
+    var submit = el("button", { type: "submit", class: "primary" }, "Post note");
+    var fb = S.feedback();
+    var mine = el("ul", { class: "mine", "aria-label": "Notes you posted" });
+    var mineTitle = el("h3", { hidden: true }, "You posted");
+    var form = add(el("form", { noValidate: true }),
+      el("label", { for: "note-text" }, "Your note"), area, count, submit, fb.box);
+    var sending = false;
+
+    function post() {
+      var text = S.store.get(pendingKey);
+      if (!text || sending) return;
+      sending = true;
+      submit.disabled = true;
+      fb.status("Posting your note\u2026", "sending");
+      S.send("/api/note", { prompt_id: q.id, text: text }).then(function (d) {
+        S.store.drop(pendingKey);
+        fb.status("\u2713 " + d.message + " You can post another.", "done");
+        mine.appendChild(el("li", { dir: "auto" }, text));
+        mineTitle.hidden = false;
+        if (area.value === text) { area.value = ""; count.textContent = "Up to 500 characters."; }
+        S.acted();
+      }, function (e) {
+        if (e.offline) {
+          fb.status("Not posted yet: this phone cannot reach the laptop. Your note is kept here and will be posted as soon as the laptop is back.", "waiting");
+        } else {
+          S.store.drop(pendingKey);
+          fb.error(e.message);
+        }
+      }).then(function () { sending = false; submit.disabled = false; });
+    }
+
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      if (!area.value.trim()) { fb.error("Write something first."); return; }
+      S.store.set(pendingKey, area.value);
+      post();
+    });
+    S.onBack(function () { if (shown && shown.id === q.id) post(); });
+    var waiting = S.store.get(pendingKey);
+    if (waiting) {
+      area.value = waiting;
+      fb.status("Not posted yet: it will be posted as soon as the laptop is back.", "waiting");
+    }
+    add(card, el("h2", { id: "prompt-title", dir: "auto" }, q.text), form, mineTitle, mine);
+    return {};
+  };
+})();

@@ -1,0 +1,86 @@
+"use strict";
+// Who is voting: the professional group (asked after the first vote or note, never before
+// the open poll), and, in verified mode, the voting card's code for a phone without one.
+(function () {
+  var S = window.Summit;
+  if (!S.ok) return;
+  var el = S.el, add = S.add, ASKED = "summit-group-asked";
+
+  S.acted = function () {
+    S.store.set("summit-acted", 1);
+    if (S.state) S.render(S.state);
+  };
+
+  S.showGroup = function (s, force) {
+    var card = S.$("group");
+    var me = s.me || {};
+    var acted = S.store.get("summit-acted") || !!me.ballot;
+    var ask = force || (!me.group && !me.group_fixed && !S.store.get(ASKED) && (acted || !s.poll && !s.prompt));
+    if (s.verified && !me.card) ask = false;  // the card comes first
+    S.$("change-group").hidden = !!(ask || me.group_fixed || (s.verified && !me.card));
+    if (!ask) { if (!force) card.hidden = true; return; }
+    if (!card.hidden) return;
+    card.textContent = "";
+    add(card,
+      el("h2", { id: "group-title" }, "Which group are you from?"),
+      el("p", { class: "hint" }, "Optional. It shows how each profession voted; nobody sees who you are."));
+    var list = el("div", { class: "choices", role: "group", "aria-labelledby": "group-title" });
+    var fb = S.feedback();
+    s.groups.forEach(function (g) {
+      var b = el("button", { type: "button", class: "choice" }, g);
+      b.setAttribute("aria-pressed", String(me.group === g));
+      b.addEventListener("click", function () {
+        S.send("/api/group", { group: g }).then(function () {
+          S.state.me.group = g;
+          done("\u2713 Thank you. Your group: " + g + ".");
+        }, function (e) { fb.error(e.message); });
+      });
+      list.appendChild(b);
+    });
+    var skip = el("button", { type: "button", class: "link" }, "Skip");
+    skip.addEventListener("click", function () { done("You can choose a group later."); });
+    add(card, list, skip, fb.box);
+    card.hidden = false;
+
+    function done(text) {
+      S.store.set(ASKED, 1);
+      card.hidden = true;
+      S.$("change-group").hidden = false;
+      S.say(text);
+    }
+  };
+
+  S.$("change-group").addEventListener("click", function () {
+    if (!S.state) return;
+    S.$("group").hidden = true;
+    S.showGroup(S.state, true);
+  });
+
+  S.showCardEntry = function (s) {
+    var card = S.$("card");
+    var need = !!(s.verified && !(s.me || {}).card);
+    if (!need) { card.hidden = true; return; }
+    if (!card.hidden) return;
+    card.textContent = "";
+    var input = el("input", { id: "card-code", type: "text", autocomplete: "off", autocapitalize: "characters", spellcheck: false });
+    var fb = S.feedback();
+    var submit = el("button", { type: "submit", class: "primary" }, "Use my card");
+    var form = add(el("form", { noValidate: true }),
+      el("label", { for: "card-code" }, "The code printed on your card"), input, submit, fb.box);
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      if (!input.value.trim()) { fb.error("Type the code printed on your card."); return; }
+      submit.disabled = true;
+      S.send("/api/card", { code: input.value }).then(function (d) {
+        card.hidden = true;
+        S.say("\u2713 " + d.message);
+        S.reload();
+      }, function (e) { fb.error(e.message); }).then(function () { submit.disabled = false; });
+    });
+    add(card,
+      el("h2", { id: "card-title" }, "This vote is for card holders"),
+      el("p", null, "Scan the QR code on your voting card with this phone's camera, or type the code printed under it."),
+      form);
+    card.hidden = false;
+  };
+})();

@@ -1,0 +1,114 @@
+"""Tables of the Word edition, written as WordprocessingML directly.
+
+python-docx builds a table cell by cell through its object model, which took a long day's
+160 tables 2 seconds; the same XML written in one go takes a few milliseconds. Each table
+has its style, a header row that repeats on every page, alternative text (`tblCaption`,
+`tblDescription`) and right-aligned figures; a group row spans the table.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape, quoteattr
+
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from summit_app.export.model import Bullets, Inline, Para, Rich, Run, Table
+
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+TEXT_WIDTH = 9000  # twips between A4's default margins, about 16 cm
+CHAR = 135  # twips a character takes at 11 pt in bold, roughly
+
+
+def column_widths(block: Table) -> list[int]:
+    """Figures as wide as their longest entry or heading word; text shares the rest."""
+    widths: list[int] = []
+    for c, col in enumerate(block.columns):
+        if col.numeric:
+            longest = max(
+                [len(w) for w in col.title.split()]
+                + [len(row[c]) for row in block.rows if isinstance(row[c], str)],
+                default=4,
+            )
+            widths.append(min(max(CHAR * longest + 250, 800), 2400))
+        else:
+            widths.append(0)
+    free = TEXT_WIDTH - sum(widths)
+    text = [i for i, w in enumerate(widths) if w == 0]
+    for i in text:
+        widths[i] = max(free // len(text), 1200)
+    return widths
+
+
+def table_element(block: Table, style_id: str, caption: str, description: str):
+    cols = block.columns
+    widths = column_widths(block)
+    alt = "".join(
+        f"<w:{tag} w:val={quoteattr(text[:4000])}/>"
+        for tag, text in (("tblCaption", caption), ("tblDescription", description))
+        if text
+    )
+    out = [
+        f"<w:tbl {nsdecls('w')}><w:tblPr><w:tblStyle w:val={quoteattr(style_id)}/>"
+        '<w:tblW w:w="5000" w:type="pct"/>'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0"'
+        f' w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>{alt}</w:tblPr><w:tblGrid>'
+        + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        + "</w:tblGrid>"
+    ]
+    head = "".join(
+        _cell(w, _paragraph((Run(c.title, bold=True),), right=c.numeric))
+        for c, w in zip(cols, widths, strict=True)
+    )
+    out.append(f'<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>{head}</w:tr>')
+    for r, row in enumerate(block.rows):
+        if r in block.group_rows:
+            span = f'<w:gridSpan w:val="{len(cols)}"/>'
+            cell = _cell(sum(widths), _content(row[0], bold=True), span)
+            out.append(f"<w:tr>{cell}</w:tr>")
+            continue
+        cells = "".join(
+            _cell(w, _content(v, right=c.numeric))
+            for v, c, w in zip(row, cols, widths, strict=True)
+        )
+        out.append(f"<w:tr>{cells}</w:tr>")
+    out.append("</w:tbl>")
+    return parse_xml("".join(out))
+
+
+def _cell(width: int, content: str, extra: str = "") -> str:
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{extra}</w:tcPr>{content}</w:tc>'
+
+
+def _content(value, bold: bool = False, right: bool = False) -> str:
+    if isinstance(value, str):
+        return _paragraph((Run(value, bold=bold),), right)
+    if isinstance(value, Rich):
+        paragraphs = []
+        for block in value.blocks:
+            if isinstance(block, Para):
+                paragraphs.append(_paragraph(block.runs))
+            elif isinstance(block, Bullets):
+                for i, item in enumerate(block.items):
+                    mark = f"{block.start + i}. " if block.ordered else "\u2022 "
+                    paragraphs.append(_paragraph((Run(mark), *item)))
+        return "".join(paragraphs) or "<w:p/>"
+    return _paragraph(value, right)
+
+
+def _paragraph(runs: Inline, right: bool = False) -> str:
+    text = "".join(r.text for r in runs)
+    props = ("<w:bidi/>" if _RTL.search(text) else "") + ('<w:jc w:val="right"/>' if right else "")
+    out = [f"<w:p><w:pPr>{props}</w:pPr>" if props else "<w:p>"]
+    for run in runs:
+        rpr = ("<w:b/>" if run.bold else "") + ("<w:i/>" if run.italic else "")
+        rpr += "<w:rtl/>" if _RTL.search(run.text) else ""
+        for i, line in enumerate(run.text.split("\n")):
+            br = "<w:br/>" if i else ""
+            out.append(
+                f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}{br}"
+                f'<w:t xml:space="preserve">{escape(line)}</w:t></w:r>'
+            )
+    out.append("</w:p>")
+    return "".join(out)
