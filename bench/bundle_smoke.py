@@ -25,7 +25,7 @@ from pathlib import Path
 
 import httpx
 from pypdf import PdfReader
-from startup import ROOT, display, launch_once, print_medians
+from startup import ROOT, display, launch_once, make_demo, print_medians
 
 from summit_app.core import Summit
 from summit_app.core.model import PollKind
@@ -125,8 +125,8 @@ def exports_the_pack(bundle: Path, demo: Path, env: dict[str, str]) -> tuple[int
     pdf = demo.parent / "exports" / f"{demo.stem}.pdf"
     assert str(Path("exports") / pdf.name) in written, written
     pages = len(PdfReader(pdf).pages)
-    text = PdfReader(pdf).pages[0].extract_text()
-    assert "Leadership Summit" in text, text[:200]
+    text = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    assert "Professional Leadership Summit" in text, text[:200]
     ballots = demo.parent / "exports" / f"{demo.stem}-data" / "ballots.csv"
     with ballots.open(encoding="utf-8-sig") as rows:
         return pages, sum(1 for _ in csv.DictReader(rows))
@@ -167,10 +167,9 @@ def main() -> int:
         checkout = [str(ROOT / ".venv" / "bin" / "summit-app")]
         for run_number in range(args.runs):
             for name, command in (("checkout", checkout), ("bundle", [str(bundle)])):
-                copy = folder / f"{name}-{run_number}" / "demo.summit"
-                copy.parent.mkdir()
-                shutil.copy(demo, copy)
-                times[name].append(launch_once(command, copy, env))
+                copy = folder / f"{name}-{run_number}"
+                copy.mkdir()
+                times[name].append(launch_once(command, make_demo(command, copy, env), env))
     finally:
         xvfb.terminate()
         xvfb.wait()

@@ -96,7 +96,6 @@ class Clients:
         leg.ok += 1
         return response
 
-
     async def join(self, leg: Leg, phone: int, url: str) -> str | None:
         """A phone scans the QR code: the join link, from its own address on a connection of
         its own (as a phone opening a link does); its Cookie header, counted in `leg`."""

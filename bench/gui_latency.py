@@ -112,6 +112,9 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp())
     path = folder / "bench.summit"
     poll_id, prompt_id, options = build(path)
+    # The file opens mid-vote, so the window offers to let phones back in: the bench says no
+    # and starts the server itself, on 127.0.0.1.
+    dialogs.confirm = lambda *args, **kwargs: False
     window = MainWindow()
     window.resize(1366, 768)
     window.show()

@@ -75,11 +75,13 @@ def launch_once(command: list[str], demo: Path, env: dict[str, str]) -> float:
             app.wait()
 
 
-def make_demo(folder: Path) -> Path:
+def make_demo(command: list[str], folder: Path, env: dict[str, str]) -> Path:
+    """The demo, made by the Summit being measured (another may write another file format)."""
     demo = folder / "demo.summit"
     subprocess.run(
-        [str(ROOT / ".venv/bin/summit-app"), "new", str(demo), "--template", "demo"],
+        [*command, "new", str(demo), "--template", "demo"],
         check=True,
+        env=env,
         stdout=subprocess.DEVNULL,
     )
     return demo
@@ -119,7 +121,8 @@ def main() -> int:
             for name, (command, env) in variants.items():
                 demo_dir = folder / f"{run}-{len(times[name])}-{abs(hash(name))}"
                 demo_dir.mkdir()
-                times[name].append(launch_once(command, make_demo(demo_dir), {**env, **home}))
+                demo = make_demo(command, demo_dir, {**env, **home})
+                times[name].append(launch_once(command, demo, {**env, **home}))
     finally:
         xvfb.terminate()
         xvfb.wait()

@@ -21,7 +21,8 @@ python="${PYTHON:-python3}"
 "$python" -m venv "$away/venv"
 # Dependencies come through pip's cache and the package registries; --no-compile saves
 # byte-compiling all of Qt's Python files, which this check never imports.
-"$away/venv/bin/python" -m pip install -q --no-compile "${wheel[0]}" 2>&1 | grep -v "^WARNING: Location" >&2 || true
+"$away/venv/bin/python" -m pip install -q --no-compile "${wheel[0]}" 2>&1 |
+  { grep -v "^WARNING: Location" >&2 || true; }
 cd "$away"
 app="$away/venv/bin/summit-app"
 "$app" --version

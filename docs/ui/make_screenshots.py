@@ -169,6 +169,11 @@ def main() -> int:
         shutil.copy(sys.argv[1], path)
     else:
         build(path)
+    # A summit built here opens mid-vote: the window would ask whether to let phones back
+    # in; this run answers no and starts the server itself, on 127.0.0.1.
+    from summit_app.ui import dialogs
+
+    dialogs.confirm = lambda *args, **kwargs: False
     window = MainWindow()
     window.resize(1366, 768)
     window.show()

@@ -116,6 +116,15 @@ class WordsRepo:
         counts.sort(key=lambda pair: (-pair[1].count, pair[0]))
         return [count for _, count in counts]
 
+    def shown_count(self, prompt_id: int) -> int:
+        """How many answers the room sees (not held, not hidden, not of a hidden word)."""
+        row = self._s.execute(
+            "SELECT COUNT(*) FROM words WHERE prompt_id = ? AND is_held = 0 AND is_hidden = 0"
+            " AND word NOT IN (SELECT word FROM hidden_words WHERE prompt_id = ?)",
+            (prompt_id, prompt_id),
+        ).fetchone()
+        return int(row[0])
+
     def hidden_words(self, prompt_id: int) -> set[str]:
         rows = self._s.execute("SELECT word FROM hidden_words WHERE prompt_id = ?", (prompt_id,))
         return {row[0] for row in rows}

@@ -6,8 +6,8 @@ __all__ = ["ROOM_ADVICE", "ServerError", "SummitServer"]
 
 
 def __getattr__(name: str) -> object:
-    # The web stack (FastAPI, uvicorn, pydantic: about 0.7 s of imports, bench/startup.py)
-    # loads when a server is first wanted, not before the control window shows.
+    # The web stack (FastAPI, uvicorn, pydantic) loads when a server is first wanted, not
+    # before the control window shows: with reportlab, half the window's import time.
     if name in ("ServerError", "SummitServer"):
         from summit_app.server import runner
 

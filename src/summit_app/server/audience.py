@@ -32,6 +32,7 @@ def prompt_data(summit: Summit, prompt: Prompt) -> dict:
     data: dict[str, Any] = {"id": prompt.id, "text": prompt.text, "kind": prompt.kind.value}
     if prompt.kind is PromptKind.WORDS:
         data["max_words"] = prompt.max_words
+        data["answers"] = summit.words.shown_count(prompt.id)  # on the cloud so far
     if prompt.kind is PromptKind.QUESTIONS:
         data["questions"] = [_listed(q) for q in summit.questions.shown(prompt.id)[:MAX_LISTED]]
     return data

@@ -23,8 +23,9 @@ from summit_app.ui.main_window import MainWindow
 # 39-64 ms at 5 ms; the burst itself was no slower.
 SWITCH_INTERVAL_S = 0.001
 
-# Not needed to show the window, so imported after it shows: the phones' web stack (about
-# 0.7 s of imports) and the PDF pack's (0.3 s). bench/startup.py measures the difference.
+# Not needed to show the window, so imported after it shows: the phones' web stack and the
+# PDF pack's code, about 0.4 of the 0.8 s the window's imports took (python -X importtime);
+# bench/startup.py measures launch to a usable window.
 LATER = ("summit_app.server.runner", "summit_app.export.pack", "summit_app.export.csv_export")
 
 

@@ -1,0 +1,193 @@
+"use strict";
+// The phone's Q&A and word cloud, as kinds of prompt (see notes.js): ask and upvote
+// questions (the room's list, most upvoted first, redrawn with every state the page hears),
+// and send one to three words to a cloud. What this phone did itself (its upvotes, its
+// questions and words) is kept here too: pushed states carry only the room's shared part.
+// Text from the server is only ever set with textContent, never parsed as HTML.
+(function () {
+  var S = window.Summit;
+  if (!S || !S.ok) return;
+  var el = S.el, add = S.add;
+
+  function upvotes(n) { return S.plural(n, "upvote"); }
+
+  function waitingNote() {
+    return el("span", { class: "hint" }, " (waiting for the facilitator to approve it)");
+  }
+
+  // Pushes carry the room's part only: while something this phone sent waits for approval,
+  // a push (the room's list or cloud changed, perhaps by that approval) asks for this
+  // phone's own part again, at most every few seconds.
+  var askedAt = 0, later = 0;
+  function recheck(items) {
+    if (later || !items.some(function (i) { return i.waiting; })) return;
+    later = setTimeout(function () {
+      later = 0;
+      askedAt = Date.now();
+      S.reload();
+    }, Math.max(0, askedAt + 2500 - Date.now()));
+  }
+
+  // -- questions -----------------------------------------------------------------------
+
+  S.prompts.questions = function (card, q, me) {
+    me = me || {};
+    var upvoted = {}, counts = {}, asked = (me.asked || []).slice();
+    (me.upvoted || []).forEach(function (id) { upvoted[id] = true; });
+    var area = el("textarea", { id: "question-text", maxLength: 300, rows: 3, dir: "auto" });
+    var count = el("p", { class: "hint", id: "question-count" }, "Up to 300 characters.");
+    area.setAttribute("aria-describedby", "question-count");
+    area.addEventListener("input", function () { count.textContent = area.value.length + " of 300 characters"; });
+    var submit = el("button", { type: "submit", class: "primary" }, "Send question");
+    var fb = S.feedback();
+    var form = add(el("form", { noValidate: true }),
+      el("label", { for: "question-text" }, "Your question"), area, count, submit, fb.box);
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      if (!area.value.trim()) { fb.error("Write your question first."); area.focus(); return; }
+      submit.disabled = true;
+      var text = area.value;
+      fb.status("Sending your question\u2026", "sending");
+      S.send("/api/question", { prompt_id: q.id, text: text }).then(function (d) {
+        fb.status("\u2713 " + d.message, "done");
+        asked.push({ id: d.id, text: text, waiting: d.waiting });
+        if (area.value === text) { area.value = ""; count.textContent = "Up to 300 characters."; }
+        drawMine();
+        S.acted();
+      }, function (e) {
+        fb.error(e.offline ? "Not sent: this phone cannot reach the laptop. Try again when it is back." : e.message);
+      }).then(function () { submit.disabled = false; });
+    });
+    var mineTitle = el("h3", { hidden: true }, "You asked");
+    var mine = el("ul", { class: "mine", "aria-label": "Questions you asked" });
+    var listTitle = el("h3", { id: "questions-title" }, "Questions from the room, most upvoted first");
+    var empty = el("p", { class: "hint" }, "No questions yet: be the first to ask.");
+    var list = el("ol", { class: "questions", "aria-labelledby": "questions-title" });
+    var doneTitle = el("h3", { id: "answered-title", hidden: true }, "Answered");
+    var done = el("ul", { class: "questions answered", "aria-labelledby": "answered-title" });
+    var news = el("p", { class: "sr-only", "aria-live": "polite" });
+    add(card, el("h2", { id: "prompt-title", dir: "auto" }, q.text), form,
+      mineTitle, mine, listTitle, empty, list, doneTitle, done, news);
+
+    function drawMine() {
+      mine.textContent = "";
+      asked.forEach(function (a) {
+        mine.appendChild(add(el("li", { dir: "auto" }, a.text), a.waiting ? waitingNote() : null));
+      });
+      mineTitle.hidden = !asked.length;
+    }
+
+    function vote(question, up, button) {
+      button.disabled = true;
+      S.send("/api/upvote", { question_id: question.id, up: up }).then(function (d) {
+        upvoted[question.id] = up;
+        // Until the room's list catches up, this answer's count is the newer one.
+        counts[question.id] = { n: d.upvotes, until: Date.now() + 3000 };
+        news.textContent = d.message;
+        draw(q);
+        S.acted();
+      }, function (e) {
+        button.disabled = false;
+        fb.error(e.offline ? "Not sent: this phone cannot reach the laptop." : e.message);
+      });
+    }
+
+    function draw(prompt) {
+      q = prompt;
+      var focused = document.activeElement && document.activeElement.getAttribute("data-question");
+      var now = Date.now();
+      list.textContent = "";
+      done.textContent = "";
+      (prompt.questions || []).forEach(function (question) {
+        var known = counts[question.id];
+        var tally = el("span", { class: "tally" },
+          upvotes(known && known.until > now ? known.n : question.upvotes));
+        var text = el("span", { class: "text", dir: "auto" }, question.text);
+        var item = el("li", { class: "question" });
+        if (question.state === "answered") { done.appendChild(add(item, add(el("div", { class: "body" }), text, tally))); return; }
+        var mineUp = !!upvoted[question.id];
+        var button = el("button", { type: "button", class: "upvote", "data-question": String(question.id),
+          "aria-pressed": String(mineUp),
+          "aria-label": (mineUp ? "Take back your upvote: " : "Upvote: ") + question.text },
+          mineUp ? "\u25b2 Upvoted" : "\u25b2 Upvote");
+        button.addEventListener("click", function () { vote(question, !mineUp, button); });
+        list.appendChild(add(item, add(el("div", { class: "body" }), text,
+          question.state === "answering" ? el("span", { class: "now-answering" }, "Being answered now") : null,
+          tally), button));
+        if (focused === String(question.id)) button.focus();
+      });
+      empty.hidden = !!(prompt.questions || []).length;
+      doneTitle.hidden = !done.childNodes.length;
+    }
+
+    drawMine();
+    draw(q);
+    return {
+      update: function (prompt, fresh) {
+        // A fresh "me" (a reconnection, a reload) is what the laptop holds: it wins.
+        if (fresh && fresh.fresh && fresh.upvoted) { upvoted = {}; fresh.upvoted.forEach(function (id) { upvoted[id] = true; }); }
+        if (fresh && fresh.fresh && fresh.asked) { asked = fresh.asked.slice(); drawMine(); }
+        else recheck(asked);
+        draw(prompt);
+      }
+    };
+  };
+
+  // -- words ---------------------------------------------------------------------------
+
+  S.prompts.words = function (card, q, me) {
+    var sent = ((me || {}).words || []).slice();
+    var input = el("input", { id: "word-text", type: "text", maxLength: 60, dir: "auto", autocomplete: "off" });
+    var hint = el("p", { class: "hint", id: "word-hint" });
+    input.setAttribute("aria-describedby", "word-hint");
+    var submit = el("button", { type: "submit", class: "primary" }, "Send");
+    var fb = S.feedback();
+    var form = add(el("form", { noValidate: true }),
+      el("label", { for: "word-text" }, "One to three words"), input, hint, submit, fb.box);
+    var mineTitle = el("h3", { hidden: true }, "You sent");
+    var mine = el("ul", { class: "mine", "aria-label": "Words you sent" });
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var words = input.value.trim().split(/\s+/).filter(Boolean);
+      if (!words.length) { fb.error("Write a word first."); input.focus(); return; }
+      if (words.length > 3) { fb.error("Send one to three words: send each idea on its own."); input.focus(); return; }
+      submit.disabled = true;
+      var text = input.value;
+      fb.status("Sending\u2026", "sending");
+      S.send("/api/word", { prompt_id: q.id, text: text }).then(function (d) {
+        fb.status("\u2713 " + d.message, "done");
+        sent.push({ text: text, waiting: d.waiting });
+        if (input.value === text) input.value = "";
+        draw();
+        S.acted();
+      }, function (e) {
+        fb.error(e.offline ? "Not sent: this phone cannot reach the laptop. Try again when it is back." : e.message);
+      }).then(function () { if (sent.length < q.max_words) submit.disabled = false; });
+    });
+    add(card, el("h2", { id: "prompt-title", dir: "auto" }, q.text), form, mineTitle, mine);
+
+    function draw() {
+      mine.textContent = "";
+      sent.forEach(function (w) {
+        mine.appendChild(add(el("li", { dir: "auto" }, w.text), w.waiting ? waitingNote() : null));
+      });
+      mineTitle.hidden = !sent.length;
+      var left = q.max_words - sent.length;
+      input.disabled = submit.disabled = left <= 0;
+      var soFar = q.answers ? " " + S.plural(q.answers, "answer") + " on the cloud so far." : "";
+      hint.textContent = (left <= 0
+        ? "You have sent " + S.plural(q.max_words, "word") + ". Thank you."
+        : "You can send " + left + " more (" + q.max_words + " in all). Watch them join the cloud on the screen.") + soFar;
+    }
+
+    draw();
+    return {
+      update: function (prompt, fresh) {
+        q = prompt;
+        if (fresh && fresh.fresh && fresh.words) sent = fresh.words.slice();
+        else recheck(sent);
+        draw();
+      }
+    };
+  };
+})();
