@@ -1,22 +1,14 @@
-"""Fixtures for the desktop: a real summit file in tmp_path and settings kept out of $HOME."""
+"""Fixtures for the desktop: a real summit file in tmp_path (settings are kept out of $HOME
+by tests/conftest.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from summit_app.core import Summit
 from summit_app.core.model import ItemKind, PollKind, SummitInfo
-
-
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("settings")
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
-    QSettings("Summit", "Summit").clear()
 
 
 def build_short_summit(path: Path) -> Path:
