@@ -47,6 +47,7 @@ def assemble(data: PackData) -> Pack:
         date=one_line(long_date(info.date)),
         venue=one_line(info.venue),
         organisers=one_line(info.organisers),
+        logo=data.logo,
         parts=tuple(parts),
         exported_at=data.exported_at,
         log=log.result(),

@@ -17,6 +17,7 @@ from summit_app.core.model import (
     ClosingTexts,
     Item,
     ItemKind,
+    Logo,
     NarrativeBlock,
     Note,
     PackOptions,
@@ -92,6 +93,7 @@ class PackData:
     options: PackOptions = field(default_factory=PackOptions)
     closing: ClosingTexts = field(default_factory=ClosingTexts)
     introduction_blocks: tuple[NarrativeBlock, ...] = ()  # after the objectives
+    logo: Logo | None = None
     exported_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
 
     @property
@@ -191,6 +193,7 @@ def _read(summit: Summit) -> PackData:
         options=options,
         closing=summit.writeup.closing_texts(),
         introduction_blocks=tuple(summit.writeup.narrative_blocks(None)),
+        logo=summit.logo(),
     )
 
 

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from summit_app.core.model import Logo
+
 
 @dataclass(frozen=True)
 class Run:
@@ -156,11 +158,17 @@ class Pack:
     venue: str = ""
     organisers: str = ""
     language: str = "en-GB"  # BCP 47
+    logo: Logo | None = None  # the summit's logo (Summit settings), on the cover
     parts: tuple[Part, ...] = ()
     exported_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
     # What a reader of the log should know: groups folded for anonymity, fonts used
     # from the computer or missing. Never printed in the pack itself.
     log: tuple[str, ...] = ()
+
+    @property
+    def logo_alt(self) -> str:
+        """The logo's text alternative: whose logo it is."""
+        return f"Logo of {self.organisers or self.title}"
 
     def contents(self) -> list[tuple[str, str, int]]:
         """The table of contents: (anchor, title, level 0 for a part or 1 below it)."""

@@ -17,6 +17,7 @@ p, li, blockquote, figcaption, .measure { max-width: 40rem; }
 a { color: var(--accent); }
 a:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
 header.cover { border-top: 0.75rem solid var(--accent); padding-top: 1.5rem; margin-bottom: 2rem; }
+header.cover img.logo { display: block; max-width: 16rem; max-height: 5rem; margin-bottom: 1rem; }
 header.cover .kicker { text-transform: uppercase; letter-spacing: 0.08em; font-weight: bold;
   color: var(--accent); margin: 0; }
 h1 { color: var(--accent); font-size: 2.1rem; line-height: 1.2; margin: 0.4rem 0 1rem; }

@@ -9,6 +9,7 @@ right to left gets `dir="auto"`, and everything is escaped: `<b>` typed by anyon
 
 from __future__ import annotations
 
+import base64
 import itertools
 import re
 from collections.abc import Iterator
@@ -41,6 +42,13 @@ def render_html(pack: Pack) -> str:
     parts = "\n".join(_part(part, tables) for part in pack.parts)
     title = escape(pack.title)
     cover = ['<p class="kicker">Write-up pack</p>', f"<h1{_dir(pack.title)}>{title}</h1>"]
+    if pack.logo is not None:
+        image = base64.b64encode(pack.logo.image).decode("ascii")
+        cover.insert(
+            0,
+            f'<img class="logo" src="data:{pack.logo.mime};base64,{image}"'
+            f' alt="{escape(pack.logo_alt)}">',
+        )
     for line in (pack.date, pack.venue):
         if line:
             cover.append(f"<p{_dir(line)}>{escape(line)}</p>")

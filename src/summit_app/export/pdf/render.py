@@ -27,6 +27,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    Image,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -53,6 +54,8 @@ from summit_app.export.pdf.styles import (
 from summit_app.export.pdf.styles import stylesheet as make_stylesheet
 from summit_app.export.pdf.text import paragraph, plain, safe
 from summit_app.export.typeset import heading
+
+LOGO_BOX = (70 * mm, 24 * mm)  # the largest a logo is drawn on the cover, its shape kept
 
 PAGE_COUNT_FORM = "page_count"
 __all__ = ["font_log", "render_pdf"]
@@ -109,7 +112,13 @@ class PackRenderer:
         s = self.styles
         # The title's last word never alone on its line (a no-break space before it).
         title = heading(pack.title)
-        story: list[Flowable] = [Spacer(1, 60 * mm), plain(title, s["CoverTitle"])]
+        story: list[Flowable] = [Spacer(1, 60 * mm)]
+        if pack.logo is not None:
+            # Within the same 60 mm above the title, so a pack looks the same with or without.
+            logo = Image(BytesIO(pack.logo.image), LOGO_BOX[0], LOGO_BOX[1], kind="proportional")
+            logo.hAlign = "LEFT"
+            story = [Spacer(1, 28 * mm), logo, Spacer(1, 32 * mm - logo.drawHeight)]
+        story.append(plain(title, s["CoverTitle"]))
         for line in (pack.date, pack.venue):
             if line.strip():
                 story.append(plain(line, s["CoverLine"]))

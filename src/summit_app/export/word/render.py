@@ -18,7 +18,7 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 
 from summit_app.export.model import (
     Block,
@@ -38,6 +38,7 @@ from summit_app.export.word.tables import table_element
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 MUTED = RGBColor(0x4F, 0x59, 0x66)
 ACCENT = RGBColor(0x1D, 0x4E, 0x89)
+LOGO_HEIGHT, LOGO_WIDTH = Mm(24), Mm(70)  # as on the PDF cover
 
 
 def render_docx(pack: Pack) -> bytes:
@@ -86,6 +87,13 @@ def _add(container, style: str | None = None, text: str = "", doc=None):
 
 
 def _cover(doc, pack: Pack) -> None:
+    if pack.logo is not None:
+        run = doc.add_paragraph().add_run()
+        picture = run.add_picture(BytesIO(pack.logo.image), height=LOGO_HEIGHT)
+        if picture.width > LOGO_WIDTH:  # a wide logo: its width bounds it instead
+            picture.height = int(picture.height * LOGO_WIDTH / picture.width)
+            picture.width = LOGO_WIDTH
+        picture._inline.docPr.set("descr", pack.logo_alt)
     _add(doc, "Title", pack.title)
     for line in (pack.date, pack.venue):
         if line:
