@@ -11,6 +11,7 @@ import dataclasses
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from summit_app.core.checks import need_narrative
 from summit_app.core.errors import ValidationError
 from summit_app.core.model import Logo, SummitInfo
 
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
 
 TITLE_MAX_CHARS = 200
 LINE_MAX_CHARS = 300  # venue, organisers, contact, one objective
-TEXT_MAX_CHARS = 10_000  # the introduction
 MAX_OBJECTIVES = 20
 GROUP_MAX_CHARS = 60
 MAX_GROUPS = 40
@@ -69,7 +69,8 @@ def _checked(name: str, value: Any) -> Any:
     if name == "date":
         return _date(value.strip())
     if name == "introduction":
-        return _short(value.strip(), TEXT_MAX_CHARS, "The introduction")
+        # Formatted text like every write-up narrative, with the same limit.
+        return need_narrative(value.strip(), "The introduction")
     if name == "start_time":
         return value  # checked by the store, with the other clock times
     return _short(value.strip(), LINE_MAX_CHARS, f"The {name}")

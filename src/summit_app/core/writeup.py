@@ -60,9 +60,7 @@ class WriteupRepo:
     # -- the authored texts --------------------------------------------------------------
 
     def set_summit_introduction(self, text: str) -> None:
-        need_narrative(text, "The introduction")
-        with self._s.write():
-            self._s.execute("UPDATE summit SET introduction = ? WHERE id = 1", (text,))
+        self._s.edit_info(introduction=text)  # the settings dialog's command, its checks
 
     def set_section_introduction(self, section_id: int, text: str) -> Section:
         need_narrative(text, "A section's introduction")
