@@ -13,6 +13,10 @@ class ValidationError(SummitError):
     """Input that breaks a rule (a closed poll, too many picks, an empty note...)."""
 
 
+class LimitError(ValidationError):
+    """A participant's share is used up (as many words as a cloud takes, that word already)."""
+
+
 class NotFoundError(SummitError):
     """A referenced row (poll, option, note...) does not exist."""
 

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from summit_app.core.checks import need_text
-from summit_app.core.errors import NotFoundError, ValidationError
+from summit_app.core.errors import LimitError, NotFoundError, ValidationError
 from summit_app.core.model import Author, PromptKind, Word, WordCount
 from summit_app.core.wording import WORD_MAX_CHARS, cloud_word
 
@@ -74,10 +74,10 @@ class WordsRepo:
                 if participant_id is not None:
                     mine = self.sent_by(prompt_id, participant_id)
                     if any(w.word == key for w in mine):
-                        raise ValidationError("You have sent that word already.")
+                        raise LimitError("You have sent that word already.")
                     if len(mine) >= prompt.max_words:
                         many = "word" if prompt.max_words == 1 else "words"
-                        raise ValidationError(
+                        raise LimitError(
                             f"You have sent {prompt.max_words} {many}, the most for this question."
                         )
                 screening = self._s.moderation.screen(prompt, text)

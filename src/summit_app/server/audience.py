@@ -13,6 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from summit_app.core import NotFoundError, Summit, ValidationError
+from summit_app.core.errors import LimitError
 from summit_app.core.model import Author, Participant, Prompt, PromptKind, Question
 from summit_app.server.guards import RateLimit
 from summit_app.server.schemas import QuestionIn, UpvoteIn, WordIn
@@ -156,8 +157,8 @@ def add_routes(
             try:
                 added = summit.words.add_word(data.prompt_id, data.text, Author.PARTICIPANT, me.id)
             except (ValidationError, NotFoundError) as error:
-                limit = "You have sent" in str(error) or "already" in str(error)
-                raise refused(error, is_open and not limit) from None
+                # A share used up is a conflict (409) even while the cloud is open.
+                raise refused(error, is_open and not isinstance(error, LimitError)) from None
             gateway.wrote()
             return added
 
