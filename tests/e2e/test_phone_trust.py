@@ -206,10 +206,13 @@ def test_a_hundred_fresh_joins_from_one_address_make_at_most_twenty_participants
         context.clear_cookies()
         answer = page.goto(server.join_url)
         assert answer is not None
-        refused += answer.status == 429
+        if answer.status == 429:
+            refused += 1
+            if refused == 1:  # what the phone reads, seen on a refused page (the bucket
+                # refills a join every few seconds, so the last page may be a new phone's)
+                expect(page.get_by_role("heading", name="Wait a minute")).to_be_visible()
+                expect(page.get_by_text("scan the code again")).to_be_visible()
     assert summit.people.count() <= 20 and refused >= 80
-    expect(page.get_by_role("heading", name="Wait a minute")).to_be_visible()
-    expect(page.get_by_text("scan the code again")).to_be_visible()
     assert server.refused_joins == refused
     context.close()
 
