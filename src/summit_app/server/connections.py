@@ -9,6 +9,13 @@ idle keep-alive one (uvicorn starts that timer only after a first answer); and w
 cap is reached the longest-idle connection makes way for the new one. Event streams are
 capped below the budget (see push.py), so phones past it poll instead, and requests always
 find a slot.
+
+Slow senders (slowloris: headers or a body a byte every few seconds) must not hold slots:
+uvicorn cancels its keep-alive timer on the first byte and then waits for ever. So every
+request has REQUEST_S from the moment the connection starts waiting for it (opened, or
+its last answer sent) to arrive whole, or it is answered 408 and closed; and a connection
+still receiving its request counts as idle, not busy, so it makes way for a new one (a
+phone's request arrives in milliseconds; one trickled for seconds is the oldest there).
 """
 
 from __future__ import annotations
@@ -24,6 +31,14 @@ log = logging.getLogger(__name__)
 
 RESERVED_FDS = 64  # the .summit file and its WAL, logs, and the window's own in-process use
 MAX_SOFT_LIMIT = 10_240  # macOS refuses more than OPEN_MAX even when the hard limit is higher
+# A phone's request (headers and a body of at most 16 KB) arrives in well under a second even
+# on poor Wi-Fi; the page gives up on a request after 12 s anyway (resources/web/core.js).
+REQUEST_S = 10.0
+TIMED_OUT = b'{"error": "That took too long to arrive. Check the Wi-Fi and try again."}'
+TIMED_OUT_ANSWER = (
+    b"HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\n"
+    b"connection: close\r\ncontent-length: %d\r\n\r\n%s" % (len(TIMED_OUT), TIMED_OUT)
+)
 
 
 def descriptor_limit() -> int:
@@ -58,17 +73,21 @@ def accept_batch(budget: int, limit: int | None = None) -> int:
 
 
 class GuardedH11Protocol(H11Protocol):
-    """uvicorn's h11 protocol with a cap on open connections and a timeout from the start.
+    """uvicorn's h11 protocol with a cap on open connections, a timeout from the start, and
+    a deadline for each request to arrive whole.
 
     `budget` is set on the class by the runner (`guarded(budget)`) before serving.
     """
 
     budget = 1024
     evicted = 0
+    timed_out = 0
+    request_seconds = REQUEST_S
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
-        self.idle_since = time.monotonic()
+        self.request_deadline: asyncio.TimerHandle | None = None
+        self._waiting_for_request()
         # A socket that never sends a request is closed like an idle keep-alive one.
         self.timeout_keep_alive_task = self.loop.call_later(
             self.timeout_keep_alive, self.timeout_keep_alive_handler
@@ -76,19 +95,71 @@ class GuardedH11Protocol(H11Protocol):
         if len(self.connections) > self.budget:
             self._make_room()
 
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._cancel_deadline()
+        super().connection_lost(exc)
+
+    def handle_events(self) -> None:
+        super().handle_events()
+        if self._busy():  # the request is all here: the app has it, no deadline to keep
+            self._cancel_deadline()
+
     def on_response_complete(self) -> None:
-        self.idle_since = time.monotonic()
+        if not self.transport.is_closing():
+            self._waiting_for_request()  # before super(): it may start a pipelined request
         super().on_response_complete()
 
+    def _waiting_for_request(self) -> None:
+        self.idle_since = time.monotonic()
+        self._cancel_deadline()
+        self.request_deadline = self.loop.call_later(self.request_seconds, self._too_slow)
+
+    def _cancel_deadline(self) -> None:
+        deadline = getattr(self, "request_deadline", None)
+        if deadline is not None:
+            deadline.cancel()
+            self.request_deadline = None
+
     def _busy(self) -> bool:
-        return self.cycle is not None and not self.cycle.response_complete
+        """Answering a request that has arrived whole (a connection still receiving one,
+        however slowly, is not busy: it may be made to give way)."""
+        cycle = self.cycle
+        return cycle is not None and not cycle.response_complete and not cycle.more_body
+
+    def _receiving(self) -> bool:
+        """Part of a request has come (or a body is still coming after its answer)."""
+        cycle = self.cycle
+        if cycle is not None and not cycle.response_complete:
+            return cycle.more_body
+        return self.conn.their_state is not h11.IDLE or bool(self.conn.trailing_data[0])
+
+    def _too_slow(self) -> None:
+        self.request_deadline = None
+        if self.transport.is_closing() or self._busy():
+            return
+        type(self).timed_out += 1
+        self._drop_slow()
+
+    def _drop_slow(self) -> None:
+        """Answer 408 where no answer has begun, then close."""
+        cycle = self.cycle
+        answering = cycle is not None and cycle.response_started and not cycle.response_complete
+        if not answering:
+            self.transport.write(TIMED_OUT_ANSWER)
+        if cycle is not None and not cycle.response_complete:
+            cycle.disconnected = True  # the app stops waiting for the rest of the body
+            cycle.message_event.set()
+        self.transport.close()
 
     def _make_room(self) -> None:
         idle = [c for c in self.connections if c is not self and not c._busy()]
         if idle:
             oldest = min(idle, key=lambda c: getattr(c, "idle_since", 0.0))
             type(self).evicted += 1
-            oldest._close_idle()
+            if oldest._receiving():
+                oldest._drop_slow()
+            else:
+                oldest._close_idle()
         else:  # every slot is answering a request: this one waits its turn (closed)
             type(self).evicted += 1
             self._close_idle()
@@ -105,4 +176,6 @@ class GuardedH11Protocol(H11Protocol):
 
 def guarded(budget: int) -> type[GuardedH11Protocol]:
     """A protocol class for one server, with its own budget and eviction count."""
-    return type("GuardedH11", (GuardedH11Protocol,), {"budget": budget, "evicted": 0})
+    return type(
+        "GuardedH11", (GuardedH11Protocol,), {"budget": budget, "evicted": 0, "timed_out": 0}
+    )

@@ -15,6 +15,11 @@ DRAIN_BYTES = 1024 * 1024
 # A sender that trickles a refused body must not hold its answer back for long: stop
 # draining after this, answer, and close (measured in tests/e2e/test_server_abuse.py).
 DRAIN_SECONDS = 1.0
+# A body (16 KB at most) trickled slower than this is a slow sender holding a connection:
+# answered 408 and closed (the connection's own deadline, connections.REQUEST_S, counts the
+# headers too and is the backstop).
+BODY_SECONDS = 8.0
+SLOW_BODY = "That took too long to arrive. Check the Wi-Fi and try again."
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
@@ -41,9 +46,12 @@ class Guard:
     counting the bytes as they arrive when it does not (chunked uploads).
     """
 
-    def __init__(self, app: ASGIApp, max_body: int = MAX_BODY_BYTES) -> None:
+    def __init__(
+        self, app: ASGIApp, max_body: int = MAX_BODY_BYTES, body_seconds: float = BODY_SECONDS
+    ) -> None:
         self.app = app
         self.max_body = max_body
+        self.body_seconds = body_seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -61,7 +69,13 @@ class Guard:
             await send(message)
 
         if scope["method"] in ("POST", "PUT", "PATCH"):
-            body = await self._read_capped(scope, receive)
+            try:
+                body = await asyncio.wait_for(self._read_capped(scope, receive), self.body_seconds)
+            except TimeoutError:
+                await _refuse(send_with_headers, 408, SLOW_BODY)
+                return
+            except _Gone:  # the sender went away mid-body: nothing to act on, no one to answer
+                return
             if body is None:
                 await _drain(receive)
                 await _too_large(send_with_headers, self.max_body)
@@ -81,7 +95,7 @@ class Guard:
         while True:
             message = await receive()
             if message["type"] == "http.disconnect":
-                break
+                raise _Gone  # a part of a body is not the request: never act on it
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_body:
@@ -125,12 +139,21 @@ def _replay(body: bytes, original: Receive) -> Receive:
     return receive
 
 
+class _Gone(Exception):
+    """The client disconnected before its request's body had all arrived."""
+
+
 async def _too_large(send: Send, limit: int) -> None:
-    body = json.dumps({"error": f"That was too much to send (more than {limit // 1024} KB)."})
+    await _refuse(send, 413, f"That was too much to send (more than {limit // 1024} KB).")
+
+
+async def _refuse(send: Send, status: int, sentence: str) -> None:
+    """An answer with a sentence, closing the connection (the body may not have been read)."""
+    body = json.dumps({"error": sentence})
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
+            "status": status,
             "headers": [(b"content-type", b"application/json"), (b"connection", b"close")],
         }
     )

@@ -41,6 +41,7 @@ def uvicorn_config(app: object, budget: int | None = None) -> uvicorn.Config:
     `budget`: how many connections to keep open at most (connections.py); by default,
     what the process's descriptor limit leaves room for."""
     budget = connection_budget() if budget is None else budget
+    batch = accept_batch(budget)
     return uvicorn.Config(
         app,
         http=guarded(budget),  # type: ignore[arg-type]
@@ -49,9 +50,12 @@ def uvicorn_config(app: object, budget: int | None = None) -> uvicorn.Config:
         lifespan="off",
         timeout_graceful_shutdown=2,
         timeout_keep_alive=KEEP_ALIVE_S,
-        limit_concurrency=budget + 8,  # uvicorn's own cap: a 503 past it, never a crash
+        # uvicorn's own cap: a 503 past it, never a crash. Above the budget by an accept
+        # batch: a batch is accepted before the connections it pushes out have closed, and
+        # under a slow-sender attack a phone's request in that moment was refused 503.
+        limit_concurrency=budget + batch + 8,
         server_header=False,
-        backlog=accept_batch(budget),
+        backlog=batch,
     )
 
 
