@@ -113,7 +113,8 @@ def test_slow_senders_cannot_lock_phones_out_of_a_256_descriptor_server(tmp_path
             ) as client:
                 started = time.monotonic()
                 try:
-                    assert client.get(f"/j/{served.code}").status_code == 200
+                    joined = client.get(f"/j/{served.code}")
+                    assert joined.status_code == 200, joined.text[:200]
                     ballot = {"poll_id": poll_id, "choices": {str(options[phone % 3]): 1}}
                     answer = client.post("/api/ballot", json=ballot)
                     assert answer.status_code == 200, answer.text
@@ -134,7 +135,7 @@ def test_slow_senders_cannot_lock_phones_out_of_a_256_descriptor_server(tmp_path
         f" max {1000 * max(latencies or [0]):.0f} ms; slow sockets opened {trickler.opened},"
         f" held open (median) {held}; answers {dict(trickler.answers)}"
     )
-    assert not failures, failures
+    assert not failures, (failures, "".join(served.output)[-1000:])
     assert len(latencies) >= 8
     # Slow senders are told why, where the server can: a 408 (request timeout).
     assert trickler.answers["HTTP/1.1 408"] >= SLOW_SOCKETS // 2, trickler.answers

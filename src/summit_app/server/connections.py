@@ -152,7 +152,13 @@ class GuardedH11Protocol(H11Protocol):
         self.transport.close()
 
     def _make_room(self) -> None:
-        idle = [c for c in self.connections if c is not self and not c._busy()]
+        # Connections already closing are still counted until their connection_lost: not
+        # candidates (picking one again made no room: a burst of accepts then grew the
+        # count past uvicorn's limit_concurrency, and a phone was refused 503).
+        live = [c for c in self.connections if not c.transport.is_closing()]
+        if len(live) <= self.budget:
+            return
+        idle = [c for c in live if c is not self and not c._busy()]
         if idle:
             oldest = min(idle, key=lambda c: getattr(c, "idle_since", 0.0))
             type(self).evicted += 1
