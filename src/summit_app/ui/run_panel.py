@@ -250,13 +250,13 @@ class RunPanel(QWidget):
 
     def refresh(self) -> None:
         state = self.state()
-        self.now_label.setText(state.now_title)
+        self.now_label.setText("The day has ended" if state.day_ended else state.now_title)
         self.planned_label.setText(state.planned)
         self.timer_label.setText(state.timer_text)
         self.timer_label.setStyleSheet(f"color: {TIMER_COLOURS[state.timer_state]};")
         self.timer_label.setProperty("timer_state", state.timer_state.value)
         self.next_label.setText(state.next_title)
-        self.drift_label.setText(state.drift)
+        self.drift_label.setText("" if state.day_ended else state.drift)
         self.start_button.setVisible(state.current_item_id is None)
         self.start_button.setText("Resume the day…" if state.day_ended else "Start first item")
         self.end_button.setEnabled(state.current_item_id is not None)
