@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything Summit needs on a Debian/Ubuntu machine, idempotently:
-# the system libraries Qt needs (and, for the tests, a virtual screen, chromium and poppler),
-# then a virtual environment in .venv with Summit installed in it.
+# the system libraries Qt needs (and, for the tests, a virtual screen, chromium and poppler;
+# xdotool for the benches that find the window), then a virtual environment in .venv with
+# Summit installed in it.
 # Usage: scripts/setup.sh [app|test]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +11,7 @@ purpose="${1:-app}"
 app_packages=(libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libdbus-1-3
   libfontconfig1 fonts-dejavu-core fonts-wqy-microhei)  # a CJK font the PDF pack can embed
-test_packages=(xvfb xauth chromium poppler-utils zbar-tools)
+test_packages=(xvfb xauth chromium poppler-utils zbar-tools xdotool)
 
 packages=("${app_packages[@]}")
 [ "$purpose" = test ] && packages+=("${test_packages[@]}")
