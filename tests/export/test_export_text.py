@@ -125,3 +125,40 @@ def test_long_notes_and_long_option_texts_wrap(tmp_path: Path) -> None:
 def test_single_markup_characters_never_break_the_export(tmp_path: Path, text: str) -> None:
     with summit_with_notes(tmp_path / "x.summit", [text]) as summit:
         assert text in pdf_text(write_pack(summit, tmp_path / "x.pdf"))
+
+
+def _words_left_to_right(pdf: Path, wanted: set[str]) -> list[list[str]]:
+    """Each printed line holding one of `wanted`, its words as they stand from left to right
+    (Arabic read back in its letters, each word's letters in reading order)."""
+    import pdfplumber
+
+    lines: dict[tuple[int, int], list[tuple[float, str]]] = {}
+    with pdfplumber.open(pdf) as document:
+        for page in document.pages:
+            for word in page.extract_words():
+                text = letters(word["text"])
+                if _RTL_LETTER.search(text):
+                    text = text[::-1]  # a right-to-left word's letters are drawn right to left
+                key = (page.page_number, round(word["top"]))
+                lines.setdefault(key, []).append((word["x0"], text))
+    found = []
+    for words in lines.values():
+        texts = [text for _, text in sorted(words)]
+        if wanted & set(texts):
+            found.append(texts)
+    return found
+
+
+_RTL_LETTER = __import__("re").compile("[\u0590-\u06ff]")
+
+
+def test_right_to_left_notes_read_right_to_left_word_by_word(tmp_path: Path) -> None:
+    notes = ["مرحبا بالجميع في القمة", "שלום לכולם ותודה רבה", "We need خطة واضحة for 2024 now"]
+    with summit_with_notes(tmp_path / "r.summit", notes) as summit:
+        pdf = write_pack(summit, tmp_path / "r.pdf")
+    lines = _words_left_to_right(pdf, {"مرحبا", "שלום", "خطة"})
+    # The first word, and the note's bullet, at the right; in an English line, its Arabic
+    # run reads right to left within it.
+    assert ["القمة", "في", "بالجميع", "مرحبا", "•"] in lines
+    assert ["רבה", "ותודה", "לכולם", "שלום", "•"] in lines
+    assert ["•", "We", "need", "واضحة", "خطة", "for", "2024", "now"] in lines

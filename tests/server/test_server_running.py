@@ -15,6 +15,7 @@ import pytest
 from server_room import make_summit
 
 from summit_app.core import SummitFileError
+from summit_app.file_lock import SummitLock, lock_path
 from summit_app.server import ROOM_ADVICE, SummitServer
 from summit_app.server.qr import qr_png, qr_text
 
@@ -96,6 +97,57 @@ def test_headless_serve_prints_the_join_url_and_stops_on_sigterm(summit_path: Pa
         if proc.poll() is None:
             proc.kill()
             proc.communicate()
+
+
+def test_a_served_summit_is_held_so_a_window_says_who_serves_it(summit_path: Path) -> None:
+    proc = subprocess.Popen(
+        serve_command(summit_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+    )
+    try:
+        assert proc.stdout is not None
+        assert "/j/" in [proc.stdout.readline() for _ in range(2)][1]
+        with pytest.raises(SummitFileError) as refused:
+            SummitLock(summit_path).acquire()
+        assert f"already open in another Summit (process {proc.pid} on this computer)" in str(
+            refused.value
+        )
+        assert "or `summit-app serve` in a terminal" in str(refused.value)
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=10)
+        assert proc.returncode == 0
+        assert not lock_path(summit_path).exists()
+        window_lock = SummitLock(summit_path)
+        window_lock.acquire()  # free again once serving stopped
+        window_lock.release()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+
+
+def test_serving_a_summit_open_in_a_window_is_refused_in_one_line(summit_path: Path) -> None:
+    window_lock = SummitLock(summit_path)
+    window_lock.acquire()
+    try:
+        proc = subprocess.run(
+            serve_command(summit_path),
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(SRC)},
+            timeout=60,
+        )
+    finally:
+        window_lock.release()
+    assert proc.returncode == 1
+    assert proc.stderr.startswith(
+        "summit-app serve: day.summit is already open in another Summit (process"
+    )
+    assert "Traceback" not in proc.stderr
+    assert lock_path(summit_path).exists() is False
 
 
 def test_headless_serve_refuses_a_missing_file_in_one_line(tmp_path: Path) -> None:

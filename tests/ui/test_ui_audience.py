@@ -159,3 +159,45 @@ def test_moderated_notes_wait_off_the_wall_and_rules_are_undoable(qtbot, window,
     assert window.session.summit.moderation.word_lists() == (("waffle",), ("bollocks",))
     window.session.undo()
     assert window.session.summit.moderation.word_lists() == ((), ())
+
+
+def test_approving_one_word_never_moves_the_selection_onto_a_flagged_one(
+    qtbot, window, phones, monkeypatch
+) -> None:
+    from summit_app.ui import guard
+
+    clock = iter(range(100, 10_000, 10))  # two deliberate presses, seconds apart
+    monkeypatch.setattr(guard, "now", lambda: float(next(clock)))
+    window.session.summit.moderation.set_summit_moderated(True)
+    cloud = new_prompt(window, PromptKind.WORDS, "One word for today")
+    fine = phones.words.add_word(cloud, "inspiring", Author.PARTICIPANT, phones.people.join().id)
+    flagged = phones.words.add_word(cloud, "Bollocks", Author.PARTICIPANT, phones.people.join().id)
+    window.session.server_event("word", {})
+    queue = window.moderation_panel
+    qtbot.waitUntil(lambda: len(queue.rows()) == 2, timeout=2000)
+    queue.select("word", fine.id)
+    queue.buttons["approve"].click()
+    qtbot.waitUntil(lambda: len(queue.rows()) == 1, timeout=2000)
+    assert queue.selected() == []  # the flagged word, now in the approved one's row, is not chosen
+    assert not queue.buttons["approve"].isEnabled()
+    queue.buttons["approve"].click()  # the nervous second press
+    assert phones.words.word(flagged.id).is_held
+
+
+def test_the_chosen_question_stays_chosen_while_upvotes_reorder_the_list(
+    qtbot, window: MainWindow, phones: Summit
+) -> None:
+    panel = window.audience_panel
+    qa = new_prompt(window, PromptKind.QUESTIONS, "Questions for the panel")
+    people = [phones.people.join().id for _ in range(4)]
+    first = phones.questions.ask(qa, "Who funds protected time?", Author.PARTICIPANT, people[0])
+    second = phones.questions.ask(qa, "What about social care?", Author.PARTICIPANT, people[1])
+    phones.questions.upvote(first.id, people[2])
+    window.session.server_event("upvote", {})
+    qtbot.waitUntil(lambda: len(panel.question_rows()) == 2, timeout=2000)
+    panel.select_question(first.id)  # top of the list
+    for voter in people[2:]:  # the room prefers the other one now
+        phones.questions.upvote(second.id, voter)
+    window.session.server_event("upvote", {})
+    qtbot.waitUntil(lambda: panel.question_rows()[0][1] == "What about social care?", timeout=2000)
+    assert panel.selected_question() == first.id

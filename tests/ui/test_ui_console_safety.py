@@ -9,9 +9,9 @@ import sys
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from summit_app.file_lock import lock_path
 from summit_app.server.network import Address, Kind
 from summit_app.ui import server_panel as server_panel_module
-from summit_app.ui.file_lock import lock_path
 from summit_app.ui.main_window import MainWindow
 
 
@@ -99,7 +99,7 @@ def test_one_window_per_summit_and_the_other_says_who_has_it(qtbot, summit_path)
     qtbot.addWidget(second)
     assert not second.open_path(summit_path)
     box = second.findChild(QMessageBox, "error_box")
-    assert "already open in another Summit window" in box.text()
+    assert "already open in another Summit (process" in box.text()
     assert "process" in box.text() and "this computer" in box.text()
     box.close()
     assert second.session is None

@@ -167,3 +167,71 @@ def test_the_count_dialog_fits_a_ranking_without_scrolling(qtbot, session, scree
     assert not table.horizontalScrollBar().isVisible()
     assert not table.verticalScrollBar().isVisible()
     assert dialog.width() > 700
+
+
+def _open_guard_off(monkeypatch):
+    from summit_app.ui import guard
+
+    clock = iter(range(100, 10_000, 10))  # every press is a deliberate one, seconds apart
+    monkeypatch.setattr(guard, "now", lambda: float(next(clock)))
+
+
+def test_opening_voting_with_unsaved_options_offers_to_save_them_first(
+    panel, session, answers, monkeypatch
+):
+    _open_guard_off(monkeypatch)
+    (poll,) = session.summit.polls.polls()
+    panel.choose(poll.id)
+    panel.editor.options.setPlainText("Workforce\nDigital\nPrevention")
+    answers.reply = True
+    panel.open_button.click()
+    assert answers.asked[-1].startswith("Save your changes to")
+    assert "and open voting?" in answers.asked[-1]
+    stored = session.summit.polls.poll(poll.id)
+    assert stored.state is PollState.OPEN
+    assert [o.text for o in stored.options] == ["Workforce", "Digital", "Prevention"]
+    assert not panel.has_unsaved_edits()
+
+
+def test_saying_no_to_saving_keeps_voting_closed_and_the_typing_in_the_form(
+    panel, session, answers, monkeypatch
+):
+    _open_guard_off(monkeypatch)
+    (poll,) = session.summit.polls.polls()
+    before = [o.text for o in poll.options]
+    panel.choose(poll.id)
+    panel.editor.options.setPlainText("Workforce\nDigital")
+    answers.reply = False
+    panel.open_button.click()
+    stored = session.summit.polls.poll(poll.id)
+    assert stored.state is not PollState.OPEN
+    assert [o.text for o in stored.options] == before
+    assert panel.editor.options.toPlainText() == "Workforce\nDigital"
+    assert panel.has_unsaved_edits()
+    assert panel.hand_count_dialog() is None  # counting hands waits for the same answer
+
+
+def test_reveal_and_hide_are_not_unsaved_typing(panel, session, answers, monkeypatch):
+    _open_guard_off(monkeypatch)
+    (poll,) = session.summit.polls.polls()
+    panel.choose(poll.id)
+    for _ in range(2):  # reveal, then hide
+        panel.reveal_button.click()
+        shown = session.summit.polls.poll(poll.id).show_results
+        assert panel.editor.show_results.isChecked() is shown
+        assert not panel.has_unsaved_edits()
+    asked = len(answers.asked)
+    panel.open_button.click()
+    assert len(answers.asked) == asked  # nothing to save, nothing asked
+    assert session.summit.polls.poll(poll.id).state is PollState.OPEN
+
+
+def test_reveal_while_typing_keeps_the_typing_and_follows_the_reveal(panel, session, monkeypatch):
+    _open_guard_off(monkeypatch)
+    (poll,) = session.summit.polls.polls()
+    panel.choose(poll.id)
+    panel.editor.question.setText("Which comes first, really?")
+    panel.reveal_button.click()
+    assert panel.editor.question.text() == "Which comes first, really?"
+    assert panel.editor.show_results.isChecked() is True  # the stored reveal, not a stale box
+    assert panel.has_unsaved_edits()

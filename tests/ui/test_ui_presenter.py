@@ -139,3 +139,41 @@ def test_showing_the_projector_never_takes_the_focus(qtbot, summit_path):
     assert flags & Qt.WindowType.WindowDoesNotAcceptFocus
     assert QApplication.activeWindow() is window
     assert QApplication.focusWidget() is window.note_board.capture
+
+
+def test_after_the_day_ends_a_clicker_or_next_starts_nothing_until_resumed(
+    qtbot, summit_path, answers, monkeypatch
+):
+    from summit_app.ui import guard
+
+    clock = iter(range(100, 10_000, 10))  # every press a deliberate one
+    monkeypatch.setattr(guard, "now", lambda: float(next(clock)))
+    window = _window(qtbot, summit_path)
+    window.projector_panel.set_visible(True)
+    run = window.run_panel
+    window.focus_tab(3)
+    qtbot.keyClick(window.polls_panel.list, Key.Key_PageDown)
+    qtbot.keyClick(window.polls_panel.list, Key.Key_PageDown)
+    assert run.now_label.text() == "What have we heard"
+    answers.reply = True
+    run.end_button.click()
+    summit = window.session.summit
+    ended = {item.id: (item.actual_start, item.actual_end) for item in summit.agenda.items()}
+    qtbot.keyClick(window.polls_panel.list, Key.Key_PageDown)  # the clicker, out of habit
+    run.next_button.click()
+    run.back_button.click()
+    assert summit.live().current_item_id is None
+    assert {i.id: (i.actual_start, i.actual_end) for i in summit.agenda.items()} == ended
+    assert run.notice.text().startswith("The day has ended, so Next and Back move nothing.")
+    assert not run.end_button.isEnabled()
+    assert run.start_button.text() == "Resume the day…"
+    answers.reply = False
+    run.start_button.click()
+    assert answers.asked[-1] == (
+        "The day has ended. Resume it with “What have we heard”? Its clock goes on from now."
+    )
+    assert summit.live().current_item_id is None
+    answers.reply = True
+    run.start_button.click()
+    assert run.now_label.text() == "What have we heard"
+    assert run.notice.text() == ""

@@ -139,7 +139,7 @@ def test_a_short_summit_rehearsed_as_on_the_day(qtbot, tmp_path, screens, answer
         qtbot.addWidget(second)
         assert not second.open_path(path)  # the same file in a second window
         box = second.findChild(QMessageBox, "error_box")
-        assert "already open in another Summit window" in box.text()
+        assert "already open in another Summit (process" in box.text()
         box.close()
         for keys in ("Alt+2", "Alt+1"):  # then the arrow keys, meant for the agenda
             next(a for a in window.menus.tab_actions if a.shortcut().toString() == keys).trigger()

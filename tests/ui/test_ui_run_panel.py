@@ -57,7 +57,8 @@ def test_facilitator_runs_through_the_agenda(qtbot, session, answers):
     assert answers.asked[-1].startswith("End the day now?")
     answers.reply = True
     panel.end_button.click()
-    assert panel.now_label.text() == "Nothing running"
+    assert panel.now_label.text() == "The day has ended"
+    assert panel.drift_label.text() == ""  # no "on time" for a day that is over
     assert all(item.actual_end for item in session.summit.agenda.items())
     assert local(session.summit.agenda.items()[0].actual_start).strftime("%H:%M") == "09:30"
 

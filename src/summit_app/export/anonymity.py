@@ -5,7 +5,8 @@ A professional group (or "Not given") with fewer people than the threshold is fo
 smallest groups join them until they are not. When every group would have to be folded,
 the breakdown says nothing a room total does not, and is left out.
 
-The CSV files keep the raw rows: they are data for the programme team, not for publication.
+The CSV files are the programme team's raw data, but ballots.csv folds its group column by
+the same rule (a row there is one person's whole ballot); its README.txt says what is internal.
 """
 
 from __future__ import annotations

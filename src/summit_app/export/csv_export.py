@@ -16,6 +16,7 @@ from pathlib import Path
 from summit_app.core import Summit
 from summit_app.core.model import PollKind, PromptKind
 from summit_app.core.presenting import SHORT_LEVELS, present
+from summit_app.export.anonymity import OTHER_GROUPS, fold
 from summit_app.export.pack import ExportError
 
 NOTES_FIELDS = (
@@ -68,10 +69,12 @@ def cell(value: object) -> str:
 
 
 def write_csv(summit: Summit, folder: Path | str) -> list[Path]:
-    """Write the CSV files into `folder` and return their paths."""
+    """Write the CSV files into `folder`, with a README.txt saying which may be published,
+    and return the CSV files' paths."""
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        _write_readme(folder / "README.txt")
         with summit.reading():  # one consistent snapshot for the three files; nothing is written
             return [
                 _write(folder / "notes.csv", NOTES_FIELDS, notes_rows(summit)),
@@ -84,6 +87,37 @@ def write_csv(summit: Summit, folder: Path | str) -> list[Path]:
         raise ExportError(
             f"The CSV files could not be written to {folder}: {error.strerror}."
         ) from error
+
+
+# What each file is for, beside them: the folder is often mailed around whole, and a team
+# member must see which files may go out with the pack before one does.
+README = """\
+The raw data of the summit, written by Summit with the write-up pack.
+
+For the programme team. Before you publish any of it, read what each file holds:
+
+  results.csv    Each poll's figures, the same as the pack's. Safe to publish with the pack.
+  words.csv      Each word cloud's words and how often the room gave them; words still waiting
+                 for approval or hidden are counted in their own columns. Publish only the
+                 words shown ("hidden" is "no").
+  questions.csv  Every question asked, including hidden, merged and waiting ones and the words
+                 the word list flagged. Internal: publish only what the pack shows.
+  notes.csv      Every note, including hidden ones, notes waiting for approval and the words
+                 the word list flagged. Internal: publish only what the pack shows.
+  ballots.csv    One row per ballot, pseudonymous: "participant" is a number that only links
+                 one person's ballots in this file. A group with fewer ballots in a poll than
+                 the pack's anonymity threshold is named "Other groups" (empty where every
+                 group is that small), as in the pack. Internal: the times and the links
+                 between ballots can still point at someone; do not publish it.
+
+All files are UTF-8 with a byte order mark, for Excel. A cell starting with =, +, - or @ has
+a leading apostrophe, so a spreadsheet never runs a note as a formula.
+"""
+
+
+def _write_readme(path: Path) -> Path:
+    path.write_text(README, encoding="utf-8")
+    return path
 
 
 def notes_rows(summit: Summit) -> Iterable[Sequence[object]]:
@@ -156,7 +190,9 @@ def ballots_rows(summit: Summit) -> Iterable[Sequence[object]]:
     """One row per ballot; choices as 'option text=value' pairs joined by '; ', in the
     poll's option order, or for a ranking by place (its first choice first)."""
     polls = {p.id: p for p in summit.polls.polls()}
-    for b in summit.polls.ballots():
+    ballots = summit.polls.ballots()
+    shown_group = _ballot_groups(ballots, summit.writeup.pack_options().anonymity_threshold)
+    for b in ballots:
         poll = polls.get(b.poll_id)
         if poll is None:
             continue
@@ -171,8 +207,30 @@ def ballots_rows(summit: Summit) -> Iterable[Sequence[object]]:
             )
             if oid in texts
         ]
-        group = b.group or NOT_GIVEN
+        group = shown_group[(b.poll_id, b.group or NOT_GIVEN)]
         yield (poll.question, b.participant_id, group, "; ".join(pairs), b.cast_at)
+
+
+def _ballot_groups(ballots, threshold: int) -> dict[tuple[int, str], str]:
+    """(poll, group) to the group a ballot row names: the pack's folding, poll by poll.
+
+    A row holds one person's whole ballot, so a group of one in it is that person's vote: a
+    group with fewer ballots than the threshold is named "Other groups", and where every
+    group would be folded the column is left empty, as the pack leaves out such a breakdown.
+    """
+    by_poll: dict[int, dict[str, list]] = {}
+    for b in ballots:
+        by_poll.setdefault(b.poll_id, {}).setdefault(b.group or NOT_GIVEN, []).append(b)
+    names: dict[tuple[int, str], str] = {}
+    for poll_id, groups in by_poll.items():
+        folded = fold(groups, threshold)
+        shown = {name for name, _ in folded.groups}
+        for name in groups:
+            if not folded.groups:
+                names[(poll_id, name)] = ""
+            else:
+                names[(poll_id, name)] = name if name in shown else OTHER_GROUPS
+    return names
 
 
 def results_rows(summit: Summit) -> Iterable[Sequence[object]]:

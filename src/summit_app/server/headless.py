@@ -9,6 +9,7 @@ from pathlib import Path
 from types import FrameType
 
 from summit_app.core import SummitError
+from summit_app.file_lock import SummitLock
 from summit_app.server.network import candidate_addresses
 from summit_app.server.qr import qr_text
 from summit_app.server.runner import DEFAULT_PORT, SummitServer
@@ -17,13 +18,18 @@ from summit_app.server.runner import DEFAULT_PORT, SummitServer
 def serve(path: Path | str, host: str | None = None, port: int = DEFAULT_PORT) -> int:
     """Serve until Ctrl-C or SIGTERM; print the join URL and its QR code. Returns an exit code."""
     stop = threading.Event()
+    lock = SummitLock(Path(path))
     server = SummitServer(path, host=host, port=port, on_event=_log_event)
     try:
+        if Path(path).exists():  # a missing file is the server's own one-line refusal
+            lock.acquire()
         server.start()
     except SummitError as error:
+        lock.release()
         print(f"summit-app serve: {error}", file=sys.stderr)
         return 1
     except OSError as error:
+        lock.release()
         print(f"summit-app serve: cannot serve: {error.strerror or error}.", file=sys.stderr)
         return 1
 
@@ -48,6 +54,7 @@ def serve(path: Path | str, host: str | None = None, port: int = DEFAULT_PORT) -
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         server.stop()
+        lock.release()
     print("Stopped.", flush=True)
     return 0
 

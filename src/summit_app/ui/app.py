@@ -6,14 +6,15 @@ import gc
 import importlib
 import sys
 import threading
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from summit_app import __version__
-from summit_app.resources import ICONS
+from summit_app.resources import FONTS, ICONS
 from summit_app.ui import settings
 from summit_app.ui.main_window import MainWindow
 
@@ -40,6 +41,7 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("summit-app")  # packaging/linux/summit-app.desktop
     app.setWindowIcon(app_icon())
+    bundled_font_families()
     return app  # type: ignore[return-value]
 
 
@@ -69,6 +71,18 @@ def load_the_rest() -> threading.Thread:
     thread = threading.Thread(target=load, name="summit-load-the-rest")
     thread.start()
     return thread
+
+
+@cache
+def bundled_font_families() -> tuple[str, ...]:
+    """Give Qt the fonts the PDF pack bundles (once), so it falls back to them: Hindi
+    showed as boxes in the windows on a computer with no Devanagari font of its own."""
+    families: list[str] = []
+    for path in sorted(FONTS.glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families += QFontDatabase.applicationFontFamilies(font_id)
+    return tuple(dict.fromkeys(families))
 
 
 def app_icon() -> QIcon:

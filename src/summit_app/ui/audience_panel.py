@@ -256,6 +256,7 @@ class AudiencePanel(QWidget):
         if by == "votes":  # what to take next first: answered ones go to the bottom
             listed.sort(key=lambda q: q.state is QuestionState.ANSWERED)
         texts = {q.id: q.text for q in listed}
+        self.questions.clearSelection()  # rows refill in place: a row is not the question in it
         self.questions.setRowCount(len(listed))
         for row, q in enumerate(listed):
             grey = not q.is_shown or q.state is QuestionState.ANSWERED
@@ -269,6 +270,7 @@ class AudiencePanel(QWidget):
     def _fill_words(self, prompt_id: int, max_words: int) -> None:
         keep = self.selected_word()
         counts = self.session.summit.words.cloud(prompt_id, include_hidden=True)
+        self.words.clearSelection()
         self.words.setRowCount(len(counts))
         for row, w in enumerate(counts):
             self.words.setItem(row, 0, _cell(str(w.count), w.word, w.is_hidden))

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 from summit_app.core import SummitError
 from summit_app.core.model import PromptKind
+from summit_app.file_lock import SummitLock
 from summit_app.ui import closing, dialogs, settings, templates_service
 from summit_app.ui.agenda_panel import AgendaPanel
 from summit_app.ui.audience_panel import AudiencePanel
-from summit_app.ui.file_lock import SummitLock
 from summit_app.ui.keys import ClickerKeys
 from summit_app.ui.menus import Menus
 from summit_app.ui.moderation_panel import ModerationPanel

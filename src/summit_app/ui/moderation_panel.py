@@ -182,6 +182,10 @@ class ModerationPanel(QWidget):
         keep = set(self.selected())
         prompts = {p.id: p.text for p in summit.agenda.prompts()}
         held = summit.moderation.held()
+        # Rows are refilled in place: without this, the row of an input just approved keeps its
+        # selection and the next input (perhaps a flagged one) moves into it, one nervous
+        # second click from the projector. Only inputs the facilitator chose stay chosen.
+        self.queue.clearSelection()
         self.queue.setRowCount(len(held))
         for row, item in enumerate(held):
             key = (item.kind, item.id)

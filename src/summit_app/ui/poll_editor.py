@@ -60,6 +60,7 @@ class PollEditor(QWidget):
         self._form = form
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        self._loaded = self.values()
 
     def set_items(self, items: list[tuple[int, str]]) -> None:
         self.item_combo.clear()
@@ -72,6 +73,41 @@ class PollEditor(QWidget):
             self.item_combo.setCurrentIndex(found)
 
     def set_poll(self, poll: Poll | None) -> None:
+        """Show the poll as stored; what the facilitator types after this is an edit."""
+        self._fill(poll)
+        self._loaded = self.values()
+
+    def follow(self, poll: Poll) -> None:
+        """Show the poll as stored now, keeping only the fields the facilitator has typed in.
+
+        Reveal, a close or an undo elsewhere changes the stored poll under the form: a field
+        the facilitator did not touch follows the store (else it would read as an edit of
+        theirs), a field they did touch keeps their typing."""
+        typed, loaded = self.values(), self._loaded
+        self.set_poll(poll)
+        for key, value in typed.items():
+            if value != loaded.get(key):
+                self._apply(key, value)
+
+    def is_edited(self) -> bool:
+        """Whether the facilitator changed the form since it last showed the stored poll."""
+        return self.values() != self._loaded
+
+    def _apply(self, key: str, value: Any) -> None:
+        if key == "question":
+            self.question.setText(value)
+        elif key == "kind":
+            self.kind.setCurrentIndex(self.kind.findData(value))
+        elif key == "options":
+            self.options.setPlainText("\n".join(value))
+        elif key == "max_choices":
+            self.max_choices.setValue(value)
+        elif key == "points":
+            self.points.setValue(value)
+        elif key == "show_results":
+            self.show_results.setChecked(value)
+
+    def _fill(self, poll: Poll | None) -> None:
         if poll is None:
             self.question.clear()
             self.options.clear()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core import Summit
-from summit_app.core.model import PollKind, PollState
+from summit_app.core.model import PollState
 from summit_app.ui import commands, dialogs
 from summit_app.ui.guard import Guarded
 from summit_app.ui.hand_count_dialog import HandCountDialog
@@ -156,22 +156,13 @@ class PollsPanel(QWidget):
                 self.poll_chosen.emit(poll_id)
 
     def has_unsaved_edits(self) -> bool:
-        """Whether the form differs from the poll it shows (or holds a new poll's text)."""
-        values = self.editor.values()
+        """Whether the facilitator typed in the form since it showed the poll (or typed a new
+        poll's text). Compared with what the form was loaded from, not with the store: a
+        Reveal or a close changes the stored poll and is not the facilitator's typing."""
         if self.poll_id is None:
+            values = self.editor.values()
             return bool(values["question"].strip() or values["options"])
-        poll = self.session.summit.polls.poll(self.poll_id)
-        stored = {
-            "question": poll.question,
-            "kind": poll.kind,
-            "options": [o.text for o in poll.options],
-            "show_results": poll.show_results,
-        }
-        if poll.kind is PollKind.MULTI:
-            stored["max_choices"] = poll.max_choices
-        if poll.kind is PollKind.POINTS:
-            stored["points"] = poll.points
-        return any(values[key] != value for key, value in stored.items())
+        return self.editor.is_edited()
 
     def _offer_to_save(self) -> None:
         """Before the form shows another poll: the facilitator's typing is saved or let go."""
@@ -185,7 +176,9 @@ class PollsPanel(QWidget):
 
     def _show_poll(self, keep_edits: bool = False) -> None:
         poll = self.session.summit.polls.poll(self.poll_id) if self.poll_id else None
-        if not keep_edits:
+        if keep_edits and poll is not None:
+            self.editor.follow(poll)
+        elif not keep_edits:
             self.editor.set_poll(poll)
         for button in (self.remove_button, self.open_button, self.reveal_button, self.hands_button):
             button.setEnabled(poll is not None)
@@ -233,20 +226,43 @@ class PollsPanel(QWidget):
             self.editor.choose_item(running)
         self.editor.question.setFocus()
 
-    def save(self) -> None:
+    def save(self) -> bool:
+        """Write the form; whether it was written (a refusal has been shown)."""
         values = self.editor.values()
         if self.poll_id is None:
             item_id = self.editor.item_id()
             if item_id is None:
                 dialogs.error(self, "Add an agenda item first: a poll belongs to an item.")
-                return
+                return False
             poll = dialogs.attempt(self, lambda: commands.add_poll(self.session, item_id, **values))
-            if poll is not None:
-                self.poll_id = poll.id
-                self.reload(show_stored=True)
-        else:
-            poll_id = self.poll_id
-            dialogs.attempt(self, lambda: commands.update_poll(self.session, poll_id, **values))
+            if poll is None:
+                return False
+            self.poll_id = poll.id
+            self.reload(show_stored=True)
+            return True
+        poll_id = self.poll_id
+        update = lambda: commands.update_poll(self.session, poll_id, **values) or True  # noqa: E731
+        if dialogs.attempt(self, update) is None:
+            return False
+        self.reload(show_stored=True)
+        return True
+
+    def _saved_before(self, action: str) -> bool:
+        """Before an action that puts the stored poll in front of the room (voting, a count
+        from the room): unsaved typing is saved first, or the action waits. Opening voting on
+        the stored options while the form shows others would have phones vote on a poll the
+        facilitator did not mean, and their typing lost or applied to an open poll."""
+        if not self.has_unsaved_edits():
+            return True
+        question = self.editor.values()["question"].strip() or "this poll"
+        if dialogs.confirm(
+            self,
+            "Unsaved poll",
+            f"Save your changes to “{question}” and {action}? (No: nothing happens yet, and"
+            " your changes stay in the form.)",
+        ):
+            return self.save()
+        return False
 
     def remove(self) -> None:
         if self.poll_id is not None and dialogs.confirm(
@@ -263,7 +279,7 @@ class PollsPanel(QWidget):
             return
         if self.session.summit.polls.poll(poll_id).state is PollState.OPEN:
             dialogs.attempt(self, lambda: commands.close_poll(self.session, poll_id))
-        else:
+        elif self._saved_before("open voting"):
             dialogs.attempt(self, lambda: commands.open_poll(self.session, poll_id))
 
     def toggle_reveal(self) -> None:
@@ -273,7 +289,7 @@ class PollsPanel(QWidget):
             dialogs.attempt(self, lambda: commands.show_results(self.session, poll_id, show))
 
     def hand_count_dialog(self) -> HandCountDialog | None:
-        if self.poll_id is None:
+        if self.poll_id is None or not self._saved_before("count hands on it"):
             return None
         return HandCountDialog(self.session, self.poll_id, self)
 

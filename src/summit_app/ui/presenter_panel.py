@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.ui.guard import Guarded
+from summit_app.ui.live_monitor import LiveMonitor
 from summit_app.ui.projector_screens import ProjectorScreens, screen_label, screen_name
 from summit_app.ui.projector_window import ProjectorWindow
 from summit_app.ui.session import SummitSession
@@ -52,9 +53,9 @@ class PresenterPanel(QWidget):
         self.window = ProjectorWindow(session, self.stage)
         self.screens = ProjectorScreens(self.window, control, self)
         self.preview_view = StageView(session, self.stage, "preview")
-        self.live_view = StageView(session, self.stage, "live")
-        for view in (self.preview_view, self.live_view):
-            view.setFixedSize(*MONITOR)
+        self.preview_view.setFixedSize(*MONITOR)
+        # LIVE is the projector's own picture, never a second view that could differ.
+        self.live_view = LiveMonitor(self.window.view, MONITOR)
         self.preview_label = QLabel("Preview")
         self.live_label = QLabel()
         self.live_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -198,7 +199,7 @@ class PresenterPanel(QWidget):
         self.window.close()
 
 
-def _monitor(label: QLabel, view: StageView) -> QVBoxLayout:
+def _monitor(label: QLabel, view: QWidget) -> QVBoxLayout:
     column = QVBoxLayout()
     column.setSpacing(2)
     column.addWidget(label)

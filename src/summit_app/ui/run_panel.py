@@ -72,6 +72,8 @@ class RunPanel(QWidget):
         self.planned_label = plain_label("", 12)
         self.next_label = plain_label("", 16)
         self.drift_label = plain_label("", 16, bold=True)
+        self.notice = plain_label("", 12)
+        self.notice.setObjectName("run_notice")
         self.start_button = QPushButton("Start first item")
         self.next_button = QPushButton("Next ▶")
         self.back_button = QPushButton("◀ Back")
@@ -110,6 +112,7 @@ class RunPanel(QWidget):
         grid.addWidget(plain_label("Next", 12), 5, 0)
         grid.addWidget(self.next_label, 6, 0)
         grid.addWidget(self.drift_label, 7, 0)
+        grid.addWidget(self.notice, 8, 0)
         buttons = QHBoxLayout()
         for button in (self.start_button, self.back_button, self.next_button, self.end_button):
             buttons.addWidget(button)
@@ -161,6 +164,8 @@ class RunPanel(QWidget):
 
     def end_day(self) -> None:
         """End the running item and the day, once the facilitator says so (undoable)."""
+        if self.session.summit.live().current_item_id is None:
+            return  # nothing runs (the menu's key, pressed again): nothing to ask about
         if not dialogs.confirm(
             self,
             "End the day",
@@ -171,6 +176,20 @@ class RunPanel(QWidget):
             return
         at = self._stamp()
         dialogs.attempt(self, lambda: commands.end_day(self.session, at))
+
+    def resume_day(self) -> None:
+        """Start again the item the day ended on, once the facilitator says so."""
+        items = self.session.summit.agenda.items()
+        ended = [(item.actual_end, n) for n, item in enumerate(items) if item.actual_end]
+        if not ended:
+            return
+        last = items[max(ended)[1]]  # ended last; in one second, the later in the agenda
+        if dialogs.confirm(
+            self,
+            "Resume the day",
+            f"The day has ended. Resume it with “{last.title}”? Its clock goes on from now.",
+        ):
+            self.start_item(last.id)
 
     def toggle_pause(self) -> None:
         """Pause the running item's clock, or go on where it stopped (undoable)."""
@@ -191,9 +210,19 @@ class RunPanel(QWidget):
         return self.clock().astimezone().isoformat(timespec="seconds")
 
     def _step(self, delta: int) -> None:
-        """Move the day by `delta` items (0: start the first item if nothing has run)."""
+        """Move the day by `delta` items (0: start the first item if nothing has run).
+
+        Once the day has ended, Next, Back and a clicker's PageDown move nothing: they would
+        start the first item again, reopen its clock and rewrite when it ended. Resuming is
+        its own, asked-for step."""
         items = self.session.summit.agenda.items()
         index = self._current_index(items)
+        if index is None and self.state().day_ended:
+            if delta == 0:
+                self.resume_day()
+            else:
+                self.notice.setText(ENDED_NOTICE)
+            return
         if index is None or delta == 0:
             self.start_first()
         elif 0 <= index + delta < len(items):
@@ -221,14 +250,18 @@ class RunPanel(QWidget):
 
     def refresh(self) -> None:
         state = self.state()
-        self.now_label.setText(state.now_title)
+        self.now_label.setText("The day has ended" if state.day_ended else state.now_title)
         self.planned_label.setText(state.planned)
         self.timer_label.setText(state.timer_text)
         self.timer_label.setStyleSheet(f"color: {TIMER_COLOURS[state.timer_state]};")
         self.timer_label.setProperty("timer_state", state.timer_state.value)
         self.next_label.setText(state.next_title)
-        self.drift_label.setText(state.drift)
-        self.start_button.setVisible(state.now_title == "Nothing running")
+        self.drift_label.setText("" if state.day_ended else state.drift)
+        self.start_button.setVisible(state.current_item_id is None)
+        self.start_button.setText("Resume the day…" if state.day_ended else "Start first item")
+        self.end_button.setEnabled(state.current_item_id is not None)
+        if not state.day_ended:
+            self.notice.clear()
         running = state.timer is not None
         for button in (self.pause_button, self.plus_one, self.plus_five):
             button.setEnabled(running)
@@ -240,6 +273,12 @@ class RunPanel(QWidget):
 
     def state(self) -> RunState:
         return run_state(self.session, self.clock())
+
+
+ENDED_NOTICE = (
+    "The day has ended, so Next and Back move nothing. To go on, press “Resume the day…” or"
+    " double-click an item; Edit › Undo takes the end back."
+)
 
 
 class RunState:
@@ -254,6 +293,7 @@ class RunState:
         self.drift = ""
         self.current_item_id: int | None = None
         self.timer: Countdown | None = None
+        self.day_ended = False  # items have run and none is running: End the day was pressed
 
 
 def run_state(session: SummitSession, now: datetime) -> RunState:
@@ -266,7 +306,8 @@ def run_state(session: SummitSession, now: datetime) -> RunState:
     index = next((i for i, item in enumerate(items) if item.id == current_id), None)
     following = items[index + 1] if index is not None and index + 1 < len(items) else None
     if index is None:
-        following = items[0] if items and not any(i.actual_start for i in items) else None
+        state.day_ended = any(i.actual_start for i in items)
+        following = items[0] if items and not state.day_ended else None
     if index is not None:
         item = items[index]
         state.now_title = item.title

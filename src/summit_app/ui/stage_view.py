@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
@@ -38,7 +38,13 @@ FOOTER = 15
 
 class StageView(QWidget):
     """Shows `stage.live` (role "live": the projector and the live monitor, which blank and
-    freeze) or `stage.preview` (role "preview")."""
+    freeze) or `stage.preview` (role "preview").
+
+    Signals:
+        drawn(): its widgets were given new content (also while hidden, when nothing paints).
+    """
+
+    drawn = Signal()
 
     def __init__(
         self, session: SummitSession, stage: Stage, role: str = "live", parent=None
@@ -50,6 +56,7 @@ class StageView(QWidget):
         self.clock = datetime.now
         self.scene = self._wanted()
         self.showing = Mode.BLANK
+        self._laid_out_for = QSize()
         self._qr_url = ""
         self._qr: QPixmap | None = None
         self._logo: QPixmap | None = None
@@ -125,6 +132,7 @@ class StageView(QWidget):
             }[mode]()
         self.stack.setCurrentWidget(self.pages[mode])
         self._refresh_footer(mode)
+        self.drawn.emit()
 
     def _tick(self) -> None:
         if self.frozen or self.showing not in (Mode.ITEM, Mode.NOTES):
@@ -133,6 +141,7 @@ class StageView(QWidget):
             self._refresh_item()
         else:
             self.notes_wall.tick(self.clock())
+        self.drawn.emit()
 
     # -- layout and type -----------------------------------------------------------------
 
@@ -142,6 +151,11 @@ class StageView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
+        # Grabbing a hidden view (the LIVE thumbnail does) sends resize events of the same
+        # size each time: only a new size needs new type and a new layout.
+        if self.size() == self._laid_out_for:
+            return
+        self._laid_out_for = self.size()
         unit = self.unit()
         margin = round(unit * 3)
         self.body.setContentsMargins(margin * 2, margin, margin * 2, margin)

@@ -34,15 +34,16 @@ def log2vis(
         level = algorithm.get_base_level(text)
     storage["base_level"] = level
     storage["base_dir"] = ("L", "R")[level]
-    algorithm.get_embedding_levels(text, storage)
+    # python-bidi 0.5 and 0.6 differ in which steps take `debug` positionally: pass it always.
+    algorithm.get_embedding_levels(text, storage, debug=False)
     for index, char in enumerate(storage["chars"]):
         char["index"] = index
-    algorithm.explicit_embed_and_overrides(storage)
-    algorithm.resolve_weak_types(storage)
-    algorithm.resolve_neutral_types(storage)
-    algorithm.resolve_implicit_levels(storage)
-    algorithm.reorder_resolved_levels(storage, False)
-    algorithm.apply_mirroring(storage, False)
+    algorithm.explicit_embed_and_overrides(storage, debug=False)
+    algorithm.resolve_weak_types(storage, debug=False)
+    algorithm.resolve_neutral_types(storage, debug=False)
+    algorithm.resolve_implicit_levels(storage, debug=False)
+    algorithm.reorder_resolved_levels(storage, debug=False)
+    algorithm.apply_mirroring(storage, debug=False)
     chars = storage["chars"]
     if positions_V_to_L is not None:
         positions_V_to_L[:] = [char["index"] for char in chars]

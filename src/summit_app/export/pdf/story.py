@@ -54,26 +54,35 @@ def part_story(part: Part, s: StyleSheet1) -> list[Flowable]:
     while i < len(blocks):
         block = blocks[i]
         if isinstance(block, Heading):
-            # The heading, a caption or byline under it, and the next block if it is short.
+            # The heading, a caption or byline under it, any heading straight under it (an
+            # item's speaker, a prompt's first theme) with theirs, and the next block if it is
+            # short. A heading left alone because the next block was a heading ended pages.
             group = [heading_flowable(block, s)]
+            last = block
             j = i + 1
-            while (
-                j < len(blocks)
-                and isinstance(blocks[j], Para)
-                and blocks[j].tone
-                in (
-                    Tone.CAPTION,
-                    Tone.BYLINE,
-                )
-            ):
-                group += block_flowables(blocks[j], s)
-                j += 1
-            if j < len(blocks) and not isinstance(blocks[j], Heading):
+            while True:
+                while (
+                    j < len(blocks)
+                    and isinstance(blocks[j], Para)
+                    and blocks[j].tone in (Tone.CAPTION, Tone.BYLINE)
+                ):
+                    group += block_flowables(blocks[j], s)
+                    j += 1
+                if j < len(blocks) and isinstance(blocks[j], Heading):
+                    last = blocks[j]
+                    group.append(heading_flowable(last, s))
+                    j += 1
+                    continue
+                break
+            room = ROOM_FOR_HEADING[block.level]
+            if last is not block:  # the chain, and room under its last heading
+                room = max(room, _height(group) + ROOM_FOR_HEADING[last.level])
+            if j < len(blocks):
                 following = block_flowables(blocks[j], s)
                 if _height(following) < SHORT:
                     group += following
                     j += 1
-            story += [CondPageBreak(ROOM_FOR_HEADING[block.level]), KeepTogether(group)]
+            story += [CondPageBreak(room), KeepTogether(group)]
             i = j
         else:
             story += block_flowables(block, s)

@@ -22,11 +22,12 @@ import unicodedata
 from functools import cache
 from xml.sax.saxutils import escape
 
+import arabic_reshaper
 from bidi.algorithm import get_base_level
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Paragraph
 
 from summit_app.export.model import Inline, Run
@@ -122,7 +123,37 @@ def paragraph(runs: Inline, style: ParagraphStyle, bullet: str | None = None) ->
         # to parse (a third of a long day's Paragraph time went on parsing plain notes).
         frag = _template(style).clone(text=" ".join(text.split()))
         return Paragraph(text, style, bulletText=bullet, frags=[frag])
+    if len(runs) == 1 and not runs[0].bold and not runs[0].italic:
+        shown = _bidi_ready(text, style.fontName)
+        if shown is not None:
+            bidi_style = _variant(style, "RTL" if get_base_level(text) == 1 else "LTR", False)
+            frag = _template(bidi_style).clone(text=shown)
+            return Paragraph(text, bidi_style, bulletText=bullet, frags=[frag])
     return Paragraph(markup(runs), for_text(style, text), bulletText=bullet)
+
+
+def _bidi_ready(text: str, font: str) -> str | None:
+    """Right-to-left text made ready for reportlab's one-fragment bidi layout, or None.
+
+    reportlab (5.1) orders the words of each wrapped line by the bidi algorithm only for an
+    unshaped paragraph of one fragment; with shaping on, or with several fragments, it lays
+    the words out left to right, so an Arabic or Hebrew note read backwards, word by word.
+    So Arabic is joined here instead (arabic_reshaper: its letters' contextual forms, which
+    DejaVu draws, as pretix does) and the paragraph goes unshaped, in one fragment. Text
+    needing anything else (other scripts to shape, letters the font lacks, line breaks)
+    keeps the shaped path."""
+    if "\n" in text or _RTL.search(text) is None:
+        return None
+    shown = arabic_reshaper.reshape(" ".join(text.split()))
+    has = _font_chars(font)
+    if any(ord(c) not in has or (_COMPLEX.match(c) and not _RTL.match(c)) for c in shown):
+        return None
+    return shown
+
+
+@cache
+def _font_chars(font: str) -> frozenset[int]:
+    return frozenset(getFont(font).face.charToGlyph)
 
 
 def _plain_text(text: str) -> bool:

@@ -1,7 +1,9 @@
-"""One window per summit file: a lock file beside it says which Summit has it open.
+"""One Summit per summit file: a lock file beside it says which Summit has it open.
 
 Two windows on one file would each show a stale picture of the other's edits, and each
-would start its own phone server. The lock is Qt's (QLockFile): it names the process and
+would start its own phone server; a window and `summit-app serve` on one file would be two
+phone servers, the phones split between them. Both take this lock (so it lives beside core,
+not in ui/, and needs only QtCore). The lock is Qt's (QLockFile): it names the process and
 the computer, and a lock left by a Summit that crashed is noticed (its process is gone)
 and taken over, so a crash never locks the facilitator out of their own summit.
 """
@@ -35,13 +37,16 @@ class SummitLock:
                 f"{self.path.name} cannot be opened: Summit could not make its lock file"
                 f" beside it ({lock_path(self.path).name}). Is the folder read-only?"
             )
+        # The lock names a process, not what it is (Qt writes the executable's name, python's
+        # when run from a checkout), so the sentence names both kinds of holder.
         pid, host, _app = self._lock.getLockInfo()
         where = "on this computer" if host in ("", socket.gethostname()) else f"on '{host}'"
         raise SummitFileError(
-            f"{self.path.name} is already open in another Summit window (process {pid} {where})."
-            " Switch to that window (it may be behind this one or on another screen), or close"
-            " the summit there first: two windows on one summit would not see each other's"
-            " edits."
+            f"{self.path.name} is already open in another Summit (process {pid} {where}): a"
+            " window, or `summit-app serve` in a terminal. Switch to that window (it may be"
+            " behind this one or on another screen) and close the summit there, or stop the"
+            " serving with Ctrl-C: two Summits on one summit would not see each other's edits"
+            " and would split the phones between them."
         )
 
     def release(self) -> None:
