@@ -31,6 +31,17 @@ def serve_command(path: Path) -> list[str]:
     return [sys.executable, "-c", code]
 
 
+def start_serving(path: Path) -> subprocess.Popen:
+    """`summit-app serve` in its own process, its output piped to the test."""
+    return subprocess.Popen(
+        serve_command(path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+    )
+
+
 @pytest.fixture
 def summit_path(tmp_path: Path) -> Path:
     summit, _ = make_summit(tmp_path / "day.summit")
@@ -75,13 +86,7 @@ def test_qr_codes_for_the_gui_and_the_terminal() -> None:
 
 
 def test_headless_serve_prints_the_join_url_and_stops_on_sigterm(summit_path: Path) -> None:
-    proc = subprocess.Popen(
-        serve_command(summit_path),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(SRC)},
-    )
+    proc = start_serving(summit_path)
     try:
         assert proc.stdout is not None
         lines = [proc.stdout.readline() for _ in range(2)]
@@ -100,13 +105,7 @@ def test_headless_serve_prints_the_join_url_and_stops_on_sigterm(summit_path: Pa
 
 
 def test_a_served_summit_is_held_so_a_window_says_who_serves_it(summit_path: Path) -> None:
-    proc = subprocess.Popen(
-        serve_command(summit_path),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(SRC)},
-    )
+    proc = start_serving(summit_path)
     try:
         assert proc.stdout is not None
         assert "/j/" in [proc.stdout.readline() for _ in range(2)][1]

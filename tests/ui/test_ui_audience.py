@@ -162,12 +162,8 @@ def test_moderated_notes_wait_off_the_wall_and_rules_are_undoable(qtbot, window,
 
 
 def test_approving_one_word_never_moves_the_selection_onto_a_flagged_one(
-    qtbot, window, phones, monkeypatch
+    qtbot, window, phones
 ) -> None:
-    from summit_app.ui import guard
-
-    clock = iter(range(100, 10_000, 10))  # two deliberate presses, seconds apart
-    monkeypatch.setattr(guard, "now", lambda: float(next(clock)))
     window.session.summit.moderation.set_summit_moderated(True)
     cloud = new_prompt(window, PromptKind.WORDS, "One word for today")
     fine = phones.words.add_word(cloud, "inspiring", Author.PARTICIPANT, phones.people.join().id)

@@ -6,22 +6,13 @@ from __future__ import annotations
 from offscreen_screens import laptop, projector
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
+from shown_window import shown_window
 
 from summit_app.core.model import Author, PromptKind
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.stage import Mode
 
 TOLERANCE = 3  # mean difference per colour channel, of 255: scaling's rounding, no more
-
-
-def _window(qtbot, summit_path):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.open_path(summit_path)
-    qtbot.addWidget(window.projector)
-    with qtbot.waitActive(window):
-        window.show()
-    return window
 
 
 def _room(window: MainWindow, size: QSize) -> QImage:
@@ -56,7 +47,7 @@ def _matches(window: MainWindow) -> bool:
 def test_the_live_thumbnail_is_what_the_room_sees_after_every_change(qtbot, summit_path, screens):
     screens.set([laptop()])
     screens.set([laptop(), projector("HDMI-1", 1920, 1080)])
-    window = _window(qtbot, summit_path)
+    window = shown_window(qtbot, summit_path)
     panel, summit = window.projector_panel, window.session.summit
 
     def same(what: str) -> None:
@@ -129,7 +120,7 @@ def test_the_live_thumbnail_is_what_the_room_sees_after_every_change(qtbot, summ
 
 
 def test_the_live_thumbnail_rests_while_nothing_changes(qtbot, summit_path):
-    window = _window(qtbot, summit_path)  # the projector hidden: grabbing it must not loop
+    window = shown_window(qtbot, summit_path)  # the projector hidden: grabbing it must not loop
     panel = window.projector_panel
     panel.show_mode(Mode.POLL)
     qtbot.wait(100)

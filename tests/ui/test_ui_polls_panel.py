@@ -169,17 +169,7 @@ def test_the_count_dialog_fits_a_ranking_without_scrolling(qtbot, session, scree
     assert dialog.width() > 700
 
 
-def _open_guard_off(monkeypatch):
-    from summit_app.ui import guard
-
-    clock = iter(range(100, 10_000, 10))  # every press is a deliberate one, seconds apart
-    monkeypatch.setattr(guard, "now", lambda: float(next(clock)))
-
-
-def test_opening_voting_with_unsaved_options_offers_to_save_them_first(
-    panel, session, answers, monkeypatch
-):
-    _open_guard_off(monkeypatch)
+def test_opening_voting_with_unsaved_options_offers_to_save_them_first(panel, session, answers):
     (poll,) = session.summit.polls.polls()
     panel.choose(poll.id)
     panel.editor.options.setPlainText("Workforce\nDigital\nPrevention")
@@ -194,9 +184,8 @@ def test_opening_voting_with_unsaved_options_offers_to_save_them_first(
 
 
 def test_saying_no_to_saving_keeps_voting_closed_and_the_typing_in_the_form(
-    panel, session, answers, monkeypatch
+    panel, session, answers
 ):
-    _open_guard_off(monkeypatch)
     (poll,) = session.summit.polls.polls()
     before = [o.text for o in poll.options]
     panel.choose(poll.id)
@@ -211,8 +200,7 @@ def test_saying_no_to_saving_keeps_voting_closed_and_the_typing_in_the_form(
     assert panel.hand_count_dialog() is None  # counting hands waits for the same answer
 
 
-def test_reveal_and_hide_are_not_unsaved_typing(panel, session, answers, monkeypatch):
-    _open_guard_off(monkeypatch)
+def test_reveal_and_hide_are_not_unsaved_typing(panel, session, answers):
     (poll,) = session.summit.polls.polls()
     panel.choose(poll.id)
     for _ in range(2):  # reveal, then hide
@@ -227,7 +215,6 @@ def test_reveal_and_hide_are_not_unsaved_typing(panel, session, answers, monkeyp
 
 
 def test_reveal_while_typing_keeps_the_typing_and_follows_the_reveal(panel, session, monkeypatch):
-    _open_guard_off(monkeypatch)
     (poll,) = session.summit.polls.polls()
     panel.choose(poll.id)
     panel.editor.question.setText("Which comes first, really?")

@@ -4,27 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from shown_window import shown_window
 
-from summit_app.ui.main_window import MainWindow
 from summit_app.ui.stage import Mode, Scene
 
 Key = Qt.Key
 Ctrl = Qt.KeyboardModifier.ControlModifier
 
 
-def _window(qtbot, summit_path):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.open_path(summit_path)
-    qtbot.addWidget(window.projector)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    return window
-
-
 def test_browsing_polls_and_questions_changes_only_the_preview(qtbot, summit_path):
-    window = _window(qtbot, summit_path)
+    window = shown_window(qtbot, summit_path)
     stage, room = window.stage, window.projector.view
     summit = window.session.summit
     poll = summit.polls.polls()[0]
@@ -46,7 +35,7 @@ def test_browsing_polls_and_questions_changes_only_the_preview(qtbot, summit_pat
 
 
 def test_ctrl_enter_sends_the_preview_live_even_from_the_note_box(qtbot, summit_path):
-    window = _window(qtbot, summit_path)
+    window = shown_window(qtbot, summit_path)
     window.projector_panel.preview_mode(Mode.JOIN)
     window.focus_tab(2)
     board = window.note_board
@@ -58,7 +47,7 @@ def test_ctrl_enter_sends_the_preview_live_even_from_the_note_box(qtbot, summit_
 
 
 def test_blank_with_b_or_period_and_back_to_the_same_screen(qtbot, summit_path):
-    window = _window(qtbot, summit_path)
+    window = shown_window(qtbot, summit_path)
     window.projector_panel.show_mode(Mode.ITEM)
     window.projector_panel.set_visible(True)
     assert QApplication.activeWindow() is window  # the projector never took the keyboard
@@ -78,7 +67,7 @@ def test_blank_with_b_or_period_and_back_to_the_same_screen(qtbot, summit_path):
 
 
 def test_a_clicker_moves_the_day_from_any_tab_once_the_projector_is_up(qtbot, summit_path):
-    window = _window(qtbot, summit_path)
+    window = shown_window(qtbot, summit_path)
     window.projector_panel.set_visible(True)
     window.focus_tab(3)  # the Polls tab, the list has the focus
     qtbot.keyClick(window.polls_panel.list, Key.Key_PageDown)
@@ -90,14 +79,14 @@ def test_a_clicker_moves_the_day_from_any_tab_once_the_projector_is_up(qtbot, su
 
 
 def test_before_the_day_page_down_just_scrolls(qtbot, summit_path):
-    window = _window(qtbot, summit_path)
+    window = shown_window(qtbot, summit_path)
     window.focus_tab(0)
     qtbot.keyClick(window.agenda_panel.tree, Key.Key_PageDown)
     assert window.session.summit.live().current_item_id is None
 
 
 def test_freeze_holds_the_rooms_picture_while_ballots_arrive(qtbot, summit_path):
-    window = _window(qtbot, summit_path)
+    window = shown_window(qtbot, summit_path)
     summit = window.session.summit
     poll = summit.polls.polls()[0]
     window.polls_panel.choose(poll.id)
@@ -118,7 +107,7 @@ def test_freeze_holds_the_rooms_picture_while_ballots_arrive(qtbot, summit_path)
 
 
 def test_after_alt_2_alt_1_the_arrow_keys_move_in_the_agenda_not_the_start_time(qtbot, summit_path):
-    window = _window(qtbot, summit_path)
+    window = shown_window(qtbot, summit_path)
     for keys in ("Alt+2", "Alt+1"):
         action = next(a for a in window.menus.tab_actions if a.shortcut().toString() == keys)
         action.trigger()
@@ -131,7 +120,7 @@ def test_after_alt_2_alt_1_the_arrow_keys_move_in_the_agenda_not_the_start_time(
 
 
 def test_showing_the_projector_never_takes_the_focus(qtbot, summit_path):
-    window = _window(qtbot, summit_path)
+    window = shown_window(qtbot, summit_path)
     window.focus_tab(2)
     window.menus.projector.trigger()  # F5
     assert window.projector.isVisible()
@@ -142,13 +131,9 @@ def test_showing_the_projector_never_takes_the_focus(qtbot, summit_path):
 
 
 def test_after_the_day_ends_a_clicker_or_next_starts_nothing_until_resumed(
-    qtbot, summit_path, answers, monkeypatch
+    qtbot, summit_path, answers
 ):
-    from summit_app.ui import guard
-
-    clock = iter(range(100, 10_000, 10))  # every press a deliberate one
-    monkeypatch.setattr(guard, "now", lambda: float(next(clock)))
-    window = _window(qtbot, summit_path)
+    window = shown_window(qtbot, summit_path)
     window.projector_panel.set_visible(True)
     run = window.run_panel
     window.focus_tab(3)
