@@ -106,13 +106,13 @@ def fonts() -> Fonts:
     _family(REGULAR, BOLD, OBLIQUE)
     _family(DEVANAGARI, DEVANAGARI_BOLD, DEVANAGARI)
     _family(SYMBOLS, SYMBOLS, SYMBOLS)
-    fallbacks = [(DEVANAGARI, _cmap(DEVANAGARI) & _cmap(DEVANAGARI_BOLD))]
+    fallbacks = [(DEVANAGARI, font_chars(DEVANAGARI) & font_chars(DEVANAGARI_BOLD))]
     cjk_path = _register_cjk()
     if cjk_path is not None:
         _family(CJK, CJK, CJK)
-        fallbacks.append((CJK, _cmap(CJK)))
-    fallbacks.append((SYMBOLS, _cmap(SYMBOLS)))
-    sans = _cmap(REGULAR) & _cmap(BOLD) & _cmap(OBLIQUE)
+        fallbacks.append((CJK, font_chars(CJK)))
+    fallbacks.append((SYMBOLS, font_chars(SYMBOLS)))
+    sans = font_chars(REGULAR) & font_chars(BOLD) & font_chars(OBLIQUE)
     return Fonts(sans, tuple(fallbacks), cjk_path)
 
 
@@ -129,7 +129,9 @@ def _family(regular: str, bold: str, italic: str) -> None:
     addMapping(regular, 1, 1, bold)
 
 
-def _cmap(name: str) -> frozenset[int]:
+@cache
+def font_chars(name: str) -> frozenset[int]:
+    """The characters a registered font draws."""
     return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 
 

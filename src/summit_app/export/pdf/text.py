@@ -27,11 +27,11 @@ from bidi.algorithm import get_base_level
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from summit_app.export.model import Inline, Run
-from summit_app.export.pdf.fonts import fonts
+from summit_app.export.pdf.fonts import font_chars, fonts
 
 _JOINERS = frozenset({0x200C, 0x200D, 0xFE0E, 0xFE0F})
 _RTL = re.compile(
@@ -145,15 +145,10 @@ def _bidi_ready(text: str, font: str) -> str | None:
     if "\n" in text or _RTL.search(text) is None:
         return None
     shown = arabic_reshaper.reshape(" ".join(text.split()))
-    has = _font_chars(font)
+    has = font_chars(font)
     if any(ord(c) not in has or (_COMPLEX.match(c) and not _RTL.match(c)) for c in shown):
         return None
     return shown
-
-
-@cache
-def _font_chars(font: str) -> frozenset[int]:
-    return frozenset(getFont(font).face.charToGlyph)
 
 
 def _plain_text(text: str) -> bool:
