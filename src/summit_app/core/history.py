@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
+from summit_app.core.changes import Changes
 from summit_app.core.errors import ConflictError
 
 if TYPE_CHECKING:
@@ -36,10 +37,17 @@ UNLOGGED_COLUMNS = {"summit": {"changed_at"}}
 
 @dataclass(frozen=True)
 class Change:
-    """What one command (or its undo or redo) changed: table name -> ids of the rows."""
+    """What one command (or its undo or redo) changed: table name -> ids of the rows,
+    and for the tables that belong to a poll, table name -> ids of those polls."""
 
     text: str
     rows: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    poll_ids: Mapping[str, frozenset[int]] = field(default_factory=dict)
+
+    @property
+    def changes(self) -> Changes:
+        """The typed value the views filter on."""
+        return Changes.from_rows(self.rows, self.poll_ids)
 
     @property
     def tables(self) -> frozenset[str]:
@@ -193,11 +201,19 @@ class History:
 
     def _change(self, text: str, first: int, last: int) -> Change:
         rows: dict[str, set[int]] = {}
-        for table, row_id in self._summit.execute(
-            "SELECT tbl, row_id FROM temp.undo_log WHERE seq BETWEEN ? AND ?", (first, last)
+        polls: dict[str, set[int]] = {}
+        for table, row_id, poll_id in self._summit.execute(
+            "SELECT tbl, row_id, poll_id FROM temp.undo_log WHERE seq BETWEEN ? AND ?",
+            (first, last),
         ):
             rows.setdefault(table, set()).add(int(row_id))
-        return Change(text, {table: frozenset(ids) for table, ids in rows.items()})
+            if poll_id is not None:
+                polls.setdefault(table, set()).add(int(poll_id))
+        return Change(
+            text,
+            {table: frozenset(ids) for table, ids in rows.items()},
+            {table: frozenset(ids) for table, ids in polls.items()},
+        )
 
     def _forget(self, steps: list[Step]) -> None:
         for step in steps:
@@ -228,7 +244,8 @@ def _install_triggers(summit: Summit) -> None:
     conn = summit.db.conn
     conn.execute(
         "CREATE TEMP TABLE IF NOT EXISTS undo_log"
-        " (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id INTEGER NOT NULL, sql TEXT NOT NULL)"
+        " (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id INTEGER NOT NULL, sql TEXT NOT NULL,"
+        " poll_id INTEGER)"  # the poll a row belongs to: which tallies the change concerns
     )
     tables = [
         row[0]
@@ -243,23 +260,29 @@ def _install_triggers(summit: Summit) -> None:
             for row in conn.execute(f"PRAGMA main.table_info({table})")
             if row[1] not in UNLOGGED_COLUMNS.get(table, set())
         ]
-        for statement in _triggers(table, columns, table in UNLOGGED_COLUMNS):
+        poll_column = "rowid" if table == "polls" else "poll_id" if "poll_id" in columns else ""
+        for statement in _triggers(table, columns, table in UNLOGGED_COLUMNS, poll_column):
             conn.execute(statement)
 
 
-def _triggers(table: str, columns: list[str], only_logged_columns: bool) -> list[str]:
-    log = f"INSERT INTO undo_log (tbl, row_id, sql) VALUES ('{table}', "
+def _triggers(
+    table: str, columns: list[str], only_logged_columns: bool, poll_column: str = ""
+) -> list[str]:
+    log = f"INSERT INTO undo_log (tbl, poll_id, row_id, sql) VALUES ('{table}', "
+    new_poll = f"new.{poll_column}, " if poll_column else "NULL, "
+    old_poll = f"old.{poll_column}, " if poll_column else "NULL, "
     names = ", ".join(columns)
     old_values = " || ', ' || ".join(f"quote(old.{c})" for c in columns)
     assignments = " || ', ' || ".join(f"'{c} = ' || quote(old.{c})" for c in columns)
     of = f" OF {names}" if only_logged_columns else ""
     return [
         f"CREATE TEMP TRIGGER IF NOT EXISTS undo_{table}_insert AFTER INSERT ON main.{table}"
-        f" BEGIN {log}new.rowid, 'DELETE FROM main.{table} WHERE rowid = ' || new.rowid); END",
+        f" BEGIN {log}{new_poll}new.rowid,"
+        f" 'DELETE FROM main.{table} WHERE rowid = ' || new.rowid); END",
         f"CREATE TEMP TRIGGER IF NOT EXISTS undo_{table}_update AFTER UPDATE{of} ON main.{table}"
-        f" BEGIN {log}old.rowid, 'UPDATE main.{table} SET ' || {assignments}"
+        f" BEGIN {log}{old_poll}old.rowid, 'UPDATE main.{table} SET ' || {assignments}"
         f" || ' WHERE rowid = ' || old.rowid); END",
         f"CREATE TEMP TRIGGER IF NOT EXISTS undo_{table}_delete AFTER DELETE ON main.{table}"
-        f" BEGIN {log}old.rowid, 'INSERT INTO main.{table} ({names}) VALUES ('"
+        f" BEGIN {log}{old_poll}old.rowid, 'INSERT INTO main.{table} ({names}) VALUES ('"
         f" || {old_values} || ')'); END",
     ]

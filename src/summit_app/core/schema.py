@@ -7,6 +7,7 @@ brought forward step by step, each step in its own transaction.
 
 from __future__ import annotations
 
+import enum
 import sqlite3
 
 _M001_INITIAL = """
@@ -295,6 +296,47 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class Area(enum.Enum):
+    """A part of the summit that views show and redraw when it changes."""
+
+    AGENDA = "agenda"  # sections, items, speakers, prompts
+    NOTES = "notes"  # notes and themes
+    POLLS = "polls"  # polls, their options and counts taken in the room
+    BALLOTS = "ballots"  # phones' ballots
+    PEOPLE = "people"  # participants, their groups and voting cards
+    LIVE = "live"  # the running item, the open prompt, the open poll
+    INFO = "info"  # the summit's details and logo
+    WRITEUP = "writeup"  # narrative blocks, actions, closing texts and pack options
+    AUDIENCE = "audience"  # questions, upvotes, cloud words
+
+
+# Which areas a write to each table concerns (`core.changes.Changes.from_rows`). A new
+# table goes here in the same change as its migration (tests/core/test_changes.py checks).
+TABLE_AREAS: dict[str, frozenset[Area]] = {
+    "summit": frozenset({Area.INFO, Area.LIVE}),
+    "logo": frozenset({Area.INFO}),
+    "sections": frozenset({Area.AGENDA}),
+    "items": frozenset({Area.AGENDA, Area.LIVE}),
+    "speakers": frozenset({Area.AGENDA}),
+    "prompts": frozenset({Area.AGENDA}),
+    "themes": frozenset({Area.NOTES}),
+    "notes": frozenset({Area.NOTES}),
+    "polls": frozenset({Area.POLLS, Area.LIVE}),
+    "options": frozenset({Area.POLLS}),
+    "hand_counts": frozenset({Area.POLLS}),
+    "ballots": frozenset({Area.BALLOTS}),
+    "participants": frozenset({Area.PEOPLE}),
+    "cards": frozenset({Area.PEOPLE}),
+    "questions": frozenset({Area.AUDIENCE}),
+    "upvotes": frozenset({Area.AUDIENCE}),
+    "words": frozenset({Area.AUDIENCE}),
+    "hidden_words": frozenset({Area.AUDIENCE}),
+    "actions": frozenset({Area.WRITEUP}),
+    "narrative_blocks": frozenset({Area.WRITEUP}),
+    "writeup": frozenset({Area.WRITEUP}),
+}
 
 # Every table a summit file must have; a file without them is not ours.
 REQUIRED_TABLES = frozenset({"summit", "sections", "items", "polls", "options", "ballots", "notes"})
