@@ -19,6 +19,7 @@ import pytest
 from served import Served, serve
 
 from summit_app.core import Summit
+from summit_app.core.changes import Area, Changes, Origin
 from summit_app.core.model import ItemKind, PollKind
 from summit_app.core.presenting import Presentation, present
 from summit_app.core.templates import create_from_template
@@ -158,7 +159,7 @@ def test_every_poll_shows_the_same_figures_on_the_projector_phones_pdf_and_csv(
             # The facilitator opens the poll again and reveals its results.
             polls.open_poll(poll_id)
             polls.set_show_results(poll_id, True)
-            session.changed("polls", "live")
+            session.announce(Changes.unknown(Area.POLLS, Area.LIVE, origin=Origin.FACILITATOR))
             stage.set_preview(Scene(Mode.POLL, poll_id=poll_id))
             stage.take()
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from shown_window import shown_window
 
+from summit_app.core.changes import Area, Changes, Origin
 from summit_app.core.model import Author, PromptKind
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.stage import Mode
@@ -63,18 +64,18 @@ def test_the_live_thumbnail_is_what_the_room_sees_after_every_change(qtbot, summ
     window.polls_panel.choose(poll.id)
     window.polls_panel.open_button.click()
     person = summit.people.join()
-    window.session.changed("people")
+    window.session.announce(Changes.unknown(Area.PEOPLE, origin=Origin.FACILITATOR))
     panel.take_button.click()
     same("a poll")
     summit.polls.cast_ballot(poll.id, person.id, {poll.options[0].id: 1})
-    window.session.changed("polls")
+    window.session.announce(Changes.unknown(Area.POLLS, origin=Origin.FACILITATOR))
     same("a ballot")
     window.polls_panel.reveal_button.click()
     same("results revealed")
     panel.freeze_button.click()
     other = summit.people.join()
     summit.polls.cast_ballot(poll.id, other.id, {poll.options[1].id: 1})
-    window.session.changed("polls", "people")
+    window.session.announce(Changes.unknown(Area.POLLS, Area.PEOPLE, origin=Origin.FACILITATOR))
     same("frozen while a ballot arrives")
     panel.freeze_button.click()
     same("unfrozen")

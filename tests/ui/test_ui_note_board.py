@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QStandardItemModel
 
+from summit_app.core.changes import Area, Changes, Origin
 from summit_app.core.model import Author
 from summit_app.ui.note_board import NoteBoard
 from summit_app.ui.notes_model import MIME, NotesModel
@@ -72,7 +73,7 @@ def test_dropping_notes_on_a_theme_moves_them(qtbot, session):
     board = _board(qtbot, session)
     _type(qtbot, board, "Dragged note")
     theme = session.summit.notes.add_theme(board.prompt_id, "Access")
-    session.changed("notes")
+    session.announce(Changes.unknown(Area.NOTES, origin=Origin.FACILITATOR))
     note = session.summit.notes.notes(board.prompt_id)[0]
     model = board.model
     data = model.mimeData([model.index(0, 0, model.group_index(None))])

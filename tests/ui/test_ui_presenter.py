@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from shown_window import shown_window
 
+from summit_app.core.changes import Area, Changes, Origin
 from summit_app.ui.stage import Mode, Scene
 
 Key = Qt.Key
@@ -92,13 +93,13 @@ def test_freeze_holds_the_rooms_picture_while_ballots_arrive(qtbot, summit_path)
     window.polls_panel.choose(poll.id)
     window.polls_panel.open_button.click()
     person = summit.people.join()
-    window.session.changed("people")
+    window.session.announce(Changes.unknown(Area.PEOPLE, origin=Origin.FACILITATOR))
     window.projector_panel.take_button.click()
     room = window.projector.view
     qtbot.waitUntil(lambda: room.footer_text.text() == "0 of 1 phone voted")
     window.projector_panel.freeze_button.click()
     summit.polls.cast_ballot(poll.id, person.id, {poll.options[0].id: 1})
-    window.session.changed("polls")
+    window.session.announce(Changes.unknown(Area.POLLS, origin=Origin.FACILITATOR))
     qtbot.wait(50)
     assert room.footer_text.text() == "0 of 1 phone voted"
     assert window.projector_panel.live_label.text().startswith("FROZEN")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
 
+from summit_app.core.changes import Area, Changes, Origin
 from summit_app.ui import settings
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.projector_screens import SCREEN_KEY
@@ -26,7 +27,7 @@ def test_the_notes_wall_never_shows_hidden_notes_and_shows_markup_as_typed(qtbot
     summit.notes.add_note(prompt.id, "<b>Nurses</b> at the table", theme_id=theme.id)
     secret = summit.notes.add_note(prompt.id, "Name and shame Dr X")
     summit.notes.set_hidden(secret.id, True)
-    window.session.changed("notes")
+    window.session.announce(Changes.unknown(Area.NOTES, origin=Origin.FACILITATOR))
     window.projector_panel.show_mode(Mode.NOTES)
     wall = window.projector.view.note_labels()
     assert "<b>Nurses</b> at the table" in wall
@@ -44,7 +45,7 @@ def test_while_voting_the_room_sees_the_options_and_turnout_not_the_results(qtbo
     window.polls_panel.open_button.click()
     people = [summit.people.join() for _ in range(4)]
     summit.polls.cast_ballot(poll.id, people[0].id, {poll.options[0].id: 1})
-    window.session.changed("polls", "people")
+    window.session.announce(Changes.unknown(Area.POLLS, Area.PEOPLE, origin=Origin.FACILITATOR))
     window.projector_panel.take_button.click()
     view = window.projector.view
     qtbot.waitUntil(lambda: view.footer_text.text() == "1 of 4 phones voted")

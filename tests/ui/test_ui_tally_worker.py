@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from summit_app.core import Summit
+from summit_app.core.changes import Area, Changes, Origin
 
 
 def _vote(path, poll_id, option_index, voters):
@@ -17,11 +18,11 @@ def test_ballots_from_phones_are_counted_in_the_background(qtbot, session):
     summit = session.summit
     poll = summit.polls.polls()[0]
     summit.polls.open_poll(poll.id)
-    session.changed("polls")
+    session.announce(Changes.unknown(Area.POLLS, origin=Origin.FACILITATOR))
     assert session.result(poll.id).voters == 0
 
     _vote(session.path, poll.id, 0, 3)
-    session.changed("ballots", from_phones=True)
+    session.announce(Changes.unknown(Area.BALLOTS, origin=Origin.PHONES))
     assert session.result(poll.id).voters == 0  # the last tally, while the worker counts
     with qtbot.waitSignal(session.results_ready, timeout=5000):
         pass
@@ -33,8 +34,10 @@ def test_the_facilitators_own_edit_is_counted_at_once(qtbot, session):
     summit = session.summit
     poll = summit.polls.polls()[0]
     summit.polls.open_poll(poll.id)
-    session.changed("polls")
+    session.announce(Changes.unknown(Area.POLLS, origin=Origin.FACILITATOR))
     assert session.result(poll.id).voters == 0
     _vote(session.path, poll.id, 1, 2)
-    session.changed("polls")  # an edit here: no waiting for the worker
+    session.announce(
+        Changes.unknown(Area.POLLS, origin=Origin.FACILITATOR)
+    )  # an edit here: no waiting for the worker
     assert session.result(poll.id).voters == 2

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from summit_app.core.changes import Area, Changes, Origin
 from summit_app.core.model import NarrativeBlock
 from summit_app.core.templates import create_from_template
 from summit_app.ui.item_dialog import ItemDialog
@@ -232,7 +233,7 @@ def test_closing_the_file_mid_build_waits_for_the_preview(qtbot, tmp_path) -> No
 def test_nothing_is_built_while_the_workspace_is_not_showing(qtbot, demo) -> None:
     panel = WriteupPanel(demo)
     qtbot.addWidget(panel)
-    demo.changed("polls")
+    demo.announce(Changes.unknown(Area.POLLS, origin=Origin.FACILITATOR))
     qtbot.wait(800)
     assert panel.preview.worker is None and panel.preview.document.pageCount() == 0
     panel.show()

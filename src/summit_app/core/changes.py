@@ -145,6 +145,9 @@ def from_event(kind: str, data: Mapping[str, object]) -> Changes:
         note = data.get("note_id")
         notes = {note} if isinstance(note, int) else ()
         return Changes.of(Area.NOTES, Area.PEOPLE, notes=notes, origin=phones)
+    if kind in ("group", "card"):
+        # A group is part of each of the person's ballots: tallies by group may move.
+        return Changes.unknown(Area.PEOPLE, Area.BALLOTS, origin=phones)
     areas = EVENT_AREAS.get(kind)
     if areas is None:
         return Changes.unknown(Area.NOTES, Area.POLLS, Area.BALLOTS, Area.PEOPLE, origin=phones)
@@ -155,8 +158,6 @@ def from_event(kind: str, data: Mapping[str, object]) -> Changes:
 EVENT_AREAS: Mapping[str, frozenset[Area]] = {
     "joined": frozenset({Area.PEOPLE}),
     "join_refused": frozenset({Area.PEOPLE}),  # a count the server panel shows
-    "group": frozenset({Area.PEOPLE}),
-    "card": frozenset({Area.PEOPLE}),
     "check": frozenset({Area.PEOPLE}),
     "question": frozenset({Area.AUDIENCE, Area.PEOPLE}),
     "upvote": frozenset({Area.AUDIENCE, Area.PEOPLE}),

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from summit_app.core.changes import Area, Changes
 from summit_app.core.model import ItemKind
 from summit_app.ui import commands, dialogs, shortcuts
 from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
@@ -66,11 +67,14 @@ class AgendaPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
-        for signal in (session.agenda_changed, session.info_changed, session.live_changed):
-            signal.connect(self.reload)
+        session.changed.connect(self._on_changes)
         self.reload()
 
     # -- loading -------------------------------------------------------------------------
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(Area.AGENDA, Area.INFO, Area.LIVE):
+            self.reload()
 
     def reload(self) -> None:
         kind, ident = self.selected()

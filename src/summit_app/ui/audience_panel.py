@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from summit_app.core.changes import Area, Changes
 from summit_app.core.model import PromptKind, Question, QuestionState
 from summit_app.ui import commands, dialogs
 from summit_app.ui.guard import Guarded
@@ -103,12 +104,18 @@ class AudiencePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
-        session.audience_changed.connect(self.reload)
-        session.live_changed.connect(self._sync_open_button)
-        session.agenda_changed.connect(self.reload_prompts)
+        session.changed.connect(self._on_changes)
         self.reload_prompts()
 
     # -- building ------------------------------------------------------------------------
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(Area.AGENDA):
+            self.reload_prompts()
+        elif changes.touches(Area.AUDIENCE):
+            self.reload()
+        if changes.touches(Area.LIVE):
+            self._sync_open_button()
 
     def _build_questions(self) -> QWidget:
         page = QWidget()

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from summit_app.core.cards import MAX_CARDS_AT_ONCE
+from summit_app.core.changes import Area, Changes
 from summit_app.core.model import Card
 from summit_app.ui import dialogs
 from summit_app.ui.session import SummitSession
@@ -46,9 +47,12 @@ class CardsBox(QGroupBox):
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
         layout.addWidget(self.saved)
-        session.people_changed.connect(self.refresh)
-        session.info_changed.connect(self.refresh)
+        session.changed.connect(self._on_changes)
         self.refresh()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(Area.PEOPLE, Area.INFO):
+            self.refresh()
 
     def refresh(self) -> None:
         if not self.session.is_open:

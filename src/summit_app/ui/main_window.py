@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core import SummitError
+from summit_app.core.changes import Area, Changes
 from summit_app.core.model import PromptKind
 from summit_app.file_lock import SummitLock
 from summit_app.ui import closing, dialogs, settings, templates_service
@@ -230,7 +231,7 @@ class MainWindow(QMainWindow):
             lambda prompt_id: self.stage.set_preview(Scene(Mode.NOTES, prompt_id=prompt_id))
         )
         self.audience_panel.prompt_combo.activated.connect(self._audience_chosen)
-        session.live_changed.connect(self._refresh_banner)
+        session.changed.connect(self._on_changes)
         self.menus.session_changed()
         self.banner = QWidget()
         self.banner.setStyleSheet(BANNER)
@@ -271,6 +272,10 @@ class MainWindow(QMainWindow):
 
     def _shown_prompt_id(self) -> int | None:
         return self.note_board.prompt_id or self.session.summit.live().open_prompt_id
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(Area.LIVE):
+            self._refresh_banner()
 
     def _refresh_banner(self, *_: object) -> None:
         """Say so when phones are meant to take part but cannot reach the laptop."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from summit_app.core.changes import Area, Changes
 from summit_app.ui import commands, dialogs
 from summit_app.ui.audience_panel import ID_ROLE, _cell, _table
 from summit_app.ui.guard import Guarded
@@ -122,13 +123,16 @@ class ModerationPanel(QWidget):
         layout.addLayout(rules)
         layout.addWidget(self.summary)
         layout.addLayout(body, 1)
-        session.audience_changed.connect(self.reload)
-        session.notes_changed.connect(self.reload)
-        session.info_changed.connect(self.reload)
-        session.agenda_changed.connect(self.reload_prompts)
+        session.changed.connect(self._on_changes)
         self.reload_prompts()
 
     # -- rules ---------------------------------------------------------------------------
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(Area.AGENDA):
+            self.reload_prompts()
+        elif changes.touches(Area.AUDIENCE, Area.NOTES, Area.INFO):
+            self.reload()  # held notes, questions and words; the summit's own rules
 
     def reload_prompts(self) -> None:
         keep = self.prompt_combo.currentData()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from summit_app.core.changes import Area, Changes, Origin
 from summit_app.core.model import PromptKind
 from summit_app.ui import commands, dialogs, shortcuts
 from summit_app.ui.notes_model import ID_ROLE, KIND_ROLE, NotesModel
@@ -124,13 +125,21 @@ class NoteBoard(QWidget):
         layout.addLayout(body, 1)
         layout.addWidget(self.summary)
 
-        session.notes_changed.connect(self.reload_notes)
-        session.phone_notes_changed.connect(self._phone_notes_arrived)
-        session.agenda_changed.connect(self.reload_prompts)
-        session.live_changed.connect(self._sync_open_button)
+        session.changed.connect(self._on_changes)
         self.reload_prompts()
 
     # -- prompts -------------------------------------------------------------------------
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(Area.AGENDA):
+            self.reload_prompts()
+        elif changes.touches(Area.NOTES):
+            if changes.origin is Origin.PHONES:
+                self._phone_notes_arrived()  # phones only add notes
+            else:
+                self.reload_notes()
+        if changes.touches(Area.LIVE):
+            self._sync_open_button()
 
     @property
     def prompt_id(self) -> int | None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core import Summit
+from summit_app.core.changes import Area, Changes, Origin
 from summit_app.core.model import PollState
 from summit_app.ui import commands, dialogs
 from summit_app.ui.guard import Guarded
@@ -111,14 +112,24 @@ class PollsPanel(QWidget):
         layout.addLayout(middle, 3)
         layout.addLayout(right, 4)
 
-        session.polls_changed.connect(self.reload)
-        session.agenda_changed.connect(self.reload)
-        session.people_changed.connect(self.refresh_counts)
-        session.results_ready.connect(self.refresh_live)
-        session.live_changed.connect(self.reload)
+        session.changed.connect(self._on_changes)
+        session.results_ready.connect(self._result_ready)
         self.reload()
 
     # -- loading -------------------------------------------------------------------------
+
+    def _on_changes(self, changes: Changes) -> None:
+        if (
+            changes.touches(Area.POLLS, Area.AGENDA, Area.LIVE)
+            and changes.origin is not Origin.PHONES
+        ):
+            self.reload()
+        elif changes.touches(Area.PEOPLE, Area.BALLOTS):
+            self.refresh_counts()
+
+    def _result_ready(self, poll_id: int) -> None:
+        if poll_id == self.poll_id:
+            self.refresh_live()
 
     def reload(self, show_stored: bool = False) -> None:
         """Reload the list; the form keeps the facilitator's unsaved typing unless

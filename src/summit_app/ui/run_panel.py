@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from summit_app.core.changes import Area, Changes
 from summit_app.core.model import Item
 from summit_app.core.presenting import plural
 from summit_app.core.schedule import Countdown, TimerState, countdown, drift
@@ -138,13 +139,16 @@ class RunPanel(QWidget):
         self._ticker.timeout.connect(self.refresh)
         self._ticker.start()
         session.closed.connect(self._ticker.stop)
-        for signal in (session.agenda_changed, session.live_changed, session.info_changed):
-            signal.connect(self.refresh)
-            signal.connect(self.reload_agenda)
+        session.changed.connect(self._on_changes)
         self.reload_agenda()
         self.refresh()
 
     # -- actions -------------------------------------------------------------------------
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(Area.AGENDA, Area.LIVE, Area.INFO):
+            self.refresh()
+            self.reload_agenda()
 
     def start_item(self, item_id: int) -> None:
         at = self._stamp()

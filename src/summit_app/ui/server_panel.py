@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core import SummitError
+from summit_app.core.changes import Area, Changes
 from summit_app.server.network import candidate_addresses
 from summit_app.server.room import ROOM_ADVICE
 from summit_app.ui.cards_box import CardsBox
@@ -130,11 +131,14 @@ class ServerPanel(QWidget):
         scroll.setWidget(inner)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         QVBoxLayout(self).addWidget(scroll)
-        session.people_changed.connect(self.refresh_joined)
-        session.ballots_arrived.connect(self.refresh_joined)
+        session.changed.connect(self._on_changes)
         session.closed.connect(self.stop)
         self.reload_addresses()
         self.refresh_joined()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(Area.PEOPLE, Area.BALLOTS):
+            self.refresh_joined()
 
     def _room_check_box(self) -> QGroupBox:
         box = QGroupBox("Room check: can phones reach this laptop?")

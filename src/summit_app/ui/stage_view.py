@@ -15,6 +15,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from summit_app.core.changes import Area, Changes
 from summit_app.core.errors import NotFoundError
 from summit_app.core.model import PollState
 from summit_app.core.presenting import instruction, people, turnout
@@ -79,22 +80,16 @@ class StageView(QWidget):
         self._soon.setSingleShot(True)
         self._soon.setInterval(0)
         self._soon.timeout.connect(self.refresh)
-        for signal in (
-            session.notes_changed,
-            session.polls_changed,
-            session.live_changed,
-            session.agenda_changed,
-            session.people_changed,
-            session.info_changed,
-            session.results_ready,
-            session.phone_notes_changed,
-            session.ballots_arrived,
-            session.audience_changed,
-        ):
-            signal.connect(self._soon.start)
+        session.changed.connect(self._on_changes)
+        session.results_ready.connect(self._soon.start)
         stage.changed.connect(self.refresh)  # the facilitator's own action: show it at once
-        session.info_changed.connect(self._logo_changed)
         self.refresh()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(Area.INFO):
+            self._logo_changed()
+        if changes.areas - {Area.WRITEUP}:
+            self._soon.start()
 
     def _logo_changed(self) -> None:
         self._logo_stale = True

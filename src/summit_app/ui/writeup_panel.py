@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from summit_app.core.changes import Area, Changes, Origin
 from summit_app.core.model import Item, NarrativeBlock
 from summit_app.ui import dialogs, shortcuts
 from summit_app.ui import writeup_commands as wc
@@ -73,18 +74,21 @@ class WriteupPanel(QWidget):
         self.splitter.setSizes([300, 460, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
-        for signal in (session.agenda_changed, session.notes_changed, session.info_changed,
-                       session.writeup_changed):  # fmt: skip
-            signal.connect(self.reload)
-        for signal in (session.polls_changed, session.people_changed, session.ballots_arrived,
-                       session.phone_notes_changed):  # fmt: skip
-            signal.connect(self._pack_changed)
+        session.changed.connect(self._on_changes)
         session.closed.connect(self._closing)
         self._stale = True
         self._shown: Key | None = None  # the part whose page the preview was last sent to
         self.reload()
 
     # -- loading -------------------------------------------------------------------------
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(Area.AGENDA, Area.INFO, Area.WRITEUP) or (
+            changes.touches(Area.NOTES) and changes.origin is not Origin.PHONES
+        ):
+            self.reload()  # the outline shows these (phones only add notes)
+        elif changes.touches(Area.NOTES, Area.POLLS, Area.BALLOTS, Area.PEOPLE):
+            self._pack_changed()
 
     def reload(self) -> None:
         if not self.session.is_open:
