@@ -16,6 +16,7 @@ took the id of a row it would bring back), nothing changes and the stacks stay a
 from __future__ import annotations
 
 import sqlite3
+import weakref
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -79,6 +80,8 @@ class History:
         self._redo: list[Step] = []
         self._depth = 0  # commands run inside a command join it
         _install_triggers(summit)
+        _LOGGED.add(summit)
+        _KEPT.add(summit)
 
     # -- running commands ----------------------------------------------------------------
 
@@ -196,24 +199,10 @@ class History:
     # -- the log -------------------------------------------------------------------------
 
     def _next_seq(self) -> int:
-        row = self._summit.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM temp.undo_log")
-        return int(row.fetchone()[0])
+        return _next_seq(self._summit)
 
     def _change(self, text: str, first: int, last: int) -> Change:
-        rows: dict[str, set[int]] = {}
-        polls: dict[str, set[int]] = {}
-        for table, row_id, poll_id in self._summit.execute(
-            "SELECT tbl, row_id, poll_id FROM temp.undo_log WHERE seq BETWEEN ? AND ?",
-            (first, last),
-        ):
-            rows.setdefault(table, set()).add(int(row_id))
-            if poll_id is not None:
-                polls.setdefault(table, set()).add(int(poll_id))
-        return Change(
-            text,
-            {table: frozenset(ids) for table, ids in rows.items()},
-            {table: frozenset(ids) for table, ids in polls.items()},
-        )
+        return _read_change(self._summit, text, first, last)
 
     def _forget(self, steps: list[Step]) -> None:
         for step in steps:
@@ -233,6 +222,52 @@ class History:
     def _announce(self, change: Change) -> None:
         if change and self._on_change is not None:
             self._on_change(change)
+
+
+@contextmanager
+def recording(summit: Summit) -> Iterator[list[Changes]]:
+    """Run the block as one transaction (or inside the caller's) and append to the yielded
+    list what it changed, read from the rows it wrote: how a core command returns its
+    `Changes` whether or not a window's History runs it."""
+    if summit not in _LOGGED:
+        _install_triggers(summit)
+        _LOGGED.add(summit)
+    out: list[Changes] = []
+    outermost = not summit.db.conn.in_transaction
+    with summit.write():
+        first = _next_seq(summit)
+        yield out
+        last = _next_seq(summit) - 1
+        out.append(_read_change(summit, "", first, last).changes)
+        if outermost and summit not in _KEPT:  # no undo stack needs the log: empty it
+            summit.execute("DELETE FROM temp.undo_log")
+
+
+# The summits whose connection has the undo log, and those whose log a History keeps.
+_LOGGED: weakref.WeakSet[Summit] = weakref.WeakSet()
+_KEPT: weakref.WeakSet[Summit] = weakref.WeakSet()
+
+
+def _next_seq(summit: Summit) -> int:
+    row = summit.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM temp.undo_log")
+    return int(row.fetchone()[0])
+
+
+def _read_change(summit: Summit, text: str, first: int, last: int) -> Change:
+    rows: dict[str, set[int]] = {}
+    polls: dict[str, set[int]] = {}
+    for table, row_id, poll_id in summit.execute(
+        "SELECT tbl, row_id, poll_id FROM temp.undo_log WHERE seq BETWEEN ? AND ?",
+        (first, last),
+    ):
+        rows.setdefault(table, set()).add(int(row_id))
+        if poll_id is not None:
+            polls.setdefault(table, set()).add(int(poll_id))
+    return Change(
+        text,
+        {table: frozenset(ids) for table, ids in rows.items()},
+        {table: frozenset(ids) for table, ids in polls.items()},
+    )
 
 
 def _conflict(text: str) -> str:

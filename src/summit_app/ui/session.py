@@ -17,12 +17,13 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from summit_app.core import Summit
 from summit_app.core.changes import Area, Changes, Origin, from_event
+from summit_app.core.commands import Done
 from summit_app.core.history import Change, History
 from summit_app.core.tally import PollResult
 from summit_app.ui.tally_worker import TallyWorker
@@ -155,6 +156,13 @@ class SummitSession(QObject):
         Raises a SummitError (nothing changed) for the caller to show.
         """
         return self.history.run(text, action)
+
+    def command(self, text: str, action: Callable[..., Done[T]], /, *args: Any, **kwargs: Any) -> T:
+        """Run a core command (`core.commands`) as one undo step named `text`; its result.
+
+        Raises a SummitError (nothing changed) for the caller to show.
+        """
+        return self.history.run(text, lambda s: action(s, *args, **kwargs)).value
 
     def undo(self) -> None:
         """Undo the last command; raises a SummitError (and nothing moves) if it cannot."""
