@@ -227,7 +227,7 @@ def test_closing_the_file_mid_build_waits_for_the_preview(qtbot, tmp_path) -> No
     panel.preview._build()
     assert panel.preview.worker is not None
     session.close()
-    assert panel.preview.worker is None or panel.preview.worker.isFinished()
+    assert panel.preview.worker is None or panel.preview.worker.is_finished()
 
 
 def test_nothing_is_built_while_the_workspace_is_not_showing(qtbot, demo) -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import gc
 import importlib
 import sys
-import threading
-from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -17,6 +15,7 @@ from summit_app import __version__
 from summit_app.resources import FONTS, ICONS
 from summit_app.ui import settings
 from summit_app.ui.main_window import MainWindow
+from summit_app.ui.tasks import Task, TaskRunner
 
 # Hand the GIL over every 1 ms instead of Python's 5 ms, so the window's thread waits less
 # for it while the participant server's thread answers phones. Measured with
@@ -57,8 +56,8 @@ def process_settings() -> None:
     gc.freeze()
 
 
-def load_the_rest() -> threading.Thread:
-    """Import what the window will need later on a thread of its own, while the facilitator
+def load_the_rest(tasks: TaskRunner) -> Task[None]:
+    """Import what the window will need later in the background, while the facilitator
     looks at the window; then freeze those modules' objects out of the collector as
     process_settings() does for the ones alive at start-up. Starting the server or an
     export before it is done simply waits for the imports to finish."""
@@ -68,12 +67,9 @@ def load_the_rest() -> threading.Thread:
             importlib.import_module(name)
         gc.freeze()
 
-    thread = threading.Thread(target=load, name="summit-load-the-rest")
-    thread.start()
-    return thread
+    return tasks.run(load)
 
 
-@cache
 def bundled_font_families() -> tuple[str, ...]:
     """Give Qt the fonts the PDF pack bundles (once), so it falls back to them: Hindi
     showed as boxes in the windows on a computer with no Devanagari font of its own."""
@@ -116,5 +112,9 @@ def run(path: Path | None = None) -> int:
     window.show()
     if path is not None:
         window.open_path(Path(path))
-    QTimer.singleShot(0, load_the_rest)  # once the window is on screen
-    return app.exec()
+    tasks = TaskRunner(app, name="summit-load-the-rest")
+    QTimer.singleShot(0, lambda: load_the_rest(tasks))  # once the window is on screen
+    try:
+        return app.exec()
+    finally:
+        tasks.stop()

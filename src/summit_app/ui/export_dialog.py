@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QThread, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from summit_app.core import Summit, SummitError
 from summit_app.export.cli import exports_folder, write_all
+from summit_app.ui.tasks import Task, TaskRunner
 
 EDITIONS = (
     ("pdf", "PDF: to print, or to read on screen"),
@@ -34,33 +35,18 @@ EDITIONS = (
 )
 
 
-class ExportWorker(QThread):
-    """Writes the pack off the GUI thread (a long day takes a few seconds), through its own
-    connection to the summit file.
-
-    Signals:
-        exported(list, list, list): the paths written, the log's notes, and a sentence
-            for each edition that could not be written.
-        failed(str): a message for the user.
-    """
-
-    exported = Signal(list, list, list)
-    failed = Signal(str)
-
-    def __init__(self, summit_path: Path, targets: dict[str, Path]) -> None:
-        super().__init__()
-        self.summit_path, self.targets = summit_path, targets
-
-    def run(self) -> None:
-        try:
-            with Summit.open(self.summit_path) as summit:
-                done = write_all(summit, self.targets)
-        except SummitError as error:
-            self.failed.emit(str(error))
-        except Exception as error:  # noqa: BLE001 - shown to the user, never a crash
-            self.failed.emit(f"The pack could not be written: {error}")
-        else:
-            self.exported.emit([str(p) for p in done.paths], done.notes, done.failed)
+def export(summit_path: Path, targets: dict[str, Path]) -> tuple[list[str], list[str], list[str]]:
+    """Write the editions (on the task runner's thread, through its own connection): the
+    paths written, the log's notes, and a sentence for each edition that could not be
+    written. Raises SummitError with a sentence for the user."""
+    try:
+        with Summit.open(summit_path) as summit:
+            done = write_all(summit, targets)
+    except SummitError:
+        raise
+    except Exception as error:  # shown to the user, never a crash
+        raise SummitError(f"The pack could not be written: {error}") from error
+    return [str(p) for p in done.paths], done.notes, done.failed
 
 
 class ExportDialog(QDialog):
@@ -76,7 +62,9 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         # Absolute, so the folder shown is one the user can find (not "exports").
         self.summit_path = Path(summit_path).resolve()
-        self.worker: ExportWorker | None = None
+        # A long day's pack takes a few seconds: it is written in the background.
+        self.tasks = TaskRunner(self, name="summit-export")
+        self.worker: Task | None = None  # the export under way
         self.written: list[Path] = []
         self.open_url = QDesktopServices.openUrl  # tests replace this to see the folder asked for
         self.setWindowTitle("Export the write-up pack")
@@ -163,11 +151,16 @@ class ExportDialog(QDialog):
         self.status.setStyleSheet("")
         self.status.setText("Writing the pack…")
         self.export_button.setEnabled(False)
-        self.worker = ExportWorker(self.summit_path, targets)
-        self.worker.exported.connect(self.on_exported)
-        self.worker.failed.connect(self.show_error)
-        self.worker.finished.connect(self.on_finished)
-        self.worker.start()
+        path = self.summit_path
+        self.worker = self.tasks.run(lambda: export(path, targets), self._exported, self._failed)
+
+    def _exported(self, written: tuple[list[str], list[str], list[str]]) -> None:
+        self.on_finished()
+        self.on_exported(*written)
+
+    def _failed(self, error: Exception) -> None:
+        self.on_finished()
+        self.show_error(str(error))
 
     def on_exported(self, paths: list[str], notes: list[str], failed: list[str]) -> None:
         self.written = [Path(p) for p in paths]
@@ -196,10 +189,8 @@ class ExportDialog(QDialog):
         self.status.setText(message)
 
     def on_finished(self) -> None:
-        if self.worker is not None:
-            self.worker.wait()
-            self.worker.deleteLater()
         self.worker = None
+        self.export_button.setEnabled(True)
         self.export_button.setEnabled(True)
 
     def open_folder(self) -> None:
@@ -209,5 +200,5 @@ class ExportDialog(QDialog):
     def done(self, result: int) -> None:
         # A running export finishes first: a thread alive at teardown would abort the app.
         if self.worker is not None:
-            self.worker.wait()
+            self.tasks.wait()  # its result still shows, as the dialog closes
         super().done(result)

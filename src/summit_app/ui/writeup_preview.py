@@ -1,8 +1,8 @@
 """The pack, previewed beside the write-up editor: rebuilt off the GUI thread after edits.
 
 The demo's pack builds in about 0.15 s and a long day's in a few seconds, so each build
-runs on a worker thread with its own connection to the file, and edits made meanwhile are
-gathered into one more build when it ends.
+runs on the task runner (`ui/tasks.py`) with its own connection to the file, and edits
+made meanwhile are gathered into one more build when it ends.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QByteArray,
     QIODevice,
     QPointF,
-    QThread,
     QTimer,
     Signal,
 )
@@ -23,32 +22,26 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from summit_app.core import Summit, SummitError
+from summit_app.ui.tasks import Task, TaskRunner
 
 REBUILD_AFTER_MS = 600  # edits closer together than this make one build
 TEXT_PAGES_A_TURN = 2  # 1.5 ms each on average, a heavy page far more
 
 
-class PreviewWorker(QThread):
-    """Builds the pack's PDF from the file; `pdf` or `error` is set when it finishes."""
+def build_pack(summit_path: Path) -> bytes:
+    """The pack's PDF from the file (on the task runner's thread, with its own connection);
+    raises SummitError with a sentence for the user."""
+    # The pack's code (reportlab) loads here, off the GUI thread, when first needed:
+    # the window shows before it is imported (tests/ui/test_ui_startup_imports.py).
+    from summit_app.export.pack import render_pack
 
-    def __init__(self, summit_path: Path) -> None:
-        super().__init__()
-        self.summit_path = summit_path
-        self.pdf: bytes | None = None
-        self.error = ""
-
-    def run(self) -> None:
-        # The pack's code (reportlab) loads here, off the GUI thread, when first needed:
-        # the window shows before it is imported (tests/ui/test_ui_startup_imports.py).
-        from summit_app.export.pack import render_pack
-
-        try:
-            with Summit.open(self.summit_path) as summit:
-                self.pdf = render_pack(summit)
-        except SummitError as error:
-            self.error = str(error)
-        except Exception as error:  # noqa: BLE001 - shown as a sentence, never a crash
-            self.error = f"The preview could not be built: {error}"
+    try:
+        with Summit.open(summit_path) as summit:
+            return render_pack(summit)
+    except SummitError:
+        raise
+    except Exception as error:  # shown as a sentence, never a crash
+        raise SummitError(f"The preview could not be built: {error}") from error
 
 
 class PackPreview(QWidget):
@@ -61,7 +54,8 @@ class PackPreview(QWidget):
     def __init__(self, summit_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summit_path = summit_path
-        self.worker: PreviewWorker | None = None
+        self.tasks = TaskRunner(self, name="summit-preview")
+        self.worker: Task[bytes] | None = None  # the build under way
         self.pending = False
         self.stopped = False
         self._buffer: QBuffer | None = None
@@ -104,8 +98,7 @@ class PackPreview(QWidget):
         self.stopped = True
         self._timer.stop()
         self._reading.stop()
-        if self.worker is not None:
-            self.worker.wait()
+        self.tasks.stop()
 
     def _build(self) -> None:
         if self.stopped:
@@ -114,22 +107,20 @@ class PackPreview(QWidget):
             self.pending = True
             return
         self.status.setText("Updating the preview…")
-        self.worker = PreviewWorker(self.summit_path)
-        self.worker.finished.connect(self._built)
-        self.worker.start()
+        path = self.summit_path
+        self.worker = self.tasks.run(lambda: build_pack(path), self._built, self._failed)
 
-    def _built(self) -> None:
-        worker, self.worker = self.worker, None
-        if worker is None:
-            return
-        worker.wait()
-        worker.deleteLater()
-        if self.stopped:
-            return
-        if worker.pdf is not None:
-            self._show(worker.pdf)
-        else:
-            self.status.setText(worker.error)
+    def _built(self, pdf: bytes) -> None:
+        self.worker = None
+        self._show(pdf)
+        self._again()
+
+    def _failed(self, error: Exception) -> None:
+        self.worker = None
+        self.status.setText(str(error))
+        self._again()
+
+    def _again(self) -> None:
         if self.pending:
             self.pending = False
             self._build()
