@@ -10,8 +10,8 @@ import pytest
 
 from summit_app.core import Summit
 from summit_app.core.changes import Area, Changes, Origin, from_event
-from summit_app.core.history import Change, History
-from summit_app.core.model import ItemKind, PollKind, SummitInfo
+from summit_app.core.history import Change, History, recording
+from summit_app.core.model import Author, ItemKind, PollKind, SummitInfo
 from summit_app.core.schema import TABLE_AREAS, migrate
 
 
@@ -101,3 +101,25 @@ def test_unknown_rows_mean_every_id_of_the_areas_named() -> None:
     seen_by_polling = Changes.unknown(Area.BALLOTS)
     assert seen_by_polling.poll_changed(123)
     assert not seen_by_polling.notes_changed()
+
+
+def test_a_phones_write_reports_what_its_rows_say(tmp_path: Path) -> None:
+    """The server's event and the rows its write touched name the same areas and ids."""
+    s, _history, _seen, _note, first, _second = _day(tmp_path)
+    s.polls.open_poll(first)
+    prompt = s.agenda.prompts()[0].id
+    s.agenda.open_prompt(prompt)
+    with Summit.open(s.path) as phones:  # the participant server's own connection
+        person = phones.people.join()
+        option = phones.polls.poll(first).options[0].id
+        with recording(phones) as wrote:
+            phones.polls.cast_ballot(first, person.id, {option: 1})
+        event = from_event("ballot", {"poll_id": first, "participant_id": person.id})
+        assert (wrote[0].areas, wrote[0].ballots) == (event.areas, event.ballots)
+
+        other = phones.people.join()  # their first act: they now take part (PEOPLE)
+        with recording(phones) as wrote:
+            note = phones.notes.add_note(prompt, "from a phone", Author.PARTICIPANT, other.id)
+        event = from_event("note", {"note_id": note.id, "prompt_id": prompt})
+        assert (wrote[0].areas, wrote[0].notes) == (event.areas, event.notes)
+    s.close()
