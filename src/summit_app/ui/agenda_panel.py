@@ -58,7 +58,8 @@ class AgendaPanel(QWidget):
             ("remove", "Remove", self.remove_selected, "Delete"),
         ):
             button = QPushButton(text)
-            button.clicked.connect(slot)
+            # clicked(bool) would land in the slot's first argument (add_item's title).
+            button.clicked.connect(lambda _checked=False, act=slot: act())
             if shortcut:
                 shortcuts.bind(self, button, shortcut, slot)
             top.addWidget(button)

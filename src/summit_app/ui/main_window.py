@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QHBoxLayout,
     QLabel,
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.clicker = ClickerKeys(
             {"next": lambda: self._step(+1), "back": lambda: self._step(-1), "blank": self._blank},
             self._clicker_active,
+            lambda: self.session is not None and self.isActiveWindow(),
             self,
         )
         QApplication.instance().installEventFilter(self.clicker)
@@ -307,6 +309,14 @@ class MainWindow(QMainWindow):
     def _clicker_active(self) -> bool:
         if self.session is None or not self.isActiveWindow():
             return False
+        focus = QApplication.focusWidget()
+        tab = self.tabs.currentWidget()
+        if (
+            isinstance(focus, QAbstractItemView)
+            and getattr(tab, "typing_expected", False)
+            and tab.isAncestorOf(focus)
+        ):
+            return False  # the notes wall, say: a letter there starts the next note
         return self.projector.isVisible() or self.tabs.currentWidget() is self.run_panel
 
     def _step(self, delta: int) -> None:
