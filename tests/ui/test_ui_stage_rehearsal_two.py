@@ -3,12 +3,18 @@ a real click on the button, real typing into the focused widget."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from shown_window import shown_window
 
+from summit_app.core import Summit
+from summit_app.core.model import PollKind
+from summit_app.server.network import Address, Kind
+from summit_app.ui import server_panel as server_panel_module
 from summit_app.ui.agenda_panel import AgendaPanel
-from summit_app.ui.stage import Mode
+from summit_app.ui.main_window import MainWindow
+from summit_app.ui.stage import Mode, Scene
 
 Key = Qt.Key
 
@@ -62,3 +68,95 @@ def test_ctrl_right_moves_the_day_while_the_note_box_has_focus(qtbot, summit_pat
     qtbot.keyClick(board.capture, Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
     assert window.run_panel.now_label.text() == "Welcome"
     assert board.capture.text() == "half typed"  # the typing is kept
+
+
+@pytest.fixture
+def day_path(summit_path):
+    """The short summit with a ranking that ran and closed in the morning's discussion."""
+    path = summit_path
+    with Summit.open(path) as s:
+        discussion = s.agenda.items()[1]
+        ranking = s.polls.add_poll(discussion.id, "Rank the themes", PollKind.RANK, ["A", "B"])
+        s.polls.open_poll(ranking.id)
+        s.polls.close_poll(ranking.id)
+    return path
+
+
+def test_next_points_every_tab_and_the_preview_at_the_running_item(qtbot, day_path):
+    window = shown_window(qtbot, day_path)
+    summit = window.session.summit
+    welcome, discussion, vote = summit.agenda.items()
+    prompt = summit.agenda.prompts(discussion.id)[0]
+    ranking, priorities = (
+        next(p for p in summit.polls.polls() if p.item_id == i) for i in (discussion.id, vote.id)
+    )
+    window.run_panel.start_first()
+    window.focus_tab(2)
+    board = window.note_board
+    qtbot.keyClick(board.capture, Key.Key_Right, Qt.KeyboardModifier.ControlModifier)  # Next
+    assert summit.live().current_item_id == discussion.id
+    assert board.prompt_id == prompt.id
+    assert window.moderation_panel.prompt_combo.currentData() == prompt.id
+    assert window.polls_panel.poll_id == ranking.id
+    qtbot.mouseClick(board.open_button, Qt.MouseButton.LeftButton)  # phones post notes
+    assert summit.live().open_prompt_id == prompt.id
+    qtbot.mouseClick(board.capture, Qt.MouseButton.LeftButton)  # back to typing notes
+    qtbot.keyClick(board.capture, Key.Key_Right, Qt.KeyboardModifier.ControlModifier)  # Next
+    assert summit.live().current_item_id == vote.id
+    assert summit.live().open_prompt_id is None  # phones no longer see the morning's form
+    assert not board.open_button.isChecked()
+    assert window.polls_panel.poll_id == priorities.id
+    assert window.stage.preview == Scene(Mode.POLL, poll_id=priorities.id)
+    window.menus.take.trigger()  # Ctrl+Enter: this item's vote, not the closed ranking
+    assert window.stage.live == Scene(Mode.POLL, poll_id=priorities.id)
+
+    window.session.undo()  # the start and the closing were one step
+    assert summit.live().current_item_id == discussion.id
+    assert summit.live().open_prompt_id == prompt.id
+
+
+@pytest.fixture
+def two_addresses(monkeypatch):
+    """Wi-Fi recommended (as the laptop judged) and the Ethernet the room really uses."""
+    addresses = [
+        Address("wlan0", "127.0.0.1", Kind.WIFI, preferred=True),
+        Address("eth1", "127.0.0.2", Kind.ETHERNET),
+    ]
+    monkeypatch.setattr(server_panel_module, "candidate_addresses", lambda: addresses)
+
+
+def _window(qtbot, path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_path(path)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    return window
+
+
+def test_reopened_mid_vote_phones_come_back_on_the_address_chosen_and_the_poll_is_live(
+    qtbot, day_path, answers, two_addresses
+):
+    window = _window(qtbot, day_path)
+    summit = window.session.summit
+    phones = window.server_panel
+    phones.address_combo.setCurrentIndex(1)  # not the recommended one
+    qtbot.mouseClick(phones.start_button, Qt.MouseButton.LeftButton)
+    assert phones.server.host == "127.0.0.2"
+    joined_at = phones.server.join_url
+    window.run_panel.start_item(summit.agenda.items()[2].id)
+    priorities = window.polls_panel.poll_id
+    qtbot.mouseClick(window.polls_panel.open_button, Qt.MouseButton.LeftButton)
+    assert summit.live().open_poll_id == priorities
+    answers.reply = True
+    window.close()  # asked, and yes: the server stops
+
+    again = _window(qtbot, day_path)  # "Let phones back in?" Yes
+    assert "phones were voting on" in answers.asked[-1]
+    assert again.server_panel.server.join_url == joined_at
+    assert again.projector.isVisible()
+    assert again.stage.live == Scene(Mode.POLL, poll_id=priorities)
+    assert again.projector.view.showing is Mode.POLL
+    assert again.polls_panel.poll_id == priorities
+    again.close()
