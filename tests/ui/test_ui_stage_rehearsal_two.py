@@ -13,7 +13,9 @@ from summit_app.core.model import PollKind
 from summit_app.server.network import Address, Kind
 from summit_app.ui import server_panel as server_panel_module
 from summit_app.ui.agenda_panel import AgendaPanel
+from summit_app.ui.item_dialog import ItemDialog
 from summit_app.ui.main_window import MainWindow
+from summit_app.ui.note_board import NoteBoard
 from summit_app.ui.stage import Mode, Scene
 
 Key = Qt.Key
@@ -160,3 +162,85 @@ def test_reopened_mid_vote_phones_come_back_on_the_address_chosen_and_the_poll_i
     assert again.projector.view.showing is Mode.POLL
     assert again.polls_panel.poll_id == priorities
     again.close()
+
+
+def test_delete_on_a_section_or_note_holding_the_days_results_asks_first(qtbot, session, answers):
+    summit = session.summit
+    poll = summit.polls.polls()[0]
+    summit.polls.open_poll(poll.id)
+    for _ in range(3):
+        summit.polls.cast_ballot(poll.id, summit.people.join().id, {poll.options[0].id: 1})
+    panel = AgendaPanel(session)
+    qtbot.addWidget(panel)
+    with qtbot.waitActive(panel):
+        panel.show()
+        panel.activateWindow()
+    afternoon = summit.agenda.sections()[1]
+    panel.select("section", afternoon.id)
+    answers.reply = False
+    qtbot.keyClick(panel.tree, Key.Key_Delete)
+    assert "section “Afternoon” holds 3 ballots" in answers.asked[-1]
+    assert [s.title for s in summit.agenda.sections()] == ["Morning", "Afternoon"]
+    answers.reply = True
+    qtbot.keyClick(panel.tree, Key.Key_Delete)
+    assert [s.title for s in summit.agenda.sections()] == ["Morning"]
+    asked = len(answers.asked)
+    panel.select("item", summit.agenda.items()[0].id)  # the welcome: nothing in it
+    qtbot.keyClick(panel.tree, Key.Key_Delete)
+    assert len(answers.asked) == asked and len(summit.agenda.items()) == 1
+
+    board = NoteBoard(session)
+    qtbot.addWidget(board)
+    with qtbot.waitActive(board):
+        board.show()
+        board.activateWindow()
+    qtbot.keyClicks(board.capture, "Fund the pilots")
+    qtbot.keyClick(board.capture, Key.Key_Return)
+    board.select_notes([n.id for n in summit.notes.notes()])
+    answers.reply = False
+    qtbot.keyClick(board.tree, Key.Key_Delete)
+    assert answers.asked[-1].startswith("Remove the note “Fund the pilots”?")
+    assert [n.text for n in summit.notes.notes()] == ["Fund the pilots"]
+
+
+def test_stopping_the_server_mid_vote_asks(qtbot, summit_path, answers, two_addresses):
+    window = _window(qtbot, summit_path)
+    phones = window.server_panel
+    qtbot.mouseClick(phones.start_button, Qt.MouseButton.LeftButton)
+    poll = window.session.summit.polls.polls()[0]
+    window.polls_panel.choose(poll.id)
+    qtbot.mouseClick(window.polls_panel.open_button, Qt.MouseButton.LeftButton)
+    answers.reply = False
+    qtbot.mouseClick(phones.start_button, Qt.MouseButton.LeftButton)  # "Stop the server"
+    assert answers.asked[-1].startswith("Phones are voting on “Which priority first?”")
+    assert phones.running
+    answers.reply = True
+    qtbot.mouseClick(phones.start_button, Qt.MouseButton.LeftButton)
+    assert not phones.running
+    window.close()
+
+
+def test_escape_in_the_item_dialog_asks_before_throwing_typing_away(qtbot, session, answers):
+    panel = AgendaPanel(session)
+    qtbot.addWidget(panel)
+    welcome = session.summit.agenda.items()[0]
+    panel.select("item", welcome.id)
+    panel.edit_selected()  # F2, or a double click
+    dialog = panel.findChild(ItemDialog)
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog, Key.Key_Escape)  # nothing typed: closes without a question
+    assert not dialog.isVisible() and answers.asked == []
+
+    panel.edit_selected()
+    dialog = [d for d in panel.findChildren(ItemDialog) if d.isVisible()][0]
+    dialog.prompts.setFocus()
+    qtbot.keyClicks(dialog.prompts, "What would you stop doing?")
+    answers.reply = False
+    qtbot.keyClick(dialog.prompts, Key.Key_Escape)
+    assert answers.asked[-1].startswith("Throw away what you typed")
+    assert dialog.isVisible()
+    assert dialog.prompts.toPlainText() == "What would you stop doing?"
+    answers.reply = True
+    qtbot.keyClick(dialog.prompts, Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert session.summit.agenda.prompts(welcome.id) == []

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core.model import ItemKind
+from summit_app.core.presenting import plural
 from summit_app.ui import commands, dialogs, shortcuts
 from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
 from summit_app.ui.item_dialog import ItemDialog
@@ -162,19 +163,45 @@ class AgendaPanel(QWidget):
 
     def remove_selected(self) -> None:
         """Remove the selected item or section; Undo brings it back whole, notes and votes
-        included. Removing what is running now asks first: the room's clock would stop."""
+        included. Removing what is running now, or what holds ballots or notes, asks first:
+        the room's clock would stop, or the day's results would go with one key."""
         kind, ident = self.selected()
         agenda = self.session.summit.agenda
-        running = self.session.summit.live().current_item_id
         if kind == "item":
-            if ident == running and not self._confirm_running(agenda.item(ident).title):
-                return
-            self._do(lambda: commands.remove_item(self.session, ident))
+            items, what = [agenda.item(ident)], f"“{agenda.item(ident).title}”"
         elif kind == "section":
-            inside = [i for i in agenda.items(ident) if i.id == running]
-            if inside and not self._confirm_running(inside[0].title):
-                return
+            items, what = agenda.items(ident), f"the section “{agenda.section(ident).title}”"
+        else:
+            return
+        running = self.session.summit.live().current_item_id
+        inside = [i for i in items if i.id == running]
+        if inside and not self._confirm_running(inside[0].title):
+            return
+        holds = "" if inside else self._holds([i.id for i in items])
+        if holds and not dialogs.confirm(
+            self,
+            "Remove with its results?",
+            f"{what[0].upper()}{what[1:]} holds {holds}. They go with it; Edit › Undo brings"
+            " them back, even after the file is closed. Remove it?",
+            risky=True,
+        ):
+            return
+        if kind == "item":
+            self._do(lambda: commands.remove_item(self.session, ident))
+        else:
             self._do(lambda: commands.remove_section(self.session, ident))
+
+    def _holds(self, item_ids: list[int]) -> str:
+        """What of the day's results the items hold, in words ('' if nothing)."""
+        summit = self.session.summit
+        ballots = sum(
+            summit.polls.ballot_count(p.id) for p in summit.polls.polls() if p.item_id in item_ids
+        )
+        notes = sum(
+            len(summit.notes.notes(p.id)) for i in item_ids for p in summit.agenda.prompts(i)
+        )
+        parts = [plural(n, word) for n, word in ((ballots, "ballot"), (notes, "note")) if n]
+        return " and ".join(parts)
 
     def _confirm_running(self, title: str) -> bool:
         return dialogs.confirm(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core.model import PromptKind
+from summit_app.core.presenting import plural
 from summit_app.ui import commands, dialogs, shortcuts
 from summit_app.ui.notes_model import ID_ROLE, KIND_ROLE, NotesModel
 from summit_app.ui.session import SummitSession
@@ -280,8 +281,20 @@ class NoteBoard(QWidget):
                 self._do(lambda: commands.edit_note(self.session, ids[0], text))
 
     def remove_notes(self) -> None:
+        """Remove the selected notes, once asked: Delete is one key from the wall the
+        facilitator is clustering, and what people said is the day's result."""
         ids = self.selected()
-        if ids:
+        if not ids:
+            return
+        first = self.session.summit.notes.note(ids[0]).text
+        first = first if len(first) <= 60 else f"{first[:59]}…"
+        what = f"the note “{first}”" if len(ids) == 1 else plural(len(ids), "note")
+        if dialogs.confirm(
+            self,
+            "Remove notes?",
+            f"Remove {what}? Edit › Undo brings {'it' if len(ids) == 1 else 'them'} back.",
+            risky=True,
+        ):
             self._do(lambda: commands.remove_notes(self.session, ids))
 
     # -- themes --------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from summit_app.core import SummitError
 from summit_app.server.network import candidate_addresses
 from summit_app.server.room import ROOM_ADVICE
-from summit_app.ui import settings
+from summit_app.ui import closing, dialogs, settings
 from summit_app.ui.cards_box import CardsBox
 from summit_app.ui.qr_image import qr_pixmap
 from summit_app.ui.session import SummitSession
@@ -222,10 +222,21 @@ class ServerPanel(QWidget):
         self.turnout_label.setText(turnout)
 
     def toggle(self) -> None:
-        if self.running:
-            self.stop()
-        else:
+        if not self.running:
             self.start()
+        elif self._may_stop():
+            self.stop()
+
+    def _may_stop(self) -> bool:
+        """Stopping mid-vote leaves the room tapping a dead page: ask, as quitting does."""
+        doing = closing.phones_taking_part(self.session)
+        return not doing or dialogs.confirm(
+            self,
+            "Stop the server?",
+            f"Phones are {doing}. Once the server stops, no phone can reach this laptop:"
+            " their taps are lost until you start it again. Stop it anyway?",
+            risky=True,
+        )
 
     def toggle_check(self) -> None:
         """Show the room check's QR code in place of the join code, or back."""
