@@ -17,6 +17,7 @@ from summit_app.ui.item_dialog import ItemDialog
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.note_board import NoteBoard
 from summit_app.ui.stage import Mode, Scene
+from summit_app.ui.summit_settings_dialog import SummitSettingsDialog
 
 Key = Qt.Key
 
@@ -244,3 +245,39 @@ def test_escape_in_the_item_dialog_asks_before_throwing_typing_away(qtbot, sessi
     qtbot.keyClick(dialog.prompts, Key.Key_Escape)
     assert not dialog.isVisible()
     assert session.summit.agenda.prompts(welcome.id) == []
+
+
+def test_dates_and_times_take_natural_typing(qtbot, tmp_path, answers):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.create_summit(tmp_path / "day.summit", "summit-day")
+    qtbot.addWidget(window.projector)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    # "Day starts": one click into it, then 15 and Enter.
+    start = window.agenda_panel.start_time
+    qtbot.mouseClick(start, Qt.MouseButton.LeftButton, pos=start.rect().center())
+    qtbot.keyClicks(start, "15")
+    qtbot.keyClick(start, Key.Key_Return)
+    assert window.session.summit.info().start_time == "15:00"
+    assert start.text() == "15:00"
+
+    window.menus.summit_settings.trigger()
+    dialog = window.findChild(SummitSettingsDialog, "summit_settings")
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    dialog.has_date.setChecked(True)
+    field = dialog.date
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=field.rect().center())
+    qtbot.keyClicks(field, "13 April 2021")  # typed over the date shown
+    qtbot.keyClick(field, Key.Key_Tab)
+    assert field.text() == "13 April 2021"
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=field.rect().center())
+    qtbot.keyClicks(field, "the 13th")
+    dialog.save()
+    assert dialog.isVisible()
+    assert "“the 13th” is not a date" in dialog.error.text()
+    field.setText("13/4/2021")
+    dialog.save()
+    assert window.session.summit.info().date == "2021-04-13"

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTimeEdit,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from summit_app.ui import commands, dialogs, shortcuts
 from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
 from summit_app.ui.item_dialog import ItemDialog
 from summit_app.ui.session import SummitSession
+from summit_app.ui.typed_fields import TimeField
 
 
 class AgendaPanel(QWidget):
@@ -36,12 +36,11 @@ class AgendaPanel(QWidget):
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.doubleClicked.connect(lambda _: self.edit_selected())
-        self.start_time = QTimeEdit()
-        self.start_time.setDisplayFormat("HH:mm")
+        self.start_time = TimeField()
+        self.start_time.setMaximumWidth(90)
         # Only a click puts the keys here: tabbing through the panel or back from another
-        # tab must not leave the arrow keys changing the day's start.
+        # tab must not leave the keys changing the day's start.
         self.start_time.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.start_time.setKeyboardTracking(False)
         self.start_time.editingFinished.connect(self._start_time_edited)
         self.day_label = QLabel()
         self.day_label.setTextFormat(Qt.TextFormat.PlainText)
