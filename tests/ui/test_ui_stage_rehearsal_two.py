@@ -3,6 +3,8 @@ a real click on the button, real typing into the focused widget."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -16,6 +18,7 @@ from summit_app.ui.agenda_panel import AgendaPanel
 from summit_app.ui.item_dialog import ItemDialog
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.note_board import NoteBoard
+from summit_app.ui.run_panel import RunPanel
 from summit_app.ui.stage import Mode, Scene
 from summit_app.ui.summit_settings_dialog import SummitSettingsDialog
 
@@ -281,3 +284,12 @@ def test_dates_and_times_take_natural_typing(qtbot, tmp_path, answers):
     field.setText("13/4/2021")
     dialog.save()
     assert window.session.summit.info().date == "2021-04-13"
+
+
+def test_the_run_tab_says_not_started_then_hours_late_in_hours(qtbot, session):
+    now = datetime.now().replace(hour=15, minute=41, second=0, microsecond=0)
+    panel = RunPanel(session, lambda: now)  # the day is planned from 09:30
+    qtbot.addWidget(panel)
+    assert panel.drift_label.text() == "Not started; planned 09:30 to 10:35"
+    qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+    assert panel.drift_label.text() == "Running 6 hours 11 minutes late; ends 16:46"
