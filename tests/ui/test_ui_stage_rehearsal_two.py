@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 from shown_window import shown_window
 
 from summit_app.core import Summit
-from summit_app.core.model import PollKind
+from summit_app.core.model import PollKind, SummitInfo
 from summit_app.server.network import Address, Kind
 from summit_app.ui import server_panel as server_panel_module
 from summit_app.ui.agenda_panel import AgendaPanel
@@ -19,6 +19,7 @@ from summit_app.ui.item_dialog import ItemDialog
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.note_board import NoteBoard
 from summit_app.ui.run_panel import RunPanel
+from summit_app.ui.session import SummitSession
 from summit_app.ui.stage import Mode, Scene
 from summit_app.ui.summit_settings_dialog import SummitSettingsDialog
 
@@ -293,3 +294,72 @@ def test_the_run_tab_says_not_started_then_hours_late_in_hours(qtbot, session):
     assert panel.drift_label.text() == "Not started; planned 09:30 to 10:35"
     qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
     assert panel.drift_label.text() == "Running 6 hours 11 minutes late; ends 16:46"
+
+
+AGENDA_TABLE = (
+    "Title\tMinutes\tKind\tSpeaker\n"
+    "Section 1: Leadership across a system\t\t\t\n"
+    "Three perspectives\t30\ttalk\tAngela Helleur, Chief Nurse; Ben Collins, CEO\n"
+    "Section 2: What needs to happen\t\t\t\n"
+    "Core messages\t20\tdiscussion\t\n"
+    "Vote on the initiatives\t15\tvote\t\n"
+)
+
+
+def test_an_agenda_pasted_from_a_spreadsheet_is_added_and_undone_in_one_step(
+    qtbot, tmp_path, answers
+):
+    Summit.create(tmp_path / "blank.summit", SummitInfo(title="Away day")).close()
+    window = _window(qtbot, tmp_path / "blank.summit")
+    qtbot.addWidget(window.projector)
+    tree = window.agenda_panel.tree
+    assert QApplication.focusWidget() is tree
+    QApplication.clipboard().setText(AGENDA_TABLE)
+    qtbot.keyClick(tree, Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    agenda = window.session.summit.agenda
+    assert [s.title for s in agenda.sections()] == [
+        "Section 1: Leadership across a system",
+        "Section 2: What needs to happen",
+    ]
+    assert [(i.title, i.planned_minutes) for i in agenda.items()] == [
+        ("Three perspectives", 30),
+        ("Core messages", 20),
+        ("Vote on the initiatives", 15),
+    ]
+    assert [s.name for s in agenda.speakers()] == ["Angela Helleur", "Ben Collins"]
+    notice = window.agenda_panel.notice.text()
+    assert notice.startswith("Added 3 items in 2 sections (1 h 05 min).")
+    window.menus.undo.trigger()
+    assert agenda.items() == [] and agenda.sections() == []
+
+    html = QMimeData()  # Word puts an HTML table on the clipboard too
+    html.setHtml("<table><tr><td>Welcome</td><td>10</td></tr></table>")
+    html.setText("Welcome 10")
+    QApplication.clipboard().setMimeData(html)
+    qtbot.mouseClick(window.agenda_panel.buttons["paste"], Qt.MouseButton.LeftButton)
+    assert [(i.title, i.planned_minutes) for i in agenda.items()] == [("Welcome", 10)]
+
+    QApplication.clipboard().setText("Welcome\tsoon")
+    qtbot.keyClick(tree, Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    box = window.findChild(QMessageBox, "error_box")
+    assert "Row 1: “soon” is not a length of time" in box.text()
+    box.close()
+    assert len(agenda.items()) == 1
+
+
+def test_an_agenda_from_a_csv_file_or_another_summit(qtbot, summit_path, tmp_path, answers):
+    Summit.create(tmp_path / "new.summit", SummitInfo(title="Next year")).close()
+    opened = SummitSession.open(tmp_path / "new.summit")
+    panel = AgendaPanel(opened)
+    qtbot.addWidget(panel)
+    csv_file = tmp_path / "agenda.csv"
+    csv_file.write_text("title,minutes,kind\nWelcome,10,talk\nLunch,45,break\n", "utf-8")
+    panel.import_csv(csv_file)
+    assert [i.kind.value for i in opened.summit.agenda.items()] == ["talk", "break"]
+    panel.copy_from_summit(summit_path)
+    titles = [i.title for i in opened.summit.agenda.items()]
+    assert titles == ["Welcome", "Lunch", "Welcome", "What have we heard", "Priorities"]
+    assert [p.question for p in opened.summit.polls.polls()] == ["Which priority first?"]
+    opened.undo()
+    assert len(opened.summit.agenda.items()) == 2
+    opened.close()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTreeView,
     QVBoxLayout,
@@ -16,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from summit_app.core.model import ItemKind
 from summit_app.core.presenting import plural
-from summit_app.ui import commands, dialogs, shortcuts
+from summit_app.ui import agenda_paste, commands, dialogs, shortcuts
 from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
 from summit_app.ui.item_dialog import ItemDialog
 from summit_app.ui.session import SummitSession
@@ -56,6 +59,7 @@ class AgendaPanel(QWidget):
             ("up", "Move up", lambda: self.move_selected(-1), "Alt+Up"),
             ("down", "Move down", lambda: self.move_selected(+1), "Alt+Down"),
             ("remove", "Remove", self.remove_selected, "Delete"),
+            ("paste", "Paste a table", self.paste_agenda, "Ctrl+V"),
         ):
             button = QPushButton(text)
             # clicked(bool) would land in the slot's first argument (add_item's title).
@@ -64,8 +68,23 @@ class AgendaPanel(QWidget):
                 shortcuts.bind(self, button, shortcut, slot)
             top.addWidget(button)
             self.buttons[key] = button
+        self.buttons["paste"].setToolTip(
+            "Add the rows of a table copied in Word or a spreadsheet: title, minutes, kind,"
+            f" speaker  {self.buttons['paste'].toolTip()}"
+        )
+        more = QMenu(self)
+        more.addAction("Add from a CSV file…", lambda: self.import_csv())
+        more.addAction("Copy the agenda of another summit…", lambda: self.copy_from_summit())
+        self.import_button = QPushButton("Import")
+        self.import_button.setMenu(more)
+        top.addWidget(self.import_button)
+        self.notice = QLabel()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addWidget(self.tree, 1)
         for signal in (session.agenda_changed, session.info_changed, session.live_changed):
             signal.connect(self.reload)
@@ -127,6 +146,37 @@ class AgendaPanel(QWidget):
         if item:
             self.select("item", item.id)
         return item
+
+    # -- a whole agenda at once ------------------------------------------------------------
+
+    def paste_agenda(self) -> list | None:
+        """Ctrl+V: the table on the clipboard, after the selection (its section)."""
+        return self._import(agenda_paste.clipboard_rows)
+
+    def import_csv(self, path: Path | None = None) -> list | None:
+        path = path or agenda_paste.ask_csv(self)
+        return self._import(lambda: agenda_paste.csv_rows(path)) if path else None
+
+    def copy_from_summit(self, path: Path | None = None) -> list | None:
+        path = path or agenda_paste.ask_summit(self)
+        if not path:
+            return None
+        return self._import(lambda: agenda_paste.summit_rows(self.session, path))
+
+    def _import(self, read) -> list | None:
+        kind, ident = self.selected()
+        section_id = None
+        if kind == "section":
+            section_id = ident
+        elif kind == "item":
+            section_id = self.session.summit.agenda.item(ident).section_id
+        items = self._do(lambda: agenda_paste.add(self.session, read(), section_id))
+        if items:
+            self.notice.setText(agenda_paste.added_text(items, self.session))
+            self.notice.show()
+            self.select("item", items[-1].id)
+            return items
+        return None
 
     def edit_selected(self) -> None:
         kind, ident = self.selected()
