@@ -363,3 +363,28 @@ def test_an_agenda_from_a_csv_file_or_another_summit(qtbot, summit_path, tmp_pat
     opened.undo()
     assert len(opened.summit.agenda.items()) == 2
     opened.close()
+
+
+def test_the_preview_pages_the_notes_wall_as_the_projector_does(qtbot, summit_path):
+    window = shown_window(qtbot, summit_path)
+    summit = window.session.summit
+    prompt = summit.agenda.prompts()[0]
+    for n in range(60):
+        summit.notes.add_note(prompt.id, f"Note {n}: more time for the teams to meet and plan")
+    window.session.changed("notes")
+    window.projector_panel.set_visible(True)
+    window.note_board.choose_prompt(prompt.id)  # the wall goes to the preview
+    window.projector_panel.take_button.click()
+    room = window.projector.view.notes_wall
+    preview = window.projector_panel.preview_view.notes_wall
+    qtbot.waitUntil(lambda: len(room.pages) > 1)
+    assert window.projector_panel.preview_view.size() == window.projector.view.size()
+    # Once the thumbnail is drawn (the event loop's next turn), both walls are alike.
+    qtbot.waitUntil(
+        lambda: (
+            (preview.size(), len(preview.pages), preview.pixel_size)
+            == (room.size(), len(room.pages), room.pixel_size)
+        ),
+        timeout=2000,
+    )
+    assert not window.projector_panel.preview_monitor.picture().isNull()
