@@ -388,3 +388,32 @@ def test_the_preview_pages_the_notes_wall_as_the_projector_does(qtbot, summit_pa
         timeout=2000,
     )
     assert not window.projector_panel.preview_monitor.picture().isNull()
+
+
+def test_a_deleted_section_comes_back_with_undo_after_the_file_is_reopened(
+    qtbot, summit_path, answers
+):
+    with Summit.open(summit_path) as s:
+        poll = s.polls.polls()[0]
+        s.polls.open_poll(poll.id)
+        for _ in range(5):
+            s.polls.cast_ballot(poll.id, s.people.join().id, {poll.options[1].id: 1})
+        s.polls.close_poll(poll.id)
+    window = _window(qtbot, summit_path)
+    afternoon = window.session.summit.agenda.sections()[1]
+    window.agenda_panel.select("section", afternoon.id)
+    qtbot.keyClick(window.agenda_panel.tree, Key.Key_Delete)  # asked, and yes
+    assert [s.title for s in window.session.summit.agenda.sections()] == ["Morning"]
+    window.close()
+
+    again = _window(qtbot, summit_path)
+    assert again.menus.undo.isEnabled()
+    assert again.menus.undo.text().startswith("&Undo Remove section")
+    again.menus.undo.trigger()  # Ctrl+Z, the day after
+    summit = again.session.summit
+    assert [s.title for s in summit.agenda.sections()] == ["Morning", "Afternoon"]
+    assert summit.polls.ballot_count(summit.polls.polls()[0].id) == 5
+    assert summit.polls.result(summit.polls.polls()[0].id).voters == 5
+    again.menus.redo.trigger()
+    assert [s.title for s in summit.agenda.sections()] == ["Morning"]
+    again.close()
