@@ -142,3 +142,13 @@ def test_another_summits_agenda_is_copied_without_its_ballots(tmp_path):
         )
         assert [o.text for o in copied.options] == ["A", "B", "C"]
         assert new.polls.ballot_count(copied.id) == 0
+
+
+def test_a_table_with_its_own_sections_replaces_a_blank_summits_empty_section(tmp_path):
+    with Summit.create(tmp_path / "day.summit", SummitInfo(title="Away day")) as summit:
+        summit.agenda.add_section("Morning")  # as the blank template makes it
+        history = History(summit)
+        history.run("Add the agenda", lambda s: add_items(s, read_table(PASTED)))
+        assert [s.title for s in summit.agenda.sections()][0] == "Section 1: Leadership"
+        history.undo()
+        assert [s.title for s in summit.agenda.sections()] == ["Morning"]

@@ -241,8 +241,16 @@ def items_of(path: Path | str) -> list[ItemRow]:
 def add_items(summit: Summit, rows: list[ItemRow], section_id: int | None = None) -> list[Item]:
     """Add the rows to the agenda: an item without a section name goes in `section_id`
     (else the last section, else a new "Programme"); a named section is the existing one of
-    that title, or a new one at the end. The caller makes it one transaction and undo step."""
-    by_title = {s.title: s.id for s in summit.agenda.sections()}
+    that title, or a new one at the end. Into an agenda with no items yet, a table whose rows
+    all name their sections replaces the empty sections there. The caller makes it one
+    transaction and undo step."""
+    sections = summit.agenda.sections()
+    # A blank summit's placeholder section ("Morning") gives way to a table's own sections.
+    if not summit.agenda.items() and all(row.section for row in rows):
+        for section in sections:
+            summit.agenda.remove_section(section.id)
+        sections, section_id = [], None
+    by_title = {s.title: s.id for s in sections}
     added = []
     for row in rows:
         if row.section:
