@@ -13,6 +13,7 @@ the event batch and the poll saw it first.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -21,7 +22,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-from summit_app.core import Summit
+from summit_app.core import Summit, SummitError
 from summit_app.core.changes import Area, Changes, Origin, from_event
 from summit_app.core.commands import Done
 from summit_app.core.history import Change, History
@@ -29,6 +30,7 @@ from summit_app.core.tally import PollResult
 from summit_app.ui.tally_worker import TallyWorker
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 POLL_INTERVAL_MS = 500  # how quickly a write from elsewhere shows without a server event
 # Server events are batched: a burst of 1,000 ballots reloads the panels a few times a
@@ -105,6 +107,10 @@ class SummitSession(QObject):
         self._batch.stop()
         self._tally.stop()
         self.closed.emit()
+        try:
+            self.history.save()  # Edit › Undo still works when the file is opened again
+        except SummitError as error:  # a full disk, say: closing must not fail for it
+            log.warning("the undo history was not kept: %s", error)
         self.summit.close()
 
     # -- tallies -------------------------------------------------------------------------
