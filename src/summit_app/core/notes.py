@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from summit_app.core import ordering
+from summit_app.core.agenda import AgendaRepo
 from summit_app.core.checks import NOTE_MAX_CHARS, need_text
+from summit_app.core.db import Db, now
 from summit_app.core.errors import NotFoundError, ValidationError
 from summit_app.core.model import Author, Note, PromptKind, Theme
-
-if TYPE_CHECKING:
-    from summit_app.core.store import Summit
+from summit_app.core.moderation import ModerationRepo
+from summit_app.core.people import PeopleRepo
 
 EMPTY_NOTE = "A note cannot be empty."
 THEME_COLOURS = ("#fde68a", "#bfdbfe", "#bbf7d0", "#fbcfe8", "#ddd6fe", "#fed7aa", "#a5f3fc")
 
 
 class NotesRepo:
-    def __init__(self, summit: Summit) -> None:
-        self._s = summit
+    def __init__(self, db: Db) -> None:
+        self._s = db
 
     # -- notes ---------------------------------------------------------------------------
 
@@ -68,24 +67,22 @@ class NotesRepo:
         A participant may post only to the prompt the facilitator has open, and their note
         waits for approval when the prompt is moderated or the profanity filter flags it.
         """
-        from summit_app.core.store import now
-
         need_text(text, EMPTY_NOTE, NOTE_MAX_CHARS, "That note")
         author = Author(author)
         with self._s.write():
-            prompt = self._s.agenda.prompt(prompt_id)
+            prompt = AgendaRepo(self._s).prompt(prompt_id)
             if prompt.kind is not PromptKind.NOTES:
                 raise ValidationError(f"This question takes {prompt.kind.value}, not notes.")
             held, flagged = False, ""
             if author is Author.PARTICIPANT:
                 if self._s.live().open_prompt_id != prompt_id:
                     raise ValidationError("This question is not taking notes right now.")
-                screening = self._s.moderation.screen(prompt, text)
+                screening = ModerationRepo(self._s).screen(prompt, text)
                 held, flagged = screening.held, screening.flagged
             if theme_id is not None:
                 self._theme_of_prompt(theme_id, prompt_id)
             if participant_id is not None:
-                self._s.people.acted(participant_id)
+                PeopleRepo(self._s).acted(participant_id)
             pos = ordering.next_position(self._s, "notes", prompt_id)
             cur = self._s.execute(
                 "INSERT INTO notes (prompt_id, text, author, participant_id, theme_id, is_quote,"
@@ -158,7 +155,7 @@ class NotesRepo:
     ) -> Theme:
         need_text(name, "A theme needs a name.", 200, "That theme name")
         with self._s.write():
-            self._s.agenda.prompt(prompt_id)
+            AgendaRepo(self._s).prompt(prompt_id)
             pos = ordering.next_position(self._s, "themes", prompt_id)
             colour = colour or THEME_COLOURS[pos % len(THEME_COLOURS)]
             cur = self._s.execute(

@@ -10,22 +10,22 @@ answer of it, later ones too); nothing is deleted.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
 
+from summit_app.core.agenda import AgendaRepo
 from summit_app.core.checks import need_text
+from summit_app.core.db import Db, now
 from summit_app.core.errors import LimitError, NotFoundError, ValidationError
 from summit_app.core.model import Author, PromptKind, Word, WordCount
+from summit_app.core.moderation import ModerationRepo
+from summit_app.core.people import PeopleRepo
 from summit_app.core.wording import WORD_MAX_CHARS, cloud_word
-
-if TYPE_CHECKING:
-    from summit_app.core.store import Summit
 
 EMPTY_WORD = "Write a word first."
 
 
 class WordsRepo:
-    def __init__(self, summit: Summit) -> None:
-        self._s = summit
+    def __init__(self, db: Db) -> None:
+        self._s = db
 
     def words(self, prompt_id: int | None = None) -> list[Word]:
         where = "WHERE prompt_id = ?" if prompt_id is not None else ""
@@ -58,13 +58,11 @@ class WordsRepo:
     ) -> Word:
         """One answer. A phone's waits for approval when the prompt is moderated or the
         profanity filter flags it; over its limit, or a word it sent already, is refused."""
-        from summit_app.core.store import now
-
         need_text(text, EMPTY_WORD, WORD_MAX_CHARS, "That answer")
         key = cloud_word(text)
         author = Author(author)
         with self._s.write():
-            prompt = self._s.agenda.prompt(prompt_id)
+            prompt = AgendaRepo(self._s).prompt(prompt_id)
             if prompt.kind is not PromptKind.WORDS:
                 raise ValidationError("This prompt is not collecting words.")
             held, flagged = False, ""
@@ -80,10 +78,10 @@ class WordsRepo:
                         raise LimitError(
                             f"You have sent {prompt.max_words} {many}, the most for this question."
                         )
-                screening = self._s.moderation.screen(prompt, text)
+                screening = ModerationRepo(self._s).screen(prompt, text)
                 held, flagged = screening.held, screening.flagged
             if participant_id is not None:
-                self._s.people.acted(participant_id)  # sending a word is taking part
+                PeopleRepo(self._s).acted(participant_id)  # sending a word is taking part
             cur = self._s.execute(
                 "INSERT INTO words (prompt_id, text, word, author, participant_id, is_held,"
                 " flagged, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -132,7 +130,7 @@ class WordsRepo:
     def set_word_hidden(self, prompt_id: int, word: str, hidden: bool) -> None:
         """Hide a word of the cloud (by its normal form), or show it again."""
         with self._s.write():
-            self._s.agenda.prompt(prompt_id)
+            AgendaRepo(self._s).prompt(prompt_id)
             if hidden:
                 self._s.execute(
                     "INSERT OR IGNORE INTO hidden_words (prompt_id, word) VALUES (?, ?)",
