@@ -12,7 +12,7 @@ from __future__ import annotations
 import secrets
 
 from summit_app.core.db import Db, now
-from summit_app.core.errors import NotFoundError, ValidationError
+from summit_app.core.errors import NotAllowedError, NotFoundError, ValidationError
 from summit_app.core.model import Card, Participant
 from summit_app.core.people import PeopleRepo
 
@@ -20,6 +20,10 @@ from summit_app.core.people import PeopleRepo
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 PASS_CHARS = 16  # 80 bits
 MAX_CARDS_AT_ONCE = 1000
+NEED_CARD = (
+    "Only holders of a voting card can take part in this summit's votes. Scan the QR code"
+    " on your card, or type the code printed on it."
+)
 _READ_AS = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
 
@@ -46,6 +50,12 @@ class CardsRepo:
     def verified(self) -> bool:
         """Only card holders may vote, post notes or pick a group."""
         return bool(self._s.execute("SELECT verified FROM summit WHERE id = 1").fetchone()[0])
+
+    def may_act(self, participant_id: int) -> None:
+        """In verified mode, only a participant holding a card that is not revoked may vote,
+        send anything or pick a group: NotAllowedError otherwise."""
+        if self.verified() and self.of_participant(participant_id) is None:
+            raise NotAllowedError(NEED_CARD)
 
     def set_verified(self, on: bool) -> None:
         with self._s.write():
@@ -92,9 +102,9 @@ class CardsRepo:
     def claim(self, card: Card) -> Participant:
         """The participant a scan of this card makes the phone into (made at its first scan).
 
-        Raises ValidationError for a revoked card."""
+        Raises NotAllowedError for a revoked card."""
         if card.revoked:
-            raise ValidationError(
+            raise NotAllowedError(
                 f"Card {card.id} was cancelled. Ask the facilitator for a replacement card."
             )
         with self._s.write():

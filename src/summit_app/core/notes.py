@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from summit_app.core import ordering
+from summit_app.core import intake, ordering
 from summit_app.core.agenda import AgendaRepo
-from summit_app.core.checks import NOTE_MAX_CHARS, need_text
+from summit_app.core.checks import need_text
 from summit_app.core.db import Db, now
 from summit_app.core.errors import NotFoundError, ValidationError
-from summit_app.core.model import Author, Note, PromptKind, Theme
-from summit_app.core.moderation import ModerationRepo
-from summit_app.core.people import PeopleRepo
+from summit_app.core.model import Author, Note, Theme
 
-EMPTY_NOTE = "A note cannot be empty."
 THEME_COLOURS = ("#fde68a", "#bfdbfe", "#bbf7d0", "#fbcfe8", "#ddd6fe", "#fed7aa", "#a5f3fc")
 
 
@@ -64,25 +61,16 @@ class NotesRepo:
     ) -> Note:
         """Add a note, its text kept exactly as typed.
 
-        A participant may post only to the prompt the facilitator has open, and their note
-        waits for approval when the prompt is moderated or the profanity filter flags it.
+        A participant's note passes the phones' intake (intake.py): only to the prompt the
+        facilitator has open, and it waits for approval when the prompt is moderated or the
+        profanity filter flags it.
         """
-        need_text(text, EMPTY_NOTE, NOTE_MAX_CHARS, "That note")
         author = Author(author)
         with self._s.write():
-            prompt = AgendaRepo(self._s).prompt(prompt_id)
-            if prompt.kind is not PromptKind.NOTES:
-                raise ValidationError(f"This question takes {prompt.kind.value}, not notes.")
-            held, flagged = False, ""
-            if author is Author.PARTICIPANT:
-                if self._s.live().open_prompt_id != prompt_id:
-                    raise ValidationError("This question is not taking notes right now.")
-                screening = ModerationRepo(self._s).screen(prompt, text)
-                held, flagged = screening.held, screening.flagged
+            taken = intake.take(self._s, intake.NOTES, prompt_id, text, author, participant_id)
+            held, flagged = taken.held, taken.flagged
             if theme_id is not None:
                 self._theme_of_prompt(theme_id, prompt_id)
-            if participant_id is not None:
-                PeopleRepo(self._s).acted(participant_id)
             pos = ordering.next_position(self._s, "notes", prompt_id)
             cur = self._s.execute(
                 "INSERT INTO notes (prompt_id, text, author, participant_id, theme_id, is_quote,"
@@ -103,7 +91,7 @@ class NotesRepo:
         return self.note(int(cur.lastrowid or 0))
 
     def edit_note(self, note_id: int, text: str) -> Note:
-        need_text(text, EMPTY_NOTE, NOTE_MAX_CHARS, "That note")
+        intake.check_text(intake.NOTES, text)
         with self._s.write():
             self.note(note_id)
             self._s.execute("UPDATE notes SET text = ? WHERE id = ?", (text, note_id))

@@ -9,7 +9,7 @@ from summit_app.core import ordering
 from summit_app.core.agenda import AgendaRepo
 from summit_app.core.checks import OPTION_MAX_CHARS, need_int, need_text
 from summit_app.core.db import Db, now
-from summit_app.core.errors import NotFoundError, ValidationError
+from summit_app.core.errors import NotFoundError, StateError, ValidationError
 from summit_app.core.model import (
     SCALE_LABELS,
     Ballot,
@@ -176,9 +176,9 @@ class PollsRepo:
         with self._s.write():
             poll = self.poll(poll_id)
             if poll.state is PollState.DRAFT:
-                raise ValidationError("This poll is not open yet; your vote was not recorded.")
+                raise StateError("This poll is not open yet; your vote was not recorded.")
             if poll.state is not PollState.OPEN:
-                raise ValidationError("This poll is closed; your vote was not recorded.")
+                raise StateError("This poll is closed; your vote was not recorded.")
             clean = validate_choices(poll, choices)
             if not self._s.rows("SELECT 1 FROM participants WHERE id = ?", (participant_id,)):
                 raise NotFoundError(f"There is no participant {participant_id}.")
