@@ -39,9 +39,9 @@ class Voted:
 
 def cast_ballot(db: Db, me: Participant, poll_id: int, choices: Mapping[int, int]) -> Voted:
     """This phone's ballot in an open poll, replacing its earlier one."""
-    CardsRepo(db).may_act(me.id)
     polls = PollsRepo(db)
     with db.write():
+        CardsRepo(db).may_act(me.id)
         try:
             poll = polls.poll(poll_id)
         except NotFoundError:
@@ -64,11 +64,12 @@ def send_word(db: Db, me: Participant, prompt_id: int, text: str) -> Word:
 
 def upvote(db: Db, me: Participant, question_id: int, up: bool = True) -> Question:
     """One upvote from this phone, or (`up` false) taking it back."""
-    CardsRepo(db).may_act(me.id)
     questions = QuestionsRepo(db)
-    if up:
-        return questions.upvote(question_id, me.id)
-    return questions.withdraw_upvote(question_id, me.id)
+    with db.write():
+        CardsRepo(db).may_act(me.id)
+        if up:
+            return questions.upvote(question_id, me.id)
+        return questions.withdraw_upvote(question_id, me.id)
 
 
 def set_group(db: Db, me: Participant, group: str | None) -> Participant:

@@ -10,13 +10,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from sse_starlette.sse import EventSourceResponse
 
-from summit_app.core import Summit, phones
+from summit_app.core import phones
 from summit_app.core.model import Participant
 from summit_app.server import push
-from summit_app.server.deps import Ctx, Me, Refusal, body
+from summit_app.server.deps import Ctx, Me, Refusal, body, sent, written
 from summit_app.server.gateway import Gateway
 from summit_app.server.schemas import BallotIn, GroupIn, NoteIn
-from summit_app.server.snapshot import HELD_MESSAGE, mine
+from summit_app.server.snapshot import mine
 
 router = APIRouter(prefix="/api")
 
@@ -53,12 +53,7 @@ async def events(c: Ctx, me: Me) -> Response:
 
 @router.post("/ballot")
 async def ballot(c: Ctx, me: Me, data: Annotated[BallotIn, body(BallotIn)]) -> JSONResponse:
-    def cast(summit: Summit) -> phones.Voted:
-        voted = phones.cast_ballot(summit, me, data.poll_id, data.choices)
-        c.gateway.wrote()
-        return voted
-
-    voted = await c.gateway.write(cast)
+    voted = await written(c, lambda s: phones.cast_ballot(s, me, data.poll_id, data.choices))
     c.emit("ballot", {"poll_id": data.poll_id, "participant_id": me.id, "count": voted.count})
     answer = {"ok": True, "message": "Your vote is saved.", "choices": voted.choices}
     if voted.show_results:  # the results this phone sees next include the vote it just cast
@@ -69,15 +64,9 @@ async def ballot(c: Ctx, me: Me, data: Annotated[BallotIn, body(BallotIn)]) -> J
 
 @router.post("/note", status_code=201)
 async def note(c: Ctx, me: Me, data: Annotated[NoteIn, body(NoteIn)]) -> JSONResponse:
-    def add(summit: Summit) -> tuple[int, bool]:
-        added = phones.post_note(summit, me, data.prompt_id, data.text)
-        c.gateway.wrote()
-        return added.id, added.is_held
-
-    note_id, held = await c.gateway.write(add)
-    c.emit("note", {"note_id": note_id, "prompt_id": data.prompt_id, "participant_id": me.id})
-    message = "Your note is posted." + (f" {HELD_MESSAGE}" if held else "")
-    return JSONResponse({"ok": True, "message": message, "waiting": held}, status_code=201)
+    added = await written(c, lambda s: phones.post_note(s, me, data.prompt_id, data.text))
+    c.emit("note", {"note_id": added.id, "prompt_id": data.prompt_id, "participant_id": me.id})
+    return sent("Your note is posted.", added.is_held)
 
 
 @router.post("/group")

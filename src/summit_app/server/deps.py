@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from pydantic import ValidationError as ShapeError
 
+from summit_app.core import Summit
 from summit_app.core.model import Participant
 from summit_app.server.gateway import Gateway
 from summit_app.server.guards import RateLimit
@@ -33,6 +34,7 @@ BAD_TOKEN = "This phone's pass is not for this summit. Scan the QR code on the s
 WRONG_CODE = "This link is not for the summit running here. Scan the QR code on the screen again."
 TOO_FAST = "That was a lot at once. Wait a few seconds and try again."
 NOT_UNDERSTOOD = "The page sent something this server does not understand."
+HELD_MESSAGE = "The facilitator will look at it before it is shown."
 
 # A phone upvotes several questions in a row: its own, roomier bucket than notes and ballots.
 UPVOTE_BURST, UPVOTES_PER_SECOND = 20, 3
@@ -41,6 +43,7 @@ MAX_CHECK_PHONES = 5000
 
 EventSink = Callable[[str, dict], None]
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 class Refusal(Exception):
@@ -136,6 +139,25 @@ def body(model: type[M], limit: Callable[[Context], RateLimit] | None = None) ->
         return await parse(request, c, model, me.token, limit(c) if limit else None)
 
     return Depends(parsed)
+
+
+async def written(c: Context, command: Callable[[Summit], T]) -> T:
+    """Run a phone's command in the next group commit: the results phones see may now be
+    out of date (the gateway rebuilds them soon)."""
+
+    def run(summit: Summit) -> T:
+        done = command(summit)
+        c.gateway.wrote()
+        return done
+
+    return await c.gateway.write(run)
+
+
+def sent(message: str, held: bool, **extra: object) -> JSONResponse:
+    """201 with the sentence the phone shows, and whether the input waits for approval."""
+    if held:
+        message = f"{message} {HELD_MESSAGE}"
+    return JSONResponse({"ok": True, "message": message, **extra, "waiting": held}, 201)
 
 
 def address(request: Request) -> str:

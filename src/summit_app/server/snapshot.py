@@ -27,7 +27,6 @@ from summit_app.core.tally import PollResult
 
 # The most questions a phone's list carries (by upvotes): a long Q&A stays a small answer.
 MAX_LISTED = 200
-HELD_MESSAGE = "The facilitator will look at it before it is shown."
 
 
 @dataclass(frozen=True)
