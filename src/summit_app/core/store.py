@@ -302,19 +302,23 @@ class Summit:
         if conn.in_transaction:
             yield self.db
             return
+        # A read that fails (a removed USB stick, a damaged page) is the facilitator's
+        # sentence, as a write's is, never a raw sqlite3.Error in a Qt slot.
         with storage_errors():
             conn.execute("BEGIN")
-        try:
-            yield self.db
-        finally:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")  # nothing was written; ends the snapshot
+            try:
+                yield self.db
+            finally:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")  # nothing was written; ends the snapshot
 
     def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
-        return self.db.execute(sql, params)
+        with storage_errors():
+            return self.db.execute(sql, params)
 
     def rows(self, sql: str, params: tuple | dict = ()) -> list[dict]:
-        return list(self.db.query(sql, params))
+        with storage_errors():
+            return list(self.db.query(sql, params))
 
     def data_version(self) -> int:
         """Changes when another connection commits: a cheap 'has anything changed?'."""

@@ -45,6 +45,10 @@ def uvicorn_config(app: object, budget: int | None = None) -> uvicorn.Config:
     return uvicorn.Config(
         app,
         http=guarded(budget),  # type: ignore[arg-type]
+        # Never uvicorn's own logging setup: with no stderr (a windowed app) its formatter
+        # raised "Unable to configure formatter 'default'" and no phone could join.
+        # Its records reach whatever summit_app.logs configured, like everyone else's.
+        log_config=None,
         log_level="warning",
         access_log=False,
         lifespan="off",
