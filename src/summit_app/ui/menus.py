@@ -49,6 +49,12 @@ class Menus:
             action = self._add(self.view, name, lambda n=number: self.show_tab(n), TAB_KEYS[number])
             self.tab_actions.append(action)
         self.view.addSeparator()
+        self.strip = self.view.addAction("Preview and &live strip")
+        self.strip.setCheckable(True)
+        self.strip.setChecked(True)
+        self.strip.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.strip.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.strip.toggled.connect(window.set_strip_shown)
         self.full_screen = self._add(
             self.view, "&Full screen", self.toggle_full_screen, Std.FullScreen
         )
@@ -122,6 +128,7 @@ class Menus:
             self.projector,
             self.summit_settings,
             *self.tab_actions,
+            self.strip,
             *self.day.actions(),
             *self.room.actions(),
         ):
