@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core import Summit, SummitError
-from summit_app.export.cli import exports_folder, write_all
+from summit_app.export.cli import write_all
+from summit_app.ui import user_folders
+from summit_app.ui.accessible import describe
 
 EDITIONS = (
     ("pdf", "PDF: to print, or to read on screen"),
@@ -79,13 +81,16 @@ class ExportDialog(QDialog):
         self.written: list[Path] = []
         self.open_url = QDesktopServices.openUrl  # tests replace this to see the folder asked for
         self.setWindowTitle("Export the write-up pack")
-        self.resize(900, 760)
+        screen = self.screen().availableGeometry()  # 760 high did not fit 1280x720
+        self.resize(min(900, screen.width()), min(760, screen.height() - 80))
 
-        self.folder_edit = QLineEdit(str(exports_folder(self.summit_path)))
+        self.folder_edit = QLineEdit(str(user_folders.export_folder(self.summit_path)))
+        describe(self.folder_edit, "The folder the pack and the data are written into.")
         self.folder_edit.setAccessibleName("Folder")
         choose = QPushButton("Choose…")
         choose.clicked.connect(self.choose_folder)
         self.name_edit = QLineEdit(self.summit_path.stem)
+        describe(self.name_edit, "The pack's file name, without its ending.")
         self.name_edit.setAccessibleName("File name")
         self.boxes: dict[str, QCheckBox] = {}
         for key, label in EDITIONS:

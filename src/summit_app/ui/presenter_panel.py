@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from summit_app.ui.accessible import describe
 from summit_app.ui.guard import Guarded
 from summit_app.ui.live_monitor import LiveMonitor
 from summit_app.ui.projector_screens import ProjectorScreens, screen_label, screen_name
@@ -93,6 +94,7 @@ class PresenterPanel(QWidget):
         self.show_button.setCheckable(True)
         self.show_button.clicked.connect(lambda: self.set_visible(self.show_button.isChecked()))
         self.screen_combo = QComboBox()
+        describe(self.screen_combo, "The screen the projector window shows on.", "Projector screen")
         self.screen_combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.full_screen = QCheckBox("Full screen")
         self.full_screen.setChecked(self.screens.full_screen)

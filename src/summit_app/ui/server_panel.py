@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from summit_app.core import SummitError
 from summit_app.server.network import candidate_addresses
 from summit_app.server.room import ROOM_ADVICE
+from summit_app.ui.accessible import describe
 from summit_app.ui.cards_box import CardsBox
 from summit_app.ui.qr_image import qr_pixmap
 from summit_app.ui.session import SummitSession
@@ -79,6 +80,12 @@ class ServerPanel(QWidget):
         self.server: SummitServer | None = None
         self.showing_check = False
         self.address_combo = QComboBox()
+        describe(
+            self.address_combo,
+            "The network address phones join on;"
+            " the recommended one is on the venue's Wi-Fi or hotspot.",
+            "Address for phones",
+        )
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(self.reload_addresses)
         self.start_button = QPushButton("Start taking votes from phones")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from summit_app.core import SummitError
 from summit_app.ui import commands
+from summit_app.ui.accessible import describe
 from summit_app.ui.session import SummitSession
 
 # Sharp on a 4K projector and a printed cover, small enough to keep in the file.
@@ -83,6 +84,7 @@ class SummitSettingsDialog(QDialog):
         self.title.setPlaceholderText("Shown on the projector, every phone and the pack's cover")
         self.has_date = QCheckBox("Date")
         self.date = QDateEdit()
+        describe(self.date, "The day of the summit, printed on the pack's cover.", "Date")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
         stored = QDate.fromString(info.date, "yyyy-MM-dd")
@@ -93,6 +95,7 @@ class SummitSettingsDialog(QDialog):
         self.date.setEnabled(stored.isValid())
         self.has_date.toggled.connect(self.date.setEnabled)
         self.venue = QLineEdit(info.venue)
+        describe(self.venue, "Printed on the pack's cover.")
         self.organisers = QLineEdit(info.organisers)
         self.organisers.setPlaceholderText("e.g. Our Healthier South East London ICS")
         self.contact = QLineEdit(info.contact)
@@ -100,11 +103,17 @@ class SummitSettingsDialog(QDialog):
         self.introduction = text_box(
             info.introduction, "Why we are meeting, who is here (the pack's introduction)", 90
         )
+        describe(self.introduction, "The pack's opening paragraph.")
         self.objectives = text_box(
             "\n".join(info.objectives), "The day's objectives, one per line", 90
         )
+        describe(self.objectives, "One objective a line, printed in the pack.")
         self.groups = text_box(
             "\n".join(info.groups), "Professional groups phones can pick from, one per line", 120
+        )
+        describe(
+            self.groups,
+            "One group a line: phones choose from these, and the pack shows how each group voted.",
         )
         self.logo_view = QLabel()
         self.logo_view.setFixedSize(160, 80)

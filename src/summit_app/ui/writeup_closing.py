@@ -25,6 +25,7 @@ from summit_app.core.model import Action
 from summit_app.core.writeup import MAX_ANONYMITY_THRESHOLD
 from summit_app.ui import dialogs
 from summit_app.ui import writeup_commands as wc
+from summit_app.ui.accessible import describe
 from summit_app.ui.session import SummitSession
 from summit_app.ui.writeup_editors import NarrativeEdit, page_heading
 
@@ -48,6 +49,7 @@ class ActionTable(QWidget):
         self.commitments = commitments
         columns = ("Commitment", "Whose") if commitments else ("Action", "Who", "By")
         self.table = QTableWidget(0, len(columns))
+        describe(self.table, "One row each, edited in place; the pack prints them as a table.")
         self.table.setHorizontalHeaderLabels(list(columns))
         self.table.setAccessibleName("Commitments" if commitments else "Actions")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -139,9 +141,11 @@ class ActionsPage(QWidget):
         self.actions = ActionTable(session, commitments=False)
         self.commitments = ActionTable(session, commitments=True)
         self.actions_intro = NarrativeEdit("Introduction to the actions", "Before the actions")
+        describe(self.actions_intro, "Printed above the table of actions in the pack.")
         self.commitments_intro = NarrativeEdit(
             "Introduction to the commitments", "Before the commitments"
         )
+        describe(self.commitments_intro, "Printed above the personal commitments in the pack.")
         for edit, field in ((self.actions_intro, "actions_intro"),
                             (self.commitments_intro, "commitments_intro")):  # fmt: skip
             edit.setMaximumHeight(64)
@@ -178,6 +182,7 @@ class PackPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.thanks = NarrativeEdit("Thank-you text", "Thank you for…")
+        describe(self.thanks, "Printed on the last page of the pack.")
         self.thanks.setMaximumHeight(90)
         self.thanks.committed.connect(
             lambda text: dialogs.attempt(
@@ -195,12 +200,21 @@ class PackPage(QWidget):
             box.toggled.connect(lambda on, f=field: self._choose(**{f: on}))
             self.boxes[field] = box
         self.order = QListWidget()
+        describe(
+            self.order,
+            "The order of the pack's closing pages; move one with the buttons beside.",
+        )
         self.order.setAccessibleName("Order of the closing pages")
         self.order.setMaximumHeight(150)
         up, down = QPushButton("Move up"), QPushButton("Move down")
         up.clicked.connect(lambda: self.move(-1))
         down.clicked.connect(lambda: self.move(+1))
         self.threshold = QSpinBox()
+        describe(
+            self.threshold,
+            "Groups with fewer people than this are folded into Other groups in the pack,"
+            " so no one stands out.",
+        )
         self.threshold.setRange(2, MAX_ANONYMITY_THRESHOLD)
         self.threshold.setSuffix(" people")
         self.threshold.setAccessibleName("Smallest group shown")

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from summit_app.ui.accessible import describe
+
 SAVE_AFTER_MS = 1500  # a pause in typing this long saves, and the preview follows
 FORMAT_HINT = (
     "Each line is a paragraph. **bold**, *italic*; lines starting “- ” make a bulleted"
@@ -95,6 +97,7 @@ class KeyPointsEdit(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.list = QListWidget()
+        describe(self.list, "The speaker's key points, in the order the pack prints them.")
         self.list.setAccessibleName("Key points")
         self.list.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
