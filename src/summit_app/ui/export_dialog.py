@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from summit_app.core import Summit, SummitError
 from summit_app.export.cli import write_all
-from summit_app.ui import user_folders
+from summit_app.ui import contrast, user_folders
 from summit_app.ui.accessible import describe
 
 EDITIONS = (
@@ -190,14 +190,14 @@ class ExportDialog(QDialog):
         if notes:
             text += "\n" + "\n".join(f"Note: {n}" for n in notes)
         if failed:  # the editions that were written are there; say plainly which are not
-            self.status.setStyleSheet("color: #b91c1c;")
+            self.status.setStyleSheet(contrast.warning_style())
             text = "\n".join(failed) + "\n" + text
         self.status.setText(text)
         self.folder_button.setEnabled(True)
         self.exported.emit(str(self.written[0]))
 
     def show_error(self, message: str) -> None:
-        self.status.setStyleSheet("color: #b91c1c;")
+        self.status.setStyleSheet(contrast.warning_style())
         self.status.setText(message)
 
     def on_finished(self) -> None:

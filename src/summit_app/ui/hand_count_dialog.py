@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from summit_app.core import SummitError
 from summit_app.core.model import SCALE_LABELS, CountMethod, PollKind
-from summit_app.ui import commands
+from summit_app.ui import commands, contrast
 from summit_app.ui.accessible import describe
 from summit_app.ui.session import SummitSession
 
@@ -74,7 +74,7 @@ class HandCountDialog(QDialog):
             self.method.setCurrentIndex(self.method.findData(method))
         self.voters.setValue(session.summit.polls.hand_voters(poll_id))
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b91c1c;")
+        self.error.setStyleSheet(contrast.warning_style())
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(0, min(OPTION_WIDTH, max(160, self.table.columnWidth(0))))
         self.table.resizeRowsToContents()

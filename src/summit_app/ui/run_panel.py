@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from summit_app.core.model import Item
 from summit_app.core.presenting import plural
 from summit_app.core.schedule import Countdown, TimerState, countdown, drift
-from summit_app.ui import commands, dialogs
+from summit_app.ui import commands, contrast, dialogs
 from summit_app.ui.accessible import describe
 from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
 from summit_app.ui.guard import Guarded
@@ -275,7 +275,7 @@ class RunPanel(QWidget):
         self.pause_button.setText("Resume clock" if paused else "Pause clock")
         if paused:
             self.timer_label.setText(f"{state.timer_text} paused")
-            self.timer_label.setStyleSheet("color: #6b7280;")
+            self.timer_label.setStyleSheet(contrast.quiet_style())
 
     def state(self) -> RunState:
         return run_state(self.session, self.clock())

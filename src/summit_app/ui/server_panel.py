@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from summit_app.core import SummitError
 from summit_app.server.network import candidate_addresses
 from summit_app.server.room import ROOM_ADVICE
+from summit_app.ui import contrast
 from summit_app.ui.accessible import describe
 from summit_app.ui.cards_box import CardsBox
 from summit_app.ui.qr_image import qr_pixmap
@@ -91,7 +92,7 @@ class ServerPanel(QWidget):
         self.start_button = QPushButton("Start taking votes from phones")
         self.start_button.setMinimumHeight(40)
         self.start_button.clicked.connect(self.toggle)
-        self.warning = label(style="color: #b91c1c; font-weight: 600;")
+        self.warning = label(style=contrast.warning_style() + " font-weight: 600;")
         self.status = label("Not running")
         self.url_label = label(style="font-size: 12pt;")
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -149,7 +150,7 @@ class ServerPanel(QWidget):
         self.check_button.setEnabled(False)
         self.check_button.clicked.connect(self.toggle_check)
         self.check_label = label()
-        self.advice = label(ROOM_ADVICE, "color: #374151;")
+        self.advice = label(ROOM_ADVICE, contrast.quiet_style())
         self.advice.hide()  # long: shown when asked for, as it is needed only when phones fail
         self.advice_button = QPushButton("If no phone reaches it…")
         self.advice_button.setCheckable(True)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core import SummitError
-from summit_app.ui import commands
+from summit_app.ui import commands, contrast
 from summit_app.ui.accessible import describe
 from summit_app.ui.session import SummitSession
 
@@ -149,7 +149,7 @@ class SummitSettingsDialog(QDialog):
         self.error.setObjectName("settings_error")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b91c1c; font-weight: 600;")
+        self.error.setStyleSheet(contrast.warning_style() + " font-weight: 600;")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -230,5 +230,5 @@ class SummitSettingsDialog(QDialog):
 def _hint(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #4b5563;")
+    label.setStyleSheet(contrast.quiet_style())
     return label

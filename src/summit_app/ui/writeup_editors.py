@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from summit_app.ui import contrast
 from summit_app.ui.accessible import describe
 
 SAVE_AFTER_MS = 1500  # a pause in typing this long saves, and the preview follows
@@ -187,7 +188,7 @@ def _point_item(text: str) -> QListWidgetItem:
 def _hint(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #6b7280;")
+    label.setStyleSheet(contrast.quiet_style())
     return label
 
 
