@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from summit_app import __version__, logs
 from summit_app.core import SummitError
 from summit_app.resources import FONTS, ICONS
-from summit_app.ui import crash, settings
+from summit_app.ui import contrast, crash, settings
 from summit_app.ui.main_window import MainWindow
 
 # Hand the GIL over every 1 ms instead of Python's 5 ms, so the window's thread waits less
@@ -45,6 +45,7 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("summit-app")  # packaging/linux/summit-app.desktop
     app.setWindowIcon(app_icon())
+    app.setPalette(contrast.readable_placeholders(app.palette()))
     bundled_font_families()
     return app  # type: ignore[return-value]
 
