@@ -45,7 +45,7 @@ def configure(folder: Path | None = None, level: int = logging.INFO) -> Path | N
     try:
         folder.mkdir(parents=True, exist_ok=True)
         to_file = RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+            folder / LOG_NAME, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
         )
         to_file.setLevel(level)
         handlers.append(to_file)

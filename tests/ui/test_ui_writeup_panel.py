@@ -163,7 +163,7 @@ def test_actions_and_commitments_are_added_edited_ordered_and_removed(
     mine = [a for a in demo.summit.people.actions() if a.is_commitment]
     assert mine[-1].text == "Mentor **one** new leader" and len(mine) == len(before) + 1
     commitments.table.setCurrentCell(commitments.table.rowCount() - 1, 0)
-    commitments.move(-1)
+    commitments.move_row(-1)
     mine = [a for a in demo.summit.people.actions() if a.is_commitment]
     assert mine[-2].text == "Mentor **one** new leader"
     row = commitments.table.currentRow()
@@ -186,7 +186,7 @@ def test_the_pack_options_and_the_order_of_the_closing_pages(qtbot, demo) -> Non
     page.boxes["include_agenda"].setChecked(False)
     assert demo.summit.writeup.pack_options().include_agenda is False
     page.order.setCurrentRow(2)  # thanks
-    page.move(-1)
+    page.move_row(-1)
     assert demo.summit.writeup.pack_options().closing_order[:3] == (
         "commitments",
         "thanks",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from summit_app.core import ordering
 from summit_app.core.checks import NOTE_MAX_CHARS, need_text
@@ -207,7 +207,7 @@ class NotesRepo:
             raise ValidationError("That theme belongs to another question.")
 
 
-def _note(row: dict) -> Note:
+def _note(row: dict[str, Any]) -> Note:
     return Note(
         **{
             **row,

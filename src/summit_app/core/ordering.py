@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from summit_app.core.errors import NotFoundError
 
@@ -23,7 +23,7 @@ PARENTS = {
 }
 
 
-def _scope(table: str, parent_id: int | None) -> tuple[str, tuple]:
+def _scope(table: str, parent_id: int | None) -> tuple[str, tuple[Any, ...]]:
     column = PARENTS[table]
     return (f"WHERE {column} = ?", (parent_id,)) if column else ("", ())
 
@@ -45,7 +45,8 @@ def parent_of(summit: Summit, table: str, row_id: int) -> int | None:
     row = summit.execute(f"SELECT {column} FROM {table} WHERE id = ?", (row_id,)).fetchone()
     if row is None:
         raise NotFoundError(f"There is no {table[:-1]} {row_id}.")
-    return row[0]
+    parent: int | None = row[0]
+    return parent
 
 
 def move(

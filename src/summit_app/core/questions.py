@@ -7,7 +7,7 @@ hides any. A merged question keeps its row; its upvoters count for the one it jo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from summit_app.core.checks import need_text
 from summit_app.core.errors import NotFoundError, ValidationError
@@ -240,7 +240,7 @@ class QuestionsRepo:
         return self.question(question_id)
 
 
-def _question(row: dict) -> Question:
+def _question(row: dict[str, Any]) -> Question:
     return Question(
         **{
             **row,

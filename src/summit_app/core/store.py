@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -312,11 +313,11 @@ class Summit:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")  # nothing was written; ends the snapshot
 
-    def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
+    def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Cursor:
         with storage_errors():
             return self.db.execute(sql, params)
 
-    def rows(self, sql: str, params: tuple | dict = ()) -> list[dict]:
+    def rows(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         with storage_errors():
             return list(self.db.query(sql, params))
 

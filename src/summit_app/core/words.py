@@ -10,7 +10,7 @@ answer of it, later ones too); nothing is deleted.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from summit_app.core.checks import need_text
 from summit_app.core.errors import LimitError, NotFoundError, ValidationError
@@ -144,7 +144,7 @@ class WordsRepo:
                 )
 
 
-def _word(row: dict) -> Word:
+def _word(row: dict[str, Any]) -> Word:
     return Word(
         **{
             **row,

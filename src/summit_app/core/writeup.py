@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from summit_app.core.checks import need_int, need_narrative, need_text
 from summit_app.core.errors import NotFoundError, ValidationError
@@ -270,7 +270,7 @@ class WriteupRepo:
             )
         return self.pack_options()
 
-    def _row(self) -> dict:
+    def _row(self) -> dict[str, Any]:
         return self._s.rows("SELECT * FROM writeup WHERE id = 1")[0]
 
 

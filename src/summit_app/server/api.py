@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
@@ -21,7 +22,7 @@ NEED_CARD = (
 )
 
 
-def mine(summit: Summit, me: Participant, poll_id: int | None) -> dict:
+def mine(summit: Summit, me: Participant, poll_id: int | None) -> dict[str, Any]:
     """The phone's own part of the state: its group, its ballot in the poll shown, its card."""
     ballot = summit.polls.ballot(poll_id, me.id) if poll_id else None
     card = summit.cards.of_participant(me.id)
@@ -34,7 +35,7 @@ def mine(summit: Summit, me: Participant, poll_id: int | None) -> dict:
     }
 
 
-def mine_now(summit: Summit, me: Participant, snap: object) -> dict:
+def mine_now(summit: Summit, me: Participant, snap: object) -> dict[str, Any]:
     """`mine`, with this phone's questions, upvotes and words for the open prompt."""
     own = mine(summit, me, getattr(snap, "poll_id", None))
     own.update(audience.mine(summit, getattr(snap, "prompt_id", None), me))
@@ -51,7 +52,7 @@ def may_act(summit: Summit, me: Participant) -> None:
 def add_routes(app: FastAPI, c: Context) -> None:
     gateway = c.gateway
 
-    def personal(me: Participant) -> tuple[dict, str]:
+    def personal(me: Participant) -> tuple[dict[str, Any], str]:
         snap = gateway.snapshot(gateway.summit)
         own = mine_now(gateway.summit, me, snap)
         digest = hashlib.blake2b(json.dumps(own, sort_keys=True).encode(), digest_size=6)

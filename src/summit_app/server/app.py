@@ -11,7 +11,7 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.gzip import GZipMiddleware
@@ -45,7 +45,7 @@ TOO_FAST = "That was a lot at once. Wait a few seconds and try again."
 BUSY = "The laptop is busy for a moment. Try again in a few seconds."
 ELSEWHERE = "That came from another web site, so it was not accepted."
 
-EventSink = Callable[[str, dict], None]
+EventSink = Callable[[str, dict[str, Any]], None]
 M = TypeVar("M", bound=BaseModel)
 
 

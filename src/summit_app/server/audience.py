@@ -28,7 +28,7 @@ UPVOTE_BURST, UPVOTES_PER_SECOND = 20, 3
 HELD_MESSAGE = "The facilitator will look at it before it is shown."
 
 
-def prompt_data(summit: Summit, prompt: Prompt) -> dict:
+def prompt_data(summit: Summit, prompt: Prompt) -> dict[str, Any]:
     """The open prompt as every phone sees it; a Q&A carries its questions by upvotes."""
     data: dict[str, Any] = {"id": prompt.id, "text": prompt.text, "kind": prompt.kind.value}
     if prompt.kind is PromptKind.WORDS:
@@ -39,7 +39,7 @@ def prompt_data(summit: Summit, prompt: Prompt) -> dict:
     return data
 
 
-def mine(summit: Summit, prompt_id: int | None, me: Participant) -> dict:
+def mine(summit: Summit, prompt_id: int | None, me: Participant) -> dict[str, Any]:
     """This phone's own part of the open prompt: its upvotes, questions and words."""
     if prompt_id is None:
         return {}
@@ -63,7 +63,7 @@ def mine(summit: Summit, prompt_id: int | None, me: Participant) -> dict:
     return {}
 
 
-def _listed(question: Question) -> dict:
+def _listed(question: Question) -> dict[str, Any]:
     return {
         "id": question.id,
         "text": question.text,
@@ -73,7 +73,7 @@ def _listed(question: Question) -> dict:
 
 
 Refuse = Callable[[int, str], Exception]
-Emit = Callable[[str, dict], None]
+Emit = Callable[[str, dict[str, Any]], None]
 
 
 def add_routes(

@@ -9,6 +9,7 @@ import hashlib
 import json
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from summit_app.core import Summit
 from summit_app.core.model import SCALE_LABELS, Poll, PollState
@@ -21,7 +22,7 @@ from summit_app.server.audience import prompt_data
 class Snapshot:
     join_code: str
     groups: tuple[str, ...]
-    public: dict  # the shared part of GET /api/state
+    public: dict[str, Any]  # the shared part of GET /api/state
     digest: str  # changes whenever `public` does
     poll_id: int | None  # the poll shown on phones (open, or the item's last closed one)
     prompt_id: int | None = None  # the prompt open for phones' notes, words or questions
@@ -36,7 +37,7 @@ def build_snapshot(summit: Summit) -> Snapshot:
     item = summit.agenda.item(live.current_item_id) if live.current_item_id else None
     poll = _shown_poll(summit, live.open_poll_id, item.id if item else None)
     prompt = summit.agenda.prompt(live.open_prompt_id) if live.open_prompt_id else None
-    public = {
+    public: dict[str, Any] = {
         "title": info.title,
         "item": {"title": item.title, "kind": item.kind.value} if item else None,
         "prompt": prompt_data(summit, prompt) if prompt else None,
@@ -58,7 +59,7 @@ def build_snapshot(summit: Summit) -> Snapshot:
     )
 
 
-def _digest(data: dict) -> str:
+def _digest(data: dict[str, Any]) -> str:
     return hashlib.blake2b(json.dumps(data, sort_keys=True).encode(), digest_size=8).hexdigest()
 
 
@@ -73,7 +74,7 @@ def _shown_poll(summit: Summit, open_poll_id: int | None, item_id: int | None) -
     return max(closed, key=lambda p: (p.closed_at or "", p.opened_at or "", p.id), default=None)
 
 
-def _poll(summit: Summit, poll: Poll) -> dict:
+def _poll(summit: Summit, poll: Poll) -> dict[str, Any]:
     data = {
         "id": poll.id,
         "question": poll.question,
@@ -89,6 +90,6 @@ def _poll(summit: Summit, poll: Poll) -> dict:
     return data
 
 
-def results(result: PollResult) -> dict:
+def results(result: PollResult) -> dict[str, Any]:
     """The presenter's figures and words for the phone, best first; the page only shows them."""
     return present(result).to_dict()

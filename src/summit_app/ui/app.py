@@ -36,8 +36,10 @@ LATER = ("summit_app.server.runner", "summit_app.export.pack", "summit_app.expor
 
 def application() -> QApplication:
     """The QApplication; the first call creates it and makes the process-wide settings."""
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
         app = QApplication(sys.argv)
         process_settings()
     app.setOrganizationName(settings.ORGANISATION)
@@ -47,7 +49,7 @@ def application() -> QApplication:
     app.setWindowIcon(app_icon())
     app.setPalette(contrast.readable_placeholders(app.palette()))
     bundled_font_families()
-    return app  # type: ignore[return-value]
+    return app
 
 
 def process_settings() -> None:

@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
             lambda: self.audience_panel.prompt_id,
         )
         self.stage = self.projector_panel.stage
-        self.projector = self.projector_panel.window
+        self.projector = self.projector_panel.projector
         self.projector_panel.screens.said.connect(self.statusBar().showMessage)
         self.server_panel.server_started.connect(
             lambda url: self.projector.set_join_address(url, self.server_panel.short_address)

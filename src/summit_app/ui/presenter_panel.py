@@ -51,12 +51,12 @@ class PresenterPanel(QWidget):
         self.stage = Stage(self)
         self._poll_id, self._prompt_id = poll_id, prompt_id
         self._audience_prompt_id = audience_prompt_id
-        self.window = ProjectorWindow(session, self.stage)
-        self.screens = ProjectorScreens(self.window, control, self)
+        self.projector = ProjectorWindow(session, self.stage)
+        self.screens = ProjectorScreens(self.projector, control, self)
         self.preview_view = StageView(session, self.stage, "preview")
         self.preview_view.setFixedSize(*MONITOR)
         # LIVE is the projector's own picture, never a second view that could differ.
-        self.live_view = LiveMonitor(self.window.view, MONITOR)
+        self.live_view = LiveMonitor(self.projector.view, MONITOR)
         self.preview_label = QLabel("Preview")
         self.live_label = QLabel()
         self.live_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -163,7 +163,7 @@ class PresenterPanel(QWidget):
             text, colour = "FROZEN: the room sees this", "#1d4ed8"
         else:
             text, colour = "LIVE: the room sees this", "#b91c1c"
-        if not self.window.isVisible():
+        if not self.projector.isVisible():
             text += " (projector hidden)"
         self.show_button.setChecked(self.screens.wanted)
         self.live_label.setText(text)
@@ -198,7 +198,7 @@ class PresenterPanel(QWidget):
 
     def _closed(self) -> None:
         self.screens.disconnect_screens()
-        self.window.close()
+        self.projector.close()
 
 
 def _monitor(label: QLabel, view: QWidget) -> QVBoxLayout:

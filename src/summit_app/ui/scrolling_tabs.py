@@ -21,20 +21,20 @@ class ScrollingTabs(QTabWidget):
         scroll.setWidget(page)
         return super().addTab(scroll, label)
 
-    def widget(self, index: int) -> QWidget | None:  # type: ignore[override]
+    def widget(self, index: int) -> QWidget | None:
         scroll = super().widget(index)
         return scroll.widget() if isinstance(scroll, QScrollArea) else scroll
 
     def currentWidget(self) -> QWidget | None:  # type: ignore[override]  # noqa: N802
         return self.widget(self.currentIndex())
 
-    def indexOf(self, page: QWidget) -> int:  # type: ignore[override]  # noqa: N802
+    def indexOf(self, page: QWidget) -> int:  # noqa: N802
         for index in range(self.count()):
             if self.widget(index) is page:
                 return index
         return -1
 
-    def setCurrentWidget(self, page: QWidget) -> None:  # type: ignore[override]  # noqa: N802
+    def setCurrentWidget(self, page: QWidget) -> None:  # noqa: N802
         index = self.indexOf(page)
         if index >= 0:
             self.setCurrentIndex(index)

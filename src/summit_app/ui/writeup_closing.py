@@ -60,8 +60,8 @@ class ActionTable(QWidget):
         row = QHBoxLayout()
         for text, slot in (
             ("Add commitment" if commitments else "Add action", self.add),
-            ("Move up", lambda: self.move(-1)),
-            ("Move down", lambda: self.move(+1)),
+            ("Move up", lambda: self.move_row(-1)),
+            ("Move down", lambda: self.move_row(+1)),
             ("Remove", self.remove),
         ):
             button = QPushButton(text)
@@ -107,7 +107,7 @@ class ActionTable(QWidget):
             dialogs.attempt(self, lambda: wc.add_action(self.session, text, self.commitments))
             self.table.setCurrentCell(self.table.rowCount() - 1, 0)
 
-    def move(self, delta: int) -> None:
+    def move_row(self, delta: int) -> None:
         action_id, row = self.selected_id(), self.table.currentRow()
         if action_id is not None:
             dialogs.attempt(self, lambda: wc.move_action(self.session, action_id, delta) or True)
@@ -138,7 +138,7 @@ class ActionsPage(QWidget):
     def __init__(self, session: SummitSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.actions = ActionTable(session, commitments=False)
+        self.action_table = ActionTable(session, commitments=False)
         self.commitments = ActionTable(session, commitments=True)
         self.actions_intro = NarrativeEdit("Introduction to the actions", "Before the actions")
         describe(self.actions_intro, "Printed above the table of actions in the pack.")
@@ -155,7 +155,7 @@ class ActionsPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(QLabel("Actions: what happens next, who does it, by when."))
         layout.addWidget(self.actions_intro)
-        layout.addWidget(self.actions, 1)
+        layout.addWidget(self.action_table, 1)
         layout.addWidget(QLabel("Personal commitments: one action each person will take."))
         layout.addWidget(self.commitments_intro)
         layout.addWidget(self.commitments, 1)
@@ -164,7 +164,7 @@ class ActionsPage(QWidget):
         texts = self.session.summit.writeup.closing_texts()
         self.actions_intro.set_text(texts.actions_intro)
         self.commitments_intro.set_text(texts.commitments_intro)
-        self.actions.reload()
+        self.action_table.reload()
         self.commitments.reload()
 
     def leave(self) -> None:
@@ -207,8 +207,8 @@ class PackPage(QWidget):
         self.order.setAccessibleName("Order of the closing pages")
         self.order.setMaximumHeight(150)
         up, down = QPushButton("Move up"), QPushButton("Move down")
-        up.clicked.connect(lambda: self.move(-1))
-        down.clicked.connect(lambda: self.move(+1))
+        up.clicked.connect(lambda: self.move_row(-1))
+        down.clicked.connect(lambda: self.move_row(+1))
         self.threshold = QSpinBox()
         describe(
             self.threshold,
@@ -266,7 +266,7 @@ class PackPage(QWidget):
     def leave(self) -> None:
         self.thanks.commit()
 
-    def move(self, delta: int) -> None:
+    def move_row(self, delta: int) -> None:
         row = self.order.currentRow()
         pages = [self.order.item(i).data(ID_ROLE) for i in range(self.order.count())]
         if row < 0 or not 0 <= row + delta < len(pages):

@@ -113,8 +113,8 @@ class KeyPointsEdit(QWidget):
         row = QHBoxLayout()
         for key, text, slot in (
             ("add", "Add point", self.add_point),
-            ("up", "Move up", lambda: self.move(-1)),
-            ("down", "Move down", lambda: self.move(+1)),
+            ("up", "Move up", lambda: self.move_row(-1)),
+            ("down", "Move down", lambda: self.move_row(+1)),
             ("remove", "Remove", self.remove_point),
         ):
             button = QPushButton(text)
@@ -158,7 +158,7 @@ class KeyPointsEdit(QWidget):
         self.list.setCurrentItem(item)
         self.list.editItem(item)  # saved when the editing ends (a blank point is dropped)
 
-    def move(self, delta: int) -> None:
+    def move_row(self, delta: int) -> None:
         row = self.list.currentRow()
         if row < 0 or not 0 <= row + delta < self.list.count():
             return
