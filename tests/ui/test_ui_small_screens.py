@@ -39,7 +39,7 @@ def test_the_whole_window_and_its_strip_fit_the_screen(qtbot, demo_path, width, 
     assert (window.width(), window.height()) == room  # no minimum size pushes it off screen
     strip = window.projector_panel
     assert strip.isVisible() and _inside(window, strip)
-    for part in (strip.preview_view, strip.take_button, strip.live_view):
+    for part in (strip.preview_monitor, strip.take_button, strip.live_view):
         assert part.isVisible() and _inside(window, part)
     for number in range(window.tabs.count()):
         window.tabs.setCurrentIndex(number)

@@ -13,7 +13,6 @@ from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -31,6 +30,7 @@ from summit_app.core import SummitError
 from summit_app.ui import commands, contrast
 from summit_app.ui.accessible import describe
 from summit_app.ui.session import SummitSession
+from summit_app.ui.typed_fields import DateField
 
 # Sharp on a 4K projector and a printed cover, small enough to keep in the file.
 LOGO_MAX_SIDE = 1200
@@ -83,10 +83,8 @@ class SummitSettingsDialog(QDialog):
         self.title = QLineEdit(info.title)
         self.title.setPlaceholderText("Shown on the projector, every phone and the pack's cover")
         self.has_date = QCheckBox("Date")
-        self.date = QDateEdit()
+        self.date = DateField()
         describe(self.date, "The day of the summit, printed on the pack's cover.", "Date")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMMM yyyy")
         stored = QDate.fromString(info.date, "yyyy-MM-dd")
         # A date typed as free text (an older file, a template) is kept unless replaced.
         self._free_date = info.date if info.date and not stored.isValid() else ""
@@ -218,6 +216,10 @@ class SummitSettingsDialog(QDialog):
         return fields
 
     def save(self) -> None:
+        if self.has_date.isChecked() and self.date.problem():
+            self.error.setText(self.date.problem())
+            self.date.setFocus()
+            return
         logo = self.logo if self._logo_changed else commands.KEEP_LOGO
         try:
             commands.save_summit_settings(self._session, self.fields(), logo, self.logo_name)
