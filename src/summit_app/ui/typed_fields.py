@@ -17,7 +17,6 @@ from PySide6.QtGui import QFocusEvent, QMouseEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from summit_app.core.when import parse_date, parse_time
-from summit_app.export.dates import long_date
 
 BAD = "border: 2px solid #b91c1c;"
 
@@ -95,7 +94,11 @@ class DateField(_TypedField):
         return parse_date(text, default_year=self._value.year)
 
     def _show(self, value: dt.date) -> str:
-        return long_date(value)  # English, whatever the system's locale (as the pack)
+        # English, whatever the system's locale, as the pack's dates; loaded here, not at
+        # start-up, which loads none of the pack's code (tests/ui/test_ui_startup_imports.py).
+        from summit_app.export.dates import long_date
+
+        return long_date(value)
 
 
 class TimeField(_TypedField):
