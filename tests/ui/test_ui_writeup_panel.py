@@ -204,7 +204,7 @@ def test_the_pack_options_and_the_order_of_the_closing_pages(qtbot, demo) -> Non
 
 def test_the_preview_shows_the_pack_and_follows_an_edit(qtbot, demo) -> None:
     panel = _panel(qtbot, demo)
-    qtbot.waitUntil(lambda: panel.preview.document.pageCount() > 5, timeout=20_000)
+    qtbot.waitUntil(lambda: panel.preview.view.page_count() > 5, timeout=20_000)
     built = []
     panel.preview.updated.connect(built.append)
     section = _section(demo, 2)
@@ -212,8 +212,8 @@ def test_the_preview_shows_the_pack_and_follows_an_edit(qtbot, demo) -> None:
     panel.text_page.editor.setPlainText("A new introduction.")
     panel.text_page.editor.commit()
     qtbot.waitUntil(lambda: bool(built), timeout=20_000)
-    page = panel.preview.view.pageNavigator().currentPage()
-    text = " ".join(panel.preview.document.getAllText(page).text().split())
+    page = panel.preview.view.current_page()
+    text = " ".join(panel.preview.view.page_text(page).split())
     assert page > 2 and section.title in text  # scrolled to the section being edited
     assert "A new introduction." in text
     assert "pages" in panel.preview.status.text()
@@ -234,9 +234,9 @@ def test_nothing_is_built_while_the_workspace_is_not_showing(qtbot, demo) -> Non
     qtbot.addWidget(panel)
     demo.changed("polls")
     qtbot.wait(800)
-    assert panel.preview.worker is None and panel.preview.document.pageCount() == 0
+    assert panel.preview.worker is None and panel.preview.view.page_count() == 0
     panel.show()
-    qtbot.waitUntil(lambda: panel.preview.document.pageCount() > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: panel.preview.view.page_count() > 0, timeout=20_000)
 
 
 def test_tree_labels_are_plain_text(qtbot, demo) -> None:

@@ -7,8 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,6 +25,7 @@ from summit_app.core import Summit, SummitError
 from summit_app.export.cli import write_all
 from summit_app.ui import contrast, user_folders
 from summit_app.ui.accessible import describe
+from summit_app.ui.pdf_pages import PdfPages
 
 EDITIONS = (
     ("pdf", "PDF: to print, or to read on screen"),
@@ -108,11 +107,8 @@ class ExportDialog(QDialog):
         self.status = QLabel("")
         self.status.setWordWrap(True)
 
-        self.document = QPdfDocument(self)
-        self.preview = QPdfView(self)
-        self.preview.setDocument(self.document)
-        self.preview.setPageMode(QPdfView.PageMode.MultiPage)
-        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.preview = PdfPages(self)
+        self.preview.setAccessibleName("Preview of the PDF")
 
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
@@ -180,11 +176,11 @@ class ExportDialog(QDialog):
             self.show_error("\n".join(failed))
             return
         pdf = next((p for p in self.written if p.suffix == ".pdf"), None)
-        self.document.close()
+        self.preview.clear()
         pages = ""
         if pdf is not None:
-            self.document.load(str(pdf))
-            pages = f" The PDF has {self.document.pageCount()} pages."
+            self.preview.load(pdf.read_bytes())
+            pages = f" The PDF has {self.preview.page_count()} pages."
         names = ", ".join(p.name for p in self.written)
         text = f"Written in {self.written[0].parent}: {names}.{pages}"
         if notes:
