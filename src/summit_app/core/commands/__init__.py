@@ -35,10 +35,10 @@ def command(
 ) -> Callable[Concatenate[Summit, P], Done[T]]:
     """Make `action(summit, ...)` a command: one transaction, and its Changes."""
 
-    @functools.wraps(action)
-    def run(summit: Summit, *args: P.args, **kwargs: P.kwargs) -> Done[T]:
+    def run(summit: Summit, /, *args: P.args, **kwargs: P.kwargs) -> Done[T]:
         with recording(summit) as changes:
             value = action(summit, *args, **kwargs)
         return Done(value, changes[0])
 
+    functools.update_wrapper(run, action)
     return run

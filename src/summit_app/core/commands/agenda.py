@@ -15,29 +15,30 @@ FIRST_SECTION = "Programme"
 
 
 @command
-def add_section(summit: Summit, title: str) -> Section:
+def add_section(summit: Summit, /, title: str) -> Section:
     return summit.agenda.add_section(title)
 
 
 @command
-def rename_section(summit: Summit, section_id: int, title: str) -> Section:
+def rename_section(summit: Summit, /, section_id: int, title: str) -> Section:
     old = summit.agenda.section(section_id)
     return summit.agenda.update_section(section_id, title, old.introduction)
 
 
 @command
-def move_section(summit: Summit, section_id: int, position: int) -> None:
+def move_section(summit: Summit, /, section_id: int, position: int) -> None:
     summit.agenda.move_section(section_id, position)
 
 
 @command
-def remove_section(summit: Summit, section_id: int) -> None:
+def remove_section(summit: Summit, /, section_id: int) -> None:
     summit.agenda.remove_section(section_id)
 
 
 @command
 def add_item(
     summit: Summit,
+    /,
     section_id: int | None,
     title: str,
     kind: str,
@@ -58,17 +59,19 @@ def add_item(
 
 
 @command
-def update_item(summit: Summit, item_id: int, **fields: Any) -> Item:
+def update_item(summit: Summit, /, item_id: int, **fields: Any) -> Item:
     return summit.agenda.update_item(item_id, **fields)
 
 
 @command
-def remove_item(summit: Summit, item_id: int) -> None:
+def remove_item(summit: Summit, /, item_id: int) -> None:
     summit.agenda.remove_item(item_id)
 
 
 @command
-def move_item(summit: Summit, item_id: int, position: int, section_id: int | None = None) -> None:
+def move_item(
+    summit: Summit, /, item_id: int, position: int, section_id: int | None = None
+) -> None:
     summit.agenda.move_item(item_id, position, section_id)
 
 
@@ -86,6 +89,7 @@ class SpeakerEdit:
 @command
 def apply_item(
     summit: Summit,
+    /,
     item_id: int,
     fields: dict[str, Any],
     speakers: Sequence[SpeakerEdit],
@@ -133,7 +137,7 @@ def apply_item(
 
 
 @command
-def open_prompt(summit: Summit, prompt_id: int | None) -> None:
+def open_prompt(summit: Summit, /, prompt_id: int | None) -> None:
     """Take the room's input on this prompt (None: on none)."""
     summit.agenda.open_prompt(prompt_id)
 
@@ -142,32 +146,32 @@ def open_prompt(summit: Summit, prompt_id: int | None) -> None:
 
 
 @command
-def set_start_time(summit: Summit, value: str) -> None:
+def set_start_time(summit: Summit, /, value: str) -> None:
     summit.update_info(dataclasses.replace(summit.info(), start_time=value))
 
 
 @command
-def start_item(summit: Summit, item_id: int, at: str) -> Item:
+def start_item(summit: Summit, /, item_id: int, at: str) -> Item:
     return summit.agenda.start_item(item_id, at=at)
 
 
 @command
-def pause_clock(summit: Summit, at: str) -> Item:
+def pause_clock(summit: Summit, /, at: str) -> Item:
     return summit.agenda.pause(at=at)
 
 
 @command
-def resume_clock(summit: Summit, at: str) -> Item:
+def resume_clock(summit: Summit, /, at: str) -> Item:
     return summit.agenda.resume(at=at)
 
 
 @command
-def add_minutes(summit: Summit, minutes: int) -> Item:
+def add_minutes(summit: Summit, /, minutes: int) -> Item:
     return summit.agenda.add_minutes(minutes)
 
 
 @command
-def end_day(summit: Summit, at: str) -> None:
+def end_day(summit: Summit, /, at: str) -> None:
     summit.agenda.end_day(at=at)
 
 
@@ -177,7 +181,7 @@ KEEP_LOGO = object()  # `save_settings` leaves the logo as it is
 
 
 @command
-def edit_summit(summit: Summit, **fields: Any) -> Any:
+def edit_summit(summit: Summit, /, **fields: Any) -> Any:
     """Change some of the summit's details (see `core.summit_info.edit_info`)."""
     return summit.edit_info(**fields)
 

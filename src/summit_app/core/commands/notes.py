@@ -10,42 +10,42 @@ from summit_app.core.store import Summit
 
 
 @command
-def add_note(summit: Summit, prompt_id: int, text: str, theme_id: int | None = None) -> Note:
+def add_note(summit: Summit, /, prompt_id: int, text: str, theme_id: int | None = None) -> Note:
     return summit.notes.add_note(prompt_id, text, theme_id=theme_id)
 
 
 @command
-def edit_note(summit: Summit, note_id: int, text: str) -> Note:
+def edit_note(summit: Summit, /, note_id: int, text: str) -> Note:
     return summit.notes.edit_note(note_id, text)
 
 
 @command
-def remove_notes(summit: Summit, note_ids: Sequence[int]) -> None:
+def remove_notes(summit: Summit, /, note_ids: Sequence[int]) -> None:
     for note_id in note_ids:
         summit.notes.remove_note(note_id)
 
 
 @command
-def set_hidden(summit: Summit, note_ids: Sequence[int], hidden: bool) -> None:
+def set_hidden(summit: Summit, /, note_ids: Sequence[int], hidden: bool) -> None:
     """Hide notes from the projector and the pack (or show them again)."""
     for note_id in note_ids:
         summit.notes.set_hidden(note_id, hidden)
 
 
 @command
-def set_quote(summit: Summit, note_ids: Sequence[int], quote: bool) -> None:
+def set_quote(summit: Summit, /, note_ids: Sequence[int], quote: bool) -> None:
     for note_id in note_ids:
         summit.notes.set_quote(note_id, quote)
 
 
 @command
-def move_notes(summit: Summit, note_ids: Sequence[int], theme_id: int | None) -> None:
+def move_notes(summit: Summit, /, note_ids: Sequence[int], theme_id: int | None) -> None:
     for note_id in note_ids:
         summit.notes.set_theme(note_id, theme_id)
 
 
 @command
-def add_theme(summit: Summit, prompt_id: int, name: str, note_ids: Sequence[int] = ()) -> Theme:
+def add_theme(summit: Summit, /, prompt_id: int, name: str, note_ids: Sequence[int] = ()) -> Theme:
     """A new theme; notes given go into it, in the same transaction."""
     theme = summit.notes.add_theme(prompt_id, name)
     for note_id in note_ids:
@@ -54,15 +54,15 @@ def add_theme(summit: Summit, prompt_id: int, name: str, note_ids: Sequence[int]
 
 
 @command
-def update_theme(summit: Summit, theme_id: int, **fields: str) -> Theme:
+def update_theme(summit: Summit, /, theme_id: int, **fields: str) -> Theme:
     return summit.notes.update_theme(theme_id, **fields)
 
 
 @command
-def move_theme(summit: Summit, theme_id: int, position: int) -> None:
+def move_theme(summit: Summit, /, theme_id: int, position: int) -> None:
     summit.notes.move_theme(theme_id, position)
 
 
 @command
-def remove_theme(summit: Summit, theme_id: int) -> None:
+def remove_theme(summit: Summit, /, theme_id: int) -> None:
     summit.notes.remove_theme(theme_id)
