@@ -172,13 +172,19 @@ def test_verified_voting_refuses_a_phone_without_a_card_and_takes_a_printed_card
     poll_id = open_poll(summit)
     page = joined(browser, server)
     expect(page.get_by_role("heading", name="This vote is for card holders")).to_be_visible()
-    page.get_by_role("radio", name="Digital and data").check()
-    page.get_by_role("button", name="Send my vote").click()
-    expect(page.get_by_role("alert")).to_contain_text("Only holders of a voting card")
+    # No poll to fill in only to be refused at Send: the card comes first.
+    expect(page.get_by_role("radio", name="Digital and data")).to_be_hidden()
+    # A mistyped code is told so (not that the card is for another summit).
+    page.get_by_role("textbox", name="The code printed on your card").fill("ABCD-EFGH")
+    page.get_by_role("button", name="Use my card").click()
+    expect(page.get_by_role("alert")).to_contain_text("No card has that code")
     assert summit.polls.ballot_count(poll_id) == 0
-    # The card's QR code, as its camera opens it.
+    # The card's QR code, as its camera opens it: the page says it worked.
     page.goto(f"{server.url}/c/{first.pass_}")
     expect(page.get_by_role("heading", name="This vote is for card holders")).to_be_hidden()
+    expect(
+        page.get_by_role("status").filter(has_text=f"Card {first.id} is on this phone")
+    ).to_be_visible()
     page.get_by_role("radio", name="Digital and data").check()
     page.get_by_role("button", name="Send my vote").click()
     expect(page.get_by_role("status").filter(has_text="Your vote is saved.")).to_be_visible()

@@ -181,7 +181,7 @@ def create_app(
     hub: Hub | None = None,
     hosts: list[str] | None = None,
 ) -> FastAPI:
-    from summit_app.server import api, pages
+    from summit_app.server import api, bundle, pages
 
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     context = Context(gateway, emit, checks, rate, doors or Doors(), hub or Hub(gateway, 1000))
@@ -206,5 +206,6 @@ def create_app(
         return JSONResponse({"error": BUSY}, status_code=503)
 
     api.add_routes(app, context)
+    bundle.add_routes(app)
     pages.add_routes(app, context)  # last: its short-code route takes any one-segment path
     return app
