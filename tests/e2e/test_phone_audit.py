@@ -9,53 +9,19 @@ was after every action; the focus ring and text fields' edges stand out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
+from phone_day import open_poll
+from playwright.sync_api import Browser, Page, Route, expect
 
-from browser import axe_violations, launch, phone
+from browser import axe_violations, phone
 from summit_app.core import Summit
-from summit_app.core.model import ItemKind, PollKind, PromptKind, SummitInfo
+from summit_app.core.model import ItemKind, PollKind, PromptKind
 from summit_app.server import SummitServer
 
 pytestmark = pytest.mark.browser
 
-OPTIONS = ["Workforce development", "Digital and data", "Health inequalities"]
 ASK = "Ask the panel"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        browser = launch(pw)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-@pytest.fixture
-def day(tmp_path: Path) -> Iterator[tuple[Summit, SummitServer]]:
-    summit = Summit.create(tmp_path / "day.summit", SummitInfo(title="Leadership summit"))
-    item = summit.agenda.add_item(summit.agenda.add_section("Day").id, "Vote", ItemKind.VOTE, 30)
-    summit.agenda.start_item(item.id)
-    server = SummitServer(summit.path, host="127.0.0.1", port=0)
-    server.start()
-    try:
-        yield summit, server
-    finally:
-        server.stop()
-        summit.close()
-
-
-def open_poll(summit: Summit, kind: PollKind = PollKind.SINGLE, **rules: object) -> int:
-    item = summit.agenda.current_item()
-    assert item is not None
-    poll = summit.polls.add_poll(item.id, "Which priority first?", kind, OPTIONS, **rules)
-    summit.polls.open_poll(poll.id)
-    return poll.id
 
 
 def open_prompt(summit: Summit, kind: PromptKind, text: str = ASK) -> int:
