@@ -10,8 +10,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from summit_app.core import Summit
-from summit_app.core.errors import ValidationError
-from summit_app.core.model import Participant
+from summit_app.core.errors import NotFoundError, ValidationError
+from summit_app.core.model import Card, Participant
 from summit_app.resources import WEB
 from summit_app.server.app import (
     CHECK_COOKIE,
@@ -106,20 +106,20 @@ def add_routes(app: FastAPI, c: Context) -> None:
         where = address(request)
         if not c.doors.may_guess(where):
             return Refusal(429, GUESSED_TOO_OFTEN)
-        card = await c.gateway.run(lambda s: s.cards.by_pass(typed[:64]))
-        if card is None:
-            c.doors.wrong(where)
-            return Refusal(404, WRONG_CARD)
 
-        def take(summit: Summit) -> Participant:
+        def take(summit: Summit) -> tuple[Card, Participant]:
             try:
-                return summit.cards.claim(card)
+                return summit.cards.claim(typed[:64])
+            except NotFoundError:
+                raise Refusal(404, WRONG_CARD) from None
             except ValidationError as error:
                 raise Refusal(403, str(error)) from None
 
         try:
-            participant = await c.gateway.write(take)
+            card, participant = await c.gateway.write(take)
         except Refusal as refusal:
+            if refusal.status == 404:
+                c.doors.wrong(where)
             return refusal
         c.gateway.remember(participant)
         c.emit("card", {"card": card.id, "participant_id": participant.id})
