@@ -118,7 +118,7 @@ def test_a_cancelled_card_never_hands_over_its_replacement(room: Room) -> None:
         participant_id = room.summit.cards.card(card.id).participant_id
         stop = threading.Event()
 
-        def reload(phone, participant_id=participant_id, card=card) -> None:  # noqa: ANN001
+        def reload(phone, participant_id=participant_id, card=card, stop=stop) -> None:  # noqa: ANN001
             deadline = time.monotonic() + 5
             while not stop.is_set() and time.monotonic() < deadline:
                 answer = phone.get(f"/c/{card.pass_}")
