@@ -18,10 +18,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from summit_app.core.errors import SummitFileError, ValidationError
+from summit_app.core.errors import FileGoneError, SummitFileError, ValidationError
 from summit_app.core.model import DEFAULT_GROUPS, LiveState, Logo, SummitInfo
 from summit_app.core.schema import REQUIRED_TABLES, SCHEMA_VERSION, migrate
 from summit_app.core.storage_errors import storage_errors
+from summit_app.core.whereabouts import gone_sentence, identity
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +131,9 @@ class Summit:
         from summit_app.core.writeup import WriteupRepo
 
         self.db = db
-        self.path = path
+        self.path = Path(path).absolute()
+        # The file this connection opened (see whereabouts.py); commits go only to it.
+        self._identity = identity(self.path)
         self._depth = 0  # savepoints open inside the current transaction
         # Set by open() when it brought an older file up to date: the file format it had,
         # and the copy of the file as it was (see `migration_note`).
@@ -286,6 +289,9 @@ class Summit:
         try:
             with storage_errors():
                 yield self.db
+                gone = self.gone()
+                if gone is not None:
+                    raise FileGoneError(f"This change was not saved: {gone}")
                 conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
@@ -309,6 +315,13 @@ class Summit:
         finally:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")  # nothing was written; ends the snapshot
+
+    def gone(self) -> str | None:
+        """None while the file is where it was opened; else a sentence saying it was moved
+        (and where to) or deleted. Every commit checks it first and is refused if not."""
+        if self._identity is None:
+            return None
+        return gone_sentence(self.path, self._identity)
 
     def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
         return self.db.execute(sql, params)

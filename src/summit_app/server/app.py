@@ -22,7 +22,7 @@ from pydantic import ValidationError as ShapeError
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from summit_app.core.errors import StorageError
+from summit_app.core.errors import FileGoneError, StorageError
 from summit_app.core.model import Participant
 from summit_app.resources import WEB
 from summit_app.server.gateway import Gateway
@@ -43,6 +43,10 @@ BAD_TOKEN = "This phone's pass is not for this summit. Scan the QR code on the s
 WRONG_CODE = "This link is not for the summit running here. Scan the QR code on the screen again."
 TOO_FAST = "That was a lot at once. Wait a few seconds and try again."
 BUSY = "The laptop is busy for a moment. Try again in a few seconds."
+FILE_GONE = (
+    "The laptop cannot save anything just now: its summit file was moved or deleted. This"
+    " was not saved; the facilitator has been told. Try again in a few minutes."
+)
 ELSEWHERE = "That came from another web site, so it was not accepted."
 
 EventSink = Callable[[str, dict], None]
@@ -202,6 +206,10 @@ def create_app(
 
     @app.exception_handler(StorageError)
     async def busy(_: Request, error: StorageError) -> JSONResponse:
+        if isinstance(error, FileGoneError):  # the facilitator's sentence says where it went
+            log.warning("storage: %s", error)
+            emit("file_gone", {"message": str(error)})
+            return JSONResponse({"error": FILE_GONE}, status_code=503)
         log.warning("storage: %s (%s)", error, error.__cause__)
         return JSONResponse({"error": BUSY}, status_code=503)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import uvicorn
 
 from summit_app.core import SummitError
+from summit_app.core.whereabouts import Identity, gone_sentence, identity
 from summit_app.server import network
 from summit_app.server.app import Checks, create_app
 from summit_app.server.connections import accept_batch, connection_budget, guarded
@@ -102,6 +103,7 @@ class SummitServer:
         self._thread: threading.Thread | None = None
         self._join_code = ""
         self._short_code = ""
+        self._identity: Identity | None = None
 
     # -- what the GUI shows --------------------------------------------------------------
 
@@ -149,6 +151,13 @@ class SummitServer:
         """How many phones have reached the room-check page since the server started."""
         return self._checks.count
 
+    def gone(self) -> str | None:
+        """None while the served file is where it was opened; else the sentence saying it
+        was moved (and where to) or deleted: phones' writes are refused meanwhile."""
+        if self._identity is None:
+            return None
+        return gone_sentence(self.path.absolute(), self._identity)
+
     # -- starting and stopping -----------------------------------------------------------
 
     def start(self) -> None:
@@ -176,6 +185,7 @@ class SummitServer:
             # The server's connection is opened, used and closed on this thread alone.
             try:
                 gateway.open()
+                self._identity = identity(gateway.summit.path)
                 info = gateway.call(lambda s: s.info())
                 self._join_code, self._short_code = info.join_code, info.short_code
             except BaseException as error:
