@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from summit_app.core.errors import FileGoneError, SummitFileError, ValidationError
 from summit_app.core.model import DEFAULT_GROUPS, LiveState, Logo, SummitInfo
+from summit_app.core.rows_check import undecodable
 from summit_app.core.schema import REQUIRED_TABLES, SCHEMA_VERSION, migrate
 from summit_app.core.storage_errors import storage_errors
 from summit_app.core.whereabouts import gone_sentence, identity
@@ -85,9 +86,20 @@ def check_file(path: Path) -> int:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         if not REQUIRED_TABLES <= tables:
             raise SummitFileError(f"{path} is not a summit file.")
+        if not isinstance(version, int):
+            version = -1
+        if version < 1:  # every summit file has run the first migration
+            raise SummitFileError(
+                f"{path} is damaged (its file format number, {version}, is not one Summit"
+                " writes). Open a backup copy."
+            )
         verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
         if verdict != "ok":
-            raise SummitFileError(f"{path} is damaged ({verdict}). Open a backup copy.")
+            said = " ".join(verdict.replace("*** in database main ***", "").split())
+            raise SummitFileError(f"{path} is damaged ({said[:160]}). Open a backup copy.")
+        problem = undecodable(conn, version)
+        if problem is not None:
+            raise SummitFileError(f"{path} is damaged ({problem}). Open a backup copy.")
         return int(version)
     except sqlite3.DatabaseError as error:
         if "not a database" in str(error):
@@ -316,6 +328,13 @@ class Summit:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")  # nothing was written; ends the snapshot
 
+    def check_writable(self) -> None:
+        """Raise StorageError (with its sentence) if nothing could be saved to this file:
+        read-only, or a header that says so. Writes nothing (phones are served only by a
+        file that can keep what they send)."""
+        with self.write():
+            self.execute("UPDATE summit SET id = id WHERE 0")
+
     def gone(self) -> str | None:
         """None while the file is where it was opened; else a sentence saying it was moved
         (and where to) or deleted. Every commit checks it first and is refused if not."""
@@ -324,10 +343,12 @@ class Summit:
         return gone_sentence(self.path, self._identity)
 
     def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
-        return self.db.execute(sql, params)
+        with storage_errors():  # a damaged page found while reading is the file's error too
+            return self.db.execute(sql, params)
 
     def rows(self, sql: str, params: tuple | dict = ()) -> list[dict]:
-        return list(self.db.query(sql, params))
+        with storage_errors():
+            return list(self.db.query(sql, params))
 
     def data_version(self) -> int:
         """Changes when another connection commits: a cheap 'has anything changed?'."""
