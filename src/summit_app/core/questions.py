@@ -28,6 +28,9 @@ _UPVOTES = """
 """
 
 
+QA_CLOSED = "This Q&A has closed, so upvotes are not taken any more."
+
+
 class QuestionsRepo:
     def __init__(self, summit: Summit) -> None:
         self._s = summit
@@ -131,7 +134,7 @@ class QuestionsRepo:
         from summit_app.core.store import now
 
         with self._s.write():
-            question = self._visible(question_id)
+            question = self._open(question_id)
             if question.merged_into is not None:
                 raise ValidationError(
                     "That question was merged with a similar one: upvote that one instead."
@@ -149,7 +152,7 @@ class QuestionsRepo:
 
     def withdraw_upvote(self, question_id: int, participant_id: int) -> Question:
         with self._s.write():
-            self._visible(question_id)
+            self._open(question_id)
             if not self._has_upvote(question_id, participant_id):
                 raise ValidationError("You have not upvoted that question.")
             self._s.execute(
@@ -157,6 +160,14 @@ class QuestionsRepo:
                 (question_id, participant_id),
             )
         return self.question(question_id)
+
+    def _open(self, question_id: int) -> Question:
+        """A question the room sees, in a Q&A still open: once it closes, upvotes (and
+        taking them back) would change the order the room left and the pack prints."""
+        question = self._visible(question_id)
+        if self._s.live().open_prompt_id != question.prompt_id:
+            raise ValidationError(QA_CLOSED)
+        return question
 
     def _visible(self, question_id: int) -> Question:
         try:
