@@ -35,16 +35,19 @@ def add_routes(app: FastAPI, c: Context) -> None:
 
     async def join_code(code: str, request: Request, short: bool = False) -> str | Response:
         """The long join code if `code` is right (the short code when `short`), else the
-        page to answer with. A guessing address is locked out for a while."""
-        if not c.doors.may_guess(address(request), short):
-            message = SHORT_GUESSED_TOO_OFTEN if short else GUESSED_TOO_OFTEN
-            return plain(429, "Wait a minute", message)
+        page to answer with. A guessing address is locked out for a while: the right long
+        code is still taken from it (throttle.py), the short one is not even looked at."""
+        where = address(request)
+        if short and not c.doors.may_guess(where, short=True):
+            return plain(429, "Wait a minute", SHORT_GUESSED_TOO_OFTEN)
         snap = await c.gateway.run(c.gateway.snapshot)
         expected = snap.short_code if short else snap.join_code
         given = re.sub(r"\D", "", code) if short else code
         if secrets.compare_digest(given.encode(), expected.encode()):
             return snap.join_code
-        c.doors.wrong(address(request), short)
+        if not c.doors.may_guess(where):
+            return plain(429, "Wait a minute", GUESSED_TOO_OFTEN)
+        c.doors.wrong(where, short)
         return plain(404, "Not found", WRONG_CODE)
 
     async def known(request: Request) -> Participant | None:
@@ -104,8 +107,6 @@ def add_routes(app: FastAPI, c: Context) -> None:
 
     async def claim(typed: str, request: Request) -> tuple[str, Participant] | Refusal:
         where = address(request)
-        if not c.doors.may_guess(where):
-            return Refusal(429, GUESSED_TOO_OFTEN)
 
         def take(summit: Summit) -> tuple[Card, Participant]:
             try:
@@ -118,7 +119,9 @@ def add_routes(app: FastAPI, c: Context) -> None:
         try:
             card, participant = await c.gateway.write(take)
         except Refusal as refusal:
-            if refusal.status == 404:
+            if refusal.status == 404:  # a wrong pass: locked out after a few, right ones not
+                if not c.doors.may_guess(where):
+                    return Refusal(429, GUESSED_TOO_OFTEN)
                 c.doors.wrong(where)
             return refusal
         c.gateway.remember(participant)
