@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import ipaddress
 import logging
 import os
 import socket
@@ -67,7 +68,7 @@ def uvicorn_config(app: object, budget: int | None = None) -> uvicorn.Config:
 def allowed_hosts(host: str) -> list[str]:
     """The Host names a request may carry: the served address (all of them for 0.0.0.0)."""
     if host in ("0.0.0.0", ""):
-        return ["127.0.0.1", "localhost", *(ip for _, ip, _ in network.candidate_addresses())]
+        return ["127.0.0.1", "localhost", *(a.ip for a in network.candidate_addresses())]
     if host.startswith("127."):
         return [host, "localhost"]
     return [host]
@@ -75,6 +76,25 @@ def allowed_hosts(host: str) -> list[str]:
 
 class ServerError(SummitError):
     """The server could not start (no address to bind, the file cannot be opened...)."""
+
+
+def checked_address(host: str, port: object) -> tuple[str, int]:
+    """The IPv4 address and port to serve on, or ServerError with a sentence."""
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
+        raise ServerError(
+            f"{port} is not a port number: choose one from 1024 to 65535 (or 0 for any free one)."
+        )
+    try:
+        return str(ipaddress.IPv4Address(host)), port
+    except ValueError:
+        pass
+    try:
+        return socket.gethostbyname(host), port  # "localhost", say
+    except (OSError, UnicodeError):
+        raise ServerError(
+            f"'{host}' is not an address of this laptop: give one like 192.168.1.20, or"
+            " 0.0.0.0 for all of them."
+        ) from None
 
 
 class SummitServer:
@@ -168,6 +188,7 @@ class SummitServer:
         """Start serving; returns once listening. Raises ServerError or SummitFileError."""
         if self._thread is not None:
             return
+        self.host, self.port = checked_address(self.host, self.port)
         sock = self._bind()
         gateway = Gateway(self.path)
         budget = connection_budget()
