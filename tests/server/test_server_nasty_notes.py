@@ -25,7 +25,7 @@ from server_room import Room
 from summit_app.core import Summit
 from summit_app.export.csv_export import write_csv
 from summit_app.export.pack import write_pack
-from summit_app.export.typeset import clean, smarten
+from summit_app.export.typeset import clean
 from summit_app.resources import FONTS
 
 NASTY = [
@@ -59,9 +59,9 @@ def font_has() -> frozenset[int]:
 
 
 def printable(text: str) -> str:
-    """What the PDF can hold of `text`: the export's clean() and curly quotes, less
-    characters without a glyph."""
-    return "".join(c for c in smarten(clean(text)) if ord(c) in font_has())
+    """What the PDF can hold of `text`: the export's clean() (a phone's words are printed
+    as typed, straight quotes and all), less characters without a glyph."""
+    return "".join(c for c in clean(text) if ord(c) in font_has())
 
 
 def read_back(text: str) -> str:

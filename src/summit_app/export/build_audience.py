@@ -10,7 +10,7 @@ from __future__ import annotations
 from summit_app.core.model import QuestionState
 from summit_app.export.data import PromptBlock
 from summit_app.export.model import Block, Cloud, Column, Heading, Para, Run, Table, Tone
-from summit_app.export.typeset import heading, narrative_text, one_line, text_runs
+from summit_app.export.typeset import as_typed, heading, narrative_text, one_line, text_runs
 
 TOP_WORDS = 15  # the table beside the cloud; the cloud itself draws what fits
 STATE = {
@@ -78,14 +78,14 @@ def cloud_blocks(block: PromptBlock, level: int) -> list[Block]:
     top = words[:TOP_WORDS]
     data = Table(
         (Column("Word"), Column("Answers", numeric=True)),
-        tuple((one_line(w.text), str(w.count)) for w in top),
+        tuple((as_typed(w.text), str(w.count)) for w in top),
         caption=f"The words with the most answers to “{one_line(prompt.text)}”",
     )
     alt = "A word cloud. Most answers first: " + "; ".join(
-        f"{one_line(w.text)}, {w.count}" for w in top
+        f"{as_typed(w.text)}, {w.count}" for w in top
     )
     out.append(
-        Cloud("Word cloud", alt + ".", tuple((one_line(w.text), w.count) for w in words), data)
+        Cloud("Word cloud", alt + ".", tuple((as_typed(w.text), w.count) for w in words), data)
     )
     return out
 

@@ -4,11 +4,12 @@ three editions and the raw data, headless, by default into exports/ beside the f
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from summit_app.core import Summit, SummitError
 from summit_app.export.csv_export import write_csv
-from summit_app.export.pack import build_pack, log_lines, write_editions, write_file
+from summit_app.export.pack import ExportError, build_pack, log_lines, write_edition, write_file
 
 
 def exports_folder(summit_path: Path | str) -> Path:
@@ -59,7 +60,8 @@ def export(
     What the team should know (groups folded for anonymity, a font taken from this computer
     or missing) is written to <name>-log.txt beside them and said on stderr.
     A problem the user can fix (not a summit file, a folder that cannot be written) is one
-    clear line on stderr and exit code 1, never a traceback.
+    clear line on stderr and exit code 1, never a traceback. An edition that cannot be
+    written is its own line; the others are written all the same (and the exit code is 1).
     """
     path = Path(path)
     asked = {"pdf": pdf, "html": html, "docx": docx, "csv": csv_dir}
@@ -68,27 +70,60 @@ def export(
     targets = {k: Path(v) for k, v in asked.items() if v is not None}
     try:
         with Summit.open(path) as summit:
-            written, notes = write_all(summit, targets)
+            done = write_all(summit, targets)
     except SummitError as error:
         print(f"summit-app export: {error}", file=sys.stderr)
         return 1
-    for item in written:
+    for item in done.paths:
         print(item)
-    for note in notes:
+    for problem in done.failed:
+        print(f"summit-app export: {problem}", file=sys.stderr)
+    for note in done.notes:
         print(f"summit-app export: note: {note}", file=sys.stderr)
-    return 0
+    return 1 if done.failed else 0
 
 
-def write_all(summit: Summit, targets: dict[str, Path]) -> tuple[list[Path], list[str]]:
+@dataclass(frozen=True)
+class Exported:
+    paths: list[Path]  # what was written, the log last
+    notes: list[str]  # what the team should know (groups folded, fonts), also in the log
+    failed: list[str]  # one sentence for each edition that was not written, also in the log
+
+
+def write_all(summit: Summit, targets: dict[str, Path]) -> Exported:
     """Write the editions in `targets` ("pdf", "html", "docx", "csv") from one snapshot of
-    `summit`; return the paths written and the log's lines (also written to the log file)."""
+    `summit`, each on its own: one that fails is a sentence in `failed` and in the log, and
+    the others are still written. The log goes beside the first edition written."""
+    written: dict[str, list[Path]] = {}
+    failed: list[str] = []
+    notes: list[str] = []
+    editions = {k: v for k, v in targets.items() if k != "csv"}
     with summit.reading():  # the pack and the CSV from the same moment
-        pack = build_pack(summit)
-        editions = {k: v for k, v in targets.items() if k != "csv"}
-        written = write_editions(pack, editions)
+        if editions:
+            try:
+                pack = build_pack(summit)
+            except SummitError:
+                raise
+            except Exception as error:  # noqa: BLE001 - the CSV can still be written
+                failed.append(f"The pack could not be made ({type(error).__name__}: {error}).")
+            else:
+                notes = log_lines(pack)
+                for edition, target in editions.items():
+                    try:
+                        written[edition] = [write_edition(pack, edition, target)]
+                    except ExportError as error:
+                        failed.append(str(error))
         if "csv" in targets:
-            written += write_csv(summit, targets["csv"])
-    notes = log_lines(pack) if editions else []
-    if notes:
-        written.append(write_file(log_path(written[0]), ("\n".join(notes) + "\n").encode()))
-    return written, notes
+            try:
+                written["csv"] = write_csv(summit, targets["csv"])
+            except SummitError as error:
+                failed.append(f"The CSV data was not written: {error}")
+    paths = [p for edition in targets if edition in written for p in written[edition]]
+    lines = failed + notes
+    first = next((targets[e] for e in targets if e in written), None)
+    if lines and first is not None:
+        try:
+            paths.append(write_file(log_path(first), ("\n".join(lines) + "\n").encode()))
+        except ExportError as error:
+            failed.append(str(error))
+    return Exported(paths, notes, failed)

@@ -61,12 +61,29 @@ def log_lines(pack: Pack) -> list[str]:
     return [*pack.log, *font_log(pack)]
 
 
+EDITION_NAMES = {"pdf": "PDF edition", "html": "HTML edition", "docx": "Word edition"}
+
+
+def write_edition(pack: Pack, edition: str, target: Path | str) -> Path:
+    """Write one edition ("pdf", "html", "docx") of `pack` to `target`.
+
+    Whatever goes wrong is an `ExportError` naming the edition, so a caller writing several
+    can go on with the others: one edition that fails never costs the team the rest.
+    """
+    name = EDITION_NAMES[edition]
+    try:
+        return write_file(Path(target), EDITIONS[edition](pack))
+    except ExportError as error:
+        raise ExportError(f"The {name} was not written: {error}") from error
+    except Exception as error:  # noqa: BLE001 - a fault of ours in one renderer
+        raise ExportError(
+            f"The {name} could not be made ({type(error).__name__}: {error})."
+        ) from error
+
+
 def write_editions(pack: Pack, targets: dict[str, Path | str]) -> list[Path]:
     """Write each edition named in `targets` ("pdf", "html", "docx") to its path."""
-    written = []
-    for edition, target in targets.items():
-        written.append(write_file(Path(target), EDITIONS[edition](pack)))
-    return written
+    return [write_edition(pack, edition, target) for edition, target in targets.items()]
 
 
 def write_pack(summit: Summit, pdf_path: Path | str) -> Path:

@@ -8,20 +8,34 @@ Nothing is markup: `<b>` stays four characters.
 - Straight quotes become curly (“ ” ‘ ’), an apostrophe inside a word becomes ’.
 - A spaced hyphen becomes an en dash (`a - b` → `a – b`), `--` an en dash, `---` an em
   dash, `...` an ellipsis.
-- Characters no document can hold are dropped: NUL and the other C0 and C1 controls (XML,
-  and so Word and HTML, refuse them), lone surrogates. Tabs become spaces.
+- Characters no document can hold are dropped (`printable`): NUL and the other C0 and C1
+  controls, lone surrogates, U+FFFE, U+FFFF and the other noncharacters. XML refuses most of
+  them, so one of them from a phone would stop the Word edition. Tabs become spaces.
+  Each renderer passes every string it writes through `printable` too, so text that reached
+  the pack some other way cannot stop an edition either.
+- Participants' words (notes, questions, cloud words) are printed exactly as typed:
+  `as_typed` cleans them and sets nothing; typography is for the team's own text.
 - A heading's last two words are joined by a no-break space, so its last word never
   stands alone on a line.
 """
 
 from __future__ import annotations
 
+import html
 import re
+from xml.sax import saxutils
 
 from summit_app.core import narrative
 from summit_app.export.model import Bullets, Inline, Para, Run, Tone
 
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# Controls, surrogates and noncharacters (U+FDD0..U+FDEF and the last two code points of
+# every plane): XML 1.0 refuses controls, surrogates, U+FFFE and U+FFFF outright.
+_NONCHARACTERS = "".join(
+    chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17)
+)
+_UNPRINTABLE = re.compile(
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_NONCHARACTERS}]"
+)
 # A quote after one of these (or a letter or digit) closes; after anything else it opens.
 _CLOSERS = frozenset(".,!?;:)]}>%*\u2026\u2019\u201d")
 _DASHES = ((re.compile(r"(?<!-)---(?!-)"), "\u2014"), (re.compile(r"(?<!-)--(?!-)"), "\u2013"))
@@ -29,11 +43,30 @@ _SPACED_HYPHEN = re.compile(r"(?<=\s)-(?=\s)")
 NBSP = "\u00a0"
 
 
+def printable(text: str) -> str:
+    """`text` without the characters no document can hold: what every renderer writes."""
+    return _UNPRINTABLE.sub("", text)
+
+
+def html_escape(text: str, quote: bool = True) -> str:
+    """`text` for an HTML page (or its SVG): printable, then escaped."""
+    return html.escape(printable(text), quote)
+
+
+def xml_escape(text: str) -> str:
+    """`text` for XML (Word's parts, reportlab's Paragraph markup): printable, then escaped."""
+    return saxutils.escape(printable(text))
+
+
+def xml_attribute(text: str) -> str:
+    """`text` as a quoted XML attribute value, printable."""
+    return saxutils.quoteattr(printable(text))
+
+
 def clean(text: object) -> str:
     """Plain text without characters a document cannot hold; line breaks as \\n."""
     value = "" if text is None else str(text)
-    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return _UNPRINTABLE.sub("", value)
+    return printable(value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
 
 
 def smarten(text: str, before: str = " ") -> str:
@@ -94,9 +127,15 @@ def inline(text: object) -> Inline:
     return runs(narrative.Paragraph(narrative.parse_inline(clean(text))))
 
 
+def as_typed(text: object) -> str:
+    """A participant's words on one line, cleaned but otherwise exactly as typed."""
+    return " ".join(clean(text).split())
+
+
 def text_runs(text: object) -> Inline:
-    """Plain text (a participant's note) as one run: nothing in it is formatting."""
-    value = " ".join(plain(text).split("\n"))
+    """A participant's words (a note, a question) as one run, exactly as typed: nothing in
+    it is formatting, and nothing in it is set for print."""
+    value = " ".join(clean(text).split("\n"))
     return (Run(value),) if value.strip() else ()
 
 

@@ -39,11 +39,12 @@ class ExportWorker(QThread):
     connection to the summit file.
 
     Signals:
-        exported(list, list): the paths written, and the log's notes.
+        exported(list, list, list): the paths written, the log's notes, and a sentence
+            for each edition that could not be written.
         failed(str): a message for the user.
     """
 
-    exported = Signal(list, list)
+    exported = Signal(list, list, list)
     failed = Signal(str)
 
     def __init__(self, summit_path: Path, targets: dict[str, Path]) -> None:
@@ -53,13 +54,13 @@ class ExportWorker(QThread):
     def run(self) -> None:
         try:
             with Summit.open(self.summit_path) as summit:
-                paths, notes = write_all(summit, self.targets)
+                done = write_all(summit, self.targets)
         except SummitError as error:
             self.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 - shown to the user, never a crash
             self.failed.emit(f"The pack could not be written: {error}")
         else:
-            self.exported.emit([str(p) for p in paths], notes)
+            self.exported.emit([str(p) for p in done.paths], done.notes, done.failed)
 
 
 class ExportDialog(QDialog):
@@ -168,8 +169,11 @@ class ExportDialog(QDialog):
         self.worker.finished.connect(self.on_finished)
         self.worker.start()
 
-    def on_exported(self, paths: list[str], notes: list[str]) -> None:
+    def on_exported(self, paths: list[str], notes: list[str], failed: list[str]) -> None:
         self.written = [Path(p) for p in paths]
+        if not self.written:
+            self.show_error("\n".join(failed))
+            return
         pdf = next((p for p in self.written if p.suffix == ".pdf"), None)
         self.document.close()
         pages = ""
@@ -180,6 +184,9 @@ class ExportDialog(QDialog):
         text = f"Written in {self.written[0].parent}: {names}.{pages}"
         if notes:
             text += "\n" + "\n".join(f"Note: {n}" for n in notes)
+        if failed:  # the editions that were written are there; say plainly which are not
+            self.status.setStyleSheet("color: #b91c1c;")
+            text = "\n".join(failed) + "\n" + text
         self.status.setText(text)
         self.folder_button.setEnabled(True)
         self.exported.emit(str(self.written[0]))

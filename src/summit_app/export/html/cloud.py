@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import unicodedata
 import zlib
-from html import escape
 
 from summit_app.core.cloud_layout import layout
 from summit_app.export.model import Cloud
+from summit_app.export.typeset import html_escape as escape
 
 WIDTH, HEIGHT = 560, 240
 MIN_SIZE, MAX_SIZE = 16.0, 44.0

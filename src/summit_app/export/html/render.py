@@ -13,7 +13,6 @@ import base64
 import itertools
 import re
 from collections.abc import Iterator
-from html import escape
 
 from summit_app.export.html.cloud import cloud_svg
 from summit_app.export.html.css import CSS
@@ -32,6 +31,7 @@ from summit_app.export.model import (
     Table,
     Tone,
 )
+from summit_app.export.typeset import html_escape as escape
 
 NUM = ' class="num"'
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")

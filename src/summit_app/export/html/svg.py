@@ -7,9 +7,9 @@ chart's title and text alternative); the same figures are in the table beside it
 from __future__ import annotations
 
 import textwrap
-from html import escape
 
 from summit_app.export.model import Chart
+from summit_app.export.typeset import html_escape as escape
 
 # Narrow enough that a phone (390 px) shows the labels near their full size.
 WIDTH = 440

@@ -16,7 +16,6 @@ accessible one, as GOV.UK's guidance prefers.
 from __future__ import annotations
 
 from io import BytesIO
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import StyleSheet1
@@ -54,6 +53,7 @@ from summit_app.export.pdf.styles import (
 from summit_app.export.pdf.styles import stylesheet as make_stylesheet
 from summit_app.export.pdf.text import paragraph, plain, safe
 from summit_app.export.typeset import heading
+from summit_app.export.typeset import xml_escape as escape
 
 LOGO_BOX = (70 * mm, 24 * mm)  # the largest a logo is drawn on the cover, its shape kept
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
-from xml.sax.saxutils import escape
 
 import arabic_reshaper
 from bidi.algorithm import get_base_level
@@ -32,6 +31,7 @@ from reportlab.platypus import Paragraph
 
 from summit_app.export.model import Inline, Run
 from summit_app.export.pdf.fonts import font_chars, fonts
+from summit_app.export.typeset import xml_escape as escape
 
 _JOINERS = frozenset({0x200C, 0x200D, 0xFE0E, 0xFE0F})
 _RTL = re.compile(

@@ -33,6 +33,7 @@ from summit_app.export.model import (
     Table,
     Tone,
 )
+from summit_app.export.typeset import printable
 from summit_app.export.word.tables import table_element
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -58,11 +59,11 @@ def render_docx(pack: Pack) -> bytes:
 
 def _settings(doc, pack: Pack) -> None:
     props = doc.core_properties
-    props.title = pack.title
-    props.author = pack.organisers or "Summit"
+    props.title = printable(pack.title)
+    props.author = printable(pack.organisers) or "Summit"
     props.subject = "Write-up pack"
     props.language = pack.language
-    props.comments = f"Write-up pack of {pack.title}, exported by Summit."
+    props.comments = printable(f"Write-up pack of {pack.title}, exported by Summit.")
     props.created = pack.exported_at
     # The language of every run by default, for spelling and for screen readers.
     rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -80,7 +81,7 @@ def _settings(doc, pack: Pack) -> None:
 
 def _add(container, style: str | None = None, text: str = "", doc=None):
     """A paragraph at the end of `container` in the style named `style`."""
-    paragraph = container.add_paragraph(text)
+    paragraph = container.add_paragraph(printable(text))
     if style is not None:
         paragraph._p.style = (doc or container)._summit_styles[style]  # noqa: SLF001
     return paragraph
@@ -93,13 +94,13 @@ def _cover(doc, pack: Pack) -> None:
         if picture.width > LOGO_WIDTH:  # a wide logo: its width bounds it instead
             picture.height = int(picture.height * LOGO_WIDTH / picture.width)
             picture.width = LOGO_WIDTH
-        picture._inline.docPr.set("descr", pack.logo_alt)
+        picture._inline.docPr.set("descr", printable(pack.logo_alt))
     _add(doc, "Title", pack.title)
     for line in (pack.date, pack.venue):
         if line:
             _add(doc, "Subtitle", line)
     if pack.organisers:
-        doc.add_paragraph(f"Organised by {pack.organisers}")
+        _add(doc, None, f"Organised by {pack.organisers}")
     exported = pack.exported_at.strftime("%d %B %Y").lstrip("0")
     note = doc.add_paragraph(f"Write-up pack exported on {exported}.")
     note.runs[0].font.color.rgb = MUTED
@@ -113,7 +114,7 @@ def _contents(doc, pack: Pack) -> None:
     _field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', "begin")
     for _anchor, title, level in pack.contents():
         entry = _add(doc, "List Continue" if level else None)
-        entry.add_run(title)
+        entry.add_run(printable(title))
     end = doc.add_paragraph()
     _field(end, "", "end")
     settings = doc.settings.element
@@ -208,7 +209,7 @@ def _runs(paragraph, runs: Inline, muted: bool = False) -> None:
     for run in runs:
         lines = run.text.split("\n")
         for i, line in enumerate(lines):
-            piece = paragraph.add_run(line)
+            piece = paragraph.add_run(printable(line))
             piece.bold = run.bold or None
             piece.italic = run.italic or None
             if muted:

@@ -9,12 +9,13 @@ has its style, a header row that repeats on every page, alternative text (`tblCa
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape, quoteattr
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from summit_app.export.model import Bullets, Inline, Para, Rich, Run, Table
+from summit_app.export.typeset import xml_attribute as quoteattr
+from summit_app.export.typeset import xml_escape as escape
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 TEXT_WIDTH = 9000  # twips between A4's default margins, about 16 cm
