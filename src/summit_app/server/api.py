@@ -72,9 +72,11 @@ def add_routes(app: FastAPI, c: Context) -> None:
         me = await c.participant(request)
         if not c.hub.has_room():
             raise Refusal(503, push.FULL)
+        if not c.hub.has_room_for(me.id):
+            raise Refusal(429, push.TOO_MANY_STREAMS)
         body, _ = await gateway.run(lambda _: personal(me))
         return EventSourceResponse(
-            c.hub.stream(push.event("state", body, retry=push.RETRY_MS)),
+            c.hub.stream(push.event("state", body, retry=push.RETRY_MS), me.id),
             ping=push.PING_S,
             send_timeout=push.SEND_TIMEOUT_S,
         )

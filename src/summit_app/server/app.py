@@ -16,7 +16,6 @@ from typing import TypeVar
 from fastapi import FastAPI, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
-from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 from pydantic import ValidationError as ShapeError
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -27,8 +26,9 @@ from summit_app.core.model import Participant
 from summit_app.resources import WEB
 from summit_app.server.gateway import Gateway
 from summit_app.server.guards import Guard, RateLimit
+from summit_app.server.page_files import PageFiles
 from summit_app.server.push import Hub
-from summit_app.server.schemas import MODEL_MESSAGES, friendly
+from summit_app.server.schemas import MODEL_MESSAGES, NoteIn, QuestionIn, WordIn, friendly
 from summit_app.server.throttle import Doors
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,7 @@ NOT_JOINED = "You have not joined this summit yet. Scan the QR code on the scree
 BAD_TOKEN = "This phone's pass is not for this summit. Scan the QR code on the screen again."
 WRONG_CODE = "This link is not for the summit running here. Scan the QR code on the screen again."
 TOO_FAST = "That was a lot at once. Wait a few seconds and try again."
+TOO_MANY_POSTS = "That is a lot from one phone in a minute. Wait a little, then send the next one."
 BUSY = "The laptop is busy for a moment. Try again in a few seconds."
 FILE_GONE = (
     "The laptop cannot save anything just now: its summit file was moved or deleted. This"
@@ -49,8 +50,16 @@ FILE_GONE = (
 )
 ELSEWHERE = "That came from another web site, so it was not accepted."
 
+# Notes, questions and cloud words, per participant: a burst, then ten a minute. A person
+# typing sends a few a minute; one address once posted 812 notes in 60 s.
+POST_BURST = 5
+POSTS_PER_S = 10 / 60
+
 EventSink = Callable[[str, dict], None]
 M = TypeVar("M", bound=BaseModel)
+
+
+POSTS: tuple[type[BaseModel], ...] = (NoteIn, QuestionIn, WordIn)
 
 
 class Refusal(Exception):
@@ -99,6 +108,7 @@ class Context:
     rate: RateLimit
     doors: Doors
     hub: Hub
+    posts: RateLimit = field(default_factory=lambda: RateLimit(POST_BURST, POSTS_PER_S))
 
     async def participant(self, request: Request) -> Participant:
         token = request.cookies.get(TOKEN_COOKIE)
@@ -116,6 +126,8 @@ class Context:
     ) -> M:
         if not (limit or self.rate).allow(key):
             raise Refusal(429, TOO_FAST)
+        if model in POSTS and not self.posts.allow(key):
+            raise Refusal(429, TOO_MANY_POSTS)
         if not request.headers.get("content-type", "").startswith("application/json"):
             raise Refusal(415, "The page sent something this server does not understand.")
         try:
@@ -184,11 +196,14 @@ def create_app(
     doors: Doors | None = None,
     hub: Hub | None = None,
     hosts: list[str] | None = None,
+    posts: RateLimit | None = None,
 ) -> FastAPI:
     from summit_app.server import api, pages
 
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     context = Context(gateway, emit, checks, rate, doors or Doors(), hub or Hub(gateway, 1000))
+    if posts is not None:
+        context.posts = posts
     app.state.context = context
     # Compress only what is worth it (the page's script and style, once per phone): the
     # API's answers and pushes are small and frequent (bench/vote_burst.py: about 7% less
@@ -198,7 +213,7 @@ def create_app(
     # A page reached under another host name (DNS rebinding) is not ours to answer.
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts or ["*"])
     app.add_middleware(Guard)  # added last, so it wraps everything
-    app.mount("/static", StaticFiles(directory=WEB), name="static")
+    app.mount("/static", PageFiles(directory=WEB), name="static")
 
     @app.exception_handler(Refusal)
     async def refused(_: Request, error: Refusal) -> JSONResponse:

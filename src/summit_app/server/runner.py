@@ -114,6 +114,7 @@ class SummitServer:
         *,
         rate: RateLimit | None = None,
         doors: Doors | None = None,
+        posts: RateLimit | None = None,
     ) -> None:
         self.path = Path(path)
         self.host = host or network.preferred_host()
@@ -122,6 +123,7 @@ class SummitServer:
         self._rate = rate or RateLimit()
         self._checks = Checks()
         self.doors = doors or Doors()
+        self._posts = posts  # notes, questions and words per participant (app.py's default)
         self.hub: Hub | None = None
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -201,6 +203,7 @@ class SummitServer:
             doors=self.doors,
             hub=self.hub,
             hosts=allowed_hosts(self.host),
+            posts=self._posts,
         )
         config = uvicorn_config(app, budget)
         self._server = server = uvicorn.Server(config)
