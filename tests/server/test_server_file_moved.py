@@ -8,32 +8,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from server_room import Room, make_summit
+from server_room import Room, serving
 
 from summit_app.core import Summit
 from summit_app.core.errors import FileGoneError
 from summit_app.core.model import PollKind
-from summit_app.server import SummitServer
 from summit_app.server.app import FILE_GONE
 
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Room]:
-    path = tmp_path / "desk" / "day.summit"
-    path.parent.mkdir()
-    summit, item_id = make_summit(path)
-    events: list[tuple[str, dict]] = []
-    server = SummitServer(
-        path, host="127.0.0.1", port=0, on_event=lambda k, d: events.append((k, d))
-    )
-    server.start()
-    room = Room(path, server, summit, item_id, events)
-    try:
+    (tmp_path / "desk").mkdir()
+    with serving(tmp_path / "desk" / "day.summit") as room:
         yield room
-    finally:
-        room.close()
-        server.stop()
-        summit.close()
 
 
 def vote(phone, poll_id: int, option: int):  # noqa: ANN001, ANN201
