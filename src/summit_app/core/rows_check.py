@@ -76,18 +76,12 @@ def undecodable(conn: sqlite3.Connection, version: int) -> str | None:
             if "decode" not in str(error):
                 raise
             return f"text in the {table} table that is not UTF-8"
-        for _, name, declared, notnull, _, _ in columns:
-            allowed = STORED_AS.get(declared.upper())
-            wrong = []
-            if allowed is not None:
-                kinds = ", ".join(f"'{k}'" for k in allowed)
-                wrong.append(f"(typeof(\"{name}\") NOT IN ({kinds}, 'null'))")
-            if notnull:
-                wrong.append(f'"{name}" IS NULL')
-            if wrong:
-                where = " OR ".join(wrong)
-                if conn.execute(f'SELECT 1 FROM "{table}" WHERE {where} LIMIT 1').fetchone():
-                    return f"a value of the wrong kind in {table}.{name}"
+        wrong = {c[1]: _wrong_kind(c[1], c[2], c[3]) for c in columns}
+        wrong = {name: where for name, where in wrong.items() if where}
+        if wrong:  # one pass over the table; more only to name the column
+            if _any(conn, table, " OR ".join(wrong.values())):
+                name = next(name for name, where in wrong.items() if _any(conn, table, where))
+                return f"a value of the wrong kind in {table}.{name}"
         for (on, column), enum in ENUMS.items():
             if on == table and column in names:
                 known = {e.value for e in enum}
@@ -96,10 +90,55 @@ def undecodable(conn: sqlite3.Connection, version: int) -> str | None:
                         return f"an unknown value in {table}.{column}"
         for on, column in (*JSON_LISTS, JSON_CHOICES):
             if on == table and column in names:
-                for (text,) in conn.execute(f'SELECT "{column}" FROM "{table}"'):
-                    if not _decodes(text, (on, column) == JSON_CHOICES):
-                        return f"unreadable data in {table}.{column}"
+                if not _all_decode(conn, table, column, (on, column) == JSON_CHOICES):
+                    return f"unreadable data in {table}.{column}"
     return None
+
+
+def _any(conn: sqlite3.Connection, table: str, where: str) -> bool:
+    return conn.execute(f'SELECT 1 FROM "{table}" WHERE {where} LIMIT 1').fetchone() is not None
+
+
+def _wrong_kind(name: str, declared: str, notnull: int) -> str:
+    """SQL true for a value of the wrong storage class (or NULL where none may be)."""
+    allowed = STORED_AS.get(declared.upper())
+    wrong = []
+    if allowed is not None:
+        kinds = ", ".join(f"'{k}'" for k in (*allowed, "null"))
+        wrong.append(f'typeof("{name}") NOT IN ({kinds})')
+    if notnull:
+        wrong.append(f'"{name}" IS NULL')
+    return " OR ".join(f"({w})" for w in wrong)
+
+
+def _all_decode(conn: sqlite3.Connection, table: str, column: str, choices: bool) -> bool:
+    """Whether every value of the column is the JSON the app reads there: checked by
+    SQLite's own JSON functions (a file with 4,000 ballots: 0.15 s in Python), or in
+    Python where this SQLite has none."""
+    shape, item = (
+        ("object", "e.type IN ('integer', 'real') AND e.key GLOB '[0-9-]*'")
+        if (choices)
+        else ("array", "e.type = 'text'")
+    )
+    try:
+        bad = (
+            conn.execute(
+                f'SELECT 1 FROM "{table}" WHERE "{column}" IS NULL OR NOT json_valid("{column}")'
+                f' OR json_type("{column}") != ? LIMIT 1',
+                (shape,),
+            ).fetchone()
+            or conn.execute(
+                f'SELECT 1 FROM "{table}", json_each("{table}"."{column}") AS e'
+                f" WHERE NOT ({item}) OR (? AND e.key GLOB '*[^0-9-]*') LIMIT 1",
+                (choices,),
+            ).fetchone()
+        )
+    except sqlite3.OperationalError as error:
+        if "no such function" not in str(error):
+            raise
+        values = conn.execute(f'SELECT "{column}" FROM "{table}"')
+        return all(_decodes(text, choices) for (text,) in values)
+    return bad is None
 
 
 @lru_cache(maxsize=4)
