@@ -281,6 +281,16 @@ _M009_VOTING_CARDS = """
         );
 """
 
+# The window's undo history, kept when the file closes (`core.history.History.save`), so a
+# mistake noticed after a restart can still be undone: one row, the stacks and their log.
+_M010_UNDO_HISTORY = """
+        CREATE TABLE undo_history (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            steps TEXT NOT NULL,
+            log TEXT NOT NULL
+        );
+"""
+
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
@@ -292,6 +302,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("participants_taking_part", _M007_PARTICIPANTS_TAKING_PART),
     ("short_join_code", _M008_SHORT_JOIN_CODE),
     ("voting_cards", _M009_VOTING_CARDS),
+    ("undo_history", _M010_UNDO_HISTORY),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
