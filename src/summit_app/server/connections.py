@@ -23,14 +23,15 @@ bytes still unsent keeps its descriptor until they go. Measured before: 6,000 su
 connections left 5,581 held after 120 s, up to 4,037 "Too many open files" tracebacks and
 547 MB of server memory. So a response that cannot be written for WRITE_S (the transport's
 buffer stays full) is dropped, a connection closed with its answer unsent is dropped after
-LINGER_S, and when the cap is reached and no connection is idle, the one stuck writing the
-longest makes way (tests/e2e/test_server_slow_readers.py).
+LINGER_S, and when the cap is reached the connection stuck writing the longest makes way
+before any idle one (tests/e2e/test_server_slow_readers.py).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time
 
 import h11
@@ -220,17 +221,21 @@ class GuardedH11Protocol(H11Protocol):
         if len(live) <= self.budget:
             return
         idle = [c for c in live if c is not self and not c._busy()]
-        stuck = [c for c in live if c is not self and c._busy() and c.stuck_since]
-        if idle:
+        # Answering a reader that takes nothing (its answer piling up here): first to go,
+        # before an idle phone (whose next request may be on its way as it is closed).
+        backed_up = [
+            c for c in live if c is not self and c._busy() and c.transport.get_write_buffer_size()
+        ]
+        if backed_up:
+            type(self).evicted += 1
+            min(backed_up, key=lambda c: c.stuck_since or math.inf).transport.abort()
+        elif idle:
             oldest = min(idle, key=lambda c: getattr(c, "idle_since", 0.0))
             type(self).evicted += 1
             if oldest._receiving():
                 oldest._drop_slow()
             else:
                 oldest._close_idle()
-        elif stuck:  # busy, but only waiting for a reader that does not read: it goes
-            type(self).evicted += 1
-            min(stuck, key=lambda c: c.stuck_since).transport.abort()
         else:  # every slot is answering a request: this one waits its turn (closed)
             type(self).evicted += 1
             self._close_idle()
