@@ -7,7 +7,7 @@ import contextlib
 from server_room import Room
 
 from summit_app.server import push
-from summit_app.server.app import POST_BURST, TOO_MANY_POSTS
+from summit_app.server.deps import POST_BURST, TOO_MANY_POSTS
 
 
 def test_one_pass_holds_a_few_event_streams_not_thousands(room: Room) -> None:
