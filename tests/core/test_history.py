@@ -203,7 +203,7 @@ def test_writes_begin_immediate_so_a_stale_read_cannot_fail_the_write(tmp_path: 
             assert s.db.conn.in_transaction
             # The lock is ours from BEGIN: another writer waits (here: gives up at once).
             other.execute("PRAGMA busy_timeout = 0")
-            with pytest.raises(StorageError, match="busy"):  # SQLite's "database is locked"
+            with pytest.raises(StorageError, match="busy"):
                 other.execute("BEGIN IMMEDIATE")
 
 

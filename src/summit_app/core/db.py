@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -118,13 +119,15 @@ class Db:
         if conn.in_transaction:
             yield self.db
             return
+        # A read that fails (a removed USB stick, a damaged page) is the facilitator's
+        # sentence, as a write's is, never a raw sqlite3.Error in a Qt slot.
         with storage_errors():
             conn.execute("BEGIN")
-        try:
-            yield self.db
-        finally:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")  # nothing was written; ends the snapshot
+            try:
+                yield self.db
+            finally:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")  # nothing was written; ends the snapshot
 
     def check_writable(self) -> None:
         """Raise StorageError (with its sentence) if nothing could be saved to this file:
@@ -140,11 +143,11 @@ class Db:
             return None
         return gone_sentence(self.path, self._identity)
 
-    def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
-        with storage_errors():  # a damaged page found while reading is the file's error too
+    def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        with storage_errors():
             return self.db.execute(sql, params)
 
-    def rows(self, sql: str, params: tuple | dict = ()) -> list[dict]:
+    def rows(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         with storage_errors():
             return list(self.db.query(sql, params))
 

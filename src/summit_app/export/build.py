@@ -16,7 +16,8 @@ from summit_app.core import Summit
 from summit_app.export.build_closing import CLOSING
 from summit_app.export.build_front import agenda, introduction
 from summit_app.export.build_sections import section_part
-from summit_app.export.data import PackData, long_date, read_pack
+from summit_app.export.data import PackData, read_pack
+from summit_app.export.dates import long_date
 from summit_app.export.log import Log
 from summit_app.export.model import Pack, Para, Part, PartKind, Run
 from summit_app.export.typeset import one_line

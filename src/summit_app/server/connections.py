@@ -33,6 +33,7 @@ import asyncio
 import logging
 import math
 import time
+from typing import cast
 
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
@@ -210,14 +211,16 @@ class GuardedH11Protocol(H11Protocol):
         # Connections already closing are still counted until their connection_lost: not
         # candidates (picking one again made no room: a burst of accepts then grew the
         # count past uvicorn's limit_concurrency, and a phone was refused 503).
+        # Every connection of this server is one of ours (uvicorn types them as any protocol).
+        ours = cast("set[GuardedH11Protocol]", self.connections)
         # A closed connection still holds its descriptor until its last bytes have gone
         # (LINGER_S at most); at the cap they go now, or a stream of slow readers keeps
         # more descriptors closing than the reserve has (measured: "Too many open files").
-        for other in self.connections:
+        for other in ours:
             lingering = other.transport.is_closing() and other.transport.get_write_buffer_size()
             if other is not self and lingering:
                 other.transport.abort()
-        live = [c for c in self.connections if not c.transport.is_closing()]
+        live = [c for c in ours if not c.transport.is_closing()]
         if len(live) <= self.budget:
             return
         idle = [c for c in live if c is not self and not c._busy()]

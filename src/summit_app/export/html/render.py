@@ -55,7 +55,7 @@ def render_html(pack: Pack) -> str:
     if pack.organisers:
         who = escape(pack.organisers)
         cover.append(f"<p>Organised by <span{_dir(pack.organisers)}>{who}</span></p>")
-    exported = pack.exported_at.strftime("%d %B %Y").lstrip("0")
+    exported = pack.exported_on
     return f"""<!DOCTYPE html>
 <html lang="{escape(pack.language)}">
 <head>

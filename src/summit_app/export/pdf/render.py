@@ -158,7 +158,7 @@ class PackRenderer:
         canvas.drawString(MARGIN, height - 30 * mm, "WRITE-UP PACK")
         canvas.setFillColor(MUTED)
         canvas.setFont(REGULAR, 8)
-        exported = self.pack.exported_at.strftime("%d %B %Y").lstrip("0")
+        exported = self.pack.exported_on
         canvas.drawString(MARGIN, 14 * mm, f"Write-up pack exported on {exported}")
         canvas.restoreState()
 

@@ -101,7 +101,7 @@ def _cover(doc, pack: Pack) -> None:
             _add(doc, "Subtitle", line)
     if pack.organisers:
         _add(doc, None, f"Organised by {pack.organisers}")
-    exported = pack.exported_at.strftime("%d %B %Y").lstrip("0")
+    exported = pack.exported_on
     note = doc.add_paragraph(f"Write-up pack exported on {exported}.")
     note.runs[0].font.color.rgb = MUTED
 
