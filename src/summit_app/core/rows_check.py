@@ -16,6 +16,7 @@ import json
 import sqlite3
 from enum import StrEnum
 from functools import lru_cache
+from typing import Any
 
 from summit_app.core.model import (
     Author,
@@ -57,9 +58,9 @@ def undecodable(conn: sqlite3.Connection, version: int) -> str | None:
     `version` is the file's format: its tables must have the columns that format has (a
     flipped bit in the schema's text can rename one and still parse)."""
     expected = _columns_at(version)
-    for table, columns in expected.items():
+    for table, made in expected.items():
         found = tuple(_shape(conn, table))
-        if found != columns:
+        if found != made:
             return f"the {table} table is not as Summit made it"
     tables = [
         row[0]
@@ -142,7 +143,7 @@ def _all_decode(conn: sqlite3.Connection, table: str, column: str, choices: bool
 
 
 @lru_cache(maxsize=4)
-def _columns_at(version: int) -> dict[str, tuple[tuple, ...]]:
+def _columns_at(version: int) -> dict[str, tuple[tuple[Any, ...], ...]]:
     """Each table's columns in a file of this format, as the migrations make them."""
     from summit_app.core.schema import migrate
 
@@ -155,7 +156,7 @@ def _columns_at(version: int) -> dict[str, tuple[tuple, ...]]:
         made.close()
 
 
-def _shape(conn: sqlite3.Connection, table: str) -> list[tuple]:
+def _shape(conn: sqlite3.Connection, table: str) -> list[tuple[Any, ...]]:
     """Name, declared type, NOT NULL and primary key of each column (in order)."""
     rows = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
     return [(name, kind.upper(), notnull, pk) for _, name, kind, notnull, _, pk in rows]
