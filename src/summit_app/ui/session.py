@@ -49,6 +49,8 @@ class SummitSession(QObject):
         changed(Changes): a commit (the facilitator's, an undo, phones') changed this.
         results_ready(int): a fresh tally of this poll is ready (`result(poll_id)`).
         history_changed(): what Undo and Redo would do changed.
+        file_gone(str): the file was moved or deleted (the sentence says where), or is
+            back ("").
         closed(): the file was closed; panels stop their timers.
     """
 
@@ -59,6 +61,7 @@ class SummitSession(QObject):
     # None") under a burst of queued signals carrying a Python dict. The changes wait
     # under a lock as frozen values until the GUI thread takes them.
     _wake = Signal()
+    file_gone = Signal(str)
     closed = Signal()
 
     def __init__(self, summit: Summit, parent: QObject | None = None) -> None:
@@ -75,6 +78,7 @@ class SummitSession(QObject):
         self._version = summit.data_version()  # the file's version last announced
         self._seen_version = self._version  # the poll's last look, while events are on
         self._polled: int | None = None  # the version the poll itself last announced
+        self.gone = ""  # why nothing can be saved (the file moved or was deleted), if so
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_INTERVAL_MS)
         self._timer.timeout.connect(self.check_external)
@@ -204,6 +208,10 @@ class SummitSession(QObject):
         if self._pending and time.monotonic() - self._batch_started > 2 * EVENT_BATCH_MS / 1000:
             # A safety net: whatever delays the batch timer, phones' input still shows.
             self._flush_events()
+        gone = self.summit.gone() or ""
+        if gone != self.gone:
+            self.gone = gone
+            self.file_gone.emit(gone)
         version = self.summit.data_version()
         if version == self._version:
             return
