@@ -53,15 +53,21 @@ def actions(data: PackData, log: Log) -> list[Part]:
     if not data.actions:
         return []
     story: list[Block] = list(narrative_text(data.closing.actions_intro))
-    rows = tuple((inline(a.text), one_line(a.owner), one_line(a.due)) for a in data.actions)
-    story.append(
-        Table(
-            (Column("Action"), Column("Who"), Column("By")),
-            rows,
-            caption="Actions agreed, with who will take each and by when.",
-        )
-    )
+    dated = sum(1 for a in data.actions if a.due.strip())
+    if 2 * dated >= len(data.actions):
+        rows = tuple((inline(a.text), one_line(a.owner), one_line(a.due)) for a in data.actions)
+        columns = (Column("Action"), Column("Who"), Column("By"))
+    else:  # a "By" column mostly empty: the few dates read better beside who
+        rows = tuple((inline(a.text), _who_by(a.owner, a.due)) for a in data.actions)
+        columns = (Column("Action"), Column("Who"))
+    caption = "Actions agreed, with who will take each" + (" and by when." if dated else ".")
+    story.append(Table(columns, rows, caption=caption).without_empty_columns())
     return [Part("Actions", "actions", tuple(story), PartKind.CLOSING, False)]
+
+
+def _who_by(owner: str, due: str) -> str:
+    who, by = one_line(owner), one_line(due)
+    return f"{who}, by {by}" if who and by else who or (f"By {by}" if by else "")
 
 
 def thanks(data: PackData, log: Log) -> list[Part]:
@@ -133,7 +139,7 @@ def _who(data: PackData, log: Log) -> list[Block]:
     figures = {g: f"{counts[g]} ({percent(counts[g], data.joined)}%)" for g in order}
     data_table = Table(
         (Column("Group"), Column("People", numeric=True), Column("Share", numeric=True)),
-        tuple((plain(g), str(counts[g]), f"{percent(counts[g], data.joined)}%") for g in order),
+        tuple((plain(g), f"{counts[g]:,}", f"{percent(counts[g], data.joined)}%") for g in order),
         caption=f"People who joined, by group: {people(data.joined)} in all.",
     )
     alt = "Bar chart of the people who joined, by group, largest first: " + "; ".join(

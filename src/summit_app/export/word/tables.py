@@ -18,7 +18,7 @@ from summit_app.export.typeset import xml_attribute as quoteattr
 from summit_app.export.typeset import xml_escape as escape
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-TEXT_WIDTH = 9000  # twips between A4's default margins, about 16 cm
+TEXT_WIDTH = 9070  # twips between the A4 page's 25 mm margins (16 cm)
 CHAR = 135  # twips a character takes at 11 pt in bold, roughly
 
 
