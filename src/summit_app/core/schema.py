@@ -281,6 +281,14 @@ _M009_VOTING_CARDS = """
         );
 """
 
+# The team's choices for the pack: what the cover says instead of "Draft" (a publication
+# date or a version), and which summarised themes the closing table holds, in order (NULL:
+# every one, in agenda order).
+_M010_PACK_COVER_AND_THEMES = """
+        ALTER TABLE writeup ADD COLUMN publication TEXT NOT NULL DEFAULT '';
+        ALTER TABLE writeup ADD COLUMN closing_themes TEXT;
+"""
+
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
@@ -292,6 +300,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("participants_taking_part", _M007_PARTICIPANTS_TAKING_PART),
     ("short_join_code", _M008_SHORT_JOIN_CODE),
     ("voting_cards", _M009_VOTING_CARDS),
+    ("pack_cover_and_themes", _M010_PACK_COVER_AND_THEMES),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

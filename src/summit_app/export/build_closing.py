@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from summit_app.core.model import Theme
 from summit_app.core.presenting import people
 from summit_app.core.tally import percent
 from summit_app.export.anonymity import OTHER_GROUPS, fold_counts
@@ -90,7 +91,7 @@ def thanks(data: PackData, log: Log) -> list[Part]:
 
 
 def what_we_heard(data: PackData, log: Log) -> list[Part]:
-    themes = data.summarised_themes
+    themes = closing_themes(data, log)
     if not themes:
         return []
     rows = tuple(
@@ -103,6 +104,22 @@ def what_we_heard(data: PackData, log: Log) -> list[Part]:
         caption="Each theme of the day and what we heard about it.",
     )
     return [Part("What have we heard?", "heard", (table,), PartKind.CLOSING)]
+
+
+def closing_themes(data: PackData, log: Log) -> list[Theme]:
+    """The themes of the closing table: the team's choice in their order (the rest said in
+    the log), or every summarised theme in agenda order until they choose."""
+    themes = data.summarised_themes
+    chosen = data.options.closing_themes
+    if chosen is None:
+        return themes
+    by_id = {t.id: t for t in themes}
+    kept = [by_id[i] for i in chosen if i in by_id]
+    left = [t for t in themes if t.id not in set(chosen)]
+    if left:
+        names = ", ".join(f"“{one_line(t.name)}”" for t in left)
+        log.note(f"“What have we heard?” leaves out the themes the team did not choose: {names}.")
+    return kept
 
 
 def participation(data: PackData, log: Log) -> list[Part]:

@@ -16,17 +16,16 @@ from summit_app.export.model import Bar, Block, Chart, Column, Heading, Para, Ru
 from summit_app.export.typeset import heading, one_line, plain, short_question
 
 HAND_HEAD = "Counted by hand"
+NO_VOTES = "No votes were cast."
 
 
 def poll_blocks(result: PollResult, level: int) -> list[Block]:
     """The question as a heading of `level`, the sentence, and the figure."""
     shown = present(result)
-    blocks: list[Block] = [
-        *question_blocks(shown, level, f"poll-{shown.poll_id}"),
-        Para((Run(plain(shown.sentence)),), Tone.CAPTION),
-    ]
-    if not shown.voters:
-        return blocks
+    blocks: list[Block] = question_blocks(shown, level, f"poll-{shown.poll_id}")
+    if not shown.voters:  # not "shares of all 0 votes, cast by 0 people"
+        return [*blocks, Para((Run(NO_VOTES),), Tone.CAPTION)]
+    blocks.append(Para((Run(plain(shown.sentence)),), Tone.CAPTION))
     if shown.kind is PollKind.RANK or len(shown.rows) < 2:
         blocks.append(full_table(shown))
     else:
@@ -120,10 +119,7 @@ def full_table(shown: Presentation) -> Table:
 def appendix_blocks(result: PollResult) -> list[Block]:
     """The poll in the data appendix: its question, the sentence and every figure."""
     shown = present(result)
-    blocks: list[Block] = [
-        *question_blocks(shown, 2, f"data-poll-{shown.poll_id}"),
-        Para((Run(plain(shown.sentence)),), Tone.CAPTION),
-    ]
-    if shown.voters:
-        blocks.append(full_table(shown))
-    return blocks
+    blocks = question_blocks(shown, 2, f"data-poll-{shown.poll_id}")
+    if not shown.voters:
+        return [*blocks, Para((Run(NO_VOTES),), Tone.CAPTION)]
+    return [*blocks, Para((Run(plain(shown.sentence)),), Tone.CAPTION), full_table(shown)]

@@ -187,6 +187,9 @@ class Pack:
     logo: Logo | None = None  # the summit's logo (Summit settings), on the cover
     parts: tuple[Part, ...] = ()
     exported_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    # The cover's edition line: the team's publication date or version, or "Draft, exported
+    # on ..." until they set one (Write-up › Closing pages).
+    edition: str = ""
     # What a reader of the log should know: groups folded for anonymity, fonts used
     # from the computer or missing. Never printed in the pack itself.
     log: tuple[str, ...] = ()

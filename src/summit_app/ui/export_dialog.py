@@ -39,12 +39,13 @@ class ExportWorker(QThread):
     connection to the summit file.
 
     Signals:
-        exported(list, list, list): the paths written, the log's notes, and a sentence
-            for each edition that could not be written.
+        exported(list, list, list, list): the paths written, the log's notes, a sentence
+            for each edition that could not be written, and the warnings (placeholders
+            left, polls without votes).
         failed(str): a message for the user.
     """
 
-    exported = Signal(list, list, list)
+    exported = Signal(list, list, list, list)
     failed = Signal(str)
 
     def __init__(self, summit_path: Path, targets: dict[str, Path]) -> None:
@@ -60,7 +61,7 @@ class ExportWorker(QThread):
         except Exception as error:  # noqa: BLE001 - shown to the user, never a crash
             self.failed.emit(f"The pack could not be written: {error}")
         else:
-            self.exported.emit([str(p) for p in done.paths], done.notes, done.failed)
+            self.exported.emit([str(p) for p in done.paths], done.notes, done.failed, done.warnings)
 
 
 class ExportDialog(QDialog):
@@ -169,7 +170,9 @@ class ExportDialog(QDialog):
         self.worker.finished.connect(self.on_finished)
         self.worker.start()
 
-    def on_exported(self, paths: list[str], notes: list[str], failed: list[str]) -> None:
+    def on_exported(
+        self, paths: list[str], notes: list[str], failed: list[str], warnings: list[str]
+    ) -> None:
         self.written = [Path(p) for p in paths]
         if not self.written:
             self.show_error("\n".join(failed))
@@ -182,6 +185,8 @@ class ExportDialog(QDialog):
             pages = f" The PDF has {self.document.pageCount()} pages."
         names = ", ".join(p.name for p in self.written)
         text = f"Written in {self.written[0].parent}: {names}.{pages}"
+        if warnings:  # before the pack goes out: what still reads like a template
+            text += "\n" + "\n".join(f"Check: {w}" for w in warnings)
         if notes:
             text += "\n" + "\n".join(f"Note: {n}" for n in notes)
         if failed:  # the editions that were written are there; say plainly which are not

@@ -160,9 +160,8 @@ def _cover(doc, pack: Pack) -> None:
             _add(doc, "Subtitle", line)
     if pack.organisers:
         _add(doc, None, f"Organised by {pack.organisers}")
-    exported = pack.exported_at.strftime("%d %B %Y").lstrip("0")
-    note = doc.add_paragraph(f"Write-up pack exported on {exported}.")
-    note.runs[0].font.color.rgb = MUTED
+    if pack.edition:
+        _add(doc, "Subtitle", pack.edition)
 
 
 def _contents(doc, pack: Pack) -> None:
