@@ -5,6 +5,7 @@ everything else in a paragraph, a header and page numbers, the pack's own metada
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -102,3 +103,25 @@ def test_the_word_edition_is_a4_with_a_header_page_numbers_and_its_own_metadata(
     assert not late, f"{len(late)} paragraphs with their properties after other content"
     styles = {p.style.name for p in document.paragraphs}
     assert {"Heading 1", "Heading 2", "List Bullet", "List Number"} <= styles
+
+
+def test_the_word_editions_charts_are_pictures_whose_alt_text_states_the_figures(
+    demo_editions: dict[str, Path],
+) -> None:
+    with zipfile.ZipFile(demo_editions["docx"]) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+        media = [n for n in package.namelist() if n.startswith("word/media/")]
+    wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+    alts = [d.get("descr", "") for d in body.iter(f"{wp}docPr")]
+    assert len(media) >= 3  # the vote, the word cloud, who took part
+    vote = next(a for a in alts if "Confirm arrangements for protected time" in a)
+    assert "15%" in vote and "8%" in vote
+    assert any(a.startswith("A word cloud") and "Time, 2" in a for a in alts)
+
+
+def test_shares_of_who_took_part_add_up_to_100(demo_editions: dict[str, Path]) -> None:
+    page = demo_editions["html"].read_text(encoding="utf-8")
+    start = page.index("Bar chart of the people who joined")
+    alt = page[start : page.index("</desc>", start)]
+    shares = [int(s) for s in re.findall(r"\((\d+)%\)", alt)]
+    assert len(shares) >= 3 and sum(shares) == 100, shares

@@ -4,9 +4,10 @@ Word's own structure throughout, so navigation, restyling and accessibility chec
 the Title style, Heading 1 for each part and Heading 2 to 4 below it, List Bullet and List
 Number (each numbered list counting from its own start), Quote, Caption, and tables with a
 header row that repeats across pages, a caption, and alternative text (`tblCaption`,
-`tblDescription`). A chart is its table of figures here, with the chart's text alternative
-as the table's description. The document's language is set for Word's spelling and for
-screen readers; right-to-left paragraphs are marked so.
+`tblDescription`). A chart or a word cloud is a picture (drawn as in the PDF) whose
+alternative text states its figures; a cloud's table of top words follows it. The
+document's language is set for Word's spelling and for screen readers; right-to-left
+paragraphs are marked so.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from summit_app.export.model import (
     Tone,
 )
 from summit_app.export.typeset import printable
+from summit_app.export.word.charts import chart_png, cloud_png
 from summit_app.export.word.tables import table_element
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -221,8 +223,13 @@ def _block(doc, block: Block) -> None:
         _list(doc, block)
     elif isinstance(block, Table):
         _table(doc, block)
-    elif isinstance(block, Chart | Cloud):
-        _table(doc, block.data, title=block.title, description=block.alt)
+    elif isinstance(block, Chart):
+        # The chart as a picture whose alternative text states the figures; the data
+        # appendix has its table.
+        _picture(doc, chart_png(block), block.title, block.alt)
+    elif isinstance(block, Cloud):
+        _picture(doc, cloud_png(block), block.title, block.alt)
+        _table(doc, block.data)
     else:
         raise TypeError(f"The Word edition cannot print a {type(block).__name__} yet.")
 
@@ -286,6 +293,16 @@ def _table(doc, block: Table, title: str = "", description: str = "") -> None:
     element = table_element(block, style, title or block.caption, description or block.caption)
     doc.element.body._insert_tbl(element)  # noqa: SLF001 - python-docx's own way in
     doc.add_paragraph()
+
+
+def _picture(doc, png: bytes, title: str, alt: str) -> None:
+    """A picture at the text's width under its caption, with its alternative text."""
+    _add(doc, "Caption", title)
+    paragraph = _add(doc, None)
+    paragraph.paragraph_format.keep_together = True
+    picture = paragraph.add_run().add_picture(BytesIO(png), width=Mm(160))
+    picture._inline.docPr.set("descr", printable(alt)[:4000])  # noqa: SLF001
+    picture._inline.docPr.set("title", printable(title))  # noqa: SLF001
 
 
 def _bidi(paragraph, text: str) -> None:
