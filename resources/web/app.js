@@ -22,21 +22,50 @@
     p.hidden = false;
   };
 
+  // Cards are put in order by moving a node only when it is out of place: moving the card
+  // that holds the focus would blur it and close the phone's keyboard mid-word.
+  // When a move must happen (a poll closes while a note is being typed), the focus and
+  // the caret are put back.
+  function before(node, next) {
+    if (node.nextElementSibling === next || node === next) return;
+    var f = document.activeElement, at = f && "selectionStart" in f ? [f.selectionStart, f.selectionEnd] : null;
+    next.parentNode.insertBefore(node, next);
+    if (f && f !== document.activeElement && document.contains(f)) {
+      f.focus({ preventScroll: true });
+      if (at) try { f.setSelectionRange(at[0], at[1]); } catch (e) { /* not a text field */ }
+    }
+  }
+
+  // What a screen reader is told, and the tab's title, when what is open changes.
+  var was = null;
+  function tell(s) {
+    var poll = s.poll, q = s.prompt, old = was || {};
+    var said = [];
+    if (s.item && (!old.item || old.item.title !== s.item.title)) said.push("Now: " + s.item.title + ".");
+    if (poll && poll.open && !(old.poll && old.poll.id === poll.id && old.poll.open))
+      said.push("Voting has started: " + poll.question);
+    else if (poll && !poll.open && old.poll && old.poll.id === poll.id && old.poll.open)
+      said.push("Voting has ended: " + poll.question);
+    if (q && !(old.prompt && old.prompt.id === q.id)) said.push("Open for your answers: " + q.text);
+    if (was && said.length) S.announce(said.join(" "));
+    was = s;
+    document.title = (poll && poll.open ? "Vote open: " : q ? "Your turn: " : "") + s.title;
+  }
+
   S.render = function (s) {
     S.$("title").textContent = s.title;
-    document.title = s.title;
     S.$("now").textContent = s.item ? "Now: " + s.item.title : "The summit has not started yet.";
+    tell(s);
     S.$("problem").hidden = true;
     S.showPoll(s.poll, s.me);
     S.showPrompt(s.prompt, s.me);
-    var poll = S.$("poll"), prompt = S.$("prompt");
-    if (s.poll && !s.poll.open && s.prompt) poll.parentNode.insertBefore(prompt, poll);
-    else poll.parentNode.insertBefore(poll, prompt);
+    var poll = S.$("poll"), prompt = S.$("prompt"), card = S.$("card");
+    if (s.poll && !s.poll.open && s.prompt) before(prompt, poll);
+    else before(poll, prompt);
     // A phone without a card in verified mode can do nothing else until it has one.
-    var card = S.$("card");
     var first = poll.previousElementSibling === prompt ? prompt : poll;
-    if (s.verified && !(s.me || {}).card) first.parentNode.insertBefore(card, first);
-    else if (card.nextElementSibling !== S.$("group")) card.parentNode.insertBefore(card, S.$("group"));
+    if (s.verified && !(s.me || {}).card) before(card, first);
+    else before(card, S.$("group"));
     S.showCardEntry(s);
     S.showGroup(s);
     if (s.me) s.me.fresh = false;

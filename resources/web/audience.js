@@ -10,6 +10,10 @@
   var el = S.el, add = S.add;
 
   function upvotes(n) { return S.plural(n, "upvote"); }
+  function waitingText(what) {
+    return "Not sent yet: this phone cannot reach the laptop. " + S.kept() + " and your " + what +
+      " will be sent as soon as the laptop is back.";
+  }
 
   function waitingNote() {
     return el("span", { class: "hint" }, " (waiting for the facilitator to approve it)");
@@ -42,29 +46,41 @@
     var fb = S.feedback();
     var form = add(el("form", { noValidate: true }),
       el("label", { for: "question-text" }, "Your question"), area, count, submit, fb.box);
-    form.addEventListener("submit", function (ev) {
-      ev.preventDefault();
-      if (!area.value.trim()) { fb.error("Write your question first."); area.focus(); return; }
-      submit.disabled = true;
-      var text = area.value;
+    // A question not yet sent is held (S.store) and sent again until the laptop has it.
+    var heldKey = "summit-question-" + q.id, sending = false;
+    function ask() {
+      var text = S.store.get(heldKey);
+      if (!text || sending) return;
+      sending = S.busy(submit, true);
       fb.status("Sending your question\u2026", "sending");
       S.send("/api/question", { prompt_id: q.id, text: text }).then(function (d) {
+        S.store.drop(heldKey);
         fb.status("\u2713 " + d.message, "done");
         asked.push({ id: d.id, text: text, waiting: d.waiting });
         if (area.value === text) { area.value = ""; count.textContent = "Up to 300 characters."; }
         drawMine();
         S.acted();
       }, function (e) {
-        fb.error(e.offline ? "Not sent: this phone cannot reach the laptop. Try again when it is back." : e.message);
-      }).then(function () { submit.disabled = false; });
+        if (e.offline) fb.status(waitingText("question"), "waiting");
+        else { S.store.drop(heldKey); fb.error(e.message); }
+      }).then(function () { sending = S.busy(submit, false); });
+    }
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      if (sending) return;
+      if (!area.value.trim()) { fb.error("Write your question first."); area.focus(); return; }
+      S.store.set(heldKey, area.value);
+      ask();
     });
+    S.resenders.question = ask;
+    if (S.store.get(heldKey)) { area.value = S.store.get(heldKey); fb.status(waitingText("question"), "waiting"); }
     var mineTitle = el("h3", { hidden: true }, "You asked");
     var mine = el("ul", { class: "mine", "aria-label": "Questions you asked" });
     var listTitle = el("h3", { id: "questions-title" }, "Questions from the room, most upvoted first");
     var empty = el("p", { class: "hint" }, "No questions yet: be the first to ask.");
-    var list = el("ol", { class: "questions", "aria-labelledby": "questions-title" });
+    var list = el("ol", { class: "questions", role: "list", "aria-labelledby": "questions-title" });
     var doneTitle = el("h3", { id: "answered-title", hidden: true }, "Answered");
-    var done = el("ul", { class: "questions answered", "aria-labelledby": "answered-title" });
+    var done = el("ul", { class: "questions answered", role: "list", "aria-labelledby": "answered-title" });
     var news = el("p", { class: "sr-only", "aria-live": "polite" });
     add(card, el("h2", { id: "prompt-title", dir: "auto" }, q.text), form,
       mineTitle, mine, listTitle, empty, list, doneTitle, done, news);
@@ -77,24 +93,53 @@
       mineTitle.hidden = !asked.length;
     }
 
-    function vote(question, up, button) {
-      button.disabled = true;
-      S.send("/api/upvote", { question_id: question.id, up: up }).then(function (d) {
-        upvoted[question.id] = up;
+    // Upvotes not yet sent: {question id: up}, held like a question and sent again.
+    var votesKey = "summit-upvotes-" + q.id, voting = {}, again = null;
+    function vote(id) {
+      var held = S.store.get(votesKey) || {};
+      if (!(id in held) || voting[id]) return;
+      voting[id] = true;
+      S.send("/api/upvote", { question_id: id, up: held[id] }).then(function (d) {
+        var now = S.store.get(votesKey) || {};
+        if (now[id] === held[id]) delete now[id];
+        S.store.set(votesKey, now);
         // Until the room's list catches up, this answer's count is the newer one.
-        counts[question.id] = { n: d.upvotes, until: Date.now() + 3000 };
+        counts[id] = { n: d.upvotes, until: Date.now() + 3000 };
         news.textContent = d.message;
         draw(q);
         S.acted();
       }, function (e) {
-        button.disabled = false;
-        fb.error(e.offline ? "Not sent: this phone cannot reach the laptop." : e.message);
+        if (e.offline) { news.textContent = waitingText("upvote"); return; }
+        var now = S.store.get(votesKey) || {};
+        delete now[id];
+        S.store.set(votesKey, now);
+        upvoted[id] = !held[id];
+        draw(q);
+        fb.error(e.message);
+      }).then(function () {
+        voting[id] = false;
+        var now = S.store.get(votesKey) || {};
+        if (now[id] !== undefined && now[id] !== held[id]) vote(id);  // pressed again meanwhile
       });
     }
+    function press(question, up) {
+      var held = S.store.get(votesKey) || {};
+      held[question.id] = up;
+      S.store.set(votesKey, held);
+      upvoted[question.id] = up;
+      again = question.id;  // the focus stays on this question's button, redrawn
+      draw(q);
+      vote(question.id);
+    }
+    function voteAll() { Object.keys(S.store.get(votesKey) || {}).forEach(function (id) { vote(Number(id)); }); }
+    S.resenders.upvote = voteAll;
+    var heldVotes = S.store.get(votesKey) || {};
+    for (var id in heldVotes) upvoted[id] = heldVotes[id];
 
     function draw(prompt) {
       q = prompt;
       var focused = document.activeElement && document.activeElement.getAttribute("data-question");
+      if (again !== null) { focused = String(again); again = null; }
       var now = Date.now();
       list.textContent = "";
       done.textContent = "";
@@ -110,7 +155,7 @@
           "aria-pressed": String(mineUp),
           "aria-label": (mineUp ? "Take back your upvote: " : "Upvote: ") + question.text },
           mineUp ? "\u25b2 Upvoted" : "\u25b2 Upvote");
-        button.addEventListener("click", function () { vote(question, !mineUp, button); });
+        button.addEventListener("click", function () { press(question, !mineUp); });
         list.appendChild(add(item, add(el("div", { class: "body" }), text,
           question.state === "answering" ? el("span", { class: "now-answering" }, "Being answered now") : null,
           tally), button));
@@ -125,7 +170,12 @@
     return {
       update: function (prompt, fresh) {
         // A fresh "me" (a reconnection, a reload) is what the laptop holds: it wins.
-        if (fresh && fresh.fresh && fresh.upvoted) { upvoted = {}; fresh.upvoted.forEach(function (id) { upvoted[id] = true; }); }
+        if (fresh && fresh.fresh && fresh.upvoted) {
+          upvoted = {};
+          fresh.upvoted.forEach(function (id) { upvoted[id] = true; });
+          var held = S.store.get(votesKey) || {};
+          for (var id in held) upvoted[id] = held[id];
+        }
         if (fresh && fresh.fresh && fresh.asked) { asked = fresh.asked.slice(); drawMine(); }
         else recheck(asked);
         draw(prompt);
@@ -146,24 +196,35 @@
       el("label", { for: "word-text" }, "One to three words"), input, hint, submit, fb.box);
     var mineTitle = el("h3", { hidden: true }, "You sent");
     var mine = el("ul", { class: "mine", "aria-label": "Words you sent" });
-    form.addEventListener("submit", function (ev) {
-      ev.preventDefault();
-      var words = input.value.trim().split(/\s+/).filter(Boolean);
-      if (!words.length) { fb.error("Write a word first."); input.focus(); return; }
-      if (words.length > 3) { fb.error("Send one to three words: send each idea on its own."); input.focus(); return; }
-      submit.disabled = true;
-      var text = input.value;
+    var heldKey = "summit-word-" + q.id, sending = false;
+    function send() {
+      var text = S.store.get(heldKey);
+      if (!text || sending) return;
+      sending = S.busy(submit, true);
       fb.status("Sending\u2026", "sending");
       S.send("/api/word", { prompt_id: q.id, text: text }).then(function (d) {
+        S.store.drop(heldKey);
         fb.status("\u2713 " + d.message, "done");
         sent.push({ text: text, waiting: d.waiting });
         if (input.value === text) input.value = "";
         draw();
         S.acted();
       }, function (e) {
-        fb.error(e.offline ? "Not sent: this phone cannot reach the laptop. Try again when it is back." : e.message);
-      }).then(function () { if (sent.length < q.max_words) submit.disabled = false; });
+        if (e.offline) fb.status(waitingText("word"), "waiting");
+        else { S.store.drop(heldKey); fb.error(e.message); }
+      }).then(function () { sending = S.busy(submit, false); });
+    }
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      if (sending) return;
+      var words = input.value.trim().split(/\s+/).filter(Boolean);
+      if (!words.length) { fb.error("Write a word first."); input.focus(); return; }
+      if (words.length > 3) { fb.error("Send one to three words: send each idea on its own."); input.focus(); return; }
+      S.store.set(heldKey, input.value);
+      send();
     });
+    S.resenders.word = send;
+    if (S.store.get(heldKey)) { input.value = S.store.get(heldKey); fb.status(waitingText("word"), "waiting"); }
     add(card, el("h2", { id: "prompt-title", dir: "auto" }, q.text), form, mineTitle, mine);
 
     function draw() {
@@ -173,7 +234,9 @@
       });
       mineTitle.hidden = !sent.length;
       var left = q.max_words - sent.length;
+      var had = document.activeElement === submit || document.activeElement === input;
       input.disabled = submit.disabled = left <= 0;
+      if (left <= 0 && had) { hint.tabIndex = -1; hint.focus(); }  // the words are all in
       var soFar = q.answers ? " " + S.plural(q.answers, "answer") + " on the cloud so far." : "";
       hint.textContent = (left <= 0
         ? "You have sent " + S.plural(q.max_words, "word") + ". Thank you."

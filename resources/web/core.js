@@ -5,7 +5,7 @@
 // Text from the server is only ever set with textContent, never parsed as HTML.
 (function () {
   var S = window.Summit = { prompts: {}, state: null, ok: true };
-  // A browser without fetch, promises or localStorage cannot run the page: say so plainly.
+  // A browser without fetch or promises cannot run the page: say so plainly.
   if (!window.fetch || !window.Promise || !window.JSON || !document.querySelector) {
     S.ok = false;
     var now = document.getElementById("now");
@@ -59,25 +59,76 @@
     };
   };
 
-  // A phone's own storage; private browsing may refuse it, and then nothing is kept.
+  // A phone's own storage. In-app browsers and private modes may have none (localStorage
+  // null, or throwing): what is kept then lives in memory while the page is open.
+  var memory = {};
+  function disk() { try { return window.localStorage || null; } catch (e) { return null; } }
   S.store = {
-    get: function (k) { try { return JSON.parse(localStorage.getItem(k) || "null"); } catch (e) { return null; } },
-    set: function (k, v) { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* private mode */ } },
-    drop: function (k) { try { localStorage.removeItem(k); } catch (e) { /* private mode */ } }
+    get: function (k) {
+      if (k in memory) return JSON.parse(memory[k]);
+      try { return JSON.parse(disk().getItem(k) || "null"); } catch (e) { return null; }
+    },
+    set: function (k, v) {
+      memory[k] = JSON.stringify(v);
+      try { disk().setItem(k, memory[k]); S.store.lasting = true; } catch (e) { S.store.lasting = false; }
+    },
+    drop: function (k) { delete memory[k]; try { disk().removeItem(k); } catch (e) { /* none */ } }
   };
+  try { disk().setItem("summit-probe", "1"); disk().removeItem("summit-probe"); S.store.lasting = true; }
+  catch (e) { S.store.lasting = false; }
+  // How a held answer is kept, for the line that says it waits.
+  S.kept = function () {
+    return S.store.lasting ? "It is kept on this phone" : "It is kept while this page stays open";
+  };
+
+  // One quiet announcement for screen readers (a poll opening, the item changing).
+  S.announce = function (text) {
+    var news = S.$("news");
+    if (!news) return;
+    news.textContent = "";
+    setTimeout(function () { news.textContent = text; }, 50);
+  };
+
+  // A button that is busy stays focusable (a disabled one drops the focus to the page).
+  S.busy = function (button, on) {
+    if (on) button.setAttribute("aria-disabled", "true");
+    else button.removeAttribute("aria-disabled");
+    return on;
+  };
+
+  // What could not be sent is tried again on a timer, backing off to every 20 s, whatever
+  // the live stream's state (a request can fail while the stream stays up), and at once
+  // when the laptop is heard again. Each card names its resender: S.resenders[name].
+  var tries = 0, retry = 0;
+  S.resenders = {};
+  S.resend = function () {
+    clearTimeout(retry);
+    retry = 0;
+    for (var k in S.resenders) S.resenders[k]();
+  };
+  function again() {
+    if (!retry) retry = setTimeout(S.resend, Math.min(20000, 1000 * Math.pow(2, tries++)));
+  }
 
   // POST JSON. A refusal rejects with {message, status}; no answer at all with
   // {message, offline: true} (the laptop is away: the caller may keep what it sent).
+  // A request with no answer in 12 s counts as unanswered (a Wi-Fi that swallows packets).
   S.send = function (path, body) {
+    var stop = window.AbortController ? new AbortController() : null;
+    var late = stop ? setTimeout(function () { stop.abort(); }, 12000) : 0;
     return fetch(path, {
-      method: "POST", credentials: "same-origin", cache: "no-store",
+      method: "POST", credentials: "same-origin", cache: "no-store", signal: stop ? stop.signal : undefined,
       headers: { "Content-Type": "application/json" }, body: JSON.stringify(body)
     }).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (d) {
+        clearTimeout(late);
+        tries = 0;
         if (!r.ok) throw { message: d.error || "That did not work (error " + r.status + ").", status: r.status };
         return d;
       });
     }, function () {
+      clearTimeout(late);
+      again();
       throw { message: "Could not reach the summit laptop.", offline: true };
     });
   };

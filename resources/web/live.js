@@ -2,15 +2,14 @@
 // Hearing the laptop: one Server-Sent Events stream (/api/events) pushes every change; if
 // the server has no room for it, or the browser has no EventSource, the page asks for the
 // state every few seconds instead (and tries the stream again now and then). The line at
-// the top says when the laptop is out of reach and when it is back; S.onBack(fn) hears it.
+// the top says when the laptop is out of reach and when it is back, and then what waits is
+// sent again (S.resend, core.js).
 (function () {
   var S = window.Summit;
   if (!S.ok) return;
   var POLL_MS = 3000, HIDDEN_MS = 10000, STREAM_AGAIN_MS = 30000;
   var source = null, polling = false, etag = "", away = false, known = false;
-  var streamTried = 0, stopped = false, timer = 0, backs = [];
-
-  S.onBack = function (fn) { backs.push(fn); };
+  var streamTried = 0, stopped = false, timer = 0;
 
   function link(text, bad) {
     var p = S.$("link");
@@ -33,7 +32,7 @@
     else if (!known) link("");
     known = true;
     if (state) arrived(state);
-    if (wasAway || (state && state.me && state.me.fresh)) backs.forEach(function (fn) { fn(wasAway); });
+    if (wasAway || (state && state.me && state.me.fresh)) S.resend();
   }
 
   function lost() {

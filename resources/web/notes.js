@@ -40,8 +40,7 @@
     function post() {
       var text = S.store.get(pendingKey);
       if (!text || sending) return;
-      sending = true;
-      submit.disabled = true;
+      sending = S.busy(submit, true);
       fb.status("Posting your note\u2026", "sending");
       S.send("/api/note", { prompt_id: q.id, text: text }).then(function (d) {
         S.store.drop(pendingKey);
@@ -52,21 +51,22 @@
         S.acted();
       }, function (e) {
         if (e.offline) {
-          fb.status("Not posted yet: this phone cannot reach the laptop. Your note is kept here and will be posted as soon as the laptop is back.", "waiting");
+          fb.status("Not posted yet: this phone cannot reach the laptop. " + S.kept() + " and will be posted as soon as the laptop is back.", "waiting");
         } else {
           S.store.drop(pendingKey);
           fb.error(e.message);
         }
-      }).then(function () { sending = false; submit.disabled = false; });
+      }).then(function () { sending = S.busy(submit, false); });
     }
 
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
+      if (sending) return;
       if (!area.value.trim()) { fb.error("Write something first."); return; }
       S.store.set(pendingKey, area.value);
       post();
     });
-    S.onBack(function () { if (shown && shown.id === q.id) post(); });
+    S.resenders.note = function () { if (shown && shown.id === q.id) post(); };
     var waiting = S.store.get(pendingKey);
     if (waiting) {
       area.value = waiting;

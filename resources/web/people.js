@@ -6,6 +6,26 @@
   if (!S.ok) return;
   var el = S.el, add = S.add, ASKED = "summit-group-asked";
 
+  // A group chosen while the laptop is away is held and sent again (S.resend, core.js).
+  var HELD = "summit-group-held", groupSending = null;
+  function sendGroup() {
+    var g = S.store.get(HELD);
+    if (!g) return Promise.resolve();
+    if (!groupSending) {
+      groupSending = S.send("/api/group", { group: g }).then(function (d) {
+        if (S.store.get(HELD) === g) S.store.drop(HELD);
+        return d;
+      }, function (e) {
+        if (!e.offline) S.store.drop(HELD);
+        throw e;
+      });
+      groupSending.then(done, done);
+    }
+    function done() { groupSending = null; }
+    return groupSending;
+  }
+  S.resenders.group = function () { sendGroup().catch(function () { /* said when chosen */ }); };
+
   S.acted = function () {
     S.store.set("summit-acted", 1);
     if (S.state) S.render(S.state);
@@ -30,10 +50,14 @@
       var b = el("button", { type: "button", class: "choice" }, g);
       b.setAttribute("aria-pressed", String(me.group === g));
       b.addEventListener("click", function () {
-        S.send("/api/group", { group: g }).then(function () {
-          S.state.me.group = g;
+        S.store.set(HELD, g);
+        S.state.me.group = g;
+        sendGroup().then(function () {
           done("\u2713 Thank you. Your group: " + g + ".");
-        }, function (e) { fb.error(e.message); });
+        }, function (e) {
+          if (e.offline) done("Your group: " + g + ". Not sent yet: this phone cannot reach the laptop. " + S.kept() + " until it is back.");
+          else fb.error(e.message);
+        });
       });
       list.appendChild(b);
     });

@@ -41,7 +41,7 @@
     showResults(p.results, p.open);
   };
 
-  S.onBack(function () { if (form) form.resend(); });
+  S.resenders.poll = function () { if (form) form.resend(); };
 
   function build(card, p, mine) {
     card.textContent = "";
@@ -60,7 +60,8 @@
     for (var k in shown) draft[k] = shown[k];
     var f = el("form", { noValidate: true });
     add(f, el("p", { class: "hint", id: "poll-hint" }, HINTS[p.kind](p)));
-    var body = el("div", { class: "options" });
+    // Choices are grouped under the question for screen readers (as a fieldset would).
+    var body = el("div", { class: "options", role: p.kind === "single" ? "radiogroup" : "group", "aria-labelledby": "poll-title" });
     ({ single: pickOne, multi: pickSome, points: shareOut, rank: putInOrder, scale: rate })[p.kind](p, body);
     var submit = el("button", { type: "submit", class: "primary" }, mine ? "Change my vote" : "Send my vote");
     var fb = S.feedback();
@@ -88,8 +89,7 @@
     function send() {
       var choices = S.store.get(pendingKey(p.id));
       if (!choices || sending) return;
-      sending = true;
-      submit.disabled = true;
+      sending = S.busy(submit, true);
       fb.status("Sending your vote\u2026", "sending");
       S.send("/api/ballot", { poll_id: p.id, choices: choices }).then(function (d) {
         S.store.drop(pendingKey(p.id));
@@ -106,16 +106,17 @@
         S.acted();
       }, function (e) {
         if (e.offline) {
-          fb.status("Not sent yet: this phone cannot reach the laptop. Your vote is kept here and will be sent as soon as the laptop is back.", "waiting");
+          fb.status("Not sent yet: this phone cannot reach the laptop. " + S.kept() + " and will be sent as soon as the laptop is back.", "waiting");
         } else {
           S.store.drop(pendingKey(p.id));
           fb.error(e.message);
         }
-      }).then(function () { sending = false; submit.disabled = false; });
+      }).then(function () { sending = S.busy(submit, false); });
     }
 
     f.addEventListener("submit", function (ev) {
       ev.preventDefault();
+      if (sending) return;
       var problem = incomplete(p);
       if (problem) { fb.error(problem); return; }
       S.store.set(pendingKey(p.id), draft);
@@ -218,7 +219,7 @@
     var byId = {};
     p.options.forEach(function (o) { byId[o.id] = o; });
     order = Object.keys(draft).sort(function (a, b) { return draft[a] - draft[b]; }).map(Number);
-    var list = el("ol", { class: "ranked", "aria-label": "Your order" });
+    var list = el("ol", { class: "ranked", role: "list", "aria-label": "Your order" });
     var pool = el("div", { class: "choices", role: "group", "aria-label": "Still to place" });
     var poolTitle = el("h3", null, "Still to place");
     var news = el("p", { class: "count", "aria-live": "polite" });
@@ -235,34 +236,42 @@
     function draw(focus) {
       sync();
       list.textContent = ""; pool.textContent = "";
-      var buttons = {};
+      var buttons = {}, pooled = [], back = null;
       order.forEach(function (id, i) {
         var t = byId[id].text;
         var up = el("button", { type: "button", class: "step", "aria-label": "Move " + t + " up", disabled: i === 0 }, "\u2191");
         var down = el("button", { type: "button", class: "step", "aria-label": "Move " + t + " down", disabled: i === order.length - 1 }, "\u2193");
         var out = el("button", { type: "button", class: "step", "aria-label": "Take " + t + " out of your order" }, "\u00d7");
-        buttons[id] = { up: up, down: down };
+        buttons[id] = { up: up, down: down, out: out };
         up.addEventListener("click", function () { move(id, -1); });
         down.addEventListener("click", function () { move(id, 1); });
         out.addEventListener("click", function () {
-          order.splice(order.indexOf(id), 1); draw(); news.textContent = t + " taken out.";
+          order.splice(order.indexOf(id), 1); draw({ id: id, dir: "pool" }); news.textContent = t + " taken out.";
         });
         list.appendChild(add(el("li"), el("span", { class: "text", dir: "auto" }, t), add(el("span", { class: "steps" }), up, down, out)));
       });
       p.options.forEach(function (o) {
         if (order.indexOf(o.id) >= 0) return;
         var b = el("button", { type: "button", class: "choice" }, o.text);
+        pooled.push(b);
+        if (focus && focus.dir === "pool" && focus.id === o.id) back = b;
         b.addEventListener("click", function () {
-          order.push(o.id); draw();
+          // The focus goes to the next option still to place, or to the one just placed.
+          var at = pooled.indexOf(b);
+          order.push(o.id); draw({ id: o.id, dir: "up", next: at });
           news.textContent = o.text + " is number " + order.length + ".";
         });
         pool.appendChild(b);
       });
       poolTitle.hidden = pool.hidden = order.length === p.options.length;
       list.hidden = !order.length;
-      if (focus && buttons[focus.id]) {
+      if (back) back.focus();  // taken out: on the option, back among those to place
+      else if (focus && focus.next !== undefined && pooled.length) {
+        pooled[Math.min(focus.next, pooled.length - 1)].focus();
+      } else if (focus && buttons[focus.id] && focus.dir !== "pool") {
         var pair = buttons[focus.id];
         var again = pair[focus.dir].disabled ? pair[focus.dir === "up" ? "down" : "up"] : pair[focus.dir];
+        if (again.disabled) again = pair.out;
         again.focus();
       }
     }
