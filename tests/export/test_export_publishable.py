@@ -125,3 +125,15 @@ def test_shares_of_who_took_part_add_up_to_100(demo_editions: dict[str, Path]) -
     alt = page[start : page.index("</desc>", start)]
     shares = [int(s) for s in re.findall(r"\((\d+)%\)", alt)]
     assert len(shares) >= 3 and sum(shares) == 100, shares
+
+
+def test_word_tables_keep_their_column_widths(demo_editions: dict[str, Path]) -> None:
+    with zipfile.ZipFile(demo_editions["docx"]) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    tables = list(body.iter(f"{W}tbl"))
+    assert tables
+    for table in tables:
+        layout = table.find(f"{W}tblPr/{W}tblLayout")
+        assert layout is not None and layout.get(f"{W}type") == "fixed"
+    widths = [int(c.get(f"{W}w")) for c in tables[-1].iter(f"{W}gridCol")]
+    assert len(set(widths)) > 1  # an option's text wider than its figures

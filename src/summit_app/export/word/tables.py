@@ -52,7 +52,9 @@ def table_element(block: Table, style_id: str, caption: str, description: str):
     )
     out = [
         f"<w:tbl {nsdecls('w')}><w:tblPr><w:tblStyle w:val={quoteattr(style_id)}/>"
-        '<w:tblW w:w="5000" w:type="pct"/>'
+        # Fixed layout: Word and LibreOffice keep the widths below instead of sharing the
+        # page equally between the columns (elements in the schema's order).
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0"'
         f' w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>{alt}</w:tblPr><w:tblGrid>'
         + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
