@@ -108,7 +108,7 @@ def write_all(summit: Summit, targets: dict[str, Path]) -> Exported:
             try:
                 pack = build_pack(summit)
             except SummitError:
-                raise
+                raise  # the file itself cannot be read: nothing else can be written either
             except Exception as error:  # noqa: BLE001 - the CSV can still be written
                 failed.append(f"The pack could not be made ({type(error).__name__}: {error}).")
             else:
