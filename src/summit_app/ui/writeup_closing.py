@@ -276,7 +276,15 @@ class PackPage(QWidget):
 
     def _reload_themes(self, chosen: tuple[int, ...] | None) -> None:
         """Every theme with a summary: the chosen ones first, ticked, in the team's order."""
-        themes = [t for t in self.session.summit.notes.themes() if t.summary.strip()]
+        summit = self.session.summit
+        # Which question each came from: two themes may share a name ("Leadership
+        # development" in two discussions), and a pre-mortem's risks are themes too.
+        asked = {p.id: p.text for p in summit.agenda.prompts()}  # in agenda order
+        place = {prompt_id: i for i, prompt_id in enumerate(asked)}
+        themes = sorted(
+            (t for t in summit.notes.themes() if t.summary.strip()),
+            key=lambda t: (place.get(t.prompt_id, len(place)), t.position, t.id),
+        )
         by_id = {t.id: t for t in themes}
         ticked = [i for i in chosen if i in by_id] if chosen is not None else list(by_id)
         order = ticked + [i for i in by_id if i not in ticked]
@@ -284,7 +292,11 @@ class PackPage(QWidget):
         self.themes.blockSignals(True)
         self.themes.clear()
         for theme_id in order:
-            item = QListWidgetItem(by_id[theme_id].name)
+            theme = by_id[theme_id]
+            question = " ".join(asked.get(theme.prompt_id, "").split())
+            short = question if len(question) <= 50 else question[:49].rstrip() + "…"
+            item = QListWidgetItem(f"{theme.name}  ({short})" if short else theme.name)
+            item.setToolTip(question)
             item.setData(ID_ROLE, theme_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = theme_id in ticked
