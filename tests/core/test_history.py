@@ -206,3 +206,23 @@ def test_writes_begin_immediate_so_a_stale_read_cannot_fail_the_write(tmp_path: 
             other.execute("PRAGMA busy_timeout = 0")
             with pytest.raises(sqlite3.OperationalError, match="locked"):
                 other.execute("BEGIN IMMEDIATE")
+
+
+def test_the_undo_history_is_kept_in_the_file_and_comes_back_when_it_is_opened(tmp_path):
+    path = tmp_path / "kept.summit"
+    with Summit.create(path, SummitInfo(title="Kept")) as summit:
+        history = History(summit)
+        morning = history.run("Add section", lambda s: s.agenda.add_section("Morning"))
+        history.run("Add item", lambda s: s.agenda.add_item(morning.id, "Welcome", "talk", 10))
+        history.run("Remove section", lambda s: s.agenda.remove_section(morning.id))
+        history.undo()  # the section is back; removing it again is on the redo stack
+        history.save()
+    with Summit.open(path) as summit:
+        history = History(summit)
+        assert (history.undo_text(), history.redo_text()) == ("Add item", "Remove section")
+        history.redo()
+        assert summit.agenda.sections() == []
+        history.undo()
+        history.undo()
+        assert [i.title for i in summit.agenda.items()] == []
+        assert [s.title for s in summit.agenda.sections()] == ["Morning"]

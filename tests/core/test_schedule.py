@@ -24,9 +24,21 @@ def test_items_are_planned_back_to_back_from_the_start_time():
     assert clock(planned_end(_items(30, 15, 45), "09:30")) == "11:00"
 
 
-def test_a_day_with_nothing_started_is_on_time():
-    assert drift(_items(30, 30), "09:00", None, datetime(2026, 3, 5, 9, 40)).text == (
-        "on time; ends 10:00"
+def test_a_day_with_nothing_started_says_so_and_its_plan_not_on_time():
+    # A rehearsal at 15:41 read "On time; ends 13:10" for a day planned at 09:30.
+    assert drift(_items(30, 30), "09:00", None, datetime(2026, 3, 5, 15, 41)).text == (
+        "not started; planned 09:00 to 10:00"
+    )
+
+
+def test_hours_late_read_as_hours_and_minutes():
+    items = _items(30, 30, started={1: "2026-03-05T15:41:00"})
+    result = drift(items, "09:30", 1, datetime(2026, 3, 5, 15, 42))
+    assert result.minutes_late == 371
+    assert result.text == "running 6 hours 11 minutes late; ends 16:41"
+    items = _items(30, started={1: "2026-03-05T10:30:00"})
+    assert drift(items, "09:30", 1, datetime(2026, 3, 5, 10, 31)).text.startswith(
+        "running 1 hour late"
     )
 
 

@@ -129,7 +129,12 @@ def test_a_removed_section_comes_back_with_undo(qtbot, session):
 def test_a_bad_start_time_cannot_be_typed(qtbot, session):
     panel = AgendaPanel(session)
     qtbot.addWidget(panel)
-    assert panel.start_time.displayFormat() == "HH:mm"
+    panel.start_time.setFocus()
+    panel.start_time.selectAll()
+    qtbot.keyClicks(panel.start_time, "25:99")
+    qtbot.keyClick(panel.start_time, Qt.Key.Key_Return)
+    assert session.summit.info().start_time == "09:30"
+    assert "“25:99” is not a time" in panel.start_time.toolTip()
 
 
 def test_speakers_are_added_and_removed_with_buttons_and_reopening_adds_no_rows(qtbot, session):

@@ -163,7 +163,9 @@ class AgendaRepo:
     def start_item(self, item_id: int, at: str | None = None) -> Item:
         """Make `item_id` the running item, ending the one that was running.
 
-        The first start of an item is kept; going back to an item clears its end.
+        The first start of an item is kept; going back to an item clears its end. A prompt
+        an earlier item left open to phones closes: phones see only what the running item
+        opens (a later vote's phones were shown Section 1's note form).
         """
         from summit_app.core.store import now
 
@@ -180,6 +182,11 @@ class AgendaRepo:
                 (at, item_id),
             )
             self._s.execute("UPDATE summit SET current_item_id = ? WHERE id = 1", (item_id,))
+            self._s.execute(
+                "UPDATE summit SET open_prompt_id = NULL WHERE id = 1 AND open_prompt_id IN"
+                " (SELECT id FROM prompts WHERE item_id != ?)",
+                (item_id,),
+            )
             self._s.touch()
         return self.item(item_id)
 

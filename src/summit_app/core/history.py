@@ -11,10 +11,14 @@ server's own connection) are never logged or undone.
 
 An undo or redo runs in one transaction too: if it fails (the file is busy, or a phone
 took the id of a row it would bring back), nothing changes and the stacks stay as they were.
+
+Closing the file keeps the stacks and their log in the file (`save`), and opening it brings
+them back: Edit › Undo still takes back a deleted section after a restart.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -71,6 +75,7 @@ class History:
         self._redo: list[Step] = []
         self._depth = 0  # commands run inside a command join it
         _install_triggers(summit)
+        self._restore()
 
     # -- running commands ----------------------------------------------------------------
 
@@ -150,6 +155,42 @@ class History:
         with self._summit.write():
             self._summit.execute("DELETE FROM temp.undo_log")
         self._undo, self._redo = [], []
+
+    def save(self) -> None:
+        """Keep the stacks and their log in the file, for when it is opened again."""
+        conn = self._summit.db.conn
+        cursor = conn.execute("SELECT * FROM temp.undo_log ORDER BY seq")
+        names = [d[0] for d in cursor.description]
+        log = [dict(zip(names, row, strict=True)) for row in cursor]
+        steps = {
+            "undo": [[s.text, s.first, s.last] for s in self._undo],
+            "redo": [[s.text, s.first, s.last] for s in self._redo],
+        }
+        with self._summit.write():
+            self._summit.execute(
+                "INSERT OR REPLACE INTO undo_history (id, steps, log) VALUES (1, ?, ?)",
+                (json.dumps(steps), json.dumps(log)),
+            )
+
+    def _restore(self) -> None:
+        """The stacks the file was closed with (none in a file from before they were kept)."""
+        row = self._summit.execute("SELECT steps, log FROM undo_history").fetchone()
+        if row is None:
+            return
+        steps, log = json.loads(row[0]), json.loads(row[1])
+        conn = self._summit.db.conn
+        columns = {c[1] for c in conn.execute("PRAGMA temp.table_info(undo_log)")}
+        with self._summit.write():
+            conn.execute("DELETE FROM temp.undo_log")
+            for entry in log:
+                names = [n for n in entry if n in columns]
+                conn.execute(
+                    f"INSERT INTO temp.undo_log ({', '.join(names)})"
+                    f" VALUES ({', '.join('?' * len(names))})",
+                    [entry[n] for n in names],
+                )
+        self._undo = [Step(*step) for step in steps["undo"]]
+        self._redo = [Step(*step) for step in steps["redo"]]
 
     def _replay(self, step: Step, text: str) -> tuple[Step, Change]:
         """Run a step's log backwards in one transaction; its statements' own log entries
@@ -234,7 +275,7 @@ def _install_triggers(summit: Summit) -> None:
         row[0]
         for row in conn.execute(
             "SELECT name FROM main.sqlite_master WHERE type = 'table'"
-            " AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            " AND name NOT LIKE 'sqlite_%' AND name != 'undo_history' ORDER BY name"
         )
     ]
     for table in tables:

@@ -65,15 +65,27 @@ class Countdown:
 class Drift:
     minutes_late: int  # negative when early
     ends_at: int  # projected end of the day, minutes from midnight
+    started: bool = True  # False before the first item: no drift to speak of yet
+    starts_at: int = 0  # the planned start, minutes from midnight
 
     @property
     def text(self) -> str:
         ends = f"ends {clock(self.ends_at)}"
+        if not self.started:  # "on time" at 15:41 for a day planned at 09:30 misled
+            return f"not started; planned {clock(self.starts_at)} to {clock(self.ends_at)}"
         if self.minutes_late == 0:
             return f"on time; {ends}"
         word = "late" if self.minutes_late > 0 else "early"
-        n = abs(self.minutes_late)
-        return f"running {n} minute{'s' if n != 1 else ''} {word}; {ends}"
+        return f"running {duration(abs(self.minutes_late))} {word}; {ends}"
+
+
+def duration(minutes: int) -> str:
+    """45 -> '45 minutes'; 371 -> '6 hours 11 minutes'; 60 -> '1 hour'."""
+    hours, mins = divmod(minutes, 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    if mins or not hours:
+        parts.append(f"{mins} minute{'s' if mins != 1 else ''}")
+    return " ".join(parts)
 
 
 def parse_clock(value: str) -> int:
@@ -147,7 +159,7 @@ def drift(items: Sequence[Item], start_time: str, current_id: int | None, now: d
     end = planned_end(items, start_time)
     index = next((i for i, it in enumerate(items) if it.id == current_id), None)
     if index is None or items[index].actual_start is None:
-        return Drift(0, end)
+        return Drift(0, end, started=False, starts_at=parse_clock(start_time))
     item, now_local = items[index], local(now)
     started = local(item.actual_start)  # type: ignore[arg-type]
     timer = countdown(item, now)

@@ -281,10 +281,20 @@ _M009_VOTING_CARDS = """
         );
 """
 
+# The window's undo history, kept when the file closes (`core.history.History.save`), so a
+# mistake noticed after a restart can still be undone: one row, the stacks and their log.
+_M010_UNDO_HISTORY = """
+        CREATE TABLE undo_history (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            steps TEXT NOT NULL,
+            log TEXT NOT NULL
+        );
+"""
+
 # The team's choices for the pack: what the cover says instead of "Draft" (a publication
 # date or a version), and which summarised themes the closing table holds, in order (NULL:
 # every one, in agenda order).
-_M010_PACK_COVER_AND_THEMES = """
+_M011_PACK_COVER_AND_THEMES = """
         ALTER TABLE writeup ADD COLUMN publication TEXT NOT NULL DEFAULT '';
         ALTER TABLE writeup ADD COLUMN closing_themes TEXT;
 """
@@ -300,7 +310,8 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("participants_taking_part", _M007_PARTICIPANTS_TAKING_PART),
     ("short_join_code", _M008_SHORT_JOIN_CODE),
     ("voting_cards", _M009_VOTING_CARDS),
-    ("pack_cover_and_themes", _M010_PACK_COVER_AND_THEMES),
+    ("undo_history", _M010_UNDO_HISTORY),
+    ("pack_cover_and_themes", _M011_PACK_COVER_AND_THEMES),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

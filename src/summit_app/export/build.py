@@ -33,9 +33,11 @@ def build_pack(summit: Summit) -> Pack:
 def assemble(data: PackData) -> Pack:
     log = Log()
     parts: list[Part] = [*introduction(data), *agenda(data)]
-    for number, section in enumerate(data.sections, start=1):
-        part = section_part(number, section)
+    number = 0  # sections with nothing to tell are left out, and their numbers with them
+    for section in data.sections:
+        part = section_part(number + 1, section)
         if part is not None:
+            number += 1
             parts.append(part)
     for page in data.options.closing_order:
         parts += CLOSING[page](data, log)

@@ -9,6 +9,8 @@ otherwise run together; a lone question or poll is its own heading.
 
 from __future__ import annotations
 
+import re
+
 from summit_app.core import narrative
 from summit_app.core.model import NarrativeBlock, Note, PromptKind, Speaker
 from summit_app.export.build_audience import cloud_blocks, questions_blocks
@@ -25,6 +27,7 @@ from summit_app.export.typeset import (
 )
 
 OTHER_NOTES = "Other notes"
+NUMBERED = re.compile(r"\s*(section|part|session)\s+\w{1,4}\s*[:.\-\u2013\u2014]", re.IGNORECASE)
 
 
 def section_part(number: int, block: SectionBlock) -> Part | None:
@@ -37,7 +40,9 @@ def section_part(number: int, block: SectionBlock) -> Part | None:
             story += item_blocks(entry, section.title)
     if not story:
         return None  # nothing happened here worth a page: it stays in the agenda
-    title = heading(f"Section {number}: {section.title}")
+    # A title numbered by the team ("Section 1: ...") keeps its own number, not a second one.
+    named = section.title if NUMBERED.match(section.title) else f"Section {number}: {section.title}"
+    title = heading(named)
     return Part(title, f"section-{section.id}", tuple(clamp_levels(story)), PartKind.SECTION)
 
 

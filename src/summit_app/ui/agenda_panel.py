@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
-    QTimeEdit,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from summit_app.core.model import ItemKind
-from summit_app.ui import commands, dialogs, shortcuts
+from summit_app.core.presenting import plural
+from summit_app.ui import agenda_paste, commands, dialogs, shortcuts
 from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
 from summit_app.ui.item_dialog import ItemDialog
 from summit_app.ui.session import SummitSession
+from summit_app.ui.typed_fields import TimeField
 
 
 class AgendaPanel(QWidget):
@@ -35,12 +39,11 @@ class AgendaPanel(QWidget):
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.doubleClicked.connect(lambda _: self.edit_selected())
-        self.start_time = QTimeEdit()
-        self.start_time.setDisplayFormat("HH:mm")
+        self.start_time = TimeField()
+        self.start_time.setMaximumWidth(90)
         # Only a click puts the keys here: tabbing through the panel or back from another
-        # tab must not leave the arrow keys changing the day's start.
+        # tab must not leave the keys changing the day's start.
         self.start_time.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.start_time.setKeyboardTracking(False)
         self.start_time.editingFinished.connect(self._start_time_edited)
         self.day_label = QLabel()
         self.day_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -56,15 +59,32 @@ class AgendaPanel(QWidget):
             ("up", "Move up", lambda: self.move_selected(-1), "Alt+Up"),
             ("down", "Move down", lambda: self.move_selected(+1), "Alt+Down"),
             ("remove", "Remove", self.remove_selected, "Delete"),
+            ("paste", "Paste a table", self.paste_agenda, "Ctrl+V"),
         ):
             button = QPushButton(text)
-            button.clicked.connect(slot)
+            # clicked(bool) would land in the slot's first argument (add_item's title).
+            button.clicked.connect(lambda _checked=False, act=slot: act())
             if shortcut:
                 shortcuts.bind(self, button, shortcut, slot)
             top.addWidget(button)
             self.buttons[key] = button
+        self.buttons["paste"].setToolTip(
+            "Add the rows of a table copied in Word or a spreadsheet: title, minutes, kind,"
+            f" speaker  {self.buttons['paste'].toolTip()}"
+        )
+        more = QMenu(self)
+        more.addAction("Add from a CSV file…", lambda: self.import_csv())
+        more.addAction("Copy the agenda of another summit…", lambda: self.copy_from_summit())
+        self.import_button = QPushButton("Import")
+        self.import_button.setMenu(more)
+        top.addWidget(self.import_button)
+        self.notice = QLabel()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addWidget(self.tree, 1)
         for signal in (session.agenda_changed, session.info_changed, session.live_changed):
             signal.connect(self.reload)
@@ -127,6 +147,37 @@ class AgendaPanel(QWidget):
             self.select("item", item.id)
         return item
 
+    # -- a whole agenda at once ------------------------------------------------------------
+
+    def paste_agenda(self) -> list | None:
+        """Ctrl+V: the table on the clipboard, after the selection (its section)."""
+        return self._import(agenda_paste.clipboard_rows)
+
+    def import_csv(self, path: Path | None = None) -> list | None:
+        path = path or agenda_paste.ask_csv(self)
+        return self._import(lambda: agenda_paste.csv_rows(path)) if path else None
+
+    def copy_from_summit(self, path: Path | None = None) -> list | None:
+        path = path or agenda_paste.ask_summit(self)
+        if not path:
+            return None
+        return self._import(lambda: agenda_paste.summit_rows(self.session, path))
+
+    def _import(self, read) -> list | None:
+        kind, ident = self.selected()
+        section_id = None
+        if kind == "section":
+            section_id = ident
+        elif kind == "item":
+            section_id = self.session.summit.agenda.item(ident).section_id
+        items = self._do(lambda: agenda_paste.add(self.session, read(), section_id))
+        if items:
+            self.notice.setText(agenda_paste.added_text(items, self.session))
+            self.notice.show()
+            self.select("item", items[-1].id)
+            return items
+        return None
+
     def edit_selected(self) -> None:
         kind, ident = self.selected()
         if kind == "section":
@@ -161,19 +212,45 @@ class AgendaPanel(QWidget):
 
     def remove_selected(self) -> None:
         """Remove the selected item or section; Undo brings it back whole, notes and votes
-        included. Removing what is running now asks first: the room's clock would stop."""
+        included. Removing what is running now, or what holds ballots or notes, asks first:
+        the room's clock would stop, or the day's results would go with one key."""
         kind, ident = self.selected()
         agenda = self.session.summit.agenda
-        running = self.session.summit.live().current_item_id
         if kind == "item":
-            if ident == running and not self._confirm_running(agenda.item(ident).title):
-                return
-            self._do(lambda: commands.remove_item(self.session, ident))
+            items, what = [agenda.item(ident)], f"“{agenda.item(ident).title}”"
         elif kind == "section":
-            inside = [i for i in agenda.items(ident) if i.id == running]
-            if inside and not self._confirm_running(inside[0].title):
-                return
+            items, what = agenda.items(ident), f"the section “{agenda.section(ident).title}”"
+        else:
+            return
+        running = self.session.summit.live().current_item_id
+        inside = [i for i in items if i.id == running]
+        if inside and not self._confirm_running(inside[0].title):
+            return
+        holds = "" if inside else self._holds([i.id for i in items])
+        if holds and not dialogs.confirm(
+            self,
+            "Remove with its results?",
+            f"{what[0].upper()}{what[1:]} holds {holds}. They go with it; Edit › Undo brings"
+            " them back, even after the file is closed. Remove it?",
+            risky=True,
+        ):
+            return
+        if kind == "item":
+            self._do(lambda: commands.remove_item(self.session, ident))
+        else:
             self._do(lambda: commands.remove_section(self.session, ident))
+
+    def _holds(self, item_ids: list[int]) -> str:
+        """What of the day's results the items hold, in words ('' if nothing)."""
+        summit = self.session.summit
+        ballots = sum(
+            summit.polls.ballot_count(p.id) for p in summit.polls.polls() if p.item_id in item_ids
+        )
+        notes = sum(
+            len(summit.notes.notes(p.id)) for i in item_ids for p in summit.agenda.prompts(i)
+        )
+        parts = [plural(n, word) for n, word in ((ballots, "ballot"), (notes, "note")) if n]
+        return " and ".join(parts)
 
     def _confirm_running(self, title: str) -> bool:
         return dialogs.confirm(

@@ -72,6 +72,8 @@ def _cell(text: str, data: object = None, grey: bool = False) -> QTableWidgetIte
 
 
 class AudiencePanel(QWidget):
+    typing_expected = True  # its lists keep their keys: see keys.py
+
     def __init__(self, session: SummitSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session

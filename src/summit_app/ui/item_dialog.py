@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core.model import Item, ItemKind, Prompt, Speaker
+from summit_app.ui import dialogs
 
 SPEAKER_COLUMNS = ("Name", "Role", "Organisation", "Key points (one per line)")
 KEY_POINTS = 3  # the column of key points: a list, one point a line, never split at ";"
@@ -131,6 +132,21 @@ class ItemDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(720, 520)
+        self._saved = self._typed()
+
+    def _typed(self) -> tuple:
+        return self.fields(), self.speaker_rows(), self.prompt_texts()
+
+    def reject(self) -> None:
+        """Escape or Cancel: typing is thrown away only once the facilitator says so."""
+        if self._typed() != self._saved and not dialogs.confirm(
+            self,
+            "Discard changes?",
+            "Throw away what you typed for this item? (No keeps the dialog open.)",
+            risky=True,
+        ):
+            return
+        super().reject()
 
     def add_speaker_row(
         self,

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QHBoxLayout,
     QLabel,
@@ -24,6 +25,7 @@ from summit_app.file_lock import SummitLock
 from summit_app.ui import closing, dialogs, settings, templates_service
 from summit_app.ui.agenda_panel import AgendaPanel
 from summit_app.ui.audience_panel import AudiencePanel
+from summit_app.ui.follow import follow_item
 from summit_app.ui.keys import ClickerKeys
 from summit_app.ui.menus import Menus
 from summit_app.ui.moderation_panel import ModerationPanel
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         self.clicker = ClickerKeys(
             {"next": lambda: self._step(+1), "back": lambda: self._step(-1), "blank": self._blank},
             self._clicker_active,
+            lambda: self.session is not None and self.isActiveWindow(),
             self,
         )
         QApplication.instance().installEventFilter(self.clicker)
@@ -84,6 +87,7 @@ class MainWindow(QMainWindow):
         if session.summit.migration_note:  # an older file, updated; where its copy is
             self.statusBar().showMessage(session.summit.migration_note)
         self._offer_to_serve()
+        self._restore_room()
         return True
 
     def new_from_template(self) -> bool:
@@ -169,6 +173,25 @@ class MainWindow(QMainWindow):
             self.server_panel.start()
         self._refresh_banner()
 
+    def _restore_room(self) -> None:
+        """Reopened mid-day: the tabs follow the running item; mid-vote (or mid-notes), the
+        projector comes back up showing what phones are answering, as the room last saw."""
+        live = self.session.summit.live()
+        if live.current_item_id is not None:
+            follow_item(self, live.current_item_id)
+        if live.open_poll_id is not None:
+            self.polls_panel.choose(live.open_poll_id)
+            self.stage.set_preview(Scene(Mode.POLL, poll_id=live.open_poll_id))
+        elif live.open_prompt_id is not None:
+            prompt = self.session.summit.agenda.prompt(live.open_prompt_id)
+            if prompt.kind is PromptKind.NOTES:
+                self.note_board.choose_prompt(prompt.id)
+                self.stage.set_preview(Scene(Mode.NOTES, prompt_id=prompt.id))
+        else:
+            return
+        self.stage.take()
+        self.projector_panel.set_visible(True)
+
     def open_settings(self) -> SummitSettingsDialog | None:
         if self.session is None:
             return None
@@ -230,6 +253,7 @@ class MainWindow(QMainWindow):
             lambda prompt_id: self.stage.set_preview(Scene(Mode.NOTES, prompt_id=prompt_id))
         )
         self.audience_panel.prompt_combo.activated.connect(self._audience_chosen)
+        self.run_panel.item_started.connect(lambda item_id: follow_item(self, item_id))
         session.live_changed.connect(self._refresh_banner)
         self.menus.session_changed()
         self.banner = QWidget()
@@ -307,6 +331,14 @@ class MainWindow(QMainWindow):
     def _clicker_active(self) -> bool:
         if self.session is None or not self.isActiveWindow():
             return False
+        focus = QApplication.focusWidget()
+        tab = self.tabs.currentWidget()
+        if (
+            isinstance(focus, QAbstractItemView)
+            and getattr(tab, "typing_expected", False)
+            and tab.isAncestorOf(focus)
+        ):
+            return False  # the notes wall, say: a letter there starts the next note
         return self.projector.isVisible() or self.tabs.currentWidget() is self.run_panel
 
     def _step(self, delta: int) -> None:

@@ -143,6 +143,11 @@ class ModerationPanel(QWidget):
         self.prompt_combo.blockSignals(False)
         self.reload()
 
+    def choose_prompt(self, prompt_id: int) -> None:
+        found = self.prompt_combo.findData(prompt_id)
+        if found >= 0:
+            self.prompt_combo.setCurrentIndex(found)
+
     def _sync_rule(self) -> None:
         prompt_id = self.prompt_combo.currentData()
         self.rule.setEnabled(prompt_id is not None)

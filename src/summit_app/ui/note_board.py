@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core.model import PromptKind
+from summit_app.core.presenting import plural
 from summit_app.ui import commands, dialogs, shortcuts
 from summit_app.ui.notes_model import ID_ROLE, KIND_ROLE, NotesModel
 from summit_app.ui.session import SummitSession
@@ -29,6 +30,8 @@ class NoteBoard(QWidget):
     """Signals:
     prompt_chosen(int): the facilitator chose this question (it goes to the preview).
     """
+
+    typing_expected = True  # clicker letters (B, .) on its lists are the next note
 
     prompt_chosen = Signal(int)
 
@@ -64,6 +67,7 @@ class NoteBoard(QWidget):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.tree.installEventFilter(self)  # typing on the wall goes to the note box
         self.show_hidden = QCheckBox("Show hidden notes")
         self.show_hidden.setChecked(True)
         self.show_hidden.toggled.connect(self._show_hidden_toggled)
@@ -277,8 +281,20 @@ class NoteBoard(QWidget):
                 self._do(lambda: commands.edit_note(self.session, ids[0], text))
 
     def remove_notes(self) -> None:
+        """Remove the selected notes, once asked: Delete is one key from the wall the
+        facilitator is clustering, and what people said is the day's result."""
         ids = self.selected()
-        if ids:
+        if not ids:
+            return
+        first = self.session.summit.notes.note(ids[0]).text
+        first = first if len(first) <= 60 else f"{first[:59]}…"
+        what = f"the note “{first}”" if len(ids) == 1 else plural(len(ids), "note")
+        if dialogs.confirm(
+            self,
+            "Remove notes?",
+            f"Remove {what}? Edit › Undo brings {'it' if len(ids) == 1 else 'them'} back.",
+            risky=True,
+        ):
             self._do(lambda: commands.remove_notes(self.session, ids))
 
     # -- themes --------------------------------------------------------------------------
@@ -328,6 +344,22 @@ class NoteBoard(QWidget):
             self._do(lambda: commands.update_theme(self.session, theme_id, summary=text))
 
     # -- helpers -------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """A letter typed while the wall has focus (after clicking a note to cluster it)
+        starts the next note in the capture box, rather than jumping through the list."""
+        if watched is self.tree and event.type() is QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            text = event.text()
+            plain = not event.modifiers() & ~(
+                Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+            )
+            typed = bool(text) and text.isprintable() and (text.strip() or self.capture.text())
+            if plain and typed and self.capture.isEnabled():
+                self.capture.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.capture.insert(text)
+                return True
+        return super().eventFilter(watched, event)
 
     def _selection_changed(self, *args: object) -> None:
         has_group, theme_id = self.selected_group()

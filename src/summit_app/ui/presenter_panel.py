@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -52,8 +52,13 @@ class PresenterPanel(QWidget):
         self._audience_prompt_id = audience_prompt_id
         self.window = ProjectorWindow(session, self.stage)
         self.screens = ProjectorScreens(self.window, control, self)
-        self.preview_view = StageView(session, self.stage, "preview")
-        self.preview_view.setFixedSize(*MONITOR)
+        # The preview is drawn at the projector's size and shown scaled, as LIVE is: a notes
+        # wall drawn at thumbnail size paged differently from the room's.
+        self.preview_view = StageView(session, self.stage, "preview", self)
+        self.preview_view.hide()  # only its picture shows
+        self.preview_view.resize(self.window.view.size())
+        self.window.view.installEventFilter(self)
+        self.preview_monitor = LiveMonitor(self.preview_view, MONITOR)
         # LIVE is the projector's own picture, never a second view that could differ.
         self.live_view = LiveMonitor(self.window.view, MONITOR)
         self.preview_label = QLabel("Preview")
@@ -104,7 +109,7 @@ class PresenterPanel(QWidget):
         self.hide_overrun.setChecked(self.stage.hide_overrun)
         self.hide_overrun.toggled.connect(self.stage.set_hide_overrun)
 
-        preview = _monitor(self.preview_label, self.preview_view)
+        preview = _monitor(self.preview_label, self.preview_monitor)
         middle = QVBoxLayout()
         middle.addWidget(self.take_button)
         middle.addLayout(scenes)
@@ -132,6 +137,11 @@ class PresenterPanel(QWidget):
         self.stage.changed.connect(self._stage_changed)
         session.closed.connect(self._closed)
         self._stage_changed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.window.view and event.type() is QEvent.Type.Resize:
+            self.preview_view.resize(self.window.view.size())
+        return False
 
     # -- what the room sees --------------------------------------------------------------
 

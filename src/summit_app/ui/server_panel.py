@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from summit_app.core import SummitError
 from summit_app.server.network import candidate_addresses
 from summit_app.server.room import ROOM_ADVICE
+from summit_app.ui import closing, dialogs, settings
 from summit_app.ui.cards_box import CardsBox
 from summit_app.ui.qr_image import qr_pixmap
 from summit_app.ui.session import SummitSession
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from summit_app.server import SummitServer
 
 DEFAULT_PORT = 8765
+SERVED_HOST_KEY = "phones/served_host"  # where phones joined last: reopening serves there
 QR_SIDE = 240  # the Phones tab's QR code, drawn at a whole number of pixels a module
 NO_NETWORK = (
     "No network that phones can reach: this laptop is on no Wi-Fi, hotspot or Ethernet."
@@ -179,13 +181,25 @@ class ServerPanel(QWidget):
         return f"http://{host}:{self.port or DEFAULT_PORT}", f"{host}:{self.port}/{short}"
 
     def reload_addresses(self) -> None:
+        """The laptop's addresses, the recommended first; the one phones were last served
+        on stays chosen (the recommended adapter was the wrong one in that room)."""
         self.address_combo.clear()
         addresses = candidate_addresses()
         for address in addresses:
             self.address_combo.addItem(address.label, address.ip)
         reachable = any(address.preferred for address in addresses)
-        self.warning.setText("" if reachable else NO_NETWORK)
-        self.warning.setVisible(not reachable)
+        warning = "" if reachable else NO_NETWORK
+        served = settings.settings().value(SERVED_HOST_KEY, "", type=str)
+        found = self.address_combo.findData(served) if served else -1
+        if found >= 0:
+            self.address_combo.setCurrentIndex(found)
+        elif served and self.session.summit.people.count():
+            warning = (
+                f"Phones joined at {served}, an address this laptop no longer has: they"
+                " reach it again only by scanning the new code."
+            )
+        self.warning.setText(warning)
+        self.warning.setVisible(bool(warning))
 
     def refresh_joined(self) -> None:
         if not self.session.is_open:
@@ -208,10 +222,21 @@ class ServerPanel(QWidget):
         self.turnout_label.setText(turnout)
 
     def toggle(self) -> None:
-        if self.running:
-            self.stop()
-        else:
+        if not self.running:
             self.start()
+        elif self._may_stop():
+            self.stop()
+
+    def _may_stop(self) -> bool:
+        """Stopping mid-vote leaves the room tapping a dead page: ask, as quitting does."""
+        doing = closing.phones_taking_part(self.session)
+        return not doing or dialogs.confirm(
+            self,
+            "Stop the server?",
+            f"Phones are {doing}. Once the server stops, no phone can reach this laptop:"
+            " their taps are lost until you start it again. Stop it anyway?",
+            risky=True,
+        )
 
     def toggle_check(self) -> None:
         """Show the room check's QR code in place of the join code, or back."""
@@ -247,6 +272,7 @@ class ServerPanel(QWidget):
             self.status.setText(str(error))
             return False
         self.server = server
+        settings.settings().setValue(SERVED_HOST_KEY, server.host)
         self.session.set_events_active(True)
         found = self.address_combo.findData(server.host)
         if found >= 0:

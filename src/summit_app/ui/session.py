@@ -12,6 +12,7 @@ another thread, so the GUI thread is never blocked.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -20,12 +21,13 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-from summit_app.core import Summit
+from summit_app.core import Summit, SummitError
 from summit_app.core.history import Change, History
 from summit_app.core.tally import PollResult
 from summit_app.ui.tally_worker import TallyWorker
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 AREAS = (
     "agenda", "notes", "polls", "people", "live", "info", "phone_notes", "writeup", "audience"
@@ -155,6 +157,10 @@ class SummitSession(QObject):
         self._batch.stop()
         self._tally.stop()
         self.closed.emit()
+        try:
+            self.history.save()  # Edit › Undo still works when the file is opened again
+        except SummitError as error:  # a full disk, say: closing must not fail for it
+            log.warning("the undo history was not kept: %s", error)
         self.summit.close()
 
     def result(self, poll_id: int) -> PollResult:

@@ -13,7 +13,6 @@ from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from summit_app.core import SummitError
 from summit_app.ui import commands
 from summit_app.ui.session import SummitSession
+from summit_app.ui.typed_fields import DateField
 
 # Sharp on a 4K projector and a printed cover, small enough to keep in the file.
 LOGO_MAX_SIDE = 1200
@@ -82,9 +82,7 @@ class SummitSettingsDialog(QDialog):
         self.title = QLineEdit(info.title)
         self.title.setPlaceholderText("Shown on the projector, every phone and the pack's cover")
         self.has_date = QCheckBox("Date")
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date = DateField()
         stored = QDate.fromString(info.date, "yyyy-MM-dd")
         # A date typed as free text (an older file, a template) is kept unless replaced.
         self._free_date = info.date if info.date and not stored.isValid() else ""
@@ -209,6 +207,10 @@ class SummitSettingsDialog(QDialog):
         return fields
 
     def save(self) -> None:
+        if self.has_date.isChecked() and self.date.problem():
+            self.error.setText(self.date.problem())
+            self.date.setFocus()
+            return
         logo = self.logo if self._logo_changed else commands.KEEP_LOGO
         try:
             commands.save_summit_settings(self._session, self.fields(), logo, self.logo_name)

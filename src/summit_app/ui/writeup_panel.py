@@ -32,6 +32,8 @@ TEXT_KINDS = {"introduction", "section", "item", "prompt", "theme", "block"}
 
 
 class WriteupPanel(QWidget):
+    typing_expected = True  # its lists keep their keys: see keys.py
+
     def __init__(self, session: SummitSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
