@@ -137,3 +137,22 @@ def test_word_tables_keep_their_column_widths(demo_editions: dict[str, Path]) ->
         assert layout is not None and layout.get(f"{W}type") == "fixed"
     widths = [int(c.get(f"{W}w")) for c in tables[-1].iter(f"{W}gridCol")]
     assert len(set(widths)) > 1  # an option's text wider than its figures
+
+
+def test_a_bulleted_summary_in_a_word_table_is_a_real_list(tmp_path: Path) -> None:
+    with Summit.create(tmp_path / "t.summit", SummitInfo(title="Day")) as summit:
+        item = summit.agenda.add_item(summit.agenda.add_section("S").id, "Talk", "talk", 10)
+        prompt = summit.agenda.add_prompt(item.id, "What matters?")
+        theme = summit.notes.add_theme(prompt.id, "Time", "We heard:\n- protected time\n- cover")
+        summit.notes.add_note(prompt.id, "A note", theme_id=theme.id)
+        write_all(summit, {"docx": tmp_path / "t.docx"})
+    with zipfile.ZipFile(tmp_path / "t.docx") as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    listed = [
+        "".join(p.itertext())
+        for table in body.iter(f"{W}tbl")
+        for p in table.iter(f"{W}p")
+        if p.find(f"{W}pPr/{W}pStyle") is not None
+        and p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "ListBullet"
+    ]
+    assert listed == ["protected time", "cover"]

@@ -290,7 +290,10 @@ def _table(doc, block: Table, title: str = "", description: str = "") -> None:
     if block.caption or title:
         _add(doc, "Caption", title or block.caption)
     style = doc._summit_styles["Light Grid Accent 1"]  # noqa: SLF001
-    element = table_element(block, style, title or block.caption, description or block.caption)
+    bullets = doc._summit_styles["List Bullet"]  # noqa: SLF001
+    element = table_element(
+        block, style, title or block.caption, description or block.caption, bullets
+    )
     doc.element.body._insert_tbl(element)  # noqa: SLF001 - python-docx's own way in
     doc.add_paragraph()
 
