@@ -104,3 +104,24 @@ def test_the_demo_exports_without_a_warning(tmp_path: Path) -> None:
     create_from_template(tmp_path / "demo.summit", "demo").close()
     with Summit.open(tmp_path / "demo.summit") as summit:
         assert write_all(summit, {"html": tmp_path / "demo.html"}).warnings == []
+
+
+def test_raising_the_smallest_group_folds_groups_in_every_edition_and_the_csv(
+    tmp_path: Path,
+) -> None:
+    import csv
+
+    path = tmp_path / "demo.summit"
+    with create_from_template(path, "demo") as summit:
+        options = summit.writeup.pack_options()
+        summit.writeup.set_pack_options(dataclasses.replace(options, anonymity_threshold=6))
+        write_all(summit, {"csv": tmp_path / "data"})
+    texts, notes = _editions(path)
+    for edition, text in texts.items():
+        # Pharmacy has 5 people: shown at the default 5, folded at 6.
+        assert "Pharmacy (5)" not in text and "Pharmacy, 5" not in text, edition
+        assert "Other groups" in text, edition
+    assert any("fewer than 6 people" in n and "“Pharmacy”" in n for n in notes)
+    with (tmp_path / "data" / "ballots.csv").open(encoding="utf-8-sig", newline="") as handle:
+        groups = {row["group"] for row in csv.DictReader(handle)}
+    assert "Pharmacy" not in groups and "Other groups" in groups
