@@ -36,7 +36,13 @@ def test_clicking_add_item_adds_an_item_after_the_selected_one(qtbot, session):
     qtbot.mouseClick(panel.buttons["item"], Qt.MouseButton.LeftButton)
     after = [i.title for i in session.summit.agenda.items()]
     assert after == [before[0], "New item", *before[1:]]
-    assert panel.selected() == ("item", session.summit.agenda.items()[1].id)
+    added = session.summit.agenda.items()[1]
+    assert panel.selected() == ("item", added.id)
+    dialog = panel.findChild(ItemDialog)  # open to name it: typing replaces "New item"
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.title, "Table discussion")
+    qtbot.keyClick(dialog.title, Key.Key_Return)  # Save
+    assert session.summit.agenda.item(added.id).title == "Table discussion"
 
 
 def test_typing_after_clicking_a_note_captures_it_and_never_blanks_the_room(qtbot, summit_path):

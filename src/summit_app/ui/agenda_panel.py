@@ -54,7 +54,7 @@ class AgendaPanel(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         for key, text, slot, shortcut in (
             ("section", "Add section…", self.add_section, ""),
-            ("item", "Add item", self.add_item, "Ctrl+Shift+N"),
+            ("item", "Add item…", self.add_and_edit_item, "Ctrl+Shift+N"),
             ("edit", "Edit…", self.edit_selected, "F2"),
             ("up", "Move up", lambda: self.move_selected(-1), "Alt+Up"),
             ("down", "Move down", lambda: self.move_selected(+1), "Alt+Down"),
@@ -177,6 +177,17 @@ class AgendaPanel(QWidget):
             self.select("item", items[-1].id)
             return items
         return None
+
+    def add_and_edit_item(self) -> ItemDialog | None:
+        """The button: a new item after the selection, its dialog open to name it."""
+        item = self.add_item()
+        if not item:
+            return None
+        dialog = self.item_dialog(item.id)
+        dialog.title.selectAll()  # typing names it
+        dialog.accepted.connect(lambda: self.apply_item_dialog(item.id, dialog))
+        dialog.open()
+        return dialog
 
     def edit_selected(self) -> None:
         kind, ident = self.selected()
