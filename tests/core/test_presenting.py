@@ -6,12 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summit_app.core import Summit
 from summit_app.core.model import Item, PollKind
 from summit_app.core.presenting import (
     one_decimal,
     people,
+    percent,
     plural,
     present,
     rounding_note,
@@ -183,6 +186,23 @@ def test_six_options_with_one_vote_each_read_17_per_cent_on_every_surface(
     assert [r.figure for r in shown.rows] == ["17%"] * 6
     assert {r.bar for r in shown.rows} == {1.0}
     assert shown.rounding.endswith("add up to 102%.")
+
+
+@settings(deadline=None)  # a pure function: timing on a loaded CI machine says nothing
+@given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=40))
+def test_each_percentage_is_within_one_of_the_exact_share_and_equal_counts_print_equal(
+    counts: list[int],
+) -> None:
+    figures = shares(counts)
+    whole = max(sum(counts), 1)
+    for figure, count in zip(figures, counts, strict=True):
+        assert abs(figure - 100 * count / whole) < 1
+    assert len({f for f, c in zip(figures, counts, strict=True) if c == counts[0]}) == 1
+
+
+def test_percent_rounds_half_up() -> None:
+    assert percent(1, 8) == 13  # 12.5
+    assert percent(0, 0) == 0
 
 
 def test_means_round_half_up_on_the_exact_value() -> None:

@@ -1,11 +1,10 @@
 """Tallies: shares, points, Borda, scales, groups, hand counts and rounding."""
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from summit_app.core.model import Ballot, CountMethod, HandCount, Option, Poll, PollKind
-from summit_app.core.tally import largest_remainder, percent, tally
+from summit_app.core.presenting import present
+from summit_app.core.tally import tally
 
 SEED_COUNTS = [15, 15, 13, 11, 11, 9, 9, 9, 8]
 
@@ -30,46 +29,17 @@ def ballots(*choices: dict[int, int], groups: list[str | None] | None = None) ->
     ]
 
 
-def test_largest_remainder_reproduces_the_seed_percentages():
-    assert largest_remainder(SEED_COUNTS) == SEED_COUNTS
-
-
-def test_largest_remainder_adds_up_to_100_where_plain_rounding_does_not():
-    counts = [1, 1, 1]
-    assert [round(100 * c / 3) for c in counts] == [33, 33, 33]
-    assert largest_remainder(counts) == [34, 33, 33]
-
-
-def test_largest_remainder_ties_go_to_the_larger_count_then_the_earlier_option():
-    assert largest_remainder([1, 2, 2, 1]) == [17, 33, 33, 17]
-    assert largest_remainder([2, 1, 1, 1, 1, 1]) == [29, 15, 14, 14, 14, 14]
-
-
 def test_zero_votes_give_zero_percent_not_an_error():
     result = tally(make_poll(PollKind.SINGLE), [])
-    assert [r.share_of_votes for r in result.options] == [0, 0, 0]
+    assert [r.share for r in present(result).rows] == [0, 0, 0]
     assert result.voters == 0 and result.votes == 0
 
 
-@given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=40))
-def test_displayed_percentages_always_add_up_to_100(counts):
-    shares = largest_remainder(counts)
-    assert sum(shares) == (100 if sum(counts) else 0)
-    for share, count in zip(shares, counts, strict=True):
-        assert abs(share - 100 * count / max(sum(counts), 1)) < 1
-
-
-def test_percent_rounds_half_up():
-    assert percent(1, 8) == 13  # 12.5
-    assert percent(0, 0) == 0
-
-
-def test_pick_several_shares_are_of_all_votes_and_of_voters():
+def test_pick_several_shares_are_of_all_votes():
     poll = make_poll(PollKind.MULTI, max_choices=2)
     result = tally(poll, ballots({0: 1, 1: 1}, {0: 1}, {0: 1, 2: 1}, {1: 1}))
     assert [r.count for r in result.options] == [3, 2, 1]
-    assert [r.share_of_votes for r in result.options] == [50, 33, 17]
-    assert [r.share_of_voters for r in result.options] == [75, 50, 25]
+    assert [r.share for r in present(result).rows] == [50, 33, 17]  # the presenter's figures
     assert (result.voters, result.votes) == (4, 6)
 
 
@@ -77,7 +47,7 @@ def test_points_are_totalled():
     poll = make_poll(PollKind.POINTS, points=10)
     result = tally(poll, ballots({0: 7, 1: 3}, {1: 10}))
     assert [r.count for r in result.options] == [7, 13, 0]
-    assert [r.share_of_votes for r in result.options] == [35, 65, 0]
+    assert [(r.count, r.share) for r in present(result).rows] == [(13, 65), (7, 35), (0, 0)]
 
 
 def test_rankings_get_borda_scores_and_order():

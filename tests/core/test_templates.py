@@ -10,6 +10,7 @@ import pytest
 
 from summit_app.core import Summit, SummitFileError, ValidationError
 from summit_app.core.model import DEFAULT_GROUPS, Author, PollKind, PollState
+from summit_app.core.presenting import present
 from summit_app.core.templates import create_from_template, list_templates
 
 BUNDLED = [t.name for t in list_templates()]
@@ -123,7 +124,7 @@ def test_demo_vote_reproduces_the_seeds_percentages(demo: Summit) -> None:
     assert [o.text for o in poll.options] == SEED_INITIATIVES
     assert poll.max_choices == 3 and poll.state is PollState.CLOSED
     result = demo.polls.result(poll.id)
-    assert [o.share_of_votes for o in result.options] == [15, 15, 13, 11, 11, 9, 9, 9, 8]
+    assert [r.share for r in present(result).rows] == [15, 15, 13, 11, 11, 9, 9, 9, 8]
     assert result.votes == 100 and result.voters == 34
 
 

@@ -11,6 +11,7 @@ from export_pdfutil import as_printed
 from pypdf import PdfReader
 
 from summit_app.core import Summit, templates
+from summit_app.core.presenting import present
 from summit_app.export.cli import write_all
 from summit_app.export.pack import build_pack
 from summit_app.export.typeset import smarten
@@ -99,9 +100,10 @@ def test_the_pdf_reads_as_a_write_up_not_a_run_sheet(demo) -> None:
     assert "join in from your phone" not in text
     for note in hidden:
         assert as_printed(note) not in text
-    for r in result.ranked():
-        assert f"{as_printed(r.option.text)} {r.count} {r.share_of_votes}%" in text
-    assert [r.share_of_votes for r in result.ranked()] == SEED_PERCENTAGES
+    rows = present(result).rows  # what every surface prints, by the presenter's one rule
+    for row in rows:
+        assert f"{as_printed(row.label)} {row.count} {row.share}%" in text
+    assert [row.share for row in rows] == SEED_PERCENTAGES
     assert "Borda" not in text and "a first place earns 8" in text
 
 

@@ -119,12 +119,17 @@ def test_the_word_editions_charts_are_pictures_whose_alt_text_states_the_figures
     assert any(a.startswith("A word cloud") and "Time, 2" in a for a in alts)
 
 
-def test_shares_of_who_took_part_add_up_to_100(demo_editions: dict[str, Path]) -> None:
+def test_shares_of_who_took_part_add_up_to_100_or_say_why(
+    demo_editions: dict[str, Path],
+) -> None:
     page = demo_editions["html"].read_text(encoding="utf-8")
     start = page.index("Bar chart of the people who joined")
     alt = page[start : page.index("</desc>", start)]
     shares = [int(s) for s in re.findall(r"\((\d+)%\)", alt)]
-    assert len(shares) >= 3 and sum(shares) == 100, shares
+    assert len(shares) >= 3
+    if sum(shares) != 100:  # 7 and 7 of 40 print 18% each, kept equal: said once
+        note = f"Equal counts show equal percentages, so these add up to {sum(shares)}%."
+        assert note in html_text(demo_editions["html"])
 
 
 def test_word_tables_keep_their_column_widths(demo_editions: dict[str, Path]) -> None:

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 import pytest
 from server_room import Room
 
-from summit_app.core.cards import grouped
+from summit_app.core.cards import NEED_CARD, grouped
 from summit_app.core.model import PollKind
-from summit_app.server.api import NEED_CARD
 
 
 @pytest.fixture

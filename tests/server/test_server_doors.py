@@ -8,7 +8,7 @@ import httpx
 from server_room import Room
 
 from summit_app.core.model import PollKind
-from summit_app.server.app import MAX_CHECK_PHONES, Checks
+from summit_app.server.deps import MAX_CHECK_PHONES, Checks
 from summit_app.server.throttle import JOIN_BURST, JOIN_PER_S, JOIN_REFUSED
 
 

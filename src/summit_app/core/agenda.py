@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from summit_app.core import ordering
 from summit_app.core.checks import need_int, need_text
+from summit_app.core.db import Db, now
 from summit_app.core.errors import NotFoundError, ValidationError
 from summit_app.core.model import Item, ItemKind, Prompt, PromptKind, Section, Speaker
-
-if TYPE_CHECKING:
-    from summit_app.core.store import Summit
+from summit_app.core.schedule import seconds_between
 
 ITEM_FIELDS = {
     "title", "kind", "planned_minutes", "description", "actual_start", "actual_end", "writeup"
@@ -20,8 +19,8 @@ SPEAKER_FIELDS = {"name", "role", "organisation", "key_points"}
 
 
 class AgendaRepo:
-    def __init__(self, summit: Summit) -> None:
-        self._s = summit
+    def __init__(self, db: Db) -> None:
+        self._s = db
 
     # -- sections ------------------------------------------------------------------------
 
@@ -132,9 +131,10 @@ class AgendaRepo:
         return self.item(item_id)
 
     def remove_item(self, item_id: int) -> None:
+        """Remove the item with its speakers, prompts and polls (the write-up's blocks after
+        it are moved by `rules.Agenda`, which the facade offers as `summit.agenda`)."""
         with self._s.write():
             section_id = ordering.parent_of(self._s, "items", item_id)
-            self._s.writeup.item_leaving(item_id)
             self._s.execute(
                 "UPDATE summit SET current_item_id = NULL WHERE current_item_id = ?", (item_id,)
             )
@@ -150,8 +150,6 @@ class AgendaRepo:
         with self._s.write():
             if section_id is not None:
                 self.section(section_id)
-                if section_id != self.item(item_id).section_id:
-                    self._s.writeup.item_leaving(item_id)
             ordering.move(self._s, "items", item_id, position, section_id)
 
     # -- running the day -----------------------------------------------------------------
@@ -167,8 +165,6 @@ class AgendaRepo:
         an earlier item left open to phones closes: phones see only what the running item
         opens (a later vote's phones were shown Section 1's note form).
         """
-        from summit_app.core.store import now
-
         at = at or now()
         with self._s.write():
             self.item(item_id)
@@ -192,8 +188,6 @@ class AgendaRepo:
 
     def end_day(self, at: str | None = None) -> None:
         """End the running item and leave nothing running."""
-        from summit_app.core.store import now
-
         with self._s.write():
             current = self._s.live().current_item_id
             if current is not None:
@@ -206,8 +200,6 @@ class AgendaRepo:
 
     def pause(self, at: str | None = None) -> Item:
         """Stop the running item's clock (a fire alarm, a speaker's laptop); `resume` goes on."""
-        from summit_app.core.store import now
-
         with self._s.write():
             item = self._running("pause")
             if item.paused_at is None:
@@ -217,8 +209,6 @@ class AgendaRepo:
         return self.item(item.id)
 
     def resume(self, at: str | None = None) -> Item:
-        from summit_app.core.store import now
-
         with self._s.write():
             item = self._running("resume")
             self._end_pause(item.id, at or now())
@@ -243,8 +233,6 @@ class AgendaRepo:
 
     def _end_pause(self, item_id: int, at: str) -> None:
         """Add a pause that is under way to the item's paused time (inside a write)."""
-        from summit_app.core.schedule import seconds_between
-
         item = self.item(item_id)
         if item.paused_at is None:
             return

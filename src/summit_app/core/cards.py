@@ -10,18 +10,20 @@ note or pick a group. Revoking a lost card gives its participant a new pass and 
 from __future__ import annotations
 
 import secrets
-from typing import TYPE_CHECKING
 
-from summit_app.core.errors import NotFoundError, ValidationError
+from summit_app.core.db import Db, now
+from summit_app.core.errors import NotAllowedError, NotFoundError, ValidationError
 from summit_app.core.model import Card, Participant
-
-if TYPE_CHECKING:
-    from summit_app.core.store import Summit
+from summit_app.core.people import PeopleRepo
 
 # Crockford's base32: no I, L, O or U, so a pass read aloud or typed is not misread.
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 PASS_CHARS = 16  # 80 bits
 MAX_CARDS_AT_ONCE = 1000
+NEED_CARD = (
+    "Only holders of a voting card can take part in this summit's votes. Scan the QR code"
+    " on your card, or type the code printed on it."
+)
 _READ_AS = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
 
@@ -40,14 +42,20 @@ def grouped(pass_: str) -> str:
 
 
 class CardsRepo:
-    def __init__(self, summit: Summit) -> None:
-        self._s = summit
+    def __init__(self, db: Db) -> None:
+        self._s = db
 
     # -- verified mode ---------------------------------------------------------------------
 
     def verified(self) -> bool:
         """Only card holders may vote, post notes or pick a group."""
         return bool(self._s.execute("SELECT verified FROM summit WHERE id = 1").fetchone()[0])
+
+    def may_act(self, participant_id: int) -> None:
+        """In verified mode, only a participant holding a card that is not revoked may vote,
+        send anything or pick a group: NotAllowedError otherwise."""
+        if self.verified() and self.of_participant(participant_id) is None:
+            raise NotAllowedError(NEED_CARD)
 
     def set_verified(self, on: bool) -> None:
         with self._s.write():
@@ -58,11 +66,9 @@ class CardsRepo:
 
     def issue(self, count: int, group: str | None = None) -> list[Card]:
         """`count` new cards (numbered on from the last), optionally set to a group."""
-        from summit_app.core.store import now
-
         if not isinstance(count, int) or not 1 <= count <= MAX_CARDS_AT_ONCE:
             raise ValidationError(f"Print between 1 and {MAX_CARDS_AT_ONCE} cards at a time.")
-        group = self._s.people._check_group(group)
+        group = PeopleRepo(self._s)._check_group(group)
         with self._s.write():
             first = self._next_number()
             for number in range(first, first + count):
@@ -96,15 +102,15 @@ class CardsRepo:
     def claim(self, card: Card) -> Participant:
         """The participant a scan of this card makes the phone into (made at its first scan).
 
-        Raises ValidationError for a revoked card."""
+        Raises NotAllowedError for a revoked card."""
         if card.revoked:
-            raise ValidationError(
+            raise NotAllowedError(
                 f"Card {card.id} was cancelled. Ask the facilitator for a replacement card."
             )
         with self._s.write():
             if card.participant_id is not None:
-                return self._s.people.participant(card.participant_id)
-            joined = self._s.people.join(card.group)
+                return PeopleRepo(self._s).participant(card.participant_id)
+            joined = PeopleRepo(self._s).join(card.group)
             self._s.execute(
                 "UPDATE cards SET participant_id = ? WHERE id = ?", (joined.id, card.id)
             )
@@ -115,8 +121,6 @@ class CardsRepo:
 
         The participant it stood for keeps their ballots and gets a new token, so phones
         that used the lost card can no longer act; the replacement card logs in as them."""
-        from summit_app.core.store import now
-
         with self._s.write():
             lost = self.card(number)
             if lost.revoked:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from summit_app.core.errors import ValidationError
+from summit_app.core.narrative import NARRATIVE_MAX_CHARS
 
 NOTE_MAX_CHARS = 500
 OPTION_MAX_CHARS = 300
@@ -58,8 +59,6 @@ def need_int(value: object, low: int, high: int, message: str) -> int:
 
 def need_narrative(text: object, what: str) -> str:
     """A write-up text (blank allowed), kept as typed, not longer than a narrative may be."""
-    from summit_app.core.narrative import NARRATIVE_MAX_CHARS
-
     if not isinstance(text, str):
         raise ValidationError(f"{what} must be text.")
     if len(text) > NARRATIVE_MAX_CHARS:

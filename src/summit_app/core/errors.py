@@ -13,7 +13,16 @@ class ValidationError(SummitError):
     """Input that breaks a rule (a closed poll, too many picks, an empty note...)."""
 
 
-class LimitError(ValidationError):
+class StateError(ValidationError):
+    """Input that does not fit how things stand now: a poll or question not open, a second
+    upvote, a share used up. A phone's page was out of date (the server answers 409)."""
+
+
+class NotAllowedError(ValidationError):
+    """Not this participant's to do: verified mode without a card, a cancelled card (403)."""
+
+
+class LimitError(StateError):
     """A participant's share is used up (as many words as a cloud takes, that word already)."""
 
 

@@ -11,15 +11,12 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from summit_app.core.checks import need_text
+from summit_app.core.db import Db
 from summit_app.core.errors import NotFoundError, ValidationError
 from summit_app.core.model import Prompt
 from summit_app.core.profanity import WordFilter, summit_filter
-
-if TYPE_CHECKING:
-    from summit_app.core.store import Summit
 
 # The tables whose rows can be held, by the name the queue gives their kind.
 HELD_TABLES = {"note": "notes", "question": "questions", "word": "words"}
@@ -47,8 +44,8 @@ class HeldInput:
 
 
 class ModerationRepo:
-    def __init__(self, summit: Summit) -> None:
-        self._s = summit
+    def __init__(self, db: Db) -> None:
+        self._s = db
 
     # -- settings ------------------------------------------------------------------------
 

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from summit_app.core import ordering
-from summit_app.core.checks import NOTE_MAX_CHARS, need_text
+from summit_app.core import intake, ordering
+from summit_app.core.agenda import AgendaRepo
+from summit_app.core.checks import need_text
+from summit_app.core.db import Db, now
 from summit_app.core.errors import NotFoundError, ValidationError
-from summit_app.core.model import Author, Note, PromptKind, Theme
+from summit_app.core.model import Author, Note, Theme
 
-if TYPE_CHECKING:
-    from summit_app.core.store import Summit
-
-EMPTY_NOTE = "A note cannot be empty."
 THEME_COLOURS = ("#fde68a", "#bfdbfe", "#bbf7d0", "#fbcfe8", "#ddd6fe", "#fed7aa", "#a5f3fc")
 
 
 class NotesRepo:
-    def __init__(self, summit: Summit) -> None:
-        self._s = summit
+    def __init__(self, db: Db) -> None:
+        self._s = db
 
     # -- notes ---------------------------------------------------------------------------
 
@@ -65,27 +61,16 @@ class NotesRepo:
     ) -> Note:
         """Add a note, its text kept exactly as typed.
 
-        A participant may post only to the prompt the facilitator has open, and their note
-        waits for approval when the prompt is moderated or the profanity filter flags it.
+        A participant's note passes the phones' intake (intake.py): only to the prompt the
+        facilitator has open, and it waits for approval when the prompt is moderated or the
+        profanity filter flags it.
         """
-        from summit_app.core.store import now
-
-        need_text(text, EMPTY_NOTE, NOTE_MAX_CHARS, "That note")
         author = Author(author)
         with self._s.write():
-            prompt = self._s.agenda.prompt(prompt_id)
-            if prompt.kind is not PromptKind.NOTES:
-                raise ValidationError(f"This question takes {prompt.kind.value}, not notes.")
-            held, flagged = False, ""
-            if author is Author.PARTICIPANT:
-                if self._s.live().open_prompt_id != prompt_id:
-                    raise ValidationError("This question is not taking notes right now.")
-                screening = self._s.moderation.screen(prompt, text)
-                held, flagged = screening.held, screening.flagged
+            taken = intake.take(self._s, intake.NOTES, prompt_id, text, author, participant_id)
+            held, flagged = taken.held, taken.flagged
             if theme_id is not None:
                 self._theme_of_prompt(theme_id, prompt_id)
-            if participant_id is not None:
-                self._s.people.acted(participant_id)
             pos = ordering.next_position(self._s, "notes", prompt_id)
             cur = self._s.execute(
                 "INSERT INTO notes (prompt_id, text, author, participant_id, theme_id, is_quote,"
@@ -106,7 +91,7 @@ class NotesRepo:
         return self.note(int(cur.lastrowid or 0))
 
     def edit_note(self, note_id: int, text: str) -> Note:
-        need_text(text, EMPTY_NOTE, NOTE_MAX_CHARS, "That note")
+        intake.check_text(intake.NOTES, text)
         with self._s.write():
             self.note(note_id)
             self._s.execute("UPDATE notes SET text = ? WHERE id = ?", (text, note_id))
@@ -158,7 +143,7 @@ class NotesRepo:
     ) -> Theme:
         need_text(name, "A theme needs a name.", 200, "That theme name")
         with self._s.write():
-            self._s.agenda.prompt(prompt_id)
+            AgendaRepo(self._s).prompt(prompt_id)
             pos = ordering.next_position(self._s, "themes", prompt_id)
             colour = colour or THEME_COLOURS[pos % len(THEME_COLOURS)]
             cur = self._s.execute(

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from summit_app.core.db import Db
 from summit_app.core.errors import NotFoundError
-
-if TYPE_CHECKING:
-    from summit_app.core.store import Summit
 
 # Table -> the column that groups its rows into one ordered list ('' for a single list).
 PARENTS = {
@@ -28,50 +24,48 @@ def _scope(table: str, parent_id: int | None) -> tuple[str, tuple]:
     return (f"WHERE {column} = ?", (parent_id,)) if column else ("", ())
 
 
-def next_position(summit: Summit, table: str, parent_id: int | None = None) -> int:
+def next_position(db: Db, table: str, parent_id: int | None = None) -> int:
     where, params = _scope(table, parent_id)
-    row = summit.execute(f"SELECT COALESCE(MAX(position) + 1, 0) FROM {table} {where}", params)
+    row = db.execute(f"SELECT COALESCE(MAX(position) + 1, 0) FROM {table} {where}", params)
     return int(row.fetchone()[0])
 
 
-def ordered_ids(summit: Summit, table: str, parent_id: int | None) -> list[int]:
+def ordered_ids(db: Db, table: str, parent_id: int | None) -> list[int]:
     where, params = _scope(table, parent_id)
-    rows = summit.execute(f"SELECT id FROM {table} {where} ORDER BY position, id", params)
+    rows = db.execute(f"SELECT id FROM {table} {where} ORDER BY position, id", params)
     return [row[0] for row in rows]
 
 
-def parent_of(summit: Summit, table: str, row_id: int) -> int | None:
+def parent_of(db: Db, table: str, row_id: int) -> int | None:
     column = PARENTS[table] or "NULL"
-    row = summit.execute(f"SELECT {column} FROM {table} WHERE id = ?", (row_id,)).fetchone()
+    row = db.execute(f"SELECT {column} FROM {table} WHERE id = ?", (row_id,)).fetchone()
     if row is None:
         raise NotFoundError(f"There is no {table[:-1]} {row_id}.")
     return row[0]
 
 
-def move(
-    summit: Summit, table: str, row_id: int, position: int, parent_id: int | None = None
-) -> None:
+def move(db: Db, table: str, row_id: int, position: int, parent_id: int | None = None) -> None:
     """Put a row at `position` in its list (or in `parent_id`'s list), renumbering the rest.
 
     Runs inside the caller's transaction.
     """
     column = PARENTS[table]
-    old_parent = parent_of(summit, table, row_id)
+    old_parent = parent_of(db, table, row_id)
     new_parent = old_parent if parent_id is None or not column else parent_id
     if column and new_parent != old_parent:
-        summit.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (new_parent, row_id))
-        _renumber(summit, table, [i for i in ordered_ids(summit, table, old_parent) if i != row_id])
-    siblings = [i for i in ordered_ids(summit, table, new_parent) if i != row_id]
+        db.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (new_parent, row_id))
+        _renumber(db, table, [i for i in ordered_ids(db, table, old_parent) if i != row_id])
+    siblings = [i for i in ordered_ids(db, table, new_parent) if i != row_id]
     position = max(0, min(position, len(siblings)))
     siblings.insert(position, row_id)
-    _renumber(summit, table, siblings)
+    _renumber(db, table, siblings)
 
 
-def renumber(summit: Summit, table: str, parent_id: int | None) -> None:
-    _renumber(summit, table, ordered_ids(summit, table, parent_id))
+def renumber(db: Db, table: str, parent_id: int | None) -> None:
+    _renumber(db, table, ordered_ids(db, table, parent_id))
 
 
-def _renumber(summit: Summit, table: str, ids: list[int]) -> None:
-    summit.db.conn.executemany(
+def _renumber(db: Db, table: str, ids: list[int]) -> None:
+    db.db.conn.executemany(
         f"UPDATE {table} SET position = ? WHERE id = ?", [(pos, i) for pos, i in enumerate(ids)]
     )

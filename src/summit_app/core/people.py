@@ -3,27 +3,22 @@
 from __future__ import annotations
 
 import secrets
-from typing import TYPE_CHECKING
 
 from summit_app.core import ordering
 from summit_app.core.checks import NOTE_MAX_CHARS, need_text
+from summit_app.core.db import Db, now
 from summit_app.core.errors import NotFoundError, ValidationError
 from summit_app.core.model import Action, Participant
 
-if TYPE_CHECKING:
-    from summit_app.core.store import Summit
-
 
 class PeopleRepo:
-    def __init__(self, summit: Summit) -> None:
-        self._s = summit
+    def __init__(self, db: Db) -> None:
+        self._s = db
 
     # -- participants --------------------------------------------------------------------
 
     def join(self, group: str | None = None, joined_at: str | None = None) -> Participant:
         """A new participant with an opaque, unguessable token."""
-        from summit_app.core.store import now
-
         group = self._check_group(group)
         token = secrets.token_urlsafe(24)
         with self._s.write():
@@ -61,8 +56,6 @@ class PeopleRepo:
 
     def acted(self, participant_id: int) -> None:
         """Count this participant as taking part from now on (inside the caller's write)."""
-        from summit_app.core.store import now
-
         self._s.execute(
             "UPDATE participants SET acted_at = ? WHERE id = ? AND acted_at IS NULL",
             (now(), participant_id),

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from summit_app.core import ordering
+from summit_app.core.agenda import AgendaRepo
 from summit_app.core.checks import OPTION_MAX_CHARS, need_int, need_text
-from summit_app.core.errors import NotFoundError, ValidationError
+from summit_app.core.db import Db, now
+from summit_app.core.errors import NotFoundError, StateError, ValidationError
 from summit_app.core.model import (
     SCALE_LABELS,
     Ballot,
@@ -19,17 +20,15 @@ from summit_app.core.model import (
     PollKind,
     PollState,
 )
+from summit_app.core.people import PeopleRepo
 from summit_app.core.tally import PollResult, tally
-
-if TYPE_CHECKING:
-    from summit_app.core.store import Summit
 
 MAX_OPTIONS = 40
 
 
 class PollsRepo:
-    def __init__(self, summit: Summit) -> None:
-        self._s = summit
+    def __init__(self, db: Db) -> None:
+        self._s = db
 
     # -- polls ---------------------------------------------------------------------------
 
@@ -68,7 +67,7 @@ class PollsRepo:
         _check_options(options)
         max_choices, points = _check_rules(kind, len(options), max_choices, points)
         with self._s.write():
-            self._s.agenda.item(item_id)
+            AgendaRepo(self._s).item(item_id)
             pos = ordering.next_position(self._s, "polls", item_id)
             cur = self._s.execute(
                 "INSERT INTO polls (item_id, position, question, kind, max_choices, points,"
@@ -135,8 +134,6 @@ class PollsRepo:
 
     def open_poll(self, poll_id: int) -> Poll:
         """Open a poll for votes. Only one poll is open at a time: others close."""
-        from summit_app.core.store import now
-
         with self._s.write():
             self.poll(poll_id)
             at = now()
@@ -152,8 +149,6 @@ class PollsRepo:
         return self.poll(poll_id)
 
     def close_poll(self, poll_id: int) -> Poll:
-        from summit_app.core.store import now
-
         with self._s.write():
             if self.poll(poll_id).state is PollState.OPEN:
                 self._s.execute(
@@ -178,18 +173,16 @@ class PollsRepo:
         Raises ValidationError, changing nothing, if the poll is not open or the
         choices break its rules.
         """
-        from summit_app.core.store import now
-
         with self._s.write():
             poll = self.poll(poll_id)
             if poll.state is PollState.DRAFT:
-                raise ValidationError("This poll is not open yet; your vote was not recorded.")
+                raise StateError("This poll is not open yet; your vote was not recorded.")
             if poll.state is not PollState.OPEN:
-                raise ValidationError("This poll is closed; your vote was not recorded.")
+                raise StateError("This poll is closed; your vote was not recorded.")
             clean = validate_choices(poll, choices)
             if not self._s.rows("SELECT 1 FROM participants WHERE id = ?", (participant_id,)):
                 raise NotFoundError(f"There is no participant {participant_id}.")
-            self._s.people.acted(participant_id)
+            PeopleRepo(self._s).acted(participant_id)
             self._s.execute(
                 "INSERT INTO ballots (poll_id, participant_id, choices, cast_at)"
                 " VALUES (?, ?, ?, ?) ON CONFLICT (poll_id, participant_id)"

@@ -43,6 +43,11 @@ def one_decimal(value: Fraction) -> str:
     return f"{tenths // 10}.{tenths % 10}"
 
 
+def percent(part: int, whole: int) -> int:
+    """Half-up whole percent (not banker's rounding), 0 when there is nothing to divide."""
+    return int(Fraction(part * 100, whole) + Fraction(1, 2)) if whole else 0
+
+
 def shares(counts: list[int] | tuple[int, ...], total: int = 100) -> list[int]:
     """Whole percentages of `counts` in which equal counts are always equal.
 

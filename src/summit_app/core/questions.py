@@ -7,17 +7,12 @@ hides any. A merged question keeps its row; its upvoters count for the one it jo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from summit_app.core import intake
+from summit_app.core.db import Db, now
+from summit_app.core.errors import NotFoundError, StateError, ValidationError
+from summit_app.core.model import Author, Question, QuestionState
+from summit_app.core.people import PeopleRepo
 
-from summit_app.core.checks import need_text
-from summit_app.core.errors import NotFoundError, ValidationError
-from summit_app.core.model import Author, PromptKind, Question, QuestionState
-
-if TYPE_CHECKING:
-    from summit_app.core.store import Summit
-
-QUESTION_MAX_CHARS = 300
-EMPTY_QUESTION = "A question cannot be empty."
 UNKNOWN = "That question is not on the list any more."
 
 # Distinct upvoters of each question and of the questions merged into it. Written with IN
@@ -29,8 +24,8 @@ _UPVOTES = """
 
 
 class QuestionsRepo:
-    def __init__(self, summit: Summit) -> None:
-        self._s = summit
+    def __init__(self, db: Db) -> None:
+        self._s = db
 
     # -- reading -------------------------------------------------------------------------
 
@@ -101,22 +96,10 @@ class QuestionsRepo:
     ) -> Question:
         """A question, kept exactly as typed; a phone's waits for approval when the prompt
         is moderated or the profanity filter flags it."""
-        from summit_app.core.store import now
-
-        need_text(text, EMPTY_QUESTION, QUESTION_MAX_CHARS, "That question")
         author = Author(author)
         with self._s.write():
-            prompt = self._s.agenda.prompt(prompt_id)
-            if prompt.kind is not PromptKind.QUESTIONS:
-                raise ValidationError("This prompt is not taking questions.")
-            held, flagged = False, ""
-            if author is Author.PARTICIPANT:
-                if self._s.live().open_prompt_id != prompt_id:
-                    raise ValidationError("Questions are not open right now.")
-                screening = self._s.moderation.screen(prompt, text)
-                held, flagged = screening.held, screening.flagged
-            if participant_id is not None:
-                self._s.people.acted(participant_id)  # asking is taking part
+            taken = intake.take(self._s, intake.QUESTIONS, prompt_id, text, author, participant_id)
+            held, flagged = taken.held, taken.flagged
             cur = self._s.execute(
                 "INSERT INTO questions (prompt_id, text, author, participant_id, is_held,"
                 " flagged, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -128,19 +111,17 @@ class QuestionsRepo:
     def upvote(self, question_id: int, participant_id: int, at: str | None = None) -> Question:
         """One upvote from this phone; a second one, or one on a question the room does not
         see or that was answered, is refused and changes nothing."""
-        from summit_app.core.store import now
-
         with self._s.write():
             question = self._visible(question_id)
             if question.merged_into is not None:
-                raise ValidationError(
+                raise StateError(
                     "That question was merged with a similar one: upvote that one instead."
                 )
             if question.state is QuestionState.ANSWERED:
-                raise ValidationError("That question has been answered already.")
+                raise StateError("That question has been answered already.")
             if self._has_upvote(question_id, participant_id):
-                raise ValidationError("You have already upvoted that question.")
-            self._s.people.acted(participant_id)
+                raise StateError("You have already upvoted that question.")
+            PeopleRepo(self._s).acted(participant_id)
             self._s.execute(
                 "INSERT INTO upvotes (question_id, participant_id, cast_at) VALUES (?, ?, ?)",
                 (question_id, participant_id, at or now()),
@@ -151,7 +132,7 @@ class QuestionsRepo:
         with self._s.write():
             self._visible(question_id)
             if not self._has_upvote(question_id, participant_id):
-                raise ValidationError("You have not upvoted that question.")
+                raise StateError("You have not upvoted that question.")
             self._s.execute(
                 "DELETE FROM upvotes WHERE question_id = ? AND participant_id = ?",
                 (question_id, participant_id),
@@ -181,8 +162,6 @@ class QuestionsRepo:
     def set_state(self, question_id: int, state: QuestionState | str) -> Question:
         """Open, being answered (the one the projector shows; the one before it counts as
         answered), or answered."""
-        from summit_app.core.store import now
-
         state = QuestionState(state)
         with self._s.write():
             question = self.question(question_id)
@@ -233,7 +212,7 @@ class QuestionsRepo:
         return self.question(question_id)
 
     def edit(self, question_id: int, text: str) -> Question:
-        need_text(text, EMPTY_QUESTION, QUESTION_MAX_CHARS, "That question")
+        intake.check_text(intake.QUESTIONS, text)
         with self._s.write():
             self.question(question_id)
             self._s.execute("UPDATE questions SET text = ? WHERE id = ?", (text, question_id))

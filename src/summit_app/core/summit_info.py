@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from summit_app.core.checks import need_narrative
+from summit_app.core.db import Db
 from summit_app.core.errors import ValidationError
 from summit_app.core.model import Logo, SummitInfo
-
-if TYPE_CHECKING:
-    from summit_app.core.store import Summit
 
 TITLE_MAX_CHARS = 200
 LINE_MAX_CHARS = 300  # venue, organisers, contact, one objective
@@ -40,7 +38,7 @@ EDITABLE = (
 )
 
 
-def edit_info(summit: Summit, **fields: Any) -> SummitInfo:
+def edit_info(db: Db, **fields: Any) -> SummitInfo:
     """Change some of the summit's details; the others stay as they are.
 
     `objectives` and `groups` are sequences of text; blank entries are dropped and each
@@ -49,12 +47,12 @@ def edit_info(summit: Summit, **fields: Any) -> SummitInfo:
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise TypeError(f"unknown summit fields: {sorted(unknown)}")
-    info = summit.info()
+    info = db.info()
     changes = {name: _checked(name, value) for name, value in fields.items()}
     new = dataclasses.replace(info, **changes)
     if new != info:
-        summit.update_info(new)
-    return summit.info()
+        db.update_info(new)
+    return db.info()
 
 
 def _checked(name: str, value: Any) -> Any:
@@ -118,28 +116,28 @@ def _entries(name: str, values: Any) -> tuple[str, ...]:
 # -- the logo -------------------------------------------------------------------------------
 
 
-def logo(summit: Summit) -> Logo | None:
-    rows = summit.rows("SELECT image, mime, name FROM logo WHERE id = 1")
+def logo(db: Db) -> Logo | None:
+    rows = db.rows("SELECT image, mime, name FROM logo WHERE id = 1")
     if not rows:
         return None
     return Logo(bytes(rows[0]["image"]), rows[0]["mime"], rows[0]["name"])
 
 
-def set_logo(summit: Summit, image: bytes | None, name: str = "") -> Logo | None:
+def set_logo(db: Db, image: bytes | None, name: str = "") -> Logo | None:
     """Keep `image` (PNG or JPEG bytes) as the summit's logo; None removes it."""
     if image is None:
-        with summit.write():
-            summit.execute("DELETE FROM logo WHERE id = 1")
+        with db.write():
+            db.execute("DELETE FROM logo WHERE id = 1")
         return None
     mime = logo_type(image)
-    with summit.write():
-        summit.execute(
+    with db.write():
+        db.execute(
             "INSERT INTO logo (id, image, mime, name) VALUES (1, ?, ?, ?)"
             " ON CONFLICT (id) DO UPDATE SET image = excluded.image, mime = excluded.mime,"
             " name = excluded.name",
             (image, mime, name[:LINE_MAX_CHARS]),
         )
-    return logo(summit)
+    return logo(db)
 
 
 def logo_type(image: bytes) -> str:

@@ -1,15 +1,13 @@
 """Tallies: pure functions from a poll, its ballots and its hand counts to results.
 
-Shares follow the seed's write-up: in a pick-several poll "15%" is the share of all votes
-cast, so `share_of_votes` adds up to 100 (largest-remainder rounding); `share_of_voters`
-is the share of people who chose the option, which need not.
+Counts only: the percentages every surface shows come from the presenter
+(`presenting.present`), by its one rounding rule.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 from summit_app.core.model import SCALE_LABELS, Ballot, HandCount, Option, Poll, PollKind
 
@@ -18,8 +16,6 @@ from summit_app.core.model import SCALE_LABELS, Ballot, HandCount, Option, Poll,
 class OptionResult:
     option: Option
     count: int  # picks; points; first places (rank); answers (scale)
-    share_of_votes: int  # percent, largest remainder, sums to 100 across options
-    share_of_voters: int  # percent of voters, rounded half up
     hand_count: int = 0  # part of `count` that was counted by hand
     borda: int = 0  # rank polls: sum of (n - position)
     distribution: tuple[int, ...] = ()  # rank: places 1..n; scale: levels 1..5
@@ -45,42 +41,6 @@ class PollResult:
         else:
             key = lambda r: (-r.count, r.option.position)  # noqa: E731
         return sorted(self.options, key=key)
-
-
-def largest_remainder(counts: Sequence[int], total: int = 100) -> list[int]:
-    """Whole percentages of `counts` that add up to `total` (all zeros if nothing counted).
-
-    The points left after rounding down go to the largest remainders. Among equal
-    remainders, options with equal counts get theirs together where the points left
-    allow it (5, 5, 5 and 1 vote give 31, 31, 31 and 7, not 32, 31, 31 and 6); a group
-    that cannot be served whole goes to the larger count, then to the earlier option,
-    so the result is stable for the same input.
-    """
-    whole = sum(counts)
-    if whole == 0:
-        return [0] * len(counts)
-    exact = [Fraction(c * total, whole) for c in counts]
-    floors = [int(e) for e in exact]
-    short = total - sum(floors)
-    # Options with the same count have the same remainder: group them, best remainder first.
-    groups: dict[int, list[int]] = {}
-    for i in sorted(range(len(counts)), key=lambda i: (-(exact[i] - floors[i]), -counts[i], i)):
-        groups.setdefault(counts[i], []).append(i)
-    queue = list(groups.values())
-    while short and queue:
-        best = exact[queue[0][0]] - floors[queue[0][0]]
-        level = [g for g in queue if exact[g[0]] - floors[g[0]] == best]
-        group = next((g for g in level if len(g) <= short), level[0])
-        for i in group[:short]:
-            floors[i] += 1
-        short -= min(len(group), short)
-        queue.remove(group)
-    return floors
-
-
-def percent(part: int, whole: int) -> int:
-    """Half-up whole percent (not banker's rounding), 0 when there is nothing to divide."""
-    return int(Fraction(part * 100, whole) + Fraction(1, 2)) if whole else 0
 
 
 def tally(
@@ -123,14 +83,8 @@ def tally(
         counts = {oid: sum(d) for oid, d in dist.items()}
 
     voters = len(ballots) + hand_voters
-    ordered = [counts[o.id] for o in options]
-    shares = largest_remainder(ordered)
-    if poll.kind is PollKind.RANK:
-        # Each voter ranks every option once, so the share is of first places.
-        shares = largest_remainder([dist[o.id][0] for o in options])
-
     results = []
-    for option, share in zip(options, shares, strict=True):
+    for option in options:
         d = dist[option.id]
         answered = sum(d)
         mean = (
@@ -142,8 +96,6 @@ def tally(
             OptionResult(
                 option=option,
                 count=counts[option.id],
-                share_of_votes=share,
-                share_of_voters=percent(counts[option.id], voters),
                 hand_count=hand[option.id],
                 borda=sum((n - (i + 1)) * c for i, c in enumerate(d))
                 if poll.kind is PollKind.RANK

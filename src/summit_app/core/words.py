@@ -10,22 +10,18 @@ answer of it, later ones too); nothing is deleted.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
 
-from summit_app.core.checks import need_text
-from summit_app.core.errors import LimitError, NotFoundError, ValidationError
-from summit_app.core.model import Author, PromptKind, Word, WordCount
-from summit_app.core.wording import WORD_MAX_CHARS, cloud_word
-
-if TYPE_CHECKING:
-    from summit_app.core.store import Summit
-
-EMPTY_WORD = "Write a word first."
+from summit_app.core import intake
+from summit_app.core.agenda import AgendaRepo
+from summit_app.core.db import Db, now
+from summit_app.core.errors import LimitError, NotFoundError
+from summit_app.core.model import Author, Prompt, Word, WordCount
+from summit_app.core.wording import cloud_word
 
 
 class WordsRepo:
-    def __init__(self, summit: Summit) -> None:
-        self._s = summit
+    def __init__(self, db: Db) -> None:
+        self._s = db
 
     def words(self, prompt_id: int | None = None) -> list[Word]:
         where = "WHERE prompt_id = ?" if prompt_id is not None else ""
@@ -58,32 +54,27 @@ class WordsRepo:
     ) -> Word:
         """One answer. A phone's waits for approval when the prompt is moderated or the
         profanity filter flags it; over its limit, or a word it sent already, is refused."""
-        from summit_app.core.store import now
-
-        need_text(text, EMPTY_WORD, WORD_MAX_CHARS, "That answer")
-        key = cloud_word(text)
         author = Author(author)
+        key = ""
+
+        def one_to_three_words(prompt: Prompt) -> None:
+            nonlocal key
+            key = cloud_word(text)
+            if author is Author.PARTICIPANT and participant_id is not None:
+                mine = self.sent_by(prompt_id, participant_id)
+                if any(w.word == key for w in mine):
+                    raise LimitError("You have sent that word already.")
+                if len(mine) >= prompt.max_words:
+                    many = "word" if prompt.max_words == 1 else "words"
+                    raise LimitError(
+                        f"You have sent {prompt.max_words} {many}, the most for this question."
+                    )
+
         with self._s.write():
-            prompt = self._s.agenda.prompt(prompt_id)
-            if prompt.kind is not PromptKind.WORDS:
-                raise ValidationError("This prompt is not collecting words.")
-            held, flagged = False, ""
-            if author is Author.PARTICIPANT:
-                if self._s.live().open_prompt_id != prompt_id:
-                    raise ValidationError("This question is not taking words right now.")
-                if participant_id is not None:
-                    mine = self.sent_by(prompt_id, participant_id)
-                    if any(w.word == key for w in mine):
-                        raise LimitError("You have sent that word already.")
-                    if len(mine) >= prompt.max_words:
-                        many = "word" if prompt.max_words == 1 else "words"
-                        raise LimitError(
-                            f"You have sent {prompt.max_words} {many}, the most for this question."
-                        )
-                screening = self._s.moderation.screen(prompt, text)
-                held, flagged = screening.held, screening.flagged
-            if participant_id is not None:
-                self._s.people.acted(participant_id)  # sending a word is taking part
+            taken = intake.take(
+                self._s, intake.WORDS, prompt_id, text, author, participant_id, one_to_three_words
+            )
+            held, flagged = taken.held, taken.flagged
             cur = self._s.execute(
                 "INSERT INTO words (prompt_id, text, word, author, participant_id, is_held,"
                 " flagged, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -132,7 +123,7 @@ class WordsRepo:
     def set_word_hidden(self, prompt_id: int, word: str, hidden: bool) -> None:
         """Hide a word of the cloud (by its normal form), or show it again."""
         with self._s.write():
-            self._s.agenda.prompt(prompt_id)
+            AgendaRepo(self._s).prompt(prompt_id)
             if hidden:
                 self._s.execute(
                     "INSERT OR IGNORE INTO hidden_words (prompt_id, word) VALUES (?, ?)",

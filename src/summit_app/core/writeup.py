@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
+from summit_app.core.agenda import AgendaRepo
 from summit_app.core.checks import need_int, need_narrative, need_text
+from summit_app.core.db import Db
 from summit_app.core.errors import NotFoundError, ValidationError
 from summit_app.core.model import (
     CLOSING_PAGES,
@@ -45,9 +46,7 @@ from summit_app.core.model import (
     Section,
     Speaker,
 )
-
-if TYPE_CHECKING:
-    from summit_app.core.store import Summit
+from summit_app.core.summit_info import edit_info
 
 Entry = Item | NarrativeBlock
 MAX_ANONYMITY_THRESHOLD = 1000
@@ -57,28 +56,29 @@ _FLAGS = ("include_agenda", "include_participation", "include_group_tables",
 
 
 class WriteupRepo:
-    def __init__(self, summit: Summit) -> None:
-        self._s = summit
+    def __init__(self, db: Db) -> None:
+        self._s = db
+        self._agenda = AgendaRepo(db)
 
     # -- the authored texts --------------------------------------------------------------
 
     def set_summit_introduction(self, text: str) -> None:
-        self._s.edit_info(introduction=text)  # the settings dialog's command, its checks
+        edit_info(self._s, introduction=text)  # the settings dialog's command, its checks
 
     def set_section_introduction(self, section_id: int, text: str) -> Section:
         need_narrative(text, "A section's introduction")
-        return self._s.agenda.update_section(section_id, introduction=text)
+        return self._agenda.update_section(section_id, introduction=text)
 
     def set_item_writeup(self, item_id: int, text: str) -> Item:
         need_narrative(text, "An item's write-up")
-        return self._s.agenda.update_item(item_id, writeup=text)
+        return self._agenda.update_item(item_id, writeup=text)
 
     def set_prompt_writeup(self, prompt_id: int, text: str) -> Prompt:
         need_narrative(text, "A question's lead-in")
         with self._s.write():
-            self._s.agenda.prompt(prompt_id)
+            self._agenda.prompt(prompt_id)
             self._s.execute("UPDATE prompts SET writeup = ? WHERE id = ?", (text, prompt_id))
-        return self._s.agenda.prompt(prompt_id)
+        return self._agenda.prompt(prompt_id)
 
     def set_key_points(self, speaker_id: int, points: Sequence[str]) -> Speaker:
         """The speaker's points as a list, each kept whole (blank ones dropped)."""
@@ -87,7 +87,7 @@ class WriteupRepo:
             need_narrative(point, "A key point")
             if "\n" in point or "\r" in point:
                 raise ValidationError("A key point is one line; add another point instead.")
-        return self._s.agenda.update_speaker(speaker_id, key_points=kept)
+        return self._agenda.update_speaker(speaker_id, key_points=kept)
 
     # -- narrative blocks ----------------------------------------------------------------
 
@@ -109,7 +109,7 @@ class WriteupRepo:
                 "SELECT * FROM narrative_blocks WHERE section_id IS NULL ORDER BY position, id"
             )
             return [NarrativeBlock(**r) for r in rows]
-        items = self._s.agenda.items(section_id)
+        items = self._agenda.items(section_id)
         ids = {item.id for item in items}
         after: dict[int | None, list[NarrativeBlock]] = {}
         for row in self._s.rows(
@@ -133,7 +133,7 @@ class WriteupRepo:
         need_narrative(title, "A block's heading")
         with self._s.write():
             if section_id is not None:
-                self._s.agenda.section(section_id)
+                self._agenda.section(section_id)
             end = len(self.flow(section_id))
             cur = self._s.execute(
                 "INSERT INTO narrative_blocks (section_id, position, title, text)"
@@ -170,7 +170,7 @@ class WriteupRepo:
         with self._s.write():
             block = self.narrative_block(block_id)
             if section_id is not None:
-                self._s.agenda.section(section_id)
+                self._agenda.section(section_id)
             if section_id != block.section_id:
                 left = [e for e in self.flow(block.section_id) if not _is(e, block_id)]
                 self._rewrite(block.section_id, left)
@@ -195,7 +195,7 @@ class WriteupRepo:
     def item_leaving(self, item_id: int) -> None:
         """Before an item is removed or moved to another section: the blocks after it stay
         where they are in the reading, after the item before it (inside the caller's write)."""
-        section_id = self._s.agenda.item(item_id).section_id
+        section_id = self._agenda.item(item_id).section_id
         entries = [e for e in self.flow(section_id) if not _is_item(e, item_id)]
         self._rewrite(section_id, entries)
 

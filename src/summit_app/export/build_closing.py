@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from summit_app.core.model import Theme
-from summit_app.core.presenting import people
-from summit_app.core.tally import largest_remainder
+from summit_app.core.presenting import people, rounding_note, shares
 from summit_app.export.anonymity import OTHER_GROUPS, fold_counts
 from summit_app.export.build_groups import group_tables
 from summit_app.export.build_results import appendix_blocks
@@ -153,12 +152,13 @@ def _who(data: PackData, log: Log) -> list[Block]:
     )
     order = sorted(counts, key=lambda g: (g == OTHER_GROUPS, -counts[g]))
     top = max(counts.values())
-    # Shares that add up to 100 (each rounded on its own, 7, 7, 6, 5 and 15 of 40 made 102).
-    shares = dict(zip(order, largest_remainder([counts[g] for g in order]), strict=True))
-    figures = {g: f"{counts[g]:,} ({shares[g]}%)" for g in order}
+    # One rounding rule with the polls' (each rounded on its own, 7, 7, 6, 5 and 15 of 40
+    # made 102% with no word said); a total other than 100 is explained under the chart.
+    share = dict(zip(order, shares([counts[g] for g in order]), strict=True))
+    figures = {g: f"{counts[g]:,} ({share[g]}%)" for g in order}
     data_table = Table(
         (Column("Group"), Column("People", numeric=True), Column("Share", numeric=True)),
-        tuple((plain(g), f"{counts[g]:,}", f"{shares[g]}%") for g in order),
+        tuple((plain(g), f"{counts[g]:,}", f"{share[g]}%") for g in order),
         caption=f"People who joined, by group: {people(data.joined)} in all.",
     )
     alt = "Bar chart of the people who joined, by group, largest first: " + "; ".join(
@@ -166,6 +166,9 @@ def _who(data: PackData, log: Log) -> list[Block]:
     )
     bars = tuple(Bar(plain(g), (counts[g] / top,), figures[g]) for g in order)
     story.append(Chart("Who took part, by group", alt + ".", bars, data_table))
+    note = rounding_note(list(share.values()))
+    if note:
+        story.append(Para((Run(note),), Tone.CAPTION))
     return story
 
 

@@ -1,141 +1,69 @@
 """The participant web app: join, follow the facilitator, vote, post notes, check the room.
 
 Participant actions only: nothing here opens a poll, hides a note or changes the agenda.
-The routes are in pages.py (what a phone opens: the join links, a card's link, the room
-check) and api.py (what the page sends and hears).
+The routes are APIRouter modules: pages.py (what a phone opens: the join links, a card's
+link, the room check), api.py and audience.py (what the page sends and hears); deps.py has
+what they depend on. Every refusal, the server's own or core's, is answered here, by one
+handler.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel
-from pydantic import ValidationError as ShapeError
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from summit_app.core.errors import StorageError
-from summit_app.core.model import Participant
+from summit_app.core.errors import (
+    NotAllowedError,
+    NotFoundError,
+    StateError,
+    StorageError,
+    SummitError,
+    ValidationError,
+)
 from summit_app.resources import WEB
+from summit_app.server import api, audience, pages
+from summit_app.server.deps import Checks, Context, EventSink, Refusal
 from summit_app.server.gateway import Gateway
 from summit_app.server.guards import Guard, RateLimit
 from summit_app.server.push import Hub
-from summit_app.server.schemas import MODEL_MESSAGES, friendly
 from summit_app.server.throttle import Doors
 
 log = logging.getLogger(__name__)
 
-TOKEN_COOKIE = "summit_token"
-CHECK_COOKIE = "summit_check"
-COOKIE_DAYS = 3
-MAX_TOKEN_CHARS = 64  # ours are 32; a longer cookie is made up and never looked up
-
-NOT_JOINED = "You have not joined this summit yet. Scan the QR code on the screen to join."
-BAD_TOKEN = "This phone's pass is not for this summit. Scan the QR code on the screen again."
-WRONG_CODE = "This link is not for the summit running here. Scan the QR code on the screen again."
-TOO_FAST = "That was a lot at once. Wait a few seconds and try again."
 BUSY = "The laptop is busy for a moment. Try again in a few seconds."
 ELSEWHERE = "That came from another web site, so it was not accepted."
 
-EventSink = Callable[[str, dict], None]
-M = TypeVar("M", bound=BaseModel)
+# What core's refusals mean to a phone, most specific first: a card needed or cancelled
+# (403), a poll, prompt or question gone (404), a poll or prompt not open or a share used
+# up, so the page was out of date (409), input that breaks a rule (422).
+STATUSES: tuple[tuple[type[SummitError], int], ...] = (
+    (NotAllowedError, 403),
+    (NotFoundError, 404),
+    (StateError, 409),
+    (ValidationError, 422),
+)
 
 
-class Refusal(Exception):
-    """A request we answer with a 4xx and a sentence for the participant."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
+def status_of(error: SummitError) -> int:
+    return next((status for kind, status in STATUSES if isinstance(error, kind)), 400)
 
 
-# The room check: made-up cookies are never counted, and what is kept is bounded.
-MAX_CHECK_PHONES = 5000
-
-
-@dataclass
-class Checks:
-    """Phones that reached the room-check page, by the check cookie this server gave them."""
-
-    issued: OrderedDict[str, bool] = field(default_factory=OrderedDict)  # cookie -> reported
-
-    def issue(self, cookie: str) -> None:
-        self.issued[cookie] = False
-        while len(self.issued) > MAX_CHECK_PHONES:
-            self.issued.popitem(last=False)
-
-    def report(self, cookie: str | None) -> bool:
-        """Count this phone; False for a cookie this server did not give."""
-        if not cookie or len(cookie) > MAX_TOKEN_CHARS or cookie not in self.issued:
-            return False
-        self.issued[cookie] = True
-        return True
-
-    @property
-    def count(self) -> int:
-        return sum(self.issued.values())
-
-
-@dataclass
-class Context:
-    """What every route needs: the file, the GUI's ears, and the server's limits."""
-
-    gateway: Gateway
-    emit: EventSink
-    checks: Checks
-    rate: RateLimit
-    doors: Doors
-    hub: Hub
-
-    async def participant(self, request: Request) -> Participant:
-        token = request.cookies.get(TOKEN_COOKIE)
-        if not token:
-            raise Refusal(401, NOT_JOINED)
-        found = None
-        if len(token) <= MAX_TOKEN_CHARS:
-            found = await self.gateway.run(lambda s: self.gateway.participant(s, token))
-        if found is None:
-            raise Refusal(403, BAD_TOKEN)
-        return found
-
-    async def parse(
-        self, request: Request, model: type[M], key: str, limit: RateLimit | None = None
-    ) -> M:
-        if not (limit or self.rate).allow(key):
-            raise Refusal(429, TOO_FAST)
-        if not request.headers.get("content-type", "").startswith("application/json"):
-            raise Refusal(415, "The page sent something this server does not understand.")
-        try:
-            return model.model_validate_json(await request.body())
-        except ShapeError as error:
-            raise Refusal(422, friendly(error, MODEL_MESSAGES.get(model))) from None
-
-
-def address(request: Request) -> str:
-    return request.client.host if request.client else "?"
-
-
-def set_pass(response: Response, token: str) -> None:
-    """The phone's pass. Lax, not Strict: a link to the summit opened from a chat or a mail
-    keeps the phone's identity (and its one ballot). Cross-site requests that could act
-    carry no cookie under Lax, and the API takes only JSON from its own origin anyway."""
-    response.set_cookie(
-        TOKEN_COOKIE,
-        token,
-        max_age=COOKIE_DAYS * 86400,
-        httponly=True,
-        samesite="lax",
-        path="/",
-    )
+async def refused(_: Request, error: Exception) -> JSONResponse:
+    """The one answer to a refusal: the server's own (`Refusal`) or core's (`SummitError`),
+    as a status and the sentence the phone shows."""
+    if isinstance(error, Refusal):
+        return JSONResponse({"error": error.message}, status_code=error.status)
+    if isinstance(error, StorageError):
+        log.warning("storage: %s (%s)", error, error.__cause__)
+        return JSONResponse({"error": BUSY}, status_code=503)
+    assert isinstance(error, SummitError)
+    return JSONResponse({"error": str(error)}, status_code=status_of(error))
 
 
 class PagesGZip:
@@ -181,8 +109,6 @@ def create_app(
     hub: Hub | None = None,
     hosts: list[str] | None = None,
 ) -> FastAPI:
-    from summit_app.server import api, pages
-
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     context = Context(gateway, emit, checks, rate, doors or Doors(), hub or Hub(gateway, 1000))
     app.state.context = context
@@ -195,16 +121,9 @@ def create_app(
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts or ["*"])
     app.add_middleware(Guard)  # added last, so it wraps everything
     app.mount("/static", StaticFiles(directory=WEB), name="static")
-
-    @app.exception_handler(Refusal)
-    async def refused(_: Request, error: Refusal) -> JSONResponse:
-        return JSONResponse({"error": error.message}, status_code=error.status)
-
-    @app.exception_handler(StorageError)
-    async def busy(_: Request, error: StorageError) -> JSONResponse:
-        log.warning("storage: %s (%s)", error, error.__cause__)
-        return JSONResponse({"error": BUSY}, status_code=503)
-
-    api.add_routes(app, context)
-    pages.add_routes(app, context)  # last: its short-code route takes any one-segment path
+    app.add_exception_handler(Refusal, refused)
+    app.add_exception_handler(SummitError, refused)
+    app.include_router(api.router)
+    app.include_router(audience.router)
+    app.include_router(pages.router)  # last: its short-code route takes any one-segment path
     return app

@@ -1,176 +1,190 @@
-"""What a phone opens: the QR code's join link, the short address, a voting card, the room check."""
+"""What a phone opens: the QR code's join link, the short address, a voting card, the room check.
+
+Included last in the app: its short-code route takes any one-segment path.
+"""
 
 from __future__ import annotations
 
 import re
 import secrets
+from functools import cache
 from html import escape
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from summit_app.core import Summit
-from summit_app.core.errors import ValidationError
-from summit_app.core.model import Participant
+from summit_app.core.errors import NotAllowedError
+from summit_app.core.model import Card, Participant
 from summit_app.resources import WEB
-from summit_app.server.app import (
+from summit_app.server.deps import (
     CHECK_COOKIE,
+    MAX_TOKEN_CHARS,
     TOKEN_COOKIE,
     WRONG_CODE,
     Context,
+    Ctx,
     Refusal,
     address,
+    parse,
     set_pass,
 )
-from summit_app.server.schemas import CheckIn
+from summit_app.server.schemas import CardIn, CheckIn
 from summit_app.server.throttle import GUESSED_TOO_OFTEN, JOIN_REFUSED, SHORT_GUESSED_TOO_OFTEN
 
 SHORT_PATH = re.compile(r"[0-9 .-]{6,15}")
 WRONG_CARD = "This card is not for the summit running here. Ask the facilitator for a card."
 
+router = APIRouter()
 
-def add_routes(app: FastAPI, c: Context) -> None:
-    index_page = (WEB / "index.html").read_bytes()
-    check_page = (WEB / "check.html").read_bytes()
 
-    async def join_code(code: str, request: Request, short: bool = False) -> str | Response:
-        """The long join code if `code` is right (the short code when `short`), else the
-        page to answer with. A guessing address is locked out for a while."""
-        if not c.doors.may_guess(address(request), short):
-            message = SHORT_GUESSED_TOO_OFTEN if short else GUESSED_TOO_OFTEN
-            return plain(429, "Wait a minute", message)
-        snap = await c.gateway.run(c.gateway.snapshot)
-        expected = snap.short_code if short else snap.join_code
-        given = re.sub(r"\D", "", code) if short else code
-        if secrets.compare_digest(given.encode(), expected.encode()):
-            return snap.join_code
-        c.doors.wrong(address(request), short)
-        return plain(404, "Not found", WRONG_CODE)
+@cache
+def page(name: str) -> bytes:
+    """One of the phone page's documents, read once."""
+    return (WEB / name).read_bytes()
 
-    async def known(request: Request) -> Participant | None:
-        token = request.cookies.get(TOKEN_COOKIE, "")
-        if not token or len(token) > 64:
-            return None
-        return await c.gateway.run(lambda s: c.gateway.participant(s, token))
 
-    @app.get("/")
-    async def home() -> HTMLResponse:
-        return plain(200, "Summit", "Scan the QR code on the screen to join.")
+async def join_code(c: Context, code: str, request: Request, short: bool = False) -> str | Response:
+    """The long join code if `code` is right (the short code when `short`), else the
+    page to answer with. A guessing address is locked out for a while."""
+    if not c.doors.may_guess(address(request), short):
+        message = SHORT_GUESSED_TOO_OFTEN if short else GUESSED_TOO_OFTEN
+        return plain(429, "Wait a minute", message)
+    snap = await c.gateway.run(c.gateway.snapshot)
+    expected = snap.short_code if short else snap.join_code
+    given = re.sub(r"\D", "", code) if short else code
+    if secrets.compare_digest(given.encode(), expected.encode()):
+        return snap.join_code
+    c.doors.wrong(address(request), short)
+    return plain(404, "Not found", WRONG_CODE)
 
-    @app.get("/j/{code}")
-    async def join(code: str, request: Request) -> Response:
-        found = await join_code(code, request)
-        if not isinstance(found, str):
-            return found
-        if await known(request):
-            return HTMLResponse(index_page)
-        if not c.doors.may_join(address(request)):
-            c.emit("join_refused", {"count": c.doors.refused_joins, "address": address(request)})
-            return plain(429, "Wait a minute", JOIN_REFUSED)
-        joined, count = await c.gateway.write(_join)
-        c.gateway.remember(joined)
-        response = HTMLResponse(index_page)
-        set_pass(response, joined.token)
-        c.emit("joined", {"participant_id": joined.id, "count": count})
-        return response
 
-    @app.get("/c/{typed}")
-    async def card_link(typed: str, request: Request) -> Response:
-        """A voting card's QR code: this phone becomes the card's participant."""
-        result = await claim(typed, request)
-        if isinstance(result, Refusal):
-            return plain(result.status, "Voting card", result.message)
-        code, participant = result
-        response = RedirectResponse(f"/j/{code}", status_code=303)
-        set_pass(response, participant.token)
-        return response
+async def known(c: Context, request: Request) -> Participant | None:
+    token = request.cookies.get(TOKEN_COOKIE, "")
+    if not token or len(token) > MAX_TOKEN_CHARS:
+        return None
+    return await c.gateway.run(lambda s: c.gateway.participant(s, token))
 
-    @app.post("/api/card")
-    async def card_typed(request: Request) -> JSONResponse:
-        """The pass printed on a card, typed in (its QR code may point to an old address)."""
-        from summit_app.server.schemas import CardIn
 
-        data = await c.parse(request, CardIn, f"card {address(request)}")
-        result = await claim(data.code, request)
-        if isinstance(result, Refusal):
-            raise result
-        _, participant = result
-        card = await c.gateway.run(lambda s: s.cards.of_participant(participant.id))
-        response = JSONResponse(
-            {"ok": True, "card": card.id if card else None, "message": card_message(card)}
+@router.get("/")
+async def home() -> HTMLResponse:
+    return plain(200, "Summit", "Scan the QR code on the screen to join.")
+
+
+@router.get("/j/{code}")
+async def join(code: str, request: Request, c: Ctx) -> Response:
+    found = await join_code(c, code, request)
+    if not isinstance(found, str):
+        return found
+    if await known(c, request):
+        return HTMLResponse(page("index.html"))
+    if not c.doors.may_join(address(request)):
+        c.emit("join_refused", {"count": c.doors.refused_joins, "address": address(request)})
+        return plain(429, "Wait a minute", JOIN_REFUSED)
+    joined, count = await c.gateway.write(_join)
+    c.gateway.remember(joined)
+    response = HTMLResponse(page("index.html"))
+    set_pass(response, joined.token)
+    c.emit("joined", {"participant_id": joined.id, "count": count})
+    return response
+
+
+@router.get("/c/{typed}")
+async def card_link(typed: str, request: Request, c: Ctx) -> Response:
+    """A voting card's QR code: this phone becomes the card's participant."""
+    result = await claim(c, typed, request)
+    if isinstance(result, Refusal):
+        return plain(result.status, "Voting card", result.message)
+    code, participant = result
+    response = RedirectResponse(f"/j/{code}", status_code=303)
+    set_pass(response, participant.token)
+    return response
+
+
+@router.post("/api/card")
+async def card_typed(request: Request, c: Ctx) -> JSONResponse:
+    """The pass printed on a card, typed in (its QR code may point to an old address)."""
+    data = await parse(request, c, CardIn, f"card {address(request)}")
+    result = await claim(c, data.code, request)
+    if isinstance(result, Refusal):
+        raise result
+    _, participant = result
+    card = await c.gateway.run(lambda s: s.cards.of_participant(participant.id))
+    response = JSONResponse(
+        {"ok": True, "card": card.id if card else None, "message": card_message(card)}
+    )
+    set_pass(response, participant.token)
+    return response
+
+
+async def claim(c: Context, typed: str, request: Request) -> tuple[str, Participant] | Refusal:
+    where = address(request)
+    if not c.doors.may_guess(where):
+        return Refusal(429, GUESSED_TOO_OFTEN)
+    card = await c.gateway.run(lambda s: s.cards.by_pass(typed[:64]))
+    if card is None:
+        c.doors.wrong(where)
+        return Refusal(404, WRONG_CARD)
+
+    def take(summit: Summit) -> Participant:
+        return summit.cards.claim(card)
+
+    try:
+        participant = await c.gateway.write(take)
+    except NotAllowedError as error:
+        return Refusal(403, str(error))
+    c.gateway.remember(participant)
+    c.emit("card", {"card": card.id, "participant_id": participant.id})
+    snap = await c.gateway.run(c.gateway.snapshot)
+    return snap.join_code, participant
+
+
+@router.get("/check/{code}")
+async def check_page(code: str, request: Request, c: Ctx) -> Response:
+    found = await join_code(c, code, request)
+    if not isinstance(found, str):
+        return found
+    response = HTMLResponse(page("check.html"))
+    mine = request.cookies.get(CHECK_COOKIE)
+    if not (mine and mine in c.checks.issued):
+        cookie = secrets.token_urlsafe(12)
+        c.checks.issue(cookie)
+        response.set_cookie(
+            CHECK_COOKIE, cookie, max_age=86400, httponly=True, samesite="lax", path="/check"
         )
-        set_pass(response, participant.token)
-        return response
-
-    async def claim(typed: str, request: Request) -> tuple[str, Participant] | Refusal:
-        where = address(request)
-        if not c.doors.may_guess(where):
-            return Refusal(429, GUESSED_TOO_OFTEN)
-        card = await c.gateway.run(lambda s: s.cards.by_pass(typed[:64]))
-        if card is None:
-            c.doors.wrong(where)
-            return Refusal(404, WRONG_CARD)
-
-        def take(summit: Summit) -> Participant:
-            try:
-                return summit.cards.claim(card)
-            except ValidationError as error:
-                raise Refusal(403, str(error)) from None
-
-        try:
-            participant = await c.gateway.write(take)
-        except Refusal as refusal:
-            return refusal
-        c.gateway.remember(participant)
-        c.emit("card", {"card": card.id, "participant_id": participant.id})
-        snap = await c.gateway.run(c.gateway.snapshot)
-        return snap.join_code, participant
-
-    @app.get("/check/{code}")
-    async def check_page_(code: str, request: Request) -> Response:
-        found = await join_code(code, request)
-        if not isinstance(found, str):
-            return found
-        response = HTMLResponse(check_page)
-        mine = request.cookies.get(CHECK_COOKIE)
-        if not (mine and mine in c.checks.issued):
-            cookie = secrets.token_urlsafe(12)
-            c.checks.issue(cookie)
-            response.set_cookie(
-                CHECK_COOKIE, cookie, max_age=86400, httponly=True, samesite="lax", path="/check"
-            )
-        return response
-
-    @app.post("/check/{code}")
-    async def check_report(code: str, request: Request) -> JSONResponse:
-        found = await join_code(code, request)
-        if not isinstance(found, str):
-            raise Refusal(found.status_code, WRONG_CODE)
-        host = address(request)
-        cookie = request.cookies.get(CHECK_COOKIE)
-        data = await c.parse(request, CheckIn, f"check {host}")
-        if not c.checks.report(cookie):
-            raise Refusal(409, "Reload this page, then it can report back.")
-        c.emit("check", {"count": c.checks.count, "device": data.device, "address": host})
-        message = "Your phone reached the facilitator's laptop."
-        return JSONResponse({"ok": True, "count": c.checks.count, "message": message})
-
-    @app.get("/{short}")
-    async def short_address(short: str, request: Request) -> Response:
-        """The address a person types: `192.168.1.20:8765/482913`."""
-        if not SHORT_PATH.fullmatch(short):
-            return plain(404, "Not found", "Scan the QR code on the screen to join.")
-        found = await join_code(short, request, short=True)
-        if not isinstance(found, str):
-            return found
-        return RedirectResponse(f"/j/{found}", status_code=303)
+    return response
 
 
-def card_message(card: object) -> str:
-    number = getattr(card, "id", None)
-    if number is None:
+@router.post("/check/{code}")
+async def check_report(code: str, request: Request, c: Ctx) -> JSONResponse:
+    found = await join_code(c, code, request)
+    if not isinstance(found, str):
+        raise Refusal(found.status_code, WRONG_CODE)
+    host = address(request)
+    cookie = request.cookies.get(CHECK_COOKIE)
+    data = await parse(request, c, CheckIn, f"check {host}")
+    if not c.checks.report(cookie):
+        raise Refusal(409, "Reload this page, then it can report back.")
+    c.emit("check", {"count": c.checks.count, "device": data.device, "address": host})
+    message = "Your phone reached the facilitator's laptop."
+    return JSONResponse({"ok": True, "count": c.checks.count, "message": message})
+
+
+@router.get("/{short}")
+async def short_address(short: str, request: Request, c: Ctx) -> Response:
+    """The address a person types: `192.168.1.20:8765/482913`."""
+    if not SHORT_PATH.fullmatch(short):
+        return plain(404, "Not found", "Scan the QR code on the screen to join.")
+    found = await join_code(c, short, request, short=True)
+    if not isinstance(found, str):
+        return found
+    return RedirectResponse(f"/j/{found}", status_code=303)
+
+
+def card_message(card: Card | None) -> str:
+    if card is None:
         return "This phone has no voting card."
-    return f"Card {number} is on this phone: you can vote."
+    return f"Card {card.id} is on this phone: you can vote."
 
 
 def _join(summit: Summit) -> tuple[Participant, int]:

@@ -14,8 +14,9 @@ import uvicorn
 
 from summit_app.core import SummitError
 from summit_app.server import network
-from summit_app.server.app import Checks, create_app
+from summit_app.server.app import create_app
 from summit_app.server.connections import accept_batch, connection_budget, guarded
+from summit_app.server.deps import Checks
 from summit_app.server.gateway import Gateway
 from summit_app.server.guards import RateLimit
 from summit_app.server.push import Hub

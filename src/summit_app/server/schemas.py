@@ -12,8 +12,8 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError
 
 from summit_app.core.checks import NOTE_MAX_CHARS
+from summit_app.core.intake import QUESTION_MAX_CHARS
 from summit_app.core.polls import MAX_OPTIONS
-from summit_app.core.questions import QUESTION_MAX_CHARS
 from summit_app.core.wording import WORD_MAX_CHARS
 
 Choice = Annotated[StrictInt, Field(ge=0, le=1000)]

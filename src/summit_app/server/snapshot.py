@@ -1,6 +1,7 @@
 """What phones see: the live state as plain JSON-ready data, built from the file.
 
-One snapshot serves every phone; only the participant's own ballot is added per request.
+One snapshot serves every phone; only the phone's own part (`mine`: its ballot, card,
+questions and words) is added per request.
 """
 
 from __future__ import annotations
@@ -9,12 +10,23 @@ import hashlib
 import json
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from summit_app.core import Summit
-from summit_app.core.model import SCALE_LABELS, Poll, PollState
+from summit_app.core.model import (
+    SCALE_LABELS,
+    Participant,
+    Poll,
+    PollState,
+    Prompt,
+    PromptKind,
+    Question,
+)
 from summit_app.core.presenting import present
 from summit_app.core.tally import PollResult
-from summit_app.server.audience import prompt_data
+
+# The most questions a phone's list carries (by upvotes): a long Q&A stays a small answer.
+MAX_LISTED = 200
 
 
 @dataclass(frozen=True)
@@ -92,3 +104,65 @@ def _poll(summit: Summit, poll: Poll) -> dict:
 def results(result: PollResult) -> dict:
     """The presenter's figures and words for the phone, best first; the page only shows them."""
     return present(result).to_dict()
+
+
+def prompt_data(summit: Summit, prompt: Prompt) -> dict:
+    """The open prompt as every phone sees it; a Q&A carries its questions by upvotes."""
+    data: dict[str, Any] = {"id": prompt.id, "text": prompt.text, "kind": prompt.kind.value}
+    if prompt.kind is PromptKind.WORDS:
+        data["max_words"] = prompt.max_words
+        data["answers"] = summit.words.shown_count(prompt.id)  # on the cloud so far
+    if prompt.kind is PromptKind.QUESTIONS:
+        data["questions"] = [_listed(q) for q in summit.questions.shown(prompt.id)[:MAX_LISTED]]
+    return data
+
+
+def _listed(question: Question) -> dict:
+    return {
+        "id": question.id,
+        "text": question.text,
+        "upvotes": question.upvotes,
+        "state": question.state.value,
+    }
+
+
+def mine(summit: Summit, me: Participant, snap: Snapshot) -> dict:
+    """The phone's own part of the state: its group, its ballot in the poll shown, its card,
+    and its questions, upvotes and words for the open prompt."""
+    poll_id = snap.poll_id
+    ballot = summit.polls.ballot(poll_id, me.id) if poll_id else None
+    card = summit.cards.of_participant(me.id)
+    own = {
+        "poll_id": poll_id,  # which poll `ballot` answers (a push may bring another)
+        "group": me.group,
+        "ballot": ballot.choices if ballot else None,
+        "card": card.id if card else None,
+        "group_fixed": bool(card and card.group),
+    }
+    own.update(_mine_of_prompt(summit, snap.prompt_id, me))
+    own["prompt_id"] = snap.prompt_id
+    return own
+
+
+def _mine_of_prompt(summit: Summit, prompt_id: int | None, me: Participant) -> dict:
+    """This phone's own part of the open prompt: its upvotes, questions and words."""
+    if prompt_id is None:
+        return {}
+    prompt = summit.agenda.prompt(prompt_id)
+    if prompt.kind is PromptKind.QUESTIONS:
+        return {
+            "upvoted": sorted(summit.questions.upvoted_by(prompt_id, me.id)),
+            "asked": [
+                {"id": q.id, "text": q.text, "waiting": q.is_held}
+                for q in summit.questions.asked_by(prompt_id, me.id)
+                if not q.is_hidden
+            ],
+        }
+    if prompt.kind is PromptKind.WORDS:
+        return {
+            "words": [
+                {"text": w.text, "waiting": w.is_held}
+                for w in summit.words.sent_by(prompt_id, me.id)
+            ]
+        }
+    return {}
