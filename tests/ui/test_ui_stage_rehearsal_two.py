@@ -18,6 +18,7 @@ from summit_app.ui.agenda_panel import AgendaPanel
 from summit_app.ui.item_dialog import ItemDialog
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.note_board import NoteBoard
+from summit_app.ui.results_view import ResultsView
 from summit_app.ui.run_panel import RunPanel
 from summit_app.ui.session import SummitSession
 from summit_app.ui.stage import Mode, Scene
@@ -423,3 +424,39 @@ def test_a_deleted_section_comes_back_with_undo_after_the_file_is_reopened(
     again.menus.redo.trigger()
     assert [s.title for s in summit.agenda.sections()] == ["Morning"]
     again.close()
+
+
+NINE = [
+    "Confirm arrangements for protected time for clinicians and care professionals",
+    "Complete detailed mapping of an ICS governance model for clinical and care professional"
+    " leaders and secure funding for identified sessions and roles",
+    "Expand the current CPLG to include wider range of clinical and care professionals",
+    "Develop a proposal for a SEL systems leadership academy",
+    "Facilitated relationship building via networking and inspiration learning events",
+    "Set up a pilot 'Walking in each others shoes' shadowing programme",
+    "Host a SEL clinical and care professional conference to bring together partners",
+    "Establish a SEL next generation systems leadership network",
+    "Invite bids for support for a number of systems improvement projects",
+]
+
+
+def test_a_long_option_in_the_control_windows_results_keeps_its_first_words(qtbot, tmp_path):
+    with Summit.create(tmp_path / "day.summit", SummitInfo(title="Day")) as s:
+        section = s.agenda.add_section("Section 3")
+        item = s.agenda.add_item(section.id, "Vote", "vote", 10)
+        poll = s.polls.add_poll(item.id, "Which would most help?", PollKind.MULTI, NINE, 3)
+        s.polls.open_poll(poll.id)
+        for n in range(8):
+            picks = {poll.options[(n + k) % 9].id: 1 for k in range(3)}
+            s.polls.cast_ballot(poll.id, s.people.join().id, picks)
+        result = s.polls.result(poll.id)
+    view = ResultsView()
+    qtbot.addWidget(view)
+    view.resize(505, 420)  # the Polls tab's results beside the editor, at 1280x720
+    view.set_result(result)
+    view.grab()
+    drawn = dict(zip([label for label, _ in view.bar_texts()], view.drawn_labels, strict=True))
+    for label, shown in drawn.items():
+        assert shown == label or (shown.endswith("…") and label.startswith(shown[:-1]))
+    assert drawn[NINE[1]].startswith("Complete detailed mapping")
+    assert drawn[NINE[1]] != NINE[1]  # too long for its row here: cut at a word, with …

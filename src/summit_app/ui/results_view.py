@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from summit_app.core.model import PollKind
@@ -54,6 +54,7 @@ class ResultsView(QWidget):
         self._caption = ""
         self._sentence = ""
         self._scale: tuple[str, ...] = ()  # level names for a scale's key
+        self.drawn_labels: list[str] = []  # the labels as last painted (cut to fit)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_result(self, result: PollResult | None, hidden: bool = False) -> None:
@@ -132,10 +133,13 @@ class ResultsView(QWidget):
                 break
         bar_w = max(10.0, width - label_w - figure_w - 24)
         painter.setPen(ink)
+        self.drawn_labels = []
         for i, bar in enumerate(self._bars):
             top = i * row_h
             label_rect = QRectF(0, top, label_w - 12, row_h)
-            painter.drawText(label_rect, flags | int(Qt.AlignmentFlag.AlignRight), bar.label)
+            label = fitted(metrics, bar.label, int(label_w - 12), row_h, flags)
+            self.drawn_labels.append(label)
+            painter.drawText(label_rect, flags | int(Qt.AlignmentFlag.AlignRight), label)
             length = max(2.0, bar_w * bar.fraction)
             if bar.levels:  # a scale: diverging from the centre, disagreeing to the left
                 self._paint_diverging(painter, small, bar, QRectF(label_w, top, bar_w, row_h))
@@ -206,6 +210,20 @@ class ResultsView(QWidget):
                 name,
             )
             x += metrics.horizontalAdvance(name) + gap
+
+
+def fitted(metrics: QFontMetrics, text: str, width: int, height: float, flags: int) -> str:
+    """`text` cut at a word with "…" so that it fits the box: a label too long for its row
+    at the smallest size lost its first and last lines, read "governance model for..."."""
+    if metrics.boundingRect(0, 0, width, 10_000, flags, text).height() <= height:
+        return text
+    words = text.split()
+    while len(words) > 1:
+        words.pop()
+        shorter = " ".join(words) + "…"
+        if metrics.boundingRect(0, 0, width, 10_000, flags, shorter).height() <= height:
+            return shorter
+    return words[0] + "…" if words else text
 
 
 def _set_size(font: QFont, size: int, pixels: bool) -> None:
