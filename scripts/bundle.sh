@@ -31,16 +31,19 @@ bin="$venv/bin"
 [ -d "$venv/Scripts" ] && bin="$venv/Scripts"
 quiet() { grep -v "^WARNING: Location" >&2 || true; }
 
-# Summit goes in as a user gets it, from its wheel, with the dependencies the wheel declares.
+# Summit goes in as a user gets it, from its wheel, with the dependencies the wheel declares
+# at the versions packaging/constraints.txt names (scripts/lock.sh), so two builds of one
+# version carry the same libraries. The wheel is built from a clean copy of the checkout.
 "$bin/python" -m pip install -q --upgrade pip build 2>&1 | quiet
-rm -rf "$work/wheel"
-"$bin/python" -m build --wheel --outdir "$work/wheel" . >"$work/wheel.log" 2>&1 || {
+rm -rf "$work/wheel" "$work/source"
+scripts/clean_copy.sh "$work/source"
+"$bin/python" -m build --wheel --outdir "$work/wheel" "$work/source" >"$work/wheel.log" 2>&1 || {
   cat "$work/wheel.log" >&2
   exit 1
 }
 wheel=("$work"/wheel/summit_app-*.whl)
 "$bin/python" -m pip install -q --force-reinstall --no-deps "${wheel[0]}" 2>&1 | quiet
-"$bin/python" -m pip install -q "${wheel[0]}[bundle]" 2>&1 | quiet
+"$bin/python" -m pip install -q -c packaging/constraints.txt "${wheel[0]}[bundle]" 2>&1 | quiet
 version="$("$bin/python" -c 'import summit_app; print(summit_app.__version__)')"
 
 started=$(date +%s)

@@ -9,13 +9,30 @@ checkout="$PWD"
 away="$(mktemp -d "${TMPDIR:-/tmp}/summit-wheel-check.XXXXXX")"
 trap 'rm -rf "$away"' EXIT
 
+# Built from a clean copy, never in the checkout: setuptools' build/lib there kept a module
+# deleted from src/ and put it in the next wheel.
+scripts/clean_copy.sh "$away/source"
 # --no-isolation builds with the setuptools already in .venv: no build environment to make.
-.venv/bin/python -m build --wheel --no-isolation --outdir "$away/dist" . >"$away/build.log" 2>&1 || {
+.venv/bin/python -m build --wheel --no-isolation --outdir "$away/dist" "$away/source" \
+  >"$away/build.log" 2>&1 || {
   cat "$away/build.log" >&2
   exit 1
 }
 wheel=("$away"/dist/summit_app-*.whl)
 .venv/bin/check-wheel-contents "${wheel[0]}"
+# The wheel's modules are exactly the checkout's: none deleted since, none left over.
+.venv/bin/python - "${wheel[0]}" <<'PY'
+import sys
+import zipfile
+from pathlib import Path
+
+shipped = {
+    name for name in zipfile.ZipFile(sys.argv[1]).namelist()
+    if name.endswith(".py") and not name.startswith("summit_app/resources/")
+}
+here = {str(p.relative_to("src")) for p in Path("src").rglob("*.py") if "egg-info" not in str(p)}
+assert shipped == here, f"wheel and src/ differ: {sorted(shipped ^ here)}"
+PY
 
 python="${PYTHON:-python3}"
 "$python" -m venv "$away/venv"

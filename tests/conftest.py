@@ -6,6 +6,13 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_data_folder(tmp_path_factory):
+    """Summit's per-user folder (the log) in a folder of the run's own, for this process and
+    the app started as a subprocess alike, never the user's (summit_app.places)."""
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("data"))
+
+
 @pytest.fixture(autouse=True)
 def _private_settings(tmp_path_factory):
     """Every test's QSettings (recent files, window geometry, screens) in a folder of its own,

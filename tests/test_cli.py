@@ -1,12 +1,18 @@
 """The command line: errors are one clear line and a non-zero exit, never a traceback."""
 
+import os
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from summit_app.cli import main
 from summit_app.core.schema import SCHEMA_VERSION, migrate
+from summit_app.ui.app import NO_SCREEN
+
+NO_SCREEN_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -15,13 +21,33 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_opening_a_missing_file_is_one_clear_line(tmp_path: Path):
-    done = run_cli(str(tmp_path / "missing.summit"))
+def test_the_window_with_no_screen_is_one_clear_line_not_an_abort(tmp_path: Path):
+    env = {k: v for k, v in os.environ.items() if k not in NO_SCREEN_VARIABLES}
+    done = subprocess.run(
+        [sys.executable, "-m", "summit_app", str(tmp_path / "missing.summit")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
     assert done.returncode == 1
-    assert done.stderr.strip().splitlines() == [
-        f"summit-app: {tmp_path / 'missing.summit'}: no such file."
-    ]
+    lines = done.stderr.strip().splitlines()
+    assert lines[0] == f"summit-app: {tmp_path / 'missing.summit'}: no such file."
+    assert lines[1] == f"summit-app: {NO_SCREEN}"
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("name", ["", ".", "  "])
+def test_new_with_no_name_is_a_sentence(name: str, capsys):
+    assert main(["new", name]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_new_into_a_folder_that_is_not_there_makes_no_folders(tmp_path: Path, capsys):
+    assert main(["new", str(tmp_path / "typo" / "day.summit")]) == 1
+    assert "typo: no such folder" in capsys.readouterr().err
+    assert not (tmp_path / "typo").exists()
 
 
 def test_exporting_a_file_from_a_newer_version_is_refused(tmp_path: Path, capsys):

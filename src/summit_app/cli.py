@@ -54,7 +54,11 @@ def _parser() -> argparse.ArgumentParser:
 def _new(args: argparse.Namespace) -> int:
     from summit_app.core.templates import create_from_template
 
+    if not args.file.name.strip() or args.file.name in (".", ".."):
+        raise SummitError("Name the file to create, e.g. summit-app new leadership.summit")
     path = args.file if args.file.suffix else args.file.with_suffix(".summit")
+    if not path.parent.is_dir():  # a typo in a folder's name would otherwise make folders
+        raise SummitError(f"{path.parent}: no such folder. Create it first, or choose another.")
     with create_from_template(path, args.template) as summit:
         print(f"Created {path} ({summit.info().title}) from the '{args.template}' template.")
     return 0
@@ -77,7 +81,10 @@ def _up_to_date(path: Path) -> None:
 
 def _serve(args: argparse.Namespace) -> int:
     _up_to_date(args.file)
+    from summit_app import logs
     from summit_app.server.headless import serve
+
+    logs.configure()  # the same log the window keeps, for a day served without a screen
 
     return serve(args.file, args.host, args.port)
 
@@ -90,8 +97,11 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _gui(path: Path | None) -> int:
-    if path is not None:
-        check_file(path)  # a bad file is one line here; the app shows the same message
+    if path is not None and sys.stderr is not None:
+        try:  # a bad file is one line for a terminal too; the window says it as well
+            check_file(path)
+        except SummitError as error:
+            print(f"summit-app: {error}", file=sys.stderr)
     from summit_app.ui.app import run
 
     return run(path)

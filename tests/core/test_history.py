@@ -3,7 +3,6 @@ and an undo that fails leaves everything where it was."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -204,7 +203,7 @@ def test_writes_begin_immediate_so_a_stale_read_cannot_fail_the_write(tmp_path: 
             assert s.db.conn.in_transaction
             # The lock is ours from BEGIN: another writer waits (here: gives up at once).
             other.execute("PRAGMA busy_timeout = 0")
-            with pytest.raises(sqlite3.OperationalError, match="locked"):
+            with pytest.raises(StorageError, match="busy"):
                 other.execute("BEGIN IMMEDIATE")
 
 

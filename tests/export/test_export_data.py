@@ -4,7 +4,8 @@ from pathlib import Path
 
 from summit_app.core import Summit
 from summit_app.core.model import SummitInfo
-from summit_app.export.data import clock_time, long_date, read_pack
+from summit_app.export.data import clock_time, read_pack
+from summit_app.export.dates import long_date
 
 
 def test_planned_times_run_on_from_the_start_of_the_day(tmp_path: Path) -> None:

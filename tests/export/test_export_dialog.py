@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtPdf import QPdfDocument
 from pytestqt.qtbot import QtBot
 
 from summit_app.ui.export_dialog import ExportDialog
@@ -41,8 +40,7 @@ def test_exporting_writes_every_edition_and_previews_the_pdf(
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert signal.args == [str(tmp_path / "pack.pdf")]
     qtbot.waitUntil(lambda: dialog.worker is None, timeout=5000)
-    assert dialog.document.status() is QPdfDocument.Status.Ready
-    assert dialog.document.pageCount() == len(PdfReader(tmp_path / "pack.pdf").pages)
+    assert dialog.preview.page_count() == len(PdfReader(tmp_path / "pack.pdf").pages)
     for name in ("pack.html", "pack.docx", "pack-data/notes.csv", "pack-log.txt"):
         assert (tmp_path / name).exists(), name
     text = dialog.status.text()
@@ -67,7 +65,7 @@ def test_only_the_chosen_editions_are_written(
         dialog.start_export()
     qtbot.waitUntil(lambda: dialog.worker is None, timeout=5000)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["only-log.txt", "only.html"]
-    assert dialog.document.pageCount() == 0  # no PDF to preview
+    assert dialog.preview.page_count() == 0  # no PDF to preview
 
 
 def test_nothing_chosen_or_no_name_is_said_and_nothing_written(
@@ -96,7 +94,7 @@ def test_a_problem_is_shown_in_the_dialog(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: dialog.worker is None, timeout=5000)
     assert not dialog.folder_button.isEnabled()
     assert dialog.export_button.isEnabled()
-    assert dialog.document.pageCount() == 0
+    assert dialog.preview.page_count() == 0
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")

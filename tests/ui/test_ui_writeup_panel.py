@@ -163,7 +163,7 @@ def test_actions_and_commitments_are_added_edited_ordered_and_removed(
     mine = [a for a in demo.summit.people.actions() if a.is_commitment]
     assert mine[-1].text == "Mentor **one** new leader" and len(mine) == len(before) + 1
     commitments.table.setCurrentCell(commitments.table.rowCount() - 1, 0)
-    commitments.move(-1)
+    commitments.move_row(-1)
     mine = [a for a in demo.summit.people.actions() if a.is_commitment]
     assert mine[-2].text == "Mentor **one** new leader"
     row = commitments.table.currentRow()
@@ -186,7 +186,7 @@ def test_the_pack_options_and_the_order_of_the_closing_pages(qtbot, demo) -> Non
     page.boxes["include_agenda"].setChecked(False)
     assert demo.summit.writeup.pack_options().include_agenda is False
     page.order.setCurrentRow(2)  # thanks
-    page.move(-1)
+    page.move_row(-1)
     assert demo.summit.writeup.pack_options().closing_order[:3] == (
         "commitments",
         "thanks",
@@ -204,7 +204,7 @@ def test_the_pack_options_and_the_order_of_the_closing_pages(qtbot, demo) -> Non
 
 def test_the_preview_shows_the_pack_and_follows_an_edit(qtbot, demo) -> None:
     panel = _panel(qtbot, demo)
-    qtbot.waitUntil(lambda: panel.preview.document.pageCount() > 5, timeout=20_000)
+    qtbot.waitUntil(lambda: panel.preview.view.page_count() > 5, timeout=20_000)
     built = []
     panel.preview.updated.connect(built.append)
     section = _section(demo, 2)
@@ -212,8 +212,8 @@ def test_the_preview_shows_the_pack_and_follows_an_edit(qtbot, demo) -> None:
     panel.text_page.editor.setPlainText("A new introduction.")
     panel.text_page.editor.commit()
     qtbot.waitUntil(lambda: bool(built), timeout=20_000)
-    page = panel.preview.view.pageNavigator().currentPage()
-    text = " ".join(panel.preview.document.getAllText(page).text().split())
+    page = panel.preview.view.current_page()
+    text = " ".join(panel.preview.view.page_text(page).split())
     assert page > 2 and section.title in text  # scrolled to the section being edited
     assert "A new introduction." in text
     assert "pages" in panel.preview.status.text()
@@ -234,9 +234,9 @@ def test_nothing_is_built_while_the_workspace_is_not_showing(qtbot, demo) -> Non
     qtbot.addWidget(panel)
     demo.changed("polls")
     qtbot.wait(800)
-    assert panel.preview.worker is None and panel.preview.document.pageCount() == 0
+    assert panel.preview.worker is None and panel.preview.view.page_count() == 0
     panel.show()
-    qtbot.waitUntil(lambda: panel.preview.document.pageCount() > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: panel.preview.view.page_count() > 0, timeout=20_000)
 
 
 def test_tree_labels_are_plain_text(qtbot, demo) -> None:

@@ -409,7 +409,7 @@ class AgendaRepo:
             self._s.touch()
 
 
-def _prompt(row: dict) -> Prompt:
+def _prompt(row: dict[str, Any]) -> Prompt:
     moderated = row.get("moderated")
     return Prompt(
         **{
@@ -436,11 +436,11 @@ def _flag(value: bool | None) -> int | None:
     return None if value is None else int(bool(value))
 
 
-def _item(row: dict) -> Item:
+def _item(row: dict[str, Any]) -> Item:
     return Item(**{**row, "kind": ItemKind(row["kind"])})
 
 
-def _speaker(row: dict) -> Speaker:
+def _speaker(row: dict[str, Any]) -> Speaker:
     return Speaker(**{**row, "key_points": tuple(json.loads(row["key_points"]))})
 
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from summit_app.core.errors import ValidationError
 from summit_app.core.model import ItemKind
@@ -71,7 +71,7 @@ class ItemRow:
     speakers: tuple[SpeakerRow, ...] = ()
     description: str = ""
     prompts: tuple[tuple[str, str], ...] = ()  # (text, kind)
-    polls: tuple[dict, ...] = field(default=(), compare=False)  # add_poll's arguments
+    polls: tuple[dict[str, Any], ...] = field(default=(), compare=False)  # add_poll's arguments
 
 
 def read_table(text: str) -> list[ItemRow]:
@@ -209,7 +209,7 @@ def items_of(path: Path | str) -> list[ItemRow]:
 
     with Summit.open(path) as other:
         sections = {s.id: s.title for s in other.agenda.sections()}
-        polls: dict[int, list[dict]] = {}
+        polls: dict[int, list[dict[str, Any]]] = {}
         for poll in other.polls.polls():
             polls.setdefault(poll.item_id, []).append(
                 {
@@ -285,7 +285,7 @@ class _TableParser(HTMLParser):
         self._done = False
         self._cell: list[str] | None = None
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._done:
             return
         if tag == "table":

@@ -10,6 +10,7 @@ note or pick a group. Revoking a lost card gives its participant a new pass and 
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from summit_app.core.db import Db, now
 from summit_app.core.errors import NotAllowedError, NotFoundError, ValidationError
@@ -145,7 +146,7 @@ class CardsRepo:
         return int(self._s.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM cards").fetchone()[0])
 
 
-def _card(row: dict) -> Card:
+def _card(row: dict[str, Any]) -> Card:
     return Card(
         id=row["id"],
         pass_=row["pass"],

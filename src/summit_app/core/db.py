@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -112,19 +113,23 @@ class Db:
         if conn.in_transaction:
             yield self.db
             return
+        # A read that fails (a removed USB stick, a damaged page) is the facilitator's
+        # sentence, as a write's is, never a raw sqlite3.Error in a Qt slot.
         with storage_errors():
             conn.execute("BEGIN")
-        try:
-            yield self.db
-        finally:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")  # nothing was written; ends the snapshot
+            try:
+                yield self.db
+            finally:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")  # nothing was written; ends the snapshot
 
-    def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
-        return self.db.execute(sql, params)
+    def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        with storage_errors():
+            return self.db.execute(sql, params)
 
-    def rows(self, sql: str, params: tuple | dict = ()) -> list[dict]:
-        return list(self.db.query(sql, params))
+    def rows(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        with storage_errors():
+            return list(self.db.query(sql, params))
 
     def data_version(self) -> int:
         """Changes when another connection commits: a cheap 'has anything changed?'."""

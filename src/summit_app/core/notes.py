@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from summit_app.core import intake, ordering
 from summit_app.core.agenda import AgendaRepo
 from summit_app.core.checks import need_text
@@ -192,7 +194,7 @@ class NotesRepo:
             raise ValidationError("That theme belongs to another question.")
 
 
-def _note(row: dict) -> Note:
+def _note(row: dict[str, Any]) -> Note:
     return Note(
         **{
             **row,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from summit_app.core.db import Db
 from summit_app.core.errors import NotFoundError
 
@@ -19,7 +21,7 @@ PARENTS = {
 }
 
 
-def _scope(table: str, parent_id: int | None) -> tuple[str, tuple]:
+def _scope(table: str, parent_id: int | None) -> tuple[str, tuple[Any, ...]]:
     column = PARENTS[table]
     return (f"WHERE {column} = ?", (parent_id,)) if column else ("", ())
 
@@ -41,7 +43,8 @@ def parent_of(db: Db, table: str, row_id: int) -> int | None:
     row = db.execute(f"SELECT {column} FROM {table} WHERE id = ?", (row_id,)).fetchone()
     if row is None:
         raise NotFoundError(f"There is no {table[:-1]} {row_id}.")
-    return row[0]
+    parent: int | None = row[0]
+    return parent
 
 
 def move(db: Db, table: str, row_id: int, position: int, parent_id: int | None = None) -> None:

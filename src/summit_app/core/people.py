@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from summit_app.core import ordering
 from summit_app.core.checks import NOTE_MAX_CHARS, need_text
@@ -126,7 +127,7 @@ class PeopleRepo:
             ordering.renumber(self._s, "actions", None)
 
 
-def _participant(row: dict) -> Participant:
+def _participant(row: dict[str, Any]) -> Participant:
     return Participant(
         id=row["id"],
         token=row["token"],

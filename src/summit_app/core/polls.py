@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from summit_app.core import ordering
 from summit_app.core.agenda import AgendaRepo
@@ -206,7 +207,7 @@ class PollsRepo:
         row = self._s.execute("SELECT COUNT(*) FROM ballots WHERE poll_id = ?", (poll_id,))
         return int(row.fetchone()[0])
 
-    def _ballot_rows(self, where: str, params: tuple) -> list[Ballot]:
+    def _ballot_rows(self, where: str, params: tuple[Any, ...]) -> list[Ballot]:
         rows = self._s.rows(
             "SELECT ballots.*, participants.group_name FROM ballots"
             f" JOIN participants ON participants.id = ballots.participant_id {where}"
@@ -390,7 +391,7 @@ def _check_rules(kind: PollKind, n: int, max_choices: int, points: int) -> tuple
     return (1 if kind is PollKind.SINGLE else n), 0
 
 
-def _poll(row: dict, options: tuple[Option, ...]) -> Poll:
+def _poll(row: dict[str, Any], options: tuple[Option, ...]) -> Poll:
     return Poll(
         id=row["id"],
         item_id=row["item_id"],

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 from summit_app.core.model import SCALE_LABELS, Poll, PollKind
 from summit_app.core.tally import OptionResult, PollResult
@@ -143,7 +144,7 @@ class Presentation:
     def hand_marked(self) -> bool:
         return any(r.hand_marked for r in self.rows)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (the phones' results)."""
         return {
             "kind": self.kind.value,

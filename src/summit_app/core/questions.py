@@ -7,6 +7,8 @@ hides any. A merged question keeps its row; its upvoters count for the one it jo
 
 from __future__ import annotations
 
+from typing import Any
+
 from summit_app.core import intake
 from summit_app.core.db import Db, now
 from summit_app.core.errors import NotFoundError, StateError, ValidationError
@@ -219,7 +221,7 @@ class QuestionsRepo:
         return self.question(question_id)
 
 
-def _question(row: dict) -> Question:
+def _question(row: dict[str, Any]) -> Question:
     return Question(
         **{
             **row,

@@ -72,7 +72,8 @@ class _at:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind, error, tb) -> bool:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: object
+    ) -> None:
         if isinstance(error, SummitError):
             raise TemplateProblem(self.where, str(error)) from None
-        return False

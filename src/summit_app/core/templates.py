@@ -28,7 +28,7 @@ def _folder(templates_dir: Path | str | None) -> Path:
         return Path(templates_dir)
     from summit_app.resources import TEMPLATES
 
-    return TEMPLATES
+    return Path(TEMPLATES)
 
 
 def list_templates(templates_dir: Path | str | None = None) -> list[TemplateInfo]:

@@ -10,6 +10,7 @@ answer of it, later ones too); nothing is deleted.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from summit_app.core import intake
 from summit_app.core.agenda import AgendaRepo
@@ -135,7 +136,7 @@ class WordsRepo:
                 )
 
 
-def _word(row: dict) -> Word:
+def _word(row: dict[str, Any]) -> Word:
     return Word(
         **{
             **row,

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from summit_app.core.agenda import AgendaRepo
 from summit_app.core.checks import need_int, need_narrative, need_text
@@ -304,7 +305,7 @@ class WriteupRepo:
             )
         return self.pack_options()
 
-    def _row(self) -> dict:
+    def _row(self) -> dict[str, Any]:
         return self._s.rows("SELECT * FROM writeup WHERE id = 1")[0]
 
 

@@ -16,7 +16,8 @@ from summit_app.core import Summit
 from summit_app.export.build_closing import CLOSING
 from summit_app.export.build_front import agenda, introduction
 from summit_app.export.build_sections import section_part
-from summit_app.export.data import PackData, long_date, read_pack
+from summit_app.export.data import PackData, read_pack
+from summit_app.export.dates import long_date
 from summit_app.export.log import Log
 from summit_app.export.model import Pack, Para, Part, PartKind, Run
 from summit_app.export.typeset import one_line
@@ -63,7 +64,7 @@ def edition(data: PackData) -> str:
     publication = one_line(data.options.publication)
     if publication:
         return publication
-    return f"Draft, exported on {data.exported_at.strftime('%d %B %Y').lstrip('0')}"
+    return f"Draft, exported on {long_date(data.exported_at)}"
 
 
 def about(data: PackData) -> Part:

@@ -207,15 +207,6 @@ def clock_time(stamp: str | None) -> str:
         return ""
 
 
-def long_date(value: str) -> str:
-    """'13 April 2021' for an ISO date like '2021-04-13'; any other text as it is."""
-    try:
-        day = datetime.strptime(value.strip(), "%Y-%m-%d")
-    except ValueError:
-        return value
-    return f"{day.day} {day:%B %Y}"
-
-
 def is_break(item: Item) -> bool:
     return item.kind is ItemKind.BREAK
 

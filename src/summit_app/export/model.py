@@ -30,6 +30,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from summit_app.core.model import Logo
+from summit_app.export.dates import long_date
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,11 @@ class Pack:
     # What a reader of the log should know: groups folded for anonymity, fonts used
     # from the computer or missing. Never printed in the pack itself.
     log: tuple[str, ...] = ()
+
+    @property
+    def exported_on(self) -> str:
+        """'6 December 2026': the day it was exported, in the pack's language."""
+        return long_date(self.exported_at)
 
     @property
     def logo_alt(self) -> str:

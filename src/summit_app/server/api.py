@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
@@ -21,7 +21,7 @@ from summit_app.server.snapshot import mine
 router = APIRouter(prefix="/api")
 
 
-def personal(gateway: Gateway, me: Participant) -> tuple[dict, str]:
+def personal(gateway: Gateway, me: Participant) -> tuple[dict[str, Any], str]:
     """The state this phone is shown, and its ETag."""
     snap = gateway.snapshot(gateway.summit)
     own = mine(gateway.summit, me, snap)

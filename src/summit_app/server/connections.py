@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from typing import cast
 
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
@@ -155,7 +156,9 @@ class GuardedH11Protocol(H11Protocol):
         # Connections already closing are still counted until their connection_lost: not
         # candidates (picking one again made no room: a burst of accepts then grew the
         # count past uvicorn's limit_concurrency, and a phone was refused 503).
-        live = [c for c in self.connections if not c.transport.is_closing()]
+        # Every connection of this server is one of ours (uvicorn types them as any protocol).
+        ours = cast("set[GuardedH11Protocol]", self.connections)
+        live = [c for c in ours if not c.transport.is_closing()]
         if len(live) <= self.budget:
             return
         idle = [c for c in live if c is not self and not c._busy()]

@@ -41,7 +41,7 @@ UPVOTE_BURST, UPVOTES_PER_SECOND = 20, 3
 # The room check: made-up cookies are never counted, and what is kept is bounded.
 MAX_CHECK_PHONES = 5000
 
-EventSink = Callable[[str, dict], None]
+EventSink = Callable[[str, dict[str, Any]], None]
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 

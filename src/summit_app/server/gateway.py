@@ -21,7 +21,7 @@ import asyncio
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from summit_app.core import Summit
 from summit_app.core.model import Participant
@@ -52,7 +52,7 @@ class Gateway:
         self._participants: dict[str, Participant] = {}
         self._participants_version = -1
         self._snapshot_commits = 0  # group_commits when the snapshot was built
-        self._pending: list[tuple[Callable[[Summit], object], asyncio.Future]] = []
+        self._pending: list[tuple[Callable[[Summit], object], asyncio.Future[Any]]] = []
         self.group_commits = 0  # how many transactions the writes took (for tests, benches)
 
     def open(self) -> None:
@@ -85,7 +85,7 @@ class Gateway:
     async def write(self, fn: Callable[[Summit], T]) -> T:
         """Run `fn(summit)` in the next group commit; return (or raise) once it committed."""
         loop = asyncio.get_running_loop()
-        future: asyncio.Future = loop.create_future()
+        future: asyncio.Future[T] = loop.create_future()
         self._pending.append((fn, future))
         if len(self._pending) == 1:  # the first of this turn: commit after the turn
             loop.call_soon(self._commit_pending)

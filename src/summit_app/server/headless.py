@@ -7,6 +7,7 @@ import sys
 import threading
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from summit_app.core import SummitError
 from summit_app.file_lock import SummitLock
@@ -73,7 +74,7 @@ def _signals() -> list[signal.Signals]:
     return sigs
 
 
-def _log_event(kind: str, data: dict) -> None:
+def _log_event(kind: str, data: dict[str, Any]) -> None:
     if kind == "joined":
         print(f"{data['count']} joined", flush=True)
     elif kind == "join_refused" and (data["count"] == 1 or data["count"] % 50 == 0):

@@ -41,7 +41,8 @@ router = APIRouter()
 @cache
 def page(name: str) -> bytes:
     """One of the phone page's documents, read once."""
-    return (WEB / name).read_bytes()
+    data: bytes = (WEB / name).read_bytes()
+    return data
 
 
 async def join_code(c: Context, code: str, request: Request, short: bool = False) -> str | Response:

@@ -24,6 +24,7 @@ import json
 import logging
 import time
 from collections.abc import AsyncIterator
+from typing import Any
 
 from summit_app.server.gateway import Gateway
 
@@ -41,7 +42,7 @@ FULL = (
 )
 
 
-def event(kind: str, data: dict, retry: int | None = None) -> bytes:
+def event(kind: str, data: dict[str, Any], retry: int | None = None) -> bytes:
     head = f"retry: {retry}\r\n" if retry else ""
     body = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
     return f"{head}event: {kind}\r\ndata: {body}\r\n\r\n".encode()
@@ -57,8 +58,8 @@ class Hub:
         self.pushes = 0  # broadcasts sent (for tests and benches)
         self.closed = False
         self._message = b""
-        self._changed: asyncio.Future | None = None
-        self._watcher: asyncio.Task | None = None
+        self._changed: asyncio.Future[Any] | None = None
+        self._watcher: asyncio.Task[Any] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._frame = ""
         self._digest = ""

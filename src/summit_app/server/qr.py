@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-import qrcode  # type: ignore[import-untyped]
-from qrcode.constants import ERROR_CORRECT_M  # type: ignore[import-untyped]
+import qrcode
+from qrcode.constants import ERROR_CORRECT_M
 
 
 def _code(url: str, border: int = 4) -> qrcode.QRCode:

@@ -9,6 +9,7 @@ import socket
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 
@@ -36,7 +37,7 @@ KEEP_ALIVE_S = 5
 STREAM_SHARE = 0.75
 
 
-def uvicorn_config(app: object, budget: int | None = None) -> uvicorn.Config:
+def uvicorn_config(app: Callable[..., Any], budget: int | None = None) -> uvicorn.Config:
     """The uvicorn settings the participant server runs with (the burst bench reuses them).
 
     `budget`: how many connections to keep open at most (connections.py); by default,
@@ -45,7 +46,11 @@ def uvicorn_config(app: object, budget: int | None = None) -> uvicorn.Config:
     batch = accept_batch(budget)
     return uvicorn.Config(
         app,
-        http=guarded(budget),  # type: ignore[arg-type]
+        http=guarded(budget),
+        # Never uvicorn's own logging setup: with no stderr (a windowed app) its formatter
+        # raised "Unable to configure formatter 'default'" and no phone could join.
+        # Its records reach whatever summit_app.logs configured, like everyone else's.
+        log_config=None,
         log_level="warning",
         access_log=False,
         lifespan="off",
@@ -63,7 +68,7 @@ def uvicorn_config(app: object, budget: int | None = None) -> uvicorn.Config:
 def allowed_hosts(host: str) -> list[str]:
     """The Host names a request may carry: the served address (all of them for 0.0.0.0)."""
     if host in ("0.0.0.0", ""):
-        return ["127.0.0.1", "localhost", *(ip for _, ip, _ in network.candidate_addresses())]
+        return ["127.0.0.1", "localhost", *(a.ip for a in network.candidate_addresses())]
     if host.startswith("127."):
         return [host, "localhost"]
     return [host]
@@ -86,7 +91,7 @@ class SummitServer:
         path: Path | str,
         host: str | None = None,
         port: int = DEFAULT_PORT,
-        on_event: Callable[[str, dict], None] | None = None,
+        on_event: Callable[[str, dict[str, Any]], None] | None = None,
         *,
         rate: RateLimit | None = None,
         doors: Doors | None = None,
@@ -250,7 +255,7 @@ class SummitServer:
                 log.info("port %s is taken; using a free one", port)
         raise AssertionError("unreachable")
 
-    def _emit(self, kind: str, data: dict) -> None:
+    def _emit(self, kind: str, data: dict[str, Any]) -> None:
         if self.on_event is None:
             return
         try:

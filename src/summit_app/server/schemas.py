@@ -67,7 +67,8 @@ class CardIn(_In):
 
 
 # Messages for the first pydantic error, by field; anything else gets GENERIC.
-MESSAGES = {
+Messages = dict[tuple[str, str], str]
+MESSAGES: Messages = {
     ("text", "string_too_long"): f"That note is too long: at most {NOTE_MAX_CHARS} characters.",
     ("text", "string_too_short"): "A note cannot be empty.",
     ("text", "missing"): "A note cannot be empty.",
@@ -107,7 +108,7 @@ WORD_MESSAGES = {
 GENERIC = "The page sent something this server does not understand. Reload the page and try again."
 
 
-def friendly(error: ValidationError, messages: dict | None = None) -> str:
+def friendly(error: ValidationError, messages: Messages | None = None) -> str:
     """One sentence for the participant from pydantic's first complaint."""
     first = error.errors()[0]
     if first["type"] == "json_invalid":
@@ -122,7 +123,7 @@ def friendly(error: ValidationError, messages: dict | None = None) -> str:
 
 
 # Which messages speak for which shape (the participant app looks them up by model).
-MODEL_MESSAGES: dict[type, dict] = {
+MODEL_MESSAGES: dict[type, Messages] = {
     QuestionIn: QUESTION_MESSAGES,
     UpvoteIn: QUESTION_MESSAGES,
     WordIn: WORD_MESSAGES,

@@ -33,7 +33,7 @@ MAX_LISTED = 200
 class Snapshot:
     join_code: str
     groups: tuple[str, ...]
-    public: dict  # the shared part of GET /api/state
+    public: dict[str, Any]  # the shared part of GET /api/state
     digest: str  # changes whenever `public` does
     poll_id: int | None  # the poll shown on phones (open, or the item's last closed one)
     prompt_id: int | None = None  # the prompt open for phones' notes, words or questions
@@ -48,7 +48,7 @@ def build_snapshot(summit: Summit) -> Snapshot:
     item = summit.agenda.item(live.current_item_id) if live.current_item_id else None
     poll = _shown_poll(summit, live.open_poll_id, item.id if item else None)
     prompt = summit.agenda.prompt(live.open_prompt_id) if live.open_prompt_id else None
-    public = {
+    public: dict[str, Any] = {
         "title": info.title,
         "item": {"title": item.title, "kind": item.kind.value} if item else None,
         "prompt": prompt_data(summit, prompt) if prompt else None,
@@ -70,7 +70,7 @@ def build_snapshot(summit: Summit) -> Snapshot:
     )
 
 
-def _digest(data: dict) -> str:
+def _digest(data: dict[str, Any]) -> str:
     return hashlib.blake2b(json.dumps(data, sort_keys=True).encode(), digest_size=8).hexdigest()
 
 
@@ -85,7 +85,7 @@ def _shown_poll(summit: Summit, open_poll_id: int | None, item_id: int | None) -
     return max(closed, key=lambda p: (p.closed_at or "", p.opened_at or "", p.id), default=None)
 
 
-def _poll(summit: Summit, poll: Poll) -> dict:
+def _poll(summit: Summit, poll: Poll) -> dict[str, Any]:
     data = {
         "id": poll.id,
         "question": poll.question,
@@ -101,12 +101,12 @@ def _poll(summit: Summit, poll: Poll) -> dict:
     return data
 
 
-def results(result: PollResult) -> dict:
+def results(result: PollResult) -> dict[str, Any]:
     """The presenter's figures and words for the phone, best first; the page only shows them."""
     return present(result).to_dict()
 
 
-def prompt_data(summit: Summit, prompt: Prompt) -> dict:
+def prompt_data(summit: Summit, prompt: Prompt) -> dict[str, Any]:
     """The open prompt as every phone sees it; a Q&A carries its questions by upvotes."""
     data: dict[str, Any] = {"id": prompt.id, "text": prompt.text, "kind": prompt.kind.value}
     if prompt.kind is PromptKind.WORDS:
@@ -117,7 +117,7 @@ def prompt_data(summit: Summit, prompt: Prompt) -> dict:
     return data
 
 
-def _listed(question: Question) -> dict:
+def _listed(question: Question) -> dict[str, Any]:
     return {
         "id": question.id,
         "text": question.text,
@@ -126,7 +126,7 @@ def _listed(question: Question) -> dict:
     }
 
 
-def mine(summit: Summit, me: Participant, snap: Snapshot) -> dict:
+def mine(summit: Summit, me: Participant, snap: Snapshot) -> dict[str, Any]:
     """The phone's own part of the state: its group, its ballot in the poll shown, its card,
     and its questions, upvotes and words for the open prompt."""
     poll_id = snap.poll_id
@@ -144,7 +144,7 @@ def mine(summit: Summit, me: Participant, snap: Snapshot) -> dict:
     return own
 
 
-def _mine_of_prompt(summit: Summit, prompt_id: int | None, me: Participant) -> dict:
+def _mine_of_prompt(summit: Summit, prompt_id: int | None, me: Participant) -> dict[str, Any]:
     """This phone's own part of the open prompt: its upvotes, questions and words."""
     if prompt_id is None:
         return {}

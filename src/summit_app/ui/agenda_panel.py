@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from summit_app.core.model import ItemKind
 from summit_app.core.presenting import plural
 from summit_app.ui import agenda_paste, commands, dialogs, shortcuts
+from summit_app.ui.accessible import describe
 from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
 from summit_app.ui.item_dialog import ItemDialog
 from summit_app.ui.session import SummitSession
@@ -33,6 +34,7 @@ class AgendaPanel(QWidget):
         self.model = AgendaModel(session.summit, self)
         self.model.item_dropped.connect(self.move_item_to, Qt.ConnectionType.QueuedConnection)
         self.tree = QTreeView()
+        describe(self.tree, "Sections and their timed items with planned start times.", "Agenda")
         self.tree.setModel(self.model)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
@@ -40,6 +42,11 @@ class AgendaPanel(QWidget):
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.doubleClicked.connect(lambda _: self.edit_selected())
         self.start_time = TimeField()
+        describe(
+            self.start_time,
+            "When the first item starts; every later start follows from it.",
+            "Day starts",
+        )
         self.start_time.setMaximumWidth(90)
         # Only a click puts the keys here: tabbing through the panel or back from another
         # tab must not leave the keys changing the day's start.

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import gc
 import importlib
+import logging
+import os
+import signal
 import sys
 import threading
 from functools import cache
@@ -13,9 +16,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from summit_app import __version__
+from summit_app import __version__, logs
+from summit_app.core import SummitError
 from summit_app.resources import FONTS, ICONS
-from summit_app.ui import settings
+from summit_app.ui import contrast, crash, settings
 from summit_app.ui.main_window import MainWindow
 
 # Hand the GIL over every 1 ms instead of Python's 5 ms, so the window's thread waits less
@@ -32,8 +36,10 @@ LATER = ("summit_app.server.runner", "summit_app.export.pack", "summit_app.expor
 
 def application() -> QApplication:
     """The QApplication; the first call creates it and makes the process-wide settings."""
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
         app = QApplication(sys.argv)
         process_settings()
     app.setOrganizationName(settings.ORGANISATION)
@@ -41,8 +47,9 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("summit-app")  # packaging/linux/summit-app.desktop
     app.setWindowIcon(app_icon())
+    app.setPalette(contrast.readable_placeholders(app.palette()))
     bundled_font_families()
-    return app  # type: ignore[return-value]
+    return app
 
 
 def process_settings() -> None:
@@ -107,8 +114,27 @@ class FileOpener(QObject):
         return False
 
 
-def run(path: Path | None = None) -> int:
-    """Show the control window (opening `path` if given) and run until it closes."""
+# How often Python gets to run its signal handlers while Qt's loop waits (Ctrl-C).
+SIGNAL_CHECK_MS = 250
+NO_SCREEN = (
+    "There is no screen to show Summit's window on (neither DISPLAY nor WAYLAND_DISPLAY is"
+    " set). Start Summit from the desktop; without a screen, 'summit-app serve' serves the"
+    " phones and 'summit-app export' writes the pack."
+)
+
+
+def check_screen() -> None:
+    """Without a display Qt aborts the process (exit 134) with a hint about plugins;
+    say what is wrong instead. Only Linux and the BSDs need a display server named."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise SummitError(NO_SCREEN)
+
+
+def start(path: Path | None = None) -> MainWindow:
+    """Show the control window, opening `path` if given: a missing, damaged or newer file
+    is said in a window over it (opened from the desktop, no one reads a console)."""
     app = application()
     window = MainWindow()
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -116,5 +142,28 @@ def run(path: Path | None = None) -> int:
     window.show()
     if path is not None:
         window.open_path(Path(path))
+    return window
+
+
+def quit_on_ctrl_c(window: MainWindow) -> QTimer:
+    """Ctrl-C in the terminal closes the window as File > Quit does. Python runs signal
+    handlers only between its own bytecodes, so a timer gives it the chance."""
+    signal.signal(signal.SIGINT, lambda *_: window.close())
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(SIGNAL_CHECK_MS)
+    return timer
+
+
+def run(path: Path | None = None) -> int:
+    """Show the control window (opening `path` if given) and run until it closes."""
+    check_screen()
+    logs.configure()
+    logs.enable_crash_dump()
+    crash.install()
+    logging.getLogger(__name__).info("Summit %s started", __version__)
+    app = application()
+    window = start(path)
+    quit_on_ctrl_c(window)
     QTimer.singleShot(0, load_the_rest)  # once the window is on screen
     return app.exec()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from summit_app.core.model import PromptKind, Question, QuestionState
 from summit_app.ui import commands, dialogs
+from summit_app.ui.accessible import describe
 from summit_app.ui.guard import Guarded
 from summit_app.ui.run_panel import plain_label
 from summit_app.ui.session import SummitSession
@@ -78,6 +79,7 @@ class AudiencePanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.prompt_combo = QComboBox()
+        describe(self.prompt_combo, "Which Q&A or word cloud this tab shows.", "Q&A or word cloud")
         self.prompt_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -115,10 +117,16 @@ class AudiencePanel(QWidget):
     def _build_questions(self) -> QWidget:
         page = QWidget()
         self.order = QComboBox()
+        describe(self.order, "How the questions are sorted.", "Order of the questions")
         self.order.addItem("Most upvoted first", "votes")
         self.order.addItem("Oldest first", "time")
         self.order.currentIndexChanged.connect(self.reload)
         self.questions = _table(["Upvotes", "Question", "State"])
+        describe(
+            self.questions,
+            "The phones' questions with their upvotes and whether each is answered or shown.",
+            "Questions",
+        )
         self.questions.itemSelectionChanged.connect(self._sync_buttons)
         self.q_buttons: dict[str, QPushButton] = {}
         tools = QVBoxLayout()
@@ -145,9 +153,19 @@ class AudiencePanel(QWidget):
     def _build_words(self) -> QWidget:
         page = QWidget()
         self.words = _table(["Answers", "Word", "Typed as", "Shown"])
+        describe(
+            self.words,
+            "The cloud's words: how many gave each, how they were typed, whether it is shown.",
+            "Words",
+        )
         self.words.itemSelectionChanged.connect(self._sync_buttons)
         self.preview = WordCloud(projector=False)
         self.max_words = QSpinBox()
+        describe(
+            self.max_words,
+            "How many words each phone may give to this cloud.",
+            "Words per phone",
+        )
         self.max_words.setRange(1, 20)
         self.max_words.setPrefix("Each phone sends up to ")
         self.max_words.setKeyboardTracking(False)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from summit_app.core import SummitError
+from summit_app.ui import user_folders
 
 FILE_FILTER = "Summit files (*.summit);;All files (*)"
 T = TypeVar("T")
@@ -53,12 +54,14 @@ def attempt(parent: QWidget | None, action: Callable[[], T]) -> T | None:
 
 
 def ask_open_path(parent: QWidget | None) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Open a summit", "", FILE_FILTER)
+    start = str(user_folders.start_folder())
+    name, _ = QFileDialog.getOpenFileName(parent, "Open a summit", start, FILE_FILTER)
     return Path(name) if name else None
 
 
 def ask_new_path(parent: QWidget | None) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "Save the new summit as", "", FILE_FILTER)
+    start = str(user_folders.start_folder() / "summit.summit")
+    name, _ = QFileDialog.getSaveFileName(parent, "Save the new summit as", start, FILE_FILTER)
     if not name:
         return None
     path = Path(name)

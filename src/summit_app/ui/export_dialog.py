@@ -7,8 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,7 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core import Summit, SummitError
-from summit_app.export.cli import exports_folder, write_all
+from summit_app.export.cli import write_all
+from summit_app.ui import contrast, user_folders
+from summit_app.ui.accessible import describe
+from summit_app.ui.pdf_pages import PdfPages
 
 EDITIONS = (
     ("pdf", "PDF: to print, or to read on screen"),
@@ -81,13 +82,16 @@ class ExportDialog(QDialog):
         self.written: list[Path] = []
         self.open_url = QDesktopServices.openUrl  # tests replace this to see the folder asked for
         self.setWindowTitle("Export the write-up pack")
-        self.resize(900, 760)
+        screen = self.screen().availableGeometry()  # 760 high did not fit 1280x720
+        self.resize(min(900, screen.width()), min(760, screen.height() - 80))
 
-        self.folder_edit = QLineEdit(str(exports_folder(self.summit_path)))
+        self.folder_edit = QLineEdit(str(user_folders.export_folder(self.summit_path)))
+        describe(self.folder_edit, "The folder the pack and the data are written into.")
         self.folder_edit.setAccessibleName("Folder")
         choose = QPushButton("Choose…")
         choose.clicked.connect(self.choose_folder)
         self.name_edit = QLineEdit(self.summit_path.stem)
+        describe(self.name_edit, "The pack's file name, without its ending.")
         self.name_edit.setAccessibleName("File name")
         self.boxes: dict[str, QCheckBox] = {}
         for key, label in EDITIONS:
@@ -104,11 +108,8 @@ class ExportDialog(QDialog):
         self.status = QLabel("")
         self.status.setWordWrap(True)
 
-        self.document = QPdfDocument(self)
-        self.preview = QPdfView(self)
-        self.preview.setDocument(self.document)
-        self.preview.setPageMode(QPdfView.PageMode.MultiPage)
-        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.preview = PdfPages(self)
+        self.preview.setAccessibleName("Preview of the PDF")
 
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
@@ -178,11 +179,11 @@ class ExportDialog(QDialog):
             self.show_error("\n".join(failed))
             return
         pdf = next((p for p in self.written if p.suffix == ".pdf"), None)
-        self.document.close()
+        self.preview.clear()
         pages = ""
         if pdf is not None:
-            self.document.load(str(pdf))
-            pages = f" The PDF has {self.document.pageCount()} pages."
+            self.preview.load(pdf.read_bytes())
+            pages = f" The PDF has {self.preview.page_count()} pages."
         names = ", ".join(p.name for p in self.written)
         text = f"Written in {self.written[0].parent}: {names}.{pages}"
         if warnings:  # before the pack goes out: what still reads like a template
@@ -190,14 +191,14 @@ class ExportDialog(QDialog):
         if notes:
             text += "\n" + "\n".join(f"Note: {n}" for n in notes)
         if failed:  # the editions that were written are there; say plainly which are not
-            self.status.setStyleSheet("color: #b91c1c;")
+            self.status.setStyleSheet(contrast.warning_style())
             text = "\n".join(failed) + "\n" + text
         self.status.setText(text)
         self.folder_button.setEnabled(True)
         self.exported.emit(str(self.written[0]))
 
     def show_error(self, message: str) -> None:
-        self.status.setStyleSheet("color: #b91c1c;")
+        self.status.setStyleSheet(contrast.warning_style())
         self.status.setText(message)
 
     def on_finished(self) -> None:

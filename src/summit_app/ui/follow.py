@@ -24,6 +24,7 @@ POLL_ORDER = {PollState.OPEN: 0, PollState.DRAFT: 1, PollState.CLOSED: 2}
 
 def follow_item(window: MainWindow, item_id: int) -> Scene:
     """Point the tabs and the preview at `item_id`'s question and poll; the scene previewed."""
+    assert window.session is not None  # the window follows items only with a summit open
     summit = window.session.summit
     prompts = summit.agenda.prompts(item_id)
     notes = [p for p in prompts if p.kind is PromptKind.NOTES]

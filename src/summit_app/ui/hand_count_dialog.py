@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from summit_app.core import SummitError
 from summit_app.core.model import SCALE_LABELS, CountMethod, PollKind
-from summit_app.ui import commands
+from summit_app.ui import commands, contrast
+from summit_app.ui.accessible import describe
 from summit_app.ui.session import SummitSession
 
 MAX_COUNT = 1_000_000
@@ -46,20 +47,24 @@ class HandCountDialog(QDialog):
         self.method.addItem("Paper", CountMethod.PAPER)
         self.voters = QSpinBox()
         self.voters.setRange(0, MAX_COUNT)
+        describe(self.method, "How the room's votes were counted.", "Counted by")
+        describe(self.voters, "How many people voted in the room, to show turnout.")
         # The option's text in the first column, wrapped; one column of counts per level.
         self.table = QTableWidget(len(self.poll.options), len(self.levels) + 1)
         self.table.setHorizontalHeaderLabels(["", *(label for _, label in self.levels)])
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
+        describe(self.table, "One row per option, one count per level.", "Counts")
         self.spins: dict[tuple[int, int | None], QSpinBox] = {}
         existing = {(h.option_id, h.level): h for h in session.summit.polls.hand_counts(poll_id)}
         for row, option in enumerate(self.poll.options):
             text = QTableWidgetItem(option.text)
             text.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.table.setItem(row, 0, text)
-            for col, (level, _) in enumerate(self.levels, start=1):
+            for col, (level, label) in enumerate(self.levels, start=1):
                 spin = QSpinBox()
                 spin.setRange(0, MAX_COUNT)
+                describe(spin, "People in the room who chose it.", f"{option.text}: {label}")
                 found = existing.get((option.id, level))
                 spin.setValue(found.count if found else 0)
                 self.spins[(option.id, level)] = spin
@@ -69,7 +74,7 @@ class HandCountDialog(QDialog):
             self.method.setCurrentIndex(self.method.findData(method))
         self.voters.setValue(session.summit.polls.hand_voters(poll_id))
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b91c1c;")
+        self.error.setStyleSheet(contrast.warning_style())
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(0, min(OPTION_WIDTH, max(160, self.table.columnWidth(0))))
         self.table.resizeRowsToContents()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from summit_app.core.model import Item, ItemKind, Prompt, Speaker
 from summit_app.ui import dialogs
+from summit_app.ui.accessible import describe
 
 SPEAKER_COLUMNS = ("Name", "Role", "Organisation", "Key points (one per line)")
 KEY_POINTS = 3  # the column of key points: a list, one point a line, never split at ";"
@@ -88,12 +89,19 @@ class ItemDialog(QDialog):
         self.minutes.setValue(item.planned_minutes if item else 15)
         self.description = QPlainTextEdit(item.description if item else "")
         self.description.setMaximumHeight(70)
+        describe(self.title, "The item's title, as the agenda and the pack show it.")
+        describe(self.kind, "Talk, discussion, vote, ranking, break or other.", "Kind")
+        describe(self.minutes, "How long the item is planned to take.")
+        describe(self.description, "A few words about the item, printed in the agenda.")
         self.speakers = QTableWidget(0, len(SPEAKER_COLUMNS))
         self.speakers.setHorizontalHeaderLabels(list(SPEAKER_COLUMNS))
         self.speakers.horizontalHeader().setStretchLastSection(True)
         self.speakers.setTabKeyNavigation(False)  # Tab leaves the table for the next field
         self.speakers.setItemDelegateForColumn(KEY_POINTS, KeyPointsDelegate(self.speakers))
         self.speakers.setWordWrap(True)
+        describe(
+            self.speakers, "One row per speaker: name, role, organisation, key points.", "Speakers"
+        )
         for speaker in speakers:
             self.add_speaker_row(
                 speaker.name, speaker.role, speaker.organisation, speaker.key_points, speaker.id
@@ -113,6 +121,7 @@ class ItemDialog(QDialog):
         self.prompts = QPlainTextEdit("\n".join(p.text for p in prompts))
         self.prompts.setPlaceholderText("Discussion prompts, one per line")
         self.prompts.setMaximumHeight(80)
+        describe(self.prompts, "The questions put to the room, one a line.")
         for box in (self.description, self.prompts):
             box.setTabChangesFocus(True)
         self._prompt_ids = [p.id for p in prompts]

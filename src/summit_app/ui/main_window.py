@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from summit_app.ui.note_board import NoteBoard
 from summit_app.ui.polls_panel import PollsPanel
 from summit_app.ui.presenter_panel import PresenterPanel
 from summit_app.ui.run_panel import RunPanel
+from summit_app.ui.scrolling_tabs import ScrollingTabs
 from summit_app.ui.server_panel import ServerPanel
 from summit_app.ui.session import SummitSession
 from summit_app.ui.stage import Mode, Scene
@@ -42,6 +42,11 @@ from summit_app.ui.writeup_panel import WriteupPanel
 
 APP_NAME = "Summit"
 GEOMETRY_KEY = "window/geometry"
+STRIP_KEY = "window/strip_shown"
+# The first size: what a 1366x768 laptop with its task bar, or 1920x1080 at 150%, has room
+# for; smaller when the screen is (the title bar and a task bar take about this much).
+FIRST_SIZE = (1280, 720)
+DESKTOP_CHROME = 80
 BANNER = "background: #fef3c7; color: #78350f; font-weight: 600; padding: 6px;"
 
 
@@ -51,9 +56,9 @@ class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: SummitSession | None = None
-        self.tabs: QTabWidget | None = None
+        self.tabs: ScrollingTabs | None = None
         self._lock: SummitLock | None = None
-        self.resize(1280, 720)  # fits a 1366x768 laptop with its task bar
+        self._fit_first_size()
         geometry = settings.settings().value(GEOMETRY_KEY)
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -206,7 +211,7 @@ class MainWindow(QMainWindow):
         self.session, self._lock = session, lock
         settings.add_recent_file(session.path)
         self.setWindowTitle(f"{session.path.name} — {APP_NAME}")
-        self.tabs = QTabWidget()
+        self.tabs = ScrollingTabs()
         self.tabs.setDocumentMode(True)
         self.agenda_panel = AgendaPanel(session)
         self.run_panel = RunPanel(session)
@@ -238,7 +243,7 @@ class MainWindow(QMainWindow):
             lambda: self.audience_panel.prompt_id,
         )
         self.stage = self.projector_panel.stage
-        self.projector = self.projector_panel.window
+        self.projector = self.projector_panel.projector
         self.projector_panel.screens.said.connect(self.statusBar().showMessage)
         self.server_panel.server_started.connect(
             lambda url: self.projector.set_join_address(url, self.server_panel.short_address)
@@ -274,8 +279,26 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.projector_panel)
         self.setCentralWidget(central)
+        self.set_strip_shown(settings.settings().value(STRIP_KEY, True, type=bool))
         self._refresh_banner()
         self.focus_tab(0)
+
+    def set_strip_shown(self, shown: bool) -> None:
+        """Show or hide the preview/live strip (View menu), remembered for the next time:
+        on a small screen the facilitator may want the tabs' room while preparing."""
+        if self.session is not None:
+            self.projector_panel.setVisible(shown)
+        self.menus.strip.setChecked(shown)
+        settings.settings().setValue(STRIP_KEY, shown)
+
+    def _fit_first_size(self) -> None:
+        width, height = FIRST_SIZE
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width = min(width, room.width())
+            height = min(height, room.height() - DESKTOP_CHROME)
+        self.resize(width, height)
 
     def _audience_chosen(self, *_: object) -> None:
         """A Q&A or word cloud chosen in its tab goes to the preview."""

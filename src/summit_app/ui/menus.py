@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from summit_app import __version__
+from summit_app import __version__, logs
 from summit_app.ui import dialogs, settings
 
 if TYPE_CHECKING:
@@ -49,6 +49,12 @@ class Menus:
             action = self._add(self.view, name, lambda n=number: self.show_tab(n), TAB_KEYS[number])
             self.tab_actions.append(action)
         self.view.addSeparator()
+        self.strip = self.view.addAction("Preview and &live strip")
+        self.strip.setCheckable(True)
+        self.strip.setChecked(True)
+        self.strip.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.strip.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.strip.toggled.connect(window.set_strip_shown)
         self.full_screen = self._add(
             self.view, "&Full screen", self.toggle_full_screen, Std.FullScreen
         )
@@ -81,6 +87,7 @@ class Menus:
         self.freeze = self._add(self.room, "&Freeze or go on", self._freeze)
 
         self.help = bar.addMenu("&Help")
+        self.log_folder = self._add(self.help, "Show &log folder", self.show_log_folder)
         self._add(self.help, "&About Summit", self.about)
         self.session_changed()
 
@@ -121,6 +128,7 @@ class Menus:
             self.projector,
             self.summit_settings,
             *self.tab_actions,
+            self.strip,
             *self.day.actions(),
             *self.room.actions(),
         ):
@@ -176,6 +184,12 @@ class Menus:
 
             dialog = ExportDialog(self.window.session.path, self.window)
             dialog.open()
+
+    def show_log_folder(self) -> None:
+        """Open the folder with Summit's log in the system's file manager, to send it on."""
+        folder = logs.log_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def about(self) -> None:
         QMessageBox.about(self.window, "About Summit", about_text())

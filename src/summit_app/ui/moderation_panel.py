@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.ui import commands, dialogs
+from summit_app.ui.accessible import describe
 from summit_app.ui.audience_panel import ID_ROLE, _cell, _table
 from summit_app.ui.guard import Guarded
 from summit_app.ui.run_panel import plain_label
@@ -81,12 +82,23 @@ class ModerationPanel(QWidget):
         self.summit_wide = QCheckBox("Hold everything phones send until I approve it")
         self.summit_wide.toggled.connect(self._summit_wide_toggled)
         self.prompt_combo = QComboBox()
+        describe(
+            self.prompt_combo,
+            "Whose waiting notes, questions or words are listed.",
+            "Prompt to moderate",
+        )
         self.prompt_combo.setMinimumContentsLength(24)
         self.prompt_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.prompt_combo.currentIndexChanged.connect(self._sync_rule)
         self.rule = QComboBox()
+        describe(
+            self.rule,
+            "Whether this prompt's text from phones waits here for approval"
+            " or follows the summit's rule.",
+            "Moderation rule",
+        )
         for text, value in RULES:
             self.rule.addItem(text, value)
         self.rule.activated.connect(self._rule_chosen)
@@ -94,6 +106,11 @@ class ModerationPanel(QWidget):
         self.lists_button.clicked.connect(self.edit_word_lists)
         self.summary = QLabel()
         self.queue = _table(["Kind", "Text", "Prompt", "Flagged words", "Sent"])
+        describe(
+            self.queue,
+            "Notes, questions and words from phones waiting for approval.",
+            "Waiting for approval",
+        )
         self.queue.itemSelectionChanged.connect(self._sync_buttons)
         self.buttons: dict[str, QPushButton] = {}
         tools = QVBoxLayout()

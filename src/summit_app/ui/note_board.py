@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from summit_app.core.model import PromptKind
 from summit_app.core.presenting import plural
 from summit_app.ui import commands, dialogs, shortcuts
+from summit_app.ui.accessible import describe
 from summit_app.ui.notes_model import ID_ROLE, KIND_ROLE, NotesModel
 from summit_app.ui.session import SummitSession
 from summit_app.ui.writeup_editors import NarrativeEdit
@@ -42,6 +43,11 @@ class NoteBoard(QWidget):
         self.model.notes_dropped.connect(self.move_notes, Qt.ConnectionType.QueuedConnection)
 
         self.prompt_combo = QComboBox()
+        describe(
+            self.prompt_combo,
+            "The discussion prompt whose notes are shown here and typed into.",
+            "Prompt",
+        )
         # Prompts are long sentences: never let one set the window's width.
         self.prompt_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -53,10 +59,17 @@ class NoteBoard(QWidget):
         self.open_button.setCheckable(True)
         self.open_button.toggled.connect(self._open_toggled)
         self.capture = QLineEdit()
+        self.capture.setAccessibleName("New note")
         self.capture.setPlaceholderText("Type a note and press Enter")
         self.capture.setMaxLength(500)
         self.capture.returnPressed.connect(self.add_typed_note)
         self.tree = QTreeView()
+        describe(
+            self.tree,
+            "The chosen prompt's notes grouped by theme;"
+            " Ctrl+1 to 9 moves the selected notes to a theme.",
+            "Notes and themes",
+        )
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
@@ -75,6 +88,7 @@ class NoteBoard(QWidget):
         self.summary = NarrativeEdit(
             "Theme summary", "The theme's summary for the write-up (What have we heard)"
         )
+        describe(self.summary, "A short summary of the chosen theme, printed under it in the pack.")
         self.summary.setMaximumHeight(72)
         self.summary.committed.connect(self._summary_edited)
         self.summary.setEnabled(False)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core.model import Poll, PollKind
+from summit_app.ui.accessible import describe
 
 KIND_LABELS = {
     PollKind.SINGLE: "Pick one",
@@ -29,6 +30,7 @@ class PollEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item_combo = QComboBox()
+        describe(self.item_combo, "The agenda item this poll belongs to.", "Agenda item")
         self.item_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -36,16 +38,24 @@ class PollEditor(QWidget):
         self.question = QLineEdit()
         self.question.setPlaceholderText("The question people vote on")
         self.kind = QComboBox()
+        describe(
+            self.kind,
+            "How people answer: pick one, pick several, rank, share points or a scale.",
+            "Kind of poll",
+        )
         for kind, label in KIND_LABELS.items():
             self.kind.addItem(label, kind)
         self.options = QPlainTextEdit()
+        describe(self.options, "One option a line.")
         self.options.setPlaceholderText("One option (or statement) per line")
         self.options.setMinimumHeight(90)
         self.options.setTabChangesFocus(True)
         self.max_choices = QSpinBox()
+        describe(self.max_choices, "How many options each person may pick.")
         self.max_choices.setRange(1, 40)
         self.max_choices.setValue(3)
         self.points = QSpinBox()
+        describe(self.points, "How many points each person shares among the options.")
         self.points.setRange(1, 1000)
         self.points.setValue(10)
         self.show_results = QCheckBox("Show results to everyone while voting")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from summit_app.core import Summit
 from summit_app.core.model import PollState
 from summit_app.ui import commands, dialogs
+from summit_app.ui.accessible import describe
 from summit_app.ui.guard import Guarded
 from summit_app.ui.hand_count_dialog import HandCountDialog
 from summit_app.ui.poll_editor import PollEditor
@@ -63,6 +64,11 @@ class PollsPanel(QWidget):
         self._reloading = False
         self.model = PollsModel(session.summit, self)
         self.list = QListView()
+        describe(
+            self.list,
+            "Every poll on the agenda; choose one to edit, preview or open it.",
+            "Polls",
+        )
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

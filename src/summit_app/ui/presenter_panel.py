@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from summit_app.ui.accessible import describe
 from summit_app.ui.guard import Guarded
 from summit_app.ui.live_monitor import LiveMonitor
 from summit_app.ui.projector_screens import ProjectorScreens, screen_label, screen_name
@@ -50,17 +51,17 @@ class PresenterPanel(QWidget):
         self.stage = Stage(self)
         self._poll_id, self._prompt_id = poll_id, prompt_id
         self._audience_prompt_id = audience_prompt_id
-        self.window = ProjectorWindow(session, self.stage)
-        self.screens = ProjectorScreens(self.window, control, self)
+        self.projector = ProjectorWindow(session, self.stage)
+        self.screens = ProjectorScreens(self.projector, control, self)
         # The preview is drawn at the projector's size and shown scaled, as LIVE is: a notes
         # wall drawn at thumbnail size paged differently from the room's.
         self.preview_view = StageView(session, self.stage, "preview", self)
         self.preview_view.hide()  # only its picture shows
-        self.preview_view.resize(self.window.view.size())
-        self.window.view.installEventFilter(self)
+        self.preview_view.resize(self.projector.view.size())
+        self.projector.view.installEventFilter(self)
         self.preview_monitor = LiveMonitor(self.preview_view, MONITOR)
         # LIVE is the projector's own picture, never a second view that could differ.
-        self.live_view = LiveMonitor(self.window.view, MONITOR)
+        self.live_view = LiveMonitor(self.projector.view, MONITOR)
         self.preview_label = QLabel("Preview")
         self.live_label = QLabel()
         self.live_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -98,6 +99,7 @@ class PresenterPanel(QWidget):
         self.show_button.setCheckable(True)
         self.show_button.clicked.connect(lambda: self.set_visible(self.show_button.isChecked()))
         self.screen_combo = QComboBox()
+        describe(self.screen_combo, "The screen the projector window shows on.", "Projector screen")
         self.screen_combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.full_screen = QCheckBox("Full screen")
         self.full_screen.setChecked(self.screens.full_screen)
@@ -139,8 +141,8 @@ class PresenterPanel(QWidget):
         self._stage_changed()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.window.view and event.type() is QEvent.Type.Resize:
-            self.preview_view.resize(self.window.view.size())
+        if watched is self.projector.view and event.type() is QEvent.Type.Resize:
+            self.preview_view.resize(self.projector.view.size())
         return False
 
     # -- what the room sees --------------------------------------------------------------
@@ -171,7 +173,7 @@ class PresenterPanel(QWidget):
             text, colour = "FROZEN: the room sees this", "#1d4ed8"
         else:
             text, colour = "LIVE: the room sees this", "#b91c1c"
-        if not self.window.isVisible():
+        if not self.projector.isVisible():
             text += " (projector hidden)"
         self.show_button.setChecked(self.screens.wanted)
         self.live_label.setText(text)
@@ -206,7 +208,7 @@ class PresenterPanel(QWidget):
 
     def _closed(self) -> None:
         self.screens.disconnect_screens()
-        self.window.close()
+        self.projector.close()
 
 
 def _monitor(label: QLabel, view: QWidget) -> QVBoxLayout:

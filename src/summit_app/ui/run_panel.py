@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from summit_app.core.model import Item
 from summit_app.core.presenting import plural
 from summit_app.core.schedule import Countdown, TimerState, countdown, drift
-from summit_app.ui import commands, dialogs
+from summit_app.ui import commands, contrast, dialogs
+from summit_app.ui.accessible import describe
 from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
 from summit_app.ui.guard import Guarded
 from summit_app.ui.session import SummitSession
@@ -119,6 +120,11 @@ class RunPanel(QWidget):
         # The day at a glance beside the clock; double-click an item to start it.
         self.agenda_model = AgendaModel(session.summit, self)
         self.agenda_view = QTreeView()
+        describe(
+            self.agenda_view,
+            "The day's items with planned and actual times; the current one is marked.",
+            "Running order",
+        )
         self.agenda_view.setModel(self.agenda_model)
         self.agenda_view.setRootIsDecorated(False)
         self.agenda_view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
@@ -269,7 +275,7 @@ class RunPanel(QWidget):
         self.pause_button.setText("Resume clock" if paused else "Pause clock")
         if paused:
             self.timer_label.setText(f"{state.timer_text} paused")
-            self.timer_label.setStyleSheet("color: #6b7280;")
+            self.timer_label.setStyleSheet(contrast.quiet_style())
 
     def state(self) -> RunState:
         return run_state(self.session, self.clock())

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from summit_app.core import SummitError
 from summit_app.server.network import candidate_addresses
 from summit_app.server.room import ROOM_ADVICE
-from summit_app.ui import closing, dialogs, settings
+from summit_app.ui import closing, contrast, dialogs, settings
+from summit_app.ui.accessible import describe
 from summit_app.ui.cards_box import CardsBox
 from summit_app.ui.qr_image import qr_pixmap
 from summit_app.ui.session import SummitSession
@@ -81,12 +82,18 @@ class ServerPanel(QWidget):
         self.server: SummitServer | None = None
         self.showing_check = False
         self.address_combo = QComboBox()
+        describe(
+            self.address_combo,
+            "The network address phones join on;"
+            " the recommended one is on the venue's Wi-Fi or hotspot.",
+            "Address for phones",
+        )
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(self.reload_addresses)
         self.start_button = QPushButton("Start taking votes from phones")
         self.start_button.setMinimumHeight(40)
         self.start_button.clicked.connect(self.toggle)
-        self.warning = label(style="color: #b91c1c; font-weight: 600;")
+        self.warning = label(style=contrast.warning_style() + " font-weight: 600;")
         self.status = label("Not running")
         self.url_label = label(style="font-size: 12pt;")
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -144,7 +151,7 @@ class ServerPanel(QWidget):
         self.check_button.setEnabled(False)
         self.check_button.clicked.connect(self.toggle_check)
         self.check_label = label()
-        self.advice = label(ROOM_ADVICE, "color: #374151;")
+        self.advice = label(ROOM_ADVICE, contrast.quiet_style())
         self.advice.hide()  # long: shown when asked for, as it is needed only when phones fail
         self.advice_button = QPushButton("If no phone reaches it…")
         self.advice_button.setCheckable(True)

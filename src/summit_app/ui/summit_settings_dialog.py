@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core import SummitError
-from summit_app.ui import commands
+from summit_app.ui import commands, contrast
+from summit_app.ui.accessible import describe
 from summit_app.ui.session import SummitSession
 from summit_app.ui.typed_fields import DateField
 
@@ -83,6 +84,7 @@ class SummitSettingsDialog(QDialog):
         self.title.setPlaceholderText("Shown on the projector, every phone and the pack's cover")
         self.has_date = QCheckBox("Date")
         self.date = DateField()
+        describe(self.date, "The day of the summit, printed on the pack's cover.", "Date")
         stored = QDate.fromString(info.date, "yyyy-MM-dd")
         # A date typed as free text (an older file, a template) is kept unless replaced.
         self._free_date = info.date if info.date and not stored.isValid() else ""
@@ -91,6 +93,7 @@ class SummitSettingsDialog(QDialog):
         self.date.setEnabled(stored.isValid())
         self.has_date.toggled.connect(self.date.setEnabled)
         self.venue = QLineEdit(info.venue)
+        describe(self.venue, "Printed on the pack's cover.")
         self.organisers = QLineEdit(info.organisers)
         self.organisers.setPlaceholderText("e.g. Our Healthier South East London ICS")
         self.contact = QLineEdit(info.contact)
@@ -98,11 +101,17 @@ class SummitSettingsDialog(QDialog):
         self.introduction = text_box(
             info.introduction, "Why we are meeting, who is here (the pack's introduction)", 90
         )
+        describe(self.introduction, "The pack's opening paragraph.")
         self.objectives = text_box(
             "\n".join(info.objectives), "The day's objectives, one per line", 90
         )
+        describe(self.objectives, "One objective a line, printed in the pack.")
         self.groups = text_box(
             "\n".join(info.groups), "Professional groups phones can pick from, one per line", 120
+        )
+        describe(
+            self.groups,
+            "One group a line: phones choose from these, and the pack shows how each group voted.",
         )
         self.logo_view = QLabel()
         self.logo_view.setFixedSize(160, 80)
@@ -138,7 +147,7 @@ class SummitSettingsDialog(QDialog):
         self.error.setObjectName("settings_error")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b91c1c; font-weight: 600;")
+        self.error.setStyleSheet(contrast.warning_style() + " font-weight: 600;")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -223,5 +232,5 @@ class SummitSettingsDialog(QDialog):
 def _hint(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #4b5563;")
+    label.setStyleSheet(contrast.quiet_style())
     return label

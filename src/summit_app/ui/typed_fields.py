@@ -9,7 +9,8 @@ names no date or time is kept, marked, and says why; the value stays the last go
 
 from __future__ import annotations
 
-from datetime import date, time
+import datetime as dt
+from datetime import time
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QFocusEvent, QMouseEvent
@@ -78,21 +79,26 @@ class DateField(_TypedField):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._value: date = QDate.currentDate().toPython()
+        self._value: dt.date = dt.date.today()
         self.setPlaceholderText("13 April 2021")
         self.setText(self._show(self._value))
 
     def date(self) -> QDate:
-        return QDate(self._parse(self.text()) or self._value)
+        value = self._parse(self.text()) or self._value
+        return QDate(value.year, value.month, value.day)
 
     def setDate(self, value: QDate) -> None:  # noqa: N802 (QDateEdit's name)
         self._set(value.toPython())
 
-    def _parse(self, text: str) -> date | None:
+    def _parse(self, text: str) -> dt.date | None:
         return parse_date(text, default_year=self._value.year)
 
-    def _show(self, value: date) -> str:
-        return f"{value.day} {value:%B %Y}"
+    def _show(self, value: dt.date) -> str:
+        # English, whatever the system's locale, as the pack's dates; loaded here, not at
+        # start-up, which loads none of the pack's code (tests/ui/test_ui_startup_imports.py).
+        from summit_app.export.dates import long_date
+
+        return long_date(value)
 
 
 class TimeField(_TypedField):
@@ -102,7 +108,7 @@ class TimeField(_TypedField):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._value: time = time(9, 0)
+        self._value: dt.time = time(9, 0)
         self.setPlaceholderText("09:30")
         self.setMaxLength(12)
         self.setText(self._show(self._value))
@@ -115,8 +121,8 @@ class TimeField(_TypedField):
         if value.isValid():
             self._set(time(value.hour(), value.minute()))
 
-    def _parse(self, text: str) -> time | None:
+    def _parse(self, text: str) -> dt.time | None:
         return parse_time(text)
 
-    def _show(self, value: time) -> str:
+    def _show(self, value: dt.time) -> str:
         return f"{value:%H:%M}"

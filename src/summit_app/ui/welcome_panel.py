@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from summit_app.ui.accessible import describe
+
 
 class WelcomePanel(QWidget):
     """Signals:
@@ -39,6 +41,11 @@ class WelcomePanel(QWidget):
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
         self.recent_list = QListWidget()
+        describe(
+            self.recent_list,
+            "Summits opened lately; press Enter or double-click to open one.",
+            "Recent summits",
+        )
         for path in recent:
             entry = QListWidgetItem(f"{path.name}  —  {path.parent}")
             entry.setData(Qt.ItemDataRole.UserRole, str(path))

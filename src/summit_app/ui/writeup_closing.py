@@ -26,6 +26,7 @@ from summit_app.core.model import Action
 from summit_app.core.writeup import MAX_ANONYMITY_THRESHOLD, MAX_PUBLICATION_CHARS
 from summit_app.ui import dialogs
 from summit_app.ui import writeup_commands as wc
+from summit_app.ui.accessible import describe
 from summit_app.ui.session import SummitSession
 from summit_app.ui.writeup_editors import NarrativeEdit, page_heading
 
@@ -49,6 +50,7 @@ class ActionTable(QWidget):
         self.commitments = commitments
         columns = ("Commitment", "Whose") if commitments else ("Action", "Who", "By")
         self.table = QTableWidget(0, len(columns))
+        describe(self.table, "One row each, edited in place; the pack prints them as a table.")
         self.table.setHorizontalHeaderLabels(list(columns))
         self.table.setAccessibleName("Commitments" if commitments else "Actions")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -59,8 +61,8 @@ class ActionTable(QWidget):
         row = QHBoxLayout()
         for text, slot in (
             ("Add commitment" if commitments else "Add action", self.add),
-            ("Move up", lambda: self.move(-1)),
-            ("Move down", lambda: self.move(+1)),
+            ("Move up", lambda: self.move_row(-1)),
+            ("Move down", lambda: self.move_row(+1)),
             ("Remove", self.remove),
         ):
             button = QPushButton(text)
@@ -106,7 +108,7 @@ class ActionTable(QWidget):
             dialogs.attempt(self, lambda: wc.add_action(self.session, text, self.commitments))
             self.table.setCurrentCell(self.table.rowCount() - 1, 0)
 
-    def move(self, delta: int) -> None:
+    def move_row(self, delta: int) -> None:
         action_id, row = self.selected_id(), self.table.currentRow()
         if action_id is not None:
             dialogs.attempt(self, lambda: wc.move_action(self.session, action_id, delta) or True)
@@ -137,12 +139,14 @@ class ActionsPage(QWidget):
     def __init__(self, session: SummitSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.actions = ActionTable(session, commitments=False)
+        self.action_table = ActionTable(session, commitments=False)
         self.commitments = ActionTable(session, commitments=True)
         self.actions_intro = NarrativeEdit("Introduction to the actions", "Before the actions")
+        describe(self.actions_intro, "Printed above the table of actions in the pack.")
         self.commitments_intro = NarrativeEdit(
             "Introduction to the commitments", "Before the commitments"
         )
+        describe(self.commitments_intro, "Printed above the personal commitments in the pack.")
         for edit, field in ((self.actions_intro, "actions_intro"),
                             (self.commitments_intro, "commitments_intro")):  # fmt: skip
             edit.setMaximumHeight(64)
@@ -152,7 +156,7 @@ class ActionsPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(QLabel("Actions: what happens next, who does it, by when."))
         layout.addWidget(self.actions_intro)
-        layout.addWidget(self.actions, 1)
+        layout.addWidget(self.action_table, 1)
         layout.addWidget(QLabel("Personal commitments: one action each person will take."))
         layout.addWidget(self.commitments_intro)
         layout.addWidget(self.commitments, 1)
@@ -161,7 +165,7 @@ class ActionsPage(QWidget):
         texts = self.session.summit.writeup.closing_texts()
         self.actions_intro.set_text(texts.actions_intro)
         self.commitments_intro.set_text(texts.commitments_intro)
-        self.actions.reload()
+        self.action_table.reload()
         self.commitments.reload()
 
     def leave(self) -> None:
@@ -179,6 +183,7 @@ class PackPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.thanks = NarrativeEdit("Thank-you text", "Thank you for…")
+        describe(self.thanks, "Printed on the last page of the pack.")
         self.thanks.setMaximumHeight(90)
         self.thanks.committed.connect(
             lambda text: dialogs.attempt(
@@ -196,12 +201,21 @@ class PackPage(QWidget):
             box.toggled.connect(lambda on, f=field: self._choose(**{f: on}))
             self.boxes[field] = box
         self.order = QListWidget()
+        describe(
+            self.order,
+            "The order of the pack's closing pages; move one with the buttons beside.",
+        )
         self.order.setAccessibleName("Order of the closing pages")
         self.order.setMaximumHeight(150)
         up, down = QPushButton("Move up"), QPushButton("Move down")
-        up.clicked.connect(lambda: self.move(-1))
-        down.clicked.connect(lambda: self.move(+1))
+        up.clicked.connect(lambda: self.move_row(-1))
+        down.clicked.connect(lambda: self.move_row(+1))
         self.threshold = QSpinBox()
+        describe(
+            self.threshold,
+            "Groups with fewer people than this are folded into Other groups in the pack,"
+            " so no one stands out.",
+        )
         self.threshold.setRange(2, MAX_ANONYMITY_THRESHOLD)
         self.threshold.setSuffix(" people")
         self.threshold.setAccessibleName("Smallest group shown")
@@ -324,7 +338,7 @@ class PackPage(QWidget):
     def leave(self) -> None:
         self.thanks.commit()
 
-    def move(self, delta: int) -> None:
+    def move_row(self, delta: int) -> None:
         row = self.order.currentRow()
         pages = [self.order.item(i).data(ID_ROLE) for i in range(self.order.count())]
         if row < 0 or not 0 <= row + delta < len(pages):

@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from summit_app.ui import contrast
+from summit_app.ui.accessible import describe
+
 SAVE_AFTER_MS = 1500  # a pause in typing this long saves, and the preview follows
 FORMAT_HINT = (
     "Each line is a paragraph. **bold**, *italic*; lines starting “- ” make a bulleted"
@@ -95,6 +98,7 @@ class KeyPointsEdit(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.list = QListWidget()
+        describe(self.list, "The speaker's key points, in the order the pack prints them.")
         self.list.setAccessibleName("Key points")
         self.list.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -109,8 +113,8 @@ class KeyPointsEdit(QWidget):
         row = QHBoxLayout()
         for key, text, slot in (
             ("add", "Add point", self.add_point),
-            ("up", "Move up", lambda: self.move(-1)),
-            ("down", "Move down", lambda: self.move(+1)),
+            ("up", "Move up", lambda: self.move_row(-1)),
+            ("down", "Move down", lambda: self.move_row(+1)),
             ("remove", "Remove", self.remove_point),
         ):
             button = QPushButton(text)
@@ -154,7 +158,7 @@ class KeyPointsEdit(QWidget):
         self.list.setCurrentItem(item)
         self.list.editItem(item)  # saved when the editing ends (a blank point is dropped)
 
-    def move(self, delta: int) -> None:
+    def move_row(self, delta: int) -> None:
         row = self.list.currentRow()
         if row < 0 or not 0 <= row + delta < self.list.count():
             return
@@ -184,7 +188,7 @@ def _point_item(text: str) -> QListWidgetItem:
 def _hint(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #6b7280;")
+    label.setStyleSheet(contrast.quiet_style())
     return label
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from summit_app.core import Summit
 from summit_app.core.model import ItemKind, NarrativeBlock
+from summit_app.ui import contrast
 
 KEY_ROLE = Qt.ItemDataRole.UserRole  # (kind, id): what the entry edits
 LABEL_CHARS = 70
@@ -19,7 +20,6 @@ KIND_WORDS = {
     ItemKind.BREAK: "Break",
     ItemKind.OTHER: "Item",
 }
-QUIET = QBrush(QColor("#6b7280"))
 
 Key = tuple[str, int | None]
 
@@ -125,5 +125,6 @@ def _entry(parent: QTreeWidget | QTreeWidgetItem, label: str, key: Key, written:
     entry.setToolTip(0, label)
     entry.setData(0, KEY_ROLE, key)
     if not written:
-        entry.setForeground(0, QUIET)  # nothing written for the pack here yet
+        # Nothing written for the pack here yet.
+        entry.setForeground(0, QBrush(contrast.quiet(QGuiApplication.palette())))
     return entry

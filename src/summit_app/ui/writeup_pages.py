@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QV
 from summit_app.core import Summit
 from summit_app.ui import dialogs
 from summit_app.ui import writeup_commands as wc
+from summit_app.ui.accessible import describe
 from summit_app.ui.session import SummitSession
 from summit_app.ui.writeup_editors import (
     KeyPointsEdit,
@@ -64,8 +65,10 @@ class TextPage(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addRow("Heading (optional)", self.title)
         self.editor = NarrativeEdit("Write-up text")
+        describe(self.editor, "The text of this block as the pack prints it.")
         self.editor.committed.connect(self._save)
         self.description = QPlainTextEdit()
+        describe(self.description, "A note for the facilitator; the pack does not print it.")
         self.description.setReadOnly(True)
         self.description.setAccessibleName("The facilitator's description (not printed)")
         self.description.setMaximumHeight(70)

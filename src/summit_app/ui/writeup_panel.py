@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from summit_app.core.model import Item, NarrativeBlock
 from summit_app.ui import dialogs, shortcuts
 from summit_app.ui import writeup_commands as wc
+from summit_app.ui.accessible import describe
 from summit_app.ui.guard import Guarded
 from summit_app.ui.session import SummitSession
 from summit_app.ui.writeup_closing import ActionsPage, PackPage
@@ -38,6 +39,7 @@ class WriteupPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.outline = WriteupOutline()
+        describe(self.outline, "The pack's parts in order; choose one to edit it.")
         self.outline.currentItemChanged.connect(lambda *_: self._selected())
         self.text_page = TextPage(session)
         self.speaker_page = SpeakerPage(session)

@@ -9,20 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QIODevice,
-    QPointF,
-    QThread,
-    QTimer,
-    Signal,
-)
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtCore import QThread, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from summit_app.core import Summit, SummitError
+from summit_app.ui.pdf_pages import PdfPages
 
 REBUILD_AFTER_MS = 600  # edits closer together than this make one build
 TEXT_PAGES_A_TURN = 2  # 1.5 ms each on average, a heavy page far more
@@ -64,18 +55,13 @@ class PackPreview(QWidget):
         self.worker: PreviewWorker | None = None
         self.pending = False
         self.stopped = False
-        self._buffer: QBuffer | None = None
         self._want: tuple[str, list[str]] | None = None
-        self.document = QPdfDocument(self)
         self._texts: list[str] = []  # the pages' text so far, read when first needed
         self._reading = QTimer(self)
         self._reading.setInterval(0)
         self._reading.timeout.connect(self._read_some)
-        self.view = QPdfView(self)
+        self.view = PdfPages(self)
         self.view.setAccessibleName("Preview of the pack")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.status = QLabel("Building the preview…")
         self.status.setWordWrap(True)
         self._timer = QTimer(self)
@@ -135,47 +121,39 @@ class PackPreview(QWidget):
             self._build()
 
     def _show(self, pdf: bytes) -> None:
-        page = self.view.pageNavigator().currentPage()
-        old = self._buffer
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(pdf))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(buffer)
-        self._buffer = buffer
+        page = self.view.current_page()
+        self.view.load(pdf)
         self._texts = []
-        if old is not None:
-            old.close()
-            old.deleteLater()
-        pages = self.document.pageCount()
+        pages = self.view.page_count()
         self.status.setText(f"Preview of the pack: {pages} pages, as it would be exported now.")
-        self.view.pageNavigator().jump(min(page, max(0, pages - 1)), QPointF(0, 0))
+        self.view.jump(min(page, max(0, pages - 1)))
         self._jump()
         self.updated.emit(pages)
 
     def _jump(self) -> None:
-        if self._want is None or self.document.pageCount() == 0:
+        if self._want is None or self.view.page_count() == 0:
             return
-        if len(self._texts) < self.document.pageCount():
+        if len(self._texts) < self.view.page_count():
             self._reading.start()  # read the pages' text a few at a time, then jump
             return
         page = self._page_of(*self._want)
         self._want = None
         if page is not None:
-            self.view.pageNavigator().jump(page, QPointF(0, 0))
+            self.view.jump(page)
 
     def _read_some(self) -> None:
         """A few pages' text each turn of the event loop: a long day's 167 pages took
         250 ms on the GUI thread in one go (bench/writeup_preview.py)."""
-        count = self.document.pageCount()
+        count = self.view.page_count()
         for page in range(len(self._texts), min(count, len(self._texts) + TEXT_PAGES_A_TURN)):
-            self._texts.append(" ".join(self.document.getAllText(page).text().split()))
+            self._texts.append(" ".join(self.view.page_text(page).split()))
         if len(self._texts) >= count:
             self._reading.stop()
             self._jump()
 
     def _page_of(self, title: str, rivals: list[str]) -> int | None:
-        """Read from the pages' text: the PDF's outline would do, but QtPdf warns about
-        reportlab's /Fit destinations as it reads them."""
+        """Read from the pages' text, as the reader sees them (the PDF's outline would need
+        reportlab's /Fit destinations resolved to pages)."""
         wanted = " ".join(title.split())
         others = [" ".join(r.split()) for r in rivals if r != title]
         pages = [p for p, text in enumerate(self._texts) if wanted in text]

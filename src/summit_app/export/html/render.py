@@ -57,7 +57,7 @@ def render_html(pack: Pack) -> str:
         cover.append(f"<p>Organised by <span{_dir(pack.organisers)}>{who}</span></p>")
     if pack.edition:
         cover.append(f'<p class="edition">{escape(pack.edition)}</p>')
-    exported = pack.exported_at.strftime("%d %B %Y").lstrip("0")
+    exported = pack.exported_on
     return f"""<!DOCTYPE html>
 <html lang="{escape(pack.language)}">
 <head>
