@@ -162,6 +162,8 @@ def _cover(doc, pack: Pack) -> None:
             _add(doc, "Subtitle", line)
     if pack.organisers:
         _add(doc, None, f"Organised by {pack.organisers}")
+    if pack.edition:
+        _add(doc, "Subtitle", pack.edition)
 
 
 def _contents(doc, pack: Pack) -> None:
