@@ -18,6 +18,7 @@ from summit_app.export.model import (
     Bar,
     Block,
     Bullets,
+    Cell,
     Chart,
     Column,
     Heading,
@@ -54,6 +55,8 @@ def actions(data: PackData, log: Log) -> list[Part]:
         return []
     story: list[Block] = list(narrative_text(data.closing.actions_intro))
     dated = sum(1 for a in data.actions if a.due.strip())
+    rows: tuple[tuple[Cell, ...], ...]
+    columns: tuple[Column, ...]
     if 2 * dated >= len(data.actions):
         rows = tuple((inline(a.text), one_line(a.owner), one_line(a.due)) for a in data.actions)
         columns = (Column("Action"), Column("Who"), Column("By"))
