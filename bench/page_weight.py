@@ -21,7 +21,7 @@ from summit_app.core.model import ItemKind, PollKind, SummitInfo
 from summit_app.server import SummitServer
 
 TARGET = 50 * 1024
-ASSET = re.compile(r'(?:src|href)="(/static/[^"]+)"')
+ASSET = re.compile(r'(?:src|href)="(/[^"]+\.(?:js|css))"')  # /static/..., /phone.js
 
 
 def first_load(encoding: str) -> list[tuple[str, httpx.Response]]:

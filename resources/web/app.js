@@ -64,8 +64,16 @@
     else before(poll, prompt);
     // A phone without a card in verified mode can do nothing else until it has one.
     var first = poll.previousElementSibling === prompt ? prompt : poll;
-    if (s.verified && !(s.me || {}).card) before(card, first);
+    var needCard = s.verified && !(s.me || {}).card;
+    if (needCard) before(card, first);
     else before(card, S.$("group"));
+    // Not a poll to fill in and be refused at Send: the card comes first.
+    if (needCard) poll.hidden = prompt.hidden = true;
+    // A card's QR code lands here (/c/... sends it to #card): say it worked.
+    if (location.hash === "#card" && s.me && s.me.card) {
+      S.say("\u2713 Card " + s.me.card + " is on this phone: you can vote.");
+      history.replaceState(null, "", location.pathname);
+    }
     S.showCardEntry(s);
     S.showGroup(s);
     if (s.me) s.me.fresh = false;

@@ -15,6 +15,30 @@
       " will be sent as soon as the laptop is back.";
   }
 
+  // A text this phone sends (a question, some words) is held (S.store) until the laptop
+  // has it, and sent again by S.resend; `done(answer, text)` when it is in.
+  function outbox(name, q, field, submit, fb, path, sending, done) {
+    var key = "summit-" + name + "-" + q.id, busy = false;
+    function go() {
+      var text = S.store.get(key);
+      if (!text || busy) return;
+      busy = S.busy(submit, true);
+      fb.status(sending, "sending");
+      S.send(path, { prompt_id: q.id, text: text }).then(function (d) {
+        S.store.drop(key);
+        fb.status("\u2713 " + d.message, "done");
+        done(d, text);
+        S.acted();
+      }, function (e) {
+        if (e.offline) fb.status(waitingText(name), "waiting");
+        else { S.store.drop(key); fb.error(e.message); }
+      }).then(function () { busy = S.busy(submit, false); });
+    }
+    S.resenders[name] = go;
+    if (S.store.get(key)) { field.value = S.store.get(key); fb.status(waitingText(name), "waiting"); }
+    return { busy: function () { return busy; }, send: function (text) { S.store.set(key, text); go(); } };
+  }
+
   function waitingNote() {
     return el("span", { class: "hint" }, " (waiting for the facilitator to approve it)");
   }
@@ -46,34 +70,17 @@
     var fb = S.feedback();
     var form = add(el("form", { noValidate: true }),
       el("label", { for: "question-text" }, "Your question"), area, count, submit, fb.box);
-    // A question not yet sent is held (S.store) and sent again until the laptop has it.
-    var heldKey = "summit-question-" + q.id, sending = false;
-    function ask() {
-      var text = S.store.get(heldKey);
-      if (!text || sending) return;
-      sending = S.busy(submit, true);
-      fb.status("Sending your question\u2026", "sending");
-      S.send("/api/question", { prompt_id: q.id, text: text }).then(function (d) {
-        S.store.drop(heldKey);
-        fb.status("\u2713 " + d.message, "done");
-        asked.push({ id: d.id, text: text, waiting: d.waiting });
-        if (area.value === text) { area.value = ""; count.textContent = "Up to 300 characters."; }
-        drawMine();
-        S.acted();
-      }, function (e) {
-        if (e.offline) fb.status(waitingText("question"), "waiting");
-        else { S.store.drop(heldKey); fb.error(e.message); }
-      }).then(function () { sending = S.busy(submit, false); });
-    }
+    var out = outbox("question", q, area, submit, fb, "/api/question", "Sending your question\u2026", function (d, text) {
+      asked.push({ id: d.id, text: text, waiting: d.waiting });
+      if (area.value === text) { area.value = ""; count.textContent = "Up to 300 characters."; }
+      drawMine();
+    });
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
-      if (sending) return;
+      if (out.busy()) return;
       if (!area.value.trim()) { fb.error("Write your question first."); area.focus(); return; }
-      S.store.set(heldKey, area.value);
-      ask();
+      out.send(area.value);
     });
-    S.resenders.question = ask;
-    if (S.store.get(heldKey)) { area.value = S.store.get(heldKey); fb.status(waitingText("question"), "waiting"); }
     var mineTitle = el("h3", { hidden: true }, "You asked");
     var mine = el("ul", { class: "mine", "aria-label": "Questions you asked" });
     var listTitle = el("h3", { id: "questions-title" }, "Questions from the room, most upvoted first");
@@ -196,35 +203,19 @@
       el("label", { for: "word-text" }, "One to three words"), input, hint, submit, fb.box);
     var mineTitle = el("h3", { hidden: true }, "You sent");
     var mine = el("ul", { class: "mine", "aria-label": "Words you sent" });
-    var heldKey = "summit-word-" + q.id, sending = false;
-    function send() {
-      var text = S.store.get(heldKey);
-      if (!text || sending) return;
-      sending = S.busy(submit, true);
-      fb.status("Sending\u2026", "sending");
-      S.send("/api/word", { prompt_id: q.id, text: text }).then(function (d) {
-        S.store.drop(heldKey);
-        fb.status("\u2713 " + d.message, "done");
-        sent.push({ text: text, waiting: d.waiting });
-        if (input.value === text) input.value = "";
-        draw();
-        S.acted();
-      }, function (e) {
-        if (e.offline) fb.status(waitingText("word"), "waiting");
-        else { S.store.drop(heldKey); fb.error(e.message); }
-      }).then(function () { sending = S.busy(submit, false); });
-    }
+    var out = outbox("word", q, input, submit, fb, "/api/word", "Sending\u2026", function (d, text) {
+      sent.push({ text: text, waiting: d.waiting });
+      if (input.value === text) input.value = "";
+      draw();
+    });
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
-      if (sending) return;
+      if (out.busy()) return;
       var words = input.value.trim().split(/\s+/).filter(Boolean);
       if (!words.length) { fb.error("Write a word first."); input.focus(); return; }
       if (words.length > 3) { fb.error("Send one to three words: send each idea on its own."); input.focus(); return; }
-      S.store.set(heldKey, input.value);
-      send();
+      out.send(input.value);
     });
-    S.resenders.word = send;
-    if (S.store.get(heldKey)) { input.value = S.store.get(heldKey); fb.status(waitingText("word"), "waiting"); }
     add(card, el("h2", { id: "prompt-title", dir: "auto" }, q.text), form, mineTitle, mine);
 
     function draw() {

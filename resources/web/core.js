@@ -110,6 +110,13 @@
     if (!retry) retry = setTimeout(S.resend, Math.min(20000, 1000 * Math.pow(2, tries++)));
   }
 
+  // A card-holding phone's pass refused is a cancelled card: rescanning the screen's code
+  // would make a participant who cannot vote, so the replacement card is what to ask for.
+  S.refused = function (status, said) {
+    var s = S.state || {};
+    return (status === 401 || status === 403) && s.verified && (s.me || {}).card ? "This phone's voting card no longer works (it may have been cancelled). Ask the facilitator for your replacement card and scan it." : said;
+  };
+
   // POST JSON. A refusal rejects with {message, status}; no answer at all with
   // {message, offline: true} (the laptop is away: the caller may keep what it sent).
   // A request with no answer in 12 s counts as unanswered (a Wi-Fi that swallows packets).
@@ -123,7 +130,7 @@
       return r.json().catch(function () { return {}; }).then(function (d) {
         clearTimeout(late);
         tries = 0;
-        if (!r.ok) throw { message: d.error || "That did not work (error " + r.status + ").", status: r.status };
+        if (!r.ok) throw { message: S.refused(r.status, d.error || "That did not work (error " + r.status + ")."), status: r.status };
         return d;
       });
     }, function () {

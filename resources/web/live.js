@@ -76,7 +76,7 @@
         if (r.status === 304) return null;
         if (r.status === 401 || r.status === 403) {
           stopped = true;
-          return r.json().then(function (d) { S.complain(d.error); return null; });
+          return r.json().then(function (d) { S.complain(S.refused(r.status, d.error)); return null; });
         }
         if (!r.ok) throw new Error("HTTP " + r.status);
         etag = r.headers.get("ETag") || "";

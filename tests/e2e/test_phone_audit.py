@@ -9,53 +9,19 @@ was after every action; the focus ring and text fields' edges stand out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
+from phone_day import open_poll
+from playwright.sync_api import Browser, Page, Route, expect
 
-from browser import axe_violations, launch, phone
+from browser import axe_violations, phone
 from summit_app.core import Summit
-from summit_app.core.model import ItemKind, PollKind, PromptKind, SummitInfo
+from summit_app.core.model import ItemKind, PollKind, PromptKind
 from summit_app.server import SummitServer
 
 pytestmark = pytest.mark.browser
 
-OPTIONS = ["Workforce development", "Digital and data", "Health inequalities"]
 ASK = "Ask the panel"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        browser = launch(pw)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-@pytest.fixture
-def day(tmp_path: Path) -> Iterator[tuple[Summit, SummitServer]]:
-    summit = Summit.create(tmp_path / "day.summit", SummitInfo(title="Leadership summit"))
-    item = summit.agenda.add_item(summit.agenda.add_section("Day").id, "Vote", ItemKind.VOTE, 30)
-    summit.agenda.start_item(item.id)
-    server = SummitServer(summit.path, host="127.0.0.1", port=0)
-    server.start()
-    try:
-        yield summit, server
-    finally:
-        server.stop()
-        summit.close()
-
-
-def open_poll(summit: Summit, kind: PollKind = PollKind.SINGLE, **rules: object) -> int:
-    item = summit.agenda.current_item()
-    assert item is not None
-    poll = summit.polls.add_poll(item.id, "Which priority first?", kind, OPTIONS, **rules)
-    summit.polls.open_poll(poll.id)
-    return poll.id
 
 
 def open_prompt(summit: Summit, kind: PromptKind, text: str = ASK) -> int:
@@ -363,3 +329,103 @@ def test_the_focus_ring_and_the_text_fields_edges_have_3_to_1(
     assert seen["outline"] == "solid"
     assert seen["ring"] >= 3 and seen["edge"] >= 3, seen
     assert axe_violations(page) == []
+
+
+# -- 6 (forced colours, dark mode) and 7 (semantics) -------------------------------------
+
+
+def results_and_questions(summit: Summit, kind: PollKind) -> None:
+    """An open poll of `kind` with results showing (one ballot in) and a Q&A open."""
+    poll_id = open_poll(summit, kind)
+    ids = [o.id for o in summit.polls.poll(poll_id).options]
+    ballot = {
+        PollKind.SCALE: {ids[0]: 5, ids[1]: 2},
+        PollKind.RANK: {k: n + 1 for n, k in enumerate(ids)},
+    }
+    summit.polls.cast_ballot(poll_id, summit.people.join().id, ballot[kind])
+    summit.polls.set_show_results(poll_id, True)
+    prompt_id = open_prompt(summit, PromptKind.QUESTIONS)
+    summit.questions.ask(prompt_id, "Who funds protected time?")
+
+
+@pytest.mark.parametrize("mode", ["forced", "dark", "200%"])
+@pytest.mark.parametrize("kind", [PollKind.SCALE, PollKind.RANK])
+def test_forced_colours_dark_mode_and_large_text_keep_bars_marks_and_axe_clean(
+    browser: Browser, day: tuple[Summit, SummitServer], mode: str, kind: PollKind
+) -> None:
+    summit, server = day
+    results_and_questions(summit, kind)
+    page = joined(browser, server, 320)
+    if mode == "forced":
+        page.emulate_media(forced_colors="active")
+    elif mode == "dark":
+        page.emulate_media(color_scheme="dark")
+    else:
+        page.evaluate("document.documentElement.style.fontSize = '200%'")
+    expect(page.get_by_role("heading", name="Results so far")).to_be_visible()
+    looks = page.evaluate(
+        """() => { const css = (sel, p) => getComputedStyle(document.querySelector(sel))[p];
+        return { fill: css('#results .fill', 'backgroundColor'),
+                 track: css('#results .track', 'backgroundColor'),
+                 primary: css('.primary', 'borderTopStyle') }; }"""
+    )
+    assert looks["fill"] != looks["track"], looks  # the bars do not vanish
+    if mode == "forced":
+        assert looks["primary"] == "solid", looks  # the main buttons keep an edge
+    if kind is PollKind.SCALE:
+        expect(page.locator("#results .key .swatch").first).to_be_visible()
+    assert axe_violations(page) == []
+    # The group question: the chosen one is marked by more than colour.
+    page.get_by_role("button", name="Upvote: Who funds protected time?").click()
+    page.get_by_role("button", name="Pharmacy").click()
+    page.get_by_role("button", name="Change my group").click()
+    mark = page.get_by_role("button", name="Pharmacy").evaluate(
+        "b => getComputedStyle(b, '::before').content"
+    )
+    assert "\u2713" in mark
+    assert axe_violations(page) == []
+
+
+def test_choices_are_grouped_under_their_question_and_lists_stay_lists(
+    browser: Browser, day: tuple[Summit, SummitServer]
+) -> None:
+    summit, server = day
+    poll_id = open_poll(summit)
+    page = joined(browser, server, 390)
+    choices = page.get_by_role("radiogroup", name="Which priority first?")
+    expect(choices.get_by_role("radio")).to_have_count(3)
+    summit.polls.close_poll(poll_id)
+    open_poll(summit, PollKind.MULTI, max_choices=2)
+    expect(
+        page.get_by_role("group", name="Which priority first?").get_by_role("checkbox")
+    ).to_have_count(3)
+    summit.polls.close_poll(summit.live().open_poll_id or 0)
+    open_poll(summit, PollKind.RANK)
+    page.get_by_role("button", name="Digital and data", exact=True).click()
+    expect(page.get_by_role("list", name="Your order").get_by_role("listitem")).to_have_count(1)
+    prompt_id = open_prompt(summit, PromptKind.QUESTIONS)
+    summit.questions.ask(prompt_id, "Who funds protected time?")
+    questions = page.get_by_role("list", name="Questions from the room, most upvoted first")
+    expect(questions.get_by_role("listitem")).to_have_count(1)
+
+
+# -- 9. cards ----------------------------------------------------------------------------
+
+
+def test_a_cancelled_card_is_told_to_ask_for_its_replacement(
+    browser: Browser, day: tuple[Summit, SummitServer]
+) -> None:
+    summit, server = day
+    summit.cards.set_verified(True)
+    (card,) = summit.cards.issue(1)
+    open_poll(summit)
+    page = joined(browser, server, 320)
+    page.goto(f"{server.url}/c/{card.pass_}")
+    page.get_by_role("radio", name="Digital and data").check()
+    page.get_by_role("button", name="Send my vote").click()
+    expect(page.get_by_role("status").filter(has_text="Your vote is saved.")).to_be_visible()
+    summit.cards.revoke(card.id)  # lost: the facilitator cancels it and prints a replacement
+    page.get_by_role("radio", name="Health inequalities").check()
+    page.get_by_role("button", name="Change my vote").click()
+    expect(page.get_by_role("alert")).to_contain_text("Ask the facilitator for your replacement")
+    expect(page.get_by_role("alert")).not_to_contain_text("Scan the QR code on the screen")

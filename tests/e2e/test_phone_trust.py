@@ -9,52 +9,17 @@ from __future__ import annotations
 
 import http.server
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from phone_day import OPTIONS, open_poll
+from playwright.sync_api import Browser, Page, expect
 
-from browser import ARGS, CHROMIUM, axe_violations, launch, phone
+from browser import ARGS, CHROMIUM, axe_violations, phone
 from summit_app.core import Summit
-from summit_app.core.model import ItemKind, PollKind, SummitInfo
+from summit_app.core.model import PollKind
 from summit_app.server import SummitServer
 
 pytestmark = pytest.mark.browser
-
-OPTIONS = ["Workforce development", "Digital and data", "Health inequalities"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        browser = launch(pw)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-@pytest.fixture
-def day(tmp_path: Path) -> Iterator[tuple[Summit, SummitServer]]:
-    summit = Summit.create(tmp_path / "day.summit", SummitInfo(title="Leadership summit"))
-    item = summit.agenda.add_item(summit.agenda.add_section("Day").id, "Vote", ItemKind.VOTE, 30)
-    summit.agenda.start_item(item.id)
-    server = SummitServer(summit.path, host="127.0.0.1", port=0)
-    server.start()
-    try:
-        yield summit, server
-    finally:
-        server.stop()
-        summit.close()
-
-
-def open_poll(summit: Summit, kind: PollKind = PollKind.SINGLE, **rules: object) -> int:
-    item = summit.agenda.current_item()
-    assert item is not None
-    poll = summit.polls.add_poll(item.id, "Which priority first?", kind, OPTIONS, **rules)
-    summit.polls.open_poll(poll.id)
-    return poll.id
 
 
 def ballots(summit: Summit, poll_id: int) -> list[dict[str, int]]:
@@ -172,13 +137,19 @@ def test_verified_voting_refuses_a_phone_without_a_card_and_takes_a_printed_card
     poll_id = open_poll(summit)
     page = joined(browser, server)
     expect(page.get_by_role("heading", name="This vote is for card holders")).to_be_visible()
-    page.get_by_role("radio", name="Digital and data").check()
-    page.get_by_role("button", name="Send my vote").click()
-    expect(page.get_by_role("alert")).to_contain_text("Only holders of a voting card")
+    # No poll to fill in only to be refused at Send: the card comes first.
+    expect(page.get_by_role("radio", name="Digital and data")).to_be_hidden()
+    # A mistyped code is told so (not that the card is for another summit).
+    page.get_by_role("textbox", name="The code printed on your card").fill("ABCD-EFGH")
+    page.get_by_role("button", name="Use my card").click()
+    expect(page.get_by_role("alert")).to_contain_text("No card has that code")
     assert summit.polls.ballot_count(poll_id) == 0
-    # The card's QR code, as its camera opens it.
+    # The card's QR code, as its camera opens it: the page says it worked.
     page.goto(f"{server.url}/c/{first.pass_}")
     expect(page.get_by_role("heading", name="This vote is for card holders")).to_be_hidden()
+    expect(
+        page.get_by_role("status").filter(has_text=f"Card {first.id} is on this phone")
+    ).to_be_visible()
     page.get_by_role("radio", name="Digital and data").check()
     page.get_by_role("button", name="Send my vote").click()
     expect(page.get_by_role("status").filter(has_text="Your vote is saved.")).to_be_visible()

@@ -27,7 +27,7 @@ from summit_app.core.errors import (
     ValidationError,
 )
 from summit_app.resources import WEB
-from summit_app.server import api, audience, pages
+from summit_app.server import api, audience, bundle, pages
 from summit_app.server.deps import Checks, Context, EventSink, Refusal
 from summit_app.server.gateway import Gateway
 from summit_app.server.guards import Guard, RateLimit
@@ -125,5 +125,6 @@ def create_app(
     app.add_exception_handler(SummitError, refused)
     app.include_router(api.router)
     app.include_router(audience.router)
+    app.include_router(bundle.router)
     app.include_router(pages.router)  # last: its short-code route takes any one-segment path
     return app

@@ -33,7 +33,10 @@ from summit_app.server.schemas import CardIn, CheckIn
 from summit_app.server.throttle import GUESSED_TOO_OFTEN, JOIN_REFUSED, SHORT_GUESSED_TOO_OFTEN
 
 SHORT_PATH = re.compile(r"[0-9 .-]{6,15}")
-WRONG_CARD = "This card is not for the summit running here. Ask the facilitator for a card."
+WRONG_CARD = (
+    "No card has that code. Check the code printed on your card (letters and numbers),"
+    " or ask the facilitator."
+)
 
 router = APIRouter()
 
@@ -97,7 +100,7 @@ async def card_link(typed: str, request: Request, c: Ctx) -> Response:
     if isinstance(result, Refusal):
         return plain(result.status, "Voting card", result.message)
     code, participant = result
-    response = RedirectResponse(f"/j/{code}", status_code=303)
+    response = RedirectResponse(f"/j/{code}#card", status_code=303)  # the page says so
     set_pass(response, participant.token)
     return response
 
