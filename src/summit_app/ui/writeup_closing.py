@@ -223,6 +223,9 @@ class PackPage(QWidget):
         self.threshold.valueChanged.connect(lambda n: self._choose(anonymity_threshold=n))
         self.publication = QLineEdit()
         self.publication.setAccessibleName("On the cover")
+        self.publication.setAccessibleDescription(
+            "A publication date or a version; left empty, the pack says it is a draft."
+        )
         self.publication.setPlaceholderText("Draft (type a publication date or a version)")
         self.publication.setMaxLength(MAX_PUBLICATION_CHARS)
         self.publication.editingFinished.connect(
@@ -230,6 +233,9 @@ class PackPage(QWidget):
         )
         self.themes = QListWidget()
         self.themes.setAccessibleName("Themes in “What have we heard?”")
+        self.themes.setAccessibleDescription(
+            "Ticked themes are in the closing table, in this order; move one with the buttons."
+        )
         self.themes.setMaximumHeight(170)
         self.themes.itemChanged.connect(lambda _item: self._choose_themes())
         theme_up, theme_down = QPushButton("Move theme up"), QPushButton("Move theme down")
