@@ -111,3 +111,58 @@ def test_exporting_a_file_from_an_older_version_says_where_its_copy_is(tmp_path:
     assert first.startswith("old.summit was brought up to date from file format 1")
     assert first.endswith("kept as old.summit.v1.bak.")
     assert (tmp_path / "old.summit.v1.bak").exists()
+
+
+def test_serve_on_every_address_starts_and_answers(tmp_path: Path) -> None:
+    """`--host 0.0.0.0` (every address of the laptop) serves; reached here on 127.0.0.1."""
+    import re
+    import signal
+    import time
+    import urllib.request
+
+    path = tmp_path / "day.summit"
+    assert main(["new", str(path)]) == 0
+    serving = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "summit_app",
+            "serve",
+            str(path),
+            "--host",
+            "0.0.0.0",
+            "--port",
+            "0",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        lines, deadline = [], time.monotonic() + 30
+        while time.monotonic() < deadline and serving.poll() is None:
+            line = serving.stdout.readline()
+            lines.append(line)
+            if line.startswith("Press Ctrl-C"):
+                break
+        port = re.search(r"http://[^:/]+:(\d+)/j/", "".join(lines))
+        assert port, "".join(lines) + serving.stderr.read()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port.group(1)}/", timeout=5) as page:
+            assert page.status == 200
+    finally:
+        serving.send_signal(signal.SIGINT)
+        _, err = serving.communicate(timeout=30)
+    assert serving.returncode == 0 and "Traceback" not in err, err
+
+
+def test_a_port_or_host_that_cannot_be_is_a_sentence(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "day.summit"
+    assert main(["new", str(path)]) == 0
+    for args, said in (
+        (["--port", "99999"], "99999 is not a port"),
+        (["--port", "-1"], "-1 is not a port"),
+        (["--host", "not an address"], "not an address"),
+    ):
+        assert main(["serve", str(path), *args]) == 1
+        (line,) = capsys.readouterr().err.strip().splitlines()
+        assert said in line and line.startswith("summit-app serve: "), line

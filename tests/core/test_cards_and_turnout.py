@@ -90,8 +90,8 @@ def test_a_typed_pass_is_read_forgivingly(summit: Summit) -> None:
 
 def test_a_card_is_one_participant_whichever_phone_scans_it(summit: Summit) -> None:
     (card,) = summit.cards.issue(1, group="Nursing")
-    first = summit.cards.claim(card)
-    again = summit.cards.claim(summit.cards.card(card.id))
+    _, first = summit.cards.claim(card.pass_)
+    _, again = summit.cards.claim(grouped(card.pass_))
     assert first.id == again.id and first.group == "Nursing"
     assert summit.cards.of_participant(first.id).id == card.id
     assert summit.people.taking_part() == 0  # holding a card is not yet taking part
@@ -103,7 +103,7 @@ def test_revoking_a_lost_card_moves_its_participant_to_the_replacement(
     poll = summit.polls.add_poll(vote_item.id, "Which?", PollKind.SINGLE, ["A", "B"])
     summit.polls.open_poll(poll.id)
     (card,) = summit.cards.issue(1, group="Nursing")
-    holder = summit.cards.claim(card)
+    _, holder = summit.cards.claim(card.pass_)
     summit.polls.cast_ballot(poll.id, holder.id, {poll.options[0].id: 1})
     replacement = summit.cards.revoke(card.id)
     assert replacement.id == 2 and replacement.replaces == card.id
@@ -111,8 +111,8 @@ def test_revoking_a_lost_card_moves_its_participant_to_the_replacement(
     assert summit.cards.card(card.id).revoked
     assert summit.people.by_token(holder.token) is None  # the old phones' pass is dead
     with pytest.raises(ValidationError, match="cancelled"):
-        summit.cards.claim(summit.cards.card(card.id))
-    again = summit.cards.claim(replacement)
+        summit.cards.claim(card.pass_)
+    _, again = summit.cards.claim(replacement.pass_)
     assert again.id == holder.id
     assert summit.polls.ballot(poll.id, holder.id) is not None  # one ballot, kept
     with pytest.raises(ValidationError, match="already cancelled"):

@@ -116,3 +116,14 @@ def test_compounds_of_strong_words_are_caught_by_their_beginning() -> None:
     assert found("What a fuckwit") == ("fuckwit",)
     assert found("fuckwittery") == ("fuck*",)
     assert found("Shiitake mushrooms and a shift pattern") == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["f\u200buck", "sh\u00adit", "fu\u2060ck you", "s\u200ch\u200bi\u200dt", "\ufeffshit"]
+)
+def test_an_invisible_character_inside_a_word_does_not_hide_it(
+    summit: Summit, prompts, text: str
+) -> None:
+    assert WordFilter(shipped_words()).found(text), repr(text)
+    phone = summit.people.join().id
+    assert send(summit, prompts, "notes", text, phone).is_held

@@ -47,7 +47,7 @@ def test_in_verified_mode_a_phone_without_a_card_can_do_nothing(
     assert summit.people.participant(stranger.id).acted_at is None
 
     (card,) = summit.cards.issue(1)
-    holder = summit.cards.claim(card)
+    _, holder = summit.cards.claim(card.pass_)
     phones.cast_ballot(summit, holder, poll.id, {poll.options[0].id: 1})
     assert summit.polls.ballot_count(poll.id) == 1
 
@@ -55,7 +55,7 @@ def test_in_verified_mode_a_phone_without_a_card_can_do_nothing(
 def test_a_card_that_names_a_group_sets_it_for_good(summit: Summit) -> None:
     summit.edit_info(groups=GROUPS)
     (card,) = summit.cards.issue(1, group="Pharmacy")
-    holder = summit.cards.claim(card)
+    _, holder = summit.cards.claim(card.pass_)
     with pytest.raises(StateError, match="card sets your group: Pharmacy"):
         phones.set_group(summit, holder, "Nursing")
     assert summit.people.participant(holder.id).group == "Pharmacy"

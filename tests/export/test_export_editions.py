@@ -235,8 +235,10 @@ def test_questions_and_word_clouds_print_in_every_edition(tmp_path: Path) -> Non
         people = [summit.people.join() for _ in range(4)]
         first = summit.questions.ask(qa.id, "How will <b>funding</b> work?")
         summit.questions.ask(qa.id, "Who leads in each borough?")
+        summit.agenda.open_prompt(qa.id)  # upvotes are taken while the Q&A is open
         for person in people[:3]:
             summit.questions.upvote(first.id, person.id)
+        summit.agenda.open_prompt(None)
         hidden = summit.questions.ask(qa.id, "Off-topic: parking")
         summit.questions.set_hidden(hidden.id, True)
         for text in ("Hopeful", "hopeful", "Tired", "Hopeful ", "Energised"):

@@ -5,24 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from server_room import Room, make_summit
-
-from summit_app.server import SummitServer
+from server_room import Room, serving
 
 
 @pytest.fixture(scope="module")
 def room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Room]:
-    path = tmp_path_factory.mktemp("room") / "day.summit"
-    summit, item_id = make_summit(path)
-    events: list[tuple[str, dict]] = []
-    server = SummitServer(
-        path, host="127.0.0.1", port=0, on_event=lambda kind, data: events.append((kind, data))
-    )
-    server.start()
-    room = Room(path, server, summit, item_id, events)
-    try:
+    with serving(tmp_path_factory.mktemp("room") / "day.summit") as room:
         yield room
-    finally:
-        room.close()
-        server.stop()
-        summit.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,3 +70,21 @@ def make_summit(path: Path) -> tuple[Summit, int]:
     item = summit.agenda.add_item(section.id, "Prioritise together", ItemKind.VOTE, 30)
     summit.agenda.start_item(item.id)
     return summit, item.id
+
+
+@contextmanager
+def serving(path: Path) -> Iterator[Room]:
+    """A new summit at `path`, served on 127.0.0.1, with the server's events recorded."""
+    summit, item_id = make_summit(path)
+    events: list[tuple[str, dict]] = []
+    server = SummitServer(
+        path, host="127.0.0.1", port=0, on_event=lambda kind, data: events.append((kind, data))
+    )
+    server.start()
+    room = Room(path, server, summit, item_id, events)
+    try:
+        yield room
+    finally:
+        room.close()
+        server.stop()
+        summit.close()

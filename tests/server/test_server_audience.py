@@ -140,3 +140,19 @@ def test_a_moderated_note_waits(room: Room) -> None:
     assert response.status_code == 201 and response.json()["waiting"] is True
     (note,) = room.summit.notes.notes(prompt.id)
     assert note.is_held
+
+
+def test_a_closed_qa_cannot_be_steered_by_upvotes(room: Room, qa: int) -> None:
+    asker, voter, other = room.phone(), room.phone(), room.phone()
+    first = asker.post("/api/question", json={"prompt_id": qa, "text": "First?"}).json()["id"]
+    second = asker.post("/api/question", json={"prompt_id": qa, "text": "Second?"}).json()["id"]
+    assert voter.post("/api/upvote", json={"question_id": first}).status_code == 200
+    room.summit.agenda.open_prompt(None)  # the facilitator closes the Q&A
+    before = tables(room)
+    late_up = other.post("/api/upvote", json={"question_id": second})
+    late_back = voter.post("/api/upvote", json={"question_id": first, "up": False})
+    for late in (late_up, late_back):
+        assert late.status_code == 409 and "closed" in late.json()["error"], late.text
+    assert tables(room) == before
+    order = [q.text for q in room.summit.questions.questions(qa)]
+    assert order[:2] == ["First?", "Second?"]  # the pack's order stays as the room left it

@@ -100,3 +100,38 @@ def test_a_made_up_card_is_a_wrong_guess(room: Room) -> None:
     guesser = room.stranger("127.0.8.1")
     answers = [guesser.get(f"/c/NOTACARD{n:08d}").status_code for n in range(14)]
     assert answers[:10] == [404] * 10 and answers[-1] == 429
+
+
+def test_a_cancelled_card_never_hands_over_its_replacement(room: Room) -> None:
+    """The facilitator cancels a card while its finder keeps reloading the card's link: no
+    answer may carry the pass the participant now has (the replacement card's login)."""
+    import threading
+    import time
+
+    handed: list[tuple[int, str]] = []  # (participant, token) given by each answer
+    for trial in range(5):
+        (card,) = room.summit.cards.issue(1)
+        finders = [room.stranger(f"127.0.9.{1 + 4 * trial + k}") for k in range(4)]
+        holder = finders[0].get(f"/c/{card.pass_}")
+        assert holder.status_code == 303
+        participant_id = room.summit.cards.card(card.id).participant_id
+        stop = threading.Event()
+
+        def reload(phone, participant_id=participant_id, card=card, stop=stop) -> None:  # noqa: ANN001
+            deadline = time.monotonic() + 5
+            while not stop.is_set() and time.monotonic() < deadline:
+                answer = phone.get(f"/c/{card.pass_}")
+                if answer.status_code == 303:
+                    handed.append((participant_id, answer.cookies["summit_token"]))
+
+        threads = [threading.Thread(target=reload, args=(f,)) for f in finders]
+        for thread in threads:
+            thread.start()
+        time.sleep(0.2)
+        room.summit.cards.revoke(card.id)  # the facilitator, on the window's connection
+        time.sleep(0.2)
+        stop.set()
+        for thread in threads:
+            thread.join(10)
+        now_held = room.summit.people.participant(participant_id).token
+        assert (participant_id, now_held) not in handed, f"trial {trial}"

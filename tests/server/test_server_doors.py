@@ -153,3 +153,32 @@ def test_an_oversized_cookie_is_not_looked_up(room: Room) -> None:
     forger = room.stranger(cookies={"summit_token": "x" * 5000})
     assert forger.get("/api/state").status_code == 403
     assert isinstance(forger, httpx.Client)
+
+
+def test_wrong_guesses_never_lock_out_a_right_code(room: Room) -> None:
+    """Guessing is counted per address, and a right code is never refused for another
+    address's guesses; a right join link or card pass not even for its own address's."""
+    info = room.summit.info()
+    short, join = info.short_code, info.join_code
+    wrong = [f"{(int(short) + n) % 1_000_000:06d}" for n in range(1, 13)]
+    for k in range(7):  # 84 wrong short codes from 7 addresses: the room's typists unharmed
+        guesser = room.stranger(f"127.0.10.{k + 1}")
+        assert {guesser.get(f"/{code}").status_code for code in wrong} == {404, 429}
+    assert room.stranger("127.0.10.50").get(f"/{short}").status_code == 303
+    shared = room.stranger("127.0.10.60")  # phones behind one address (a hotspot)
+    for n in range(12):
+        assert shared.get(f"/j/{join[:-2]}{n:02d}").status_code in (404, 429)
+    assert shared.get(f"/j/{join}").status_code == 200  # a phone with the right link
+    (card,) = room.summit.cards.issue(1)
+    for n in range(12):
+        assert shared.get(f"/c/NOTACARD{n:08d}").status_code in (404, 429)
+    assert shared.get(f"/c/{card.pass_}").status_code == 303
+
+
+def test_a_forwarded_for_header_does_not_make_a_local_phone_many(room: Room) -> None:
+    """X-Forwarded-For is not believed, not even from 127.0.0.1 (a port-forward, say)."""
+    before = room.summit.people.count()
+    for n in range(40):
+        forged = {"X-Forwarded-For": f"10.1.{n // 250}.{n % 250 + 1}"}
+        room.stranger("127.0.0.1", headers=forged).get(f"/j/{room.summit.info().join_code}")
+    assert room.summit.people.count() - before <= 20

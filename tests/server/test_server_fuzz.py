@@ -60,7 +60,12 @@ def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
     summit.cards.issue(2, group=GROUPS[1])
     # No rate limit here: the fuzz must reach the handlers, not the limiter's 429.
     server = SummitServer(
-        path, host="127.0.0.1", port=0, rate=RateLimit(burst=1e9), doors=Doors.unlimited()
+        path,
+        host="127.0.0.1",
+        port=0,
+        rate=RateLimit(burst=1e9),
+        doors=Doors.unlimited(),
+        posts=RateLimit(burst=1e9),
     )
     server.start()
     code = summit.info().join_code

@@ -177,3 +177,19 @@ def test_each_tab_has_its_alt_number_whatever_tabs_are_added(qtbot, summit_path)
         assert tabs.currentIndex() == number
         assert tabs.tabText(number).replace("&", "").startswith(name.replace("&", ""))
     assert tabs.widget(len(TABS) - 1) is window.writeup_panel
+
+
+def test_the_window_says_where_a_moved_summit_went(qtbot, summit_path, tmp_path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(summit_path)
+    window.show()
+    assert not window.file_banner.isVisible()
+    elsewhere = tmp_path / "Trash" / summit_path.name
+    elsewhere.parent.mkdir()
+    os.rename(summit_path, elsewhere)
+    qtbot.waitUntil(window.file_banner.isVisible, timeout=3000)
+    assert f"moved to {elsewhere}" in window.file_banner.text()
+    os.rename(elsewhere, summit_path)
+    qtbot.waitUntil(lambda: not window.file_banner.isVisible(), timeout=3000)
+    window.close()

@@ -100,22 +100,29 @@ class CardsRepo:
         )
         return _card(rows[0]) if rows else None
 
-    def claim(self, card: Card) -> Participant:
-        """The participant a scan of this card makes the phone into (made at its first scan).
+    def claim(self, typed: str) -> tuple[Card, Participant]:
+        """The card with this pass and the participant a scan of it makes the phone into
+        (made at its first scan).
 
-        Raises NotAllowedError for a revoked card."""
-        if card.revoked:
-            raise NotAllowedError(
-                f"Card {card.id} was cancelled. Ask the facilitator for a replacement card."
-            )
+        The card is read inside the write transaction: read before it, a card the
+        facilitator cancels in between would hand its finder the participant that the
+        replacement card now logs in as. Raises NotFoundError for a pass that is no card's,
+        NotAllowedError for a cancelled card."""
         with self._s.write():
+            card = self.by_pass(typed)
+            if card is None:
+                raise NotFoundError("There is no card with this pass.")
+            if card.revoked:
+                raise NotAllowedError(
+                    f"Card {card.id} was cancelled. Ask the facilitator for a replacement card."
+                )
             if card.participant_id is not None:
-                return PeopleRepo(self._s).participant(card.participant_id)
+                return card, PeopleRepo(self._s).participant(card.participant_id)
             joined = PeopleRepo(self._s).join(card.group)
             self._s.execute(
                 "UPDATE cards SET participant_id = ? WHERE id = ?", (joined.id, card.id)
             )
-            return joined
+            return card, joined
 
     def revoke(self, number: int) -> Card:
         """Cancel a lost card; return its replacement (a new number and pass, same group).

@@ -17,9 +17,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from summit_app.core.errors import ValidationError
+from summit_app.core.errors import FileGoneError, ValidationError
 from summit_app.core.model import DEFAULT_GROUPS, LiveState, SummitInfo
 from summit_app.core.storage_errors import storage_errors
+from summit_app.core.whereabouts import gone_sentence, identity
 
 # Measured by bench/store_sync.py (one ballot per transaction, WAL, median of 3):
 # NORMAL took 1.75x FULL's rate, but FULL still takes about 1,700 ballots a second
@@ -57,7 +58,9 @@ class Db:
 
     def __init__(self, db: Database, path: Path) -> None:
         self.db = db
-        self.path = path
+        self.path = Path(path).absolute()
+        # The file this connection opened (see whereabouts.py); commits go only to it.
+        self._identity = identity(self.path)
         self._depth = 0  # savepoints open inside the current transaction
 
     def close(self) -> None:
@@ -97,6 +100,9 @@ class Db:
         try:
             with storage_errors():
                 yield self.db
+                gone = self.gone()
+                if gone is not None:
+                    raise FileGoneError(f"This change was not saved: {gone}")
                 conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
@@ -122,6 +128,20 @@ class Db:
             finally:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")  # nothing was written; ends the snapshot
+
+    def check_writable(self) -> None:
+        """Raise StorageError (with its sentence) if nothing could be saved to this file:
+        read-only, or a header that says so. Writes nothing (phones are served only by a
+        file that can keep what they send)."""
+        with self.write():
+            self.execute("UPDATE summit SET id = id WHERE 0")
+
+    def gone(self) -> str | None:
+        """None while the file is where it was opened; else a sentence saying it was moved
+        (and where to) or deleted. Every commit checks it first and is refused if not."""
+        if self._identity is None:
+            return None
+        return gone_sentence(self.path, self._identity)
 
     def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Cursor:
         with storage_errors():

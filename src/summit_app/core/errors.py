@@ -37,5 +37,9 @@ class StorageError(SummitError):
     """
 
 
+class FileGoneError(StorageError):
+    """The open file was moved or deleted: nothing more is saved until it is back."""
+
+
 class ConflictError(SummitError):
     """An undo or redo no longer fits the file (something changed it since)."""

@@ -25,6 +25,9 @@ _UPVOTES = """
 """
 
 
+QA_CLOSED = "This Q&A has closed, so upvotes are not taken any more."
+
+
 class QuestionsRepo:
     def __init__(self, db: Db) -> None:
         self._s = db
@@ -114,7 +117,7 @@ class QuestionsRepo:
         """One upvote from this phone; a second one, or one on a question the room does not
         see or that was answered, is refused and changes nothing."""
         with self._s.write():
-            question = self._visible(question_id)
+            question = self._open(question_id)
             if question.merged_into is not None:
                 raise StateError(
                     "That question was merged with a similar one: upvote that one instead."
@@ -132,7 +135,7 @@ class QuestionsRepo:
 
     def withdraw_upvote(self, question_id: int, participant_id: int) -> Question:
         with self._s.write():
-            self._visible(question_id)
+            self._open(question_id)
             if not self._has_upvote(question_id, participant_id):
                 raise StateError("You have not upvoted that question.")
             self._s.execute(
@@ -140,6 +143,14 @@ class QuestionsRepo:
                 (question_id, participant_id),
             )
         return self.question(question_id)
+
+    def _open(self, question_id: int) -> Question:
+        """A question the room sees, in a Q&A still open: once it closes, upvotes (and
+        taking them back) would change the order the room left and the pack prints."""
+        question = self._visible(question_id)
+        if self._s.live().open_prompt_id != question.prompt_id:
+            raise StateError(QA_CLOSED)
+        return question
 
     def _visible(self, question_id: int) -> Question:
         try:

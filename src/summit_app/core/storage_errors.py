@@ -37,6 +37,8 @@ def sentence(error: sqlite3.Error) -> str | None:
             return text
     if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
         return _SENTENCES["SQLITE_BUSY"]
+    if isinstance(error, sqlite3.OperationalError) and "Could not decode" in str(error):
+        return _SENTENCES["SQLITE_CORRUPT"]  # text that is not UTF-8 (SQLite cannot tell)
     return None
 
 

@@ -24,6 +24,7 @@ from summit_app.core.notes import NotesRepo
 from summit_app.core.people import PeopleRepo
 from summit_app.core.polls import PollsRepo
 from summit_app.core.questions import QuestionsRepo
+from summit_app.core.rows_check import undecodable
 from summit_app.core.rules import Agenda
 from summit_app.core.schema import REQUIRED_TABLES, SCHEMA_VERSION, migrate
 from summit_app.core.words import WordsRepo
@@ -77,9 +78,18 @@ def check_file(path: Path) -> int:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         if not REQUIRED_TABLES <= tables:
             raise SummitFileError(f"{path} is not a summit file.")
+        if not isinstance(version, int) or version < 1:  # every summit ran migration 1
+            raise SummitFileError(
+                f"{path} is damaged (its file format number, {version}, is not one Summit"
+                " writes). Open a backup copy."
+            )
         verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
         if verdict != "ok":
-            raise SummitFileError(f"{path} is damaged ({verdict}). Open a backup copy.")
+            said = " ".join(verdict.replace("*** in database main ***", "").split())
+            raise SummitFileError(f"{path} is damaged ({said[:160]}). Open a backup copy.")
+        problem = undecodable(conn, version)
+        if problem is not None:
+            raise SummitFileError(f"{path} is damaged ({problem}). Open a backup copy.")
         return int(version)
     except sqlite3.DatabaseError as error:
         if "not a database" in str(error):

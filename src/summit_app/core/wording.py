@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from summit_app.core.checks import INVISIBLE_LETTERS
 from summit_app.core.errors import ValidationError
 
 WORD_MAX_CHARS = 60
@@ -72,7 +73,12 @@ def cloud_word(text: str) -> str:
 
 
 def _plain(text: str) -> str:
-    """Case and accents folded away (compatibility forms too: full-width letters, ligatures)."""
+    """Case and accents folded away (compatibility forms too: full-width letters, ligatures),
+    and characters that draw nothing removed: a zero-width joiner or a soft hyphen inside a
+    word hid it from the profanity filter ("f\u200buck")."""
+    text = "".join(
+        ch for ch in text if unicodedata.category(ch) != "Cf" and ch not in INVISIBLE_LETTERS
+    )
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

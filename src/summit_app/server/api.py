@@ -43,9 +43,11 @@ async def events(c: Ctx, me: Me) -> Response:
     change. A full server answers 503 and the page polls /api/state instead."""
     if not c.hub.has_room():
         raise Refusal(503, push.FULL)
+    if not c.hub.has_room_for(me.id):
+        raise Refusal(429, push.TOO_MANY_STREAMS)
     first, _ = await c.gateway.run(lambda _: personal(c.gateway, me))
     return EventSourceResponse(
-        c.hub.stream(push.event("state", first, retry=push.RETRY_MS)),
+        c.hub.stream(push.event("state", first, retry=push.RETRY_MS), me.id),
         ping=push.PING_S,
         send_timeout=push.SEND_TIMEOUT_S,
     )

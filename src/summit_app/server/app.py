@@ -14,11 +14,11 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
-from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from summit_app.core.errors import (
+    FileGoneError,
     NotAllowedError,
     NotFoundError,
     StateError,
@@ -31,12 +31,17 @@ from summit_app.server import api, audience, bundle, pages
 from summit_app.server.deps import Checks, Context, EventSink, Refusal
 from summit_app.server.gateway import Gateway
 from summit_app.server.guards import Guard, RateLimit
+from summit_app.server.page_files import PageFiles
 from summit_app.server.push import Hub
 from summit_app.server.throttle import Doors
 
 log = logging.getLogger(__name__)
 
 BUSY = "The laptop is busy for a moment. Try again in a few seconds."
+FILE_GONE = (
+    "The laptop cannot save anything just now: its summit file was moved or deleted. This"
+    " was not saved; the facilitator has been told. Try again in a few minutes."
+)
 ELSEWHERE = "That came from another web site, so it was not accepted."
 
 # What core's refusals mean to a phone, most specific first: a card needed or cancelled
@@ -54,11 +59,15 @@ def status_of(error: SummitError) -> int:
     return next((status for kind, status in STATUSES if isinstance(error, kind)), 400)
 
 
-async def refused(_: Request, error: Exception) -> JSONResponse:
+async def refused(request: Request, error: Exception) -> JSONResponse:
     """The one answer to a refusal: the server's own (`Refusal`) or core's (`SummitError`),
     as a status and the sentence the phone shows."""
     if isinstance(error, Refusal):
         return JSONResponse({"error": error.message}, status_code=error.status)
+    if isinstance(error, FileGoneError):  # the facilitator's sentence says where it went
+        log.warning("storage: %s", error)
+        request.app.state.context.emit("file_gone", {"message": str(error)})
+        return JSONResponse({"error": FILE_GONE}, status_code=503)
     if isinstance(error, StorageError):
         log.warning("storage: %s (%s)", error, error.__cause__)
         return JSONResponse({"error": BUSY}, status_code=503)
@@ -108,9 +117,12 @@ def create_app(
     doors: Doors | None = None,
     hub: Hub | None = None,
     hosts: list[str] | None = None,
+    posts: RateLimit | None = None,
 ) -> FastAPI:
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     context = Context(gateway, emit, checks, rate, doors or Doors(), hub or Hub(gateway, 1000))
+    if posts is not None:
+        context.posts = posts
     app.state.context = context
     # Compress only what is worth it (the page's script and style, once per phone): the
     # API's answers and pushes are small and frequent (bench/vote_burst.py: about 7% less
@@ -120,7 +132,7 @@ def create_app(
     # A page reached under another host name (DNS rebinding) is not ours to answer.
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts or ["*"])
     app.add_middleware(Guard)  # added last, so it wraps everything
-    app.mount("/static", StaticFiles(directory=WEB), name="static")
+    app.mount("/static", PageFiles(directory=WEB), name="static")
     app.add_exception_handler(Refusal, refused)
     app.add_exception_handler(SummitError, refused)
     app.include_router(api.router)

@@ -16,12 +16,22 @@ request has REQUEST_S from the moment the connection starts waiting for it (open
 its last answer sent) to arrive whole, or it is answered 408 and closed; and a connection
 still receiving its request counts as idle, not busy, so it makes way for a new one (a
 phone's request arrives in milliseconds; one trickled for seconds is the oldest there).
+
+Slow readers (a client that asks and never reads the answer) must not hold slots either:
+the app waits for ever to write the rest of a paused response, and an answer closed with
+bytes still unsent keeps its descriptor until they go. Measured before: 6,000 such
+connections left 5,581 held after 120 s, up to 4,037 "Too many open files" tracebacks and
+547 MB of server memory. So a response that cannot be written for WRITE_S (the transport's
+buffer stays full) is dropped, a connection closed with its answer unsent is dropped after
+LINGER_S, and when the cap is reached the connection stuck writing the longest makes way
+before any idle one (tests/e2e/test_server_slow_readers.py).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time
 from typing import cast
 
@@ -35,6 +45,11 @@ MAX_SOFT_LIMIT = 10_240  # macOS refuses more than OPEN_MAX even when the hard l
 # A phone's request (headers and a body of at most 16 KB) arrives in well under a second even
 # on poor Wi-Fi; the page gives up on a request after 12 s anyway (resources/web/core.js).
 REQUEST_S = 10.0
+# A phone on poor Wi-Fi drains a few KB in well under this; a reader that takes nothing for
+# this long (its buffer full all the while) has stopped reading. The page's own requests
+# give up after 12 s, and an event stream's writes after push.SEND_TIMEOUT_S (10 s).
+WRITE_S = 10.0
+LINGER_S = 2.0  # how long a closed connection may still take to send its last bytes
 TIMED_OUT = b'{"error": "That took too long to arrive. Check the Wi-Fi and try again."}'
 TIMED_OUT_ANSWER = (
     b"HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\n"
@@ -83,11 +98,15 @@ class GuardedH11Protocol(H11Protocol):
     budget = 1024
     evicted = 0
     timed_out = 0
+    stalled = 0  # dropped because the reader stopped reading
     request_seconds = REQUEST_S
+    write_seconds = WRITE_S
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self.request_deadline: asyncio.TimerHandle | None = None
+        self.write_deadline: asyncio.TimerHandle | None = None
+        self.stuck_since = 0.0  # when its answer last could not be written (0: it can)
         self._waiting_for_request()
         # A socket that never sends a request is closed like an idle keep-alive one.
         self.timeout_keep_alive_task = self.loop.call_later(
@@ -98,7 +117,40 @@ class GuardedH11Protocol(H11Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._cancel_deadline()
+        self._cancel_write_deadline()
         super().connection_lost(exc)
+
+    def pause_writing(self) -> None:
+        """The transport's buffer is full: the reader has this long to take some of it."""
+        super().pause_writing()
+        if self.write_deadline is None:
+            self.stuck_since = time.monotonic()
+            self.write_deadline = self.loop.call_later(self.write_seconds, self._not_reading)
+
+    def resume_writing(self) -> None:
+        super().resume_writing()
+        self._cancel_write_deadline()
+
+    def _cancel_write_deadline(self) -> None:
+        deadline = getattr(self, "write_deadline", None)
+        if deadline is not None:
+            deadline.cancel()
+            self.write_deadline = None
+        self.stuck_since = 0.0
+
+    def _not_reading(self) -> None:
+        self.write_deadline = None
+        type(self).stalled += 1
+        self.transport.abort()  # its unsent answer is dropped; connection_lost follows
+
+    def timeout_keep_alive_handler(self) -> None:
+        super().timeout_keep_alive_handler()
+        self._linger()
+
+    def _linger(self) -> None:
+        """A closed connection still sending its answer gets LINGER_S to finish."""
+        if self.transport.get_write_buffer_size() and self.write_deadline is None:
+            self.loop.call_later(LINGER_S, self.transport.abort)
 
     def handle_events(self) -> None:
         super().handle_events()
@@ -108,6 +160,8 @@ class GuardedH11Protocol(H11Protocol):
     def on_response_complete(self) -> None:
         if not self.transport.is_closing():
             self._waiting_for_request()  # before super(): it may start a pipelined request
+        else:
+            self._linger()  # answered and closed ("connection: close"): its last bytes
         super().on_response_complete()
 
     def _waiting_for_request(self) -> None:
@@ -151,6 +205,7 @@ class GuardedH11Protocol(H11Protocol):
             cycle.disconnected = True  # the app stops waiting for the rest of the body
             cycle.message_event.set()
         self.transport.close()
+        self._linger()
 
     def _make_room(self) -> None:
         # Connections already closing are still counted until their connection_lost: not
@@ -158,11 +213,26 @@ class GuardedH11Protocol(H11Protocol):
         # count past uvicorn's limit_concurrency, and a phone was refused 503).
         # Every connection of this server is one of ours (uvicorn types them as any protocol).
         ours = cast("set[GuardedH11Protocol]", self.connections)
+        # A closed connection still holds its descriptor until its last bytes have gone
+        # (LINGER_S at most); at the cap they go now, or a stream of slow readers keeps
+        # more descriptors closing than the reserve has (measured: "Too many open files").
+        for other in ours:
+            lingering = other.transport.is_closing() and other.transport.get_write_buffer_size()
+            if other is not self and lingering:
+                other.transport.abort()
         live = [c for c in ours if not c.transport.is_closing()]
         if len(live) <= self.budget:
             return
         idle = [c for c in live if c is not self and not c._busy()]
-        if idle:
+        # Answering a reader that takes nothing (its answer piling up here): first to go,
+        # before an idle phone (whose next request may be on its way as it is closed).
+        backed_up = [
+            c for c in live if c is not self and c._busy() and c.transport.get_write_buffer_size()
+        ]
+        if backed_up:
+            type(self).evicted += 1
+            min(backed_up, key=lambda c: c.stuck_since or math.inf).transport.abort()
+        elif idle:
             oldest = min(idle, key=lambda c: getattr(c, "idle_since", 0.0))
             type(self).evicted += 1
             if oldest._receiving():
@@ -181,10 +251,13 @@ class GuardedH11Protocol(H11Protocol):
         except h11.LocalProtocolError:
             pass
         self.transport.close()
+        self._linger()
 
 
 def guarded(budget: int) -> type[GuardedH11Protocol]:
     """A protocol class for one server, with its own budget and eviction count."""
     return type(
-        "GuardedH11", (GuardedH11Protocol,), {"budget": budget, "evicted": 0, "timed_out": 0}
+        "GuardedH11",
+        (GuardedH11Protocol,),
+        {"budget": budget, "evicted": 0, "timed_out": 0, "stalled": 0},
     )

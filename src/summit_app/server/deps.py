@@ -21,7 +21,7 @@ from summit_app.core.model import Participant
 from summit_app.server.gateway import Gateway
 from summit_app.server.guards import RateLimit
 from summit_app.server.push import Hub
-from summit_app.server.schemas import MODEL_MESSAGES, friendly
+from summit_app.server.schemas import MODEL_MESSAGES, NoteIn, QuestionIn, WordIn, friendly
 from summit_app.server.throttle import Doors
 
 TOKEN_COOKIE = "summit_token"
@@ -33,15 +33,21 @@ NOT_JOINED = "You have not joined this summit yet. Scan the QR code on the scree
 BAD_TOKEN = "This phone's pass is not for this summit. Scan the QR code on the screen again."
 WRONG_CODE = "This link is not for the summit running here. Scan the QR code on the screen again."
 TOO_FAST = "That was a lot at once. Wait a few seconds and try again."
+TOO_MANY_POSTS = "That is a lot from one phone in a minute. Wait a little, then send the next one."
 NOT_UNDERSTOOD = "The page sent something this server does not understand."
 HELD_MESSAGE = "The facilitator will look at it before it is shown."
 
+# Notes, questions and cloud words, per participant: a burst, then ten a minute. A person
+# typing sends a few a minute; one address once posted 812 notes in 60 s.
+POST_BURST = 5
+POSTS_PER_S = 10 / 60
 # A phone upvotes several questions in a row: its own, roomier bucket than notes and ballots.
 UPVOTE_BURST, UPVOTES_PER_SECOND = 20, 3
 # The room check: made-up cookies are never counted, and what is kept is bounded.
 MAX_CHECK_PHONES = 5000
 
 EventSink = Callable[[str, dict[str, Any]], None]
+POSTS: tuple[type[BaseModel], ...] = (NoteIn, QuestionIn, WordIn)
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
@@ -92,6 +98,7 @@ class Context:
     upvote_rate: RateLimit = field(
         default_factory=lambda: RateLimit(burst=UPVOTE_BURST, per_second=UPVOTES_PER_SECOND)
     )
+    posts: RateLimit = field(default_factory=lambda: RateLimit(POST_BURST, POSTS_PER_S))
 
 
 async def context(request: Request) -> Context:
@@ -127,6 +134,8 @@ async def parse(
     formed (422 with a sentence saying what is wrong)."""
     if not (limit or c.rate).allow(key):
         raise Refusal(429, TOO_FAST)
+    if model in POSTS and not c.posts.allow(key):
+        raise Refusal(429, TOO_MANY_POSTS)
     if not request.headers.get("content-type", "").startswith("application/json"):
         raise Refusal(415, NOT_UNDERSTOOD)
     try:

@@ -62,6 +62,11 @@ class Gateway:
         connection used from another thread than the one that opened it."""
         self._summit = Summit.open(self.path)
         self._summit.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        try:
+            self._summit.check_writable()  # else every phone's vote would be refused
+        except BaseException:
+            self.close()
+            raise
 
     def close(self) -> None:
         """Close the file; called once the server thread has ended."""

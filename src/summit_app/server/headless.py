@@ -49,8 +49,16 @@ def serve(path: Path | str, host: str | None = None, port: int = DEFAULT_PORT) -
             hint = f" (this laptop has {'; '.join(others)})" if others else ""
             print(f"Only this laptop can open that address; use --host to serve phones{hint}.")
         print("Press Ctrl-C to stop.", flush=True)
+        said: str | None = None
         while not stop.wait(0.5):
-            pass
+            gone = server.gone()  # said the moment the file is moved, not at the next vote
+            if gone != said:
+                print(
+                    gone or f"{Path(path).name} is back: phones' input is saved again.",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                said = gone
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from summit_app.core import Summit
-from summit_app.core.errors import NotAllowedError
+from summit_app.core.errors import NotAllowedError, NotFoundError
 from summit_app.core.model import Card, Participant
 from summit_app.resources import WEB
 from summit_app.server.deps import (
@@ -50,16 +50,19 @@ def page(name: str) -> bytes:
 
 async def join_code(c: Context, code: str, request: Request, short: bool = False) -> str | Response:
     """The long join code if `code` is right (the short code when `short`), else the
-    page to answer with. A guessing address is locked out for a while."""
-    if not c.doors.may_guess(address(request), short):
-        message = SHORT_GUESSED_TOO_OFTEN if short else GUESSED_TOO_OFTEN
-        return plain(429, "Wait a minute", message)
+    page to answer with. A guessing address is locked out for a while: the right long
+    code is still taken from it (throttle.py), the short one is not even looked at."""
+    where = address(request)
+    if short and not c.doors.may_guess(where, short=True):
+        return plain(429, "Wait a minute", SHORT_GUESSED_TOO_OFTEN)
     snap = await c.gateway.run(c.gateway.snapshot)
     expected = snap.short_code if short else snap.join_code
     given = re.sub(r"\D", "", code) if short else code
     if secrets.compare_digest(given.encode(), expected.encode()):
         return snap.join_code
-    c.doors.wrong(address(request), short)
+    if not c.doors.may_guess(where):
+        return plain(429, "Wait a minute", GUESSED_TOO_OFTEN)
+    c.doors.wrong(where, short)
     return plain(404, "Not found", WRONG_CODE)
 
 
@@ -122,19 +125,21 @@ async def card_typed(request: Request, c: Ctx) -> JSONResponse:
 
 
 async def claim(c: Context, typed: str, request: Request) -> tuple[str, Participant] | Refusal:
+    """The card is read inside the claim's own transaction (core's `cards.claim`): read
+    before it, a card cancelled in between handed its finder the replacement's identity.
+    A right pass is always taken; wrong ones lock the guessing address out for a while."""
     where = address(request)
-    if not c.doors.may_guess(where):
-        return Refusal(429, GUESSED_TOO_OFTEN)
-    card = await c.gateway.run(lambda s: s.cards.by_pass(typed[:64]))
-    if card is None:
-        c.doors.wrong(where)
-        return Refusal(404, WRONG_CARD)
 
-    def take(summit: Summit) -> Participant:
-        return summit.cards.claim(card)
+    def take(summit: Summit) -> tuple[Card, Participant]:
+        return summit.cards.claim(typed[:64])
 
     try:
-        participant = await c.gateway.write(take)
+        card, participant = await c.gateway.write(take)
+    except NotFoundError:
+        if not c.doors.may_guess(where):
+            return Refusal(429, GUESSED_TOO_OFTEN)
+        c.doors.wrong(where)
+        return Refusal(404, WRONG_CARD)
     except NotAllowedError as error:
         return Refusal(403, str(error))
     c.gateway.remember(participant)

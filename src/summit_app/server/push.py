@@ -36,6 +36,13 @@ RESULTS_PUSH_S = 1.0
 PING_S = 25  # finds phones that left without closing, and keeps NAT and Wi-Fi paths open
 RETRY_MS = 3000  # what EventSource waits before reconnecting by itself
 SEND_TIMEOUT_S = 10  # a phone that stopped reading is dropped rather than held
+# A person with a phone and a tablet, or a page reloaded before its old stream is noticed
+# gone: a few each, not thousands (one pass once held 6,739 and pushed every other phone
+# to polling).
+STREAMS_PER_PARTICIPANT = 4
+TOO_MANY_STREAMS = (
+    "This phone has several live pages open already; this one checks every few seconds instead."
+)
 FULL = (
     "The laptop is serving as many live connections as it can;"
     " this phone checks every few seconds instead."
@@ -55,6 +62,7 @@ class Hub:
         self.gateway = gateway
         self.capacity = capacity
         self.streams = 0
+        self._by_participant: dict[int, int] = {}
         self.pushes = 0  # broadcasts sent (for tests and benches)
         self.closed = False
         self._message = b""
@@ -68,10 +76,16 @@ class Hub:
     def has_room(self) -> bool:
         return not self.closed and self.streams < self.capacity
 
-    async def stream(self, first: bytes) -> AsyncIterator[bytes]:
+    def has_room_for(self, participant_id: int) -> bool:
+        """Whether this participant may open one more stream."""
+        return self._by_participant.get(participant_id, 0) < STREAMS_PER_PARTICIPANT
+
+    async def stream(self, first: bytes, participant_id: int = 0) -> AsyncIterator[bytes]:
         """One phone's stream: its own state first, then every broadcast."""
         self._start()
         self.streams += 1
+        mine = self._by_participant
+        mine[participant_id] = mine.get(participant_id, 0) + 1
         try:
             yield first
             while not self.closed:
@@ -82,6 +96,9 @@ class Hub:
                 yield self._message
         finally:
             self.streams -= 1
+            mine[participant_id] -= 1
+            if not mine[participant_id]:
+                del mine[participant_id]
 
     def close(self) -> None:
         """End every stream (the server is stopping); call on the server's loop."""

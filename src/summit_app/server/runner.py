@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import ipaddress
 import logging
 import os
 import socket
@@ -14,6 +15,7 @@ from typing import Any
 import uvicorn
 
 from summit_app.core import SummitError
+from summit_app.core.whereabouts import Identity, gone_sentence, identity
 from summit_app.server import network
 from summit_app.server.app import create_app
 from summit_app.server.connections import accept_batch, connection_budget, guarded
@@ -61,6 +63,10 @@ def uvicorn_config(app: Callable[..., Any], budget: int | None = None) -> uvicor
         # under a slow-sender attack a phone's request in that moment was refused 503.
         limit_concurrency=budget + batch + 8,
         server_header=False,
+        # Phones reach the laptop directly; no proxy's word is taken for who they are
+        # (uvicorn believes X-Forwarded-For from 127.0.0.1 by default: 40 of 40 forged
+        # joins from a local process or a port-forward were taken, voiding the join limit).
+        proxy_headers=False,
         backlog=batch,
     )
 
@@ -76,6 +82,25 @@ def allowed_hosts(host: str) -> list[str]:
 
 class ServerError(SummitError):
     """The server could not start (no address to bind, the file cannot be opened...)."""
+
+
+def checked_address(host: str, port: object) -> tuple[str, int]:
+    """The IPv4 address and port to serve on, or ServerError with a sentence."""
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
+        raise ServerError(
+            f"{port} is not a port number: choose one from 1024 to 65535 (or 0 for any free one)."
+        )
+    try:
+        return str(ipaddress.IPv4Address(host)), port
+    except ValueError:
+        pass
+    try:
+        return socket.gethostbyname(host), port  # "localhost", say
+    except (OSError, UnicodeError):
+        raise ServerError(
+            f"'{host}' is not an address of this laptop: give one like 192.168.1.20, or"
+            " 0.0.0.0 for all of them."
+        ) from None
 
 
 class SummitServer:
@@ -95,6 +120,7 @@ class SummitServer:
         *,
         rate: RateLimit | None = None,
         doors: Doors | None = None,
+        posts: RateLimit | None = None,
     ) -> None:
         self.path = Path(path)
         self.host = host or network.preferred_host()
@@ -103,11 +129,13 @@ class SummitServer:
         self._rate = rate or RateLimit()
         self._checks = Checks()
         self.doors = doors or Doors()
+        self._posts = posts  # notes, questions and words per participant (app.py's default)
         self.hub: Hub | None = None
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._join_code = ""
         self._short_code = ""
+        self._identity: Identity | None = None
 
     # -- what the GUI shows --------------------------------------------------------------
 
@@ -155,12 +183,20 @@ class SummitServer:
         """How many phones have reached the room-check page since the server started."""
         return self._checks.count
 
+    def gone(self) -> str | None:
+        """None while the served file is where it was opened; else the sentence saying it
+        was moved (and where to) or deleted: phones' writes are refused meanwhile."""
+        if self._identity is None:
+            return None
+        return gone_sentence(self.path.absolute(), self._identity)
+
     # -- starting and stopping -----------------------------------------------------------
 
     def start(self) -> None:
         """Start serving; returns once listening. Raises ServerError or SummitFileError."""
         if self._thread is not None:
             return
+        self.host, self.port = checked_address(self.host, self.port)
         sock = self._bind()
         gateway = Gateway(self.path)
         budget = connection_budget()
@@ -173,6 +209,7 @@ class SummitServer:
             doors=self.doors,
             hub=self.hub,
             hosts=allowed_hosts(self.host),
+            posts=self._posts,
         )
         config = uvicorn_config(app, budget)
         self._server = server = uvicorn.Server(config)
@@ -182,6 +219,7 @@ class SummitServer:
             # The server's connection is opened, used and closed on this thread alone.
             try:
                 gateway.open()
+                self._identity = identity(gateway.summit.path)
                 info = gateway.call(lambda s: s.info())
                 self._join_code, self._short_code = info.join_code, info.short_code
             except BaseException as error:

@@ -48,6 +48,7 @@ STRIP_KEY = "window/strip_shown"
 FIRST_SIZE = (1280, 720)
 DESKTOP_CHROME = 80
 BANNER = "background: #fef3c7; color: #78350f; font-weight: 600; padding: 6px;"
+ALARM = "background: #fee2e2; color: #7f1d1d; font-weight: 600; padding: 8px;"
 
 
 class MainWindow(QMainWindow):
@@ -271,10 +272,18 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(8, 2, 8, 2)
         row.addWidget(self.banner_text, 1)
         row.addWidget(serve)
+        # The file moved or deleted while open: said at once, with where it went.
+        self.file_banner = QLabel()
+        self.file_banner.setStyleSheet(ALARM)
+        self.file_banner.setWordWrap(True)
+        self.file_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.file_banner.hide()
+        session.file_gone.connect(self._file_gone)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.file_banner)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.projector_panel)
@@ -318,6 +327,10 @@ class MainWindow(QMainWindow):
 
     def _shown_prompt_id(self) -> int | None:
         return self.note_board.prompt_id or self.session.summit.live().open_prompt_id
+
+    def _file_gone(self, sentence: str) -> None:
+        self.file_banner.setText(sentence)
+        self.file_banner.setVisible(bool(sentence))
 
     def _refresh_banner(self, *_: object) -> None:
         """Say so when phones are meant to take part but cannot reach the laptop."""

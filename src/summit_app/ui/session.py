@@ -93,6 +93,8 @@ class SummitSession(QObject):
         facilitator_changed(Change): a command, undo or redo changed these rows.
         history_changed(): what Undo and Redo would do changed.
         external_event(str): the participant server reported an event of this kind (any thread).
+        file_gone(str): the file was moved or deleted (the sentence says where), or is
+            back ("").
         closed(): the file was closed; panels stop their timers.
     """
 
@@ -112,6 +114,7 @@ class SummitSession(QObject):
     # Only the kind crosses threads: PySide6 6.12 aborted ("deallocating None") under a
     # burst of queued signals carrying a Python dict; a str is copied as a QString.
     external_event = Signal(str)
+    file_gone = Signal(str)
     closed = Signal()
 
     def __init__(self, summit: Summit, parent: QObject | None = None) -> None:
@@ -125,6 +128,7 @@ class SummitSession(QObject):
         self._tally.ready.connect(self._tally_ready, Qt.ConnectionType.QueuedConnection)
         self.history = History(summit, self._facilitator_changed)
         self._version = summit.data_version()
+        self.gone = ""  # why nothing can be saved (the file moved or was deleted), if so
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_INTERVAL_MS)
         self._timer.timeout.connect(self.check_external)
@@ -268,6 +272,10 @@ class SummitSession(QObject):
         if self._pending and time.monotonic() - self._batch_started > 2 * EVENT_BATCH_MS / 1000:
             # A safety net: whatever delays the batch timer, phones' input still shows.
             self._flush_events()
+        gone = self.summit.gone() or ""
+        if gone != self.gone:
+            self.gone = gone
+            self.file_gone.emit(gone)
         version = self.summit.data_version()
         if version != self._version:
             self._version = version

@@ -1,0 +1,122 @@
+"""Slow readers: with 256 file descriptors (a Mac's default), 2,000 connections that ask for
+the page's files and never read the answers do not pin the server: other phones still join
+and vote, the log has no "Too many open files", and the server's memory stays bounded."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from served import make_vote, serve
+
+pytestmark = pytest.mark.slow
+
+READERS = 2000
+ATTACK_S = 60.0
+OPEN_OVER_S = 20.0  # the non-reading connections arrive over this long, then are held
+PIPELINED = 24  # requests each sends at once (a few hundred KB of answers it never reads)
+PHONE_TIMEOUT_S = 5.0
+MAX_RSS_MB = 200
+
+
+class NonReaders(threading.Thread):
+    """Opens READERS connections over OPEN_OVER_S; each asks for the phone page's script
+    PIPELINED times with a tiny receive buffer and never reads. All held until ATTACK_S."""
+
+    def __init__(self, host: str, port: int) -> None:
+        super().__init__(daemon=True)
+        self.host, self.port = host, port
+        self.sockets: list[socket.socket] = []
+        self.refused = 0
+        self.started = time.monotonic()
+        self.stop = threading.Event()
+        ask = f"GET /static/poll.js HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode()
+        self.request = ask * PIPELINED
+
+    def run(self) -> None:
+        for i in range(READERS):
+            due = self.started + OPEN_OVER_S * i / READERS
+            if self.stop.wait(max(0.0, due - time.monotonic())):
+                return
+            sock = socket.socket()
+            self.sockets.append(sock)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1024)
+            sock.bind((f"127.0.{30 + i // 250}.{1 + i % 250}", 0))
+            sock.settimeout(0.5)
+            try:
+                sock.connect((self.host, self.port))
+                sock.sendall(self.request)
+            except OSError:
+                self.refused += 1
+
+    def close(self) -> None:
+        self.stop.set()
+        self.join(10)
+        for sock in self.sockets:
+            sock.close()
+
+
+RESENT: list[str] = []
+
+
+def again(send, *args, **kwargs) -> httpx.Response:  # noqa: ANN001
+    """Send as the phone page does: once more if the connection was cut (at the cap the
+    server may close a phone's idle keep-alive connection as its next request leaves)."""
+    try:
+        return send(*args, **kwargs)
+    except httpx.TransportError as error:
+        RESENT.append(type(error).__name__)
+        return send(*args, **kwargs)
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def test_slow_readers_cannot_pin_a_256_descriptor_server(tmp_path: Path) -> None:
+    path = tmp_path / "day.summit"
+    poll_id, options = make_vote(path)
+    served = serve(path, descriptors=256)
+    host, port = served.url.removeprefix("http://").split(":")
+    attack = NonReaders(host, int(port))
+    joined = voted = 0
+    slowest = 0.0
+    peak = rss_mb(served.process.pid)
+    try:
+        attack.start()
+        phone_number = 0
+        while time.monotonic() - attack.started < ATTACK_S:
+            transport = httpx.HTTPTransport(local_address=f"127.0.60.{1 + phone_number % 250}")
+            with httpx.Client(
+                base_url=served.url, timeout=PHONE_TIMEOUT_S, transport=transport, trust_env=False
+            ) as phone:
+                began = time.monotonic()
+                assert again(phone.get, f"/j/{served.code}").status_code == 200
+                joined += 1
+                ballot = {"poll_id": poll_id, "choices": {str(options[phone_number % 3]): 1}}
+                assert again(phone.post, "/api/ballot", json=ballot).status_code == 200
+                voted += 1
+                slowest = max(slowest, time.monotonic() - began)
+            phone_number += 1
+            peak = max(peak, rss_mb(served.process.pid))
+            time.sleep(1.0)
+    finally:
+        attack.close()
+        served.stop()
+    log = "".join(served.output)
+    print(
+        f"slow readers: {len(attack.sockets)} opened ({attack.refused} refused at connect);"
+        f" {joined} phones joined and {voted} voted meanwhile, slowest {slowest:.2f} s;"
+        f" server memory peak {peak:.0f} MB; sent again after a cut connection: {len(RESENT)}"
+    )
+    assert joined == voted >= 30  # one a second or so, each joining afresh
+    assert len(RESENT) <= 3, RESENT
+    assert "Too many open files" not in log and "Traceback" not in log, log[-2000:]
+    assert peak < MAX_RSS_MB
