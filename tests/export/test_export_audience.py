@@ -88,8 +88,8 @@ def test_every_edition_prints_the_questions_and_the_top_words_with_what_they_mea
     first = text.index("How do we give clinical leaders protected time", questions)
     second = text.index("How do we make sure system leadership is multidisciplinary", first)
     assert text.index("What does a good career pathway", second) > second
-    assert "Upvotes are how many phones asked for that question too" in text
-    assert "The bigger the word, the more answers it had" in text
+    assert "Upvotes count the people who wanted the same question asked" in text
+    assert "the more often a word was given, the larger it is" in text
     cloud = text.index("What is one thing we should take forward?", questions)
     for word in ("Time", "multidisciplinary", "leadership skills", "safe space", "support"):
         assert word in text[cloud:], (edition, word)

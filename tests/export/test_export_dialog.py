@@ -95,3 +95,23 @@ def test_a_problem_is_shown_in_the_dialog(qtbot: QtBot, tmp_path: Path) -> None:
     assert not dialog.folder_button.isEnabled()
     assert dialog.export_button.isEnabled()
     assert dialog.preview.page_count() == 0
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_dialog_warns_of_template_text_and_says_which_edition_failed(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from summit_app.core.templates import create_from_template
+
+    create_from_template(tmp_path / "day.summit", "summit-day").close()
+    (tmp_path / "out" / "day.docx").mkdir(parents=True)  # the Word file cannot be written
+    dialog = make_dialog(qtbot, tmp_path / "day.summit")
+    dialog.show()
+    dialog.folder_edit.setText(str(tmp_path / "out"))
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=5000)
+    text = dialog.status.text()
+    assert text.startswith("The Word edition was not written")
+    assert "Check: The title is still the template's: “Our summit”." in text
+    assert (tmp_path / "out" / "day.pdf").is_file() and (tmp_path / "out" / "day.html").is_file()

@@ -262,3 +262,29 @@ def test_typing_then_closing_the_file_at_once_keeps_the_typing(qtbot, tmp_path) 
 
     with Summit.open(tmp_path / "demo.summit") as again:
         assert again.info().introduction.endswith("might be. Typed just before quitting.")
+
+
+def test_the_team_sets_the_cover_line_and_chooses_the_closing_themes(qtbot, demo) -> None:
+    panel = _panel(qtbot, demo)
+    panel.outline.select(("pack", None))
+    page = panel.pack_page
+    page.publication.setText("Published 20 April 2021")
+    page.publication.editingFinished.emit()
+    assert demo.summit.writeup.pack_options().publication == "Published 20 April 2021"
+    themes = page.themes
+    assert themes.count() >= 9
+    assert all(themes.item(i).checkState() == Qt.CheckState.Checked for i in range(3))
+    first, second = (
+        themes.item(0).data(Qt.ItemDataRole.UserRole),
+        themes.item(1).data(Qt.ItemDataRole.UserRole),
+    )
+    themes.item(0).setCheckState(Qt.CheckState.Unchecked)  # left out of the closing table
+    chosen = demo.summit.writeup.pack_options().closing_themes
+    assert chosen is not None and first not in chosen and chosen[0] == second
+    page.themes.setCurrentRow(1)
+    page.move_theme(-1)  # the (now first) ticked theme moves below the next one
+    chosen = demo.summit.writeup.pack_options().closing_themes
+    assert chosen is not None and chosen.index(second) == 1
+    demo.undo()
+    demo.undo()
+    assert demo.summit.writeup.pack_options().closing_themes is None

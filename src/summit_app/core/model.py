@@ -377,6 +377,12 @@ class PackOptions:
     include_data_appendix: bool = True
     closing_order: tuple[str, ...] = CLOSING_PAGES
     anonymity_threshold: int = DEFAULT_ANONYMITY_THRESHOLD
+    # What the cover says: a publication date or a version ("20 April 2021", "Version 2");
+    # empty, the pack is a draft and says so.
+    publication: str = ""
+    # The themes (ids) the closing "What have we heard?" table holds, in order; None: every
+    # theme with a summary, in agenda order.
+    closing_themes: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -30,12 +30,12 @@ CHOICE_KINDS = (PollKind.SINGLE, PollKind.MULTI, PollKind.POINTS)
 
 def plural(n: int, word: str) -> str:
     """'1 vote', '2 votes'; '1 point', '2 points'."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def people(n: int) -> str:
     """'1 person', '2 people'."""
-    return f"{n} {'person' if n == 1 else 'people'}"
+    return f"{n:,} {'person' if n == 1 else 'people'}"
 
 
 def one_decimal(value: Fraction) -> str:

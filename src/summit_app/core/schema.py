@@ -292,6 +292,14 @@ _M010_UNDO_HISTORY = """
         );
 """
 
+# The team's choices for the pack: what the cover says instead of "Draft" (a publication
+# date or a version), and which summarised themes the closing table holds, in order (NULL:
+# every one, in agenda order).
+_M011_PACK_COVER_AND_THEMES = """
+        ALTER TABLE writeup ADD COLUMN publication TEXT NOT NULL DEFAULT '';
+        ALTER TABLE writeup ADD COLUMN closing_themes TEXT;
+"""
+
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
@@ -304,6 +312,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("short_join_code", _M008_SHORT_JOIN_CODE),
     ("voting_cards", _M009_VOTING_CARDS),
     ("undo_history", _M010_UNDO_HISTORY),
+    ("pack_cover_and_themes", _M011_PACK_COVER_AND_THEMES),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

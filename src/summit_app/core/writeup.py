@@ -14,8 +14,10 @@ gives its paragraphs, runs and lists):
   `narrative_blocks(section_id)`: only its blocks, in that order.
 - `closing_texts()`: `ClosingTexts(thanks, actions_intro, commitments_intro)`.
 - `pack_options()`: `PackOptions(include_agenda, include_participation,
-  include_group_tables, include_data_appendix, closing_order, anonymity_threshold)`;
-  `closing_order` is a permutation of `model.CLOSING_PAGES`.
+  include_group_tables, include_data_appendix, closing_order, anonymity_threshold,
+  publication, closing_themes)`; `closing_order` is a permutation of
+  `model.CLOSING_PAGES`; `publication` is what the cover says ("" for a draft);
+  `closing_themes` the ids of the themes the closing table holds, in order (None: all).
 - Actions and commitments: `summit.people.actions()` in the team's order.
 
 Writing: `set_summit_introduction`, `set_section_introduction`, `set_item_writeup`,
@@ -49,6 +51,7 @@ from summit_app.core.summit_info import edit_info
 
 Entry = Item | NarrativeBlock
 MAX_ANONYMITY_THRESHOLD = 1000
+MAX_PUBLICATION_CHARS = 80
 _FLAGS = ("include_agenda", "include_participation", "include_group_tables",
           "include_data_appendix")  # fmt: skip
 
@@ -249,6 +252,8 @@ class WriteupRepo:
             **{flag: bool(row[flag]) for flag in _FLAGS},
             closing_order=tuple(order),
             anonymity_threshold=int(row["anonymity_threshold"]),
+            publication=row["publication"],
+            closing_themes=_theme_ids(row["closing_themes"]),
         )
 
     def set_pack_options(self, options: PackOptions) -> PackOptions:
@@ -262,17 +267,59 @@ class WriteupRepo:
             "The smallest group shown must be a whole number of people from 2 to"
             f" {MAX_ANONYMITY_THRESHOLD}: a group of one would show how that person voted.",
         )
+        publication = " ".join(options.publication.split())
+        if len(publication) > MAX_PUBLICATION_CHARS:
+            raise ValidationError(
+                "What the cover says (a publication date or a version) must be at most"
+                f" {MAX_PUBLICATION_CHARS} characters."
+            )
+        themes = options.closing_themes
         values = [int(bool(getattr(options, flag))) for flag in _FLAGS]
         with self._s.write():
+            if themes is not None:
+                themes = tuple(dict.fromkeys(themes))
+                known = (
+                    {
+                        r["id"]
+                        for r in self._s.rows(
+                            f"SELECT id FROM themes WHERE id IN ({', '.join('?' * len(themes))})",
+                            themes,
+                        )
+                    }
+                    if themes
+                    else set()
+                )
+                if set(themes) - known:
+                    raise ValidationError("The closing table can only hold themes of this summit.")
             self._s.execute(
                 f"UPDATE writeup SET {', '.join(f'{f} = ?' for f in _FLAGS)},"
-                " closing_order = ?, anonymity_threshold = ? WHERE id = 1",
-                (*values, json.dumps(list(options.closing_order)), options.anonymity_threshold),
+                " closing_order = ?, anonymity_threshold = ?, publication = ?,"
+                " closing_themes = ? WHERE id = 1",
+                (
+                    *values,
+                    json.dumps(list(options.closing_order)),
+                    options.anonymity_threshold,
+                    publication,
+                    None if themes is None else json.dumps(list(themes)),
+                ),
             )
         return self.pack_options()
 
     def _row(self) -> dict[str, Any]:
         return self._s.rows("SELECT * FROM writeup WHERE id = 1")[0]
+
+
+def _theme_ids(stored: str | None) -> tuple[int, ...] | None:
+    """The closing table's themes as stored (a JSON list of ids), None for every theme."""
+    if stored is None:
+        return None
+    try:
+        ids = json.loads(stored)
+    except ValueError:
+        return None
+    if not isinstance(ids, list):
+        return None
+    return tuple(i for i in ids if isinstance(i, int) and not isinstance(i, bool))
 
 
 def _is_item(entry: Entry, item_id: int) -> bool:

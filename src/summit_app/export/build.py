@@ -44,6 +44,7 @@ def assemble(data: PackData) -> Pack:
         parts += CLOSING[page](data, log)
     if not parts:
         parts.append(Part("Introduction", "intro", (Para((Run(EMPTY),)),), PartKind.FRONT))
+    parts.append(about(data))
     info = data.info
     return Pack(
         title=one_line(info.title),
@@ -53,5 +54,30 @@ def assemble(data: PackData) -> Pack:
         logo=data.logo,
         parts=tuple(parts),
         exported_at=data.exported_at,
+        edition=edition(data),
         log=log.result(),
+    )
+
+
+def edition(data: PackData) -> str:
+    """What the cover says: the team's publication date or version, else that it is a draft."""
+    publication = one_line(data.options.publication)
+    if publication:
+        return publication
+    return f"Draft, exported on {long_date(data.exported_at)}"
+
+
+def about(data: PackData) -> Part:
+    """Which edition is the accessible one, and whom to ask for another format."""
+    text = (
+        "This pack comes in three editions with the same words and figures: PDF, Word and"
+        " HTML. The HTML edition (one web page) is the accessible one: it works with screen"
+        " readers, keyboard navigation and zoom, and every chart has its figures as a table."
+        " The PDF is not tagged for screen readers."
+    )
+    contact = one_line(data.info.contact)
+    if contact:
+        text += f" For the HTML edition or another format, such as large print, contact {contact}."
+    return Part(
+        "About this pack", "about", (Para((Run(text),)),), PartKind.APPENDIX, new_page=False
     )

@@ -32,17 +32,17 @@ def questions_blocks(block: PromptBlock, level: int) -> list[Block]:
         Para(
             (
                 Run(
-                    f"The room sent {asked} from their phones, {answered} of them answered on"
-                    " the day. Upvotes are how many phones asked for that question too; each"
-                    " phone could upvote a question once, and duplicates were merged into one."
-                    " The most upvoted come first."
+                    f"The room sent {asked} from their phones, and {answered} were answered"
+                    " on the day. Upvotes count the people who wanted the same question"
+                    " asked (one each); the questions most wanted come first, and a question"
+                    " sent twice is counted once."
                 ),
             ),
             Tone.CAPTION,
         )
     )
     rows = tuple(
-        (text_runs(q.text) or (Run(""),), str(q.upvotes), STATE[q.state]) for q in questions
+        (text_runs(q.text) or (Run(""),), f"{q.upvotes:,}", STATE[q.state]) for q in questions
     )
     out.append(
         Table(
@@ -64,12 +64,12 @@ def cloud_blocks(block: PromptBlock, level: int) -> list[Block]:
         Para(
             (
                 Run(
-                    f"{_count(block.phones, 'phone')} sent {_count(answers, 'answer')} of one"
-                    " to three words each. The bigger the word, the more answers it had;"
-                    " answers were counted as one word whatever their capitals, the"
-                    " punctuation around them or a simple plural (“Skills!” and “skill”)."
-                    f" The table lists the {min(TOP_WORDS, len(words))} words with the most"
-                    " answers."
+                    f"{_count(block.phones, 'person', 'people')} sent"
+                    f" {_count(answers, 'answer')} of one to three words each. In the word"
+                    " cloud, the more often a word was given, the larger it is; the table"
+                    f" lists the {min(TOP_WORDS, len(words))} words given most. The same"
+                    " word was counted together whatever its capitals, punctuation or a"
+                    " simple plural (“Skills!” and “skill”)."
                 ),
             ),
             Tone.CAPTION,
@@ -78,7 +78,7 @@ def cloud_blocks(block: PromptBlock, level: int) -> list[Block]:
     top = words[:TOP_WORDS]
     data = Table(
         (Column("Word"), Column("Answers", numeric=True)),
-        tuple((as_typed(w.text), str(w.count)) for w in top),
+        tuple((as_typed(w.text), f"{w.count:,}") for w in top),
         caption=f"The words with the most answers to “{one_line(prompt.text)}”",
     )
     alt = "A word cloud. Most answers first: " + "; ".join(
@@ -90,5 +90,5 @@ def cloud_blocks(block: PromptBlock, level: int) -> list[Block]:
     return out
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n:,} {noun}s"
+def _count(n: int, noun: str, nouns: str = "") -> str:
+    return f"{n} {noun}" if n == 1 else f"{n:,} {nouns or noun + 's'}"

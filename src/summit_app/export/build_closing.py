@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from summit_app.core.presenting import people, percent
+from summit_app.core.model import Theme
+from summit_app.core.presenting import people, rounding_note, shares
 from summit_app.export.anonymity import OTHER_GROUPS, fold_counts
 from summit_app.export.build_groups import group_tables
 from summit_app.export.build_results import appendix_blocks
@@ -17,6 +18,7 @@ from summit_app.export.model import (
     Bar,
     Block,
     Bullets,
+    Cell,
     Chart,
     Column,
     Heading,
@@ -52,15 +54,23 @@ def actions(data: PackData, log: Log) -> list[Part]:
     if not data.actions:
         return []
     story: list[Block] = list(narrative_text(data.closing.actions_intro))
-    rows = tuple((inline(a.text), one_line(a.owner), one_line(a.due)) for a in data.actions)
-    story.append(
-        Table(
-            (Column("Action"), Column("Who"), Column("By")),
-            rows,
-            caption="Actions agreed, with who will take each and by when.",
-        )
-    )
+    dated = sum(1 for a in data.actions if a.due.strip())
+    rows: tuple[tuple[Cell, ...], ...]
+    columns: tuple[Column, ...]
+    if 2 * dated >= len(data.actions):
+        rows = tuple((inline(a.text), one_line(a.owner), one_line(a.due)) for a in data.actions)
+        columns = (Column("Action"), Column("Who"), Column("By"))
+    else:  # a "By" column mostly empty: the few dates read better beside who
+        rows = tuple((inline(a.text), _who_by(a.owner, a.due)) for a in data.actions)
+        columns = (Column("Action"), Column("Who"))
+    caption = "Actions agreed, with who will take each" + (" and by when." if dated else ".")
+    story.append(Table(columns, rows, caption=caption).without_empty_columns())
     return [Part("Actions", "actions", tuple(story), PartKind.CLOSING, False)]
+
+
+def _who_by(owner: str, due: str) -> str:
+    who, by = one_line(owner), one_line(due)
+    return f"{who}, by {by}" if who and by else who or (f"By {by}" if by else "")
 
 
 def thanks(data: PackData, log: Log) -> list[Part]:
@@ -83,7 +93,7 @@ def thanks(data: PackData, log: Log) -> list[Part]:
 
 
 def what_we_heard(data: PackData, log: Log) -> list[Part]:
-    themes = data.summarised_themes
+    themes = closing_themes(data, log)
     if not themes:
         return []
     rows = tuple(
@@ -96,6 +106,22 @@ def what_we_heard(data: PackData, log: Log) -> list[Part]:
         caption="Each theme of the day and what we heard about it.",
     )
     return [Part("What have we heard?", "heard", (table,), PartKind.CLOSING)]
+
+
+def closing_themes(data: PackData, log: Log) -> list[Theme]:
+    """The themes of the closing table: the team's choice in their order (the rest said in
+    the log), or every summarised theme in agenda order until they choose."""
+    themes = data.summarised_themes
+    chosen = data.options.closing_themes
+    if chosen is None:
+        return themes
+    by_id = {t.id: t for t in themes}
+    kept = [by_id[i] for i in chosen if i in by_id]
+    left = [t for t in themes if t.id not in set(chosen)]
+    if left:
+        names = ", ".join(f"“{one_line(t.name)}”" for t in left)
+        log.note(f"“What have we heard?” leaves out the themes the team did not choose: {names}.")
+    return kept
 
 
 def participation(data: PackData, log: Log) -> list[Part]:
@@ -129,10 +155,13 @@ def _who(data: PackData, log: Log) -> list[Block]:
     )
     order = sorted(counts, key=lambda g: (g == OTHER_GROUPS, -counts[g]))
     top = max(counts.values())
-    figures = {g: f"{counts[g]} ({percent(counts[g], data.joined)}%)" for g in order}
+    # One rounding rule with the polls' (each rounded on its own, 7, 7, 6, 5 and 15 of 40
+    # made 102% with no word said); a total other than 100 is explained under the chart.
+    share = dict(zip(order, shares([counts[g] for g in order]), strict=True))
+    figures = {g: f"{counts[g]:,} ({share[g]}%)" for g in order}
     data_table = Table(
         (Column("Group"), Column("People", numeric=True), Column("Share", numeric=True)),
-        tuple((plain(g), str(counts[g]), f"{percent(counts[g], data.joined)}%") for g in order),
+        tuple((plain(g), f"{counts[g]:,}", f"{share[g]}%") for g in order),
         caption=f"People who joined, by group: {people(data.joined)} in all.",
     )
     alt = "Bar chart of the people who joined, by group, largest first: " + "; ".join(
@@ -140,6 +169,9 @@ def _who(data: PackData, log: Log) -> list[Block]:
     )
     bars = tuple(Bar(plain(g), (counts[g] / top,), figures[g]) for g in order)
     story.append(Chart("Who took part, by group", alt + ".", bars, data_table))
+    note = rounding_note(list(share.values()))
+    if note:
+        story.append(Para((Run(note),), Tone.CAPTION))
     return story
 
 

@@ -66,6 +66,6 @@ def agenda(data: PackData) -> list[Part]:
         caption="The agenda of the day, section by section.",
         row_headers=False,
         group_rows=tuple(group_rows),
-    )
+    ).without_empty_columns()  # "Actual" only when the day was run
     story = (Para((Run(note),), Tone.CAPTION), table)
     return [Part("Agenda", "agenda", story, PartKind.FRONT, new_page=False)]

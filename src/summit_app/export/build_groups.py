@@ -14,7 +14,7 @@ from summit_app.export.anonymity import OTHER_GROUPS, fold
 from summit_app.export.data import NOT_GIVEN, PackData, PollBlock
 from summit_app.export.log import Log
 from summit_app.export.model import Block, Column, Heading, Para, Run, Table, Tone
-from summit_app.export.typeset import heading, one_line, plain
+from summit_app.export.typeset import heading, one_line, plain, short_question
 
 GROUPS_PER_TABLE = 6
 EXPLAINED = (
@@ -36,10 +36,13 @@ def group_tables(data: PackData, log: Log) -> list[Block]:
         groups = _groups(block, list(data.by_group), threshold, log)
         if not groups:
             continue
-        story.append(Heading(heading(result.poll.question), 3, f"groups-poll-{result.poll.id}"))
+        title = short_question(result.poll.question)
+        story.append(Heading(heading(title), 3, f"groups-poll-{result.poll.id}"))
         tables = -(-len(groups) // GROUPS_PER_TABLE)  # balanced: 6 as 3 + 3, not 5 + 1
         size = -(-len(groups) // tables)
         for start in range(0, len(groups), size):
+            if start:  # the next groups' table names its poll too, wherever it falls
+                story.append(Heading(heading(f"{title} (more groups)"), 4))
             story.append(_table(result, groups[start : start + size]))
     if story:
         story.insert(0, Para((Run(EXPLAINED),), Tone.CAPTION))
@@ -88,5 +91,5 @@ def _table(result: PollResult, groups: list[tuple[str, PollResult]]) -> Table:
                 cells.append(mine.figure)
         rows.append(tuple(cells))
     what = {PollKind.RANK: "place", PollKind.SCALE: "mean level"}.get(kind, "share of votes")
-    caption = f"{heading(result.poll.question)}: each group\u2019s {what}."
+    caption = f"{short_question(result.poll.question)}: each group\u2019s {what}."
     return Table(tuple(columns), tuple(rows), caption=caption)

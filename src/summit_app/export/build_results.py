@@ -13,26 +13,35 @@ from summit_app.core.model import PollKind
 from summit_app.core.presenting import Presentation, present
 from summit_app.core.tally import PollResult
 from summit_app.export.model import Bar, Block, Chart, Column, Heading, Para, Run, Table, Tone
-from summit_app.export.typeset import heading, one_line, plain
+from summit_app.export.typeset import heading, one_line, plain, short_question
 
 HAND_HEAD = "Counted by hand"
+NO_VOTES = "No votes were cast."
 
 
 def poll_blocks(result: PollResult, level: int) -> list[Block]:
     """The question as a heading of `level`, the sentence, and the figure."""
     shown = present(result)
-    blocks: list[Block] = [
-        Heading(heading(shown.question), level, f"poll-{shown.poll_id}"),
-        Para((Run(plain(shown.sentence)),), Tone.CAPTION),
-    ]
-    if not shown.voters:
-        return blocks
+    blocks: list[Block] = question_blocks(shown, level, f"poll-{shown.poll_id}")
+    if not shown.voters:  # not "shares of all 0 votes, cast by 0 people"
+        return [*blocks, Para((Run(NO_VOTES),), Tone.CAPTION)]
+    blocks.append(Para((Run(plain(shown.sentence)),), Tone.CAPTION))
     if shown.kind is PollKind.RANK or len(shown.rows) < 2:
         blocks.append(full_table(shown))
     else:
         blocks.append(chart(shown))
     if shown.rounding:
         blocks.append(Para((Run(shown.rounding),), Tone.CAPTION))
+    return blocks
+
+
+def question_blocks(shown: Presentation, level: int, anchor: str) -> list[Block]:
+    """The poll's short title as its heading, and the question in full under it when the
+    phones were told more (`Pick up to 3.`)."""
+    short = short_question(shown.question)
+    blocks: list[Block] = [Heading(heading(short), level, anchor)]
+    if short != one_line(shown.question):
+        blocks.append(Para((Run("The question: ", bold=True), Run(plain(shown.question)))))
     return blocks
 
 
@@ -71,7 +80,7 @@ def full_table(shown: Presentation) -> Table:
             Column("Mean place", numeric=True),
         ]
         cells = [
-            [str(r.place), one_line(r.label), str(r.borda), str(r.count), r.mean] for r in rows
+            [str(r.place), one_line(r.label), f"{r.borda:,}", f"{r.count:,}", r.mean] for r in rows
         ]
     elif kind is PollKind.SCALE:
         names = [v.short for v in rows[0].levels] if rows else []
@@ -84,8 +93,8 @@ def full_table(shown: Presentation) -> Table:
         cells = [
             [
                 one_line(r.label),
-                *(f"{v.count} ({v.share}%)" if v.count else "0" for v in r.levels),
-                str(r.count),
+                *(f"{v.count:,} ({v.share}%)" if v.count else "0" for v in r.levels),
+                f"{r.count:,}",
                 r.mean or "–",
             ]
             for r in rows
@@ -93,11 +102,11 @@ def full_table(shown: Presentation) -> Table:
     else:
         unit = "Points" if kind is PollKind.POINTS else "Votes"
         columns = [Column("Option"), Column(unit, numeric=True), Column("Share", numeric=True)]
-        cells = [[one_line(r.label), str(r.count), r.figure] for r in rows]
+        cells = [[one_line(r.label), f"{r.count:,}", r.figure] for r in rows]
     if shown.hand_marked:
         columns.append(Column(HAND_HEAD, numeric=True))
         for row, r in zip(cells, rows, strict=True):
-            row.append(str(r.hand_count) if r.hand_marked else "")
+            row.append(f"{r.hand_count:,}" if r.hand_marked else "")
     caption = f"The figures in full: {shown.voters_text}."
     return Table(
         tuple(columns),
@@ -110,10 +119,7 @@ def full_table(shown: Presentation) -> Table:
 def appendix_blocks(result: PollResult) -> list[Block]:
     """The poll in the data appendix: its question, the sentence and every figure."""
     shown = present(result)
-    blocks: list[Block] = [
-        Heading(heading(shown.question), 2, f"data-poll-{shown.poll_id}"),
-        Para((Run(plain(shown.sentence)),), Tone.CAPTION),
-    ]
-    if shown.voters:
-        blocks.append(full_table(shown))
-    return blocks
+    blocks = question_blocks(shown, 2, f"data-poll-{shown.poll_id}")
+    if not shown.voters:
+        return [*blocks, Para((Run(NO_VOTES),), Tone.CAPTION)]
+    return [*blocks, Para((Run(plain(shown.sentence)),), Tone.CAPTION), full_table(shown)]

@@ -17,7 +17,14 @@ from summit_app.export.build_audience import cloud_blocks, questions_blocks
 from summit_app.export.build_results import poll_blocks
 from summit_app.export.data import ItemBlock, PromptBlock, SectionBlock, ThemeBlock, is_break
 from summit_app.export.model import Block, Bullets, Heading, Para, Part, PartKind, Run, Tone
-from summit_app.export.typeset import blocks, heading, narrative_text, one_line, text_runs
+from summit_app.export.typeset import (
+    blocks,
+    heading,
+    narrative_text,
+    one_line,
+    short_question,
+    text_runs,
+)
 
 OTHER_NOTES = "Other notes"
 NUMBERED = re.compile(r"\s*(section|part|session)\s+\w{1,4}\s*[:.\-\u2013\u2014]", re.IGNORECASE)
@@ -30,7 +37,7 @@ def section_part(number: int, block: SectionBlock) -> Part | None:
         if isinstance(entry, NarrativeBlock):
             story += narrative_block(entry)
         elif not is_break(entry.item):
-            story += item_blocks(entry)
+            story += item_blocks(entry, section.title)
     if not story:
         return None  # nothing happened here worth a page: it stays in the agenda
     # A title numbered by the team ("Section 1: ...") keeps its own number, not a second one.
@@ -46,14 +53,20 @@ def narrative_block(block: NarrativeBlock, level: int = 2) -> list[Block]:
     return out + list(narrative_text(block.text))
 
 
-def item_blocks(block: ItemBlock) -> list[Block]:
+def item_blocks(block: ItemBlock, section_title: str = "") -> list[Block]:
     item = block.item
     prompts = [p for p in block.prompts if not p.is_empty]
     things = int(bool(block.speakers)) + len(prompts) + len(block.polls)
-    questions = {one_line(p.prompt.text) for p in prompts} | {
-        one_line(p.result.poll.question) for p in block.polls
-    }
-    titled = things >= 2 and one_line(item.title) not in questions
+    questions = {one_line(p.prompt.text) for p in prompts}
+    for poll in block.polls:
+        questions |= {
+            one_line(poll.result.poll.question),
+            short_question(poll.result.poll.question),
+        }
+    title = one_line(item.title)
+    # Not a heading that repeats the section's (an item "Pre-mortem" in "...? Pre-mortem").
+    repeats = bool(_key(title)) and _key(section_title).endswith(_key(title))
+    titled = things >= 2 and title not in questions and not repeats
     level = 3 if titled else 2
     story: list[Block] = []
     if titled:
@@ -66,6 +79,12 @@ def item_blocks(block: ItemBlock) -> list[Block]:
     for poll in block.polls:
         story += poll_blocks(poll.result, level)
     return story
+
+
+def _key(text: str) -> str:
+    return " ".join(
+        "".join(c for c in one_line(text).casefold() if c.isalnum() or c == " ").split()
+    )
 
 
 def speaker_blocks(speaker: Speaker, level: int) -> list[Block]:

@@ -4,12 +4,13 @@ three editions and the raw data, headless, by default into exports/ beside the f
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from summit_app.core import Summit, SummitError
 from summit_app.export.csv_export import write_csv
 from summit_app.export.pack import ExportError, build_pack, log_lines, write_edition, write_file
+from summit_app.export.warnings import export_warnings
 
 
 def exports_folder(summit_path: Path | str) -> Path:
@@ -78,6 +79,8 @@ def export(
         print(item)
     for problem in done.failed:
         print(f"summit-app export: {problem}", file=sys.stderr)
+    for warning in done.warnings:
+        print(f"summit-app export: warning: {warning}", file=sys.stderr)
     for note in done.notes:
         print(f"summit-app export: note: {note}", file=sys.stderr)
     return 1 if done.failed else 0
@@ -88,6 +91,7 @@ class Exported:
     paths: list[Path]  # what was written, the log last
     notes: list[str]  # what the team should know (groups folded, fonts), also in the log
     failed: list[str]  # one sentence for each edition that was not written, also in the log
+    warnings: list[str] = field(default_factory=list)  # placeholders left, polls unvoted
 
 
 def write_all(summit: Summit, targets: dict[str, Path]) -> Exported:
@@ -99,11 +103,12 @@ def write_all(summit: Summit, targets: dict[str, Path]) -> Exported:
     notes: list[str] = []
     editions = {k: v for k, v in targets.items() if k != "csv"}
     with summit.reading():  # the pack and the CSV from the same moment
+        warnings = export_warnings(summit) if editions else []
         if editions:
             try:
                 pack = build_pack(summit)
             except SummitError:
-                raise
+                raise  # the file itself cannot be read: nothing else can be written either
             except Exception as error:  # noqa: BLE001 - the CSV can still be written
                 failed.append(f"The pack could not be made ({type(error).__name__}: {error}).")
             else:
@@ -119,11 +124,11 @@ def write_all(summit: Summit, targets: dict[str, Path]) -> Exported:
             except SummitError as error:
                 failed.append(f"The CSV data was not written: {error}")
     paths = [p for edition in targets if edition in written for p in written[edition]]
-    lines = failed + notes
+    lines = failed + [f"Warning: {w}" for w in warnings] + notes
     first = next((targets[e] for e in targets if e in written), None)
     if lines and first is not None:
         try:
             paths.append(write_file(log_path(first), ("\n".join(lines) + "\n").encode()))
         except ExportError as error:
             failed.append(str(error))
-    return Exported(paths, notes, failed)
+    return Exported(paths, notes, failed, warnings)

@@ -25,7 +25,7 @@ a block it does not know fails loudly rather than leave it out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -104,6 +104,32 @@ class Table:
     row_headers: bool = True  # the first cell of a row names it
     group_rows: tuple[int, ...] = ()  # rows (indices) that head the rows after them
 
+    def without_empty_columns(self) -> Table:
+        """The table less the columns no row fills (an agenda's "Actual" when the day was
+        never run): an empty column tells the reader nothing and takes room from the rest."""
+        rows = [row for r, row in enumerate(self.rows) if r not in self.group_rows]
+        keep = [c for c in range(len(self.columns)) if any(_filled(row[c]) for row in rows)]
+        if len(keep) == len(self.columns) or not keep:
+            return self
+        return replace(
+            self,
+            columns=tuple(self.columns[c] for c in keep),
+            rows=tuple(
+                (row[0], *[""] * (len(keep) - 1))
+                if r in self.group_rows  # a group's heading spans the table
+                else tuple(row[c] for c in keep)
+                for r, row in enumerate(self.rows)
+            ),
+        )
+
+
+def _filled(cell: object) -> bool:
+    if isinstance(cell, str):
+        return bool(cell.strip())
+    if isinstance(cell, Rich):
+        return bool(cell.blocks)
+    return any(run.text.strip() for run in cell)  # type: ignore[attr-defined]
+
 
 @dataclass(frozen=True)
 class Bar:
@@ -162,6 +188,9 @@ class Pack:
     logo: Logo | None = None  # the summit's logo (Summit settings), on the cover
     parts: tuple[Part, ...] = ()
     exported_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    # The cover's edition line: the team's publication date or version, or "Draft, exported
+    # on ..." until they set one (Write-up › Closing pages).
+    edition: str = ""
     # What a reader of the log should know: groups folded for anonymity, fonts used
     # from the computer or missing. Never printed in the pack itself.
     log: tuple[str, ...] = ()

@@ -103,11 +103,37 @@ def one_line(text: object) -> str:
 
 
 def heading(text: object) -> str:
-    """A heading on one line, its last two words bound by a no-break space."""
+    """A heading on one line, its last two words bound by a no-break space, and a number or
+    a sign bound to the word after it (`1 year`, `5 – 10`), so neither ends a line alone."""
     words = one_line(text).split(" ")
     if len(words) > 2:
         words[-2:] = [words[-2] + NBSP + words[-1]]
-    return " ".join(words)
+    out: list[str] = []
+    for word in words:
+        last = out[-1].rsplit(NBSP, 1)[-1] if out else ""
+        if _SIGN.fullmatch(last) or last.isdigit():
+            out[-1] += NBSP + word
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+_SIGN = re.compile(r"[^\w\s]{1,3}")  # a sign standing alone: / – & +
+# The phones' instructions after a poll's question ("Pick up to 3."), and an order asked
+# for at the end of it (", most important first"): kept out of the poll's heading.
+_AFTER_QUESTION = re.compile(r"(?<=\?)\s+\S.*$", re.DOTALL)
+_ORDER_ASKED = re.compile(
+    r",?\s+(?:the\s+)?(?:most|least|best|highest|lowest)\s+\w+\s+first\.?$", re.IGNORECASE
+)
+
+
+def short_question(text: object) -> str:
+    """A poll's question as a heading: without the instructions for the phones that follow
+    it (`Pick up to 3.`) or the order it asks for (`, most important first.`)."""
+    full = one_line(text)
+    short = _AFTER_QUESTION.sub("", full)
+    short = _ORDER_ASKED.sub("", short).rstrip(" .")
+    return short or full
 
 
 def runs(paragraph: narrative.Paragraph) -> Inline:

@@ -36,10 +36,13 @@ EDITIONS = (
 )
 
 
-def export(summit_path: Path, targets: dict[str, Path]) -> tuple[list[str], list[str], list[str]]:
+def export(
+    summit_path: Path, targets: dict[str, Path]
+) -> tuple[list[str], list[str], list[str], list[str]]:
     """Write the editions (on the task runner's thread, through its own connection): the
-    paths written, the log's notes, and a sentence for each edition that could not be
-    written. Raises SummitError with a sentence for the user."""
+    paths written, the log's notes, a sentence for each edition that could not be written,
+    and the warnings (placeholders left, polls without votes). Raises SummitError with a
+    sentence for the user."""
     try:
         with Summit.open(summit_path) as summit:
             done = write_all(summit, targets)
@@ -47,7 +50,7 @@ def export(summit_path: Path, targets: dict[str, Path]) -> tuple[list[str], list
         raise
     except Exception as error:  # shown to the user, never a crash
         raise SummitError(f"The pack could not be written: {error}") from error
-    return [str(p) for p in done.paths], done.notes, done.failed
+    return [str(p) for p in done.paths], done.notes, done.failed, done.warnings
 
 
 class ExportDialog(QDialog):
@@ -155,7 +158,7 @@ class ExportDialog(QDialog):
         path = self.summit_path
         self.worker = self.tasks.run(lambda: export(path, targets), self._exported, self._failed)
 
-    def _exported(self, written: tuple[list[str], list[str], list[str]]) -> None:
+    def _exported(self, written: tuple[list[str], list[str], list[str], list[str]]) -> None:
         self.on_finished()
         self.on_exported(*written)
 
@@ -163,7 +166,9 @@ class ExportDialog(QDialog):
         self.on_finished()
         self.show_error(str(error))
 
-    def on_exported(self, paths: list[str], notes: list[str], failed: list[str]) -> None:
+    def on_exported(
+        self, paths: list[str], notes: list[str], failed: list[str], warnings: list[str]
+    ) -> None:
         self.written = [Path(p) for p in paths]
         if not self.written:
             self.show_error("\n".join(failed))
@@ -176,6 +181,8 @@ class ExportDialog(QDialog):
             pages = f" The PDF has {self.preview.page_count()} pages."
         names = ", ".join(p.name for p in self.written)
         text = f"Written in {self.written[0].parent}: {names}.{pages}"
+        if warnings:  # before the pack goes out: what still reads like a template
+            text += "\n" + "\n".join(f"Check: {w}" for w in warnings)
         if notes:
             text += "\n" + "\n".join(f"Note: {n}" for n in notes)
         if failed:  # the editions that were written are there; say plainly which are not

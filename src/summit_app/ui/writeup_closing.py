@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core.model import Action
-from summit_app.core.writeup import MAX_ANONYMITY_THRESHOLD
+from summit_app.core.writeup import MAX_ANONYMITY_THRESHOLD, MAX_PUBLICATION_CHARS
 from summit_app.ui import dialogs
 from summit_app.ui import writeup_commands as wc
 from summit_app.ui.accessible import describe
@@ -220,17 +221,44 @@ class PackPage(QWidget):
         self.threshold.setAccessibleName("Smallest group shown")
         self.threshold.setKeyboardTracking(False)
         self.threshold.valueChanged.connect(lambda n: self._choose(anonymity_threshold=n))
+        self.publication = QLineEdit()
+        self.publication.setAccessibleName("On the cover")
+        self.publication.setAccessibleDescription(
+            "A publication date or a version; left empty, the pack says it is a draft."
+        )
+        self.publication.setPlaceholderText("Draft (type a publication date or a version)")
+        self.publication.setMaxLength(MAX_PUBLICATION_CHARS)
+        self.publication.editingFinished.connect(
+            lambda: self._choose(publication=self.publication.text())
+        )
+        self.themes = QListWidget()
+        self.themes.setAccessibleName("Themes in “What have we heard?”")
+        self.themes.setAccessibleDescription(
+            "Ticked themes are in the closing table, in this order; move one with the buttons."
+        )
+        self.themes.setMaximumHeight(170)
+        self.themes.itemChanged.connect(lambda _item: self._choose_themes())
+        theme_up, theme_down = QPushButton("Move theme up"), QPushButton("Move theme down")
+        theme_up.clicked.connect(lambda: self.move_theme(-1))
+        theme_down.clicked.connect(lambda: self.move_theme(+1))
+        theme_buttons = QHBoxLayout()
+        theme_buttons.addWidget(theme_up)
+        theme_buttons.addWidget(theme_down)
+        theme_buttons.addStretch(1)
         heading = page_heading("Closing pages and what the pack includes")
         buttons = QHBoxLayout()
         buttons.addWidget(up)
         buttons.addWidget(down)
         buttons.addStretch(1)
         form = QFormLayout()
+        form.addRow("On the cover", self.publication)
         form.addRow("Thank you", self.thanks)
         for box in self.boxes.values():
             form.addRow("" if box is not self.boxes["include_agenda"] else "Include", box)
         form.addRow("After the sections", self.order)
         form.addRow("", buttons)
+        form.addRow("“What have we heard?”", self.themes)
+        form.addRow("", theme_buttons)
         form.addRow("Smallest group shown", self.threshold)
         note = QLabel(
             "A professional group with fewer voters than this is counted in “Other groups”"
@@ -262,6 +290,56 @@ class PackPage(QWidget):
             self.threshold.blockSignals(True)
             self.threshold.setValue(options.anonymity_threshold)
             self.threshold.blockSignals(False)
+        if not self.publication.hasFocus():
+            self.publication.setText(options.publication)
+        self._reload_themes(options.closing_themes)
+
+    def _reload_themes(self, chosen: tuple[int, ...] | None) -> None:
+        """Every theme with a summary: the chosen ones first, ticked, in the team's order."""
+        summit = self.session.summit
+        # Which question each came from: two themes may share a name ("Leadership
+        # development" in two discussions), and a pre-mortem's risks are themes too.
+        asked = {p.id: p.text for p in summit.agenda.prompts()}  # in agenda order
+        place = {prompt_id: i for i, prompt_id in enumerate(asked)}
+        themes = sorted(
+            (t for t in summit.notes.themes() if t.summary.strip()),
+            key=lambda t: (place.get(t.prompt_id, len(place)), t.position, t.id),
+        )
+        by_id = {t.id: t for t in themes}
+        ticked = [i for i in chosen if i in by_id] if chosen is not None else list(by_id)
+        order = ticked + [i for i in by_id if i not in ticked]
+        row = self.themes.currentRow()
+        self.themes.blockSignals(True)
+        self.themes.clear()
+        for theme_id in order:
+            theme = by_id[theme_id]
+            question = " ".join(asked.get(theme.prompt_id, "").split())
+            short = question if len(question) <= 50 else question[:49].rstrip() + "…"
+            item = QListWidgetItem(f"{theme.name}  ({short})" if short else theme.name)
+            item.setToolTip(question)
+            item.setData(ID_ROLE, theme_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = theme_id in ticked
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.themes.addItem(item)
+        self.themes.setCurrentRow(max(0, min(row, self.themes.count() - 1)))
+        self.themes.blockSignals(False)
+
+    def move_theme(self, delta: int) -> None:
+        row = self.themes.currentRow()
+        if row < 0 or not 0 <= row + delta < self.themes.count():
+            return
+        self.themes.blockSignals(True)
+        self.themes.insertItem(row + delta, self.themes.takeItem(row))
+        self.themes.blockSignals(False)
+        self._choose_themes()
+        self.themes.setCurrentRow(row + delta)
+
+    def _choose_themes(self) -> None:
+        """The ticked themes, in the list's order, are the closing table's."""
+        items = [self.themes.item(i) for i in range(self.themes.count())]
+        ids = tuple(i.data(ID_ROLE) for i in items if i.checkState() == Qt.CheckState.Checked)
+        self._choose(closing_themes=ids)
 
     def leave(self) -> None:
         self.thanks.commit()

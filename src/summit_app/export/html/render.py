@@ -55,6 +55,8 @@ def render_html(pack: Pack) -> str:
     if pack.organisers:
         who = escape(pack.organisers)
         cover.append(f"<p>Organised by <span{_dir(pack.organisers)}>{who}</span></p>")
+    if pack.edition:
+        cover.append(f'<p class="edition">{escape(pack.edition)}</p>')
     exported = pack.exported_on
     return f"""<!DOCTYPE html>
 <html lang="{escape(pack.language)}">

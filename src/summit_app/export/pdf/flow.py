@@ -3,13 +3,22 @@ pull quotes, theme swatches and results-style tables."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, FrameBreak, Paragraph, Table, TableStyle
 
 from summit_app.export.pdf.fonts import BOLD, REGULAR
-from summit_app.export.pdf.styles import ACCENT, INK, MUTED, QUOTE_BAR, QUOTE_BG, RULE, ZEBRA
+from summit_app.export.pdf.styles import (
+    ACCENT,
+    FRAME_HEIGHT,
+    INK,
+    MUTED,
+    QUOTE_BAR,
+    QUOTE_BG,
+    RULE,
+    ZEBRA,
+)
 
 
 class HeadingPara(Paragraph):
@@ -100,22 +109,49 @@ def define_page_form(canvas, anchor: str, page: int | None, font_size: float) ->
 
 
 class GridTable(Table):
-    """A table that never leaves a row or two alone: a split keeps at least two rows under
-    the header on the first page and three rows on the next (a short table moves whole)."""
+    """A table that splits cleanly across pages: at least three rows on each page it takes
+    (a table of fewer than six rows moves whole), never a group's heading row alone at the
+    foot of a page, and the rest always on the next page under a line naming what it
+    continues (made by `continued`) and the repeated header row.
 
-    MIN_FIRST, MIN_LAST = 2, 3
+    reportlab lays a split table's remainder out in whatever room the first part left; when
+    the split was moved earlier (to keep rows together) that put a second header row
+    mid-page, under three rows of the same table.
+    """
+
+    MIN_ROWS = 3  # on any page, unless the whole table has fewer
+    continued: Callable[[], Flowable] | None = None  # makes the line over each rest
+    group_rows: frozenset[int] = frozenset()  # rows (of the table, header 0) heading a group
 
     def _getFirstPossibleSplitRowPosition(self, availHeight, ignoreSpans=0):  # noqa: N802,N803
         split_at = super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
         rows = len(self._rowHeights)
         header = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
-        if rows < header + self.MIN_FIRST + self.MIN_LAST or max(self._rowHeights) > 200:
-            return split_at  # a small table, or one with giant rows: reportlab's own split
-        if split_at and rows - split_at < self.MIN_LAST:
-            split_at = rows - self.MIN_LAST
-        if split_at - header < self.MIN_FIRST:
-            return 0
-        return split_at
+        if not split_at or max(self._rowHeights) > 200:
+            return split_at  # nothing fits, or giant rows: reportlab's own split
+        if rows - header < 2 * self.MIN_ROWS:
+            # Too few rows to split well: it moves whole, unless it cannot fit a page.
+            return split_at if sum(self._rowHeights) > FRAME_HEIGHT else 0
+        split_at = min(split_at, rows - self.MIN_ROWS)
+        while split_at - 1 in self.group_rows:  # a group's heading goes with its rows
+            split_at -= 1
+        return split_at if split_at - header >= self.MIN_ROWS else 0
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        if len(parts) < 2:
+            return parts
+        first, *rest = parts
+        for part in rest:
+            if isinstance(part, GridTable):
+                part.continued, part.group_rows = self.continued, self._rest_groups(first)
+        label = [self.continued()] if self.continued else []
+        return [first, FrameBreak(), *label, *rest]
+
+    def _rest_groups(self, first: Table) -> frozenset[int]:
+        """The group rows of the remainder: its header, then the rows after `first`'s."""
+        moved = len(first._rowHeights) - 1  # noqa: SLF001 - rows (less the header) gone before
+        return frozenset(g - moved for g in self.group_rows if g - moved >= 1)
 
 
 def grid(
@@ -124,13 +160,17 @@ def grid(
     right: Sequence[int] = (),
     group_rows: Sequence[int] = (),
     split_in_row: bool = False,
+    continued: Callable[[], Flowable] | None = None,
 ) -> Table:
-    """A results-style table: coloured header row repeated on each page, zebra rows."""
+    """A results-style table: coloured header row repeated on each page, zebra rows;
+    `continued` heads its rest on each following page."""
     # split_in_row lets a row taller than a page (a very long summary) split instead of
     # failing; it is off by default because it also splits rows that would fit on the next page.
     table = GridTable(
         list(rows), colWidths=list(widths), repeatRows=1, splitInRow=int(split_in_row)
     )
+    table.group_rows = frozenset(group_rows)
+    table.continued = continued
     commands: list[tuple] = [
         # Plain-string cells (numbers) are set in the pack's font; they are much cheaper
         # than a Paragraph each, which counts in a day with thousands of table cells.

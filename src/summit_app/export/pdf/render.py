@@ -125,6 +125,8 @@ class PackRenderer:
         if pack.organisers.strip():
             story += [Spacer(1, 10 * mm), Paragraph("Organised by", s["Small"])]
             story.append(plain(pack.organisers, s["CoverLine"]))
+        if pack.edition:
+            story += [Spacer(1, 10 * mm), plain(pack.edition, s["CoverLine"])]
         return story
 
     def contents(self, pack: Pack) -> list[Flowable]:
@@ -156,10 +158,6 @@ class PackRenderer:
         canvas.setFillColor(colors.white)
         canvas.setFont(BOLD, 11)
         canvas.drawString(MARGIN, height - 30 * mm, "WRITE-UP PACK")
-        canvas.setFillColor(MUTED)
-        canvas.setFont(REGULAR, 8)
-        exported = self.pack.exported_on
-        canvas.drawString(MARGIN, 14 * mm, f"Write-up pack exported on {exported}")
         canvas.restoreState()
 
     def on_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:

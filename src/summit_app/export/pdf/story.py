@@ -9,6 +9,8 @@ table or chart starts under its heading and splits, rather than leave a page mos
 
 from __future__ import annotations
 
+from functools import partial
+
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
@@ -50,6 +52,7 @@ def part_story(part: Part, s: StyleSheet1) -> list[Flowable]:
     story: list[Flowable] = [PageBreak()] if part.new_page else [CondPageBreak(ROOM_FOR_HEADING[1])]
     story.append(HeadingPara(markup((Run(part.title),)), s["H1"], part.anchor, part.title, 0))
     blocks = list(part.blocks)
+    title = part.title  # the nearest heading: what a table's rest on a new page continues
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -74,18 +77,19 @@ def part_story(part: Part, s: StyleSheet1) -> list[Flowable]:
                     j += 1
                     continue
                 break
+            title = last.text
             room = ROOM_FOR_HEADING[block.level]
             if last is not block:  # the chain, and room under its last heading
                 room = max(room, _height(group) + ROOM_FOR_HEADING[last.level])
             if j < len(blocks):
-                following = block_flowables(blocks[j], s)
+                following = block_flowables(blocks[j], s, title)
                 if _height(following) < SHORT:
                     group += following
                     j += 1
             story += [CondPageBreak(room), KeepTogether(group)]
             i = j
         else:
-            story += block_flowables(block, s)
+            story += block_flowables(block, s, title)
             i += 1
     return story
 
@@ -111,7 +115,8 @@ def heading_flowable(block: Heading, s: StyleSheet1) -> Flowable:
     return head
 
 
-def block_flowables(block: Block, s: StyleSheet1) -> list[Flowable]:
+def block_flowables(block: Block, s: StyleSheet1, title: str = "") -> list[Flowable]:
+    """The flowables of `block`; `title` is the heading it sits under."""
     if isinstance(block, Para):
         if block.tone is Tone.QUOTE:
             return [pull_quote(paragraph(block.runs, s["Quote"]), MEASURE)]
@@ -119,11 +124,12 @@ def block_flowables(block: Block, s: StyleSheet1) -> list[Flowable]:
     if isinstance(block, Bullets):
         return [*list_flowables(block, s), Spacer(1, 4)]
     if isinstance(block, Table):
-        return [table_flowable(block, s), Spacer(1, 8)]
+        return [table_flowable(block, s, title), Spacer(1, 8)]
     if isinstance(block, Chart):
         return [chart_flowable(block, s)]
     if isinstance(block, Cloud):
-        return [CloudFlowable(block, s), Spacer(1, 6), table_flowable(block.data, s), Spacer(1, 8)]
+        data = table_flowable(block.data, s, title)
+        return [CloudFlowable(block, s), Spacer(1, 6), data, Spacer(1, 8)]
     if isinstance(block, Heading):
         return [heading_flowable(block, s)]
     raise TypeError(f"The PDF cannot print a {type(block).__name__} yet.")
@@ -148,7 +154,7 @@ def _cell_variant(style: ParagraphStyle, s: StyleSheet1) -> ParagraphStyle:
     return s[name]
 
 
-def table_flowable(block: Table, s: StyleSheet1):
+def table_flowable(block: Table, s: StyleSheet1, title: str = ""):
     cols = block.columns
     widths = column_widths(block)
     room = [w - 2 * CELL_PADDING for w in widths]
@@ -172,6 +178,7 @@ def table_flowable(block: Table, s: StyleSheet1):
         right=[i for i, c in enumerate(cols) if c.numeric],
         group_rows=groups,
         split_in_row=long_cells,
+        continued=partial(plain, f"{title} (continued)", s["Continued"]) if title else None,
     )
 
 

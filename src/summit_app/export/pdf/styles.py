@@ -63,6 +63,8 @@ def stylesheet() -> StyleSheet1:
     add("Byline", fontSize=10, textColor=MUTED, spaceAfter=6)
     add("Caption", fontSize=9, leading=13, textColor=MUTED, spaceBefore=1, spaceAfter=8)
     add("Small", fontSize=8.5, textColor=MUTED)
+    # Above the rest of a table split across pages: what it continues.
+    add("Continued", fontName=BOLD, fontSize=10, leading=14, textColor=ACCENT, spaceAfter=4)
     add("HeaderTitle", fontName=BOLD, fontSize=8, leading=10, textColor=ACCENT, rightIndent=0)
     add("CoverTitle", fontName=BOLD, fontSize=28, leading=34, textColor=ACCENT, spaceAfter=14)
     add("CoverLine", fontSize=13, leading=19)

@@ -4,9 +4,10 @@ Word's own structure throughout, so navigation, restyling and accessibility chec
 the Title style, Heading 1 for each part and Heading 2 to 4 below it, List Bullet and List
 Number (each numbered list counting from its own start), Quote, Caption, and tables with a
 header row that repeats across pages, a caption, and alternative text (`tblCaption`,
-`tblDescription`). A chart is its table of figures here, with the chart's text alternative
-as the table's description. The document's language is set for Word's spelling and for
-screen readers; right-to-left paragraphs are marked so.
+`tblDescription`). A chart or a word cloud is a picture (drawn as in the PDF) whose
+alternative text states its figures; a cloud's table of top words follows it. The
+document's language is set for Word's spelling and for screen readers; right-to-left
+paragraphs are marked so.
 """
 
 from __future__ import annotations
@@ -34,11 +35,13 @@ from summit_app.export.model import (
     Tone,
 )
 from summit_app.export.typeset import printable
+from summit_app.export.word.charts import chart_png, cloud_png
 from summit_app.export.word.tables import table_element
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 MUTED = RGBColor(0x4F, 0x59, 0x66)
 ACCENT = RGBColor(0x1D, 0x4E, 0x89)
+INK = RGBColor(0x1F, 0x29, 0x33)
 LOGO_HEIGHT, LOGO_WIDTH = Mm(24), Mm(70)  # as on the PDF cover
 
 
@@ -77,6 +80,64 @@ def _settings(doc, pack: Pack) -> None:
     for name in ("Caption",):
         doc.styles[name].font.color.rgb = MUTED
         doc.styles[name].font.italic = False
+    # The PDF's accent for the title and headings, not Word 2010's blues.
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "TOC Heading"):
+        doc.styles[name].font.color.rgb = ACCENT if name != "Heading 4" else INK
+    _page(doc, pack)
+    _metadata(doc, pack)
+
+
+def _page(doc, pack: Pack) -> None:
+    """A4 with the PDF's margins, the summit's title in the header, page X of Y below."""
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(25)
+    section.top_margin, section.bottom_margin = Mm(24), Mm(22)
+    section.header_distance = section.footer_distance = Mm(10)
+    section.different_first_page_header_footer = True  # the cover has neither
+    head = section.header.paragraphs[0]
+    head.text = printable(pack.title)
+    for run in head.runs:
+        run.font.size, run.font.bold, run.font.color.rgb = Pt(8), True, ACCENT
+    foot = section.footer.paragraphs[0]
+    for piece in ("Page ", "PAGE", " of ", "NUMPAGES"):
+        if piece.isupper():
+            _simple_field(foot, piece)
+        else:
+            foot.add_run(piece)
+    for run in foot.runs:
+        run.font.size, run.font.color.rgb = Pt(8), MUTED
+
+
+def _simple_field(paragraph, instruction: str) -> None:
+    """A field Word computes (the page number, the number of pages)."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _metadata(doc, pack: Pack) -> None:
+    """The pack's own properties, not python-docx's template's ("python-docx", "Microsoft
+    Macintosh Word", a date in 2013)."""
+    props = doc.core_properties
+    props.last_modified_by = "Summit"
+    props.modified = pack.exported_at
+    props.category = "Write-up pack"
+    props.keywords = "summit; write-up"
+    props.revision = 1
+    for part in doc.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            blob = part.blob.decode("utf-8")
+            blob = re.sub(
+                r"<Application>[^<]*</Application>", "<Application>Summit</Application>", blob
+            )
+            blob = re.sub(r"<Template>[^<]*</Template>", "", blob)
+            part._blob = blob.encode("utf-8")  # noqa: SLF001 - a plain part: its bytes
 
 
 def _add(container, style: str | None = None, text: str = "", doc=None):
@@ -101,9 +162,8 @@ def _cover(doc, pack: Pack) -> None:
             _add(doc, "Subtitle", line)
     if pack.organisers:
         _add(doc, None, f"Organised by {pack.organisers}")
-    exported = pack.exported_on
-    note = doc.add_paragraph(f"Write-up pack exported on {exported}.")
-    note.runs[0].font.color.rgb = MUTED
+    if pack.edition:
+        _add(doc, "Subtitle", pack.edition)
 
 
 def _contents(doc, pack: Pack) -> None:
@@ -163,8 +223,13 @@ def _block(doc, block: Block) -> None:
         _list(doc, block)
     elif isinstance(block, Table):
         _table(doc, block)
-    elif isinstance(block, Chart | Cloud):
-        _table(doc, block.data, title=block.title, description=block.alt)
+    elif isinstance(block, Chart):
+        # The chart as a picture whose alternative text states the figures; the data
+        # appendix has its table.
+        _picture(doc, chart_png(block), block.title, block.alt)
+    elif isinstance(block, Cloud):
+        _picture(doc, cloud_png(block), block.title, block.alt)
+        _table(doc, block.data)
     else:
         raise TypeError(f"The Word edition cannot print a {type(block).__name__} yet.")
 
@@ -225,9 +290,22 @@ def _table(doc, block: Table, title: str = "", description: str = "") -> None:
     if block.caption or title:
         _add(doc, "Caption", title or block.caption)
     style = doc._summit_styles["Light Grid Accent 1"]  # noqa: SLF001
-    element = table_element(block, style, title or block.caption, description or block.caption)
+    bullets = doc._summit_styles["List Bullet"]  # noqa: SLF001
+    element = table_element(
+        block, style, title or block.caption, description or block.caption, bullets
+    )
     doc.element.body._insert_tbl(element)  # noqa: SLF001 - python-docx's own way in
     doc.add_paragraph()
+
+
+def _picture(doc, png: bytes, title: str, alt: str) -> None:
+    """A picture at the text's width under its caption, with its alternative text."""
+    _add(doc, "Caption", title)
+    paragraph = _add(doc, None)
+    paragraph.paragraph_format.keep_together = True
+    picture = paragraph.add_run().add_picture(BytesIO(png), width=Mm(160))
+    picture._inline.docPr.set("descr", printable(alt)[:4000])  # noqa: SLF001
+    picture._inline.docPr.set("title", printable(title))  # noqa: SLF001
 
 
 def _bidi(paragraph, text: str) -> None:
@@ -246,5 +324,7 @@ def _bookmark(paragraph, name: str) -> None:
     start.set(qn("w:name"), re.sub(r"[^A-Za-z0-9_]", "_", name)[:40])
     end = OxmlElement("w:bookmarkEnd")
     end.set(qn("w:id"), ident)
-    paragraph._p.insert(0, start)
+    # After the paragraph's properties: the schema wants pPr first, and Word drops a pPr
+    # that comes later (the heading loses its style, the navigation pane empties).
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
     paragraph._p.append(end)

@@ -18,7 +18,7 @@ from summit_app.export.typeset import xml_attribute as quoteattr
 from summit_app.export.typeset import xml_escape as escape
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-TEXT_WIDTH = 9000  # twips between A4's default margins, about 16 cm
+TEXT_WIDTH = 9070  # twips between the A4 page's 25 mm margins (16 cm)
 CHAR = 135  # twips a character takes at 11 pt in bold, roughly
 
 
@@ -42,7 +42,11 @@ def column_widths(block: Table) -> list[int]:
     return widths
 
 
-def table_element(block: Table, style_id: str, caption: str, description: str):
+def table_element(
+    block: Table, style_id: str, caption: str, description: str, bullet_style: str = ""
+):
+    """The table's XML; `bullet_style` (the List Bullet style's id) makes a bulleted list in
+    a cell (a theme's summary) a real list, as in the body."""
     cols = block.columns
     widths = column_widths(block)
     alt = "".join(
@@ -52,7 +56,9 @@ def table_element(block: Table, style_id: str, caption: str, description: str):
     )
     out = [
         f"<w:tbl {nsdecls('w')}><w:tblPr><w:tblStyle w:val={quoteattr(style_id)}/>"
-        '<w:tblW w:w="5000" w:type="pct"/>'
+        # Fixed layout: Word and LibreOffice keep the widths below instead of sharing the
+        # page equally between the columns (elements in the schema's order).
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0"'
         f' w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>{alt}</w:tblPr><w:tblGrid>'
         + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
@@ -70,7 +76,7 @@ def table_element(block: Table, style_id: str, caption: str, description: str):
             out.append(f"<w:tr>{cell}</w:tr>")
             continue
         cells = "".join(
-            _cell(w, _content(v, right=c.numeric))
+            _cell(w, _content(v, right=c.numeric, bullet_style=bullet_style))
             for v, c, w in zip(row, cols, widths, strict=True)
         )
         out.append(f"<w:tr>{cells}</w:tr>")
@@ -82,7 +88,7 @@ def _cell(width: int, content: str, extra: str = "") -> str:
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{extra}</w:tcPr>{content}</w:tc>'
 
 
-def _content(value, bold: bool = False, right: bool = False) -> str:
+def _content(value, bold: bool = False, right: bool = False, bullet_style: str = "") -> str:
     if isinstance(value, str):
         return _paragraph((Run(value, bold=bold),), right)
     if isinstance(value, Rich):
@@ -90,6 +96,8 @@ def _content(value, bold: bool = False, right: bool = False) -> str:
         for block in value.blocks:
             if isinstance(block, Para):
                 paragraphs.append(_paragraph(block.runs))
+            elif isinstance(block, Bullets) and bullet_style and not block.ordered:
+                paragraphs += [_paragraph(item, style=bullet_style) for item in block.items]
             elif isinstance(block, Bullets):
                 for i, item in enumerate(block.items):
                     mark = f"{block.start + i}. " if block.ordered else "\u2022 "
@@ -98,9 +106,13 @@ def _content(value, bold: bool = False, right: bool = False) -> str:
     return _paragraph(value, right)
 
 
-def _paragraph(runs: Inline, right: bool = False) -> str:
+def _paragraph(runs: Inline, right: bool = False, style: str = "") -> str:
     text = "".join(r.text for r in runs)
-    props = ("<w:bidi/>" if _RTL.search(text) else "") + ('<w:jc w:val="right"/>' if right else "")
+    props = (
+        (f"<w:pStyle w:val={quoteattr(style)}/>" if style else "")
+        + ("<w:bidi/>" if _RTL.search(text) else "")
+        + ('<w:jc w:val="right"/>' if right else "")
+    )
     out = [f"<w:p><w:pPr>{props}</w:pPr>" if props else "<w:p>"]
     for run in runs:
         rpr = ("<w:b/>" if run.bold else "") + ("<w:i/>" if run.italic else "")
