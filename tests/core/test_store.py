@@ -386,3 +386,24 @@ def test_notes_after_gives_only_the_notes_not_yet_seen(summit: Summit, vote_item
     assert [n.text for n in summit.notes.notes_after(prompt.id, first.id)] == ["Two", "Three"]
     assert summit.notes.notes_after(prompt.id, first.id, include_hidden=False) == [second]
     assert summit.notes.notes_after(prompt.id, third.id) == []
+
+
+def test_a_file_from_before_the_kept_undo_and_the_pack_cover_opens_as_a_draft_with_no_undo(
+    tmp_path: Path,
+):
+    path = tmp_path / "v9.summit"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    migrate(conn, target=9)
+    conn.execute("INSERT INTO summit (id, title, join_code) VALUES (1, 'Last year', 'code')")
+    conn.execute("INSERT INTO sections (position, title) VALUES (0, 'Morning')")
+    conn.commit()
+    conn.close()
+
+    with Summit.open(path) as s:
+        assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert s.agenda.sections()[0].title == "Morning"
+        options = s.writeup.pack_options()
+        assert options.publication == ""  # the cover says "Draft" until the team sets it
+        assert options.closing_themes is None  # every summarised theme, as before
+        assert s.db.execute("SELECT COUNT(*) FROM undo_history").fetchone()[0] == 0
