@@ -28,6 +28,8 @@ class Origin(enum.Enum):
 
 
 _NONE: frozenset[int] = frozenset()
+# The tables whose rows belong to a poll's definition or its counts from the room.
+POLL_TABLES = ("polls", "options", "hand_counts", "table_counts")
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ class Changes:
         for table, ids in rows.items():
             if ids:
                 areas |= TABLE_AREAS[table]
-        polls = {p for t in ("polls", "options", "hand_counts") for p in poll_ids.get(t, ())}
+        polls = {p for t in POLL_TABLES for p in poll_ids.get(t, ())}
         return cls(
             frozenset(areas),
             notes=frozenset(rows.get("notes", ())),
@@ -145,6 +147,15 @@ def from_event(kind: str, data: Mapping[str, object]) -> Changes:
         note = data.get("note_id")
         notes = {note} if isinstance(note, int) else ()
         return Changes.of(Area.NOTES, Area.PEOPLE, notes=notes, origin=phones)
+    if kind == "table_note":  # a table host's note (or its edit, star, withdrawal)
+        note = data.get("note_id")
+        notes = {note} if isinstance(note, int) else ()
+        return Changes.of(Area.NOTES, Area.TABLES, notes=notes, origin=phones)
+    if kind == "table_count":
+        poll = data.get("poll_id")
+        if isinstance(poll, int):
+            return Changes.of(Area.TABLES, polls={poll}, origin=phones)
+        return Changes.unknown(Area.POLLS, Area.TABLES, origin=phones)
     if kind in ("group", "card"):
         # A group is part of each of the person's ballots: tallies by group may move.
         return Changes.unknown(Area.PEOPLE, Area.BALLOTS, origin=phones)
@@ -162,4 +173,5 @@ EVENT_AREAS: Mapping[str, frozenset[Area]] = {
     "question": frozenset({Area.AUDIENCE, Area.PEOPLE}),
     "upvote": frozenset({Area.AUDIENCE, Area.PEOPLE}),
     "word": frozenset({Area.AUDIENCE, Area.PEOPLE}),
+    "table": frozenset({Area.TABLES}),  # a table card scanned: its host's last contact
 }

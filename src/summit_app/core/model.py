@@ -170,6 +170,40 @@ class Note:
     position: int = 0
     is_held: bool = False  # waiting for the facilitator's approval; not shown to the room
     flagged: str = ""  # what the profanity filter found, if that is why it is held
+    table_id: int | None = None  # the table whose host sent it
+    is_key: bool = False  # starred by its table as one of its (up to three) key points
+
+
+@dataclass(frozen=True)
+class Table:
+    """One of the room's round tables: its number (`id`), an optional name, its seats and
+    the pass on its printed card. `host_token` is the secret of the phone that scanned
+    the card (None until one did); `printed` counts the cards printed for it."""
+
+    id: int
+    pass_: str
+    name: str = ""
+    seats: int = 10
+    printed: int = 1
+    host_token: str | None = None
+    last_contact: str | None = None
+
+    @property
+    def label(self) -> str:
+        """'Table 3' or 'Table 3 (Riverside)'."""
+        return f"Table {self.id} ({self.name})" if self.name else f"Table {self.id}"
+
+
+@dataclass(frozen=True)
+class TableCount:
+    """What a table host counted for a poll on behalf of the people at the table who did
+    not vote by phone: `people` counted, and option id -> picks. Never a ballot."""
+
+    poll_id: int
+    table_id: int
+    people: int
+    counts: dict[int, int]
+    counted_at: str = ""
 
 
 @dataclass(frozen=True)

@@ -60,12 +60,13 @@ class NotesRepo:
         theme_id: int | None = None,
         is_quote: bool = False,
         created_at: str | None = None,
+        table_id: int | None = None,
     ) -> Note:
         """Add a note, its text kept exactly as typed.
 
         A participant's note passes the phones' intake (intake.py): only to the prompt the
         facilitator has open, and it waits for approval when the prompt is moderated or the
-        profanity filter flags it.
+        profanity filter flags it. A table host's note (`table_id`) passes it too.
         """
         author = Author(author)
         with self._s.write():
@@ -76,7 +77,8 @@ class NotesRepo:
             pos = ordering.next_position(self._s, "notes", prompt_id)
             cur = self._s.execute(
                 "INSERT INTO notes (prompt_id, text, author, participant_id, theme_id, is_quote,"
-                " position, created_at, is_held, flagged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " position, created_at, is_held, flagged, table_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     prompt_id,
                     text,
@@ -88,6 +90,7 @@ class NotesRepo:
                     created_at or now(),
                     int(held),
                     flagged,
+                    table_id,
                 ),
             )
         return self.note(int(cur.lastrowid or 0))
@@ -202,5 +205,6 @@ def _note(row: dict[str, Any]) -> Note:
             "is_quote": bool(row["is_quote"]),
             "is_hidden": bool(row["is_hidden"]),
             "is_held": bool(row["is_held"]),
+            "is_key": bool(row["is_key"]),
         }
     )

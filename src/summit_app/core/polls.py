@@ -20,6 +20,7 @@ from summit_app.core.model import (
     Poll,
     PollKind,
     PollState,
+    TableCount,
 )
 from summit_app.core.people import PeopleRepo
 from summit_app.core.tally import PollResult, tally
@@ -233,7 +234,24 @@ class PollsRepo:
             self.ballots(poll_id),
             self.hand_counts(poll_id),
             self.hand_voters(poll_id),
+            table_counts=self.table_counts(poll_id),
         )
+
+    def table_counts(self, poll_id: int) -> list[TableCount]:
+        """What table hosts counted for this poll, by table (core/table_host.py)."""
+        rows = self._s.rows(
+            "SELECT * FROM table_counts WHERE poll_id = ? ORDER BY table_id", (poll_id,)
+        )
+        return [
+            TableCount(
+                poll_id=r["poll_id"],
+                table_id=r["table_id"],
+                people=r["people"],
+                counts={int(k): v for k, v in json.loads(r["counts"]).items()},
+                counted_at=r["counted_at"],
+            )
+            for r in rows
+        ]
 
     # -- counts taken by hand ------------------------------------------------------------
 
@@ -289,8 +307,9 @@ class PollsRepo:
         return bool(
             self._s.rows(
                 "SELECT 1 FROM ballots WHERE poll_id = ? UNION ALL"
-                " SELECT 1 FROM hand_counts WHERE poll_id = ? LIMIT 1",
-                (poll_id, poll_id),
+                " SELECT 1 FROM hand_counts WHERE poll_id = ? UNION ALL"
+                " SELECT 1 FROM table_counts WHERE poll_id = ? LIMIT 1",
+                (poll_id, poll_id, poll_id),
             )
         )
 

@@ -25,6 +25,7 @@ from summit_app.core.tally import OptionResult, PollResult
 
 SHORT_LEVELS = ("Strongly disagree", "Disagree", "Neither", "Agree", "Strongly agree")
 HAND_WORDS = {"hands": "by a show of hands", "paper": "on paper"}
+TABLE_WORDS = "counted at tables"  # how a table count is marked wherever a result shows
 CHOICE_KINDS = (PollKind.SINGLE, PollKind.MULTI, PollKind.POINTS)
 
 
@@ -117,6 +118,7 @@ class Row:
     # Scale polls, drawn as a diverging bar: the share of the bar that lies left of the
     # centre line (disagreeing, and half of "Neither"), 0..1. 0.5 for other kinds.
     lean: float = 0.5
+    table_count: int = 0  # part of `count` that table hosts counted: always marked
 
     @property
     def caption(self) -> str:
@@ -139,6 +141,7 @@ class Presentation:
     sentence: str  # what the numbers mean, in plain words
     scale: tuple[str, ...]  # the level names, for scale polls; else ()
     rounding: str = ""  # a sentence when the shares do not add up to 100 (equal counts)
+    table_voters: int = 0  # people counted by table hosts (part of `voters`)
 
     @property
     def hand_marked(self) -> bool:
@@ -151,6 +154,7 @@ class Presentation:
             "voters": self.voters,
             "votes": self.votes,
             "hand_voters": self.hand_voters,
+            "table_voters": self.table_voters,
             "voters_text": self.voters_text,
             "sentence": self.sentence,
             "scale": list(self.scale),
@@ -165,6 +169,7 @@ class Presentation:
                     "mean": r.mean,
                     "hand_count": r.hand_count,
                     "hand_marked": r.hand_marked,
+                    "table_count": r.table_count,
                     "levels": [
                         {"name": v.name, "count": v.count, "share": v.share} for v in r.levels
                     ],
@@ -204,6 +209,7 @@ def present(result: PollResult) -> Presentation:
         sentence=sentence(result),
         scale=SCALE_LABELS if kind is PollKind.SCALE else (),
         rounding=rounding_note(figures) if kind in CHOICE_KINDS else "",
+        table_voters=result.table_voters,
     )
 
 
@@ -212,6 +218,8 @@ def _row(
 ) -> Row:
     hand_marked = some_by_hand and r.hand_count > 0
     by_hand = f", {r.hand_count} counted by hand" if hand_marked else ""
+    if r.table_count:  # table counts are marked on every surface, never passed off as ballots
+        by_hand += f", {r.table_count} {TABLE_WORDS}"
     share: int | None = None
     levels: tuple[Level, ...] = ()
     mean = _mean(r.distribution) if kind in (PollKind.RANK, PollKind.SCALE) else ""
@@ -256,6 +264,7 @@ def _row(
         figure=figure,
         detail=detail,
         lean=_lean(levels),
+        table_count=r.table_count,
     )
 
 
@@ -341,6 +350,13 @@ def sentence(result: PollResult) -> str:
         else:
             were = "was" if result.hand_voters == 1 else "were"
             text += f" {result.hand_voters} of them {were} counted {how}; those counts are marked."
+    if result.table_voters:
+        text += (
+            f" {people(result.table_voters).capitalize()} at"
+            f" {plural(result.tables_counted, 'table')}"
+            f" {'was' if result.table_voters == 1 else 'were'} counted by their table's host"
+            f" rather than by phone; those are the counts marked “{TABLE_WORDS}”."
+        )
     if not voters:
         text += " No votes were cast."
     return text

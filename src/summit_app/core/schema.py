@@ -300,6 +300,35 @@ _M011_PACK_COVER_AND_THEMES = """
         ALTER TABLE writeup ADD COLUMN closing_themes TEXT;
 """
 
+# Table hosts (issue 26): the room's round tables (numbered 1..100, optionally named, with
+# their seats), each with an unguessable pass printed on its table card. The first phone
+# that scans a card holds it (`host_token`, a secret of that phone); a second phone is
+# refused. Notes a table sends carry its number and may be starred as its key points;
+# counts a table host enters for a poll are the table's, never ballots.
+_M012_TABLES = """
+        CREATE TABLE tables (
+            id INTEGER PRIMARY KEY CHECK (id BETWEEN 1 AND 100),
+            name TEXT NOT NULL DEFAULT '',
+            seats INTEGER NOT NULL DEFAULT 10 CHECK (seats BETWEEN 1 AND 100),
+            pass TEXT NOT NULL UNIQUE,
+            printed INTEGER NOT NULL DEFAULT 1,
+            host_token TEXT UNIQUE,
+            last_contact TEXT
+        );
+        ALTER TABLE notes ADD COLUMN table_id INTEGER REFERENCES tables(id);
+        ALTER TABLE notes ADD COLUMN is_key INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX notes_table ON notes(prompt_id, table_id);
+        CREATE TABLE table_counts (
+            id INTEGER PRIMARY KEY,
+            poll_id INTEGER NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
+            table_id INTEGER NOT NULL REFERENCES tables(id),
+            people INTEGER NOT NULL CHECK (people >= 0),
+            counts TEXT NOT NULL,
+            counted_at TEXT NOT NULL,
+            UNIQUE (poll_id, table_id)
+        );
+"""
+
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
@@ -313,6 +342,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("voting_cards", _M009_VOTING_CARDS),
     ("undo_history", _M010_UNDO_HISTORY),
     ("pack_cover_and_themes", _M011_PACK_COVER_AND_THEMES),
+    ("tables", _M012_TABLES),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -330,6 +360,7 @@ class Area(enum.Enum):
     INFO = "info"  # the summit's details and logo
     WRITEUP = "writeup"  # narrative blocks, actions, closing texts and pack options
     AUDIENCE = "audience"  # questions, upvotes, cloud words
+    TABLES = "tables"  # the room's tables, their cards and their hosts' phones
 
 
 # Which areas a write to each table concerns (`core.changes.Changes.from_rows`). A new
@@ -353,6 +384,8 @@ TABLE_AREAS: dict[str, frozenset[Area]] = {
     "upvotes": frozenset({Area.AUDIENCE}),
     "words": frozenset({Area.AUDIENCE}),
     "hidden_words": frozenset({Area.AUDIENCE}),
+    "tables": frozenset({Area.TABLES}),
+    "table_counts": frozenset({Area.POLLS}),
     "actions": frozenset({Area.WRITEUP}),
     "narrative_blocks": frozenset({Area.WRITEUP}),
     "writeup": frozenset({Area.WRITEUP}),

@@ -27,6 +27,7 @@ from summit_app.core.questions import QuestionsRepo
 from summit_app.core.rows_check import undecodable
 from summit_app.core.rules import Agenda
 from summit_app.core.schema import REQUIRED_TABLES, SCHEMA_VERSION, migrate
+from summit_app.core.tables import TablesRepo
 from summit_app.core.words import WordsRepo
 from summit_app.core.writeup import WriteupRepo
 
@@ -105,7 +106,7 @@ class Summit(Db):
     A `Db` (the connection, its transactions and the summit row) with the areas of the
     domain in small repositories hung off it:
     `agenda`, `notes`, `polls`, `people`, `cards`, `questions`, `words`, `moderation`,
-    `writeup` (the programme team's write-up).
+    `writeup` (the programme team's write-up), `tables` (the room's tables and their cards).
     """
 
     def __init__(self, db: Database, path: Path) -> None:
@@ -123,6 +124,7 @@ class Summit(Db):
         self.words = WordsRepo(self)
         self.moderation = ModerationRepo(self)
         self.cards = CardsRepo(self)
+        self.tables = TablesRepo(self)
 
     # -- opening -------------------------------------------------------------------------
 

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from summit_app.core.model import SCALE_LABELS, Ballot, HandCount, Option, Poll, PollKind
+from summit_app.core.model import (
+    SCALE_LABELS,
+    Ballot,
+    HandCount,
+    Option,
+    Poll,
+    PollKind,
+    TableCount,
+)
 
 
 @dataclass(frozen=True)
@@ -17,6 +25,7 @@ class OptionResult:
     option: Option
     count: int  # picks; points; first places (rank); answers (scale)
     hand_count: int = 0  # part of `count` that was counted by hand
+    table_count: int = 0  # part of `count` that table hosts counted (never ballots)
     borda: int = 0  # rank polls: sum of (n - position)
     distribution: tuple[int, ...] = ()  # rank: places 1..n; scale: levels 1..5
     mean: float | None = None  # scale: mean level; rank: mean position
@@ -31,6 +40,8 @@ class PollResult:
     hand_voters: int = 0
     by_group: dict[str, PollResult] = field(default_factory=dict)
     hand_method: str | None = None  # "hands" or "paper" when some votes were counted in the room
+    table_voters: int = 0  # people counted by table hosts (part of `voters`)
+    tables_counted: int = 0  # how many tables sent a count
 
     def ranked(self) -> list[OptionResult]:
         """Best first: by Borda score for rankings, by mean for scales, else by count."""
@@ -49,8 +60,12 @@ def tally(
     hand_counts: Sequence[HandCount] = (),
     hand_voters: int = 0,
     with_groups: bool = True,
+    table_counts: Sequence[TableCount] = (),
 ) -> PollResult:
-    """The results of one poll; `by_group` breaks phones' ballots down by professional group."""
+    """The results of one poll; `by_group` breaks phones' ballots down by professional group.
+
+    Table counts (pick-one and pick-several polls only) add to the counts and the voters,
+    and are kept apart as `table_count` so every surface can mark them."""
     options = poll.options
     n = len(options)
     levels = n if poll.kind is PollKind.RANK else len(SCALE_LABELS)
@@ -76,13 +91,20 @@ def tally(
         else:
             counts[hc.option_id] += hc.count
         hand[hc.option_id] += hc.count
+    at_tables = {o.id: 0 for o in options}
+    for tc in table_counts:
+        for option_id, n in tc.counts.items():
+            if option_id in counts and poll.kind in (PollKind.SINGLE, PollKind.MULTI):
+                counts[option_id] += n
+                at_tables[option_id] += n
+    table_voters = sum(tc.people for tc in table_counts)
 
     if poll.kind is PollKind.RANK:
         counts = {oid: d[0] for oid, d in dist.items()}  # first places
     elif poll.kind is PollKind.SCALE:
         counts = {oid: sum(d) for oid, d in dist.items()}
 
-    voters = len(ballots) + hand_voters
+    voters = len(ballots) + hand_voters + table_voters
     results = []
     for option in options:
         d = dist[option.id]
@@ -97,6 +119,7 @@ def tally(
                 option=option,
                 count=counts[option.id],
                 hand_count=hand[option.id],
+                table_count=at_tables[option.id],
                 borda=sum((n - (i + 1)) * c for i, c in enumerate(d))
                 if poll.kind is PollKind.RANK
                 else 0,
@@ -123,4 +146,6 @@ def tally(
         hand_voters=hand_voters,
         by_group=by_group,
         hand_method=hand_counts[0].method.value if hand_counts else None,
+        table_voters=table_voters,
+        tables_counted=len(table_counts),
     )

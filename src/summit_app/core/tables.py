@@ -1,0 +1,167 @@
+"""The room's round tables and their printed table cards (issue 26).
+
+The facilitator sets how many tables the room has (1 to 100, or none) and may name them.
+Each table has a card with an unguessable pass (as voting cards do, core/cards.py). The
+first phone that scans a table's card becomes that table's host device for the day: it is
+given a secret (`host_token`) that only it holds, and a second phone scanning the same
+card is refused, as a guessed pass is. A lost card (or a lost phone) is revoked: the table
+gets a new pass and no host, and its card is reprinted.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from typing import Any
+
+from summit_app.core.cards import new_pass, normal_pass
+from summit_app.core.checks import need_int
+from summit_app.core.db import Db, now
+from summit_app.core.errors import NotAllowedError, NotFoundError, ValidationError
+from summit_app.core.model import Table
+
+MAX_TABLES = 100
+MAX_SEATS = 100
+NAME_MAX_CHARS = 60
+NO_TABLE_CARD = (
+    "No table card has that code. Check the code printed on the card, or ask the facilitator"
+    " for a new one."
+)
+ANOTHER_PHONE = (
+    "{label}'s card is already in use on another phone. Only one phone can be the table's"
+    " host; if that phone is lost, ask the facilitator to reprint the card."
+)
+
+
+class TablesRepo:
+    def __init__(self, db: Db) -> None:
+        self._s = db
+
+    # -- the room's tables -------------------------------------------------------------
+
+    def tables(self) -> list[Table]:
+        return [_table(r) for r in self._s.rows("SELECT * FROM tables ORDER BY id")]
+
+    def count(self) -> int:
+        return int(self._s.execute("SELECT COUNT(*) FROM tables").fetchone()[0])
+
+    def table(self, number: int) -> Table:
+        rows = self._s.rows("SELECT * FROM tables WHERE id = ?", (number,))
+        if not rows:
+            raise NotFoundError(f"There is no table {number}.")
+        return _table(rows[0])
+
+    def set_tables(
+        self, count: int, names: Sequence[str] = (), seats: int | None = None
+    ) -> list[Table]:
+        """The room has `count` tables (0 for none), numbered from 1, named by `names` in
+        order (missing or blank: no name), each seating `seats` (None: as they were, 10
+        for new ones). Tables beyond `count` are removed unless they sent something."""
+        need_int(count, 0, MAX_TABLES, f"A room has between 1 and {MAX_TABLES} tables (or none).")
+        if seats is not None:
+            need_int(seats, 1, MAX_SEATS, f"A table seats between 1 and {MAX_SEATS} people.")
+        if len(names) > count:
+            raise ValidationError(f"There are {len(names)} names for {count} tables.")
+        for name in names:
+            if len(name) > NAME_MAX_CHARS:
+                raise ValidationError(
+                    f"A table's name is at most {NAME_MAX_CHARS} characters: {name[:20]}..."
+                )
+        with self._s.write():
+            used = self._s.rows(
+                "SELECT MIN(table_id) AS first FROM (SELECT table_id FROM notes WHERE"
+                " table_id > ? UNION SELECT table_id FROM table_counts WHERE table_id > ?)",
+                (count, count),
+            )[0]["first"]
+            if used is not None:
+                raise ValidationError(
+                    f"Table {used} has already sent notes or counts, so the room keeps at least"
+                    f" {used} tables."
+                )
+            self._s.execute("DELETE FROM tables WHERE id > ?", (count,))
+            for number in range(1, count + 1):
+                name = names[number - 1].strip() if number <= len(names) else ""
+                self._s.execute(
+                    "INSERT INTO tables (id, name, seats, pass) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+                    " seats = CASE WHEN ? IS NULL THEN seats ELSE excluded.seats END",
+                    (number, name, seats or 10, new_pass(), seats),
+                )
+        return self.tables()
+
+    def set_table(self, number: int, name: str | None = None, seats: int | None = None) -> Table:
+        """Rename one table or set how many it seats."""
+        table = self.table(number)
+        if name is not None and len(name) > NAME_MAX_CHARS:
+            raise ValidationError(f"A table's name is at most {NAME_MAX_CHARS} characters.")
+        if seats is not None:
+            need_int(seats, 1, MAX_SEATS, f"A table seats between 1 and {MAX_SEATS} people.")
+        with self._s.write():
+            self._s.execute(
+                "UPDATE tables SET name = ?, seats = ? WHERE id = ?",
+                (
+                    table.name if name is None else name.strip(),
+                    table.seats if seats is None else seats,
+                    number,
+                ),
+            )
+        return self.table(number)
+
+    # -- the hosts' phones ---------------------------------------------------------------
+
+    def claim(self, typed: str, host_token: str | None) -> tuple[Table, str]:
+        """The table whose card has this pass, and the secret its host phone keeps.
+
+        The first phone to scan the card becomes its host; the host phone scanning again
+        (it sends its secret) stays so; any other phone is refused (NotAllowedError), and
+        a pass that is no card's raises NotFoundError."""
+        with self._s.write():
+            rows = self._s.rows("SELECT * FROM tables WHERE pass = ?", (normal_pass(typed),))
+            if not rows:
+                raise NotFoundError(NO_TABLE_CARD)
+            table = _table(rows[0])
+            if table.host_token is not None:
+                if host_token is None or not secrets.compare_digest(
+                    host_token.encode(), table.host_token.encode()
+                ):
+                    raise NotAllowedError(ANOTHER_PHONE.format(label=table.label))
+                token = table.host_token
+            else:
+                token = secrets.token_urlsafe(24)
+            self._s.execute(
+                "UPDATE tables SET host_token = ?, last_contact = ? WHERE id = ?",
+                (token, now(), table.id),
+            )
+        return self.table(table.id), token
+
+    def by_host(self, host_token: str) -> Table | None:
+        """The table this phone hosts, by its secret; None for a secret that is no host's."""
+        rows = self._s.rows("SELECT * FROM tables WHERE host_token = ?", (host_token,))
+        return _table(rows[0]) if rows else None
+
+    def heard(self, number: int) -> None:
+        """The host's phone was heard from now (inside the caller's write)."""
+        self._s.execute("UPDATE tables SET last_contact = ? WHERE id = ?", (now(), number))
+
+    def revoke(self, number: int) -> Table:
+        """Cancel a table's card (lost, or its host's phone lost): a new pass, no host;
+        the phone that held it can no longer send for the table. Print its card again."""
+        with self._s.write():
+            self.table(number)
+            self._s.execute(
+                "UPDATE tables SET pass = ?, host_token = NULL, printed = printed + 1 WHERE id = ?",
+                (new_pass(), number),
+            )
+        return self.table(number)
+
+
+def _table(row: dict[str, Any]) -> Table:
+    return Table(
+        id=row["id"],
+        pass_=row["pass"],
+        name=row["name"],
+        seats=row["seats"],
+        printed=row["printed"],
+        host_token=row["host_token"],
+        last_contact=row["last_contact"],
+    )
