@@ -43,19 +43,24 @@ COUNT_KIND = (
 
 
 def host(db: Db, host_token: str) -> Table:
-    """The table this phone hosts (NotAllowedError if none); marks it heard from now."""
-    with db.write():
-        table = TablesRepo(db).by_host(host_token) if host_token else None
-        if table is None:
-            raise NotAllowedError(NOT_A_HOST)
-        TablesRepo(db).heard(table.id)
-        return table
+    """The table this phone hosts (NotAllowedError if none)."""
+    table = TablesRepo(db).by_host(host_token) if host_token else None
+    if table is None:
+        raise NotAllowedError(NOT_A_HOST)
+    return table
+
+
+def _acting(db: Db, host_token: str) -> Table:
+    """The host's table, heard from now (inside the caller's write)."""
+    table = host(db, host_token)
+    TablesRepo(db).heard(table.id)
+    return table
 
 
 def post_note(db: Db, host_token: str, prompt_id: int, text: str) -> Note:
     """A note from the table (tagged with it), through the phones' intake."""
     with db.write():
-        table = host(db, host_token)
+        table = _acting(db, host_token)
         return NotesRepo(db).add_note(prompt_id, text, Author.PARTICIPANT, table_id=table.id)
 
 
@@ -72,7 +77,7 @@ def table_notes(db: Db, host_token: str, prompt_id: int) -> list[Note]:
 
 def _open_note(db: Db, host_token: str, note_id: int) -> Note:
     """The table's own note, while its prompt is the one open for phones."""
-    table = host(db, host_token)
+    table = _acting(db, host_token)
     try:
         note = NotesRepo(db).note(note_id)
     except NotFoundError:
@@ -120,6 +125,12 @@ def star(db: Db, host_token: str, note_id: int, on: bool = True) -> Note:
         return NotesRepo(db).note(note_id)
 
 
+def counted(db: Db, table_id: int, poll_id: int) -> TableCount | None:
+    """The table's count for this poll, if it sent one."""
+    found = [c for c in PollsRepo(db).table_counts(poll_id) if c.table_id == table_id]
+    return found[0] if found else None
+
+
 def count(
     db: Db, host_token: str, poll_id: int, counts: Mapping[int, int], people: int | None = None
 ) -> TableCount:
@@ -128,7 +139,7 @@ def count(
     poll, the picks themselves). Refused past the table's seats."""
     polls = PollsRepo(db)
     with db.write():
-        table = host(db, host_token)
+        table = _acting(db, host_token)
         try:
             poll = polls.poll(poll_id)
         except NotFoundError:

@@ -27,7 +27,7 @@ from summit_app.core.errors import (
     ValidationError,
 )
 from summit_app.resources import WEB
-from summit_app.server import api, audience, bundle, pages
+from summit_app.server import api, audience, bundle, pages, tables
 from summit_app.server.deps import Checks, Context, EventSink, Refusal
 from summit_app.server.gateway import Gateway
 from summit_app.server.guards import Guard, RateLimit
@@ -138,5 +138,6 @@ def create_app(
     app.include_router(api.router)
     app.include_router(audience.router)
     app.include_router(bundle.router)
+    app.include_router(tables.router)
     app.include_router(pages.router)  # last: its short-code route takes any one-segment path
     return app

@@ -99,6 +99,8 @@ class Context:
         default_factory=lambda: RateLimit(burst=UPVOTE_BURST, per_second=UPVOTES_PER_SECOND)
     )
     posts: RateLimit = field(default_factory=lambda: RateLimit(POST_BURST, POSTS_PER_S))
+    # Table number -> when its host's last contact was last written (server/tables.py).
+    tables_heard: dict[int, float] = field(default_factory=dict)
 
 
 async def context(request: Request) -> Context:

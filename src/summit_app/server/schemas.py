@@ -66,6 +66,24 @@ class CardIn(_In):
     code: Annotated[str, Field(min_length=1, max_length=64)]
 
 
+class TableNoteEditIn(_In):
+    note_id: RowId
+    text: Annotated[str, Field(min_length=1, max_length=NOTE_MAX_CHARS)]
+
+
+class TableNoteIn(_In):
+    """A table's note withdrawn, or starred (`on`) or unstarred as a key point."""
+
+    note_id: RowId
+    on: StrictBool = True
+
+
+class TableCountIn(_In):
+    poll_id: RowId
+    counts: Annotated[dict[OptionId, Choice], Field(max_length=MAX_OPTIONS)]
+    people: Annotated[StrictInt, Field(ge=0, le=1000)] | None = None
+
+
 # Messages for the first pydantic error, by field; anything else gets GENERIC.
 Messages = dict[tuple[str, str], str]
 MESSAGES: Messages = {
@@ -82,11 +100,19 @@ MESSAGES: Messages = {
     ("code", "string_too_short"): "Type the code printed on your card.",
     ("code", "missing"): "Type the code printed on your card.",
     ("code", "string_too_long"): "That is not the code of a voting card.",
+    ("counts", "missing"): "Type how many people at the table picked each option.",
+    ("counts", "int_type"): "Each count must be a whole number.",
+    ("counts", "greater_than_equal"): "Counts cannot be negative.",
+    ("counts", "less_than_equal"): "That count is too large.",
+    ("people", "greater_than_equal"): "The number of people cannot be negative.",
+    ("people", "less_than_equal"): "That is more people than a table holds.",
+    ("people", "int_type"): "The number of people must be a whole number.",
 }
 # Any complaint about these fields: the page is showing something that has gone.
 BY_FIELD = {
     "poll_id": "That poll is not running any more. Reload the page.",
     "prompt_id": "That question is not taking notes any more. Reload the page.",
+    "note_id": "That note is not there any more. Reload the page.",
 }
 # The same complaints about a question's or a word's text, in its own words.
 QUESTION_MESSAGES = {

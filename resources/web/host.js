@@ -1,0 +1,275 @@
+"use strict";
+// The table host's page (server/tables.py): the table's notes for the open question (sent,
+// edited, withdrawn, up to three starred as key points) and its count for the open poll.
+// It asks the laptop for its state every few seconds. What could not be sent (no answer
+// from the laptop) is kept on the phone and sent again when the laptop is back (S.resend in
+// core.js), and each note says whether it is sent. Text is only ever set as textContent.
+(function () {
+  var S = window.Summit;
+  if (!S.ok) return;
+  var el = S.el, add = S.add;
+  var POLL_MS = 3000;
+  var away = false, known = false, stopped = false, timer = 0;
+  var promptView = null, pollView = null;
+
+  function link(text, bad) {
+    var p = S.$("link");
+    p.textContent = text;
+    p.className = "link-state" + (bad ? " bad" : "");
+  }
+
+  function complain(text) {
+    var p = S.$("problem");
+    p.textContent = text || "";
+    p.hidden = !text;
+  }
+
+  function tick() {
+    clearTimeout(timer);
+    fetch("/api/table/state", { credentials: "same-origin", cache: "no-store" }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (d) {
+        if (!r.ok) {
+          if (r.status === 401 || r.status === 403) stopped = true;
+          complain(d.error || "The laptop did not answer (error " + r.status + ").");
+          return;
+        }
+        var wasAway = away;
+        away = false;
+        complain("");
+        if (wasAway) link("\u2713 Connected to the summit laptop again.");
+        else if (!known) link("");
+        known = true;
+        render(d);
+        S.resend();
+      });
+    }, function () {
+      if (!away) link("Lost touch with the summit laptop. Trying again\u2026 What you send is kept on this phone until it is back.", true);
+      away = true;
+    }).then(function () {
+      if (!stopped) timer = setTimeout(tick, POLL_MS);
+    });
+  }
+
+  function render(d) {
+    document.title = d.table.label + " \u2013 table host";
+    S.$("title").textContent = d.table.label;
+    S.$("now").textContent = d.title + " \u00b7 you are this table's host";
+    S.$("vote").href = d.join;
+    promptView = show("prompt", d.prompt, promptView, notesView, d);
+    pollView = show("poll", d.poll, pollView, countView, d);
+    S.$("idle").hidden = !!(d.prompt || d.poll);
+  }
+
+  // One card per thing the laptop has open: built when it opens, updated while it stays.
+  function show(id, item, view, build, d) {
+    var card = S.$(id);
+    card.hidden = !item;
+    if (!item) return null;
+    if (!view || view.id !== item.id) {
+      card.textContent = "";
+      view = build(card, item, d);
+      view.id = item.id;
+    }
+    view.update(item, d);
+    return view;
+  }
+
+  // -- the table's notes ---------------------------------------------------------------
+
+  function notesView(card, q) {
+    var outKey = "summit-table-outbox-" + q.id;
+    var area = el("textarea", { id: "tnote-text", maxLength: 500, rows: 3, dir: "auto" });
+    var hint = el("p", { class: "hint", id: "tnote-hint" }, "One point at a time. Up to 500 characters.");
+    area.setAttribute("aria-describedby", "tnote-hint");
+    var submit = el("button", { type: "submit", class: "primary" }, "Send the table's note");
+    var fb = S.feedback();
+    var form = add(el("form", { noValidate: true }),
+      el("label", { for: "tnote-text" }, "What did your table say?"), area, hint, submit, fb.box);
+    var keys = el("p", { class: "hint", id: "tkeys" });
+    var list = el("ul", { class: "tnotes", "aria-label": "Your table's notes" });
+    var listFb = S.feedback();
+    var sending = false, editing = 0, last = "", notes = [];
+
+    function outbox() { return S.store.get(outKey) || []; }
+
+    function send() {
+      var waiting = outbox();
+      if (!waiting.length || sending) return;
+      sending = S.busy(submit, true);
+      fb.status("Sending your table's note\u2026", "sending");
+      S.send("/api/table/note", { prompt_id: q.id, text: waiting[0] }).then(function (d) {
+        var rest = outbox();
+        rest.shift();
+        S.store.set(outKey, rest);
+        notes.push({ id: d.id, text: waiting[0], key: false, waiting: d.waiting });
+        fb.status("\u2713 " + d.message + (rest.length ? "" : " You can send another."), "done");
+        sending = S.busy(submit, false);
+        draw();
+        send();
+      }, function (e) {
+        sending = S.busy(submit, false);
+        if (e.offline) {
+          fb.status("Not sent yet: this phone cannot reach the laptop. " + S.kept() + " and will be sent as soon as the laptop is back.", "waiting");
+        } else {
+          var rest = outbox();
+          rest.shift();
+          S.store.set(outKey, rest);
+          fb.error(e.message);
+          draw();
+        }
+      });
+    }
+
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      if (!area.value.trim()) { fb.error("Write the table's point first."); return; }
+      S.store.set(outKey, outbox().concat([area.value]));
+      area.value = "";
+      draw();
+      send();
+    });
+    S.resenders.tableNote = function () { if (promptView && promptView.id === q.id) send(); };
+
+    function act(note, path, body, done) {
+      listFb.status("Saving\u2026", "sending");
+      S.send(path, body).then(function (d) {
+        listFb.status("\u2713 " + d.message, "done");
+        done(d);
+        draw();
+      }, function (e) {
+        listFb.error(e.offline ? "Could not reach the laptop: nothing was changed. Try again when it is back." : e.message);
+      });
+    }
+
+    function item(note) {
+      var li = el("li", { class: "tnote" });
+      if (editing === note.id) {
+        var id = "tedit-" + note.id;
+        var box = el("textarea", { id: id, maxLength: 500, rows: 3, dir: "auto", value: note.text });
+        var save = el("button", { type: "button", class: "act" }, "Save");
+        var cancel = el("button", { type: "button", class: "act" }, "Cancel");
+        save.addEventListener("click", function () {
+          if (!box.value.trim()) { listFb.error("A note cannot be empty."); return; }
+          act(note, "/api/table/edit", { note_id: note.id, text: box.value }, function (d) {
+            note.text = box.value; note.waiting = d.waiting; editing = 0;
+          });
+        });
+        cancel.addEventListener("click", function () { editing = 0; draw(); });
+        add(li, el("label", { for: id }, "Change the note"), box, add(el("div", { class: "acts" }, ""), save, cancel));
+        return li;
+      }
+      var star = el("button", { type: "button", class: "act", "aria-pressed": note.key ? "true" : "false" },
+        note.key ? "\u2605 Key point" : "\u2606 Star as key point");
+      star.addEventListener("click", function () {
+        act(note, "/api/table/star", { note_id: note.id, on: !note.key }, function (d) { note.key = d.key; });
+      });
+      var edit = el("button", { type: "button", class: "act" }, "Edit");
+      edit.addEventListener("click", function () { editing = note.id; draw(); });
+      var drop = el("button", { type: "button", class: "act" }, "Withdraw");
+      drop.addEventListener("click", function () {
+        if (drop.getAttribute("data-sure") !== "1") {
+          drop.setAttribute("data-sure", "1");
+          drop.textContent = "Tap again to withdraw";
+          return;
+        }
+        act(note, "/api/table/withdraw", { note_id: note.id }, function () {
+          notes = notes.filter(function (n) { return n.id !== note.id; });
+        });
+      });
+      var said = note.waiting ? "Sent. The facilitator will look at it before it is shown." : "\u2713 Sent";
+      add(li, el("p", { class: "text", dir: "auto" }, note.text), el("p", { class: "state" }, said),
+        add(el("div", { class: "acts" }), star, edit, drop));
+      return li;
+    }
+
+    function draw() {
+      if (editing) return;  // a note being changed is not redrawn under the host's fingers
+      list.textContent = "";
+      notes.forEach(function (n) { list.appendChild(item(n)); });
+      outbox().forEach(function (text) {
+        add(list, add(el("li", { class: "tnote" }), el("p", { class: "text", dir: "auto" }, text),
+          el("p", { class: "state" }, "Not sent yet: " + S.kept().toLowerCase() + " and will be sent when the laptop is back.")));
+      });
+      var starred = notes.filter(function (n) { return n.key; }).length;
+      keys.textContent = notes.length ? "Star up to " + q.max_keys + " of them as your table's key points: " + starred + " of " + q.max_keys + " starred." : "";
+    }
+
+    add(card, el("h2", { id: "prompt-title", dir: "auto" }, q.text), form,
+      el("h3", {}, "Your table's notes"), keys, list, listFb.box);
+    if (outbox().length) fb.status("Not sent yet: it will be sent as soon as the laptop is back.", "waiting");
+    return {
+      update: function (fresh) {
+        var now = JSON.stringify(fresh.notes);
+        if (now === last) return;
+        last = now;
+        notes = fresh.notes.slice();
+        draw();
+      }
+    };
+  }
+
+  // -- the table's count for the open poll ------------------------------------------------
+
+  function countView(card, p, d) {
+    var key = "summit-table-count-" + p.id;
+    add(card, el("h2", { id: "poll-title", dir: "auto" }, p.question));
+    if (!p.countable) {
+      add(card, el("p", { class: "hint" }, "Table counts are taken for pick-one and pick-several polls. For this one, people at the table vote on their own phones."));
+      return { update: function () {} };
+    }
+    var multi = p.kind === "multi";
+    var form = el("form", { noValidate: true });
+    add(form, el("p", { class: "hint", id: "count-hint" },
+      "Only for the people at your table who did not vote on their own phone: how many picked each option?" +
+      (multi ? " Each could pick up to " + p.max_choices + "." : "") + " Your table seats " + d.table.seats + "."));
+    var inputs = {};
+    function number(id, text, value) {
+      var input = el("input", { type: "number", id: id, min: 0, max: 100, step: 1, inputMode: "numeric", value: value || 0 });
+      input.setAttribute("aria-describedby", "count-hint");
+      add(form, add(el("div", { class: "tcount" }), el("label", { for: id, dir: "auto" }, text), input));
+      return input;
+    }
+    var counted = p.count || { people: 0, counts: {} };
+    var people = multi ? number("count-people", "People counted", counted.people) : null;
+    p.options.forEach(function (o) { inputs[o.id] = number("count-" + o.id, o.text, counted.counts[o.id]); });
+    var submit = el("button", { type: "submit", class: "primary" }, "Send the table's count");
+    var fb = S.feedback();
+    add(form, submit, fb.box);
+    add(card, form);
+    var sending = false;
+
+    function send() {
+      var body = S.store.get(key);
+      if (!body || sending) return;
+      sending = S.busy(submit, true);
+      fb.status("Sending your table's count\u2026", "sending");
+      S.send("/api/table/count", body).then(function (r) {
+        S.store.drop(key);
+        fb.status("\u2713 " + r.message + " You can change it while the vote is open.", "done");
+      }, function (e) {
+        if (e.offline) fb.status("Not sent yet: this phone cannot reach the laptop. " + S.kept() + " and will be sent as soon as the laptop is back.", "waiting");
+        else { S.store.drop(key); fb.error(e.message); }
+      }).then(function () { sending = S.busy(submit, false); });
+    }
+
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var counts = {}, bad = false;
+      p.options.forEach(function (o) {
+        var n = Number(inputs[o.id].value || 0);
+        if (!(n >= 0) || Math.floor(n) !== n) bad = true;
+        counts[o.id] = n;
+      });
+      if (bad) { fb.error("Each count must be a whole number, 0 or more."); return; }
+      var body = { poll_id: p.id, counts: counts };
+      if (multi) body.people = Number(people.value || 0);
+      S.store.set(key, body);
+      send();
+    });
+    S.resenders.tableCount = function () { if (pollView && pollView.id === p.id) send(); };
+    if (S.store.get(key)) fb.status("Not sent yet: it will be sent as soon as the laptop is back.", "waiting");
+    return { update: function () {} };
+  }
+
+  tick();
+})();
