@@ -32,6 +32,7 @@ from summit_app.ui.accessible import describe
 from summit_app.ui.cards_box import CardsBox
 from summit_app.ui.qr_image import qr_pixmap
 from summit_app.ui.session import SummitSession
+from summit_app.ui.tables_box import TablesBox
 
 if TYPE_CHECKING:
     from summit_app.server import SummitServer
@@ -126,6 +127,8 @@ class ServerPanel(QWidget):
         left.addWidget(self._room_check_box())
         self.cards = CardsBox(session, self.card_address)
         left.addWidget(self.cards)
+        self.tables = TablesBox(session, self.card_address)
+        left.addWidget(self.tables)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.qr_label)
