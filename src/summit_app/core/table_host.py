@@ -113,7 +113,17 @@ def withdraw_note(db: Db, host_token: str, note_id: int) -> None:
 def star(db: Db, host_token: str, note_id: int, on: bool = True) -> Note:
     """Mark (or unmark) the note as one of the table's key points: at most three."""
     with db.write():
-        note = _open_note(db, host_token, note_id)
+        _open_note(db, host_token, note_id)
+        return mark_key(db, note_id, on)
+
+
+def mark_key(db: Db, note_id: int, on: bool = True) -> Note:
+    """The table note marked (or unmarked) as one of its table's key points, at most three
+    a table a prompt (a host's star, or a template's)."""
+    with db.write():
+        note = NotesRepo(db).note(note_id)
+        if note.table_id is None:
+            raise ValidationError("Only a table's notes are its key points.")
         if on and not note.is_key:
             starred = db.execute(
                 "SELECT COUNT(*) FROM notes WHERE prompt_id = ? AND table_id = ? AND is_key = 1",

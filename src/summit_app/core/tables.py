@@ -11,7 +11,7 @@ gets a new pass and no host, and its card is reprinted.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from summit_app.core.cards import new_pass, normal_pass
@@ -31,6 +31,15 @@ ANOTHER_PHONE = (
     "{label}'s card is already in use on another phone. Only one phone can be the table's"
     " host; if that phone is lost, ask the facilitator to reprint the card."
 )
+
+
+def raised_by(table_ids: Iterable[int | None], room: int) -> str:
+    """'9 of 15 tables': how many of the room's tables sent notes among these ('' when the
+    room has no tables or none of them did). One wording for the board, the wall and the pack."""
+    raised = len({t for t in table_ids if t is not None})
+    if not room or not raised:
+        return ""
+    return f"{raised} of {room} tables" if room != 1 else "1 of 1 table"
 
 
 class TablesRepo:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
+from summit_app.core import table_host
 from summit_app.core.errors import SummitError
 from summit_app.core.model import DEFAULT_GROUPS, Author, Participant, SummitInfo
 from summit_app.core.store import Summit
@@ -20,7 +21,8 @@ from summit_app.core.template_writeup import NARRATIVE, add_block, build_writeup
 
 FORMAT = 1
 ROOT = {"format", "title", "description", "summit", "sections", "actions", "commitments",
-        "writeup"}  # fmt: skip
+        "writeup", "tables"}  # fmt: skip
+TABLES = {"count", "names", "seats"}
 INFO = {"title", "date", "venue", "organisers", "introduction", "objectives", "start_time",
         "contact", "groups"}  # fmt: skip
 SECTION = {"title", "introduction", "items"}
@@ -29,7 +31,7 @@ SPEAKER = {"name", "role", "organisation", "key_points"}
 PROMPT = {"text", "writeup", "themes", "notes", "kind", "max_words", "moderated", "questions",
           "words", "sample"}  # fmt: skip
 THEME = {"name", "summary", "colour", "notes"}
-NOTE = {"text", "quote", "hidden", "author"}
+NOTE = {"text", "quote", "hidden", "author", "table", "key"}
 POLL = {"question", "kind", "options", "max_choices", "points", "show_results", "state",
         "ballots"}  # fmt: skip
 BALLOT = {"group", "picks", "order", "points", "levels"}
@@ -95,6 +97,8 @@ class Builder:
         self.audience: list[tuple[int, Node]] = []  # Q&A and cloud prompts, loaded last
 
     def build(self, root: Node) -> None:
+        if root.has("tables"):
+            self.tables(Node.of(root.data["tables"], "tables", TABLES))
         for section in root.children("sections", SECTION):
             self.section(section)
         for node in root.children("actions", ACTION, short="text"):
@@ -175,7 +179,28 @@ class Builder:
         for note in node.children("notes", NOTE, short="text"):
             self.note(prompt_id, None, note)
 
+    def tables(self, node: Node) -> None:
+        """The room's tables (issue 26): how many, their names, their seats."""
+        with at(node.where):
+            self.s.tables.set_tables(
+                node.whole("count", 0), names=node.texts("names"), seats=node.whole("seats", 10)
+            )
+
+    def table_note(self, prompt_id: int, theme_id: int | None, node: Node) -> None:
+        """A note a table's host sent, tagged with the table (and starred if `key`)."""
+        with at(node.where):
+            self.s.agenda.open_prompt(prompt_id)  # a table sends only to the open prompt
+            note = self.s.notes.add_note(
+                prompt_id, node.text("text"), Author.PARTICIPANT, theme_id=theme_id,
+                table_id=node.whole("table", 0),
+            )  # fmt: skip
+            if node.flag("key"):
+                table_host.mark_key(self.s, note.id)
+
     def note(self, prompt_id: int, theme_id: int | None, node: Node) -> None:
+        if node.has("table"):
+            self.table_note(prompt_id, theme_id, node)
+            return
         with at(node.where):
             if node.text("author", "facilitator") not in ("facilitator", "participant"):
                 raise node.problem("must be facilitator or participant.", "author")

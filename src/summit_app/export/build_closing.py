@@ -9,9 +9,11 @@ from collections.abc import Callable
 
 from summit_app.core.model import Theme
 from summit_app.core.presenting import people, rounding_note, shares
+from summit_app.core.tables import raised_by
 from summit_app.export.anonymity import OTHER_GROUPS, fold_counts
 from summit_app.export.build_groups import group_tables
 from summit_app.export.build_results import appendix_blocks
+from summit_app.export.build_sections import tagged
 from summit_app.export.data import PackData
 from summit_app.export.log import Log
 from summit_app.export.model import (
@@ -30,7 +32,7 @@ from summit_app.export.model import (
     Table,
     Tone,
 )
-from summit_app.export.typeset import inline, narrative_text, one_line, plain
+from summit_app.export.typeset import inline, narrative_text, one_line, plain, text_runs
 
 
 def commitments(data: PackData, log: Log) -> list[Part]:
@@ -96,6 +98,9 @@ def what_we_heard(data: PackData, log: Log) -> list[Part]:
     themes = closing_themes(data, log)
     if not themes:
         return []
+    blocks = data.theme_blocks
+    if data.tables and any(blocks[t.id].tables for t in themes if t.id in blocks):
+        return [_heard_at_tables(data, themes)]
     rows = tuple(
         ((Run(one_line(t.name), bold=True),), Rich(tuple(narrative_text(t.summary))))
         for t in themes
@@ -106,6 +111,30 @@ def what_we_heard(data: PackData, log: Log) -> list[Part]:
         caption="Each theme of the day and what we heard about it.",
     )
     return [Part("What have we heard?", "heard", (table,), PartKind.CLOSING)]
+
+
+def _heard_at_tables(data: PackData, themes: list[Theme]) -> Part:
+    """The closing table with how many of the room's tables raised each theme, and the key
+    points they starred under what we heard."""
+    blocks = data.theme_blocks
+    rows = []
+    for t in themes:
+        block = blocks.get(t.id)
+        said: list[Para | Bullets] = [*narrative_text(t.summary)]
+        if block and block.key_points:
+            said.append(Para((Run("Key points from the tables:", bold=True),)))
+            said.append(Bullets(tuple(text_runs(tagged(n)) for n in block.key_points)))
+        raised = raised_by(block.tables, data.tables) if block else ""
+        rows.append(((Run(one_line(t.name), bold=True),), raised or "–", Rich(tuple(said))))
+    table = Table(
+        (Column("Theme"), Column("Tables"), Column("What we heard")),
+        tuple(rows),
+        caption=(
+            f"Each theme of the day, how many of the room's {data.tables} tables raised it,"
+            " and what we heard about it."
+        ),
+    )
+    return Part("What have we heard?", "heard", (table,), PartKind.CLOSING)
 
 
 def closing_themes(data: PackData, log: Log) -> list[Theme]:
@@ -192,7 +221,31 @@ def data_appendix(data: PackData, log: Log) -> list[Part]:
     ]
     for poll in data.polls:
         story += appendix_blocks(poll.result)
+    story += _table_notes(data)
     return [Part("Data appendix", "data", tuple(story), PartKind.APPENDIX)]
+
+
+def _table_notes(data: PackData) -> list[Block]:
+    """Every note the table hosts sent, with its table (as notes.csv carries it)."""
+    notes = data.table_notes
+    if not notes:
+        return []
+    themes = {i: b.theme.name for i, b in data.theme_blocks.items()}
+    rows = tuple(
+        (
+            data.table_labels.get(n.table_id or 0, f"Table {n.table_id}"),
+            text_runs(n.text),
+            one_line(themes.get(n.theme_id or 0, "")),
+            "Key point" if n.is_key else "",
+        )
+        for n in notes
+    )
+    table = Table(
+        (Column("Table"), Column("Note"), Column("Theme"), Column("Starred")),
+        rows,
+        caption=f"The notes the table hosts sent: {len(notes)} from {data.tables} tables.",
+    )
+    return [Heading("Notes from the tables", 2, "data-tables", contents=True), table]
 
 
 CLOSING: dict[str, Callable[[PackData, Log], list[Part]]] = {

@@ -16,6 +16,7 @@ from summit_app.export.model import Bar, Block, Chart, Column, Heading, Para, Ru
 from summit_app.export.typeset import heading, one_line, plain, short_question
 
 HAND_HEAD = "Counted by hand"
+TABLE_HEAD = "Counted at tables"
 NO_VOTES = "No votes were cast."
 
 
@@ -107,6 +108,10 @@ def full_table(shown: Presentation) -> Table:
         columns.append(Column(HAND_HEAD, numeric=True))
         for row, r in zip(cells, rows, strict=True):
             row.append(f"{r.hand_count:,}" if r.hand_marked else "")
+    if shown.table_voters:  # the tables' counts, never passed off as phones' ballots
+        columns.append(Column(TABLE_HEAD, numeric=True))
+        for row, r in zip(cells, rows, strict=True):
+            row.append(f"{r.table_count:,}")
     caption = f"The figures in full: {shown.voters_text}."
     return Table(
         tuple(columns),

@@ -13,6 +13,7 @@ import re
 
 from summit_app.core import narrative
 from summit_app.core.model import NarrativeBlock, Note, PromptKind, Speaker
+from summit_app.core.tables import raised_by
 from summit_app.export.build_audience import cloud_blocks, questions_blocks
 from summit_app.export.build_results import poll_blocks
 from summit_app.export.data import ItemBlock, PromptBlock, SectionBlock, ThemeBlock, is_break
@@ -108,7 +109,7 @@ def prompt_blocks(block: PromptBlock, level: int) -> list[Block]:
     themed = False
     for theme in block.themes:
         if theme.notes or theme.theme.summary.strip():
-            out += theme_blocks(theme, level + 1)
+            out += theme_blocks(theme, level + 1, block.room_tables)
             themed = themed or bool(theme.notes)
     if block.unthemed:
         if themed:
@@ -117,14 +118,27 @@ def prompt_blocks(block: PromptBlock, level: int) -> list[Block]:
     return out
 
 
-def theme_blocks(block: ThemeBlock, level: int) -> list[Block]:
-    """The theme's name and summary first, then its quotes set apart, then its notes."""
+def theme_blocks(block: ThemeBlock, level: int, room_tables: int = 0) -> list[Block]:
+    """The theme's name and summary first, how many of the room's tables raised it and the
+    key points they starred, then its quotes set apart, then its notes."""
     theme = block.theme
     out: list[Block] = [
         Heading(heading(theme.name), level, f"theme-{theme.id}", swatch=theme.colour)
     ]
     out += narrative_text(theme.summary)
-    return out + notes_blocks(block.notes)
+    raised = raised_by(block.tables, room_tables)
+    if raised:
+        out.append(Para((Run(f"Raised by {raised}."),), Tone.CAPTION))
+    keys = block.key_points
+    if keys:
+        out.append(Para((Run("Key points the tables starred:", bold=True),)))
+        out.append(Bullets(tuple(text_runs(tagged(n)) for n in keys), tone=Tone.NOTE))
+    return out + notes_blocks(tuple(n for n in block.notes if n not in keys))
+
+
+def tagged(note: Note) -> str:
+    """A table's note with its table: 'Shared records (Table 3)'."""
+    return f"{note.text.strip()} (Table {note.table_id})" if note.table_id else note.text
 
 
 def notes_blocks(notes: tuple[Note, ...]) -> list[Block]:
@@ -134,7 +148,7 @@ def notes_blocks(notes: tuple[Note, ...]) -> list[Block]:
             # A participant's words set apart, in quotation marks in every edition.
             words = text_runs(f"\u201c{note.text.strip()}\u201d")
             out.append(Para(words, Tone.QUOTE))
-    items = tuple(r for r in (text_runs(n.text) for n in notes if not n.is_quote) if r)
+    items = tuple(r for r in (text_runs(tagged(n)) for n in notes if not n.is_quote) if r)
     if items:
         out.append(Bullets(items, tone=Tone.NOTE))
     return out

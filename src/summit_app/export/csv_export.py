@@ -21,7 +21,7 @@ from summit_app.export.pack import ExportError
 
 NOTES_FIELDS = (
     "id", "prompt", "theme", "text", "author", "quote", "hidden", "created_at",
-    "waiting_for_approval", "flagged",
+    "waiting_for_approval", "flagged", "table", "key_point",
 )  # fmt: skip
 # One row per question, most upvoted first within its Q&A; hidden, waiting and merged ones too.
 QUESTIONS_FIELDS = (
@@ -53,6 +53,8 @@ RESULTS_FIELDS = (
     *(f"{name}_percent" for name in LEVEL_FIELDS),
     "poll_voters",  # people who answered the poll (phones and hand counts)
     "poll_votes",  # votes, points or answers in the whole poll (rank: the voters)
+    "table_count",  # part of the votes that table hosts counted for their tables (not ballots)
+    "poll_table_voters",  # people counted by table hosts, part of poll_voters
 )
 NOT_GIVEN = "Not given"  # a ballot from someone who chose no group
 
@@ -96,14 +98,18 @@ The raw data of the summit, written by Summit with the write-up pack.
 
 For the programme team. Before you publish any of it, read what each file holds:
 
-  results.csv    Each poll's figures, the same as the pack's. Safe to publish with the pack.
+  results.csv    Each poll's figures, the same as the pack's. "table_count" is the part of an
+                 option's votes that table hosts counted for people without a phone (never
+                 ballots). Safe to publish with the pack.
   words.csv      Each word cloud's words and how often the room gave them; words still waiting
                  for approval or hidden are counted in their own columns. Publish only the
                  words shown ("hidden" is "no").
   questions.csv  Every question asked, including hidden, merged and waiting ones and the words
                  the word list flagged. Internal: publish only what the pack shows.
   notes.csv      Every note, including hidden ones, notes waiting for approval and the words
-                 the word list flagged. Internal: publish only what the pack shows.
+                 the word list flagged; "table" names the table whose host sent it and
+                 "key_point" says if that table starred it. Internal: publish only what the
+                 pack shows.
   ballots.csv    One row per ballot, pseudonymous: "participant" is a number that only links
                  one person's ballots in this file. A group with fewer ballots in a poll than
                  the pack's anonymity threshold is named "Other groups" (empty where every
@@ -123,6 +129,7 @@ def _write_readme(path: Path) -> Path:
 def notes_rows(summit: Summit) -> Iterable[Sequence[object]]:
     prompts = {p.id: p.text for p in summit.agenda.prompts()}
     themes = {t.id: t.name for t in summit.notes.themes()}
+    tables = {t.id: t.label for t in summit.tables.tables()}
     for n in summit.notes.notes():
         yield (
             n.id,
@@ -135,6 +142,8 @@ def notes_rows(summit: Summit) -> Iterable[Sequence[object]]:
             n.created_at,
             "yes" if n.is_held else "no",
             n.flagged,
+            tables.get(n.table_id, f"Table {n.table_id}") if n.table_id is not None else "",
+            "yes" if n.is_key else "no",
         )
 
 
@@ -259,6 +268,8 @@ def results_rows(summit: Summit) -> Iterable[Sequence[object]]:
                 *shares,
                 shown.voters,
                 shown.votes,
+                r.table_count,
+                shown.table_voters,
             )
 
 

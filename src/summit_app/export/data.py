@@ -40,6 +40,16 @@ class ThemeBlock:
     theme: Theme
     notes: tuple[Note, ...]
 
+    @property
+    def tables(self) -> frozenset[int]:
+        """The tables whose hosts sent notes in this theme."""
+        return frozenset(n.table_id for n in self.notes if n.table_id is not None)
+
+    @property
+    def key_points(self) -> tuple[Note, ...]:
+        """The notes in it that their table starred as one of its key points."""
+        return tuple(n for n in self.notes if n.is_key and n.table_id is not None)
+
 
 @dataclass(frozen=True)
 class PromptBlock:
@@ -50,6 +60,7 @@ class PromptBlock:
     questions: tuple[Question, ...] = ()
     cloud: tuple[WordCount, ...] = ()
     phones: int = 0  # how many phones sent the cloud's words
+    room_tables: int = 0  # how many tables the room has (the pack says "9 of 15 tables")
 
     @property
     def is_empty(self) -> bool:
@@ -95,6 +106,24 @@ class PackData:
     introduction_blocks: tuple[NarrativeBlock, ...] = ()  # after the objectives
     logo: Logo | None = None
     exported_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    tables: int = 0  # the room's tables, when table hosts took part
+    table_labels: dict[int, str] = field(default_factory=dict)  # "Table 3 (Oak)"
+
+    @property
+    def theme_blocks(self) -> dict[int, ThemeBlock]:
+        """Every theme with its notes, by theme id."""
+        return {t.theme.id: t for i in self.items for p in i.prompts for t in p.themes}
+
+    @property
+    def table_notes(self) -> list[Note]:
+        """The notes table hosts sent, in the order of the day."""
+        return [
+            n
+            for i in self.items
+            for p in i.prompts
+            for n in (*(n for t in p.themes for n in t.notes), *p.unthemed)
+            if n.table_id is not None
+        ]
 
     @property
     def items(self) -> list[ItemBlock]:
@@ -148,6 +177,11 @@ def _read(summit: Summit) -> PackData:
             prompt, themes_by_prompt.get(prompt.id, []), notes_by_prompt.get(prompt.id, [])
         )
         prompts.setdefault(prompt.item_id, []).append(_audience(summit, block))
+    room_tables = summit.tables.tables()
+    prompts = {
+        item: [replace(b, room_tables=len(room_tables)) for b in blocks]
+        for item, blocks in prompts.items()
+    }
     options = summit.writeup.pack_options()
     polls: dict[int, list[PollBlock]] = {}
     for poll in summit.polls.polls():
@@ -194,6 +228,8 @@ def _read(summit: Summit) -> PackData:
         closing=summit.writeup.closing_texts(),
         introduction_blocks=tuple(summit.writeup.narrative_blocks(None)),
         logo=summit.logo(),
+        tables=len(room_tables),
+        table_labels={t.id: t.label for t in room_tables},
     )
 
 
