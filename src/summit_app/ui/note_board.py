@@ -82,6 +82,16 @@ class NoteBoard(QWidget):
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         self.tree.installEventFilter(self)  # typing on the wall goes to the note box
+        # Issue 26: by theme (clustering) or by the table that sent them, and which of the
+        # room's tables have not sent anything to this prompt yet.
+        self.group_by = QComboBox()
+        self.group_by.addItem("Group by theme", False)
+        self.group_by.addItem("Group by table", True)
+        describe(self.group_by, "Show the notes by theme or by the table that sent them.", "Group")
+        self.group_by.currentIndexChanged.connect(self._group_by_changed)
+        self.unheard = QLabel()
+        self.unheard.setWordWrap(True)
+        self.unheard.setAccessibleName("Tables not heard from yet")
         self.show_hidden = QCheckBox("Show hidden notes")
         self.show_hidden.setChecked(True)
         self.show_hidden.toggled.connect(self._show_hidden_toggled)
@@ -133,6 +143,7 @@ class NoteBoard(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.prompt_combo, 1)
+        top.addWidget(self.group_by)
         top.addWidget(self.open_button)
         body = QHBoxLayout()
         body.addWidget(self.tree, 1)
@@ -140,6 +151,7 @@ class NoteBoard(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.capture)
+        layout.addWidget(self.unheard)
         layout.addLayout(body, 1)
         layout.addWidget(self.summary)
 
@@ -152,8 +164,10 @@ class NoteBoard(QWidget):
         if changes.touches(Area.AGENDA):
             self.reload_prompts()
         elif changes.touches(Area.NOTES):
-            if changes.origin is Origin.PHONES:
-                self._phone_notes_arrived()  # phones only add notes
+            if changes.origin is Origin.PHONES and not changes.touches(Area.TABLES):
+                self._phone_notes_arrived()  # participants' phones only add notes
+            elif changes.origin is Origin.PHONES:
+                self.reload_notes()  # a table host also edits, stars and withdraws its notes
             else:
                 self.reload_notes()
         if changes.touches(Area.LIVE):
@@ -189,6 +203,7 @@ class NoteBoard(QWidget):
     def _prompt_chosen(self) -> None:
         self.model.set_prompt(self.prompt_combo.currentData())
         self.tree.expandAll()
+        self._show_unheard()
         self.capture.setEnabled(self.prompt_id is not None)
         self._sync_open_button()
         self._selection_changed()
@@ -260,6 +275,7 @@ class NoteBoard(QWidget):
         has_group, keep_group = self.selected_group()
         self.model.reload()
         self.tree.expandAll()
+        self._show_unheard()
         if keep_notes:
             self.select_notes(keep_notes)
         elif has_group:
@@ -270,6 +286,24 @@ class NoteBoard(QWidget):
         # Expand only the groups that grew: expandAll would walk every note each time.
         for group in self.model.add_new_notes():
             self.tree.expand(group)
+        self._show_unheard()
+
+    def _group_by_changed(self) -> None:
+        self.model.by_table = bool(self.group_by.currentData())
+        self.reload_notes()
+
+    def _show_unheard(self) -> None:
+        """'Tables not heard from yet: 4, 7, 13 (3 of 15)', or that all have sent notes."""
+        room = len(self.model.room)
+        self.unheard.setVisible(bool(room) and self.prompt_id is not None)
+        if not room:
+            return
+        unheard = self.model.unheard()
+        if not unheard:
+            self.unheard.setText(f"All {room} tables have sent notes to this question.")
+            return
+        numbers = ", ".join(str(t.id) for t in unheard)
+        self.unheard.setText(f"Tables not heard from yet: {numbers} ({len(unheard)} of {room}).")
 
     def move_notes(self, note_ids: list[int], theme_id: int | None) -> None:
         self._do(lambda: commands.move_notes(self.session, note_ids, theme_id))

@@ -12,12 +12,15 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelI
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from summit_app.core import Summit
-from summit_app.core.model import Author, Note, Theme
+from summit_app.core.model import Author, Note, Table, Theme
+from summit_app.core.presenting import plural
+from summit_app.core.tables import raised_by
 
 MIME = "application/x-summit-note-ids"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "theme", "unsorted" or "note"
 UNSORTED = "Unsorted"
+NOT_FROM_TABLES = "Not from a table"  # typed here, or from participants' own phones
 
 
 class NotesModel(QStandardItemModel):
@@ -36,6 +39,11 @@ class NotesModel(QStandardItemModel):
         # 500 notes through Qt's item API took tens of ms on the GUI thread).
         self._last_id = 0
         self._groups: dict[int | None, tuple[QStandardItem, Theme | None]] = {}
+        # Issue 26: the notes grouped by the table that sent them instead of by theme, and
+        # each theme's tables ("9 of 15 tables") when the room has tables.
+        self.by_table = False
+        self._room: list[Table] = []  # the room's tables, read with the notes
+        self._tables: dict[int | None, set[int]] = {}  # group -> tables raising it
 
     def set_prompt(self, prompt_id: int | None) -> None:
         self.prompt_id = prompt_id
@@ -44,6 +52,7 @@ class NotesModel(QStandardItemModel):
     def reload(self) -> None:
         self.clear()
         self._groups = {}
+        self._tables = {}
         self._last_id = 0
         if self.prompt_id is None:
             return
@@ -52,6 +61,10 @@ class NotesModel(QStandardItemModel):
         self._last_id = max((n.id for n in every), default=0)
         notes = [n for n in every if self.show_hidden or not n.is_hidden]
         themes = self._summit.notes.themes(self.prompt_id)
+        self._room = self._summit.tables.tables()
+        if self.by_table:
+            self._by_table(notes, {t.id: t for t in themes})
+            return
         for theme in (None, *themes):
             theme_id = theme.id if theme else None
             group = self._group(theme, [n for n in notes if n.theme_id == theme_id])
@@ -64,6 +77,9 @@ class NotesModel(QStandardItemModel):
         grew."""
         if self.prompt_id is None:
             return []
+        if self.by_table:  # a table's group is found by its table: a reload is as quick
+            self.reload()
+            return [self.index(row, 0) for row in range(self.rowCount())]
         fresh = self._summit.notes.notes_after(self.prompt_id, self._last_id)
         if not fresh:
             return []
@@ -74,17 +90,64 @@ class NotesModel(QStandardItemModel):
                 continue
             theme_id = note.theme_id if note.theme_id in self._groups else None
             rows.setdefault(theme_id, []).append(self._note(note, self._groups[theme_id][1]))
+            if note.table_id is not None:
+                self._tables.setdefault(theme_id, set()).add(note.table_id)
         grown = []
         for theme_id, cells in rows.items():
             group, theme = self._groups[theme_id]
             group.appendRows(cells)  # one insertion per group, not one per note
-            group.setText(f"{theme.name if theme else UNSORTED}  ({group.rowCount()})")
+            group.setText(self._title(theme, group.rowCount()))
             grown.append(group.index())
         return grown
 
-    def _group(self, theme: Theme | None, notes: list[Note]) -> QStandardItem:
+    def _title(self, theme: Theme | None, count: int) -> str:
+        """'Workforce  (12) · 9 of 15 tables'."""
         name = theme.name if theme else UNSORTED
-        group = QStandardItem(f"{name}  ({len(notes)})")
+        raised = raised_by(self._tables.get(theme.id if theme else None, ()), len(self._room))
+        return f"{name}  ({count})" + (f" · {raised}" if raised and theme else "")
+
+    @property
+    def room(self) -> list[Table]:
+        return self._room
+
+    def unheard(self) -> list[Table]:
+        """The room's tables that have sent no note to this prompt yet."""
+        heard = set().union(*self._tables.values()) if self._tables else set()
+        return [t for t in self._room if t.id not in heard]
+
+    def _by_table(self, notes: list[Note], themes: dict[int, Theme]) -> None:
+        """One group per table that sent notes (in table order), then the rest."""
+        by: dict[int | None, list[Note]] = {}
+        for note in notes:
+            by.setdefault(note.table_id, []).append(note)
+        self._tables = {None: {n.table_id for n in notes if n.table_id is not None}}
+        labels = {t.id: t.label for t in self._room}
+        for table_id in sorted(t for t in by if t is not None) + [None]:
+            if table_id is None and None not in by:
+                continue
+            members = by[table_id]
+            name = labels.get(table_id, f"Table {table_id}") if table_id else NOT_FROM_TABLES
+            keys = sum(n.is_key for n in members)
+            group = QStandardItem(
+                f"{name}  ({len(members)})" + (f" · {plural(keys, 'key point')}" if keys else "")
+            )
+            group.setData(table_id, ID_ROLE)
+            group.setData("table", KIND_ROLE)  # not a drop target: notes keep their table
+            group.setEditable(False)
+            group.setDragEnabled(False)
+            group.setDropEnabled(False)
+            font = QFont()
+            font.setBold(True)
+            group.setFont(font)
+            for note in members:
+                group.appendRow(self._note(note, themes.get(note.theme_id or 0)))
+            self.appendRow(group)
+
+    def _group(self, theme: Theme | None, notes: list[Note]) -> QStandardItem:
+        self._tables[theme.id if theme else None] = {
+            n.table_id for n in notes if n.table_id is not None
+        }
+        group = QStandardItem(self._title(theme, len(notes)))
         group.setData(theme.id if theme else None, ID_ROLE)
         group.setData("theme" if theme else "unsorted", KIND_ROLE)
         group.setEditable(False)
@@ -102,7 +165,7 @@ class NotesModel(QStandardItemModel):
         return group
 
     def _note(self, note: Note, theme: Theme | None) -> QStandardItem:
-        cell = QStandardItem(note.text)
+        cell = QStandardItem(f"\u2605 {note.text}" if note.is_key else note.text)
         cell.setData(note.id, ID_ROLE)
         cell.setData("note", KIND_ROLE)
         cell.setEditable(False)
@@ -113,7 +176,13 @@ class NotesModel(QStandardItemModel):
         font.setStrikeOut(note.is_hidden)
         cell.setFont(font)
         tags = []
-        if note.author is Author.PARTICIPANT:
+        if note.table_id is not None:
+            tags.append(f"from table {note.table_id}")
+            if note.is_key:
+                tags.append("a key point of its table")
+            if self.by_table:
+                tags.append(f"theme: {theme.name}" if theme else "unsorted")
+        elif note.author is Author.PARTICIPANT:
             tags.append("from a phone")
         if note.is_quote:
             tags.append("quote")
@@ -175,4 +244,6 @@ class NotesModel(QStandardItemModel):
             return False
         if parent.data(KIND_ROLE) == "note":
             parent = parent.parent()
-        return parent.data(ID_ROLE) if parent.isValid() else False
+        if not parent.isValid() or parent.data(KIND_ROLE) == "table":
+            return False
+        return parent.data(ID_ROLE)
