@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from summit_app.core.cards import new_pass, normal_pass
@@ -31,6 +32,16 @@ ANOTHER_PHONE = (
     "{label}'s card is already in use on another phone. Only one phone can be the table's"
     " host; if that phone is lost, ask the facilitator to reprint the card."
 )
+
+
+@dataclass(frozen=True)
+class TableFeedback:
+    """What one table brought back to a prompt, as the room sees it (the "Table feedback"
+    scene): its key points, and how many notes it sent in all."""
+
+    table: Table
+    key_points: tuple[str, ...]
+    notes: int
 
 
 def raised_by(table_ids: Iterable[int | None], room: int) -> str:
@@ -151,6 +162,28 @@ class TablesRepo:
     def heard(self, number: int) -> None:
         """The host's phone was heard from now (inside the caller's write)."""
         self._s.execute("UPDATE tables SET last_contact = ? WHERE id = ?", (now(), number))
+
+    def feedback(self, prompt_id: int) -> list[TableFeedback]:
+        """The tables that sent notes the room may see to this prompt, in table order,
+        each with the notes it starred as key points."""
+        rows = self._s.rows(
+            "SELECT table_id, text, is_key FROM notes WHERE prompt_id = ? AND table_id IS NOT"
+            " NULL AND is_hidden = 0 AND is_held = 0 ORDER BY table_id, id",
+            (prompt_id,),
+        )
+        tables = {t.id: t for t in self.tables()}
+        by: dict[int, list[dict[str, Any]]] = {}
+        for row in rows:
+            by.setdefault(row["table_id"], []).append(row)
+        return [
+            TableFeedback(
+                tables[number],
+                tuple(r["text"] for r in notes if r["is_key"]),
+                len(notes),
+            )
+            for number, notes in by.items()
+            if number in tables
+        ]
 
     def revoke(self, number: int) -> Table:
         """Cancel a table's card (lost, or its host's phone lost): a new pass, no host;

@@ -383,8 +383,15 @@ class MainWindow(QMainWindow):
         return self.projector.isVisible() or self.tabs.currentWidget() is self.run_panel
 
     def _step(self, delta: int) -> None:
-        if self.session is not None:
-            self.run_panel.step(delta)
+        if self.session is None:
+            return
+        live = self.stage.live
+        if live.mode is Mode.TABLES and live.prompt_id is not None and not self.stage.blanked:
+            # Table feedback on the projector: the clicker steps through the tables.
+            count = len(self.session.summit.tables.feedback(live.prompt_id))
+            self.stage.step_table(delta, count)
+            return
+        self.run_panel.step(delta)
 
     def _blank(self) -> None:
         if self.session is not None:

@@ -32,7 +32,16 @@ from summit_app.ui.stage import MODE_LABELS, Mode, Stage
 from summit_app.ui.stage_view import StageView
 
 MONITOR = (256, 144)  # the preview and live monitors, 16:9 like the projector
-SCENES = (Mode.JOIN, Mode.ITEM, Mode.POLL, Mode.NOTES, Mode.QUESTION, Mode.WORDS, Mode.BLANK)
+SCENES = (
+    Mode.JOIN,
+    Mode.ITEM,
+    Mode.POLL,
+    Mode.NOTES,
+    Mode.TABLES,
+    Mode.QUESTION,
+    Mode.WORDS,
+    Mode.BLANK,
+)
 BADGE = "font-weight: 700; padding: 1px 6px; border-radius: 3px; color: #ffffff; background: {};"
 
 

@@ -27,6 +27,7 @@ class Mode(StrEnum):
     NOTES = "notes"
     QUESTION = "question"
     WORDS = "words"
+    TABLES = "tables"  # table feedback: one table's key points at a time (issue 26)
 
 
 MODE_LABELS = {
@@ -36,10 +37,11 @@ MODE_LABELS = {
     Mode.NOTES: "Notes wall",
     Mode.QUESTION: "Question",
     Mode.WORDS: "Word cloud",
+    Mode.TABLES: "Table feedback",
     Mode.BLANK: "Black",
 }
 # Scenes that show one prompt: a notes wall, a Q&A or a word cloud.
-PROMPT_MODES = (Mode.NOTES, Mode.QUESTION, Mode.WORDS)
+PROMPT_MODES = (Mode.NOTES, Mode.QUESTION, Mode.WORDS, Mode.TABLES)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Scene:
     mode: Mode = Mode.ITEM
     poll_id: int | None = None
     prompt_id: int | None = None
+    table: int = 0  # table feedback: which of the tables that sent notes (0 = the first)
 
 
 class Stage(QObject):
@@ -97,6 +100,16 @@ class Stage(QObject):
         self.blanked = self.frozen = False
         self.changed.emit()
         self.went_live.emit()
+
+    def step_table(self, delta: int, count: int) -> None:
+        """Table feedback is live: the clicker shows the next (or previous) of `count`
+        tables; at either end it stays (the day moves on from the Run tab)."""
+        at = self.live.table + delta
+        if 0 <= at < count:
+            self.live = replace(self.live, table=at)
+            if self.preview.mode is Mode.TABLES and self.preview.prompt_id == self.live.prompt_id:
+                self.preview = self.live
+            self.changed.emit()
 
     def set_blanked(self, blanked: bool) -> None:
         if blanked != self.blanked:

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 from summit_app.core.changes import Area, Changes
 from summit_app.core.errors import NotFoundError
 from summit_app.core.model import PollState
-from summit_app.core.presenting import instruction, people, turnout
+from summit_app.core.presenting import instruction, people, plural, turnout
+from summit_app.core.tables import raised_by
 from summit_app.ui.notes_wall import NotesWall, WallGroup
 from summit_app.ui.options_view import OptionsView
 from summit_app.ui.projector_audience import QuestionScreen, WordsScreen
@@ -122,6 +123,7 @@ class StageView(QWidget):
                 Mode.ITEM: self._refresh_item,
                 Mode.POLL: self._refresh_poll,
                 Mode.NOTES: self._refresh_notes,
+                Mode.TABLES: self._refresh_tables,
                 Mode.QUESTION: self._refresh_audience,
                 Mode.WORDS: self._refresh_audience,
             }[mode]()
@@ -219,6 +221,15 @@ class StageView(QWidget):
         self.notes_wall = NotesWall()
         notes.addWidget(self.notes_title)
         notes.addWidget(self.notes_wall, 1)
+        tables = self._page(Mode.TABLES)
+        self.tables_question = self._label("body")
+        self.tables_name = self._label("title", bold=True)
+        self.tables_points = self._label("question")
+        self.tables_step = self._label("body")
+        tables.addWidget(self.tables_question)
+        tables.addWidget(self.tables_name)
+        tables.addWidget(self.tables_points, 1)
+        tables.addWidget(self.tables_step)
         self.question_screen = QuestionScreen(self.session, self._page(Mode.QUESTION))
         self.words_screen = WordsScreen(self.session, self._page(Mode.WORDS))
         # Their type, too, from the view's height.
@@ -354,8 +365,16 @@ class StageView(QWidget):
             return []
         summit = self.session.summit
         notes = summit.notes.notes(prompt_id, include_hidden=False)
+        room = summit.tables.count()
+
+        def name(theme_id: int, theme_name: str) -> str:  # "Workforce · 9 of 15 tables"
+            raised = raised_by((n.table_id for n in notes if n.theme_id == theme_id), room)
+            return f"{theme_name} · {raised}" if raised else theme_name
+
         groups = [
-            WallGroup(t.name, t.colour, tuple(n.text for n in notes if n.theme_id == t.id))
+            WallGroup(
+                name(t.id, t.name), t.colour, tuple(n.text for n in notes if n.theme_id == t.id)
+            )
             for t in summit.notes.themes(prompt_id)
         ]
         unsorted = tuple(n.text for n in notes if n.theme_id is None)
@@ -372,6 +391,37 @@ class StageView(QWidget):
         self.notes_title.setText(prompt.text if prompt else "No question chosen")
         self.notes_wall.set_groups(self.wall() if prompt else [])
         self.notes_wall.tick(self.clock())
+
+    def _refresh_tables(self) -> None:
+        """Table feedback: one table's key points at a time, as the clicker steps."""
+        prompt_id = self.scene.prompt_id
+        try:
+            prompt = self.session.summit.agenda.prompt(prompt_id) if prompt_id else None
+        except NotFoundError:
+            prompt = None
+        feedback = self.session.summit.tables.feedback(prompt.id) if prompt else []
+        self.tables_question.setText(prompt.text if prompt else "No question chosen")
+        if not feedback:
+            self.tables_name.setText("Table feedback")
+            self.tables_points.setText("No table has sent notes to this question yet.")
+            self.tables_step.setText("")
+            return
+        at = min(self.scene.table, len(feedback) - 1)
+        shown = feedback[at]
+        self.tables_name.setText(shown.table.label)
+        if shown.key_points:
+            self.tables_points.setText("\n\n".join(f"\u2605 {p}" for p in shown.key_points))
+        else:
+            sent = plural(shown.notes, "note")
+            self.tables_points.setText(f"{sent} sent; no key points starred yet.")
+        self.tables_step.setText(f"Table feedback: {at + 1} of {len(feedback)} tables")
+
+    def table_texts(self) -> list[str]:
+        """What the table feedback screen says now (what the room reads)."""
+        if self.showing is not Mode.TABLES:
+            return []
+        labels = (self.tables_name, self.tables_points, self.tables_step)
+        return [label.text() for label in labels]
 
     def _refresh_audience(self) -> None:
         screen = self.question_screen if self.scene.mode is Mode.QUESTION else self.words_screen
