@@ -295,10 +295,14 @@ class NoteBoard(QWidget):
     def _show_unheard(self) -> None:
         """'Tables not heard from yet: 4, 7, 13 (3 of 15)', or that all have sent notes."""
         room = len(self.model.room)
-        self.unheard.setVisible(bool(room) and self.prompt_id is not None)
+        unheard = self.model.unheard()
+        # Only where tables are asked: the question open for phones, or one they sent to.
+        asked = self.prompt_id is not None and (
+            len(unheard) < room or self.session.summit.live().open_prompt_id == self.prompt_id
+        )
+        self.unheard.setVisible(bool(room) and asked)
         if not room:
             return
-        unheard = self.model.unheard()
         if not unheard:
             self.unheard.setText(f"All {room} tables have sent notes to this question.")
             return

@@ -225,6 +225,7 @@ class StageView(QWidget):
         self.tables_question = self._label("body")
         self.tables_name = self._label("title", bold=True)
         self.tables_points = self._label("question")
+        self.tables_points.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.tables_step = self._label("body")
         tables.addWidget(self.tables_question)
         tables.addWidget(self.tables_name)
