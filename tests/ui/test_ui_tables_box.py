@@ -68,3 +68,33 @@ def test_tables_are_set_printed_hosted_and_a_lost_card_reprinted(
         assert box.list.item(2).text() == "Table 3: no host phone yet"
     session.undo()  # the reprint is one undo step: the first card works again
     assert session.summit.tables.table(3).pass_ == tables[2].pass_
+
+
+def test_the_summit_settings_set_the_rooms_tables_and_refuse_dropping_a_busy_one(
+    qtbot, session
+) -> None:
+    from summit_app.core import table_host
+    from summit_app.ui.summit_settings_dialog import SummitSettingsDialog
+
+    dialog = SummitSettingsDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.tables.setValue(12)
+    dialog.table_names.setPlainText("Riverside\n\nOak")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    tables = session.summit.tables.tables()
+    assert [t.label for t in tables[:3]] == ["Table 1 (Riverside)", "Table 2", "Table 3 (Oak)"]
+    assert len(tables) == 12
+
+    prompt = session.summit.agenda.prompts()[0]
+    session.summit.agenda.open_prompt(prompt.id)
+    _, host = session.summit.tables.claim(tables[11].pass_, None)
+    table_host.post_note(session.summit, host, prompt.id, "From the back table")
+    again = SummitSettingsDialog(session)
+    qtbot.addWidget(again)
+    again.tables.setValue(10)
+    again.title.setText("Renamed summit")
+    again.save()
+    assert "Table 12 has already sent notes" in again.error.text()
+    assert session.summit.tables.count() == 12
+    assert session.summit.info().title != "Renamed summit"  # nothing was saved

@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from summit_app.core import SummitError
+from summit_app.core.tables import MAX_TABLES
 from summit_app.ui import commands, contrast
 from summit_app.ui.accessible import describe
 from summit_app.ui.session import SummitSession
@@ -113,6 +115,20 @@ class SummitSettingsDialog(QDialog):
             self.groups,
             "One group a line: phones choose from these, and the pack shows how each group voted.",
         )
+        # The room's round tables (issue 26): how many, and their names if they have any.
+        tables = session.summit.tables.tables()
+        self._tables = (len(tables), [t.name for t in tables])
+        self.tables = QSpinBox()
+        self.tables.setRange(0, MAX_TABLES)
+        self.tables.setSpecialValueText("None")
+        self.tables.setValue(len(tables))
+        describe(self.tables, "How many round tables the room has, each with a host's card.")
+        self.table_names = text_box(
+            "\n".join(t.name for t in tables),
+            "Names for tables 1, 2, 3… (optional), one per line",
+            60,
+        )
+        describe(self.table_names, "Table 1's name on the first line, table 2's on the second…")
         self.logo_view = QLabel()
         self.logo_view.setFixedSize(160, 80)
         self.logo_view.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -141,6 +157,9 @@ class SummitSettingsDialog(QDialog):
         form.addRow("Objectives", self.objectives)
         form.addRow("Professional groups", self.groups)
         form.addRow("", _hint("Phones pick one (or none); the pack shows how each group voted."))
+        form.addRow("Tables in the room", self.tables)
+        form.addRow("Table names", self.table_names)
+        form.addRow("", _hint("A host at each table sends the table's notes from a printed card."))
         form.addRow("Logo", logo_row)
         form.addRow("", _hint("Shown on the projector; kept in the file for the pack's cover."))
         self.error = QLabel()
@@ -221,9 +240,23 @@ class SummitSettingsDialog(QDialog):
             self.date.setFocus()
             return
         logo = self.logo if self._logo_changed else commands.KEEP_LOGO
+        count = self.tables.value()
+        typed = [n.strip() for n in self.table_names.toPlainText().splitlines()]
+        names = (typed + [""] * count)[:count]
+        tables_changed = (count, names) != self._tables
+        try:
+            if tables_changed:  # first: a refusal here saves nothing at all
+                self._session.run(
+                    f"Set {count} tables", lambda s: s.tables.set_tables(count, names=names)
+                )
+        except SummitError as error:
+            self.error.setText(str(error))
+            return
         try:
             commands.save_summit_settings(self._session, self.fields(), logo, self.logo_name)
         except SummitError as error:
+            if tables_changed:
+                self._session.undo()
             self.error.setText(str(error))
             return
         self.accept()
