@@ -97,11 +97,12 @@
       if (!waiting.length || sending) return;
       sending = S.busy(submit, true);
       fb.status("Sending your table's note\u2026", "sending");
-      S.send("/api/table/note", { prompt_id: q.id, text: waiting[0] }).then(function (d) {
+      var first = waiting[0];
+      S.send("/api/table/note", { prompt_id: q.id, text: first.text, key: first.key }).then(function (d) {
         var rest = outbox();
         rest.shift();
         S.store.set(outKey, rest);
-        notes.push({ id: d.id, text: waiting[0], key: false, waiting: d.waiting });
+        if (!notes.some(function (n) { return n.id === d.id; })) notes.push({ id: d.id, text: first.text, key: false, waiting: d.waiting });
         fb.status("\u2713 " + d.message + (rest.length ? "" : " You can send another."), "done");
         sending = S.busy(submit, false);
         draw();
@@ -123,7 +124,9 @@
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       if (!area.value.trim()) { fb.error("Write the table's point first."); return; }
-      S.store.set(outKey, outbox().concat([area.value]));
+      // The phone's own name for the note: a resend whose first answer was lost is found in.
+      var key = Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 12);
+      S.store.set(outKey, outbox().concat([{ text: area.value, key: key }]));
       area.value = "";
       draw();
       send();
@@ -186,8 +189,8 @@
       if (editing) return;  // a note being changed is not redrawn under the host's fingers
       list.textContent = "";
       notes.forEach(function (n) { list.appendChild(item(n)); });
-      outbox().forEach(function (text) {
-        add(list, add(el("li", { class: "tnote" }), el("p", { class: "text", dir: "auto" }, text),
+      outbox().forEach(function (waiting) {
+        add(list, add(el("li", { class: "tnote" }), el("p", { class: "text", dir: "auto" }, waiting.text),
           el("p", { class: "state" }, "Not sent yet: " + S.kept().toLowerCase() + " and will be sent when the laptop is back.")));
       });
       var starred = notes.filter(function (n) { return n.key; }).length;

@@ -31,9 +31,13 @@ def test_one_phone_hosts_a_table_and_others_are_refused(room: Room) -> None:
     assert guessed.status_code == 404 and "No table card has that code" in guessed.text
     assert host.get(f"/t/{one.pass_}").status_code == 303  # the host scanning again stays host
 
-    posted = host.post("/api/table/note", json={"prompt_id": prompt.id, "text": "Shared records"})
+    sent = {"prompt_id": prompt.id, "text": "Shared records", "key": "k1-abcdefgh"}
+    posted = host.post("/api/table/note", json=sent)
     assert posted.status_code == 201, posted.text
     note_id = posted.json()["id"]
+    # Its answer lost on the way, the phone sends it again: the note is found, not doubled.
+    assert host.post("/api/table/note", json=sent).json()["id"] == note_id
+    assert len(room.summit.notes.notes(prompt.id)) == 1
     assert room.summit.notes.note(note_id).table_id == 1
     assert ("table_note", {"note_id": note_id, "prompt_id": prompt.id}) in room.events
     assert from_event("table_note", {"note_id": note_id}).notes == frozenset({note_id})

@@ -172,6 +172,7 @@ class Note:
     flagged: str = ""  # what the profanity filter found, if that is why it is held
     table_id: int | None = None  # the table whose host sent it
     is_key: bool = False  # starred by its table as one of its (up to three) key points
+    sent_key: str | None = None  # the host phone's name for it (a resend finds it in)
 
 
 @dataclass(frozen=True)

@@ -317,7 +317,11 @@ _M012_TABLES = """
         );
         ALTER TABLE notes ADD COLUMN table_id INTEGER REFERENCES tables(id);
         ALTER TABLE notes ADD COLUMN is_key INTEGER NOT NULL DEFAULT 0;
+        -- The host phone's own name for a note it sent: a resend after a lost answer finds
+        -- the note already in, so a table's note is stored once.
+        ALTER TABLE notes ADD COLUMN sent_key TEXT;
         CREATE INDEX notes_table ON notes(prompt_id, table_id);
+        CREATE UNIQUE INDEX notes_sent_key ON notes(table_id, sent_key);
         CREATE TABLE table_counts (
             id INTEGER PRIMARY KEY,
             poll_id INTEGER NOT NULL REFERENCES polls(id) ON DELETE CASCADE,

@@ -57,11 +57,25 @@ def _acting(db: Db, host_token: str) -> Table:
     return table
 
 
-def post_note(db: Db, host_token: str, prompt_id: int, text: str) -> Note:
-    """A note from the table (tagged with it), through the phones' intake."""
+def post_note(
+    db: Db, host_token: str, prompt_id: int, text: str, sent_key: str | None = None
+) -> Note:
+    """A note from the table (tagged with it), through the phones' intake. `sent_key`,
+    the phone's own name for the note, makes a resend (its answer lost on the way) find the
+    note already in rather than store it twice."""
+    notes = NotesRepo(db)
     with db.write():
         table = _acting(db, host_token)
-        return NotesRepo(db).add_note(prompt_id, text, Author.PARTICIPANT, table_id=table.id)
+        if sent_key:
+            found = db.rows(
+                "SELECT id FROM notes WHERE table_id = ? AND sent_key = ?", (table.id, sent_key)
+            )
+            if found:
+                return notes.note(found[0]["id"])
+        note = notes.add_note(prompt_id, text, Author.PARTICIPANT, table_id=table.id)
+        if sent_key:
+            db.execute("UPDATE notes SET sent_key = ? WHERE id = ?", (sent_key, note.id))
+        return notes.note(note.id)
 
 
 def table_notes(db: Db, host_token: str, prompt_id: int) -> list[Note]:

@@ -21,7 +21,14 @@ from summit_app.core.model import Participant
 from summit_app.server.gateway import Gateway
 from summit_app.server.guards import RateLimit
 from summit_app.server.push import Hub
-from summit_app.server.schemas import MODEL_MESSAGES, NoteIn, QuestionIn, WordIn, friendly
+from summit_app.server.schemas import (
+    MODEL_MESSAGES,
+    NoteIn,
+    QuestionIn,
+    TableNoteSendIn,
+    WordIn,
+    friendly,
+)
 from summit_app.server.throttle import Doors
 
 TOKEN_COOKIE = "summit_token"
@@ -47,7 +54,7 @@ UPVOTE_BURST, UPVOTES_PER_SECOND = 20, 3
 MAX_CHECK_PHONES = 5000
 
 EventSink = Callable[[str, dict[str, Any]], None]
-POSTS: tuple[type[BaseModel], ...] = (NoteIn, QuestionIn, WordIn)
+POSTS: tuple[type[BaseModel], ...] = (NoteIn, QuestionIn, WordIn, TableNoteSendIn)
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 

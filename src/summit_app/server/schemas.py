@@ -66,6 +66,16 @@ class CardIn(_In):
     code: Annotated[str, Field(min_length=1, max_length=64)]
 
 
+class TableNoteSendIn(_In):
+    """A table's note, with the host phone's own name for it (a resend is found in)."""
+
+    prompt_id: RowId
+    text: Annotated[str, Field(min_length=1, max_length=NOTE_MAX_CHARS)]
+    key: Annotated[str, Field(min_length=8, max_length=40, pattern=r"^[A-Za-z0-9_-]+$")] | None = (
+        None
+    )
+
+
 class TableNoteEditIn(_In):
     note_id: RowId
     text: Annotated[str, Field(min_length=1, max_length=NOTE_MAX_CHARS)]

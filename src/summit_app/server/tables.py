@@ -30,7 +30,12 @@ from summit_app.server.deps import (
     written,
 )
 from summit_app.server.pages import page, plain
-from summit_app.server.schemas import NoteIn, TableCountIn, TableNoteEditIn, TableNoteIn
+from summit_app.server.schemas import (
+    TableCountIn,
+    TableNoteEditIn,
+    TableNoteIn,
+    TableNoteSendIn,
+)
 from summit_app.server.throttle import GUESSED_TOO_OFTEN
 
 TABLE_COOKIE = "summit_table"
@@ -154,8 +159,10 @@ def _key(token: str) -> str:
 
 @router.post("/api/table/note", status_code=201)
 async def table_note(request: Request, c: Ctx, token: HostToken) -> JSONResponse:
-    data = await parse(request, c, NoteIn, _key(token))
-    added = await written(c, lambda s: table_host.post_note(s, token, data.prompt_id, data.text))
+    data = await parse(request, c, TableNoteSendIn, _key(token))
+    added = await written(
+        c, lambda s: table_host.post_note(s, token, data.prompt_id, data.text, data.key)
+    )
     c.emit("table_note", {"note_id": added.id, "prompt_id": data.prompt_id})
     return sent("Your table's note is sent.", added.is_held, id=added.id)
 
