@@ -8,9 +8,10 @@ marks sit at every corner, in the margins and where four cards meet.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import qrcode  # type: ignore[import-untyped]
 from qrcode.constants import ERROR_CORRECT_M  # type: ignore[import-untyped]
@@ -29,6 +30,7 @@ CARD_W, CARD_H = 85 * mm, 54 * mm  # a bank card's size: fits a lanyard sleeve o
 COLUMNS, ROWS = 2, 5
 MARK = 4 * mm  # cut mark length
 INK = (0.08, 0.13, 0.24)
+T = TypeVar("T")
 MUTED = (0.29, 0.33, 0.41)
 
 
@@ -41,29 +43,57 @@ def write_card_sheet(
     path: Path | str, cards: Sequence[Card], base_url: str, title: str, short_address: str = ""
 ) -> Path:
     """Write the sheet for `cards` to `path` (PDF); returns the path."""
+    return write_sheet(
+        path,
+        cards,
+        lambda canvas, card, x, y: _card(canvas, card, x, y, base_url, title, short_address),
+        Sheet(
+            f"{title}: voting cards",
+            "Voting cards; no card records who holds it",
+            f"{title}: voting cards. Cut along the marks. No names are kept.",
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A sheet of cards: its PDF's title and subject, its footer, and its grid of cards."""
+
+    title: str
+    subject: str
+    footer: str
+    card: tuple[float, float] = (CARD_W, CARD_H)
+    grid: tuple[int, int] = (COLUMNS, ROWS)
+
+
+def write_sheet(
+    path: Path | str,
+    items: Sequence[T],
+    draw: Callable[[Canvas, T, float, float], None],
+    sheet: Sheet,
+) -> Path:
+    """Cards for `items` on A4 pages, each drawn by `draw(canvas, item, x, y)` at its
+    bottom-left corner, with cut marks and the footer on every page."""
     from reportlab.pdfgen.canvas import Canvas
 
     register_fonts()
     path = Path(path)
     canvas = Canvas(str(path), pagesize=A4)
-    canvas.setTitle(f"{title}: voting cards")
+    canvas.setTitle(sheet.title)
     canvas.setAuthor("Summit")
-    canvas.setSubject("Voting cards; no card records who holds it")
+    canvas.setSubject(sheet.subject)
+    (card_w, card_h), (columns, rows) = sheet.card, sheet.grid
     page_w, page_h = A4
-    left = (page_w - COLUMNS * CARD_W) / 2
-    top = page_h - (page_h - ROWS * CARD_H) / 2
-    per_page = COLUMNS * ROWS
-    for start in range(0, len(cards), per_page):
-        for i, card in enumerate(cards[start : start + per_page]):
-            x = left + (i % COLUMNS) * CARD_W
-            y = top - (i // COLUMNS + 1) * CARD_H
-            _card(canvas, card, x, y, base_url, title, short_address)
-        _cut_marks(canvas, left, top)
+    left = (page_w - columns * card_w) / 2
+    top = page_h - (page_h - rows * card_h) / 2
+    per_page = columns * rows
+    for start in range(0, len(items), per_page):
+        for i, item in enumerate(items[start : start + per_page]):
+            draw(canvas, item, left + (i % columns) * card_w, top - (i // columns + 1) * card_h)
+        _cut_marks(canvas, left, top, sheet)
         canvas.setFont(REGULAR, 7)
         canvas.setFillColorRGB(*MUTED)
-        canvas.drawCentredString(
-            page_w / 2, 6 * mm, f"{title}: voting cards. Cut along the marks. No names are kept."
-        )
+        canvas.drawCentredString(page_w / 2, 6 * mm, sheet.footer)
         canvas.showPage()
     canvas.save()
     return path
@@ -119,21 +149,22 @@ def _qr(canvas: Canvas, link: str, x: float, y: float, side: float) -> None:
                 canvas.rect(x + col * cell, y + side - (row + 1) * cell, cell, cell, 0, 1)
 
 
-def _cut_marks(canvas: Canvas, left: float, top: float) -> None:
+def _cut_marks(canvas: Canvas, left: float, top: float, sheet: Sheet) -> None:
+    (card_w, card_h), (columns, rows) = sheet.card, sheet.grid
     canvas.setStrokeColorRGB(0.4, 0.4, 0.4)
     canvas.setLineWidth(0.4)
-    right, bottom = left + COLUMNS * CARD_W, top - ROWS * CARD_H
-    for col in range(COLUMNS + 1):
-        x = left + col * CARD_W
+    right, bottom = left + columns * card_w, top - rows * card_h
+    for col in range(columns + 1):
+        x = left + col * card_w
         canvas.line(x, top + 1 * mm, x, top + 1 * mm + MARK)
         canvas.line(x, bottom - 1 * mm, x, bottom - 1 * mm - MARK)
-    for row in range(ROWS + 1):
-        y = top - row * CARD_H
+    for row in range(rows + 1):
+        y = top - row * card_h
         canvas.line(left - 1 * mm, y, left - 1 * mm - MARK, y)
         canvas.line(right + 1 * mm, y, right + 1 * mm + MARK, y)
-    for col in range(1, COLUMNS):  # small crosses where four cards meet
-        for row in range(1, ROWS):
-            x, y = left + col * CARD_W, top - row * CARD_H
+    for col in range(1, columns):  # small crosses where four cards meet
+        for row in range(1, rows):
+            x, y = left + col * card_w, top - row * card_h
             canvas.line(x - 1.5 * mm, y, x + 1.5 * mm, y)
             canvas.line(x, y - 1.5 * mm, x, y + 1.5 * mm)
 

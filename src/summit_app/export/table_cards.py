@@ -14,16 +14,14 @@ from typing import TYPE_CHECKING
 
 from summit_app.core.cards import grouped
 from summit_app.core.model import Table
-from summit_app.export.cards import INK, MUTED, _fit, _qr, _wrap, mm
-from summit_app.export.pdf.fonts import BOLD, REGULAR, register_fonts  # before reportlab
+from summit_app.export.cards import INK, MUTED, Sheet, _fit, _qr, _wrap, mm, write_sheet
+from summit_app.export.pdf.fonts import BOLD, REGULAR
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
 
-A4 = (210 * mm, 297 * mm)
 CARD_W, CARD_H = 100 * mm, 140 * mm  # A6 with room for the cut marks: stands in a holder
 COLUMNS, ROWS = 2, 2
-MARK = 4 * mm
 HOST_LINE = (
     "Table host: scan the square with your phone's camera to make it the table's device,"
     " then send the table's points when the facilitator asks, star the three that matter most,"
@@ -38,30 +36,18 @@ def table_link(base_url: str, table: Table) -> str:
 
 def write_table_cards(path: Path | str, tables: Sequence[Table], base_url: str, title: str) -> Path:
     """Write the cards for `tables` to `path` (PDF); returns the path."""
-    from reportlab.pdfgen.canvas import Canvas
-
-    register_fonts()
-    path = Path(path)
-    canvas = Canvas(str(path), pagesize=A4)
-    canvas.setTitle(f"{title}: table cards")
-    canvas.setAuthor("Summit")
-    canvas.setSubject("Table cards for the table hosts")
-    page_w, page_h = A4
-    left = (page_w - COLUMNS * CARD_W) / 2
-    top = page_h - (page_h - ROWS * CARD_H) / 2
-    per_page = COLUMNS * ROWS
-    for start in range(0, len(tables), per_page):
-        for i, table in enumerate(tables[start : start + per_page]):
-            x = left + (i % COLUMNS) * CARD_W
-            y = top - (i // COLUMNS + 1) * CARD_H
-            _card(canvas, table, x, y, base_url, title)
-        _cut_marks(canvas, left, top)
-        canvas.setFont(REGULAR, 7)
-        canvas.setFillColorRGB(*MUTED)
-        canvas.drawCentredString(page_w / 2, 6 * mm, f"{title}: table cards. Cut along the marks.")
-        canvas.showPage()
-    canvas.save()
-    return path
+    return write_sheet(
+        path,
+        tables,
+        lambda canvas, table, x, y: _card(canvas, table, x, y, base_url, title),
+        Sheet(
+            f"{title}: table cards",
+            "Table cards for the table hosts",
+            f"{title}: table cards. Cut along the marks.",
+            card=(CARD_W, CARD_H),
+            grid=(COLUMNS, ROWS),
+        ),
+    )
 
 
 def _card(canvas: Canvas, table: Table, x: float, y: float, base_url: str, title: str) -> None:
@@ -100,20 +86,3 @@ def _card(canvas: Canvas, table: Table, x: float, y: float, base_url: str, title
             y + pad,
             f"Reprint {table.printed}: earlier cards for table {table.id} no longer work.",
         )
-
-
-def _cut_marks(canvas: Canvas, left: float, top: float) -> None:
-    canvas.setStrokeColorRGB(0.4, 0.4, 0.4)
-    canvas.setLineWidth(0.4)
-    right, bottom = left + COLUMNS * CARD_W, top - ROWS * CARD_H
-    for col in range(COLUMNS + 1):
-        x = left + col * CARD_W
-        canvas.line(x, top + 1 * mm, x, top + 1 * mm + MARK)
-        canvas.line(x, bottom - 1 * mm, x, bottom - 1 * mm - MARK)
-    for row in range(ROWS + 1):
-        y = top - row * CARD_H
-        canvas.line(left - 1 * mm, y, left - 1 * mm - MARK, y)
-        canvas.line(right + 1 * mm, y, right + 1 * mm + MARK, y)
-    x, y = left + CARD_W, top - CARD_H  # a cross where the four cards meet
-    canvas.line(x - 1.5 * mm, y, x + 1.5 * mm, y)
-    canvas.line(x, y - 1.5 * mm, x, y + 1.5 * mm)
