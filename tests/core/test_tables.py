@@ -177,3 +177,24 @@ def test_phone_events_for_tables_are_typed_changes() -> None:
     assert from_event("table", {}).touches(Area.TABLES)
     rows = Changes.from_rows({"table_counts": [1]}, {"table_counts": [4]})
     assert rows.poll_changed(4)
+
+
+def test_a_file_whose_table_count_is_damaged_is_refused_untouched(tmp_path) -> None:
+    import sqlite3
+
+    from summit_app.core.errors import SummitFileError
+    from summit_app.core.model import ItemKind, SummitInfo
+
+    path = tmp_path / "damaged.summit"
+    with Summit.create(path, SummitInfo(title="Damaged")) as summit:
+        item = summit.agenda.add_item(summit.agenda.add_section("S").id, "V", ItemKind.VOTE, 5)
+        poll = summit.polls.add_poll(item.id, "Pick", PollKind.SINGLE, ["A", "B"])
+        summit.polls.open_poll(poll.id)
+        (table,) = summit.tables.set_tables(1)
+        _, host = summit.tables.claim(table.pass_, None)
+        table_host.count(summit, host, poll.id, {poll.options[0].id: 2})
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE table_counts SET counts = '{\"A\": 2'")
+    conn.close()
+    with pytest.raises(SummitFileError, match="unreadable data in table_counts.counts"):
+        Summit.open(path)

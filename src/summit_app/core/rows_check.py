@@ -48,6 +48,7 @@ JSON_LISTS = {
     ("writeup", "closing_order"),
 }
 JSON_CHOICES = ("ballots", "choices")  # {"option id": number}
+JSON_COUNTS = ("table_counts", "counts")  # a table's count: the same shape as a ballot
 # The storage classes a value of each declared type may have (NULL aside).
 STORED_AS = {"INTEGER": ("integer",), "TEXT": ("text",), "REAL": ("real", "integer")}
 
@@ -89,9 +90,10 @@ def undecodable(conn: sqlite3.Connection, version: int) -> str | None:
                 for (value,) in conn.execute(f'SELECT DISTINCT "{column}" FROM "{table}"'):
                     if value is not None and value not in known:
                         return f"an unknown value in {table}.{column}"
-        for on, column in (*JSON_LISTS, JSON_CHOICES):
+        for on, column in (*JSON_LISTS, JSON_CHOICES, JSON_COUNTS):
             if on == table and column in names:
-                if not _all_decode(conn, table, column, (on, column) == JSON_CHOICES):
+                choices = (on, column) in (JSON_CHOICES, JSON_COUNTS)
+                if not _all_decode(conn, table, column, choices):
                     return f"unreadable data in {table}.{column}"
     return None
 

@@ -95,7 +95,9 @@ def check_file(path: Path) -> int:
     except sqlite3.DatabaseError as error:
         if "not a database" in str(error):
             raise SummitFileError(f"{path} is not a summit file.") from error
-        raise SummitFileError(f"{path} is damaged and cannot be opened ({error}).") from error
+        # SQLite may quote a damaged schema's text, newlines and all: one line for the user.
+        said = " ".join(str(error).split())
+        raise SummitFileError(f"{path} is damaged and cannot be opened ({said}).") from error
     finally:
         conn.close()
 
