@@ -62,7 +62,7 @@ def test_fifteen_tables_and_120_phones_make_one_pack(tmp_path: Path) -> None:
             assert star.status_code == 200, star.text
             return ids
 
-        with ThreadPoolExecutor(max_workers=16) as pool:
+        with ThreadPoolExecutor(max_workers=8) as pool:
             sent_ids = [n for ids in pool.map(host_sends, range(HOSTS)) for n in ids]
         notes = summit.notes.notes(prompt.id)
         assert sorted(n.id for n in notes) == sorted(sent_ids)
@@ -89,7 +89,7 @@ def test_fifteen_tables_and_120_phones_make_one_pack(tmp_path: Path) -> None:
             answer = hosts[i].post("/api/table/count", json={"poll_id": poll.id, "counts": counts})
             return answer.status_code
 
-        with ThreadPoolExecutor(max_workers=32) as pool:
+        with ThreadPoolExecutor(max_workers=8) as pool:
             voted = list(pool.map(phone_votes, range(PHONES)))
             counted = list(pool.map(table_counts, range(HOSTS)))
         assert voted == [200] * PHONES and counted == [200] * HOSTS
