@@ -300,3 +300,25 @@ def test_points_scale_hidden_and_participant_notes_load_as_written(tmp_path: Pat
         assert hidden.is_hidden and phone.author is Author.PARTICIPANT
         assert summit.live().open_prompt_id is None
         assert [a.text for a in summit.people.actions()] == ["Write it up"]
+
+
+def test_demo_ships_tables_on_its_five_year_vision(demo: Summit) -> None:
+    """Issue 26: a new user meets table hosts in the quick start."""
+    from summit_app.core.tables import raised_by
+
+    assert demo.tables.count() == 15
+    invested = next(p for p in demo.agenda.prompts() if p.text.startswith("What have we invested"))
+    assert demo.agenda.item(invested.item_id).title == "It is April 2026: five years on"
+    notes = demo.notes.notes(invested.id)
+    raised = {
+        t.name: raised_by((n.table_id for n in notes if n.theme_id == t.id), 15)
+        for t in demo.notes.themes(invested.id)
+    }
+    assert raised == {
+        "Relationships and shared goals": "9 of 15 tables",
+        "Capacity and capability": "5 of 15 tables",
+        "Our patients and communities": "3 of 15 tables",
+    }
+    feedback = demo.tables.feedback(invested.id)
+    assert len(feedback) == 15 and all(len(f.key_points) <= 3 for f in feedback)
+    assert sum(len(f.key_points) for f in feedback) == 10
