@@ -40,6 +40,8 @@ def test_the_three_files_are_utf8_with_a_bom_and_a_header(
         "created_at",
         "waiting_for_approval",
         "flagged",
+        "table",
+        "key_point",
     }
 
 

@@ -205,7 +205,7 @@ def _who(data: PackData, log: Log) -> list[Block]:
 
 
 def data_appendix(data: PackData, log: Log) -> list[Part]:
-    if not data.options.include_data_appendix or not data.polls:
+    if not data.options.include_data_appendix or not (data.polls or data.table_notes):
         return []
     story: list[Block] = [
         Para(
@@ -219,9 +219,9 @@ def data_appendix(data: PackData, log: Log) -> list[Part]:
             Tone.CAPTION,
         )
     ]
+    story += _table_notes(data)  # before the polls: each poll's full figures close it
     for poll in data.polls:
         story += appendix_blocks(poll.result)
-    story += _table_notes(data)
     return [Part("Data appendix", "data", tuple(story), PartKind.APPENDIX)]
 
 
