@@ -53,6 +53,9 @@ class TablesBox(QGroupBox):
         self.saved.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName("Tables and their hosts' last contact")
+        self.list.setAccessibleDescription(
+            "Each table, and when its host's phone was last heard from (or that it has none)."
+        )
         self.list.setMaximumHeight(180)
         buttons = QHBoxLayout()
         for button in (self.set_button, self.print_button, self.reprint_button):
