@@ -40,7 +40,7 @@ MODE_LABELS = {
     Mode.QUESTION: "Question",
     Mode.WORDS: "Word cloud",
     Mode.SLIDES: "Slides",
-    Mode.TABLES: "Table feedback",
+    Mode.TABLES: "Tables",  # table feedback; a short label keeps the strip within 1280 px
     Mode.BLANK: "Black",
 }
 # Scenes that show one prompt: a notes wall, a Q&A or a word cloud.
