@@ -70,9 +70,9 @@ with Summit.open("x.summit") as summit:
     notes = summit.notes.notes()
     prompt = max({n.prompt_id for n in notes}, key=lambda p: sum(n.prompt_id == p for n in notes))
     mine = [n for n in notes if n.prompt_id == prompt]
-    proposal = themes.propose([n for n in mine], [], None)
-    assert proposal.drafts and sum(len(d.note_ids) for d in proposal.drafts) == len(mine)
-    print("check_wheel: themes for", len(mine), "notes:", "; ".join(d.name for d in proposal.drafts))
+    suggested = themes.suggest([n.text for n in mine])
+    assert suggested and sum(len(t.members) for t in suggested) == len(mine)
+    print("check_wheel: themes for", len(mine), "notes:", "; ".join(t.name for t in suggested))
 PY
 # The installed package must not read anything from the checkout.
 "$away/venv/bin/python" - "$checkout" <<'PY'

@@ -156,10 +156,10 @@ def suggest(
     fits = np.einsum("ij,ij->i", vectors, centres[labels])
     groups = [np.flatnonzero(labels == c) for c in range(count)]
     groups = [g for g in groups if len(g)]
+    groups = [g[np.argsort(-fits[g])] for g in groups]  # the most typical note first
     all_texts = [[texts[int(i)] for i in g] for g in groups]
     themes = []
-    for g, words in zip(groups, all_texts, strict=True):
-        order = g[np.argsort(-fits[g])]
+    for order, words in zip(groups, all_texts, strict=True):
         themes.append(
             SuggestedTheme(
                 name_for(words, all_texts),
@@ -455,7 +455,7 @@ _STOP = frozenset(
     these they this those through to too under until up us very want was we were what when
     where which while who whom why will with would you your yours i'd we'd we're we've it's
     make made many lot lots like one two things thing way ways well still even already going
-    go keep sure rather often via etc sel""".split()
+    go keep sure rather often via etc sel actively clear able""".split()
 )
 
 
@@ -494,19 +494,22 @@ def name_for(texts: Sequence[str], all_groups: Sequence[Sequence[str]]) -> str:
         return mine[term] * rarity * bonus
 
     ranked = sorted(mine, key=lambda t: (-score(t), t))
-    chosen: list[str] = []
-    for term in ranked:
-        parts = term.split()
-        if any(p in chosen for p in parts) or len(chosen) + len(parts) > 4:
-            continue
-        chosen.extend(parts)
-        if len(chosen) >= 2 or mine[term] < 2:
-            break
-    return _spell(chosen, spelled)
+    top = ranked[0]
+    if " " not in top:  # a phrase the notes share that holds the top word says more
+        phrases = [t for t in ranked if " " in t and top in t.split() and mine[t] > 1]
+        if phrases:
+            top = phrases[0]
+    if " " not in top and mine[top] < 2:
+        # Nothing shared: the group's most typical note, when it is short enough, says it.
+        typical = words(texts[0])
+        if len(typical) <= 4:
+            return _spell(typical, spelled)
+    return _spell(top.split(), spelled)
 
 
 def _spell(chosen: Sequence[str], spelled: dict[str, Counter[str]]) -> str:
     shown = [spelled[w].most_common(1)[0][0] if w in spelled else w for w in chosen]
+    # Acronyms (ICS, GP) as typed; other words in lower case, the first capitalised.
     shown = [w if w.isupper() and len(w) > 1 else w.lower() for w in shown]
     text = " ".join(shown)
     return text[:1].upper() + text[1:]
