@@ -40,6 +40,8 @@ LEAST_SURE = 0.5
 # A new note is offered to an existing theme it fits at least this well (and better than
 # the new theme it would join).
 OFFER_FIT = 0.35
+# Embeddings kept for texts seen before (1.5 KB each).
+KNOWN_TEXTS = 50_000
 # The default count of themes is looked for between these, and never above notes / 3.
 FEWEST, MOST = 3, 12
 
@@ -93,6 +95,9 @@ class Embedder:
         self._session = onnxruntime.InferenceSession(
             str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
         )
+        # Texts seen before are not run again: "more themes", "split", sorting after
+        # suggesting and the notes already embedded cost nothing.
+        self._known: dict[str, Any] = {}
 
     @classmethod
     def shared(cls) -> Embedder:
@@ -105,9 +110,21 @@ class Embedder:
         """Unit-length embeddings, one row per text."""
         import numpy as np
 
+        new = list(dict.fromkeys(t for t in texts if t not in self._known))
+        if new:
+            fresh = self._run(new, progress)
+            if len(self._known) + len(new) > KNOWN_TEXTS:
+                self._known.clear()
+            self._known.update(zip(new, fresh, strict=True))
+        elif progress:
+            progress(1.0)
+        out: Matrix = np.array([self._known[t] for t in texts], np.float32).reshape(-1, 384)
+        return out
+
+    def _run(self, texts: Sequence[str], progress: Progress | None) -> Matrix:
+        import numpy as np
+
         out: Matrix = np.zeros((len(texts), 384), np.float32)
-        if not texts:
-            return out
         encoded = [self._tokenizer.encode(t, MAX_TOKENS) for t in texts]
         order = sorted(range(len(texts)), key=lambda i: len(encoded[i]))
         for start in range(0, len(order), BATCH):
@@ -419,6 +436,7 @@ def propose(
     drafts: list[Draft] = []
     for group in found:
         kept_ids, kept_fits = [], []
+        total = vectors[[rows[m] for m in group.members]].sum(0)
         for member, fit in zip(group.members, group.fits, strict=True):
             row = rows[member]
             if centres is not None:
@@ -426,8 +444,12 @@ def propose(
                 best = int(sims.argmax())
                 closest = float(sims[best])
                 # Offered to the existing theme it fits best when it fits that better than
-                # the new theme it would join.
-                if closest >= max(fit, OFFER_FIT):
+                # the rest of the new theme it would join (itself left out of its centre,
+                # as it is not in the existing theme's).
+                others = total - vectors[row]
+                rest = float(others @ vectors[row]) / max(float(np.linalg.norm(others)), 1e-9)
+                if closest >= max(rest, OFFER_FIT):
+                    fit = rest
                     sure = 1 / (1 + float(np.exp(20 * (fit - closest))))
                     offers.append(
                         Offer(notes[row].id, existing[best].id, round(closest, 3), round(sure, 3))

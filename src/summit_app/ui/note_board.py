@@ -105,6 +105,8 @@ class NoteBoard(QWidget):
             ("up", "Theme up", lambda: self.move_theme(-1), "Ctrl+Shift+Up"),
             ("down", "Theme down", lambda: self.move_theme(+1), "Ctrl+Shift+Down"),
             ("remove_theme", "Remove theme", self.remove_theme, ""),
+            ("suggest", "Suggest themes…", self.suggest_themes, "Ctrl+Shift+T"),
+            ("sort", "Sort into themes…", self.sort_into_themes, ""),
             ("hide", "Hide / show note", self.toggle_hidden, "Ctrl+H"),
             ("quote", "Mark as quote", self.toggle_quote, "Ctrl+'"),
             ("edit", "Edit note…", self.edit_note, "F2"),
@@ -359,6 +361,25 @@ class NoteBoard(QWidget):
         has_group, theme_id = self.selected_group()
         if has_group and theme_id is not None:
             self._do(lambda: commands.remove_theme(self.session, theme_id))
+
+    def suggest_themes(self) -> None:
+        """Themes proposed by the model on this laptop for the notes not in one (or the
+        selected notes); the facilitator accepts what fits (ui/theme_suggestions.py)."""
+        self._theme_dialog("suggest")
+
+    def sort_into_themes(self) -> None:
+        self._theme_dialog("sort")
+
+    def _theme_dialog(self, mode: str) -> None:
+        if self.prompt_id is None:
+            return
+        from summit_app.ui.theme_suggestions import ThemeSuggestions
+
+        self.theme_dialog = ThemeSuggestions(
+            self.session, self.prompt_id, self.selected(), mode, self
+        )
+        self.theme_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.theme_dialog.show()
 
     def _summary_edited(self, text: str) -> None:
         theme_id = self._summary_theme
