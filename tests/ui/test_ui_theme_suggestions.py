@@ -106,3 +106,40 @@ def test_sorting_into_typed_theme_names_puts_doubtful_notes_first_unticked(qtbot
     assert [t.name for t in session.summit.notes.themes(board.prompt_id)] == names[:3]
     session.undo()
     assert all(n.theme_id is None for n in session.summit.notes.notes(board.prompt_id))
+
+
+def test_near_duplicates_merged_from_the_board_show_their_count_on_board_and_wall(
+    qtbot, session
+) -> None:
+    board = NoteBoard(session)
+    qtbot.addWidget(board)
+    for text in ("Protected time for leaders", "protected time for leadership", "Pharmacy"):
+        session.summit.notes.add_note(board.prompt_id, text)
+    board.reload_notes()
+    board.buttons["duplicates"].click()
+    dialog = board.duplicates_dialog
+    qtbot.waitUntil(lambda: dialog.merge_button.isEnabled(), timeout=60_000)
+    assert dialog.tree.topLevelItemCount() == 1
+    assert dialog.tree.topLevelItem(0).text(0).endswith("(x2)")
+    dialog.merge_button.click()
+    assert board.model.note_texts(None) == ["Protected time for leaders (x2)", "Pharmacy"]
+    assert session.history.undo_text() == "Merge duplicate notes"
+    session.undo()
+    assert len(session.summit.notes.notes(board.prompt_id)) == 3
+
+
+def test_the_themes_become_a_points_poll_from_the_board(qtbot, session) -> None:
+    board = NoteBoard(session)
+    qtbot.addWidget(board)
+    for name in ("Workforce", "Digital", "Access"):
+        session.summit.notes.add_theme(board.prompt_id, name)
+    made = []
+    board.poll_made.connect(made.append)
+    before = len(session.summit.polls.polls())
+    board.poll_on_themes("points")
+    polls = session.summit.polls.polls()
+    assert len(polls) == before + 1 and made == [board.prompt_id]
+    made_poll = next(p for p in polls if p.options[0].text == "Workforce")
+    assert [o.text for o in made_poll.options] == ["Workforce", "Digital", "Access"]
+    assert all(o.theme_id is not None for o in made_poll.options)
+    assert made_poll.item_id == session.summit.agenda.prompt(board.prompt_id).item_id

@@ -17,6 +17,9 @@ from summit_app.export.typeset import heading, one_line, plain, short_question
 
 HAND_HEAD = "Counted by hand"
 NO_VOTES = "No votes were cast."
+FROM_THEMES = (
+    "Its options are the themes the room raised on the question above, as grouped on the day."
+)
 
 
 def poll_blocks(result: PollResult, level: int) -> list[Block]:
@@ -26,6 +29,8 @@ def poll_blocks(result: PollResult, level: int) -> list[Block]:
     if not shown.voters:  # not "shares of all 0 votes, cast by 0 people"
         return [*blocks, Para((Run(NO_VOTES),), Tone.CAPTION)]
     blocks.append(Para((Run(plain(shown.sentence)),), Tone.CAPTION))
+    if any(o.theme_id is not None for o in result.poll.options):
+        blocks.append(Para((Run(FROM_THEMES),), Tone.CAPTION))
     if shown.kind is PollKind.RANK or len(shown.rows) < 2:
         blocks.append(full_table(shown))
     else:

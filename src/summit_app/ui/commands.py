@@ -82,6 +82,14 @@ def remove_theme(session: SummitSession, theme_id: int) -> None:
     session.command("Remove theme", notes.remove_theme, theme_id)
 
 
+def merge_notes(session: SummitSession, groups: Sequence[Sequence[int]]) -> list[Note]:
+    return session.command("Merge duplicate notes", notes.merge_notes, groups)
+
+
+def poll_from_themes(session: SummitSession, prompt_id: int, kind: str) -> Poll:
+    return session.command("Poll on the themes", polls.poll_from_themes, prompt_id, kind)
+
+
 def accept_themes(
     session: SummitSession, prompt_id: int, drafts: Sequence[Draft], offers: Sequence[Offer]
 ) -> list[Theme]:

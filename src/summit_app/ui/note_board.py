@@ -31,11 +31,13 @@ from summit_app.ui.writeup_editors import NarrativeEdit
 class NoteBoard(QWidget):
     """Signals:
     prompt_chosen(int): the facilitator chose this question (it goes to the preview).
+    poll_made(int): a poll on this prompt's themes was made (it is in the Polls tab).
     """
 
     typing_expected = True  # clicker letters (B, .) on its lists are the next note
 
     prompt_chosen = Signal(int)
+    poll_made = Signal(int)
 
     def __init__(self, session: SummitSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +109,8 @@ class NoteBoard(QWidget):
             ("remove_theme", "Remove theme", self.remove_theme, ""),
             ("suggest", "Suggest themes…", self.suggest_themes, "Ctrl+Shift+T"),
             ("sort", "Sort into themes…", self.sort_into_themes, ""),
+            ("duplicates", "Merge near-duplicates…", self.merge_duplicates, ""),
+            ("poll", "Poll on these themes…", self.poll_on_themes, ""),
             ("hide", "Hide / show note", self.toggle_hidden, "Ctrl+H"),
             ("quote", "Mark as quote", self.toggle_quote, "Ctrl+'"),
             ("edit", "Edit note…", self.edit_note, "F2"),
@@ -369,6 +373,30 @@ class NoteBoard(QWidget):
 
     def sort_into_themes(self) -> None:
         self._theme_dialog("sort")
+
+    def merge_duplicates(self) -> None:
+        if self.prompt_id is None:
+            return
+        from summit_app.ui.duplicates_dialog import DuplicatesDialog
+
+        self.duplicates_dialog = DuplicatesDialog(self.session, self.prompt_id, self)
+        self.duplicates_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.duplicates_dialog.show()
+
+    def poll_on_themes(self, kind: str | None = None) -> None:
+        """The prompt's themes become the options of a new points or ranking poll."""
+        if self.prompt_id is None:
+            return
+        choices = {"Points (share 10 points)": "points", "Ranking": "rank"}
+        if kind is None:
+            picked = dialogs.ask_choice(
+                self, "Poll on these themes", "The room prioritises the themes by:", list(choices)
+            )
+            kind = choices.get(picked or "")
+        if kind:
+            poll = self._do(lambda: commands.poll_from_themes(self.session, self.prompt_id, kind))
+            if poll:
+                self.poll_made.emit(self.prompt_id)
 
     def _theme_dialog(self, mode: str) -> None:
         if self.prompt_id is None:

@@ -70,6 +70,12 @@ def remove_theme(summit: Summit, /, theme_id: int) -> None:
 
 
 @command
+def merge_notes(summit: Summit, /, groups: Sequence[Sequence[int]]) -> list[Note]:
+    """Each group of near-duplicates becomes its first note, counting the others."""
+    return [summit.notes.merge_notes(group) for group in groups]
+
+
+@command
 def accept_themes(
     summit: Summit, /, prompt_id: int, drafts: Sequence[Draft], offers: Sequence[Offer] = ()
 ) -> list[Theme]:
