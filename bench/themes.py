@@ -1,7 +1,7 @@
 """Which method suggests and sorts themes best, and how fast the shipped one is.
 
     .venv/bin/python -m pip install scikit-learn wordllama   # the methods compared against
-    .venv/bin/python bench/themes.py
+    .venv/bin/python bench/themes.py            # --quick: one run of each size, not five
 
 On the labelled set (tests/data/themes_labelled.txt: notes from the seed pack under its own
 headings) each method suggests themes for all the notes, at the human count and at the count
@@ -14,6 +14,7 @@ seen before (no cache), median of 5. The last line is the shipped method's summa
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import sys
@@ -102,19 +103,23 @@ def main() -> None:
     words = [w for n in notes for w in n.split()]
     timings = {}
     for size in (500, 5000):
-        runs = []
-        for _ in range(5):
+        runs, cpu = [], []
+        for _ in range(1 if "--quick" in sys.argv else 5):
             # New texts every run: nothing is cached between runs.
             texts = [
                 f"{rng.choice(notes)} {' '.join(rng.sample(words, rng.randint(0, 4)))}"
                 for _ in range(size)
             ]
-            start = time.perf_counter()
+            start, used = time.perf_counter(), time.process_time()
             themes.suggest(texts)
             runs.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - used)
         timings[size] = statistics.median(runs)
+        # The CPU time (both cores' together) shows the work itself when the shared
+        # machine is busy: on an idle 2-core machine the wall time is about half of it.
         print(
-            f"suggest {size} notes: median {timings[size]:.2f} s of {[round(r, 2) for r in runs]}"
+            f"suggest {size} notes: median {timings[size]:.2f} s of {[round(r, 2) for r in runs]};"
+            f" CPU median {statistics.median(cpu):.2f} s; load {os.getloadavg()[0]:.1f}"
         )
     print(
         f"themes: ARI {ari_own:.2f}, placed {placed_minilm:.0%}, "

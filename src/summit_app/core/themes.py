@@ -163,7 +163,7 @@ def suggest(
         vectors = Embedder.shared().embed(texts, _part(progress, 0.0, 0.8))
     n = len(texts)
     if n < 2:
-        return [SuggestedTheme(name_for([texts[0]], [texts]), (0,), (1.0,))]
+        return [SuggestedTheme(Namer([[texts[0]]]).name(0), (0,), (1.0,))]
     if count is None:
         count = choose_count(vectors)
     count = max(1, min(count, n))
@@ -176,10 +176,11 @@ def suggest(
     groups = [g[np.argsort(-fits[g])] for g in groups]  # the most typical note first
     all_texts = [[texts[int(i)] for i in g] for g in groups]
     themes = []
-    for order, words in zip(groups, all_texts, strict=True):
+    namer = Namer(all_texts)
+    for k, order in enumerate(groups):
         themes.append(
             SuggestedTheme(
-                name_for(words, all_texts),
+                namer.name(k),
                 tuple(int(i) for i in order),
                 tuple(round(float(max(0.0, fits[i])), 3) for i in order),
             )
@@ -190,14 +191,16 @@ def suggest(
     return themes
 
 
-def kmeans(vectors: Matrix, count: int, rounds: int = 30, seed: int = 7) -> tuple[Any, Matrix]:
+def kmeans(
+    vectors: Matrix, count: int, rounds: int = 30, seed: int = 7, restarts: int | None = None
+) -> tuple[Any, Matrix]:
     """Spherical k-means (cosine), k-means++ seeding; the same notes give the same themes."""
     import numpy as np
 
     rng = np.random.default_rng(seed)
     n = len(vectors)
     best: tuple[float, Any, Matrix] | None = None
-    for _ in range(3 if n <= 2000 else 1):
+    for _ in range(restarts or (3 if n <= 2000 else 1)):
         centres = _seed_centres(vectors, count, rng)
         labels = np.zeros(n, np.int64)
         for r in range(rounds):
@@ -206,15 +209,14 @@ def kmeans(vectors: Matrix, count: int, rounds: int = 30, seed: int = 7) -> tupl
             if r and (new == labels).all():
                 break
             labels = new
-            for c in range(count):
-                members = vectors[labels == c]
-                if len(members):
-                    centre = members.sum(0)
-                    centres[c] = centre / max(float(np.linalg.norm(centre)), 1e-9)
-                else:  # an empty group takes the note that fits its own group worst
-                    worst = int(sims[np.arange(n), labels].argmin())
-                    centres[c] = vectors[worst]
-                    labels[worst] = c
+            sums = np.zeros_like(centres)
+            np.add.at(sums, labels, vectors)  # every group's sum at once
+            for c in np.flatnonzero(np.bincount(labels, minlength=count) == 0):
+                # An empty group takes the note that fits its own group worst.
+                worst = int(sims[np.arange(n), labels].argmin())
+                sums[c] = vectors[worst]
+                labels[worst] = c
+            centres = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)
         score = float(np.einsum("ij,ij->", vectors, centres[labels]))
         if best is None or score > best[0]:
             best = (score, labels.copy(), centres.copy())
@@ -252,7 +254,7 @@ def choose_count(vectors: Matrix) -> int:
     distance = 1 - sample @ sample.T
     best, best_count = -2.0, FEWEST
     for count in range(FEWEST, most + 1):
-        labels, _ = kmeans(sample, count)
+        labels, _ = kmeans(sample, count, rounds=20, restarts=1)
         score = silhouette(distance, labels)
         if score > best:
             best, best_count = score, count
@@ -368,7 +370,8 @@ def near_duplicates(
     for members in groups.values():
         if len(members) > 1:
             centre = vectors[members].sum(0)
-            members.sort(key=lambda i: -float(vectors[i] @ centre))
+            # The most typical first; between equals (two notes always are), the earliest.
+            members.sort(key=lambda i: (-round(float(vectors[i] @ centre), 3), i))
             found.append(tuple(members))
     return found
 
@@ -477,56 +480,63 @@ _STOP = frozenset(
     these they this those through to too under until up us very want was we were what when
     where which while who whom why will with would you your yours i'd we'd we're we've it's
     make made many lot lots like one two things thing way ways well still even already going
-    go keep sure rather often via etc sel actively clear able""".split()
+    go keep sure rather often via etc sel actively clear able develop build create identify
+    think ensure use start continue try give take bring""".split()
 )
 
 
-def name_for(texts: Sequence[str], all_groups: Sequence[Sequence[str]]) -> str:
-    """One to four words taken from the group's own notes: its most telling phrase (words
-    frequent in this group and rare in the others), as the notes spell it."""
-    spelled: dict[str, Counter[str]] = {}
+class Namer:
+    """Names for groups of notes: one to four words taken from each group's own notes, its
+    most telling phrase (words frequent in this group and rare in the others), as the notes
+    spell it. The words of every note are read once."""
 
-    def words(text: str) -> list[str]:
+    def __init__(self, groups: Sequence[Sequence[str]]) -> None:
+        self._spelled: dict[str, Counter[str]] = {}
+        self._groups = groups
+        self._words = [[self._read(text) for text in group] for group in groups]
+        self._terms = [Counter(t for ws in group for t in _terms(ws)) for group in self._words]
+        self._groups_with = Counter(t for g in self._terms for t in g)
+
+    def _read(self, text: str) -> list[str]:
         found = _WORD.findall(text)
         for w in found:
-            spelled.setdefault(w.lower(), Counter())[w] += 1
+            self._spelled.setdefault(w.lower(), Counter())[w] += 1
         return [w.lower() for w in found]
 
-    def terms(text: str) -> set[str]:
-        ws = words(text)
-        found = {w for w in ws if w not in _STOP and len(w) > 2}
-        for a, b in zip(ws, ws[1:], strict=False):
-            if a not in _STOP and b not in _STOP and len(a) > 2 and len(b) > 2:
-                found.add(f"{a} {b}")
-        return found
-
-    groups = [Counter(t for text in g for t in terms(text)) for g in all_groups]
-    mine = Counter(t for text in texts for t in terms(text))
-    if not mine:
-        first = words(texts[0])[:4] if texts else []
-        return _spell(first, spelled) or "Other"
-    groups_with = Counter(t for g in groups for t in g)
-    size = max(1, len(all_groups))
-
-    def score(term: str) -> float:
+    def name(self, k: int) -> str:
         import math
 
-        rarity = math.log(1 + size / groups_with.get(term, 1))
-        bonus = 1.3 if " " in term and mine[term] > 1 else 1.0
-        return mine[term] * rarity * bonus
+        mine = self._terms[k]
+        if not mine:
+            first = self._words[k][0][:4] if self._words[k] else []
+            return _spell(first, self._spelled) or "Other"
+        size = max(1, len(self._groups))
 
-    ranked = sorted(mine, key=lambda t: (-score(t), t))
-    top = ranked[0]
-    if " " not in top:  # a phrase the notes share that holds the top word says more
-        phrases = [t for t in ranked if " " in t and top in t.split() and mine[t] > 1]
-        if phrases:
-            top = phrases[0]
-    if " " not in top and mine[top] < 2:
-        # Nothing shared: the group's most typical note, when it is short enough, says it.
-        typical = words(texts[0])
-        if len(typical) <= 4:
-            return _spell(typical, spelled)
-    return _spell(top.split(), spelled)
+        def score(term: str) -> float:
+            rarity = math.log(1 + size / self._groups_with.get(term, 1))
+            bonus = 1.3 if " " in term and mine[term] > 1 else 1.0
+            return mine[term] * rarity * bonus
+
+        ranked = sorted(mine, key=lambda t: (-score(t), t))
+        top = ranked[0]
+        if " " not in top:  # a phrase the notes share that holds the top word says more
+            phrases = [t for t in ranked if " " in t and top in t.split() and mine[t] > 1]
+            if phrases:
+                top = phrases[0]
+        if " " not in top and mine[top] < 2:
+            # Nothing shared: the group's most typical note, when it is short enough, says it.
+            typical = self._words[k][0]
+            if len(typical) <= 4:
+                return _spell(typical, self._spelled)
+        return _spell(top.split(), self._spelled)
+
+
+def _terms(words: Sequence[str]) -> set[str]:
+    found = {w for w in words if w not in _STOP and len(w) > 2}
+    for a, b in zip(words, words[1:], strict=False):
+        if a not in _STOP and b not in _STOP and len(a) > 2 and len(b) > 2:
+            found.add(f"{a} {b}")
+    return found
 
 
 def _spell(chosen: Sequence[str], spelled: dict[str, Counter[str]]) -> str:
