@@ -39,6 +39,12 @@ def test_the_themes_become_a_ranking_poll_in_one_step_linked_to_them(tmp_path: P
     assert s.polls.polls() == []
     points = poll_commands.poll_from_themes(s, prompt_id, "points").value
     assert points.kind is PollKind.POINTS and points.points == 10
+    from summit_app.export.pack import write_pack
+
+    pdf = write_pack(s, tmp_path / "pack.pdf")
+    with pdfplumber.open(pdf) as document:
+        text = " ".join((page.extract_text() or "").replace("\n", " ") for page in document.pages)
+    assert "Its options are the themes the room raised" in text  # the pack links them
     s.close()
 
 

@@ -128,7 +128,15 @@ def test_near_duplicates_merged_from_the_board_show_their_count_on_board_and_wal
     assert len(session.summit.notes.notes(board.prompt_id)) == 3
 
 
-def test_the_themes_become_a_points_poll_from_the_board(qtbot, session) -> None:
+def test_the_themes_become_a_points_poll_from_the_board(qtbot, session, monkeypatch) -> None:
+    from summit_app.ui import dialogs
+
+    asked = []
+    monkeypatch.setattr(
+        dialogs,
+        "ask_choice",
+        lambda parent, title, label, choices: asked.append(choices) or choices[0],
+    )
     board = NoteBoard(session)
     qtbot.addWidget(board)
     for name in ("Workforce", "Digital", "Access"):
@@ -136,7 +144,8 @@ def test_the_themes_become_a_points_poll_from_the_board(qtbot, session) -> None:
     made = []
     board.poll_made.connect(made.append)
     before = len(session.summit.polls.polls())
-    board.poll_on_themes("points")
+    board.buttons["poll"].click()  # the facilitator picks "Points (share 10 points)"
+    assert asked == [["Points (share 10 points)", "Ranking"]]
     polls = session.summit.polls.polls()
     assert len(polls) == before + 1 and made == [board.prompt_id]
     made_poll = next(p for p in polls if p.options[0].text == "Workforce")

@@ -26,11 +26,11 @@ def poll_blocks(result: PollResult, level: int) -> list[Block]:
     """The question as a heading of `level`, the sentence, and the figure."""
     shown = present(result)
     blocks: list[Block] = question_blocks(shown, level, f"poll-{shown.poll_id}")
+    if any(o.theme_id is not None for o in result.poll.options):
+        blocks.append(Para((Run(FROM_THEMES),), Tone.CAPTION))
     if not shown.voters:  # not "shares of all 0 votes, cast by 0 people"
         return [*blocks, Para((Run(NO_VOTES),), Tone.CAPTION)]
     blocks.append(Para((Run(plain(shown.sentence)),), Tone.CAPTION))
-    if any(o.theme_id is not None for o in result.poll.options):
-        blocks.append(Para((Run(FROM_THEMES),), Tone.CAPTION))
     if shown.kind is PollKind.RANK or len(shown.rows) < 2:
         blocks.append(full_table(shown))
     else:

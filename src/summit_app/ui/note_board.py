@@ -110,7 +110,7 @@ class NoteBoard(QWidget):
             ("suggest", "Suggest themes…", self.suggest_themes, "Ctrl+Shift+T"),
             ("sort", "Sort into themes…", self.sort_into_themes, ""),
             ("duplicates", "Merge near-duplicates…", self.merge_duplicates, ""),
-            ("poll", "Poll on these themes…", self.poll_on_themes, ""),
+            ("poll", "Poll on these themes…", self.ask_theme_poll, ""),
             ("hide", "Hide / show note", self.toggle_hidden, "Ctrl+H"),
             ("quote", "Mark as quote", self.toggle_quote, "Ctrl+'"),
             ("edit", "Edit note…", self.edit_note, "F2"),
@@ -383,17 +383,18 @@ class NoteBoard(QWidget):
         self.duplicates_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.duplicates_dialog.show()
 
-    def poll_on_themes(self, kind: str | None = None) -> None:
-        """The prompt's themes become the options of a new points or ranking poll."""
-        if self.prompt_id is None:
-            return
+    def ask_theme_poll(self) -> None:
+        """Points or ranking? Then the poll (a button's click passes no kind here)."""
         choices = {"Points (share 10 points)": "points", "Ranking": "rank"}
-        if kind is None:
-            picked = dialogs.ask_choice(
-                self, "Poll on these themes", "The room prioritises the themes by:", list(choices)
-            )
-            kind = choices.get(picked or "")
-        if kind:
+        picked = dialogs.ask_choice(
+            self, "Poll on these themes", "The room prioritises the themes by:", list(choices)
+        )
+        if picked in choices:
+            self.poll_on_themes(choices[picked])
+
+    def poll_on_themes(self, kind: str) -> None:
+        """The prompt's themes become the options of a new points or ranking poll."""
+        if self.prompt_id is not None:
             poll = self._do(lambda: commands.poll_from_themes(self.session, self.prompt_id, kind))
             if poll:
                 self.poll_made.emit(self.prompt_id)
