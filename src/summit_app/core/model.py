@@ -173,6 +173,12 @@ class Note:
     table_id: int | None = None  # the table whose host sent it
     is_key: bool = False  # starred by its table as one of its (up to three) key points
     sent_key: str | None = None  # the host phone's name for it (a resend finds it in)
+    count: int = 1  # near-duplicates merged into this note: how many said it
+
+    @property
+    def label(self) -> str:
+        """The text as the wall and the pack show it: "Protected time (x3)" when merged."""
+        return self.text if self.count <= 1 else f"{self.text} (x{self.count})"
 
 
 @dataclass(frozen=True)
@@ -270,6 +276,7 @@ class Option:
     poll_id: int
     position: int
     text: str
+    theme_id: int | None = None  # an option made from a theme (a poll on a prompt's themes)
 
 
 @dataclass(frozen=True)

@@ -332,12 +332,19 @@ _M012_SLIDE_DECKS = """
             CHECK (annex_per_page IN (1, 2));
 """
 
+# Near-duplicate notes merged into one keep how many they were (shown "x3"); a poll made
+# from a prompt's themes knows which theme each option is (the pack links them).
+_M013_NOTE_COUNTS_AND_THEME_OPTIONS = """
+        ALTER TABLE notes ADD COLUMN count INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE options ADD COLUMN theme_id INTEGER REFERENCES themes(id) ON DELETE SET NULL;
+"""
+
 # Table hosts (issue 26): the room's round tables (numbered 1..100, optionally named, with
 # their seats), each with an unguessable pass printed on its table card. The first phone
 # that scans a card holds it (`host_token`, a secret of that phone); a second phone is
 # refused. Notes a table sends carry its number and may be starred as its key points;
 # counts a table host enters for a poll are the table's, never ballots.
-_M013_TABLES = """
+_M014_TABLES = """
         CREATE TABLE tables (
             id INTEGER PRIMARY KEY CHECK (id BETWEEN 1 AND 100),
             name TEXT NOT NULL DEFAULT '',
@@ -379,7 +386,8 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("undo_history", _M010_UNDO_HISTORY),
     ("pack_cover_and_themes", _M011_PACK_COVER_AND_THEMES),
     ("slide_decks", _M012_SLIDE_DECKS),
-    ("tables", _M013_TABLES),
+    ("note_counts_and_theme_options", _M013_NOTE_COUNTS_AND_THEME_OPTIONS),
+    ("tables", _M014_TABLES),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

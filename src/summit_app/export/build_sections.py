@@ -138,7 +138,7 @@ def theme_blocks(block: ThemeBlock, level: int, room_tables: int = 0) -> list[Bl
 
 def tagged(note: Note) -> str:
     """A table's note with its table: 'Shared records (Table 3)'."""
-    return f"{note.text.strip()} (Table {note.table_id})" if note.table_id else note.text
+    return f"{note.label.strip()} (Table {note.table_id})" if note.table_id else note.label
 
 
 def notes_blocks(notes: tuple[Note, ...]) -> list[Block]:
@@ -146,7 +146,8 @@ def notes_blocks(notes: tuple[Note, ...]) -> list[Block]:
     for note in notes:
         if note.is_quote and text_runs(note.text):
             # A participant's words set apart, in quotation marks in every edition.
-            words = text_runs(f"\u201c{note.text.strip()}\u201d")
+            count = f" (x{note.count})" if note.count > 1 else ""
+            words = text_runs(f"\u201c{note.text.strip()}\u201d{count}")
             out.append(Para(words, Tone.QUOTE))
     items = tuple(r for r in (text_runs(tagged(n)) for n in notes if not n.is_quote) if r)
     if items:

@@ -165,7 +165,7 @@ class NotesModel(QStandardItemModel):
         return group
 
     def _note(self, note: Note, theme: Theme | None) -> QStandardItem:
-        cell = QStandardItem(f"\u2605 {note.text}" if note.is_key else note.text)
+        cell = QStandardItem(f"\u2605 {note.label}" if note.is_key else note.label)
         cell.setData(note.id, ID_ROLE)
         cell.setData("note", KIND_ROLE)
         cell.setEditable(False)

@@ -392,11 +392,11 @@ class StageView(QWidget):
 
         groups = [
             WallGroup(
-                name(t.id, t.name), t.colour, tuple(n.text for n in notes if n.theme_id == t.id)
+                name(t.id, t.name), t.colour, tuple(n.label for n in notes if n.theme_id == t.id)
             )
             for t in summit.notes.themes(prompt_id)
         ]
-        unsorted = tuple(n.text for n in notes if n.theme_id is None)
+        unsorted = tuple(n.label for n in notes if n.theme_id is None)
         if unsorted:
             groups.append(WallGroup("Not yet grouped", "#e5e7eb", unsorted))
         return [g for g in groups if g.notes]
