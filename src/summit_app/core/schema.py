@@ -300,6 +300,16 @@ _M011_PACK_COVER_AND_THEMES = """
         ALTER TABLE writeup ADD COLUMN closing_themes TEXT;
 """
 
+# Data protection (issue 29): the phones' privacy notice as the facilitator wrote it ('' is
+# the default one), how many days the identifiable part is kept, and the Phones tab's switch
+# for a venue that puts many phones behind one address (no per-address total of joins).
+_M012_PRIVACY_NOTICE_AND_SHARED_ADDRESS = """
+        ALTER TABLE summit ADD COLUMN privacy_notice TEXT NOT NULL DEFAULT '';
+        ALTER TABLE summit ADD COLUMN retention_days INTEGER NOT NULL DEFAULT 90
+            CHECK (retention_days BETWEEN 1 AND 3650);
+        ALTER TABLE summit ADD COLUMN shared_address INTEGER NOT NULL DEFAULT 0;
+"""
+
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
@@ -313,6 +323,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("voting_cards", _M009_VOTING_CARDS),
     ("undo_history", _M010_UNDO_HISTORY),
     ("pack_cover_and_themes", _M011_PACK_COVER_AND_THEMES),
+    ("privacy_notice_and_shared_address", _M012_PRIVACY_NOTICE_AND_SHARED_ADDRESS),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -85,9 +85,12 @@ async def join(code: str, request: Request, c: Ctx) -> Response:
         return found
     if await known(c, request):
         return HTMLResponse(page("index.html"))
-    if not c.doors.may_join(address(request)):
+    snap = await c.gateway.run(c.gateway.snapshot)
+    refusal = c.doors.join_refusal(address(request), snap.shared_address)
+    if refusal is not None:
         c.emit("join_refused", {"count": c.doors.refused_joins, "address": address(request)})
-        return plain(429, "Wait a minute", JOIN_REFUSED)
+        title = "Wait a minute" if refusal == JOIN_REFUSED else "Ask the facilitator"
+        return plain(429, title, refusal)
     joined, count = await c.gateway.write(_join)
     c.gateway.remember(joined)
     response = HTMLResponse(page("index.html"))

@@ -39,6 +39,7 @@ class Snapshot:
     prompt_id: int | None = None  # the prompt open for phones' notes, words or questions
     frame_digest: str = ""  # changes when anything but the results does
     short_code: str = ""
+    shared_address: bool = False  # many phones behind one address: no per-address limit
     built_at: float = field(default_factory=time.monotonic)
 
 
@@ -67,6 +68,7 @@ def build_snapshot(summit: Summit) -> Snapshot:
         prompt.id if prompt else None,
         frame_digest=_digest(frame),
         short_code=info.short_code,
+        shared_address=info.shared_address,
     )
 
 
