@@ -8,12 +8,14 @@ word cloud opens (ask.js).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from fastapi import APIRouter, Response
 
 from summit_app.resources import WEB
 
+COMMENT = re.compile(rb"\s*//")
 SCRIPTS = ("core.js", "live.js", "poll.js", "notes.js", "ask.js", "people.js", "app.js")
 
 router = APIRouter()
@@ -21,7 +23,10 @@ router = APIRouter()
 
 @cache
 def joined() -> bytes:
-    return b"\n".join((WEB / name).read_bytes() for name in SCRIPTS)
+    """The scripts without their whole-line comments (4.5 KB of the 38 KB: the phone page
+    stays under 50 KB with the privacy notice). The scripts hold no multi-line strings."""
+    scripts = b"\n".join((WEB / name).read_bytes() for name in SCRIPTS)
+    return b"\n".join(line for line in scripts.split(b"\n") if not COMMENT.match(line))
 
 
 @router.get("/phone.js")

@@ -23,6 +23,7 @@ from summit_app.core.model import (
     Question,
 )
 from summit_app.core.presenting import present
+from summit_app.core.privacy import notice
 from summit_app.core.tally import PollResult
 
 # The most questions a phone's list carries (by upvotes): a long Q&A stays a small answer.
@@ -40,6 +41,7 @@ class Snapshot:
     frame_digest: str = ""  # changes when anything but the results does
     short_code: str = ""
     shared_address: bool = False  # many phones behind one address: no per-address limit
+    notice: str = ""  # the privacy notice the join page shows first (core.privacy)
     built_at: float = field(default_factory=time.monotonic)
 
 
@@ -69,6 +71,7 @@ def build_snapshot(summit: Summit) -> Snapshot:
         frame_digest=_digest(frame),
         short_code=info.short_code,
         shared_address=info.shared_address,
+        notice=notice(info),
     )
 
 
