@@ -175,6 +175,7 @@ class Db:
             privacy_notice=row["privacy_notice"],
             retention_days=row["retention_days"],
             shared_address=bool(row["shared_address"]),
+            anonymised_at=row["anonymised_at"],
         )
 
     def update_info(self, info: SummitInfo) -> None:

@@ -90,6 +90,7 @@ class SummitInfo:
     privacy_notice: str = ""  # what the phone's join page says first; '' is the default one
     retention_days: int = 90  # how long the identifiable part is kept before anonymising
     shared_address: bool = False  # many phones behind one address: no per-address total
+    anonymised_at: str = ""  # when File › Close and anonymise was done; '' until then
 
 
 @dataclass(frozen=True)

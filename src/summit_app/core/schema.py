@@ -310,6 +310,11 @@ _M012_PRIVACY_NOTICE_AND_SHARED_ADDRESS = """
         ALTER TABLE summit ADD COLUMN shared_address INTEGER NOT NULL DEFAULT 0;
 """
 
+# Close and anonymise (core/anonymise.py): when it was done ('' until then).
+_M013_ANONYMISED_AT = """
+        ALTER TABLE summit ADD COLUMN anonymised_at TEXT NOT NULL DEFAULT '';
+"""
+
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
@@ -324,6 +329,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("undo_history", _M010_UNDO_HISTORY),
     ("pack_cover_and_themes", _M011_PACK_COVER_AND_THEMES),
     ("privacy_notice_and_shared_address", _M012_PRIVACY_NOTICE_AND_SHARED_ADDRESS),
+    ("anonymised_at", _M013_ANONYMISED_AT),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -39,6 +39,11 @@ WRONG_CARD = (
     " or ask the facilitator."
 )
 
+CLOSED = (
+    "This summit has closed and what linked input to a phone has been removed: nothing more"
+    " can be sent to it. Thank you for taking part."
+)
+
 router = APIRouter()
 
 
@@ -97,6 +102,8 @@ async def join(code: str, request: Request, c: Ctx) -> Response:
     if not isinstance(found, str):
         return found
     snap = await c.gateway.run(c.gateway.snapshot)
+    if snap.closed:
+        return plain(410, "This summit has closed", CLOSED)
     if await known(c, request):
         return HTMLResponse(join_page(snap.notice))
     refusal = c.doors.join_refusal(address(request), snap.shared_address)

@@ -42,6 +42,7 @@ class Snapshot:
     short_code: str = ""
     shared_address: bool = False  # many phones behind one address: no per-address limit
     notice: str = ""  # the privacy notice the join page shows first (core.privacy)
+    closed: bool = False  # closed and anonymised: no phone joins any more
     built_at: float = field(default_factory=time.monotonic)
 
 
@@ -72,6 +73,7 @@ def build_snapshot(summit: Summit) -> Snapshot:
         short_code=info.short_code,
         shared_address=info.shared_address,
         notice=notice(info),
+        closed=bool(info.anonymised_at),
     )
 
 

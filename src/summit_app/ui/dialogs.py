@@ -32,6 +32,16 @@ def error(parent: QWidget | None, message: str, title: str = "Summit") -> QMessa
     return box
 
 
+def inform(parent: QWidget | None, message: str, title: str = "Summit") -> QMessageBox:
+    """Say something done or due, window-modal and without blocking (as `error`)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, parent
+    )
+    box.setObjectName("inform_box")
+    box.open()
+    return box
+
+
 def attempt(parent: QWidget | None, action: Callable[[], T]) -> T | None:
     """Run a facilitator's action; a refusal or a storage error is shown as its sentence.
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from summit_app import __version__, logs
 from summit_app.ui import dialogs, settings
+from summit_app.ui.anonymise_dialog import close_and_anonymise
 
 if TYPE_CHECKING:
     from summit_app.ui.main_window import MainWindow
@@ -36,6 +37,7 @@ class Menus:
         self.summit_settings = self._add(self.file, "Summit &settings…", window.open_settings)
         self.export = self._add(self.file, "&Export write-up pack…", self.open_export, "Ctrl+E")
         self.file.addSeparator()
+        self.anonymise = self._add(self.file, "Close and &anonymise…", self._anonymise)
         self.close = self._add(self.file, "&Close summit", window.close_summit, Std.Close)
         self.quit = self._add(self.file, "&Quit", window.close, Std.Quit)
 
@@ -100,6 +102,9 @@ class Menus:
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         return action
 
+    def _anonymise(self) -> None:
+        close_and_anonymise(self.window)
+
     def _run(self, name: str, *args: object) -> None:
         panel = getattr(self.window, "run_panel", None)
         if panel is not None and self.window.session is not None:
@@ -125,6 +130,7 @@ class Menus:
         has = session is not None
         for action in (
             self.close,
+            self.anonymise,
             self.projector,
             self.summit_settings,
             *self.tab_actions,
