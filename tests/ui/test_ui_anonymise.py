@@ -7,11 +7,12 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import docx
 import httpx
 
 from summit_app.core.anonymise import PASS_PREFIX
 from summit_app.core.templates import create_from_template
-from summit_app.ui import commands
+from summit_app.ui import commands, dialogs
 from summit_app.ui.anonymise_dialog import AnonymiseDialog, close_and_anonymise, copy_path
 from summit_app.ui.main_window import MainWindow
 
@@ -88,3 +89,24 @@ def test_a_summit_kept_past_its_retention_is_anonymised_with_a_copy_only_if_aske
     assert refused.status_code == 410 and "has closed" in refused.text
     window.server_panel.stop()
     assert close_and_anonymise(window) is None  # already done: said, not done again
+
+
+def test_file_export_governance_pack_writes_the_word_document(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "demo.summit"
+    create_from_template(path, "demo").close()
+    window = opened(qtbot, path)
+    menu = window.menus
+    assert menu.governance.text() == "&Governance pack…" and menu.governance.isEnabled()
+    assert menu.exports.title() == "&Export" and menu.governance in menu.exports.actions()
+    asked = []
+    target = tmp_path / "for the IG lead.docx"
+    monkeypatch.setattr(
+        dialogs, "ask_save_docx", lambda parent, title, suggested: asked.append(suggested) or target
+    )
+    menu.governance.trigger()
+    assert asked == [tmp_path / "exports" / "demo-governance.docx"]
+    assert target.exists() and str(target) in window.statusBar().currentMessage()
+    headings = [
+        p.text for p in docx.Document(str(target)).paragraphs if p.style.name == "Heading 1"
+    ]
+    assert "DPIA questions" in headings and "IT note" in headings

@@ -109,6 +109,14 @@ def ask_number(
     return number if ok else None
 
 
+def ask_save_docx(parent: QWidget | None, title: str, suggested: Path) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), "Word files (*.docx)")
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_suffix(".docx")
+
+
 def ask_save_pdf(parent: QWidget | None, title: str, suggested: Path) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), "PDF files (*.pdf)")
     if not name:

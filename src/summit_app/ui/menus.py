@@ -35,7 +35,9 @@ class Menus:
         self.recent.aboutToShow.connect(self._fill_recent)
         self.file.addSeparator()
         self.summit_settings = self._add(self.file, "Summit &settings…", window.open_settings)
-        self.export = self._add(self.file, "&Export write-up pack…", self.open_export, "Ctrl+E")
+        self.exports = self.file.addMenu("&Export")
+        self.export = self._add(self.exports, "&Write-up pack…", self.open_export, "Ctrl+E")
+        self.governance = self._add(self.exports, "&Governance pack…", self.export_governance)
         self.file.addSeparator()
         self.anonymise = self._add(self.file, "Close and &anonymise…", self._anonymise)
         self.close = self._add(self.file, "&Close summit", window.close_summit, Std.Close)
@@ -140,6 +142,7 @@ class Menus:
         ):
             action.setEnabled(has)
         self.export.setEnabled(has)
+        self.governance.setEnabled(has)
         self.edit.clear()
         if has:
             self.undo = self._add(self.edit, "&Undo", self._undo, Std.Undo)
@@ -190,6 +193,24 @@ class Menus:
 
             dialog = ExportDialog(self.window.session.path, self.window)
             dialog.open()
+
+    def export_governance(self) -> Path | None:
+        """File › Export › Governance pack…: the Word document for the IG lead, the DPIA
+        and the IT team, pre-filled from this summit (export/governance.py)."""
+        session = self.window.session
+        if session is None:
+            return None
+        from summit_app.export.word.governance import default_governance, write_governance
+
+        target = dialogs.ask_save_docx(
+            self.window, "Export the governance pack", default_governance(session.path)
+        )
+        if target is None:
+            return None
+        written = dialogs.attempt(self.window, lambda: write_governance(session.summit, target))
+        if written is not None:
+            self.window.statusBar().showMessage(f"Governance pack written to {written}")
+        return written
 
     def show_log_folder(self) -> None:
         """Open the folder with Summit's log in the system's file manager, to send it on."""
