@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import re
 import sqlite3
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
@@ -88,16 +89,21 @@ def test_anonymising_removes_every_link_to_a_phone_and_keeps_every_figure(tmp_pa
         for column in columns:
             for (value,) in raw.execute(f"SELECT {column} FROM {table} WHERE {column} IS NOT NULL"):
                 assert datetime.fromisoformat(value).second == 0, (table, column, value)
-    # The participant numbers were drawn afresh: most rows point elsewhere now, and a
-    # person's ballots no longer share a number across polls.
-    moved = kept = 0
+    # The participant numbers were drawn afresh among each group's: a row keeps its number
+    # only by chance, 1 in the group's size. Kept as they were, all would stay.
+    group_size = Counter(g for (g,) in raw.execute("SELECT group_name FROM participants"))
+    group_of = dict(raw.execute("SELECT id, group_name FROM participants").fetchall())
+    kept = rows = 0
+    expected = 0.0
     for table, _ in LINKED:
         after = dict(raw.execute(f"SELECT id, participant_id FROM {table}").fetchall())
         for row_id, participant in links_before[table]:
             if participant is not None:
-                moved += after[row_id] != participant
+                rows += 1
                 kept += after[row_id] == participant
-    assert moved > 3 * kept
+                expected += 1 / group_size[group_of[participant]]
+    assert rows > 100
+    assert kept <= expected + 5 * expected**0.5 + 3 < rows / 2, (kept, expected, rows)
     assert raw.execute("SELECT COUNT(*) FROM undo_history").fetchone() == (0,)
     raw.close()
     # Not left behind in free pages or the write-ahead log either.
