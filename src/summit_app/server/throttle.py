@@ -29,13 +29,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from summit_app.server.guards import RateLimit
+from summit_app.server.limits import JOIN_TOTAL, SHARED_ADDRESS_HINT
+
+__all__ = ["JOIN_TOTAL", "SHARED_ADDRESS_HINT", "Doors"]
 
 # 100 fresh joins from one address in 10 s make at most JOIN_BURST + 10 * JOIN_PER_S.
 JOIN_BURST = 8
 JOIN_PER_S = 1 / 6
-# New participants one address brings in over the day: a family or a small group on one
-# phone's hotspot; a browser reset or two besides.
-JOIN_TOTAL = 6
 GUESS_BURST = 10
 GUESS_PER_S = 1 / 10
 # Per address, after the first ten: one a minute. A guesser with a whole /24 of addresses
@@ -53,11 +53,6 @@ JOIN_TOTAL_REACHED = (
     "Several phones have already joined from this phone's network address today, the most"
     " one address may bring in, so this one was not let in. If many of you share one"
     " connection, tell the facilitator: they can allow it on the Phones tab."
-)
-# What the Phones tab adds to the count of joins refused by the total.
-SHARED_ADDRESS_HINT = (
-    "if the venue puts many phones behind one address, tick 'Many phones share one network"
-    " address here'"
 )
 GUESSED_TOO_OFTEN = (
     "Too many wrong codes were tried from this phone. Wait a minute, then scan the QR code"

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from summit_app.core import SummitError
 from summit_app.core.changes import Area, Changes
+from summit_app.server.limits import JOIN_TOTAL, SHARED_ADDRESS_HINT
 from summit_app.server.network import candidate_addresses
 from summit_app.server.room import ROOM_ADVICE
-from summit_app.server.throttle import JOIN_TOTAL, SHARED_ADDRESS_HINT, Doors
 from summit_app.ui import closing, commands, contrast, dialogs, settings
 from summit_app.ui.accessible import describe
 from summit_app.ui.cards_box import CardsBox
@@ -37,6 +37,7 @@ from summit_app.ui.session import SummitSession
 
 if TYPE_CHECKING:
     from summit_app.server import SummitServer
+    from summit_app.server.throttle import Doors
 
 DEFAULT_PORT = 8765
 SERVED_HOST_KEY = "phones/served_host"  # where phones joined last: reopening serves there
@@ -93,7 +94,7 @@ class ServerPanel(QWidget):
         self.server: SummitServer | None = None
         # Kept while this summit is open, so the day's total per address outlives a restart
         # of the server (a new address, a new port).
-        self.doors = Doors()
+        self.doors: Doors | None = None  # made with the first server (the web stack loads then)
         self.showing_check = False
         self.address_combo = QComboBox()
         describe(
@@ -260,7 +261,7 @@ class ServerPanel(QWidget):
                     f"; {refused} {'join' if refused == 1 else 'joins'} refused: too many"
                     " fresh joins from one phone's address"
                 )
-                over = self.doors.refused_over_total
+                over = self.doors.refused_over_total if self.doors else 0
                 if over:
                     turnout += f" ({over} past the day's {JOIN_TOTAL}: {SHARED_ADDRESS_HINT})"
             checked = self.server.check_count
@@ -310,6 +311,10 @@ class ServerPanel(QWidget):
             return self.running
         host = host or self.address_combo.currentData() or "127.0.0.1"
         from summit_app.server import SummitServer  # loaded after the window shows (ui/app.py)
+        from summit_app.server.throttle import Doors
+
+        if self.doors is None:
+            self.doors = Doors()
 
         server = SummitServer(
             self.session.path,
