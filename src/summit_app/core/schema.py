@@ -339,12 +339,27 @@ _M013_NOTE_COUNTS_AND_THEME_OPTIONS = """
         ALTER TABLE options ADD COLUMN theme_id INTEGER REFERENCES themes(id) ON DELETE SET NULL;
 """
 
+# Data protection (issue 29): the phones' privacy notice as the facilitator wrote it ('' is
+# the default one), how many days the identifiable part is kept, and the Phones tab's switch
+# for a venue that puts many phones behind one address (no per-address total of joins).
+_M014_PRIVACY_NOTICE_AND_SHARED_ADDRESS = """
+        ALTER TABLE summit ADD COLUMN privacy_notice TEXT NOT NULL DEFAULT '';
+        ALTER TABLE summit ADD COLUMN retention_days INTEGER NOT NULL DEFAULT 90
+            CHECK (retention_days BETWEEN 1 AND 3650);
+        ALTER TABLE summit ADD COLUMN shared_address INTEGER NOT NULL DEFAULT 0;
+"""
+
+# Close and anonymise (core/anonymise.py): when it was done ('' until then).
+_M015_ANONYMISED_AT = """
+        ALTER TABLE summit ADD COLUMN anonymised_at TEXT NOT NULL DEFAULT '';
+"""
+
 # Table hosts (issue 26): the room's round tables (numbered 1..100, optionally named, with
 # their seats), each with an unguessable pass printed on its table card. The first phone
 # that scans a card holds it (`host_token`, a secret of that phone); a second phone is
 # refused. Notes a table sends carry its number and may be starred as its key points;
 # counts a table host enters for a poll are the table's, never ballots.
-_M014_TABLES = """
+_M016_TABLES = """
         CREATE TABLE tables (
             id INTEGER PRIMARY KEY CHECK (id BETWEEN 1 AND 100),
             name TEXT NOT NULL DEFAULT '',
@@ -387,7 +402,9 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("pack_cover_and_themes", _M011_PACK_COVER_AND_THEMES),
     ("slide_decks", _M012_SLIDE_DECKS),
     ("note_counts_and_theme_options", _M013_NOTE_COUNTS_AND_THEME_OPTIONS),
-    ("tables", _M014_TABLES),
+    ("privacy_notice_and_shared_address", _M014_PRIVACY_NOTICE_AND_SHARED_ADDRESS),
+    ("anonymised_at", _M015_ANONYMISED_AT),
+    ("tables", _M016_TABLES),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
