@@ -80,6 +80,7 @@ def test_a_room_runs_its_kit_and_merges_back_once_whatever_how_often(tmp_path):
         room_counts = _counts(b)
     before = _counts(main)
     first = import_room(main, tmp_path / "b.summit")
+    assert not (tmp_path / "b.summit-wal").exists()  # the room's file is only read
     assert first.added["ballots"] == 10 and first.added["notes"] == 5
     assert first.added["participants"] == 10 and first.added["items"] == 1
     assert "From Breakout B: Workforce" in first.sentence() and "10 ballots" in first.sentence()
@@ -87,6 +88,8 @@ def test_a_room_runs_its_kit_and_merges_back_once_whatever_how_often(tmp_path):
     after = _counts(main)
     assert after["ballots"] == before["ballots"] + 10
     assert main.polls.result(ids["workforce_poll"]).voters == 7
+    # Open in the room is not open here: the main room's phones follow its own polls.
+    assert main.live().open_poll_id is None
     # The same file again, and again: nothing changes, no copy is kept.
     for _ in range(2):
         again = import_room(main, tmp_path / "b.summit")
@@ -192,6 +195,7 @@ def test_a_file_from_another_summit_a_damaged_or_newer_file_is_refused_untouched
     write_kit(main, tmp_path / "b.summit", "Breakout B", [ids["workforce"]])
     other, other_ids = _main(tmp_path / "other")
     write_kit(other, tmp_path / "other-b.summit", "Breakout B", [other_ids["workforce"]])
+    other.close()
     damaged = tmp_path / "damaged.summit"
     damaged.write_bytes((tmp_path / "b.summit").read_bytes()[:5000])
     newer = tmp_path / "newer.summit"
@@ -211,5 +215,6 @@ def test_a_file_from_another_summit_a_damaged_or_newer_file_is_refused_untouched
         with pytest.raises(SummitFileError, match=said):
             import_room(main, path)
         assert path.read_bytes() == file_before
+        assert not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()
         assert _dump(main.path) == main_before
     assert not list(tmp_path.glob("main.summit.before-import-*"))

@@ -19,7 +19,9 @@ from summit_app.core.breakout_rows import item_of as _item_of
 from summit_app.core.breakout_rows import merged_tables
 from summit_app.core.db import Db, now
 from summit_app.core.errors import NotFoundError, ValidationError
+from summit_app.core.polls import PollsRepo
 from summit_app.core.storage_errors import HELD_MARK  # raised by the triggers, read there
+from summit_app.core.tally import PollResult, tally
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,58 @@ class BreakoutRepo:
         ):
             out.setdefault(row["item_id"], []).append(row["name"])
         return out
+
+    # -- what each room did, for the pack and the CSV files -------------------------------
+
+    def parts(self) -> dict[int, list[Room]]:
+        """Item id -> the rooms that ran it (or run it now), in the order they were sent."""
+        rooms = self.rooms()
+        out: dict[int, list[Room]] = {}
+        for room in rooms:
+            for item in room.item_ids:
+                out.setdefault(item, []).append(room)
+        return out
+
+    def turnout(self) -> dict[int, int]:
+        """Room id -> how many people took part there (joined in the room, and acted)."""
+        return {
+            row["id"]: row["people"]
+            for row in self._db.rows(
+                "SELECT b.id, (SELECT count(*) FROM participants p WHERE p.origin = b.uid"
+                " AND p.acted_at IS NOT NULL) AS people FROM breakouts b"
+            )
+        }
+
+    def row_rooms(self, table: str) -> dict[int, str]:
+        """Row id -> the name of the room that made it, for the rows of `table` made in a
+        room (a merged table; see `breakout_rows`)."""
+        return {
+            row["id"]: row["name"]
+            for row in self._db.rows(
+                f"SELECT t.id, b.name FROM {table} t JOIN breakouts b ON b.uid = t.origin"
+            )
+        }
+
+    def results_by_room(self, poll_id: int) -> list[tuple[Room, PollResult]]:
+        """A poll's results in each room that ran it, from that room's phones' ballots (the
+        whole summit's figures are the poll's own result, over every room's ballots)."""
+        polls = PollsRepo(self._db)
+        poll = polls.poll(poll_id)
+        rooms = self.parts().get(poll.item_id, [])
+        made_in = self.row_rooms("ballots")
+        ballots = polls.ballots(poll_id)
+        return [
+            (room, tally(poll, [b for b in ballots if made_in.get(b.id) == room.name]))
+            for room in rooms
+        ]
+
+    def main_room_result(self, poll_id: int) -> PollResult | None:
+        """A poll's results from the ballots no room made (cast in the main room before
+        or after the rooms ran it), or None when there are none."""
+        polls = PollsRepo(self._db)
+        made_in = self.row_rooms("ballots")
+        ballots = [b for b in polls.ballots(poll_id) if b.id not in made_in]
+        return tally(polls.poll(poll_id), ballots) if ballots else None
 
     def release(self, room_id: int) -> Room:
         """The room has finished: its items are the main file's to edit again, and its

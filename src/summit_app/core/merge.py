@@ -10,6 +10,7 @@ new. See README "Breakout rooms" for why this rather than SQLite's session exten
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import tempfile
 from collections.abc import Callable
@@ -24,23 +25,30 @@ from summit_app.core.errors import SummitFileError
 from summit_app.core.schema import migrate
 from summit_app.core.store import Summit, check_file, remove_files, snapshot
 
-# The words the log and the window use for each table's rows.
+log = logging.getLogger(__name__)
+
+# The words the log and the window use for each table's rows: (one, several).
 NOUNS = {
-    "participants": "participants",
-    "notes": "notes",
-    "themes": "themes",
-    "ballots": "ballots",
-    "polls": "polls",
-    "options": "options",
-    "items": "items",
-    "sections": "sections",
-    "prompts": "prompts",
-    "questions": "questions",
-    "upvotes": "upvotes",
-    "words": "cloud words",
-    "hand_counts": "counts from the room",
-    "actions": "actions",
+    "participants": ("participant", "participants"),
+    "notes": ("note", "notes"),
+    "themes": ("theme", "themes"),
+    "ballots": ("ballot", "ballots"),
+    "polls": ("poll", "polls"),
+    "options": ("option", "options"),
+    "items": ("item", "items"),
+    "sections": ("section", "sections"),
+    "prompts": ("prompt", "prompts"),
+    "questions": ("question", "questions"),
+    "upvotes": ("upvote", "upvotes"),
+    "words": ("cloud word", "cloud words"),
+    "hand_counts": ("count from the room", "counts from the room"),
+    "actions": ("action", "actions"),
+    "speakers": ("speaker", "speakers"),
 }
+
+# A poll open in a room is not open here: the main room's phones and projector follow the
+# main room's own polls. So "open" never comes in (a room's closing of a poll does).
+_STATE_IN = "CASE WHEN r.state = 'open' THEN {here} ELSE r.state END"
 
 # How far along a poll is: a poll two rooms share is as far along as either has taken it.
 _STAGE = "CASE {0}.state WHEN 'closed' THEN 2 WHEN 'open' THEN 1 ELSE 0 END"
@@ -75,13 +83,18 @@ class Imported:
             ("changed", self.changed),
             ("removed", self.removed),
         ):
-            said = [f"{n} {NOUNS.get(t, t.replace('_', ' '))}" for t, n in counts.items() if n]
+            said = [f"{n:,} {_noun(t, n)}" for t, n in counts.items() if n]
             if said:
                 parts.append(f"{label}: {', '.join(said)}")
         text = f"From {self.room.name}: {'; '.join(parts)}."
         if not self.room.holding:
             text += " The room has finished; its items are yours to edit again."
         return text
+
+
+def _noun(table: str, n: int) -> str:
+    one, several = NOUNS.get(table, (table.replace("_", " "),) * 2)
+    return one if n == 1 else several
 
 
 Transaction = Callable[[str], AbstractContextManager[object]]
@@ -102,7 +115,7 @@ def import_room(
     with tempfile.TemporaryDirectory(prefix="summit-import-") as folder:
         copy = Path(folder) / "room.summit"
         try:
-            snapshot(path, copy)
+            snapshot(path, copy, leave_no_trace=True)
         except (OSError, sqlite3.Error) as error:
             raise SummitFileError(f"{path} could not be read: {error}.") from error
         room = _check_room(summit, path, copy)
@@ -134,6 +147,7 @@ def import_room(
     if not result.anything and backup is not None:
         remove_files(backup)  # nothing came in: the copy would be the file as it is
         result = Imported(result.room, added, changed, removed, None)
+    log.info("Imported %s into %s. %s", path, summit.path.name, result.sentence())
     return result
 
 
@@ -239,12 +253,14 @@ def _map(conn: sqlite3.Connection, name: str, keys: dict[str, object]) -> None:
     )
 
 
-def _value(table: MergedTable, column: str, fresh_self: bool = False) -> str:
+def _value(table: MergedTable, column: str, updating: bool = False) -> str:
     """The room row r's value of `column` as the main file writes it: references by id are
     translated through the maps (a reference to a row of its own table is set once that
-    row is in, `fresh_self`)."""
+    row is in: `updating`)."""
+    if (table.name, column) == ("polls", "state"):
+        return _STATE_IN.format(here="x.state" if updating else "'closed'")
     parent = table.references.get(column)
-    if parent == table.name and not fresh_self:
+    if parent == table.name and not updating:
         return "NULL"
     if parent is not None:
         return f"(SELECT main_id FROM temp.merge_map_{parent} WHERE room_id = r.{column})"
@@ -340,7 +356,7 @@ def _shared_polls(conn: sqlite3.Connection, keys: dict[str, object]) -> int:
             " FROM room.polls AS r JOIN temp.merge_map_polls AS m ON m.room_id = r.id"
             " WHERE x.id = m.main_id AND x.item_id NOT IN (SELECT item_id FROM temp.merge_sole)"
             " AND x.item_id IN (SELECT item_id FROM main.breakout_items WHERE breakout_id = :bid)"
-            f" AND {_STAGE.format('r')} > {_STAGE.format('x')}",
+            f" AND r.state = 'closed' AND {_STAGE.format('r')} > {_STAGE.format('x')}",
             keys,
         ).rowcount
     )

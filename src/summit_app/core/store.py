@@ -292,16 +292,22 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     return target
 
 
-def snapshot(source: Path, target: Path) -> None:
+def snapshot(source: Path, target: Path, leave_no_trace: bool = False) -> None:
     """Copy a summit file as it stands, through SQLite's backup API on a read-only
     connection of its own (a consistent copy, with what is still only in the WAL, taken
     while the window and the server keep writing), as one self-contained file. The copy is
     written beside `target` and renamed over it only when complete. Raises OSError or
-    sqlite3.Error; `target` is then as it was."""
+    sqlite3.Error; `target` is then as it was.
+
+    `leave_no_trace`: a file no one has open (a room's file on a USB stick) is read as
+    immutable when it has no WAL, so no -wal or -shm file is left beside it (as check_file)."""
     partial = target.with_name(f"{target.name}.partial")
     remove_files(partial)
+    settled = leave_no_trace and not Path(f"{source}-wal").exists()
     try:
-        source_conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        source_conn = sqlite3.connect(
+            f"{source.resolve().as_uri()}?mode=ro{'&immutable=1' if settled else ''}", uri=True
+        )
         try:
             copy = sqlite3.connect(str(partial))
             try:

@@ -35,6 +35,10 @@ class Menus:
         self.file.addSeparator()
         self.summit_settings = self._add(self.file, "Summit &settings…", window.open_settings)
         self.export = self._add(self.file, "&Export write-up pack…", self.open_export, "Ctrl+E")
+        self.send_room = self._add(self.file, "Send a &breakout room…", self.send_breakout)
+        self.import_room = self._add(
+            self.file, "&Import a breakout room's file…", self.import_breakout
+        )
         self.file.addSeparator()
         self.close = self._add(self.file, "&Close summit", window.close_summit, Std.Close)
         self.quit = self._add(self.file, "&Quit", window.close, Std.Quit)
@@ -127,6 +131,8 @@ class Menus:
             self.close,
             self.projector,
             self.summit_settings,
+            self.send_room,
+            self.import_room,
             *self.tab_actions,
             self.strip,
             *self.day.actions(),
@@ -184,6 +190,20 @@ class Menus:
 
             dialog = ExportDialog(self.window.session.path, self.window)
             dialog.open()
+
+    def send_breakout(self) -> None:
+        if self.window.session is not None:
+            from summit_app.ui.breakout_dialog import BreakoutDialog
+
+            dialog = BreakoutDialog(self.window.session, self.window)
+            dialog.setObjectName("breakout_dialog")
+            dialog.open()
+
+    def import_breakout(self) -> None:
+        if self.window.session is not None:
+            from summit_app.ui.breakout_dialog import import_room_file
+
+            import_room_file(self.window, self.window.session)
 
     def show_log_folder(self) -> None:
         """Open the folder with Summit's log in the system's file manager, to send it on."""
