@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+from tests.core.test_breakout import dump
+
 from summit_app.core import Summit
 from summit_app.core.templates import create_from_template
 
@@ -26,14 +28,6 @@ def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]
 
 def _env(tmp_path: Path) -> dict[str, str]:
     return {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")}
-
-
-def _dump(path: Path) -> list[str]:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def _room(tmp_path: Path, env: dict[str, str]) -> tuple[Path, Path]:
@@ -94,7 +88,7 @@ def test_an_import_killed_half_way_leaves_the_main_file_as_it_was(tmp_path):
         " SELECT count(*) FROM slow a, slow b; END;"
     )
     conn.close()
-    before = _dump(main)
+    before = dump(main)
     process = subprocess.Popen(
         [sys.executable, "-m", "summit_app", "import", str(main), str(room)],
         stdout=subprocess.PIPE,
@@ -113,7 +107,7 @@ def test_an_import_killed_half_way_leaves_the_main_file_as_it_was(tmp_path):
     out, _err = process.communicate(timeout=10)
     assert process.returncode == -signal.SIGKILL
     assert "From Breakout" not in out
-    assert _dump(main) == before
+    assert dump(main) == before
     conn = sqlite3.connect(main)
     assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     conn.execute("DROP TRIGGER slow_notes")

@@ -182,7 +182,8 @@ def test_two_rooms_sharing_a_poll_are_tallied_together_and_neither_overwrites_th
     assert main.agenda.prompt(ids["digital_prompt"]).text == "A alone holds this"
 
 
-def _dump(path: Path) -> list[str]:
+def dump(path: Path) -> list[str]:
+    """Every row and schema statement of a summit file, read without writing to it."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         return list(conn.iterdump())
@@ -209,12 +210,12 @@ def test_a_file_from_another_summit_a_damaged_or_newer_file_is_refused_untouched
         newer: "newer version",
         tmp_path / "other" / "main.summit": "not a breakout room",
     }
-    main_before = _dump(main.path)
+    main_before = dump(main.path)
     for path, said in cases.items():
         file_before = path.read_bytes()
         with pytest.raises(SummitFileError, match=said):
             import_room(main, path)
         assert path.read_bytes() == file_before
         assert not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()
-        assert _dump(main.path) == main_before
+        assert dump(main.path) == main_before
     assert not list(tmp_path.glob("main.summit.before-import-*"))

@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 import tempfile
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -124,7 +124,7 @@ def import_room(
         conn.execute("ATTACH DATABASE ? AS room", (str(copy),))
         try:
             begin = transaction or (lambda _text: summit.write())
-            with begin(f"Import {room.name}"), merging(summit):
+            with _refused_whole(room), begin(f"Import {room.name}"), merging(summit):
                 added, changed, removed = _merge(conn, summit.breakouts.uid(), room)
                 came = any(added.values()) or any(changed.values()) or any(removed.values())
                 if came or last:
@@ -149,6 +149,19 @@ def import_room(
         result = Imported(result.room, added, changed, removed, None)
     log.info("Imported %s into %s. %s", path, summit.path.name, result.sentence())
     return result
+
+
+@contextmanager
+def _refused_whole(room: Room) -> Iterator[None]:
+    """A row the main file cannot take as it is (a unique value another room's rows
+    already hold): the whole import is refused with a sentence, and nothing was written."""
+    try:
+        yield
+    except sqlite3.IntegrityError as error:
+        raise SummitFileError(
+            f"{room.name}'s file could not be merged ({error}): it holds something this"
+            " file already has from another room. Nothing was imported."
+        ) from error
 
 
 def _check_room(summit: Summit, path: Path, copy: Path) -> Room:
