@@ -100,9 +100,12 @@ def test_a_room_runs_its_kit_and_merges_back_once_whatever_how_often(tmp_path):
     with Summit.open(tmp_path / "b.summit") as b:
         _vote(b, ids["workforce_poll"], 4, 2)
         b.notes.edit_note(b.notes.notes(ids["workforce_prompt"])[0].id, "Idea 0, reworded")
+        b.notes.remove_theme(b.notes.themes(ids["workforce_prompt"])[0].id)
     later = import_room(main, tmp_path / "b.summit")
     assert later.added == {**{k: 0 for k in later.added}, "participants": 4, "ballots": 4}
-    assert later.changed["notes"] == 1
+    assert later.removed["themes"] == 1 and main.notes.themes(ids["workforce_prompt"]) == []
+    assert all(n.theme_id is None for n in main.notes.notes(ids["workforce_prompt"]))
+    assert later.changed["notes"] == 1  # reworded (the theme went with the removal)
     assert main.polls.result(ids["workforce_poll"]).voters == 11
     assert "Idea 0, reworded" in [n.text for n in main.notes.notes(ids["workforce_prompt"])]
     assert room_counts["ballots"] + 4 == _counts(main)["ballots"]
