@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     merge = sub.add_parser(
         "import",
         help="bring a breakout room's file into the main summit",
-        description="Import it as often as a copy arrives: the same file twice changes"
+        description="Import a room's file as often as a copy arrives: the same file twice changes"
         " nothing, a later copy brings only what is new.",
     )
     merge.add_argument("file", type=Path, help="the main summit")
