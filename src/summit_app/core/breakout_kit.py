@@ -36,6 +36,8 @@ _TRIM = (
     "DELETE FROM narrative_blocks",
     "DELETE FROM items WHERE id NOT IN (SELECT id FROM temp.kit_items)",
     "DELETE FROM sections WHERE id NOT IN (SELECT section_id FROM items)",
+    # Only the slides of the room's items go with it (a deck's PDF can be large).
+    "DELETE FROM deck_files WHERE id NOT IN (SELECT file_id FROM decks)",
     "DELETE FROM participants WHERE id NOT IN (SELECT participant_id FROM ballots"
     " UNION SELECT participant_id FROM notes WHERE participant_id IS NOT NULL"
     " UNION SELECT participant_id FROM questions WHERE participant_id IS NOT NULL"

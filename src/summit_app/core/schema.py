@@ -300,6 +300,38 @@ _M011_PACK_COVER_AND_THEMES = """
         ALTER TABLE writeup ADD COLUMN closing_themes TEXT;
 """
 
+# Speakers' slides: a PDF deck on an agenda item, kept in the file. The PDF's bytes sit in
+# `deck_files`, written once and never changed, outside the undo log (a 100 MB deck is not
+# copied into it as text): replacing, removing or undoing a deck changes only its small
+# `decks` row. `annex_slides` are the slides the programme team put in the pack's annex,
+# each with its caption, printed one or two to a page (`writeup.annex_per_page`).
+_M012_SLIDE_DECKS = """
+        CREATE TABLE deck_files (
+            id INTEGER PRIMARY KEY,
+            pdf BLOB NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE,
+            pages INTEGER NOT NULL CHECK (pages >= 1)
+        );
+        CREATE TABLE decks (
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER NOT NULL REFERENCES deck_files(id),
+            item_id INTEGER NOT NULL UNIQUE REFERENCES items(id) ON DELETE CASCADE,
+            name TEXT NOT NULL DEFAULT '',
+            pages INTEGER NOT NULL CHECK (pages >= 1),
+            size INTEGER NOT NULL CHECK (size >= 0),
+            added_at TEXT NOT NULL
+        );
+        CREATE TABLE annex_slides (
+            id INTEGER PRIMARY KEY,
+            deck_id INTEGER NOT NULL REFERENCES decks(id) ON DELETE CASCADE,
+            page INTEGER NOT NULL CHECK (page >= 0),
+            caption TEXT NOT NULL DEFAULT '',
+            UNIQUE (deck_id, page)
+        );
+        ALTER TABLE writeup ADD COLUMN annex_per_page INTEGER NOT NULL DEFAULT 1
+            CHECK (annex_per_page IN (1, 2));
+"""
+
 
 # Breakout rooms merged back by file (`core.breakout`, `core.merge`). A row's identity across
 # files is (origin, origin_id): the summit file it was made in and its id there; NULL origin
@@ -310,7 +342,7 @@ _M011_PACK_COVER_AND_THEMES = """
 # `summit.uid` is this file's identity; a room's file names its room and the summit it came
 # from (`room`, `main_uid`). `breakouts` are the rooms this summit sent out, and
 # `breakout_items` the items each holds until its last import (`released_at`).
-_M012_BREAKOUT_ROOMS = """
+_M013_BREAKOUT_ROOMS = """
         ALTER TABLE summit ADD COLUMN uid TEXT NOT NULL DEFAULT '';
         UPDATE summit SET uid = lower(hex(randomblob(16)));
         ALTER TABLE summit ADD COLUMN room TEXT NOT NULL DEFAULT '';
@@ -403,6 +435,18 @@ _M012_BREAKOUT_ROOMS = """
         ALTER TABLE cards ADD COLUMN origin_id INTEGER;
         CREATE UNIQUE INDEX cards_origin ON cards(origin, origin_id)
             WHERE origin IS NOT NULL;
+        ALTER TABLE deck_files ADD COLUMN origin TEXT;
+        ALTER TABLE deck_files ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX deck_files_origin ON deck_files(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE decks ADD COLUMN origin TEXT;
+        ALTER TABLE decks ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX decks_origin ON decks(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE annex_slides ADD COLUMN origin TEXT;
+        ALTER TABLE annex_slides ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX annex_slides_origin ON annex_slides(origin, origin_id)
+            WHERE origin IS NOT NULL;
 """
 
 
@@ -418,7 +462,8 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("voting_cards", _M009_VOTING_CARDS),
     ("undo_history", _M010_UNDO_HISTORY),
     ("pack_cover_and_themes", _M011_PACK_COVER_AND_THEMES),
-    ("breakout_rooms", _M012_BREAKOUT_ROOMS),
+    ("slide_decks", _M012_SLIDE_DECKS),
+    ("breakout_rooms", _M013_BREAKOUT_ROOMS),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -436,6 +481,7 @@ class Area(enum.Enum):
     INFO = "info"  # the summit's details and logo
     WRITEUP = "writeup"  # narrative blocks, actions, closing texts and pack options
     AUDIENCE = "audience"  # questions, upvotes, cloud words
+    SLIDES = "slides"  # the speakers' decks on agenda items
 
 
 # Which areas a write to each table concerns (`core.changes.Changes.from_rows`). A new
@@ -462,6 +508,10 @@ TABLE_AREAS: dict[str, frozenset[Area]] = {
     "actions": frozenset({Area.WRITEUP}),
     "narrative_blocks": frozenset({Area.WRITEUP}),
     "writeup": frozenset({Area.WRITEUP}),
+    "decks": frozenset({Area.SLIDES}),
+    "annex_slides": frozenset({Area.WRITEUP}),
+    # A deck's PDF bytes, written once and never logged for undo (only `decks` rows are).
+    "deck_files": frozenset(),
     # The window's own undo bookkeeping, written as the file closes: no view shows it.
     "undo_history": frozenset(),
     # The rooms sent out and the items they hold: the agenda shows those as run elsewhere.
