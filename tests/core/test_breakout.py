@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,24 @@ def test_a_file_from_another_summit_a_damaged_or_newer_file_is_refused_untouched
         assert not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()
         assert dump(main.path) == main_before
     assert not list(tmp_path.glob("main.summit.before-import-*"))
+
+
+def test_a_room_takes_its_items_slides_and_its_own_slides_come_back(tmp_path):
+    sys.path.insert(0, str(Path(__file__).parents[1]))  # tests/sample_decks.py
+    from sample_decks import deck
+
+    main, ids = _main(tmp_path)
+    main.decks.set_deck(ids["workforce"], deck(3), "workforce.pdf")
+    main.decks.set_deck(ids["plenary"], deck(5), "plenary.pdf")
+    write_kit(main, tmp_path / "b.summit", "Breakout B", [ids["workforce"]])
+    with Summit.open(tmp_path / "b.summit") as b:
+        assert [d.name for d in b.decks.all()] == ["workforce.pdf"]
+        assert b.execute("SELECT count(*) FROM deck_files").fetchone()[0] == 1  # not plenary's
+        own = b.agenda.add_item(b.agenda.items()[0].section_id, "Room's own talk", "talk", 10)
+        b.decks.set_deck(own.id, deck(2), "room.pdf")
+    came = import_room(main, tmp_path / "b.summit")
+    assert came.added["decks"] == 1 and came.added["deck_files"] == 1
+    assert sorted(d.name for d in main.decks.all()) == ["plenary.pdf", "room.pdf", "workforce.pdf"]
+    room_deck = next(d for d in main.decks.all() if d.name == "room.pdf")
+    assert main.decks.pdf(room_deck.id) == deck(2)
+    assert not import_room(main, tmp_path / "b.summit").anything
