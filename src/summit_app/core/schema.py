@@ -332,6 +332,13 @@ _M012_SLIDE_DECKS = """
             CHECK (annex_per_page IN (1, 2));
 """
 
+# Near-duplicate notes merged into one keep how many they were (shown "x3"); a poll made
+# from a prompt's themes knows which theme each option is (the pack links them).
+_M013_NOTE_COUNTS_AND_THEME_OPTIONS = """
+        ALTER TABLE notes ADD COLUMN count INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE options ADD COLUMN theme_id INTEGER REFERENCES themes(id) ON DELETE SET NULL;
+"""
+
 
 # Breakout rooms merged back by file (`core.breakout`, `core.merge`). A row's identity across
 # files is (origin, origin_id): the summit file it was made in and its id there; NULL origin
@@ -342,7 +349,7 @@ _M012_SLIDE_DECKS = """
 # `summit.uid` is this file's identity; a room's file names its room and the summit it came
 # from (`room`, `main_uid`). `breakouts` are the rooms this summit sent out, and
 # `breakout_items` the items each holds until its last import (`released_at`).
-_M013_BREAKOUT_ROOMS = """
+_M014_BREAKOUT_ROOMS = """
         ALTER TABLE summit ADD COLUMN uid TEXT NOT NULL DEFAULT '';
         UPDATE summit SET uid = lower(hex(randomblob(16)));
         ALTER TABLE summit ADD COLUMN room TEXT NOT NULL DEFAULT '';
@@ -463,7 +470,8 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("undo_history", _M010_UNDO_HISTORY),
     ("pack_cover_and_themes", _M011_PACK_COVER_AND_THEMES),
     ("slide_decks", _M012_SLIDE_DECKS),
-    ("breakout_rooms", _M013_BREAKOUT_ROOMS),
+    ("note_counts_and_theme_options", _M013_NOTE_COUNTS_AND_THEME_OPTIONS),
+    ("breakout_rooms", _M014_BREAKOUT_ROOMS),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
