@@ -1,7 +1,7 @@
 """Which rows travel between a summit and its breakout rooms, read from the schema itself.
 
 A table joins the merge by having the identity columns `origin` and `origin_id` (see
-`schema._M014_BREAKOUT_ROOMS`); its references to other rows are its foreign keys, so a
+`schema._M016_BREAKOUT_ROOMS`); its references to other rows are its foreign keys, so a
 table added later (a deck of slides, a table host's card) is merged with no list to keep,
 and a table with neither the columns nor a reason in `NOT_MERGED` fails a test.
 """

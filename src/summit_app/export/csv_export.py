@@ -112,7 +112,9 @@ For the programme team. Before you publish any of it, read what each file holds:
                  one person's ballots in this file. A group with fewer ballots in a poll than
                  the pack's anonymity threshold is named "Other groups" (empty where every
                  group is that small), as in the pack. Internal: the times and the links
-                 between ballots can still point at someone; do not publish it.
+                 between ballots can still point at someone; do not publish it. Once the
+                 summit is closed and anonymised, "participant" is empty and the times are
+                 to the minute: nothing links one person's ballots any more.
 
 Where breakout rooms ran part of the day, the "room" column says which room a note, question
 or ballot came from (empty: the main room); results.csv gives a poll several rooms ran
@@ -204,6 +206,9 @@ def ballots_rows(summit: Summit) -> Iterable[Sequence[object]]:
     polls = {p.id: p for p in summit.polls.polls()}
     ballots = summit.polls.ballots()
     shown_group = _ballot_groups(ballots, summit.writeup.pack_options().anonymity_threshold)
+    # Anonymised, a ballot's participant number is drawn afresh per poll (core/anonymise.py):
+    # it links nothing, so it is not printed as if it did.
+    anonymised = bool(summit.info().anonymised_at)
     rooms = summit.breakouts.row_rooms("ballots")
     for b in ballots:
         poll = polls.get(b.poll_id)
@@ -221,9 +226,10 @@ def ballots_rows(summit: Summit) -> Iterable[Sequence[object]]:
             if oid in texts
         ]
         group = shown_group[(b.poll_id, b.group or NOT_GIVEN)]
+        participant = "" if anonymised else b.participant_id
         yield (
             poll.question,
-            b.participant_id,
+            participant,
             group,
             "; ".join(pairs),
             b.cast_at,

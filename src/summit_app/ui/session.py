@@ -175,6 +175,15 @@ class SummitSession(QObject):
         """
         return self.history.run(text, lambda s: action(s, *args, **kwargs)).value
 
+    def anonymise(self) -> Any:
+        """File › Close and anonymise (core/anonymise.py): not undoable, and the undo
+        history goes with it, since it holds rows as they were."""
+        done = self.summit.anonymise()
+        self.history.clear()
+        self.history_changed.emit()
+        self.announce(Changes.unknown(origin=Origin.FACILITATOR))
+        return done
+
     def import_breakout(self, path: Path, last: bool = False) -> Imported:
         """Bring in a breakout room's file as one undo step (`core.merge.import_room`).
 
