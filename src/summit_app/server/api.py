@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
-from sse_starlette.sse import EventSourceResponse
+from starlette.types import Receive, Scope, Send
 
 from summit_app.core import phones
 from summit_app.core.model import Participant
@@ -37,6 +38,17 @@ async def state(request: Request, c: Ctx, me: Me) -> Response:
     return JSONResponse(body_, headers={"ETag": etag})
 
 
+class EventStream(Response):
+    """The answer to GET /api/events: the hub serves the stream itself (push.py)."""
+
+    def __init__(self, hub: push.Hub, first: Callable[[], bytes], participant_id: int) -> None:
+        super().__init__()
+        self.hub, self.first, self.participant_id = hub, first, participant_id
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.hub.serve(self.first, self.participant_id, scope, receive, send)
+
+
 @router.get("/events")
 async def events(c: Ctx, me: Me) -> Response:
     """The live state pushed as Server-Sent Events: this phone's own first, then every
@@ -45,18 +57,17 @@ async def events(c: Ctx, me: Me) -> Response:
         raise Refusal(503, push.FULL)
     if not c.hub.has_room_for(me.id):
         raise Refusal(429, push.TOO_MANY_STREAMS)
-    first, _ = await c.gateway.run(lambda _: personal(c.gateway, me))
-    return EventSourceResponse(
-        c.hub.stream(push.event("state", first, retry=push.RETRY_MS), me.id),
-        ping=push.PING_S,
-        send_timeout=push.SEND_TIMEOUT_S,
-    )
+
+    def first() -> bytes:  # built as the stream starts, so no broadcast falls between
+        return push.event("state", personal(c.gateway, me)[0], retry=push.RETRY_MS)
+
+    return EventStream(c.hub, first, me.id)
 
 
 @router.post("/ballot")
 async def ballot(c: Ctx, me: Me, data: Annotated[BallotIn, body(BallotIn)]) -> JSONResponse:
     voted = await written(c, lambda s: phones.cast_ballot(s, me, data.poll_id, data.choices))
-    c.emit("ballot", {"poll_id": data.poll_id, "participant_id": me.id, "count": voted.count})
+    c.emit("ballot", {"poll_id": data.poll_id, "participant_id": me.id})
     answer = {"ok": True, "message": "Your vote is saved.", "choices": voted.choices}
     if voted.show_results:  # the results this phone sees next include the vote it just cast
         poll = (await c.gateway.snapshot_after_write()).public["poll"]
