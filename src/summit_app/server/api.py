@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
@@ -22,12 +22,14 @@ from summit_app.server.snapshot import mine
 router = APIRouter(prefix="/api")
 
 
-def personal(gateway: Gateway, me: Participant) -> tuple[dict[str, Any], str]:
-    """The state this phone is shown, and its ETag."""
+def personal(gateway: Gateway, me: Participant) -> tuple[bytes, str]:
+    """The state this phone is shown, as JSON, and its ETag: the snapshot's shared part,
+    encoded once per change, with this phone's own part added."""
     snap = gateway.snapshot(gateway.summit)
-    own = mine(gateway.summit, me, snap)
-    digest = hashlib.blake2b(json.dumps(own, sort_keys=True).encode(), digest_size=6)
-    return {**snap.public, "me": own}, f'W/"{snap.digest}{digest.hexdigest()}"'
+    own = json.dumps(mine(gateway.summit, me, snap), sort_keys=True, ensure_ascii=False)
+    digest = hashlib.blake2b(own.encode(), digest_size=6).hexdigest()
+    body = b'%s,"me":%s}' % (snap.public_json[:-1], own.encode())
+    return body, f'W/"{snap.digest}{digest}"'
 
 
 @router.get("/state")
@@ -35,7 +37,7 @@ async def state(request: Request, c: Ctx, me: Me) -> Response:
     body_, etag = await c.gateway.run(lambda _: personal(c.gateway, me))
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers={"ETag": etag})
-    return JSONResponse(body_, headers={"ETag": etag})
+    return Response(body_, headers={"ETag": etag}, media_type="application/json")
 
 
 class EventStream(Response):

@@ -55,10 +55,12 @@ FULL = (
 )
 
 
-def event(kind: str, data: dict[str, Any], retry: int | None = None) -> bytes:
+def event(kind: str, data: dict[str, Any] | bytes, retry: int | None = None) -> bytes:
+    """One Server-Sent Event; `data` is JSON already encoded, or a dict to encode."""
     head = f"retry: {retry}\r\n" if retry else ""
-    body = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
-    return f"{head}event: {kind}\r\ndata: {body}\r\n\r\n".encode()
+    if isinstance(data, dict):
+        data = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
+    return b"%sevent: %s\r\ndata: %s\r\n\r\n" % (head.encode(), kind.encode(), data)
 
 
 def chunk(message: bytes) -> bytes:
@@ -106,6 +108,11 @@ class Hub:
         self._digest = ""
         self._sent_at = 0.0
         self._pinged_at = 0.0
+
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop | None:
+        """The server's event loop, once a phone has opened a stream."""
+        return self._loop
 
     def has_room(self) -> bool:
         return not self.closed and self.streams < self.capacity
@@ -241,7 +248,7 @@ class Hub:
         if now - self._sent_at < wait:
             return  # only results moved (or the last push was a moment ago): soon
         self._frame, self._digest, self._sent_at = snap.frame_digest, snap.digest, now
-        self._message = event("state", snap.public)
+        self._message = event("state", snap.public_json)
         self.pushes += 1
         self.broadcast(self._message)
 

@@ -10,7 +10,7 @@ import socket
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import uvicorn
 
@@ -34,20 +34,25 @@ STOP_TIMEOUT_S = 5
 
 # Idle keep-alive connections (and sockets that never send a request) close after this.
 KEEP_ALIVE_S = 5
+Loop = Literal["auto", "asyncio", "uvloop"]
 # Phones past this share of the connection budget poll instead of holding a stream, so
 # requests (joins, ballots) always find a free connection.
 STREAM_SHARE = 0.75
 
 
-def uvicorn_config(app: Callable[..., Any], budget: int | None = None) -> uvicorn.Config:
+def uvicorn_config(
+    app: Callable[..., Any], budget: int | None = None, loop: Loop = "auto"
+) -> uvicorn.Config:
     """The uvicorn settings the participant server runs with (the burst bench reuses them).
 
     `budget`: how many connections to keep open at most (connections.py); by default,
-    what the process's descriptor limit leaves room for."""
+    what the process's descriptor limit leaves room for. `loop`: "auto" is uvloop where
+    it is installed (Linux, macOS), else asyncio's own loop (Windows)."""
     budget = connection_budget() if budget is None else budget
     batch = accept_batch(budget)
     return uvicorn.Config(
         app,
+        loop=loop,
         http=guarded(budget),
         # Never uvicorn's own logging setup: with no stderr (a windowed app) its formatter
         # raised "Unable to configure formatter 'default'" and no phone could join.
@@ -121,8 +126,10 @@ class SummitServer:
         rate: RateLimit | None = None,
         doors: Doors | None = None,
         posts: RateLimit | None = None,
+        loop: Loop = "auto",
     ) -> None:
         self.path = Path(path)
+        self.loop = loop
         self.host = host or network.preferred_host()
         self.port = port
         self.on_event = on_event
@@ -211,7 +218,7 @@ class SummitServer:
             hosts=allowed_hosts(self.host),
             posts=self._posts,
         )
-        config = uvicorn_config(app, budget)
+        config = uvicorn_config(app, budget, self.loop)
         self._server = server = uvicorn.Server(config)
         failure: list[BaseException] = []
 

@@ -40,6 +40,9 @@ class Snapshot:
     frame_digest: str = ""  # changes when anything but the results does
     short_code: str = ""
     built_at: float = field(default_factory=time.monotonic)
+    # `public` as JSON, encoded once per snapshot: a phone's state read and every push
+    # send these bytes, adding only the phone's own part (bench/profile_server.py).
+    public_json: bytes = b"{}"
 
 
 def build_snapshot(summit: Summit) -> Snapshot:
@@ -67,7 +70,13 @@ def build_snapshot(summit: Summit) -> Snapshot:
         prompt.id if prompt else None,
         frame_digest=_digest(frame),
         short_code=info.short_code,
+        public_json=encode(public),
     )
+
+
+def encode(data: dict[str, Any]) -> bytes:
+    """JSON as the phone gets it (the encoding of Starlette's JSONResponse)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def _digest(data: dict[str, Any]) -> str:
