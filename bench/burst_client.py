@@ -13,14 +13,15 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
 
+T = TypeVar("T")
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 BURST_TIMEOUT_S = 120  # a whole burst gives up after this (bounded in time)
 REQUEST_TIMEOUT_S = 60
@@ -189,6 +190,17 @@ def cpu_seconds(pid: int) -> float:
     except OSError:
         return float("nan")
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run(main: Coroutine[Any, Any, T]) -> T:
+    """asyncio.run(main), on uvloop where it is installed: the phones' client as light as
+    it can be, so the server under test saturates first."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(main)
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        return runner.run(main)
 
 
 def free_port() -> int:

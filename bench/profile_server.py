@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from burst_client import free_port, loopback, start, stop
+from burst_client import free_port, loopback, run, start, stop
 from raw_client import RawPool
 from vote_burst import JOINING_AT_ONCE, Leg, join, make_summit, one_vote
 
@@ -71,7 +71,7 @@ async def streams(port: int, cookies: list[str], path: Path, item_id: int) -> in
     return len(heard)
 
 
-async def run(args: argparse.Namespace, port: int, code: str, path: Path, pid: int) -> str:
+async def profile(args: argparse.Namespace, port: int, code: str, path: Path, pid: int) -> str:
     leg, gate = Leg(), asyncio.Semaphore(JOINING_AT_ONCE)
 
     async def one_join(i: int) -> str | None:
@@ -148,7 +148,7 @@ def main() -> int:
         started = time.perf_counter()
         try:
             code = join_url.split("/j/")[1]
-            print(asyncio.run(run(args, port, code, path, server.pid)))
+            print(run(profile(args, port, code, path, server.pid)))
         finally:
             stop(server)
     print(f"({args.what}, {args.phones} phones, {time.perf_counter() - started:.0f} s)")

@@ -32,7 +32,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from burst_client import BURST_TIMEOUT_S, Leg, cpu_seconds, free_port, start, stop
+from burst_client import BURST_TIMEOUT_S, Leg, cpu_seconds, free_port, run, start, stop
 from raw_client import RawPool
 from vote_burst import one_vote
 
@@ -151,7 +151,7 @@ def votes_per_second(
             pool.close()
             return vote, cpu_seconds(server.pid) - cpu
 
-        vote, cpu = asyncio.run(burst())
+        vote, cpu = run(burst())
     finally:
         stop(server)
     if vote.ok != len(tokens):

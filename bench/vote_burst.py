@@ -33,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from burst_client import BURST_TIMEOUT_S, Leg, cpu_seconds, free_port, loopback, start, stop
+from burst_client import BURST_TIMEOUT_S, Leg, cpu_seconds, free_port, loopback, run, start, stop
 from raw_client import RawPool
 
 from summit_app.core import Summit
@@ -212,9 +212,7 @@ def main() -> int:
         server, join_url = start([*serve, "--port", str(port)])
         try:
             code = join_url.split("/j/")[1]
-            legs = asyncio.run(
-                burst(port, free_port(), code, path, bare_path, ids, (server.pid, 0), args)
-            )
+            legs = run(burst(port, free_port(), code, path, bare_path, ids, (server.pid, 0), args))
         finally:
             stop(server)
         with Summit.open(path) as summit:

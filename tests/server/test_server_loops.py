@@ -1,6 +1,6 @@
-"""The server on each event loop it may run on: asyncio's own (Windows has nothing else)
-and uvloop (Linux and macOS, where it is installed): phones join, hear a new poll on their
-stream and vote, on either."""
+"""The server on each event loop it may run on: asyncio's own (the default, and all that
+Windows has) and uvloop where it is installed (runner.uvicorn_config says why it is not the
+default): phones join, hear a new poll on their stream and vote, on each."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from summit_app.core.model import PollKind
 from summit_app.server import SummitServer
 
 HAS_UVLOOP = importlib.util.find_spec("uvloop") is not None
-# (the loop asked for, the loop it runs on): "auto", the default, takes uvloop if it can.
+# (the loop asked for, the loop it runs on): "auto" takes uvloop if it can.
 LOOPS = [("asyncio", "asyncio"), ("auto", "uvloop" if HAS_UVLOOP else "asyncio")]
 LOOPS += [("uvloop", "uvloop")] if HAS_UVLOOP else []
 
@@ -25,6 +25,7 @@ LOOPS += [("uvloop", "uvloop")] if HAS_UVLOOP else []
 def test_phones_follow_and_vote_on_the_loop(tmp_path, loop: str, runs_on: str) -> None:  # noqa: ANN001
     summit, item_id = make_summit(tmp_path / "day.summit")
     server = SummitServer(summit.path, host="127.0.0.1", port=0, loop=loop)  # type: ignore[arg-type]
+    assert SummitServer(summit.path).loop == "asyncio"  # the default, on every platform
     server.start()
     phone = httpx.Client(
         base_url=server.url, timeout=5, transport=httpx.HTTPTransport(local_address=loopback(0))

@@ -41,13 +41,17 @@ STREAM_SHARE = 0.75
 
 
 def uvicorn_config(
-    app: Callable[..., Any], budget: int | None = None, loop: Loop = "auto"
+    app: Callable[..., Any], budget: int | None = None, loop: Loop = "asyncio"
 ) -> uvicorn.Config:
     """The uvicorn settings the participant server runs with (the burst bench reuses them).
 
     `budget`: how many connections to keep open at most (connections.py); by default,
-    what the process's descriptor limit leaves room for. `loop`: "auto" is uvloop where
-    it is installed (Linux, macOS), else asyncio's own loop (Windows)."""
+    what the process's descriptor limit leaves room for. `loop`: asyncio's own, on every
+    platform (Windows has no other). uvloop ("uvloop", or "auto" where it is installed)
+    was measured and left out: the broadcast no longer does work per stream, so a push to
+    5,000 phones cost the server 30-50 ms of CPU on either loop (bench/idle_room.py), and
+    under 2,000 slow readers a server on uvloop served 16-20 phones a minute where asyncio's
+    served 30 (tests/e2e/test_server_slow_readers.py)."""
     budget = connection_budget() if budget is None else budget
     batch = accept_batch(budget)
     return uvicorn.Config(
@@ -126,7 +130,7 @@ class SummitServer:
         rate: RateLimit | None = None,
         doors: Doors | None = None,
         posts: RateLimit | None = None,
-        loop: Loop = "auto",
+        loop: Loop = "asyncio",
     ) -> None:
         self.path = Path(path)
         self.loop = loop
