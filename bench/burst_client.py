@@ -98,47 +98,50 @@ class Clients:
         return response
 
     async def join(self, leg: Leg, phone: int, url: str) -> str | None:
-        """A phone scans the QR code: the join link, from its own address on a connection of
-        its own (as a phone opening a link does); its Cookie header, counted in `leg`."""
-        parts = urlsplit(url)
+        """join(), at most `connections` at once."""
         async with self.joining:
-            t = time.perf_counter()
-            writer = None
-            try:
-                reader, writer = await asyncio.wait_for(
-                    asyncio.open_connection(
-                        parts.hostname, parts.port, local_addr=(loopback(phone), 0)
-                    ),
-                    REQUEST_TIMEOUT_S,
-                )
-                writer.write(
-                    f"GET {parts.path} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
-                    "Connection: close\r\n\r\n".encode()
-                )
-                head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), REQUEST_TIMEOUT_S)
-                await asyncio.wait_for(reader.read(), REQUEST_TIMEOUT_S)
-            except (OSError, asyncio.IncompleteReadError, TimeoutError) as error:
-                leg.errors[type(error).__name__] += 1
-                return None
-            finally:
-                if writer is not None:
-                    writer.close()
-            leg.latencies.append(time.perf_counter() - t)
-        lines = head.decode("latin-1").split("\r\n")
-        status = int(lines[0].split()[1])
-        cookie = next(
-            (
-                line.split(":", 1)[1].strip().split(";")[0]
-                for line in lines[1:]
-                if line.lower().startswith("set-cookie:") and "summit_token=" in line
-            ),
-            None,
+            return await join(leg, phone, url)
+
+
+async def join(leg: Leg, phone: int, url: str) -> str | None:
+    """A phone scans the QR code: the join link, from its own address on a connection of its
+    own (as a phone opening a link does); its Cookie header, counted in `leg`."""
+    parts = urlsplit(url)
+    t = time.perf_counter()
+    writer = None
+    try:
+        reader, writer = await asyncio.wait_for(
+            asyncio.open_connection(parts.hostname, parts.port, local_addr=(loopback(phone), 0)),
+            REQUEST_TIMEOUT_S,
         )
-        if status != 200 or cookie is None:
-            leg.errors[f"HTTP {status}"] += 1
-            return None
-        leg.ok += 1
-        return cookie
+        writer.write(
+            f"GET {parts.path} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
+            "Connection: close\r\n\r\n".encode()
+        )
+        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), REQUEST_TIMEOUT_S)
+        await asyncio.wait_for(reader.read(), REQUEST_TIMEOUT_S)
+    except (OSError, asyncio.IncompleteReadError, TimeoutError) as error:
+        leg.errors[type(error).__name__] += 1
+        return None
+    finally:
+        if writer is not None:
+            writer.close()
+    leg.latencies.append(time.perf_counter() - t)
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    cookie = next(
+        (
+            line.split(":", 1)[1].strip().split(";")[0]
+            for line in lines[1:]
+            if line.lower().startswith("set-cookie:") and "summit_token=" in line
+        ),
+        None,
+    )
+    if status != 200 or cookie is None:
+        leg.errors[f"HTTP {status}"] += 1
+        return None
+    leg.ok += 1
+    return cookie
 
 
 @dataclass

@@ -29,9 +29,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from burst_client import free_port, loopback, run, start, stop
+from burst_client import free_port, join, loopback, run, start, stop
 from raw_client import RawPool
-from vote_burst import JOINING_AT_ONCE, Leg, join, make_summit, one_vote
+from vote_burst import JOINING_AT_ONCE, Leg, make_summit, one_vote
 
 from summit_app.core import Summit
 from summit_app.core.model import PollKind
@@ -76,7 +76,7 @@ async def profile(args: argparse.Namespace, port: int, code: str, path: Path, pi
 
     async def one_join(i: int) -> str | None:
         async with gate:
-            return await join(leg, "127.0.0.1", port, f"/j/{code}", i)
+            return await join(leg, i, f"http://127.0.0.1:{port}/j/{code}")
 
     cookies = [c for c in await asyncio.gather(*map(one_join, range(args.phones))) if c]
     poll_id, options, _ = args.ids

@@ -33,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from burst_client import BURST_TIMEOUT_S, Leg, cpu_seconds, free_port, loopback, run, start, stop
+from burst_client import BURST_TIMEOUT_S, Leg, cpu_seconds, free_port, join, run, start, stop
 from raw_client import RawPool
 
 from summit_app.core import Summit
@@ -52,43 +52,6 @@ def make_summit(path: Path) -> tuple[int, list[int], int]:
         poll = summit.polls.add_poll(item.id, "Which?", PollKind.SINGLE, ["A", "B", "C"])
         qa = summit.agenda.add_prompt(item.id, "Questions for the panel", PromptKind.QUESTIONS)
         return poll.id, [o.id for o in poll.options], qa.id
-
-
-async def join(leg: Leg, host: str, port: int, path: str, phone: int) -> str | None:
-    """A phone scans the QR code: the join link from its own address on a connection of its
-    own; its Cookie header, counted in `leg`."""
-    t = time.perf_counter()
-    writer = None
-    try:
-        reader, writer = await asyncio.wait_for(
-            asyncio.open_connection(host, port, local_addr=(loopback(phone), 0)), 60
-        )
-        writer.write(
-            f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n\r\n".encode()
-        )
-        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 60)
-        await asyncio.wait_for(reader.read(), 60)
-    except (OSError, asyncio.IncompleteReadError, TimeoutError) as error:
-        leg.errors[type(error).__name__] += 1
-        return None
-    finally:
-        if writer is not None:
-            writer.close()
-    leg.latencies.append(time.perf_counter() - t)
-    lines = head.decode("latin-1").split("\r\n")
-    cookie = next(
-        (
-            line.split(":", 1)[1].strip().split(";")[0]
-            for line in lines[1:]
-            if line.lower().startswith("set-cookie:") and "summit_token=" in line
-        ),
-        None,
-    )
-    if int(lines[0].split()[1]) != 200 or cookie is None:
-        leg.errors[f"HTTP {lines[0]}"] += 1
-        return None
-    leg.ok += 1
-    return cookie
 
 
 async def timed(leg: Leg, pid: int, coros: list) -> None:
@@ -125,7 +88,7 @@ async def burst(
 
     async def one_join(i: int) -> str | None:
         async with gate:
-            return await join(legs["join"], "127.0.0.1", port, f"/j/{code}", i)
+            return await join(legs["join"], i, f"http://127.0.0.1:{port}/j/{code}")
 
     cpu, started = cpu_seconds(pids[0]), time.perf_counter()
     joined = await asyncio.gather(*(one_join(i) for i in range(args.phones)))

@@ -75,19 +75,15 @@ async def refused(request: Request, error: Exception) -> JSONResponse:
     return JSONResponse({"error": str(error)}, status_code=status_of(error))
 
 
-PRECOMPRESSED = ("/api/", "/static/", "/phone.js")  # or never compressed: the API
-
-
 class PagesGZip:
-    """Gzip for pages only: the API's answers are small and frequent, and the page's own
-    files (/static/, /phone.js) are compressed once, when first read (page_files.py)."""
+    """Gzip for pages and static files only: the API's answers are small and frequent."""
 
     def __init__(self, app: ASGIApp, minimum_size: int) -> None:
         self.app = app
         self.gzip = GZipMiddleware(app, minimum_size=minimum_size)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["path"].startswith(PRECOMPRESSED):
+        if scope["type"] == "http" and scope["path"].startswith("/api/"):
             await self.app(scope, receive, send)
         else:
             await self.gzip(scope, receive, send)

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 
 from summit_app.resources import WEB
-from summit_app.server.page_files import Asset
 
 SCRIPTS = ("core.js", "live.js", "poll.js", "notes.js", "ask.js", "people.js", "app.js")
 
@@ -21,12 +20,10 @@ router = APIRouter()
 
 
 @cache
-def joined() -> Asset:
-    """The scripts joined, and compressed, once (page_files.py)."""
-    script = b"\n".join((WEB / name).read_bytes() for name in SCRIPTS)
-    return Asset.of(script, "text/javascript; charset=utf-8")
+def joined() -> bytes:
+    return b"\n".join((WEB / name).read_bytes() for name in SCRIPTS)
 
 
 @router.get("/phone.js")
-async def phone_script(request: Request) -> Response:
-    return joined().response(request.scope)
+async def phone_script() -> Response:
+    return Response(joined(), media_type="text/javascript; charset=utf-8")
