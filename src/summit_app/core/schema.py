@@ -332,14 +332,6 @@ _M012_SLIDE_DECKS = """
             CHECK (annex_per_page IN (1, 2));
 """
 
-# A phone's note goes at the end of its prompt's list: MAX(position) over the prompt's notes
-# read every one of them (12.6 ms a note at 50,000 on a prompt, issue 30); with the
-# position in the index it is one step down the index, however many there are.
-_M013_NOTES_BY_POSITION = """
-        CREATE INDEX notes_prompt_position ON notes(prompt_id, position);
-        DROP INDEX notes_prompt;
-"""
-
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
@@ -354,7 +346,6 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("undo_history", _M010_UNDO_HISTORY),
     ("pack_cover_and_themes", _M011_PACK_COVER_AND_THEMES),
     ("slide_decks", _M012_SLIDE_DECKS),
-    ("notes_by_position", _M013_NOTES_BY_POSITION),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
