@@ -170,6 +170,12 @@ class Note:
     position: int = 0
     is_held: bool = False  # waiting for the facilitator's approval; not shown to the room
     flagged: str = ""  # what the profanity filter found, if that is why it is held
+    count: int = 1  # near-duplicates merged into this note: how many said it
+
+    @property
+    def label(self) -> str:
+        """The text as the wall and the pack show it: "Protected time (x3)" when merged."""
+        return self.text if self.count <= 1 else f"{self.text} (x{self.count})"
 
 
 @dataclass(frozen=True)
@@ -235,6 +241,7 @@ class Option:
     poll_id: int
     position: int
     text: str
+    theme_id: int | None = None  # an option made from a theme (a poll on a prompt's themes)
 
 
 @dataclass(frozen=True)

@@ -332,6 +332,13 @@ _M012_SLIDE_DECKS = """
             CHECK (annex_per_page IN (1, 2));
 """
 
+# Near-duplicate notes merged into one keep how many they were (shown "x3"); a poll made
+# from a prompt's themes knows which theme each option is (the pack links them).
+_M013_NOTE_COUNTS_AND_THEME_OPTIONS = """
+        ALTER TABLE notes ADD COLUMN count INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE options ADD COLUMN theme_id INTEGER REFERENCES themes(id) ON DELETE SET NULL;
+"""
+
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
@@ -346,6 +353,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("undo_history", _M010_UNDO_HISTORY),
     ("pack_cover_and_themes", _M011_PACK_COVER_AND_THEMES),
     ("slide_decks", _M012_SLIDE_DECKS),
+    ("note_counts_and_theme_options", _M013_NOTE_COUNTS_AND_THEME_OPTIONS),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

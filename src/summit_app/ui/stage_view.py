@@ -373,10 +373,10 @@ class StageView(QWidget):
         summit = self.session.summit
         notes = summit.notes.notes(prompt_id, include_hidden=False)
         groups = [
-            WallGroup(t.name, t.colour, tuple(n.text for n in notes if n.theme_id == t.id))
+            WallGroup(t.name, t.colour, tuple(n.label for n in notes if n.theme_id == t.id))
             for t in summit.notes.themes(prompt_id)
         ]
-        unsorted = tuple(n.text for n in notes if n.theme_id is None)
+        unsorted = tuple(n.label for n in notes if n.theme_id is None)
         if unsorted:
             groups.append(WallGroup("Not yet grouped", "#e5e7eb", unsorted))
         return [g for g in groups if g.notes]
