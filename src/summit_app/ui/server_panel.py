@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 DEFAULT_PORT = 8765
 SERVED_HOST_KEY = "phones/served_host"  # where phones joined last: reopening serves there
+SERVED_PORT_KEY = "phones/served_port"  # and on which port: phones' open pages know it
 QR_SIDE = 240  # the Phones tab's QR code, drawn at a whole number of pixels a module
 NO_NETWORK = (
     "No network that phones can reach: this laptop is on no Wi-Fi, hotspot or Ethernet."
@@ -75,11 +76,18 @@ class ServerPanel(QWidget):
     server_stopped = Signal()
 
     def __init__(
-        self, session: SummitSession, port: int = DEFAULT_PORT, parent: QWidget | None = None
+        self,
+        session: SummitSession,
+        port: int | None = None,
+        parent: QWidget | None = None,
     ) -> None:
+        """`port`: where to serve; by default the port phones were last served on (their
+        open pages know it), else DEFAULT_PORT; 0 for any free port."""
         super().__init__(parent)
         self.session = session
-        self.port = port
+        remembered = settings.settings().value(SERVED_PORT_KEY, DEFAULT_PORT, type=int)
+        self.port = remembered if port is None else port
+        self._remember_port = port is None
         self.server: SummitServer | None = None
         self.showing_check = False
         self.address_combo = QComboBox()
@@ -177,6 +185,12 @@ class ServerPanel(QWidget):
     @property
     def running(self) -> bool:
         return self.server is not None and self.server.running
+
+    @property
+    def moved(self) -> bool:
+        """Serving on a new port while phones had joined on the old one: they must scan again."""
+        server = self.server
+        return server is not None and bool(server.moved) and self.session.summit.people.count() > 0
 
     @property
     def short_address(self) -> str:
@@ -284,11 +298,17 @@ class ServerPanel(QWidget):
             return False
         self.server = server
         settings.settings().setValue(SERVED_HOST_KEY, server.host)
+        if self._remember_port:
+            settings.settings().setValue(SERVED_PORT_KEY, server.port)
         self.session.set_events_active(True)
         found = self.address_combo.findData(server.host)
         if found >= 0:
             self.address_combo.setCurrentIndex(found)
-        self.status.setText(f"Running on {server.host}:{server.port}")
+        taken = "" if server.moved_from is None else f" (port {server.moved_from} is taken)"
+        self.status.setText(f"Running on {server.host}:{server.port}{taken}")
+        if self.moved:  # said where the facilitator looks, and on the projector (main_window)
+            self.warning.setText(server.moved)
+            self.warning.show()
         self.short_label.setText(f"Or type: {server.short_url}")
         self.url_label.setText(server.join_url)
         self.showing_check = False
@@ -303,6 +323,9 @@ class ServerPanel(QWidget):
     def stop(self) -> None:
         if self.server is None:
             return
+        if self.moved:
+            self.warning.clear()
+            self.warning.hide()
         self.server.stop()
         self.server = None
         self.session.set_events_active(False)
