@@ -87,6 +87,10 @@ class SummitInfo:
     groups: tuple[str, ...] = DEFAULT_GROUPS
     contact: str = ""
     short_code: str = ""  # six digits to type beside the QR code; set when the file is made
+    privacy_notice: str = ""  # what the phone's join page says first; '' is the default one
+    retention_days: int = 90  # how long the identifiable part is kept before anonymising
+    shared_address: bool = False  # many phones behind one address: no per-address total
+    anonymised_at: str = ""  # when File › Close and anonymise was done; '' until then
 
 
 @dataclass(frozen=True)

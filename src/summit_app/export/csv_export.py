@@ -108,7 +108,9 @@ For the programme team. Before you publish any of it, read what each file holds:
                  one person's ballots in this file. A group with fewer ballots in a poll than
                  the pack's anonymity threshold is named "Other groups" (empty where every
                  group is that small), as in the pack. Internal: the times and the links
-                 between ballots can still point at someone; do not publish it.
+                 between ballots can still point at someone; do not publish it. Once the
+                 summit is closed and anonymised, "participant" is empty and the times are
+                 to the minute: nothing links one person's ballots any more.
 
 All files are UTF-8 with a byte order mark, for Excel. A cell starting with =, +, - or @ has
 a leading apostrophe, so a spreadsheet never runs a note as a formula.
@@ -192,6 +194,9 @@ def ballots_rows(summit: Summit) -> Iterable[Sequence[object]]:
     polls = {p.id: p for p in summit.polls.polls()}
     ballots = summit.polls.ballots()
     shown_group = _ballot_groups(ballots, summit.writeup.pack_options().anonymity_threshold)
+    # Anonymised, a ballot's participant number is drawn afresh per poll (core/anonymise.py):
+    # it links nothing, so it is not printed as if it did.
+    anonymised = bool(summit.info().anonymised_at)
     for b in ballots:
         poll = polls.get(b.poll_id)
         if poll is None:
@@ -208,7 +213,8 @@ def ballots_rows(summit: Summit) -> Iterable[Sequence[object]]:
             if oid in texts
         ]
         group = shown_group[(b.poll_id, b.group or NOT_GIVEN)]
-        yield (poll.question, b.participant_id, group, "; ".join(pairs), b.cast_at)
+        participant = "" if anonymised else b.participant_id
+        yield (poll.question, participant, group, "; ".join(pairs), b.cast_at)
 
 
 def _ballot_groups(ballots, threshold: int) -> dict[tuple[int, str], str]:

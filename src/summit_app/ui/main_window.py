@@ -24,6 +24,7 @@ from summit_app.core.model import PromptKind
 from summit_app.file_lock import SummitLock
 from summit_app.ui import closing, dialogs, settings, templates_service
 from summit_app.ui.agenda_panel import AgendaPanel
+from summit_app.ui.anonymise_dialog import ReminderBanner
 from summit_app.ui.audience_panel import AudiencePanel
 from summit_app.ui.follow import follow_item
 from summit_app.ui.keys import ClickerKeys
@@ -297,6 +298,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.file_banner)
+        self.privacy_banner = ReminderBanner(self, session)  # kept past its retention
+        layout.addWidget(self.privacy_banner)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.projector_panel)
