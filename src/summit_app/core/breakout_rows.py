@@ -19,6 +19,8 @@ NOT_MERGED: dict[str, str] = {
     "undo_history": "each window's own undo steps",
     "breakouts": "the rooms this file sent out: the main file's bookkeeping",
     "breakout_items": "which items each room holds: the main file's bookkeeping",
+    "tables": "the main room's round tables and their cards; a room's own stay in its file",
+    "table_counts": "counts by the main room's table hosts (a room's are not merged back yet)",
 }
 
 # References held inside JSON rather than as a column: (table, column) -> the table whose
