@@ -62,8 +62,11 @@ def merged_tables(conn: sqlite3.Connection, schema: str = "main") -> list[Merged
         names = [row[1] for row in info]
         if name in NOT_MERGED or not set(IDENTITY) <= set(names):
             continue
+        # A reference to a table that never travels (a note's table number) is kept as is.
         references = {
-            row[3]: row[2] for row in conn.execute(f"PRAGMA {schema}.foreign_key_list({name})")
+            row[3]: row[2]
+            for row in conn.execute(f"PRAGMA {schema}.foreign_key_list({name})")
+            if row[2] not in NOT_MERGED
         }
         found[name] = MergedTable(
             name,
