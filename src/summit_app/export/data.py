@@ -150,8 +150,8 @@ def _read(summit: Summit) -> PackData:
         prompts.setdefault(prompt.item_id, []).append(_audience(summit, block))
     options = summit.writeup.pack_options()
     polls: dict[int, list[PollBlock]] = {}
-    for block in poll_results(summit):
-        polls.setdefault(block.result.poll.item_id, []).append(block)
+    for poll_block in poll_results(summit):
+        polls.setdefault(poll_block.result.poll.item_id, []).append(poll_block)
 
     slots = {slot.item_id: slot for slot in _plan(agenda.items(), info.start_time)}
     sections = []
