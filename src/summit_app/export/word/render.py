@@ -43,10 +43,19 @@ MUTED = RGBColor(0x4F, 0x59, 0x66)
 ACCENT = RGBColor(0x1D, 0x4E, 0x89)
 INK = RGBColor(0x1F, 0x29, 0x33)
 LOGO_HEIGHT, LOGO_WIDTH = Mm(24), Mm(70)  # as on the PDF cover
+# The settings that come after w:updateFields in the schema's sequence (CT_Settings).
+SETTINGS_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+    "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
+    "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)  # fmt: skip
 
 
 def render_docx(pack: Pack) -> bytes:
     doc = Document()
+    _without_styles_with_effects(doc)
     _settings(doc, pack)
     body = Body(doc)
     _cover(body, pack)
@@ -98,6 +107,15 @@ class Body:
         element = parse_xml(f"<w:p {W}/>")
         self._end.addprevious(element)
         return Paragraph(element, self.doc._body)  # noqa: SLF001
+
+
+def _without_styles_with_effects(doc) -> None:
+    """python-docx's template carries Word 2010's second copy of the styles, which the
+    styles set below (and the header's and footer's) would leave out of step with the
+    first: Word treats such a file as damaged. Word 2010 and later make it again if needed."""
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(rid)
 
 
 def _settings(doc, pack: Pack) -> None:
@@ -206,10 +224,10 @@ def _contents(body: Body, pack: Pack) -> None:
     for _anchor, title, level in pack.contents():
         body.para(title, "List Continue" if level else None)
     body.add(_field("", "end"))
-    settings = body.doc.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
-    settings.append(update)
+    # In the schema's place: Word ignores, or "repairs", a setting out of order.
+    body.doc.settings.element.insert_element_before(update, *SETTINGS_AFTER_UPDATE_FIELDS)
 
 
 def _field(instruction: str, which: str) -> str:

@@ -13,7 +13,9 @@ from summit_app.export.typeset import xml_attribute as quoteattr
 from summit_app.export.word.xml import W, paragraph_xml
 
 TEXT_WIDTH = 9070  # twips between the A4 page's 25 mm margins (16 cm)
-CHAR = 135  # twips a character takes at 11 pt in bold, roughly
+# Twips a character takes at 11 pt in bold: DejaVu Sans's width, where Word has no Calibri
+# (LibreOffice split "Acute care" as "Acut|e" at 135).
+CHAR = 155
 
 
 def column_widths(block: Table) -> list[int]:
@@ -62,7 +64,8 @@ def table_xml(
         _cell(w, paragraph_xml((Run(c.title, bold=True),), right=c.numeric))
         for c, w in zip(cols, widths, strict=True)
     )
-    out.append(f'<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>{head}</w:tr>')
+    # A header row without a value: the schema's on/off here is "on" or "off", not "true".
+    out.append(f"<w:tr><w:trPr><w:tblHeader/></w:trPr>{head}</w:tr>")
     for r, row in enumerate(block.rows):
         if r in block.group_rows:
             span = f'<w:gridSpan w:val="{len(cols)}"/>'
