@@ -177,11 +177,14 @@ class History:
             "undo": [[s.text, s.first, s.last] for s in self._undo],
             "redo": [[s.text, s.first, s.last] for s in self._redo],
         }
+        kept = json.dumps(log)
         with self._summit.write():
             self._summit.execute(
                 "INSERT OR REPLACE INTO undo_history (id, steps, log) VALUES (1, ?, ?)",
-                (json.dumps(steps), json.dumps(log)),
+                (json.dumps(steps), kept),
             )
+            # Slides no deck shows and no kept step can bring back leave the file now.
+            self._summit.decks.collect_unused(kept)
 
     def _restore(self) -> None:
         """The stacks the file was closed with (none in a file from before they were kept)."""
@@ -327,7 +330,8 @@ def _install_triggers(summit: Summit) -> None:
         row[0]
         for row in conn.execute(
             "SELECT name FROM main.sqlite_master WHERE type = 'table'"
-            " AND name NOT LIKE 'sqlite_%' AND name != 'undo_history' ORDER BY name"
+            " AND name NOT LIKE 'sqlite_%' AND name NOT IN ('undo_history', 'deck_files')"
+            " ORDER BY name"
         )
     ]
     for table in tables:

@@ -300,6 +300,38 @@ _M011_PACK_COVER_AND_THEMES = """
         ALTER TABLE writeup ADD COLUMN closing_themes TEXT;
 """
 
+# Speakers' slides: a PDF deck on an agenda item, kept in the file. The PDF's bytes sit in
+# `deck_files`, written once and never changed, outside the undo log (a 100 MB deck is not
+# copied into it as text): replacing, removing or undoing a deck changes only its small
+# `decks` row. `annex_slides` are the slides the programme team put in the pack's annex,
+# each with its caption, printed one or two to a page (`writeup.annex_per_page`).
+_M012_SLIDE_DECKS = """
+        CREATE TABLE deck_files (
+            id INTEGER PRIMARY KEY,
+            pdf BLOB NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE,
+            pages INTEGER NOT NULL CHECK (pages >= 1)
+        );
+        CREATE TABLE decks (
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER NOT NULL REFERENCES deck_files(id),
+            item_id INTEGER NOT NULL UNIQUE REFERENCES items(id) ON DELETE CASCADE,
+            name TEXT NOT NULL DEFAULT '',
+            pages INTEGER NOT NULL CHECK (pages >= 1),
+            size INTEGER NOT NULL CHECK (size >= 0),
+            added_at TEXT NOT NULL
+        );
+        CREATE TABLE annex_slides (
+            id INTEGER PRIMARY KEY,
+            deck_id INTEGER NOT NULL REFERENCES decks(id) ON DELETE CASCADE,
+            page INTEGER NOT NULL CHECK (page >= 0),
+            caption TEXT NOT NULL DEFAULT '',
+            UNIQUE (deck_id, page)
+        );
+        ALTER TABLE writeup ADD COLUMN annex_per_page INTEGER NOT NULL DEFAULT 1
+            CHECK (annex_per_page IN (1, 2));
+"""
+
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
@@ -313,6 +345,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("voting_cards", _M009_VOTING_CARDS),
     ("undo_history", _M010_UNDO_HISTORY),
     ("pack_cover_and_themes", _M011_PACK_COVER_AND_THEMES),
+    ("slide_decks", _M012_SLIDE_DECKS),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -330,6 +363,7 @@ class Area(enum.Enum):
     INFO = "info"  # the summit's details and logo
     WRITEUP = "writeup"  # narrative blocks, actions, closing texts and pack options
     AUDIENCE = "audience"  # questions, upvotes, cloud words
+    SLIDES = "slides"  # the speakers' decks on agenda items
 
 
 # Which areas a write to each table concerns (`core.changes.Changes.from_rows`). A new
@@ -356,6 +390,10 @@ TABLE_AREAS: dict[str, frozenset[Area]] = {
     "actions": frozenset({Area.WRITEUP}),
     "narrative_blocks": frozenset({Area.WRITEUP}),
     "writeup": frozenset({Area.WRITEUP}),
+    "decks": frozenset({Area.SLIDES}),
+    "annex_slides": frozenset({Area.WRITEUP}),
+    # A deck's PDF bytes, written once and never logged for undo (only `decks` rows are).
+    "deck_files": frozenset(),
     # The window's own undo bookkeeping, written as the file closes: no view shows it.
     "undo_history": frozenset(),
 }

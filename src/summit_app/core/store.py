@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from summit_app.core import summit_info
 from summit_app.core.cards import CardsRepo
 from summit_app.core.db import BUSY_TIMEOUT_MS, SYNCHRONOUS, Db, check_info, connect, now
+from summit_app.core.decks import DecksRepo
 from summit_app.core.errors import SummitFileError
 from summit_app.core.model import Logo, SummitInfo
 from summit_app.core.moderation import ModerationRepo
@@ -94,7 +95,8 @@ def check_file(path: Path) -> int:
     except sqlite3.DatabaseError as error:
         if "not a database" in str(error):
             raise SummitFileError(f"{path} is not a summit file.") from error
-        raise SummitFileError(f"{path} is damaged and cannot be opened ({error}).") from error
+        said = " ".join(str(error).split())[:300]  # a damaged schema's text spans lines
+        raise SummitFileError(f"{path} is damaged and cannot be opened ({said}).") from error
     finally:
         conn.close()
 
@@ -105,7 +107,7 @@ class Summit(Db):
     A `Db` (the connection, its transactions and the summit row) with the areas of the
     domain in small repositories hung off it:
     `agenda`, `notes`, `polls`, `people`, `cards`, `questions`, `words`, `moderation`,
-    `writeup` (the programme team's write-up).
+    `writeup` (the programme team's write-up), `decks` (speakers' slides).
     """
 
     def __init__(self, db: Database, path: Path) -> None:
@@ -123,6 +125,7 @@ class Summit(Db):
         self.words = WordsRepo(self)
         self.moderation = ModerationRepo(self)
         self.cards = CardsRepo(self)
+        self.decks = DecksRepo(self)
 
     # -- opening -------------------------------------------------------------------------
 

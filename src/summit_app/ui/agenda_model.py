@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QStyle
 
 from summit_app.core import Summit
 from summit_app.core.schedule import clock, plan
@@ -46,6 +47,8 @@ class AgendaModel(QStandardItemModel):
         items = agenda.items()
         slots = {s.item_id: s for s in plan(items, self._summit.info().start_time)}
         current = self._summit.live().current_item_id
+        decks = {deck.item_id: deck for deck in self._summit.decks.all()}
+        slides_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
         bold = QFont()
         bold.setBold(True)
         for section in agenda.sections():
@@ -68,6 +71,10 @@ class AgendaModel(QStandardItemModel):
                 ]
                 for cell in cells:
                     cell.setDropEnabled(False)
+                deck = decks.get(item.id)
+                if deck is not None:
+                    cells[0].setIcon(slides_icon)
+                    cells[0].setToolTip(f"Slides: {deck.name} ({deck.pages} slides)")
                 cells[2].setTextAlignment(
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTime
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -86,6 +86,17 @@ class AgendaPanel(QWidget):
         self.import_button = QPushButton("Import")
         self.import_button.setMenu(more)
         top.addWidget(self.import_button)
+        slides = QMenu(self)
+        slides.addAction("Add or replace the item's slides (PDF)…", lambda: self.add_slides())
+        slides.addAction("Remove the item's slides", lambda: self.remove_slides())
+        self.slides_button = QPushButton("Slides")
+        self.slides_button.setToolTip(
+            "A speaker's deck, exported as PDF, for the selected item; or drop the PDF on it"
+        )
+        self.slides_button.setMenu(slides)
+        top.addWidget(self.slides_button)
+        # A PDF dropped on an item from the file manager is that item's slides.
+        self.tree.viewport().installEventFilter(self)
         self.notice = QLabel()
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
@@ -100,7 +111,7 @@ class AgendaPanel(QWidget):
     # -- loading -------------------------------------------------------------------------
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.touches(Area.AGENDA, Area.INFO, Area.LIVE):
+        if changes.touches(Area.AGENDA, Area.INFO, Area.LIVE, Area.SLIDES):
             self.reload()
 
     def reload(self) -> None:
@@ -305,6 +316,51 @@ class AgendaPanel(QWidget):
         value = self.start_time.time().toString("HH:mm")
         if value != self.session.summit.info().start_time:
             self._do(lambda: commands.set_start_time(self.session, value))
+
+    # -- slides --------------------------------------------------------------------------
+
+    def add_slides(self, path: Path | None = None, item_id: int | None = None) -> bool:
+        """Keep a PDF as the item's slides (the selected item unless named); True if kept."""
+        if item_id is None:
+            kind, item_id = self.selected()
+            if kind != "item" or item_id is None:
+                dialogs.error(self, "Choose the item the slides are for, then add them.")
+                return False
+        if path is None:
+            path = dialogs.ask_pdf(self)
+            if path is None:
+                return False
+        try:
+            pdf = path.read_bytes()
+        except OSError as error:
+            dialogs.error(self, f"{path.name} cannot be read: {error.strerror or error}.")
+            return False
+        done = self._do(lambda: commands.add_deck(self.session, item_id, pdf, path.name))
+        if done:
+            self.select("item", item_id)
+        return bool(done)
+
+    def remove_slides(self) -> None:
+        kind, item_id = self.selected()
+        if kind == "item" and item_id is not None:
+            if self.session.summit.decks.for_item(item_id) is not None:
+                self._do(lambda: commands.remove_deck(self.session, item_id))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        kinds = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+        if event.type() not in kinds or not event.mimeData().hasUrls():
+            return super().eventFilter(watched, event)
+        pdfs = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        index = self.tree.indexAt(event.position().toPoint())
+        on_item = index.isValid() and index.data(KIND_ROLE) == "item"
+        if not pdfs or not on_item:
+            event.ignore()
+            return True
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        if event.type() is QEvent.Type.Drop:
+            self.add_slides(pdfs[0], int(index.data(ID_ROLE)))
+        return True
 
     def _do(self, action):
         """Run an edit; show why it failed. Returns the result (True for None)."""

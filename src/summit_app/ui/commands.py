@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from summit_app.core.commands import agenda, audience, notes, polls
+from summit_app.core.commands import agenda, audience, decks, notes, polls
 from summit_app.core.commands.agenda import KEEP_LOGO, SpeakerEdit
 from summit_app.core.model import Item, Note, Poll, Prompt, Section, Theme
 from summit_app.ui.session import SummitSession
@@ -287,3 +287,33 @@ def set_summit_moderated(session: SummitSession, on: bool) -> None:
 
 def set_word_lists(session: SummitSession, blocked: Sequence[str], allowed: Sequence[str]) -> None:
     session.command("Change the words held back", audience.set_word_lists, blocked, allowed)
+
+
+# -- speakers' slides ----------------------------------------------------------------------
+
+
+def add_deck(session: SummitSession, item_id: int, pdf: bytes, name: str) -> Any:
+    had = session.summit.decks.for_item(item_id) is not None
+    return session.command(
+        "Replace slides" if had else "Add slides", decks.add_deck, item_id, pdf, name
+    )
+
+
+def remove_deck(session: SummitSession, item_id: int) -> None:
+    session.command("Remove slides", decks.remove_deck, item_id)
+
+
+def set_annex_slide(
+    session: SummitSession, deck_id: int, page: int, included: bool, caption: str = ""
+) -> None:
+    text = "Caption slide in the annex" if included else "Take slide out of the annex"
+    session.command(text, decks.set_annex_slide, deck_id, page, included, caption)
+
+
+def set_annex_deck(session: SummitSession, deck_id: int, included: bool) -> None:
+    text = "Put slides in the annex" if included else "Take slides out of the annex"
+    session.command(text, decks.set_annex_deck, deck_id, included)
+
+
+def set_annex_per_page(session: SummitSession, per_page: int) -> None:
+    session.command("Slides to a page in the annex", decks.set_annex_per_page, per_page)

@@ -59,6 +59,15 @@ def ask_open_path(parent: QWidget | None) -> Path | None:
     return Path(name) if name else None
 
 
+def ask_pdf(parent: QWidget | None) -> Path | None:
+    """A speaker's deck, exported as PDF."""
+    start = str(user_folders.start_folder())
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Add the item's slides", start, "Slides exported as PDF (*.pdf);;All files (*)"
+    )
+    return Path(name) if name else None
+
+
 def ask_new_path(parent: QWidget | None) -> Path | None:
     start = str(user_folders.start_folder() / "summit.summit")
     name, _ = QFileDialog.getSaveFileName(parent, "Save the new summit as", start, FILE_FILTER)

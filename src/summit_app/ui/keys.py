@@ -17,6 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -33,6 +34,9 @@ CLICKER_KEYS = {
     Key.Key_Period: "blank",
 }
 STEP_KEYS = {Key.Key_Right: "next", Key.Key_Left: "back"}  # with Ctrl
+# While slides show, the arrow keys step through them too (as in PowerPoint), except in a
+# list or table, where they move the selection.
+SLIDE_KEYS = {Key.Key_Right: "next", Key.Key_Down: "next", Key.Key_Left: "back", Key.Key_Up: "back"}
 TYPING = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 
 
@@ -54,11 +58,13 @@ class ClickerKeys(QObject):
         active: Callable[[], bool],
         stepping: Callable[[], bool] = lambda: False,
         parent=None,
+        slides_live: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__(parent)
         self._actions = actions
         self._active = active
         self._stepping = stepping
+        self._slides_live = slides_live
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() is not QEvent.Type.KeyPress:
@@ -68,6 +74,10 @@ class ClickerKeys(QObject):
         if modifiers == Qt.KeyboardModifier.ControlModifier and Key(event.key()) in STEP_KEYS:
             return self._step_from_text_box(event)
         action = CLICKER_KEYS.get(Key(event.key()))
+        if action is None and Key(event.key()) in SLIDE_KEYS and self._slides_live():
+            if isinstance(QApplication.focusWidget(), QAbstractItemView):
+                return False
+            action = SLIDE_KEYS[Key(event.key())]
         if action is None or modifiers != Qt.KeyboardModifier.NoModifier:
             return False
         if QApplication.activeModalWidget() is not None or typing_in(QApplication.focusWidget()):

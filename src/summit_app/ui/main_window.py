@@ -36,6 +36,7 @@ from summit_app.ui.run_panel import RunPanel
 from summit_app.ui.scrolling_tabs import ScrollingTabs
 from summit_app.ui.server_panel import ServerPanel
 from summit_app.ui.session import SummitSession
+from summit_app.ui.slide_strip import SlideStrip
 from summit_app.ui.stage import Mode, Scene
 from summit_app.ui.summit_settings_dialog import SummitSettingsDialog
 from summit_app.ui.welcome_panel import WelcomePanel
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
             self._clicker_active,
             lambda: self.session is not None and self.isActiveWindow(),
             self,
+            lambda: self.session is not None and self.slideshow.live_deck() is not None,
         )
         QApplication.instance().installEventFilter(self.clicker)
         self._show_welcome()
@@ -261,6 +263,14 @@ class MainWindow(QMainWindow):
         )
         self.audience_panel.prompt_combo.activated.connect(self._audience_chosen)
         self.run_panel.item_started.connect(lambda item_id: follow_item(self, item_id))
+        # The speakers' slides: Next and Back go through the live deck first; an item with
+        # a deck shows it when it starts; the Run tab shows its slides to jump to.
+        self.slideshow = self.projector_panel.slideshow
+        self.run_panel.slide_step = self.slideshow.step
+        self.slide_strip = SlideStrip(self.slideshow)
+        self.run_panel.slides_box.addWidget(self.slide_strip)
+        self.run_panel.item_started.connect(self._item_started_slides)
+        self._show_running_deck()
         session.changed.connect(self._on_changes)
         self.menus.session_changed()
         self.banner = QWidget()
@@ -332,6 +342,8 @@ class MainWindow(QMainWindow):
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches(Area.LIVE):
             self._refresh_banner()
+        if changes.touches(Area.SLIDES, Area.LIVE, Area.AGENDA):
+            self._show_running_deck()
 
     def _file_gone(self, sentence: str) -> None:
         self.file_banner.setText(sentence)
@@ -381,6 +393,16 @@ class MainWindow(QMainWindow):
         ):
             return False  # the notes wall, say: a letter there starts the next note
         return self.projector.isVisible() or self.tabs.currentWidget() is self.run_panel
+
+    def _item_started_slides(self, item_id: int) -> None:
+        deck = self.projector_panel.slide_images.deck_for_item(item_id)
+        self.slideshow.item_started(deck)
+        self.slide_strip.show_deck(deck)
+
+    def _show_running_deck(self) -> None:
+        if self.session is not None:
+            item_id = self.session.summit.live().current_item_id
+            self.slide_strip.show_deck(self.projector_panel.slide_images.deck_for_item(item_id))
 
     def _step(self, delta: int) -> None:
         if self.session is not None:

@@ -28,11 +28,22 @@ from summit_app.ui.live_monitor import LiveMonitor
 from summit_app.ui.projector_screens import ProjectorScreens, screen_label, screen_name
 from summit_app.ui.projector_window import ProjectorWindow
 from summit_app.ui.session import SummitSession
+from summit_app.ui.slide_images import SlideImages
+from summit_app.ui.slideshow import Slideshow
 from summit_app.ui.stage import MODE_LABELS, Mode, Stage
 from summit_app.ui.stage_view import StageView
 
 MONITOR = (256, 144)  # the preview and live monitors, 16:9 like the projector
-SCENES = (Mode.JOIN, Mode.ITEM, Mode.POLL, Mode.NOTES, Mode.QUESTION, Mode.WORDS, Mode.BLANK)
+SCENES = (
+    Mode.JOIN,
+    Mode.ITEM,
+    Mode.SLIDES,
+    Mode.POLL,
+    Mode.NOTES,
+    Mode.QUESTION,
+    Mode.WORDS,
+    Mode.BLANK,
+)
 BADGE = "font-weight: 700; padding: 1px 6px; border-radius: 3px; color: #ffffff; background: {};"
 
 
@@ -51,11 +62,14 @@ class PresenterPanel(QWidget):
         self.stage = Stage(self)
         self._poll_id, self._prompt_id = poll_id, prompt_id
         self._audience_prompt_id = audience_prompt_id
-        self.projector = ProjectorWindow(session, self.stage)
+        self.slide_images = SlideImages(session, self)
+        self.projector = ProjectorWindow(session, self.stage, slides=self.slide_images)
         self.screens = ProjectorScreens(self.projector, control, self)
         # The preview is drawn at the projector's size and shown scaled, as LIVE is: a notes
         # wall drawn at thumbnail size paged differently from the room's.
-        self.preview_view = StageView(session, self.stage, "preview", self)
+        self.preview_view = StageView(
+            session, self.stage, "preview", self, slides=self.slide_images
+        )
         self.preview_view.hide()  # only its picture shows
         self.preview_view.resize(self.projector.view.size())
         self.projector.view.installEventFilter(self)
@@ -65,6 +79,10 @@ class PresenterPanel(QWidget):
         self.preview_label = QLabel("Preview")
         self.live_label = QLabel()
         self.live_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.slideshow = Slideshow(
+            self.stage, self.slide_images, self.projector.view.slide_canvas.pixel_size, self
+        )
+        self.slideshow.moved.connect(self._stage_changed)
 
         self.take_button = QPushButton("Show on projector ▶")
         self.take_button.setObjectName("take")
@@ -110,6 +128,12 @@ class PresenterPanel(QWidget):
         )
         self.hide_overrun.setChecked(self.stage.hide_overrun)
         self.hide_overrun.toggled.connect(self.stage.set_hide_overrun)
+        self.slides_corner = QCheckBox("Join QR on slides")
+        self.slides_corner.setToolTip(
+            "Slides fill the screen; tick to show the join address and QR code over them"
+        )
+        self.slides_corner.setChecked(self.stage.slides_corner)
+        self.slides_corner.toggled.connect(self.stage.set_slides_corner)
 
         preview = _monitor(self.preview_label, self.preview_monitor)
         middle = QVBoxLayout()
@@ -123,7 +147,8 @@ class PresenterPanel(QWidget):
         room.addWidget(self.show_button, 1, 0, 1, 2)
         room.addWidget(self.screen_combo, 2, 0)
         room.addWidget(self.full_screen, 2, 1)
-        room.addWidget(self.hide_overrun, 3, 0, 1, 2)
+        room.addWidget(self.hide_overrun, 3, 0)
+        room.addWidget(self.slides_corner, 3, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 4)
         layout.addLayout(preview)
@@ -150,6 +175,11 @@ class PresenterPanel(QWidget):
     def preview_mode(self, mode: Mode | str) -> None:
         """Line up a kind of screen (with the poll and question the control window shows)."""
         mode = Mode(mode)
+        if mode is Mode.SLIDES:
+            item_id = self.session.summit.live().current_item_id
+            deck = self.slide_images.deck_for_item(item_id)
+            self.stage.set_preview(self.slideshow.scene_for(deck))
+            return
         audience = mode in (Mode.QUESTION, Mode.WORDS)
         prompt = self._audience_prompt_id() if audience else self._prompt_id()
         self.stage.preview_mode(mode, self._poll_id(), prompt)
@@ -173,13 +203,18 @@ class PresenterPanel(QWidget):
             text, colour = "FROZEN: the room sees this", "#1d4ed8"
         else:
             text, colour = "LIVE: the room sees this", "#b91c1c"
+        live_slide = self.slideshow.position(stage.live)
+        if live_slide and not stage.blanked:
+            text += f" · {live_slide}"  # "LIVE: the room sees this · slide 7 of 23"
         if not self.projector.isVisible():
             text += " (projector hidden)"
         self.show_button.setChecked(self.screens.wanted)
         self.live_label.setText(text)
         self.live_label.setStyleSheet(BADGE.format(colour))
         same = stage.preview == stage.live and not stage.blanked
-        self.preview_label.setText("Preview: on the projector now" if same else "Preview")
+        preview = "Preview: on the projector now" if same else "Preview"
+        preview_slide = self.slideshow.position(stage.preview)
+        self.preview_label.setText(f"{preview} · {preview_slide}" if preview_slide else preview)
 
     # -- the projector window ------------------------------------------------------------
 

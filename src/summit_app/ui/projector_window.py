@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from summit_app.ui.session import SummitSession
+from summit_app.ui.slide_images import SlideImages
 from summit_app.ui.stage import MODE_LABELS, Mode, Scene, Stage
 from summit_app.ui.stage_view import StageView
 
@@ -18,14 +19,20 @@ __all__ = ["MODE_LABELS", "Mode", "ProjectorWindow", "Scene"]
 
 
 class ProjectorWindow(QWidget):
-    def __init__(self, session: SummitSession, stage: Stage, parent: QWidget | None = None):
+    def __init__(
+        self,
+        session: SummitSession,
+        stage: Stage,
+        parent: QWidget | None = None,
+        slides: SlideImages | None = None,
+    ):
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setObjectName("projector")
         self.setWindowTitle("Summit — projector")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stage = stage
-        self.view = StageView(session, stage, "live")
+        self.view = StageView(session, stage, "live", slides=slides)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)

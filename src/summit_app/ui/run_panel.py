@@ -89,6 +89,9 @@ class RunPanel(QWidget):
         # menu's keys, a clicker): a double click, or Next then Back in a flurry, moves the
         # day once.
         self.step = Guarded(self._step)
+        # Set by the window: Next and Back move through the live deck's slides first.
+        self.slide_step: Callable[[int], bool] | None = None
+        self.slides_box = QVBoxLayout()
         self.start_button.clicked.connect(lambda: self.step(0))
         self.next_button.clicked.connect(lambda: self.step(+1))
         self.back_button.clicked.connect(lambda: self.step(-1))
@@ -132,6 +135,7 @@ class RunPanel(QWidget):
         self.agenda_view.doubleClicked.connect(self._agenda_activated)
         left = QVBoxLayout()
         left.addLayout(grid)
+        left.addLayout(self.slides_box)
         left.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(left, 3)
@@ -225,6 +229,8 @@ class RunPanel(QWidget):
         Once the day has ended, Next, Back and a clicker's PageDown move nothing: they would
         start the first item again, reopen its clock and rewrite when it ended. Resuming is
         its own, asked-for step."""
+        if delta and self.slide_step is not None and self.slide_step(delta):
+            return  # a slide of the live deck, not an item
         items = self.session.summit.agenda.items()
         index = self._current_index(items)
         if index is None and self.state().day_ended:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from summit_app.ui import settings
 
 HIDE_OVERRUN_KEY = "projector/hide_overrun"
+SLIDES_CORNER_KEY = "projector/slides_corner"
 
 
 class Mode(StrEnum):
@@ -27,6 +28,7 @@ class Mode(StrEnum):
     NOTES = "notes"
     QUESTION = "question"
     WORDS = "words"
+    SLIDES = "slides"
 
 
 MODE_LABELS = {
@@ -36,6 +38,7 @@ MODE_LABELS = {
     Mode.NOTES: "Notes wall",
     Mode.QUESTION: "Question",
     Mode.WORDS: "Word cloud",
+    Mode.SLIDES: "Slides",
     Mode.BLANK: "Black",
 }
 # Scenes that show one prompt: a notes wall, a Q&A or a word cloud.
@@ -47,12 +50,15 @@ class Scene:
     """One screen for the room: its kind and, for a poll or a notes wall, which one.
 
     A poll, notes, Q&A or word-cloud scene names its poll or prompt, so choosing another one
-    in the control window changes only the preview.
+    in the control window changes only the preview. A slides scene names its deck and the
+    slide (from 0).
     """
 
     mode: Mode = Mode.ITEM
     poll_id: int | None = None
     prompt_id: int | None = None
+    deck_id: int | None = None
+    slide: int = 0
 
 
 class Stage(QObject):
@@ -75,6 +81,8 @@ class Stage(QObject):
         self.join_url = ""
         self.join_short = ""
         self.hide_overrun = settings.settings().value(HIDE_OVERRUN_KEY, False, type=bool)
+        # Slides fill the screen: the join corner covers them only when asked for.
+        self.slides_corner = settings.settings().value(SLIDES_CORNER_KEY, False, type=bool)
 
     def set_preview(self, scene: Scene) -> None:
         if scene != self.preview:
@@ -97,6 +105,19 @@ class Stage(QObject):
         self.blanked = self.frozen = False
         self.changed.emit()
         self.went_live.emit()
+
+    def set_live(self, scene: Scene) -> None:
+        """Change what the room sees without touching blank or freeze: the clicker moving
+        through a deck (a deliberate action on the live screen itself, as in PowerPoint)."""
+        if scene != self.live:
+            self.live = scene
+            self.changed.emit()
+
+    def set_slides_corner(self, shown: bool) -> None:
+        settings.settings().setValue(SLIDES_CORNER_KEY, shown)
+        if shown != self.slides_corner:
+            self.slides_corner = shown
+            self.changed.emit()
 
     def set_blanked(self, blanked: bool) -> None:
         if blanked != self.blanked:

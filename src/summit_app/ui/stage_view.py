@@ -26,6 +26,8 @@ from summit_app.ui.qr_image import qr_pixmap
 from summit_app.ui.results_view import ResultsView
 from summit_app.ui.run_panel import plain_label, run_state
 from summit_app.ui.session import SummitSession
+from summit_app.ui.slide_canvas import SlideCanvas
+from summit_app.ui.slide_images import SlideImages
 from summit_app.ui.stage import Mode, Scene, Stage
 
 # Brighter than the control window's colours: they must read on black across a room.
@@ -48,10 +50,16 @@ class StageView(QWidget):
     drawn = Signal()
 
     def __init__(
-        self, session: SummitSession, stage: Stage, role: str = "live", parent=None
+        self,
+        session: SummitSession,
+        stage: Stage,
+        role: str = "live",
+        parent=None,
+        slides: SlideImages | None = None,
     ) -> None:
         super().__init__(parent)
         self.session, self.stage, self.role = session, stage, role
+        self.slides = slides if slides is not None else SlideImages(session, self)
         self.setStyleSheet(STYLE)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.clock = datetime.now
@@ -111,8 +119,10 @@ class StageView(QWidget):
         if not self.session.is_open:
             return
         wanted = self._wanted()
-        if self.frozen and wanted == self.scene and self.showing is not Mode.BLANK:
-            return  # the room's picture holds still
+        # The room's picture holds still, also while the clicker moves the deck behind it.
+        held = wanted == self.scene or wanted.mode is Mode.SLIDES
+        if self.frozen and held and self.showing is not Mode.BLANK:
+            return
         self.scene = wanted
         mode = Mode.BLANK if self.blanked else self.scene.mode
         self.showing = mode
@@ -124,7 +134,9 @@ class StageView(QWidget):
                 Mode.NOTES: self._refresh_notes,
                 Mode.QUESTION: self._refresh_audience,
                 Mode.WORDS: self._refresh_audience,
+                Mode.SLIDES: self._refresh_slides,
             }[mode]()
+        self._set_margins(mode)
         self.stack.setCurrentWidget(self.pages[mode])
         self._refresh_footer(mode)
         self.drawn.emit()
@@ -152,8 +164,7 @@ class StageView(QWidget):
             return
         self._laid_out_for = self.size()
         unit = self.unit()
-        margin = round(unit * 3)
-        self.body.setContentsMargins(margin * 2, margin, margin * 2, margin)
+        self._set_margins(self.showing)
         for label, size, bold in self._sized:
             font = QFont(label.font())
             font.setPixelSize(max(4, round(unit * SIZES[size])))
@@ -161,6 +172,11 @@ class StageView(QWidget):
             label.setFont(font)
         self.footer.setFixedHeight(round(unit * FOOTER))
         self._soon.start()
+
+    def _set_margins(self, mode: Mode) -> None:
+        """Slides fill the screen to its edges; every other scene keeps a margin."""
+        margin = 0 if mode is Mode.SLIDES else round(self.unit() * 3)
+        self.body.setContentsMargins(margin * 2, margin, margin * 2, margin)
 
     def _label(self, size: str, bold: bool = False, centre: bool = False) -> QLabel:
         label = plain_label()
@@ -219,6 +235,8 @@ class StageView(QWidget):
         self.notes_wall = NotesWall()
         notes.addWidget(self.notes_title)
         notes.addWidget(self.notes_wall, 1)
+        self.slide_canvas = SlideCanvas(self.slides, ahead=self.role != "live")
+        self._page(Mode.SLIDES).addWidget(self.slide_canvas, 1)
         self.question_screen = QuestionScreen(self.session, self._page(Mode.QUESTION))
         self.words_screen = WordsScreen(self.session, self._page(Mode.WORDS))
         # Their type, too, from the view's height.
@@ -382,11 +400,20 @@ class StageView(QWidget):
         """Every text on the wall right now (what the room sees), on every page."""
         return self.notes_wall.texts() if self.showing is Mode.NOTES else []
 
+    # -- slides --------------------------------------------------------------------------
+
+    def _refresh_slides(self) -> None:
+        self.slide_canvas.show_slide(self.slides.deck(self.scene.deck_id), self.scene.slide)
+
     # -- the footer: logo, a line of context, and how to join ----------------------------
 
     def _refresh_footer(self, mode: Mode) -> None:
-        self.footer.setVisible(mode is not Mode.BLANK)
-        if mode is Mode.BLANK:
+        # A slide fills the screen: no footer over it unless the join corner is asked for.
+        shown = mode is not Mode.BLANK
+        if mode is Mode.SLIDES:
+            shown = self.stage.slides_corner and self._qr_pixmap() is not None
+        self.footer.setVisible(shown)
+        if not shown:
             return
         text = {Mode.ITEM: getattr(self, "footer_next", ""), Mode.POLL: self.footer_poll}
         self.footer_text.setText(text.get(mode, ""))
