@@ -293,7 +293,7 @@ def _new_numbering(doc, start: int) -> int:
 
 def _table(body: Body, block: Table) -> None:
     if block.caption:
-        body.para(block.caption, "Caption")
+        body.para(block.caption, "Caption", keep_next=True)
     styles = body.styles
     body.add(
         table_xml(
@@ -309,7 +309,7 @@ def _table(body: Body, block: Table) -> None:
 
 def _picture(body: Body, png: bytes, title: str, alt: str) -> None:
     """A picture at the text's width under its caption, with its alternative text."""
-    body.para(title, "Caption")
+    body.para(title, "Caption", keep_next=True)  # never a caption alone under a page
     paragraph = body.paragraph()
     paragraph.paragraph_format.keep_together = True
     picture = paragraph.add_run().add_picture(BytesIO(png), width=Mm(160))

@@ -70,13 +70,16 @@ def table_xml(
         if r in block.group_rows:
             span = f'<w:gridSpan w:val="{len(cols)}"/>'
             cell = _cell(sum(widths), _content(row[0], bold=True), span)
-            out.append(f"<w:tr>{cell}</w:tr>")
+            out.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cell}</w:tr>")
             continue
         cells = "".join(
             _cell(w, _content(v, right=c.numeric, bullet_style=bullet_style))
             for v, c, w in zip(row, cols, widths, strict=True)
         )
-        out.append(f"<w:tr>{cells}</w:tr>")
+        # A row of short cells is never split across pages (a row's last words alone at
+        # the top of a page); a row of paragraphs (a theme's summary) may be taller than one.
+        whole = "" if any(isinstance(v, Rich) for v in row) else "<w:trPr><w:cantSplit/></w:trPr>"
+        out.append(f"<w:tr>{whole}{cells}</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
 

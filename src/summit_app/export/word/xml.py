@@ -31,15 +31,18 @@ def paragraph_xml(
     right: bool = False,
     num_id: int | None = None,
     page_break: bool = False,
+    keep_next: bool = False,
     keep_lines: bool = False,
     colour: str = "",
     bookmark: tuple[int, str] | None = None,
 ) -> str:
     """One `<w:p>`: `style` is a style id, `num_id` a numbering instance (a numbered list's
-    item), `colour` the runs' colour ('4F5966'), `bookmark` (id, name) spans the text."""
+    item), `keep_next` keeps it on the page of what follows (a caption with its picture),
+    `colour` the runs' colour ('4F5966'), `bookmark` (id, name) spans the text."""
     text = "".join(r.text for r in runs)
     props = (
         (f"<w:pStyle w:val={quoteattr(style)}/>" if style else "")
+        + ("<w:keepNext/>" if keep_next else "")
         + ("<w:keepLines/>" if keep_lines else "")
         + ("<w:pageBreakBefore/>" if page_break else "")
         + (
