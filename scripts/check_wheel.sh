@@ -52,16 +52,38 @@ done
 "$app" export x.summit >"$away/exported.txt"
 grep -q "exports/x.pdf$" "$away/exported.txt"
 head -c 5 "$away/exports/x.pdf" | grep -q "%PDF-"
+# Themes are suggested for the demo's notes by the model inside the installed package, with
+# the network blocked: nothing is downloaded on first use.
+"$away/venv/bin/python" - <<'PY'
+import socket
+
+
+def refuse(*args, **kwargs):
+    raise OSError("no network in the wheel check")
+
+
+socket.socket = refuse
+socket.create_connection = refuse
+from summit_app.core import Summit, themes
+
+with Summit.open("x.summit") as summit:
+    notes = summit.notes.notes()
+    prompt = max({n.prompt_id for n in notes}, key=lambda p: sum(n.prompt_id == p for n in notes))
+    mine = [n for n in notes if n.prompt_id == prompt]
+    suggested = themes.suggest([n.text for n in mine])
+    assert suggested and sum(len(t.members) for t in suggested) == len(mine)
+    print("check_wheel: themes for", len(mine), "notes:", "; ".join(t.name for t in suggested))
+PY
 # The installed package must not read anything from the checkout.
 "$away/venv/bin/python" - "$checkout" <<'PY'
 import sys
 from pathlib import Path
 
 import summit_app
-from summit_app.resources import FONTS, ICONS, TEMPLATES, WEB
+from summit_app.resources import FONTS, ICONS, RESOURCES, TEMPLATES, WEB
 
 checkout = Path(sys.argv[1]).resolve()
-for path in (Path(summit_app.__file__), FONTS, ICONS, TEMPLATES, WEB):
+for path in (Path(summit_app.__file__), FONTS, ICONS, TEMPLATES, WEB, RESOURCES / "models"):
     assert path.exists(), f"{path} is missing from the installed package"
     assert not path.resolve().is_relative_to(checkout), f"{path} is read from the checkout"
 PY

@@ -7,8 +7,8 @@
 (function () {
   var S = window.Summit;
   if (!S.ok) return;
-  var POLL_MS = 3000, HIDDEN_MS = 10000, STREAM_AGAIN_MS = 30000;
-  var source = null, polling = false, etag = "", away = false, known = false;
+  var POLL_MS = 3000, HIDDEN_MS = 10000, STREAM_AGAIN_MS = 30000, RESCAN_MS = 20000;
+  var source = null, polling = false, etag = "", away = false, known = false, rescan = 0;
   var streamTried = 0, stopped = false, timer = 0;
 
   function link(text, bad) {
@@ -28,6 +28,7 @@
   function reached(state) {
     var wasAway = away;
     away = false;
+    clearTimeout(rescan);
     if (wasAway) link("\u2713 Connected to the summit laptop again.");
     else if (!known) link("");
     known = true;
@@ -39,6 +40,10 @@
     if (away) return;
     away = true;
     link("Lost touch with the summit laptop. Trying again\u2026 Anything you send is kept on this phone until it is back.", true);
+    // Its port may have been taken on a restart: the screen's code has the new address.
+    rescan = setTimeout(function () {
+      link("Still out of touch with the summit laptop. If this goes on, scan the code on the screen again: the laptop may be at a new address.", true);
+    }, RESCAN_MS);
   }
 
   S.away = function () { return away; };

@@ -291,6 +291,17 @@
     });
   }
 
+  // "43% agree, 14% neither, 43% disagree": a narrow screen breaks it between its parts,
+  // inside one only when it cannot fit a line by itself ("43%" above "disagree" before).
+  function figure(text) {
+    var label = el("span", { class: "label" });
+    text.split(", ").forEach(function (part, i, all) {
+      if (i) label.appendChild(document.createTextNode(" "));
+      label.appendChild(el("span", { class: "part" }, part + (i < all.length - 1 ? "," : "")));
+    });
+    return label;
+  }
+
   function showResults(results, open) {
     var out = S.$("results");
     if (!out) return;
@@ -314,7 +325,7 @@
         track.appendChild(fill);
       });
       add(out, add(el("div", { class: "bar" }),
-        add(el("p", null), el("span", { class: "text", dir: "auto" }, r.text), el("span", { class: "label" }, r.figure)),
+        add(el("p", null), el("span", { class: "text", dir: "auto" }, r.text), figure(r.figure)),
         r.detail ? el("p", { class: "detail" }, r.detail) : null,
         track));
     });

@@ -48,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--html", type=Path, default=None, help="where to write the HTML")
     export.add_argument("--docx", type=Path, default=None, help="where to write the Word file")
     export.add_argument("--csv", type=Path, default=None, dest="csv_dir", help="folder for CSV")
+    export.add_argument(
+        "--governance",
+        type=Path,
+        default=None,
+        help="where to write the governance pack (Word: data inventory, DPIA answers, IT note)",
+    )
     return parser
 
 
@@ -93,7 +99,14 @@ def _export(args: argparse.Namespace) -> int:
     _up_to_date(args.file)
     from summit_app.export.cli import export
 
-    return export(args.file, pdf=args.pdf, csv_dir=args.csv_dir, html=args.html, docx=args.docx)
+    return export(
+        args.file,
+        pdf=args.pdf,
+        csv_dir=args.csv_dir,
+        html=args.html,
+        docx=args.docx,
+        governance=args.governance,
+    )
 
 
 def _gui(path: Path | None) -> int:

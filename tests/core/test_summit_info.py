@@ -61,6 +61,11 @@ def test_a_template_summit_is_renamed_and_described_in_one_undoable_step(summit:
         ({"groups": "Nursing"}, "list of text"),
         ({"objectives": ["x"] * 21}, "At most 20 objectives"),
         ({"introduction": "x" * 20_001}, "too long"),  # as every write-up narrative
+        ({"retention_days": 0}, "between 1 and 3,650 days"),
+        ({"retention_days": 3651}, "between 1 and 3,650 days"),
+        ({"retention_days": "30"}, "whole number of days"),
+        ({"retention_days": True}, "whole number of days"),
+        ({"privacy_notice": "x" * 1201}, "privacy notice is too long"),
     ],
 )
 def test_bad_details_are_refused_with_a_sentence_and_change_nothing(summit, fields, message):

@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -59,6 +60,10 @@ def test_a_taken_port_falls_back_to_a_free_one_and_stops_cleanly(summit_path: Pa
         server.start()
         try:
             assert server.running and server.port != busy_port
+            assert server.moved_from == busy_port
+            assert f"Port {busy_port} is taken" in server.moved
+            assert f"phones now join at 127.0.0.1:{server.port}/" in server.moved
+            assert "scan the new code on the screen" in server.moved
             assert server.join_url.startswith(f"http://127.0.0.1:{server.port}/j/")
             assert httpx.get(server.join_url, timeout=5).status_code == 200
         finally:
@@ -67,6 +72,22 @@ def test_a_taken_port_falls_back_to_a_free_one_and_stops_cleanly(summit_path: Pa
         server.stop()  # twice is harmless
     finally:
         taken.close()
+
+
+def test_the_port_phones_know_is_kept_when_the_last_run_lets_go_of_it(summit_path: Path) -> None:
+    # The run before (closing, or its thread stopping) still holds the port for a moment.
+    held = socket.socket()
+    held.bind(("127.0.0.1", 0))
+    held.listen()
+    port = held.getsockname()[1]
+    threading.Timer(0.3, held.close).start()
+    server = SummitServer(summit_path, host="127.0.0.1", port=port)
+    server.start()
+    try:
+        assert server.port == port and server.moved_from is None and server.moved == ""
+        assert httpx.get(server.join_url, timeout=5).status_code == 200
+    finally:
+        server.stop()
 
 
 def test_a_file_that_is_not_a_summit_is_refused_with_a_message(tmp_path: Path) -> None:

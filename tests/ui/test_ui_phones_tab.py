@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from summit_app.export.cards import card_link
+from summit_app.server.throttle import JOIN_TOTAL, SHARED_ADDRESS_HINT
 from summit_app.ui import dialogs
 from summit_app.ui.server_panel import ServerPanel
 
@@ -164,3 +165,27 @@ def test_the_projector_is_given_the_short_address(qtbot, summit_path):
         assert window.stage.join_text.endswith(f"/{window.session.summit.info().short_code}")
     finally:
         panel.stop()
+
+
+def test_the_shared_address_switch_lets_a_venue_behind_one_address_in(qtbot, panel):
+    """Past the day's total an address is refused, and the tab says which box to tick;
+    ticked, every phone behind that address joins; Edit › Undo unticks it."""
+    session, server = panel.session, panel.server
+    assert not panel.shared_box.isChecked()
+    assert "at most" in panel.shared_hint.text() and "one address" in panel.shared_hint.text()
+    statuses = []
+    for _ in range(JOIN_TOTAL + 2):
+        with phone(server.url, 60) as fresh:
+            statuses.append(fresh.get(server.join_url).status_code)
+    assert statuses == [200] * JOIN_TOTAL + [429, 429]
+    qtbot.waitUntil(lambda: SHARED_ADDRESS_HINT in panel.turnout_label.text(), timeout=5000)
+    panel.shared_box.click()
+    assert session.summit.info().shared_address
+    for _ in range(20):
+        with phone(server.url, 60) as fresh:
+            assert fresh.get(server.join_url).status_code == 200
+    session.undo()
+    assert not session.summit.info().shared_address
+    qtbot.waitUntil(lambda: not panel.shared_box.isChecked(), timeout=5000)
+    with phone(server.url, 60) as fresh:
+        assert fresh.get(server.join_url).status_code == 429

@@ -11,6 +11,7 @@ from pathlib import Path
 from summit_app.core.templates import create_from_template
 
 LATER = ("fastapi", "uvicorn", "starlette", "pydantic", "reportlab", "summit_app.export")
+LATER += ("onnxruntime",)  # the themes model: loaded when themes are first suggested
 
 SHOW_THE_DEMO = """
 import json, sys

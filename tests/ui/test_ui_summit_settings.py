@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QImage
 
+from summit_app.core.privacy import default_notice, notice
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.stage import Mode
 from summit_app.ui.summit_settings_dialog import SummitSettingsDialog
@@ -89,3 +90,35 @@ def test_a_new_summit_from_a_template_opens_its_settings_first(qtbot, tmp_path, 
     assert dialog is not None and dialog.isVisible()
     assert dialog.title.text() == "Our summit"
     dialog.reject()
+
+
+def test_the_privacy_tab_sets_what_phones_are_told_and_how_long_links_are_kept(qtbot, tmp_path):
+    """Empty, the notice is the default (shown greyed, following the organisers and days);
+    written, it is the facilitator's own; both are one undo step with the rest."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.create_summit(tmp_path / "day.summit", "summit-day")
+    qtbot.addWidget(window.projector)
+    dialog = window.open_settings()
+    qtbot.addWidget(dialog)
+    dialog.tabs.setCurrentIndex(1)
+    assert dialog.tabs.tabText(1) == "Privacy"
+    assert dialog.notice.toPlainText() == ""
+    assert dialog.notice.placeholderText() == default_notice(window.session.summit.info())
+    assert dialog.retention.value() == 90
+    qtbot.keyClicks(dialog.organisers, "SEL ICS")
+    dialog.retention.setValue(30)
+    dialog.save()
+    info = window.session.summit.info()
+    assert info.retention_days == 30 and info.privacy_notice == ""
+    assert notice(info).startswith("SEL ICS run this page") and "30 days" in notice(info)
+    dialog = window.open_settings()
+    qtbot.addWidget(dialog)
+    dialog.notice.setPlainText("  Kept 30 days by SEL ICS; ask Sam.  ")
+    dialog.retention.setValue(3650)
+    dialog.save()
+    info = window.session.summit.info()
+    assert notice(info) == "Kept 30 days by SEL ICS; ask Sam." and info.retention_days == 3650
+    window.session.undo()
+    assert window.session.summit.info().privacy_notice == ""
+    assert window.session.summit.info().retention_days == 30

@@ -172,6 +172,10 @@ class Db:
             groups=groups,
             contact=row["contact"],
             short_code=row["short_code"],
+            privacy_notice=row["privacy_notice"],
+            retention_days=row["retention_days"],
+            shared_address=bool(row["shared_address"]),
+            anonymised_at=row["anonymised_at"],
         )
 
     def update_info(self, info: SummitInfo) -> None:
@@ -180,6 +184,7 @@ class Db:
             self.execute(
                 "UPDATE summit SET title = ?, date = ?, venue = ?, organisers = ?,"
                 " introduction = ?, objectives = ?, start_time = ?, groups = ?, contact = ?,"
+                " privacy_notice = ?, retention_days = ?, shared_address = ?,"
                 " join_code = COALESCE(NULLIF(?, ''), join_code) WHERE id = 1",
                 (
                     info.title,
@@ -191,6 +196,9 @@ class Db:
                     info.start_time,
                     json.dumps(list(info.groups)),
                     info.contact,
+                    info.privacy_notice,
+                    info.retention_days,
+                    int(info.shared_address),
                     info.join_code,
                 ),
             )

@@ -87,6 +87,10 @@ class SummitInfo:
     groups: tuple[str, ...] = DEFAULT_GROUPS
     contact: str = ""
     short_code: str = ""  # six digits to type beside the QR code; set when the file is made
+    privacy_notice: str = ""  # what the phone's join page says first; '' is the default one
+    retention_days: int = 90  # how long the identifiable part is kept before anonymising
+    shared_address: bool = False  # many phones behind one address: no per-address total
+    anonymised_at: str = ""  # when File › Close and anonymise was done; '' until then
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,12 @@ class Note:
     position: int = 0
     is_held: bool = False  # waiting for the facilitator's approval; not shown to the room
     flagged: str = ""  # what the profanity filter found, if that is why it is held
+    count: int = 1  # near-duplicates merged into this note: how many said it
+
+    @property
+    def label(self) -> str:
+        """The text as the wall and the pack show it: "Protected time (x3)" when merged."""
+        return self.text if self.count <= 1 else f"{self.text} (x{self.count})"
 
 
 @dataclass(frozen=True)
@@ -235,6 +245,7 @@ class Option:
     poll_id: int
     position: int
     text: str
+    theme_id: int | None = None  # an option made from a theme (a poll on a prompt's themes)
 
 
 @dataclass(frozen=True)

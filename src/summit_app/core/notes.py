@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from summit_app.core import intake, ordering
@@ -116,6 +117,21 @@ class NotesRepo:
     def remove_note(self, note_id: int) -> None:
         with self._s.write():
             self._s.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+
+    def merge_notes(self, note_ids: Sequence[int]) -> Note:
+        """The first note stands for all: it counts them (and what they counted), keeps
+        its theme, and the others go. Notes of one prompt only."""
+        if len(note_ids) < 2:
+            raise ValidationError("Merging needs at least two notes.")
+        with self._s.write():
+            notes = [self.note(i) for i in note_ids]
+            if len({n.prompt_id for n in notes}) > 1:
+                raise ValidationError("Only notes of the same question can be merged.")
+            total = sum(n.count for n in notes)
+            self._s.execute("UPDATE notes SET count = ? WHERE id = ?", (total, notes[0].id))
+            for note in notes[1:]:
+                self._s.execute("DELETE FROM notes WHERE id = ?", (note.id,))
+        return self.note(notes[0].id)
 
     def _set_flag(self, note_id: int, column: str, value: bool) -> Note:
         with self._s.write():

@@ -128,6 +128,16 @@ class PollsRepo:
                         )
         return self.poll(poll_id)
 
+    def link_themes(self, poll_id: int, theme_ids: Sequence[int | None]) -> Poll:
+        """Each option in turn made from that theme (None: not from a theme)."""
+        poll = self.poll(poll_id)
+        with self._s.write():
+            for option, theme_id in zip(poll.options, theme_ids, strict=True):
+                self._s.execute(
+                    "UPDATE options SET theme_id = ? WHERE id = ?", (theme_id, option.id)
+                )
+        return self.poll(poll_id)
+
     def remove_poll(self, poll_id: int) -> None:
         with self._s.write():
             item_id = ordering.parent_of(self._s, "polls", poll_id)

@@ -332,6 +332,28 @@ _M012_SLIDE_DECKS = """
             CHECK (annex_per_page IN (1, 2));
 """
 
+# Near-duplicate notes merged into one keep how many they were (shown "x3"); a poll made
+# from a prompt's themes knows which theme each option is (the pack links them).
+_M013_NOTE_COUNTS_AND_THEME_OPTIONS = """
+        ALTER TABLE notes ADD COLUMN count INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE options ADD COLUMN theme_id INTEGER REFERENCES themes(id) ON DELETE SET NULL;
+"""
+
+# Data protection (issue 29): the phones' privacy notice as the facilitator wrote it ('' is
+# the default one), how many days the identifiable part is kept, and the Phones tab's switch
+# for a venue that puts many phones behind one address (no per-address total of joins).
+_M014_PRIVACY_NOTICE_AND_SHARED_ADDRESS = """
+        ALTER TABLE summit ADD COLUMN privacy_notice TEXT NOT NULL DEFAULT '';
+        ALTER TABLE summit ADD COLUMN retention_days INTEGER NOT NULL DEFAULT 90
+            CHECK (retention_days BETWEEN 1 AND 3650);
+        ALTER TABLE summit ADD COLUMN shared_address INTEGER NOT NULL DEFAULT 0;
+"""
+
+# Close and anonymise (core/anonymise.py): when it was done ('' until then).
+_M015_ANONYMISED_AT = """
+        ALTER TABLE summit ADD COLUMN anonymised_at TEXT NOT NULL DEFAULT '';
+"""
+
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
@@ -346,6 +368,9 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("undo_history", _M010_UNDO_HISTORY),
     ("pack_cover_and_themes", _M011_PACK_COVER_AND_THEMES),
     ("slide_decks", _M012_SLIDE_DECKS),
+    ("note_counts_and_theme_options", _M013_NOTE_COUNTS_AND_THEME_OPTIONS),
+    ("privacy_notice_and_shared_address", _M014_PRIVACY_NOTICE_AND_SHARED_ADDRESS),
+    ("anonymised_at", _M015_ANONYMISED_AT),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from summit_app.core import summit_info
+from summit_app.core import anonymise, summit_info
 from summit_app.core.cards import CardsRepo
 from summit_app.core.db import BUSY_TIMEOUT_MS, SYNCHRONOUS, Db, check_info, connect, now
 from summit_app.core.decks import DecksRepo
@@ -28,6 +28,7 @@ from summit_app.core.questions import QuestionsRepo
 from summit_app.core.rows_check import undecodable
 from summit_app.core.rules import Agenda
 from summit_app.core.schema import REQUIRED_TABLES, SCHEMA_VERSION, migrate
+from summit_app.core.storage_errors import storage_errors
 from summit_app.core.words import WordsRepo
 from summit_app.core.writeup import WriteupRepo
 
@@ -238,6 +239,38 @@ class Summit(Db):
         """The summit's logo (projector and pack), or None."""
         return summit_info.logo(self)
 
+    def held(self) -> anonymise.Held:
+        """How much personal data the file holds (the governance pack's inventory)."""
+        return anonymise.held(self)
+
+    def anonymise(self) -> anonymise.Anonymised:
+        """Close and anonymise (core/anonymise.py), then rewrite the file, so the values
+        removed are left neither in its free pages nor in its write-ahead log."""
+        self.execute("PRAGMA secure_delete = ON")
+        done = anonymise.anonymise(self)
+        with storage_errors():
+            self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.db.conn.execute("VACUUM")
+            self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return done
+
+    def retention_reminder(self) -> str | None:
+        """What to say on opening a summit kept longer than its organisers chose."""
+        return anonymise.reminder(self)
+
+    def keep_copy(self, target: Path) -> Path:
+        """A copy of the file as it is now, at `target` (one consistent snapshot, what is
+        still in the WAL included), never over an existing file."""
+        if target.exists():
+            raise SummitFileError(f"{target} already exists; choose another name.")
+        try:
+            copy_file(self.db.conn, target)
+        except (OSError, sqlite3.Error) as error:
+            raise SummitFileError(
+                f"A copy could not be kept at {target} ({error}); nothing was changed."
+            ) from error
+        return target
+
     def set_logo(self, image: bytes | None, name: str = "") -> Logo | None:
         """Keep a PNG or JPEG as the summit's logo; None removes it."""
         return summit_info.set_logo(self, image, name)
@@ -254,10 +287,9 @@ def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.name}.v{version}.bak")
 
 
-def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
-    """Copy the file beside itself before it is migrated, through SQLite's backup API: the
-    copy is one consistent snapshot and includes what is still only in the WAL."""
-    target = backup_path(path, version)
+def copy_file(conn: sqlite3.Connection, target: Path) -> None:
+    """The file of `conn` copied to `target` through SQLite's backup API; an earlier file
+    at `target` is only replaced by a complete copy, and a failed one leaves nothing."""
     partial = target.with_name(f"{target.name}.partial")
     try:
         remove_files(partial)
@@ -267,9 +299,19 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
             copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
         finally:
             copy.close()
-        os.replace(partial, target)  # an earlier copy is only replaced by a complete one
-    except (OSError, sqlite3.Error) as error:
+        os.replace(partial, target)
+    except BaseException:
         remove_files(partial)
+        raise
+
+
+def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the file beside itself before it is migrated, through SQLite's backup API: the
+    copy is one consistent snapshot and includes what is still only in the WAL."""
+    target = backup_path(path, version)
+    try:
+        copy_file(conn, target)
+    except (OSError, sqlite3.Error) as error:
         raise SummitFileError(
             f"{path} is from an older version of Summit and must be updated, but a copy of"
             f" it could not be kept first ({error}). The file is unchanged."

@@ -35,7 +35,12 @@ EDITABLE = (
     "contact",
     "groups",
     "start_time",
+    "privacy_notice",
+    "retention_days",
+    "shared_address",
 )
+NOTICE_MAX_CHARS = 1200  # a phone screen or two: the notice is read before anything else
+MAX_RETENTION_DAYS = 3650
 
 
 def edit_info(db: Db, **fields: Any) -> SummitInfo:
@@ -58,6 +63,16 @@ def edit_info(db: Db, **fields: Any) -> SummitInfo:
 def _checked(name: str, value: Any) -> Any:
     if name in ("objectives", "groups"):
         return _entries(name, value)
+    if name == "shared_address":
+        return bool(value)
+    if name == "retention_days":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError("Keep the data for a whole number of days.")
+        if not 1 <= value <= MAX_RETENTION_DAYS:
+            raise ValidationError(
+                f"Keep the data for between 1 and {MAX_RETENTION_DAYS:,} days (ten years)."
+            )
+        return value
     if not isinstance(value, str):
         raise ValidationError(f"The summit's {name} must be text.")
     if name == "title":
@@ -71,6 +86,8 @@ def _checked(name: str, value: Any) -> Any:
         return need_narrative(value.strip(), "The introduction")
     if name == "start_time":
         return value  # checked by the store, with the other clock times
+    if name == "privacy_notice":
+        return _short(value.strip(), NOTICE_MAX_CHARS, "The privacy notice")
     return _short(value.strip(), LINE_MAX_CHARS, f"The {name}")
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from summit_app.core.model import Theme
 from summit_app.core.presenting import people, rounding_note, shares
+from summit_app.core.privacy import NOTICE_TITLE, notice
 from summit_app.export.anonymity import OTHER_GROUPS, fold_counts
 from summit_app.export.build_groups import group_tables
 from summit_app.export.build_results import appendix_blocks
@@ -176,8 +177,25 @@ def _who(data: PackData, log: Log) -> list[Block]:
 
 
 def data_appendix(data: PackData, log: Log) -> list[Part]:
-    if not data.options.include_data_appendix or not data.polls:
+    if not data.options.include_data_appendix or not (data.polls or data.joined):
         return []
+    story: list[Block] = []
+    if data.polls:
+        story += poll_figures(data)
+    return [Part("Data appendix", "data", (*story, *told_phones(data)), PartKind.APPENDIX)]
+
+
+def told_phones(data: PackData) -> list[Block]:
+    """What every phone's join page said before anything was sent (core.privacy)."""
+    said = [p.strip() for p in notice(data.info).split("\n\n") if p.strip()]
+    return [
+        Heading(f"What phones were told: the {NOTICE_TITLE.lower()}", 2, "privacy", True),
+        Para((Run("Each phone\u2019s join page showed this first, before anything was sent:"),)),
+        *(Para((Run(plain(p)),), Tone.QUOTE) for p in said),
+    ]
+
+
+def poll_figures(data: PackData) -> list[Block]:
     story: list[Block] = [
         Para(
             (
@@ -192,7 +210,7 @@ def data_appendix(data: PackData, log: Log) -> list[Part]:
     ]
     for poll in data.polls:
         story += appendix_blocks(poll.result)
-    return [Part("Data appendix", "data", tuple(story), PartKind.APPENDIX)]
+    return story
 
 
 CLOSING: dict[str, Callable[[PackData, Log], list[Part]]] = {

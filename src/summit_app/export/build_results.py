@@ -17,12 +17,17 @@ from summit_app.export.typeset import heading, one_line, plain, short_question
 
 HAND_HEAD = "Counted by hand"
 NO_VOTES = "No votes were cast."
+FROM_THEMES = (
+    "Its options are the themes the room raised on the question above, as grouped on the day."
+)
 
 
 def poll_blocks(result: PollResult, level: int) -> list[Block]:
     """The question as a heading of `level`, the sentence, and the figure."""
     shown = present(result)
     blocks: list[Block] = question_blocks(shown, level, f"poll-{shown.poll_id}")
+    if any(o.theme_id is not None for o in result.poll.options):
+        blocks.append(Para((Run(FROM_THEMES),), Tone.CAPTION))
     if not shown.voters:  # not "shares of all 0 votes, cast by 0 people"
         return [*blocks, Para((Run(NO_VOTES),), Tone.CAPTION)]
     blocks.append(Para((Run(plain(shown.sentence)),), Tone.CAPTION))

@@ -132,9 +132,10 @@ def notes_blocks(notes: tuple[Note, ...]) -> list[Block]:
     for note in notes:
         if note.is_quote and text_runs(note.text):
             # A participant's words set apart, in quotation marks in every edition.
-            words = text_runs(f"\u201c{note.text.strip()}\u201d")
+            count = f" (x{note.count})" if note.count > 1 else ""
+            words = text_runs(f"\u201c{note.text.strip()}\u201d{count}")
             out.append(Para(words, Tone.QUOTE))
-    items = tuple(r for r in (text_runs(n.text) for n in notes if not n.is_quote) if r)
+    items = tuple(r for r in (text_runs(n.label) for n in notes if not n.is_quote) if r)
     if items:
         out.append(Bullets(items, tone=Tone.NOTE))
     return out

@@ -11,6 +11,7 @@ from summit_app.core import Summit, SummitError
 from summit_app.export.csv_export import write_csv
 from summit_app.export.pack import ExportError, build_pack, log_lines, write_edition, write_file
 from summit_app.export.warnings import export_warnings
+from summit_app.export.word.governance import write_governance
 
 
 def exports_folder(summit_path: Path | str) -> Path:
@@ -54,9 +55,10 @@ def export(
     csv_dir: Path | str | None = None,
     html: Path | str | None = None,
     docx: Path | str | None = None,
+    governance: Path | str | None = None,
 ) -> int:
     """Write the editions asked for (none asked: all of them, into exports/ beside the
-    file), print the paths written; 0 on success.
+    file), and the governance pack if asked; print the paths written; 0 on success.
 
     What the team should know (groups folded for anonymity, a font taken from this computer
     or missing) is written to <name>-log.txt beside them and said on stderr.
@@ -66,12 +68,14 @@ def export(
     """
     path = Path(path)
     asked = {"pdf": pdf, "html": html, "docx": docx, "csv": csv_dir}
-    if not any(asked.values()):
+    if not any(asked.values()) and governance is None:
         asked = dict(default_paths(path))
     targets = {k: Path(v) for k, v in asked.items() if v is not None}
     try:
         with Summit.open(path) as summit:
             done = write_all(summit, targets)
+            if governance is not None:
+                done.paths.append(write_governance(summit, Path(governance)))
     except SummitError as error:
         print(f"summit-app export: {error}", file=sys.stderr)
         return 1

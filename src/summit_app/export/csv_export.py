@@ -82,7 +82,11 @@ def write_csv(summit: Summit, folder: Path | str) -> list[Path]:
             threshold = summit.writeup.pack_options().anonymity_threshold
             return [
                 _write(folder / "notes.csv", NOTES_FIELDS, notes_rows(summit)),
-                _write(folder / "ballots.csv", BALLOTS_FIELDS, ballots_rows(polls, threshold)),
+                _write(
+                    folder / "ballots.csv",
+                    BALLOTS_FIELDS,
+                    ballots_rows(polls, threshold, bool(summit.info().anonymised_at)),
+                ),
                 _write(folder / "results.csv", RESULTS_FIELDS, results_rows(polls)),
                 _write(folder / "questions.csv", QUESTIONS_FIELDS, questions_rows(summit)),
                 _write(folder / "words.csv", WORDS_FIELDS, words_rows(summit)),
@@ -112,7 +116,9 @@ For the programme team. Before you publish any of it, read what each file holds:
                  one person's ballots in this file. A group with fewer ballots in a poll than
                  the pack's anonymity threshold is named "Other groups" (empty where every
                  group is that small), as in the pack. Internal: the times and the links
-                 between ballots can still point at someone; do not publish it.
+                 between ballots can still point at someone; do not publish it. Once the
+                 summit is closed and anonymised, "participant" is empty and the times are
+                 to the minute: nothing links one person's ballots any more.
 
 All files are UTF-8 with a byte order mark, for Excel. A cell starting with =, +, - or @ has
 a leading apostrophe, so a spreadsheet never runs a note as a formula.
@@ -190,17 +196,22 @@ def words_rows(summit: Summit) -> Iterable[Sequence[object]]:
             )
 
 
-def ballots_rows(polls: Sequence[PollBlock], threshold: int) -> Iterable[Sequence[object]]:
+def ballots_rows(
+    polls: Sequence[PollBlock], threshold: int, anonymised: bool = False
+) -> Iterable[Sequence[object]]:
     """One row per ballot, in the order cast; choices as 'option text=value' pairs joined
     by '; ', in the poll's option order, or for a ranking by place (its first choice first)."""
     ballots = sorted((b for block in polls for b in block.ballots), key=lambda b: b.id)
     shown_group = _ballot_groups(ballots, threshold)
     questions = {block.result.poll.id: block.result.poll.question for block in polls}
     choices = {block.result.poll.id: _choices_text(block.result.poll) for block in polls}
+    # Anonymised, a ballot's participant number is drawn afresh per poll (core/anonymise.py):
+    # it links nothing, so it is not printed as if it did.
     for b in ballots:
         group = shown_group[(b.poll_id, b.group or NOT_GIVEN)]
         text = choices[b.poll_id](b.choices)
-        yield (questions[b.poll_id], b.participant_id, group, text, b.cast_at)
+        participant = "" if anonymised else b.participant_id
+        yield (questions[b.poll_id], participant, group, text, b.cast_at)
 
 
 def _choices_text(poll: Poll) -> Callable[[dict[int, int]], str]:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+import socket
 import time
 from typing import cast
 
@@ -49,6 +50,12 @@ REQUEST_S = 10.0
 # this long (its buffer full all the while) has stopped reading. The page's own requests
 # give up after 12 s, and an event stream's writes after push.SEND_TIMEOUT_S (10 s).
 WRITE_S = 10.0
+# A phone's request follows its connection within milliseconds; past the budget, who to
+# shed is decided this long after a burst of accepts, when the newcomers have sent theirs.
+SETTLE_S = 0.25
+# The kernel's share of a connection's unread answers: a phone page's largest answer is
+# under 20 KB, and at 50 ms round trips this still allows over 1 MB/s (Linux doubles it).
+SEND_BUFFER = 64 * 1024
 LINGER_S = 2.0  # how long a closed connection may still take to send its last bytes
 TIMED_OUT = b'{"error": "That took too long to arrive. Check the Wi-Fi and try again."}'
 TIMED_OUT_ANSWER = (
@@ -99,14 +106,19 @@ class GuardedH11Protocol(H11Protocol):
     evicted = 0
     timed_out = 0
     stalled = 0  # dropped because the reader stopped reading
+    refused = 0  # answered 503: every slot was answering a request
+    headroom = 0  # past the budget while a burst's connections say what they are
+    settling: asyncio.TimerHandle | None = None
     request_seconds = REQUEST_S
     write_seconds = WRITE_S
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
+        _bound_send_buffer(transport)
         self.request_deadline: asyncio.TimerHandle | None = None
         self.write_deadline: asyncio.TimerHandle | None = None
         self.stuck_since = 0.0  # when its answer last could not be written (0: it can)
+        self.opened = time.monotonic()
         self._waiting_for_request()
         # A socket that never sends a request is closed like an idle keep-alive one.
         self.timeout_keep_alive_task = self.loop.call_later(
@@ -207,10 +219,26 @@ class GuardedH11Protocol(H11Protocol):
         self.transport.close()
         self._linger()
 
+    def _asks_ahead(self) -> bool:
+        """Sent its next request before taking this answer (HTTP pipelining). No browser
+        does; a client that never reads does, and the kernel's send buffer, which grows to
+        hundreds of KB on loopback or Wi-Fi, takes its answers for a long while before any
+        piles up here (measured: 30 to 320 KB queued in the kernel per such connection)."""
+        return self._busy() and bool(self.conn.trailing_data[0])
+
     def _make_room(self) -> None:
-        # Connections already closing are still counted until their connection_lost: not
-        # candidates (picking one again made no room: a burst of accepts then grew the
-        # count past uvicorn's limit_concurrency, and a phone was refused 503).
+        """At the cap: shed a connection that is not a phone's, never a phone's in its place.
+
+        Measured cause of the resets phones got under 2,000 non-readers: non-readers whose
+        answers the kernel was still taking looked busy, like a phone mid-request, so the
+        only candidates were phones' idle keep-alive connections (closed under their next
+        request) and, in a burst of accepts, connections not yet read; with none idle, the
+        newcomer itself was closed with its request unread, which the kernel answers with
+        a reset. So: a connection that is plainly not a phone's goes at once (its answer
+        piling up here, or asking ahead of its answers); otherwise the decision waits
+        SETTLE_S, within the headroom the descriptor reserve keeps for an accept batch, until
+        the newcomers' requests have come and said what they are.
+        """
         # Every connection of this server is one of ours (uvicorn types them as any protocol).
         ours = cast("set[GuardedH11Protocol]", self.connections)
         # A closed connection still holds its descriptor until its last bytes have gone
@@ -220,28 +248,38 @@ class GuardedH11Protocol(H11Protocol):
             lingering = other.transport.is_closing() and other.transport.get_write_buffer_size()
             if other is not self and lingering:
                 other.transport.abort()
+        # Connections already closing are still counted until their connection_lost: not
+        # candidates (picking one again made no room: a burst of accepts then grew the
+        # count past uvicorn's limit_concurrency, and a phone was refused 503).
         live = [c for c in ours if not c.transport.is_closing()]
-        if len(live) <= self.budget:
+        excess = len(live) - self.budget
+        if excess <= 0:
             return
-        idle = [c for c in live if c is not self and not c._busy()]
-        # Answering a reader that takes nothing (its answer piling up here): first to go,
-        # before an idle phone (whose next request may be on its way as it is closed).
-        backed_up = [
-            c for c in live if c is not self and c._busy() and c.transport.get_write_buffer_size()
-        ]
-        if backed_up:
-            type(self).evicted += 1
-            min(backed_up, key=lambda c: c.stuck_since or math.inf).transport.abort()
-        elif idle:
-            oldest = min(idle, key=lambda c: getattr(c, "idle_since", 0.0))
-            type(self).evicted += 1
-            if oldest._receiving():
-                oldest._drop_slow()
-            else:
-                oldest._close_idle()
-        else:  # every slot is answering a request: this one waits its turn (closed)
-            type(self).evicted += 1
-            self._close_idle()
+        others = [c for c in live if c is not self]
+        if _shed_stranger(others):
+            return
+        cls = type(self)
+        if excess <= self.headroom:
+            if cls.settling is None:
+                cls.settling = self.loop.call_later(SETTLE_S, self._settle)
+            return
+        if not _shed_idle(others):
+            # Every slot is answering a request that arrived whole: this one's request gets
+            # uvicorn's 503 (with "connection: close") instead of a reset, and the page
+            # tries again.
+            cls.refused += 1
+            self.limit_concurrency = 0
+
+    def _settle(self) -> None:
+        """Back within the budget, now that the newest connections have said what they are."""
+        cls = type(self)
+        cls.settling = None
+        ours = cast("set[GuardedH11Protocol]", self.connections)
+        live = [c for c in ours if not c.transport.is_closing()]
+        for _ in range(len(live) - self.budget):
+            if not (_shed_stranger(live) or _shed_idle(live)):
+                return
+            live = [c for c in live if not c.transport.is_closing()]
 
     def _close_idle(self) -> None:
         if self.transport.is_closing():
@@ -254,10 +292,66 @@ class GuardedH11Protocol(H11Protocol):
         self._linger()
 
 
-def guarded(budget: int) -> type[GuardedH11Protocol]:
-    """A protocol class for one server, with its own budget and eviction count."""
+def _bound_send_buffer(transport: asyncio.Transport) -> None:
+    """Keep the kernel from taking more than SEND_BUFFER of a connection's answers unread.
+
+    Left to itself the kernel grows a socket's send buffer to megabytes (loopback, good
+    Wi-Fi), so a client that never reads had 30 to 320 KB of answers taken off our hands
+    and looked like a phone that reads; bounded, what it leaves unread piles up in the
+    transport, where the cap and the write deadline see it."""
+    sock = transport.get_extra_info("socket")
+    if sock is not None:
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)
+        except OSError:
+            log.debug("could not bound a send buffer", exc_info=True)
+
+
+def _shed_stranger(candidates: list[GuardedH11Protocol]) -> bool:
+    """Drop the connection that is plainly not a phone's, if there is one: its answer piling
+    up here (stuck longest first), else asking ahead of its answers (oldest first)."""
+    backed_up = [c for c in candidates if c._busy() and c.transport.get_write_buffer_size()]
+    ahead = [c for c in candidates if c._asks_ahead()]
+    if backed_up:
+        victim = min(backed_up, key=lambda c: c.stuck_since or math.inf)
+    elif ahead:
+        victim = min(ahead, key=lambda c: c.opened)
+    else:
+        return False
+    type(victim).evicted += 1
+    victim.transport.abort()  # its own unread requests make the reset: it is for it alone
+    return True
+
+
+def _shed_idle(candidates: list[GuardedH11Protocol]) -> bool:
+    """Close the connection idle longest (waiting for a request, or trickling one)."""
+    idle = [c for c in candidates if not c._busy()]
+    if not idle:
+        return False
+    oldest = min(idle, key=lambda c: c.idle_since)
+    type(oldest).evicted += 1
+    if oldest._receiving():
+        oldest._drop_slow()
+    else:
+        oldest._close_idle()
+    return True
+
+
+def guarded(budget: int, headroom: int = 0) -> type[GuardedH11Protocol]:
+    """A protocol class for one server, with its own budget and eviction count.
+
+    `headroom`: how far past the budget a burst may go while its connections say what
+    they are (the accept batch, which the descriptor reserve has room for)."""
     return type(
         "GuardedH11",
         (GuardedH11Protocol,),
-        {"budget": budget, "evicted": 0, "timed_out": 0, "stalled": 0},
+        {
+            "budget": budget,
+            "headroom": headroom,
+            "settling": None,
+            "evicted": 0,
+            "timed_out": 0,
+            "stalled": 0,
+            "refused": 0,
+        },
     )

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -167,15 +168,16 @@ class RateLimit:
     burst: float = 6
     per_second: float = 1.0
     _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)
+    clock: Callable[[], float] = time.monotonic  # tests simulate a day with their own
 
     def peek(self, key: str) -> bool:
         """Whether `allow(key)` would say yes now, without spending anything."""
-        now = time.monotonic()
+        now = self.clock()
         tokens, last = self._buckets.get(key, (self.burst, now))
         return min(self.burst, tokens + (now - last) * self.per_second) >= 1
 
     def allow(self, key: str) -> bool:
-        now = time.monotonic()
+        now = self.clock()
         tokens, last = self._buckets.get(key, (self.burst, now))
         tokens = min(self.burst, tokens + (now - last) * self.per_second)
         if tokens < 1:

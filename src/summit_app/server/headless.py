@@ -44,6 +44,8 @@ def serve(path: Path | str, host: str | None = None, port: int = DEFAULT_PORT) -
         _print_qr(server.join_url)
         print(f"Or type: {server.short_url}")
         print(f"Room check: {server.check_url}")
+        if server.moved:
+            print(server.moved, file=sys.stderr, flush=True)
         if server.host.startswith("127."):
             others = [a.label for a in candidate_addresses() if not a.ip.startswith("127.")]
             hint = f" (this laptop has {'; '.join(others)})" if others else ""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from functools import cache
+from functools import cache, lru_cache
 from html import escape
 
 from fastapi import APIRouter, Request
@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from summit_app.core import Summit
 from summit_app.core.errors import NotAllowedError, NotFoundError
 from summit_app.core.model import Card, Participant
+from summit_app.core.privacy import NOTICE_TITLE
 from summit_app.resources import WEB
 from summit_app.server.deps import (
     CHECK_COOKIE,
@@ -38,6 +39,11 @@ WRONG_CARD = (
     " or ask the facilitator."
 )
 
+CLOSED = (
+    "This summit has closed and what linked input to a phone has been removed: nothing more"
+    " can be sent to it. Thank you for taking part."
+)
+
 router = APIRouter()
 
 
@@ -46,6 +52,18 @@ def page(name: str) -> bytes:
     """One of the phone page's documents, read once."""
     data: bytes = (WEB / name).read_bytes()
     return data
+
+
+@lru_cache(maxsize=4)
+def join_page(notice: str) -> bytes:
+    """index.html with the summit's privacy notice as the first thing in its body: shown
+    before anything is sent, read first by a screen reader, there without JavaScript."""
+    paragraphs = "".join(f"<p>{escape(p.strip())}</p>" for p in notice.split("\n\n") if p.strip())
+    aside = (
+        f'<aside id="privacy" class="privacy" aria-labelledby="privacy-title">'
+        f'<h2 id="privacy-title">{NOTICE_TITLE}</h2>{paragraphs}</aside>'
+    )
+    return page("index.html").replace(b"<!--privacy-->", aside.encode(), 1)
 
 
 async def join_code(c: Context, code: str, request: Request, short: bool = False) -> str | Response:
@@ -83,14 +101,19 @@ async def join(code: str, request: Request, c: Ctx) -> Response:
     found = await join_code(c, code, request)
     if not isinstance(found, str):
         return found
+    snap = await c.gateway.run(c.gateway.snapshot)
+    if snap.closed:
+        return plain(410, "This summit has closed", CLOSED)
     if await known(c, request):
-        return HTMLResponse(page("index.html"))
-    if not c.doors.may_join(address(request)):
+        return HTMLResponse(join_page(snap.notice))
+    refusal = c.doors.join_refusal(address(request), snap.shared_address)
+    if refusal is not None:
         c.emit("join_refused", {"count": c.doors.refused_joins, "address": address(request)})
-        return plain(429, "Wait a minute", JOIN_REFUSED)
+        title = "Wait a minute" if refusal == JOIN_REFUSED else "Ask the facilitator"
+        return plain(429, title, refusal)
     joined, count = await c.gateway.write(_join)
     c.gateway.remember(joined)
-    response = HTMLResponse(page("index.html"))
+    response = HTMLResponse(join_page(snap.notice))
     set_pass(response, joined.token)
     c.emit("joined", {"participant_id": joined.id, "count": count})
     return response

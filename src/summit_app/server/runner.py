@@ -8,6 +8,7 @@ import logging
 import os
 import socket
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,9 @@ from summit_app.server.throttle import Doors
 log = logging.getLogger(__name__)
 
 DEFAULT_PORT = 8765
+# The port phones know may still be held for a moment by the run before (closing, or a
+# server thread stopping): it is tried again this long before the server moves elsewhere.
+PORT_WAIT_S = 1.0
 START_TIMEOUT_S = 10
 STOP_TIMEOUT_S = 5
 
@@ -46,9 +50,10 @@ def uvicorn_config(app: Callable[..., Any], budget: int | None = None) -> uvicor
     what the process's descriptor limit leaves room for."""
     budget = connection_budget() if budget is None else budget
     batch = accept_batch(budget)
+    headroom = batch // 2  # a burst's newcomers say what they are before any is shed
     return uvicorn.Config(
         app,
-        http=guarded(budget),
+        http=guarded(budget, headroom),
         # Never uvicorn's own logging setup: with no stderr (a windowed app) its formatter
         # raised "Unable to configure formatter 'default'" and no phone could join.
         # Its records reach whatever summit_app.logs configured, like everyone else's.
@@ -58,10 +63,12 @@ def uvicorn_config(app: Callable[..., Any], budget: int | None = None) -> uvicor
         lifespan="off",
         timeout_graceful_shutdown=2,
         timeout_keep_alive=KEEP_ALIVE_S,
-        # uvicorn's own cap: a 503 past it, never a crash. Above the budget by an accept
-        # batch: a batch is accepted before the connections it pushes out have closed, and
-        # under a slow-sender attack a phone's request in that moment was refused 503.
-        limit_concurrency=budget + batch + 8,
+        # uvicorn's own cap on connections and on requests in progress: a 503 past it,
+        # never a crash. Descriptors are kept by the cap in connections.py, not by this;
+        # it sits well above the budget because the requests of connections just shed
+        # still count until their tasks end: under 2,000 slow readers 225 to 228 were
+        # counted beside 192 connections, and at budget + 32 phones were refused 503.
+        limit_concurrency=2 * budget,
         server_header=False,
         # Phones reach the laptop directly; no proxy's word is taken for who they are
         # (uvicorn believes X-Forwarded-For from 127.0.0.1 by default: 40 of 40 forged
@@ -136,6 +143,8 @@ class SummitServer:
         self._join_code = ""
         self._short_code = ""
         self._identity: Identity | None = None
+        # The port asked for, when another program had it and phones must be sent elsewhere.
+        self.moved_from: int | None = None
 
     # -- what the GUI shows --------------------------------------------------------------
 
@@ -182,6 +191,17 @@ class SummitServer:
     def check_count(self) -> int:
         """How many phones have reached the room-check page since the server started."""
         return self._checks.count
+
+    @property
+    def moved(self) -> str:
+        """'' when serving on the port asked for; else the sentence for the facilitator."""
+        if self.moved_from is None:
+            return ""
+        return (
+            f"Port {self.moved_from} is taken (by another program, or Summit running in"
+            f" another window), so phones now join at {self.short_url}. Phones that joined"
+            " before cannot reach this laptop until they scan the new code on the screen."
+        )
 
     def gone(self) -> str | None:
         """None while the served file is where it was opened; else the sentence saying it
@@ -270,28 +290,45 @@ class SummitServer:
     # -- helpers -------------------------------------------------------------------------
 
     def _bind(self) -> socket.socket:
-        """A listening socket on the preferred port, else on a free one the OS picks."""
-        for port in (self.port, 0) if self.port else (0,):
-            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            if os.name != "nt":  # on Windows SO_REUSEADDR would let two servers share a port
-                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            try:
-                # Measured: without TCP_NODELAY every answer with a body waited ~40 ms for
-                # Nagle's algorithm and delayed ACKs (2.7 ms with it) on our own socket.
-                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-                sock.bind((self.host, port))
-                sock.listen(2048)
-                self.port = sock.getsockname()[1]
-                return sock
-            except OSError as error:
-                sock.close()
-                if error.errno not in (errno.EADDRINUSE, errno.EACCES) or port == 0:
-                    raise ServerError(
-                        f"Cannot serve on {self.host}:{port}: {error.strerror}."
-                        " Choose another address."
-                    ) from error
-                log.info("port %s is taken; using a free one", port)
-        raise AssertionError("unreachable")
+        """A listening socket on the port asked for (phones know it), else on a free one the
+        OS picks, with `moved_from` saying so."""
+        wanted = self.port
+        if wanted:
+            waited = threading.Event()
+            deadline = time.monotonic() + PORT_WAIT_S
+            while True:
+                sock = self._listen(wanted)
+                if sock is not None:
+                    return sock
+                if time.monotonic() >= deadline:
+                    break
+                waited.wait(0.1)
+            log.info("port %s is taken; serving on a free one", wanted)
+        sock = self._listen(0)
+        assert sock is not None  # port 0 is never taken
+        self.moved_from = wanted or None
+        return sock
+
+    def _listen(self, port: int) -> socket.socket | None:
+        """A socket listening on `port`, or None when that port is taken."""
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        if os.name != "nt":  # on Windows SO_REUSEADDR would let two servers share a port
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            # Measured: without TCP_NODELAY every answer with a body waited ~40 ms for
+            # Nagle's algorithm and delayed ACKs (2.7 ms with it) on our own socket.
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            sock.bind((self.host, port))
+            sock.listen(2048)
+            self.port = sock.getsockname()[1]
+            return sock
+        except OSError as error:
+            sock.close()
+            if error.errno not in (errno.EADDRINUSE, errno.EACCES) or port == 0:
+                raise ServerError(
+                    f"Cannot serve on {self.host}:{port}: {error.strerror}. Choose another address."
+                ) from error
+            return None
 
     def _emit(self, kind: str, data: dict[str, Any]) -> None:
         if self.on_event is None:

@@ -23,6 +23,7 @@ from summit_app.core.model import (
     Question,
 )
 from summit_app.core.presenting import present
+from summit_app.core.privacy import notice
 from summit_app.core.tally import PollResult
 
 # The most questions a phone's list carries (by upvotes): a long Q&A stays a small answer.
@@ -39,6 +40,9 @@ class Snapshot:
     prompt_id: int | None = None  # the prompt open for phones' notes, words or questions
     frame_digest: str = ""  # changes when anything but the results does
     short_code: str = ""
+    shared_address: bool = False  # many phones behind one address: no per-address limit
+    notice: str = ""  # the privacy notice the join page shows first (core.privacy)
+    closed: bool = False  # closed and anonymised: no phone joins any more
     built_at: float = field(default_factory=time.monotonic)
 
 
@@ -67,6 +71,9 @@ def build_snapshot(summit: Summit) -> Snapshot:
         prompt.id if prompt else None,
         frame_digest=_digest(frame),
         short_code=info.short_code,
+        shared_address=info.shared_address,
+        notice=notice(info),
+        closed=bool(info.anonymised_at),
     )
 
 

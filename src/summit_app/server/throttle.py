@@ -13,13 +13,25 @@ addresses lock the whole room out of the short address. A right join link or car
 one address (a hotspot) are not shut out by one phone's stale link. The six-digit short
 code is the one a guesser could find by trying, so a locked address's typing is not looked
 at, and each address gets only a few tries an hour after its first ten.
+
+Over the whole day, an address brings in at most JOIN_TOTAL new participants: the rate
+alone let one address mint 107 voters in ten minutes, each voting once in every later poll.
+A venue that puts many phones behind one address (a guest network behind one router)
+switches the per-address limits off on the Phones tab (`SummitInfo.shared_address`);
+guessing stays locked either way. The totals live as long as the window's Doors (the app's
+session), not in the file: an address is personal data the file does not need.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from summit_app.server.guards import RateLimit
+from summit_app.server.limits import JOIN_TOTAL, SHARED_ADDRESS_HINT
+
+__all__ = ["JOIN_TOTAL", "SHARED_ADDRESS_HINT", "Doors"]
 
 # 100 fresh joins from one address in 10 s make at most JOIN_BURST + 10 * JOIN_PER_S.
 JOIN_BURST = 8
@@ -36,6 +48,11 @@ JOIN_REFUSED = (
     "Many phones have just joined from this phone's network address, so this one was not"
     " let in yet. Wait a minute, then scan the code again. If many of you share one"
     " connection, tell the facilitator."
+)
+JOIN_TOTAL_REACHED = (
+    "Several phones have already joined from this phone's network address today, the most"
+    " one address may bring in, so this one was not let in. If many of you share one"
+    " connection, tell the facilitator: they can allow it on the Phones tab."
 )
 GUESSED_TOO_OFTEN = (
     "Too many wrong codes were tried from this phone. Wait a minute, then scan the QR code"
@@ -58,13 +75,31 @@ class Doors:
     )
     refused_joins: int = 0
     wrong_guesses: int = 0
+    total: int = JOIN_TOTAL
+    clock: Callable[[], float] | None = None  # a simulated clock for tests; else monotonic
+    joined: Counter[str] = field(default_factory=Counter)  # new participants per address
+    refused_over_total: int = 0  # of refused_joins, those refused by the day's total
 
-    def may_join(self, address: str) -> bool:
-        """A fresh join (a new participant) from this address; counts a refusal."""
-        if self.joins.allow(address):
-            return True
-        self.refused_joins += 1
-        return False
+    def __post_init__(self) -> None:
+        if self.clock is not None:
+            for limit in (self.joins, self.guesses, self.short_guesses):
+                limit.clock = self.clock
+
+    def join_refusal(self, address: str, shared: bool = False) -> str | None:
+        """None if a fresh join (a new participant) from this address may come in, and
+        then it is counted; else the sentence the phone reads, and a refusal is counted.
+        `shared`: many phones share one address here, so no per-address limit applies."""
+        if shared:
+            return None
+        if self.joined[address] >= self.total:
+            self.refused_joins += 1
+            self.refused_over_total += 1
+            return JOIN_TOTAL_REACHED
+        if not self.joins.allow(address):
+            self.refused_joins += 1
+            return JOIN_REFUSED
+        self.joined[address] += 1
+        return None
 
     def may_guess(self, address: str, short: bool = False) -> bool:
         """Whether a wrong code from this address is answered as wrong (no while it is
@@ -84,4 +119,4 @@ class Doors:
     def unlimited(cls) -> Doors:
         """For tests that fuzz or flood on purpose and must reach the handlers."""
         big = 1e9
-        return cls(RateLimit(big, big), RateLimit(big, big), RateLimit(big, big))
+        return cls(RateLimit(big, big), RateLimit(big, big), RateLimit(big, big), total=10**9)

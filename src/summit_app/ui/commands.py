@@ -13,6 +13,7 @@ from typing import Any
 from summit_app.core.commands import agenda, audience, decks, notes, polls
 from summit_app.core.commands.agenda import KEEP_LOGO, SpeakerEdit
 from summit_app.core.model import Item, Note, Poll, Prompt, Section, Theme
+from summit_app.core.themes import Draft, Offer
 from summit_app.ui.session import SummitSession
 
 __all__ = ["KEEP_LOGO", "SpeakerEdit"]
@@ -79,6 +80,23 @@ def move_theme(session: SummitSession, theme_id: int, position: int) -> None:
 
 def remove_theme(session: SummitSession, theme_id: int) -> None:
     session.command("Remove theme", notes.remove_theme, theme_id)
+
+
+def merge_notes(session: SummitSession, groups: Sequence[Sequence[int]]) -> list[Note]:
+    return session.command("Merge duplicate notes", notes.merge_notes, groups)
+
+
+def poll_from_themes(session: SummitSession, prompt_id: int, kind: str) -> Poll:
+    return session.command("Poll on the themes", polls.poll_from_themes, prompt_id, kind)
+
+
+def accept_themes(
+    session: SummitSession, prompt_id: int, drafts: Sequence[Draft], offers: Sequence[Offer]
+) -> list[Theme]:
+    """Suggested or sorted themes as the facilitator accepted them: one step."""
+    return session.command(
+        "Accept suggested themes", notes.accept_themes, prompt_id, drafts, offers
+    )
 
 
 # -- agenda --------------------------------------------------------------------------------

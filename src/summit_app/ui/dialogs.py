@@ -24,10 +24,19 @@ log = logging.getLogger(__name__)
 
 def error(parent: QWidget | None, message: str, title: str = "Summit") -> QMessageBox:
     """Show a user-facing error message (never a traceback)."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
-    )
-    box.setObjectName("error_box")
+    return _message(parent, QMessageBox.Icon.Warning, title, message, "error_box")
+
+
+def inform(parent: QWidget | None, message: str, title: str = "Summit") -> QMessageBox:
+    """Say something done or due, window-modal and without blocking (as `error`)."""
+    return _message(parent, QMessageBox.Icon.Information, title, message, "inform_box")
+
+
+def _message(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, message: str, name: str
+) -> QMessageBox:
+    box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName(name)
     box.open()
     return box
 
@@ -108,9 +117,19 @@ def ask_number(
     return number if ok else None
 
 
+def ask_save_docx(parent: QWidget | None, title: str, suggested: Path) -> Path | None:
+    return _ask_save(parent, title, suggested, "Word files (*.docx)", ".docx")
+
+
 def ask_save_pdf(parent: QWidget | None, title: str, suggested: Path) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), "PDF files (*.pdf)")
+    return _ask_save(parent, title, suggested, "PDF files (*.pdf)", ".pdf")
+
+
+def _ask_save(
+    parent: QWidget | None, title: str, suggested: Path, kinds: str, suffix: str
+) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), kinds)
     if not name:
         return None
     path = Path(name)
-    return path if path.suffix else path.with_suffix(".pdf")
+    return path if path.suffix else path.with_suffix(suffix)

@@ -24,6 +24,7 @@ from summit_app.core.model import PromptKind
 from summit_app.file_lock import SummitLock
 from summit_app.ui import closing, dialogs, settings, templates_service
 from summit_app.ui.agenda_panel import AgendaPanel
+from summit_app.ui.anonymise_dialog import ReminderBanner
 from summit_app.ui.audience_panel import AudiencePanel
 from summit_app.ui.follow import follow_item
 from summit_app.ui.keys import ClickerKeys
@@ -250,7 +251,9 @@ class MainWindow(QMainWindow):
         self.projector = self.projector_panel.projector
         self.projector_panel.screens.said.connect(self.statusBar().showMessage)
         self.server_panel.server_started.connect(
-            lambda url: self.projector.set_join_address(url, self.server_panel.short_address)
+            lambda url: self.projector.set_join_address(
+                url, self.server_panel.short_address, self.server_panel.moved
+            )
         )
         self.server_panel.server_stopped.connect(lambda: self.projector.set_join_address(""))
         self.server_panel.server_started.connect(self._refresh_banner)
@@ -277,12 +280,12 @@ class MainWindow(QMainWindow):
         self.banner.setStyleSheet(BANNER)
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
-        serve = QPushButton("Start taking votes from phones")
-        serve.clicked.connect(lambda: self.server_panel.start())
+        self.banner_serve = QPushButton("Start taking votes from phones")
+        self.banner_serve.clicked.connect(lambda: self.server_panel.start())
         row = QHBoxLayout(self.banner)
         row.setContentsMargins(8, 2, 8, 2)
         row.addWidget(self.banner_text, 1)
-        row.addWidget(serve)
+        row.addWidget(self.banner_serve)
         # The file moved or deleted while open: said at once, with where it went.
         self.file_banner = QLabel()
         self.file_banner.setStyleSheet(ALARM)
@@ -295,6 +298,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.file_banner)
+        self.privacy_banner = ReminderBanner(self, session)  # kept past its retention
+        layout.addWidget(self.privacy_banner)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.projector_panel)
@@ -350,17 +355,23 @@ class MainWindow(QMainWindow):
         self.file_banner.setVisible(bool(sentence))
 
     def _refresh_banner(self, *_: object) -> None:
-        """Say so when phones are meant to take part but cannot reach the laptop."""
+        """Say so when phones are meant to take part but cannot reach the laptop, or must
+        scan again because the server is on a new address."""
         if self.session is None or not self.session.is_open:
             return
         doing = closing.phones_taking_part(self.session)
         stranded = bool(doing) and not self.server_panel.running
-        self.banner.setVisible(stranded)
+        server = self.server_panel.server
+        moved = server.moved if server is not None and self.server_panel.moved else ""
+        self.banner.setVisible(stranded or bool(moved))
+        self.banner_serve.setVisible(stranded)
         if stranded:
             self.banner_text.setText(
                 f"Phones are meant to be {doing}, but they cannot reach this laptop:"
                 " the phone server is not running."
             )
+        elif moved:
+            self.banner_text.setText(moved + " The projector's join code says so too.")
 
     def focus_tab(self, number: int) -> None:
         """Keys go to the tab's main list, never to a spin box that would take the arrows."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from summit_app import __version__, logs
 from summit_app.ui import dialogs, settings
+from summit_app.ui.anonymise_dialog import close_and_anonymise
 
 if TYPE_CHECKING:
     from summit_app.ui.main_window import MainWindow
@@ -34,8 +35,11 @@ class Menus:
         self.recent.aboutToShow.connect(self._fill_recent)
         self.file.addSeparator()
         self.summit_settings = self._add(self.file, "Summit &settings…", window.open_settings)
-        self.export = self._add(self.file, "&Export write-up pack…", self.open_export, "Ctrl+E")
+        self.exports = self.file.addMenu("&Export")
+        self.export = self._add(self.exports, "&Write-up pack…", self.open_export, "Ctrl+E")
+        self.governance = self._add(self.exports, "&Governance pack…", self.export_governance)
         self.file.addSeparator()
+        self.anonymise = self._add(self.file, "Close and &anonymise…", self._anonymise)
         self.close = self._add(self.file, "&Close summit", window.close_summit, Std.Close)
         self.quit = self._add(self.file, "&Quit", window.close, Std.Quit)
 
@@ -100,6 +104,9 @@ class Menus:
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         return action
 
+    def _anonymise(self) -> None:
+        close_and_anonymise(self.window)
+
     def _run(self, name: str, *args: object) -> None:
         panel = getattr(self.window, "run_panel", None)
         if panel is not None and self.window.session is not None:
@@ -125,6 +132,7 @@ class Menus:
         has = session is not None
         for action in (
             self.close,
+            self.anonymise,
             self.projector,
             self.summit_settings,
             *self.tab_actions,
@@ -134,6 +142,7 @@ class Menus:
         ):
             action.setEnabled(has)
         self.export.setEnabled(has)
+        self.governance.setEnabled(has)
         self.edit.clear()
         if has:
             self.undo = self._add(self.edit, "&Undo", self._undo, Std.Undo)
@@ -184,6 +193,24 @@ class Menus:
 
             dialog = ExportDialog(self.window.session.path, self.window)
             dialog.open()
+
+    def export_governance(self) -> Path | None:
+        """File › Export › Governance pack…: the Word document for the IG lead, the DPIA
+        and the IT team, pre-filled from this summit (export/governance.py)."""
+        session = self.window.session
+        if session is None:
+            return None
+        from summit_app.export.word.governance import default_governance, write_governance
+
+        target = dialogs.ask_save_docx(
+            self.window, "Export the governance pack", default_governance(session.path)
+        )
+        if target is None:
+            return None
+        written = dialogs.attempt(self.window, lambda: write_governance(session.summit, target))
+        if written is not None:
+            self.window.statusBar().showMessage(f"Governance pack written to {written}")
+        return written
 
     def show_log_folder(self) -> None:
         """Open the folder with Summit's log in the system's file manager, to send it on."""

@@ -31,11 +31,13 @@ from summit_app.ui.writeup_editors import NarrativeEdit
 class NoteBoard(QWidget):
     """Signals:
     prompt_chosen(int): the facilitator chose this question (it goes to the preview).
+    poll_made(int): a poll on this prompt's themes was made (it is in the Polls tab).
     """
 
     typing_expected = True  # clicker letters (B, .) on its lists are the next note
 
     prompt_chosen = Signal(int)
+    poll_made = Signal(int)
 
     def __init__(self, session: SummitSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +107,10 @@ class NoteBoard(QWidget):
             ("up", "Theme up", lambda: self.move_theme(-1), "Ctrl+Shift+Up"),
             ("down", "Theme down", lambda: self.move_theme(+1), "Ctrl+Shift+Down"),
             ("remove_theme", "Remove theme", self.remove_theme, ""),
+            ("suggest", "Suggest themes…", self.suggest_themes, "Ctrl+Shift+T"),
+            ("sort", "Sort into themes…", self.sort_into_themes, ""),
+            ("duplicates", "Merge near-duplicates…", self.merge_duplicates, ""),
+            ("poll", "Poll on these themes…", self.ask_theme_poll, ""),
             ("hide", "Hide / show note", self.toggle_hidden, "Ctrl+H"),
             ("quote", "Mark as quote", self.toggle_quote, "Ctrl+'"),
             ("edit", "Edit note…", self.edit_note, "F2"),
@@ -359,6 +365,50 @@ class NoteBoard(QWidget):
         has_group, theme_id = self.selected_group()
         if has_group and theme_id is not None:
             self._do(lambda: commands.remove_theme(self.session, theme_id))
+
+    def suggest_themes(self) -> None:
+        """Themes proposed by the model on this laptop for the notes not in one (or the
+        selected notes); the facilitator accepts what fits (ui/theme_suggestions.py)."""
+        self._theme_dialog("suggest")
+
+    def sort_into_themes(self) -> None:
+        self._theme_dialog("sort")
+
+    def merge_duplicates(self) -> None:
+        if self.prompt_id is None:
+            return
+        from summit_app.ui.duplicates_dialog import DuplicatesDialog
+
+        self.duplicates_dialog = DuplicatesDialog(self.session, self.prompt_id, self)
+        self.duplicates_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.duplicates_dialog.show()
+
+    def ask_theme_poll(self) -> None:
+        """Points or ranking? Then the poll (a button's click passes no kind here)."""
+        choices = {"Points (share 10 points)": "points", "Ranking": "rank"}
+        picked = dialogs.ask_choice(
+            self, "Poll on these themes", "The room prioritises the themes by:", list(choices)
+        )
+        if picked in choices:
+            self.poll_on_themes(choices[picked])
+
+    def poll_on_themes(self, kind: str) -> None:
+        """The prompt's themes become the options of a new points or ranking poll."""
+        if self.prompt_id is not None:
+            poll = self._do(lambda: commands.poll_from_themes(self.session, self.prompt_id, kind))
+            if poll:
+                self.poll_made.emit(self.prompt_id)
+
+    def _theme_dialog(self, mode: str) -> None:
+        if self.prompt_id is None:
+            return
+        from summit_app.ui.theme_suggestions import ThemeSuggestions
+
+        self.theme_dialog = ThemeSuggestions(
+            self.session, self.prompt_id, self.selected(), mode, self
+        )
+        self.theme_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.theme_dialog.show()
 
     def _summary_edited(self, text: str) -> None:
         theme_id = self._summary_theme

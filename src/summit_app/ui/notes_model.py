@@ -102,7 +102,7 @@ class NotesModel(QStandardItemModel):
         return group
 
     def _note(self, note: Note, theme: Theme | None) -> QStandardItem:
-        cell = QStandardItem(note.text)
+        cell = QStandardItem(note.label)
         cell.setData(note.id, ID_ROLE)
         cell.setData("note", KIND_ROLE)
         cell.setEditable(False)

@@ -38,11 +38,12 @@ class ProjectorWindow(QWidget):
         layout.addWidget(self.view)
         self.resize(1280, 720)
 
-    def set_join_address(self, url: str, short: str = "") -> None:
+    def set_join_address(self, url: str, short: str = "", moved: bool = False) -> None:
         """How phones join, for every screen's corner and the Join screen: the URL for the
         QR code, and the short form a person can type (shown when given, else the URL
-        without its scheme). Empty when phones cannot join."""
-        self.stage.set_join_address(url, short)
+        without its scheme). Empty when phones cannot join. `moved`: a new address, which
+        phones that joined before must scan again."""
+        self.stage.set_join_address(url, short, moved)
 
     @property
     def join_url(self) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -25,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from summit_app.core import SummitError
 from summit_app.core.changes import Area, Changes
+from summit_app.server.limits import JOIN_TOTAL, SHARED_ADDRESS_HINT
 from summit_app.server.network import candidate_addresses
 from summit_app.server.room import ROOM_ADVICE
-from summit_app.ui import closing, contrast, dialogs, settings
+from summit_app.ui import closing, commands, contrast, dialogs, settings
 from summit_app.ui.accessible import describe
 from summit_app.ui.cards_box import CardsBox
 from summit_app.ui.qr_image import qr_pixmap
@@ -35,13 +37,23 @@ from summit_app.ui.session import SummitSession
 
 if TYPE_CHECKING:
     from summit_app.server import SummitServer
+    from summit_app.server.throttle import Doors
 
 DEFAULT_PORT = 8765
 SERVED_HOST_KEY = "phones/served_host"  # where phones joined last: reopening serves there
+SERVED_PORT_KEY = "phones/served_port"  # and on which port: phones' open pages know it
 QR_SIDE = 240  # the Phones tab's QR code, drawn at a whole number of pixels a module
 NO_NETWORK = (
     "No network that phones can reach: this laptop is on no Wi-Fi, hotspot or Ethernet."
     " Join the venue Wi-Fi or turn on the laptop's hotspot, then press Refresh."
+)
+SHARED_ADDRESS = "Many phones share one network address here"
+SHARED_ADDRESS_WHEN = (
+    f"Leave this off: one network address may bring in at most {JOIN_TOTAL} phones all day,"
+    " so clearing cookies does not give a second vote. Tick it only where the venue's Wi-Fi"
+    " puts every phone behind one address (a guest network behind one router: the joins"
+    " refused above climb fast). Ticked, one person can join again and again: print voting"
+    " cards where that must not be."
 )
 
 
@@ -75,12 +87,22 @@ class ServerPanel(QWidget):
     server_stopped = Signal()
 
     def __init__(
-        self, session: SummitSession, port: int = DEFAULT_PORT, parent: QWidget | None = None
+        self,
+        session: SummitSession,
+        port: int | None = None,
+        parent: QWidget | None = None,
     ) -> None:
+        """`port`: where to serve; by default the port phones were last served on (their
+        open pages know it), else DEFAULT_PORT; 0 for any free port."""
         super().__init__(parent)
         self.session = session
-        self.port = port
+        remembered = settings.settings().value(SERVED_PORT_KEY, DEFAULT_PORT, type=int)
+        self.port = remembered if port is None else port
+        self._remember_port = port is None
         self.server: SummitServer | None = None
+        # Kept while this summit is open, so the day's total per address outlives a restart
+        # of the server (a new address, a new port).
+        self.doors: Doors | None = None  # made with the first server (the web stack loads then)
         self.showing_check = False
         self.address_combo = QComboBox()
         describe(
@@ -108,6 +130,11 @@ class ServerPanel(QWidget):
         self.qr_caption.setFixedWidth(QR_SIDE + 20)
         self.joined_label = label(style="font-size: 14pt;")
         self.turnout_label = label()
+        self.shared_box = QCheckBox(SHARED_ADDRESS)
+        describe(self.shared_box, SHARED_ADDRESS_WHEN)
+        self.shared_box.setChecked(session.summit.info().shared_address)
+        self.shared_box.toggled.connect(self._share_address)
+        self.shared_hint = label(SHARED_ADDRESS_WHEN, contrast.quiet_style())
         grid = QGridLayout()
         grid.addWidget(QLabel("Address"), 0, 0)
         address = QHBoxLayout()
@@ -121,6 +148,8 @@ class ServerPanel(QWidget):
         grid.addWidget(self.url_label, 5, 0, 1, 2)
         grid.addWidget(self.joined_label, 6, 0, 1, 2)
         grid.addWidget(self.turnout_label, 7, 0, 1, 2)
+        grid.addWidget(self.shared_box, 8, 0, 1, 2)
+        grid.addWidget(self.shared_hint, 9, 0, 1, 2)
         left = QVBoxLayout()
         left.addLayout(grid)
         left.addWidget(self._room_check_box())
@@ -148,6 +177,20 @@ class ServerPanel(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches(Area.PEOPLE, Area.BALLOTS):
             self.refresh_joined()
+        if changes.touches(Area.INFO) and self.session.is_open:
+            shared = self.session.summit.info().shared_address  # an undo may have moved it
+            if shared != self.shared_box.isChecked():
+                self.shared_box.blockSignals(True)
+                self.shared_box.setChecked(shared)
+                self.shared_box.blockSignals(False)
+
+    def _share_address(self, on: bool) -> None:
+        """Kept in the file: the phone server reads it with the live state, at once."""
+        text = "Allow many phones per address" if on else "Limit phones per address"
+        try:
+            commands.edit_summit(self.session, text, shared_address=on)
+        except SummitError as error:
+            self.status.setText(str(error))
 
     def _room_check_box(self) -> QGroupBox:
         box = QGroupBox("Room check: can phones reach this laptop?")
@@ -177,6 +220,12 @@ class ServerPanel(QWidget):
     @property
     def running(self) -> bool:
         return self.server is not None and self.server.running
+
+    @property
+    def moved(self) -> bool:
+        """Serving on a new port while phones had joined on the old one: they must scan again."""
+        server = self.server
+        return server is not None and bool(server.moved) and self.session.summit.people.count() > 0
 
     @property
     def short_address(self) -> str:
@@ -226,6 +275,9 @@ class ServerPanel(QWidget):
                     f"; {refused} {'join' if refused == 1 else 'joins'} refused: too many"
                     " fresh joins from one phone's address"
                 )
+                over = self.doors.refused_over_total if self.doors else 0
+                if over:
+                    turnout += f" ({over} past the day's {JOIN_TOTAL}: {SHARED_ADDRESS_HINT})"
             checked = self.server.check_count
             self.check_label.setText(
                 f"{checked} {'phone' if checked == 1 else 'phones'} reached this laptop"
@@ -273,9 +325,17 @@ class ServerPanel(QWidget):
             return self.running
         host = host or self.address_combo.currentData() or "127.0.0.1"
         from summit_app.server import SummitServer  # loaded after the window shows (ui/app.py)
+        from summit_app.server.throttle import Doors
+
+        if self.doors is None:
+            self.doors = Doors()
 
         server = SummitServer(
-            self.session.path, host=host, port=self.port, on_event=self.session.server_event
+            self.session.path,
+            host=host,
+            port=self.port,
+            on_event=self.session.server_event,
+            doors=self.doors,
         )
         try:
             server.start()
@@ -284,11 +344,17 @@ class ServerPanel(QWidget):
             return False
         self.server = server
         settings.settings().setValue(SERVED_HOST_KEY, server.host)
+        if self._remember_port:
+            settings.settings().setValue(SERVED_PORT_KEY, server.port)
         self.session.set_events_active(True)
         found = self.address_combo.findData(server.host)
         if found >= 0:
             self.address_combo.setCurrentIndex(found)
-        self.status.setText(f"Running on {server.host}:{server.port}")
+        taken = "" if server.moved_from is None else f" (port {server.moved_from} is taken)"
+        self.status.setText(f"Running on {server.host}:{server.port}{taken}")
+        if self.moved:  # said where the facilitator looks, and on the projector (main_window)
+            self.warning.setText(server.moved)
+            self.warning.show()
         self.short_label.setText(f"Or type: {server.short_url}")
         self.url_label.setText(server.join_url)
         self.showing_check = False
@@ -303,6 +369,9 @@ class ServerPanel(QWidget):
     def stop(self) -> None:
         if self.server is None:
             return
+        if self.moved:
+            self.warning.clear()
+            self.warning.hide()
         self.server.stop()
         self.server = None
         self.session.set_events_active(False)

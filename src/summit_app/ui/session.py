@@ -174,6 +174,15 @@ class SummitSession(QObject):
         """
         return self.history.run(text, lambda s: action(s, *args, **kwargs)).value
 
+    def anonymise(self) -> Any:
+        """File › Close and anonymise (core/anonymise.py): not undoable, and the undo
+        history goes with it, since it holds rows as they were."""
+        done = self.summit.anonymise()
+        self.history.clear()
+        self.history_changed.emit()
+        self.announce(Changes.unknown(origin=Origin.FACILITATOR))
+        return done
+
     def undo(self) -> None:
         """Undo the last command; raises a SummitError (and nothing moves) if it cannot."""
         try:

@@ -80,6 +80,7 @@ class Stage(QObject):
         self.frozen = False
         self.join_url = ""
         self.join_short = ""
+        self.join_moved = False  # a new address: phones that joined before must scan again
         self.hide_overrun = settings.settings().value(HIDE_OVERRUN_KEY, False, type=bool)
         # Slides fill the screen: the join corner covers them only when asked for.
         self.slides_corner = settings.settings().value(SLIDES_CORNER_KEY, False, type=bool)
@@ -141,11 +142,13 @@ class Stage(QObject):
             self.hide_overrun = hide
             self.changed.emit()
 
-    def set_join_address(self, url: str, short: str = "") -> None:
+    def set_join_address(self, url: str, short: str = "", moved: bool = False) -> None:
         """How phones join: the full URL (for the QR code) and, if there is one, a short
-        form a person can type. Empty when phones cannot join."""
-        if (url, short) != (self.join_url, self.join_short):
-            self.join_url, self.join_short = url, short
+        form a person can type. Empty when phones cannot join. `moved`: the address is not
+        the one phones joined on before (its port was taken): the room is told to scan again."""
+        moved = moved and bool(url)
+        if (url, short, moved) != (self.join_url, self.join_short, self.join_moved):
+            self.join_url, self.join_short, self.join_moved = url, short, moved
             self.changed.emit()
 
     @property

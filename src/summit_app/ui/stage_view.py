@@ -35,6 +35,8 @@ TIMER_COLOURS = {"normal": "#ffffff", "amber": "#fbbf24", "red": "#f87171", "pau
 STYLE = "StageView { background: #000000; } QLabel { color: #ffffff; background: transparent; }"
 # Sizes in hundredths of the view's height (of a 16:9 area, on wider or taller screens).
 SIZES = {"title": 6.5, "question": 5.2, "timer": 24, "body": 3.8, "footer": 3.2, "address": 3.4}
+# Under the join code when its port was taken and phones were moved to a new address.
+MOVED = "New address: if your phone says it lost touch, scan this code again."
 CORNER_QR = 13  # the corner's QR code, in hundredths of the height
 FOOTER = 15
 
@@ -204,9 +206,13 @@ class StageView(QWidget):
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.url_label = self._label("title", bold=True, centre=True)
         self.joined_label = self._label("body", centre=True)
+        self.moved_label = self._label("body", bold=True, centre=True)
+        self.moved_label.setText(MOVED)
+        self.moved_label.hide()
         for widget, stretch in ((self.join_title, 0), (self.qr_label, 1)):
             join.addWidget(widget, stretch)
         join.addWidget(self.url_label)
+        join.addWidget(self.moved_label)
         join.addWidget(self.joined_label)
         item = self._page(Mode.ITEM)
         self.item_title = self._label("title", bold=True)
@@ -287,6 +293,7 @@ class StageView(QWidget):
             side = max(40, min(self.stack.height() * 0.55, self.width() * 0.4))
             _set_scaled(self.qr_label, qr, int(side))
             self.url_label.setText(self.stage.join_text)
+        self.moved_label.setVisible(self.stage.join_moved)
         count = summit.people.count()
         self.joined_label.setText(f"{count} {'phone' if count == 1 else 'phones'} joined")
 
@@ -373,10 +380,10 @@ class StageView(QWidget):
         summit = self.session.summit
         notes = summit.notes.notes(prompt_id, include_hidden=False)
         groups = [
-            WallGroup(t.name, t.colour, tuple(n.text for n in notes if n.theme_id == t.id))
+            WallGroup(t.name, t.colour, tuple(n.label for n in notes if n.theme_id == t.id))
             for t in summit.notes.themes(prompt_id)
         ]
-        unsorted = tuple(n.text for n in notes if n.theme_id is None)
+        unsorted = tuple(n.label for n in notes if n.theme_id is None)
         if unsorted:
             groups.append(WallGroup("Not yet grouped", "#e5e7eb", unsorted))
         return [g for g in groups if g.notes]
@@ -425,7 +432,8 @@ class StageView(QWidget):
         self.corner_address.setVisible(corner)
         if corner:
             _set_scaled(self.corner_qr, qr, round(self.unit() * CORNER_QR))
-            self.corner_address.setText(f"Join: {self.stage.join_text}")
+            new = " (new address)" if self.stage.join_moved else ""
+            self.corner_address.setText(f"Join{new}: {self.stage.join_text}")
 
     def _refresh_logo(self, height: int) -> None:
         if self._logo_stale:

@@ -1,4 +1,6 @@
-"""File › Summit settings…: the summit's title, date, venue, people, aims, groups and logo.
+"""File › Summit settings…: the summit's title, date, venue, people, aims, groups and logo;
+and on its Privacy tab, what phones are told first and how long the file keeps what links
+input to a phone.
 
 Saved as one command (`commands.save_summit_settings`), so Edit › Undo takes the whole
 dialog back. A refused value is said under the form and the dialog stays open with
@@ -22,11 +24,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from summit_app.core import SummitError
+from summit_app.core.privacy import default_notice
+from summit_app.core.summit_info import MAX_RETENTION_DAYS
 from summit_app.ui import commands, contrast
 from summit_app.ui.accessible import describe
 from summit_app.ui.session import SummitSession
@@ -143,6 +149,11 @@ class SummitSettingsDialog(QDialog):
         form.addRow("", _hint("Phones pick one (or none); the pack shows how each group voted."))
         form.addRow("Logo", logo_row)
         form.addRow("", _hint("Shown on the projector; kept in the file for the pack's cover."))
+        details = QWidget()
+        details.setLayout(form)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(details, "Details")
+        self.tabs.addTab(self._privacy_tab(info), "Privacy")
         self.error = QLabel()
         self.error.setObjectName("settings_error")
         self.error.setWordWrap(True)
@@ -154,11 +165,56 @@ class SummitSettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._show_logo()
         self.resize(680, self.sizeHint().height())
+
+    def _privacy_tab(self, info) -> QWidget:
+        self.notice = text_box(info.privacy_notice, default_notice(info), 180)
+        describe(
+            self.notice,
+            "What every phone's join page says first, before anything is sent. Empty: the"
+            " default shown greyed, which follows the organisers, contact and days kept.",
+            "Privacy notice",
+        )
+        self.retention = QSpinBox()
+        self.retention.setRange(1, MAX_RETENTION_DAYS)
+        self.retention.setValue(info.retention_days)
+        self.retention.setSuffix(" days")
+        self.retention.setMaximumWidth(160)
+        describe(
+            self.retention,
+            "How long the file keeps what links input to a phone; opening the summit after"
+            " that reminds you to close and anonymise it.",
+            "Keep what links input to a phone for",
+        )
+        form = QFormLayout()
+        form.addRow("Privacy notice", self.notice)
+        form.addRow(
+            "",
+            _hint(
+                "Phones show it first, before anything is sent, and the pack's data appendix"
+                " prints it. Leave it empty for the default (shown greyed), which follows the"
+                " organisers, contact and days below; write your own to name your lawful basis"
+                " or data protection officer."
+            ),
+        )
+        form.addRow("Keep for", self.retention)
+        form.addRow(
+            "",
+            _hint(
+                "Days after the summit until what links input to a phone (passes, card codes,"
+                " participant numbers, times to the second) should be removed with File ›"
+                " Close and anonymise. Opening the summit after that reminds you."
+            ),
+        )
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        column.addLayout(form)
+        column.addStretch(1)  # the rows at their own height, not spread down the tab
+        return tab
 
     # -- the logo ------------------------------------------------------------------------
 
@@ -210,6 +266,8 @@ class SummitSettingsDialog(QDialog):
             "introduction": self.introduction.toPlainText(),
             "objectives": lines(self.objectives),
             "groups": lines(self.groups),
+            "privacy_notice": self.notice.toPlainText(),
+            "retention_days": self.retention.value(),
         }
         if self._free_date and not date:
             del fields["date"]

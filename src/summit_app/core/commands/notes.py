@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from summit_app.core.commands import command
 from summit_app.core.model import Note, Theme
 from summit_app.core.store import Summit
+from summit_app.core.themes import Draft, Offer
 
 
 @command
@@ -66,3 +67,24 @@ def move_theme(summit: Summit, /, theme_id: int, position: int) -> None:
 @command
 def remove_theme(summit: Summit, /, theme_id: int) -> None:
     summit.notes.remove_theme(theme_id)
+
+
+@command
+def merge_notes(summit: Summit, /, groups: Sequence[Sequence[int]]) -> list[Note]:
+    """Each group of near-duplicates becomes its first note, counting the others."""
+    return [summit.notes.merge_notes(group) for group in groups]
+
+
+@command
+def accept_themes(
+    summit: Summit, /, prompt_id: int, drafts: Sequence[Draft], offers: Sequence[Offer] = ()
+) -> list[Theme]:
+    """Suggested themes as the facilitator accepted them (renamed, moved, merged): each
+    draft becomes a theme with its notes, each offer moves its note into that existing
+    theme. The same writes as by hand, in one transaction: one step of undo."""
+    made = []
+    for draft in drafts:
+        made.append(add_theme(summit, prompt_id, draft.name, draft.note_ids).value)
+    for offer in offers:
+        summit.notes.set_theme(offer.note_id, offer.theme_id)
+    return made

@@ -1,0 +1,131 @@
+"""Which method suggests and sorts themes best, and how fast the shipped one is.
+
+    .venv/bin/python -m pip install scikit-learn wordllama   # the methods compared against
+    .venv/bin/python bench/themes.py            # --quick: one run of each size, not five
+
+On the labelled set (tests/data/themes_labelled.txt: notes from the seed pack under its own
+headings) each method suggests themes for all the notes, at the human count and at the count
+it chooses itself, and sorts them into the human themes given only the themes' names. It
+prints the adjusted Rand index (ARI) of the suggestion against the human grouping and the
+share of notes the sorting placed with their human theme. Then the shipped method
+(core/themes.py) suggests themes for 500 and 5,000 notes made from the labelled ones, never
+seen before (no cache), median of 5. The last line is the shipped method's summary.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "core"))
+
+from labelled_themes import adjusted_rand, load  # noqa: E402
+
+from summit_app.core import themes  # noqa: E402
+
+
+def _grouping(n: int, groups: list[list[int]]) -> list[int]:
+    labels = [0] * n
+    for g, members in enumerate(groups):
+        for i in members:
+            labels[i] = g
+    return labels
+
+
+def _placed(vectors: np.ndarray, named: np.ndarray, truth: list[int]) -> float:
+    return float(((vectors @ named.T).argmax(1) == np.array(truth)).mean())
+
+
+def main() -> None:
+    notes, truth, names = load()
+    k = len(names)
+    print(f"labelled set: {len(notes)} notes in {k} themes (chance of placing right {1 / k:.0%})")
+    rows = []
+
+    # TF-IDF with scikit-learn's k-means; sorting by cosine to each theme name's TF-IDF.
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(notes + names)
+    docs, named = x[: len(notes)], x[len(notes) :]
+    found = KMeans(k, n_init=10, random_state=0).fit_predict(docs)
+    placed = ((docs @ named.T).toarray().argmax(1) == np.array(truth)).mean()
+    rows.append(("TF-IDF + k-means (scikit-learn)", adjusted_rand(truth, found.tolist()), placed))
+
+    # wordllama's static embeddings from its own wheel. 0.4 looks for its tokenizer in the
+    # wrong folder and goes to the network unless pointed at its own package folder.
+    import wordllama
+
+    wl = wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+    vecs = np.asarray(wl.embed(notes, norm=True), np.float32)
+    named_wl = np.asarray(wl.embed(names, norm=True), np.float32)
+    found = KMeans(k, n_init=10, random_state=0).fit_predict(vecs)
+    rows.append(
+        (
+            "wordllama static embeddings + k-means",
+            adjusted_rand(truth, found.tolist()),
+            _placed(vecs, named_wl, truth),
+        )
+    )
+
+    # The shipped method: MiniLM-L6 (int8, onnxruntime) + spherical k-means; sorting by name
+    # with one round of refinement.
+    embedder = themes.Embedder.shared()
+    vectors = embedder.embed(notes)
+    at_k = themes.suggest(notes, k, vectors=vectors)
+    chosen = themes.suggest(notes, None, vectors=vectors)
+    sorted_ = themes.sort_into(notes, names, vectors=vectors)
+    placed_minilm = float(np.mean([p.theme == truth[p.note] for p in sorted_]))
+    ari_k = adjusted_rand(truth, _grouping(len(notes), [list(t.members) for t in at_k]))
+    ari_own = adjusted_rand(truth, _grouping(len(notes), [list(t.members) for t in chosen]))
+    rows.append(("MiniLM-L6 sentence embeddings (shipped)", ari_k, placed_minilm))
+    # With two notes of each theme dragged in first, as the facilitator may.
+    examples = [[i for i, t in enumerate(truth) if t == g][:2] for g in range(k)]
+    given = {i for e in examples for i in e}
+    helped = themes.sort_into(notes, names, examples, vectors=vectors)
+    placed_helped = np.mean([p.theme == truth[p.note] for p in helped if p.note not in given])
+
+    print(f"{'method':42} {'ARI':>6} {'placed':>7}")
+    for name, ari, placed in rows:
+        print(f"{name:42} {ari:6.3f} {placed:7.1%}")
+    print(f"shipped, count chosen from the notes ({len(chosen)} themes): ARI {ari_own:.3f}")
+    print(f"shipped, sorting with two notes of each theme given: placed {placed_helped:.1%}")
+    print("suggested names:", "; ".join(t.name for t in chosen))
+
+    rng = random.Random(5)
+    words = [w for n in notes for w in n.split()]
+    timings = {}
+    for size in (500, 5000):
+        runs, cpu = [], []
+        for _ in range(1 if "--quick" in sys.argv else 5):
+            # New texts every run: nothing is cached between runs.
+            texts = [
+                f"{rng.choice(notes)} {' '.join(rng.sample(words, rng.randint(0, 4)))}"
+                for _ in range(size)
+            ]
+            start, used = time.perf_counter(), time.process_time()
+            themes.suggest(texts)
+            runs.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - used)
+        timings[size] = statistics.median(runs)
+        # The CPU time (both cores' together) shows the work itself when the shared
+        # machine is busy: on an idle 2-core machine the wall time is about half of it.
+        print(
+            f"suggest {size} notes: median {timings[size]:.2f} s of {[round(r, 2) for r in runs]};"
+            f" CPU median {statistics.median(cpu):.2f} s; load {os.getloadavg()[0]:.1f}"
+        )
+    print(
+        f"themes: ARI {ari_own:.2f}, placed {placed_minilm:.0%}, "
+        f"500 notes {timings[500]:.2f} s, 5000 notes {timings[5000]:.2f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()

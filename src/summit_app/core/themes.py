@@ -1,0 +1,553 @@
+"""Themes suggested and sorted on the laptop, offline: a wall of notes grouped in a second.
+
+Each note becomes a sentence embedding from a small model that ships inside the package
+(resources/models/minilm: all-MiniLM-L6-v2, int8, run by onnxruntime, its WordPiece
+tokenizer in core/wordpiece.py; see its README for
+where the weights came from). Suggesting clusters the embeddings with spherical k-means, the
+count chosen from the notes (the best silhouette) unless the facilitator asks for more or
+fewer; sorting places each note with the theme whose name (and notes) it is closest to. Chosen
+by measuring on a labelled set from the seed pack (bench/themes.py): TF-IDF and static word
+embeddings only match words, and short notes rarely share them.
+
+Pure functions over texts: no Qt, no SQL, nothing on the network. numpy and onnxruntime
+are imported when first used, so the app starts without them.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from summit_app.core.model import Note, Theme
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+    Matrix = NDArray[np.float32]
+
+# How close two notes must be (cosine of their embeddings) to be offered as one note.
+DUPLICATE_SIMILARITY = 0.8
+# Notes go through the model this many at a time, shortest first (less padding).
+BATCH = 128
+MAX_TOKENS = 64
+# A suggested theme's notes that fit it less than this are shown as the ones it is least sure of.
+LEAST_SURE = 0.5
+# A new note is offered to an existing theme it fits at least this well (and better than
+# the new theme it would join).
+OFFER_FIT = 0.35
+# Embeddings kept for texts seen before (1.5 KB each).
+KNOWN_TEXTS = 50_000
+# The default count of themes is looked for between these, and never above notes / 3.
+FEWEST, MOST = 3, 12
+
+Progress = Callable[[float], None]
+
+
+@dataclass(frozen=True)
+class SuggestedTheme:
+    """A proposed theme: its name from the notes' own words, its notes (indices into the
+    texts given) with how well each fits (cosine to the theme's centre, 0 to 1), the ones
+    it is least sure of first."""
+
+    name: str
+    members: tuple[int, ...]
+    fits: tuple[float, ...]
+
+    def least_sure(self, count: int = 3) -> tuple[int, ...]:
+        order = sorted(range(len(self.members)), key=lambda i: self.fits[i])
+        return tuple(self.members[i] for i in order[:count] if self.fits[i] < LEAST_SURE)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where sorting puts one note: the theme (index into the themes given), how sure it
+    is (0 to 1: the share of the note's closeness that goes to this theme over the next
+    best), and the next best theme."""
+
+    note: int
+    theme: int
+    fit: float
+    confidence: float
+    runner_up: int | None
+
+
+class Embedder:
+    """The sentence-embedding model, loaded once per process (a few hundred ms)."""
+
+    _shared: Embedder | None = None
+    _lock = threading.Lock()
+
+    def __init__(self) -> None:
+        import onnxruntime
+
+        from summit_app.core.wordpiece import WordPiece
+        from summit_app.resources import RESOURCES
+
+        folder = RESOURCES / "models" / "minilm"
+        self._tokenizer = WordPiece(folder / "vocab.txt")
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3
+        self._session = onnxruntime.InferenceSession(
+            str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
+        )
+        # Texts seen before are not run again: "more themes", "split", sorting after
+        # suggesting and the notes already embedded cost nothing.
+        self._known: dict[str, Any] = {}
+
+    @classmethod
+    def shared(cls) -> Embedder:
+        with cls._lock:
+            if cls._shared is None:
+                cls._shared = cls()
+            return cls._shared
+
+    def embed(self, texts: Sequence[str], progress: Progress | None = None) -> Matrix:
+        """Unit-length embeddings, one row per text."""
+        import numpy as np
+
+        new = list(dict.fromkeys(t for t in texts if t not in self._known))
+        if new:
+            fresh = self._run(new, progress)
+            if len(self._known) + len(new) > KNOWN_TEXTS:
+                self._known.clear()
+            self._known.update(zip(new, fresh, strict=True))
+        elif progress:
+            progress(1.0)
+        out: Matrix = np.array([self._known[t] for t in texts], np.float32).reshape(-1, 384)
+        return out
+
+    def _run(self, texts: Sequence[str], progress: Progress | None) -> Matrix:
+        import numpy as np
+
+        out: Matrix = np.zeros((len(texts), 384), np.float32)
+        encoded = [self._tokenizer.encode(t, MAX_TOKENS) for t in texts]
+        order = sorted(range(len(texts)), key=lambda i: len(encoded[i]))
+        for start in range(0, len(order), BATCH):
+            chunk = order[start : start + BATCH]
+            width = max(len(encoded[i]) for i in chunk)
+            ids = np.zeros((len(chunk), width), np.int64)
+            mask = np.zeros((len(chunk), width), np.int64)
+            for row, i in enumerate(chunk):
+                n = len(encoded[i])
+                ids[row, :n] = encoded[i]
+                mask[row, :n] = 1
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            out[chunk] = self._session.run(None, feeds)[0]
+            if progress:
+                progress(min(1.0, (start + len(chunk)) / len(order)))
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        unit: Matrix = out / np.maximum(norms, 1e-9)
+        return unit
+
+
+# -- suggesting ----------------------------------------------------------------------------
+
+
+def suggest(
+    texts: Sequence[str],
+    count: int | None = None,
+    vectors: Matrix | None = None,
+    progress: Progress | None = None,
+) -> list[SuggestedTheme]:
+    """Group the texts into themes, largest first. `count` None: chosen from the notes."""
+    import numpy as np
+
+    if not texts:
+        return []
+    if vectors is None:
+        vectors = Embedder.shared().embed(texts, _part(progress, 0.0, 0.8))
+    n = len(texts)
+    if n < 2:
+        return [SuggestedTheme(Namer([[texts[0]]]).name(0), (0,), (1.0,))]
+    if count is None:
+        count = choose_count(vectors)
+    count = max(1, min(count, n))
+    labels, centres = kmeans(vectors, count)
+    if progress:
+        progress(0.95)
+    fits = np.einsum("ij,ij->i", vectors, centres[labels])
+    groups = [np.flatnonzero(labels == c) for c in range(count)]
+    groups = [g for g in groups if len(g)]
+    groups = [g[np.argsort(-fits[g])] for g in groups]  # the most typical note first
+    all_texts = [[texts[int(i)] for i in g] for g in groups]
+    themes = []
+    namer = Namer(all_texts)
+    for k, order in enumerate(groups):
+        themes.append(
+            SuggestedTheme(
+                namer.name(k),
+                tuple(int(i) for i in order),
+                tuple(round(float(max(0.0, fits[i])), 3) for i in order),
+            )
+        )
+    themes.sort(key=lambda t: -len(t.members))
+    if progress:
+        progress(1.0)
+    return themes
+
+
+def kmeans(
+    vectors: Matrix, count: int, rounds: int = 30, seed: int = 7, restarts: int | None = None
+) -> tuple[Any, Matrix]:
+    """Spherical k-means (cosine), k-means++ seeding; the same notes give the same themes."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    n = len(vectors)
+    best: tuple[float, Any, Matrix] | None = None
+    for _ in range(restarts or (3 if n <= 2000 else 1)):
+        centres = _seed_centres(vectors, count, rng)
+        labels = np.zeros(n, np.int64)
+        for r in range(rounds):
+            sims = vectors @ centres.T
+            new = sims.argmax(1)
+            if r and (new == labels).all():
+                break
+            labels = new
+            sums = np.zeros_like(centres)
+            np.add.at(sums, labels, vectors)  # every group's sum at once
+            for c in np.flatnonzero(np.bincount(labels, minlength=count) == 0):
+                # An empty group takes the note that fits its own group worst.
+                worst = int(sims[np.arange(n), labels].argmin())
+                sums[c] = vectors[worst]
+                labels[worst] = c
+            centres = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)
+        score = float(np.einsum("ij,ij->", vectors, centres[labels]))
+        if best is None or score > best[0]:
+            best = (score, labels.copy(), centres.copy())
+    assert best is not None
+    return best[1], best[2]
+
+
+def _seed_centres(vectors: Matrix, count: int, rng: Any) -> Matrix:
+    import numpy as np
+
+    n = len(vectors)
+    chosen = [int(rng.integers(n))]
+    closest = 1 - vectors @ vectors[chosen[0]]
+    for _ in range(1, count):
+        weights = np.maximum(closest, 0) ** 2
+        total = float(weights.sum())
+        pick = int(rng.choice(n, p=weights / total)) if total > 0 else int(rng.integers(n))
+        chosen.append(pick)
+        closest = np.minimum(closest, 1 - vectors @ vectors[pick])
+    return np.array(vectors[chosen], np.float32)
+
+
+def choose_count(vectors: Matrix) -> int:
+    """The count of themes with the best silhouette (on at most 600 notes), between
+    FEWEST and MOST and at most a third of the notes."""
+    import numpy as np
+
+    n = len(vectors)
+    most = max(1, min(MOST, n // 3))
+    if most <= FEWEST:
+        return max(1, min(most, n))
+    sample = vectors
+    if n > 600:
+        sample = vectors[np.random.default_rng(3).choice(n, 600, replace=False)]
+    distance = 1 - sample @ sample.T
+    best, best_count = -2.0, FEWEST
+    for count in range(FEWEST, most + 1):
+        labels, _ = kmeans(sample, count, rounds=20, restarts=1)
+        score = silhouette(distance, labels)
+        if score > best:
+            best, best_count = score, count
+    return best_count
+
+
+def silhouette(distance: Matrix, labels: Any) -> float:
+    import numpy as np
+
+    groups = np.unique(labels)
+    if len(groups) < 2:
+        return -1.0
+    n = len(labels)
+    mean_to = np.zeros((n, len(groups)), np.float32)
+    sizes = np.array([(labels == g).sum() for g in groups], np.float32)
+    for k, g in enumerate(groups):
+        mean_to[:, k] = distance[:, labels == g].sum(1)
+    own = np.searchsorted(groups, labels)
+    own_size = sizes[own]
+    a = mean_to[np.arange(n), own] / np.maximum(own_size - 1, 1)
+    mean_to /= sizes
+    mean_to[np.arange(n), own] = np.inf
+    b = mean_to.min(1)
+    s = np.where(own_size > 1, (b - a) / np.maximum(np.maximum(a, b), 1e-9), 0.0)
+    return float(s.mean())
+
+
+# -- sorting -------------------------------------------------------------------------------
+
+
+def sort_into(
+    texts: Sequence[str],
+    names: Sequence[str],
+    examples: Sequence[Sequence[int]] = (),
+    vectors: Matrix | None = None,
+    progress: Progress | None = None,
+) -> list[Placement]:
+    """Place every text with one of the named themes, least sure first.
+
+    `examples[k]` are texts already in theme k (dragged there, or sorted before): they pull
+    the theme towards them, and are placed there with full confidence."""
+    import numpy as np
+
+    if not texts or not names:
+        return []
+    embedder = Embedder.shared()
+    if vectors is None:
+        vectors = embedder.embed(texts, _part(progress, 0.0, 0.8))
+    named = embedder.embed(names)
+    given = {i: k for k, members in enumerate(examples) for i in members}
+    centres = named.copy()
+    for k, members in enumerate(examples):
+        if len(members):
+            centre = named[k] + vectors[list(members)].mean(0)
+            centres[k] = centre / max(float(np.linalg.norm(centre)), 1e-9)
+    sims = vectors @ centres.T
+    # One round of refinement: each theme moves towards the notes it drew, keeping its name.
+    labels = sims.argmax(1)
+    for k in range(len(names)):
+        drawn = vectors[labels == k]
+        if len(drawn):
+            centre = centres[k] + drawn.mean(0)
+            centres[k] = centre / max(float(np.linalg.norm(centre)), 1e-9)
+    sims = vectors @ centres.T
+    weights = np.exp(sims * 20)  # a softmax sharp enough that a clear winner reads as sure
+    shares = weights / weights.sum(1, keepdims=True)
+    placements = []
+    for i in range(len(texts)):
+        order = np.argsort(-sims[i])
+        theme = given.get(i, int(order[0]))
+        runner = next((int(k) for k in order if int(k) != theme), None)
+        confidence = 1.0 if i in given else float(shares[i, theme])
+        placements.append(
+            Placement(i, theme, round(float(sims[i, theme]), 3), round(confidence, 3), runner)
+        )
+    if progress:
+        progress(1.0)
+    placements.sort(key=lambda p: p.confidence)
+    return placements
+
+
+# -- near-duplicates -----------------------------------------------------------------------
+
+
+def near_duplicates(
+    texts: Sequence[str], vectors: Matrix | None = None, threshold: float = DUPLICATE_SIMILARITY
+) -> list[tuple[int, ...]]:
+    """Groups of texts that say the same thing, each group's most typical text first."""
+    import numpy as np
+
+    if len(texts) < 2:
+        return []
+    if vectors is None:
+        vectors = Embedder.shared().embed(texts)
+    parent = list(range(len(texts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for start in range(0, len(texts), 1024):  # blocks keep 5,000 notes to a few MB
+        sims = vectors[start : start + 1024] @ vectors.T
+        rows, cols = np.nonzero(sims >= threshold)
+        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+            if start + r < c:
+                parent[root(c)] = root(start + r)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(texts)):
+        groups.setdefault(root(i), []).append(i)
+    found = []
+    for members in groups.values():
+        if len(members) > 1:
+            centre = vectors[members].sum(0)
+            # The most typical first; between equals (two notes always are), the earliest.
+            members.sort(key=lambda i: (-round(float(vectors[i] @ centre), 3), i))
+            found.append(tuple(members))
+    return found
+
+
+# -- a prompt's notes ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A note offered to a theme that already exists, with how well it fits (0 to 1)."""
+
+    note_id: int
+    theme_id: int
+    fit: float
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A new theme as suggested: a name and its notes (ids), each note's fit."""
+
+    name: str
+    note_ids: tuple[int, ...]
+    fits: tuple[float, ...]
+
+    def least_sure(self, count: int = 3) -> tuple[int, ...]:
+        order = sorted(range(len(self.note_ids)), key=lambda i: self.fits[i])
+        return tuple(self.note_ids[i] for i in order[:count] if self.fits[i] < LEAST_SURE)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What Suggest themes proposes for a prompt: the notes not in a theme offered to the
+    existing themes they fit, and the rest grouped into new themes."""
+
+    offers: tuple[Offer, ...]
+    drafts: tuple[Draft, ...]
+
+
+def propose(
+    notes: Sequence[Note],
+    existing: Sequence[Theme] = (),
+    count: int | None = None,
+    progress: Progress | None = None,
+) -> Proposal:
+    """Suggest themes for the notes not yet in one; existing themes keep their notes and are
+    offered the new notes that fit them (sure enough, and closer than to any other theme)."""
+    import numpy as np
+
+    loose = [n for n in notes if n.theme_id is None]
+    if not loose:
+        return Proposal((), ())
+    embedder = Embedder.shared()
+    vectors = embedder.embed([n.text for n in notes], _part(progress, 0.0, 0.8))
+    rows = [i for i, n in enumerate(notes) if n.theme_id is None]
+    found = suggest([notes[r].text for r in rows], count, vectors=vectors[rows], progress=None)
+    # Each existing theme's centre: its name and the notes already in it.
+    centres = embedder.embed([t.name for t in existing]) if existing else None
+    for k, theme in enumerate(existing):
+        members = [i for i, n in enumerate(notes) if n.theme_id == theme.id]
+        if members and centres is not None:
+            centre = centres[k] + vectors[members].mean(0)
+            centres[k] = centre / max(float(np.linalg.norm(centre)), 1e-9)
+    offers: list[Offer] = []
+    drafts: list[Draft] = []
+    for group in found:
+        kept_ids, kept_fits = [], []
+        total = vectors[[rows[m] for m in group.members]].sum(0)
+        for member, fit in zip(group.members, group.fits, strict=True):
+            row = rows[member]
+            if centres is not None:
+                sims = centres @ vectors[row]
+                best = int(sims.argmax())
+                closest = float(sims[best])
+                # Offered to the existing theme it fits best when it fits that better than
+                # the rest of the new theme it would join (itself left out of its centre,
+                # as it is not in the existing theme's).
+                others = total - vectors[row]
+                rest = float(others @ vectors[row]) / max(float(np.linalg.norm(others)), 1e-9)
+                if closest >= max(rest, OFFER_FIT):
+                    fit = rest
+                    sure = 1 / (1 + float(np.exp(20 * (fit - closest))))
+                    offers.append(
+                        Offer(notes[row].id, existing[best].id, round(closest, 3), round(sure, 3))
+                    )
+                    continue
+            kept_ids.append(notes[row].id)
+            kept_fits.append(fit)
+        if kept_ids:
+            drafts.append(Draft(group.name, tuple(kept_ids), tuple(kept_fits)))
+    if progress:
+        progress(1.0)
+    offers.sort(key=lambda o: o.confidence)
+    return Proposal(tuple(offers), tuple(drafts))
+
+
+# -- names ---------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+_STOP = frozenset(
+    """a about above across after again all also am an and any are as at be been before being
+    between both but by can could did do does doing don't down during each every few for from
+    further get had has have having he her here him his how i if in into is it its itself just
+    let me more most much must my need needs no nor not now of off on once only or other our
+    ours out over own really same she should so some such than that the their them then there
+    these they this those through to too under until up us very want was we were what when
+    where which while who whom why will with would you your yours i'd we'd we're we've it's
+    make made many lot lots like one two things thing way ways well still even already going
+    go keep sure rather often via etc sel actively clear able develop build create identify
+    think ensure use start continue try give take bring""".split()
+)
+
+
+class Namer:
+    """Names for groups of notes: one to four words taken from each group's own notes, its
+    most telling phrase (words frequent in this group and rare in the others), as the notes
+    spell it. The words of every note are read once."""
+
+    def __init__(self, groups: Sequence[Sequence[str]]) -> None:
+        self._spelled: dict[str, Counter[str]] = {}
+        self._groups = groups
+        self._words = [[self._read(text) for text in group] for group in groups]
+        self._terms = [Counter(t for ws in group for t in _terms(ws)) for group in self._words]
+        self._groups_with = Counter(t for g in self._terms for t in g)
+
+    def _read(self, text: str) -> list[str]:
+        found = _WORD.findall(text)
+        for w in found:
+            self._spelled.setdefault(w.lower(), Counter())[w] += 1
+        return [w.lower() for w in found]
+
+    def name(self, k: int) -> str:
+        import math
+
+        mine = self._terms[k]
+        if not mine:
+            first = self._words[k][0][:4] if self._words[k] else []
+            return _spell(first, self._spelled) or "Other"
+        size = max(1, len(self._groups))
+
+        def score(term: str) -> float:
+            rarity = math.log(1 + size / self._groups_with.get(term, 1))
+            bonus = 1.3 if " " in term and mine[term] > 1 else 1.0
+            return mine[term] * rarity * bonus
+
+        ranked = sorted(mine, key=lambda t: (-score(t), t))
+        top = ranked[0]
+        if " " not in top:  # a phrase the notes share that holds the top word says more
+            phrases = [t for t in ranked if " " in t and top in t.split() and mine[t] > 1]
+            if phrases:
+                top = phrases[0]
+        if " " not in top and mine[top] < 2:
+            # Nothing shared: the group's most typical note, when it is short enough, says it.
+            typical = self._words[k][0]
+            if len(typical) <= 4:
+                return _spell(typical, self._spelled)
+        return _spell(top.split(), self._spelled)
+
+
+def _terms(words: Sequence[str]) -> set[str]:
+    found = {w for w in words if w not in _STOP and len(w) > 2}
+    for a, b in zip(words, words[1:], strict=False):
+        if a not in _STOP and b not in _STOP and len(a) > 2 and len(b) > 2:
+            found.add(f"{a} {b}")
+    return found
+
+
+def _spell(chosen: Sequence[str], spelled: dict[str, Counter[str]]) -> str:
+    shown = [spelled[w].most_common(1)[0][0] if w in spelled else w for w in chosen]
+    # Acronyms (ICS, GP) as typed; other words in lower case, the first capitalised.
+    shown = [w if w.isupper() and len(w) > 1 else w.lower() for w in shown]
+    text = " ".join(shown)
+    return text[:1].upper() + text[1:]
+
+
+def _part(progress: Progress | None, start: float, end: float) -> Progress | None:
+    if progress is None:
+        return None
+    return lambda share: progress(start + (end - start) * share)

@@ -1,0 +1,446 @@
+"""Suggest themes, or sort notes into themes, for one prompt: the facilitator decides.
+
+The model runs on the task runner (core/themes.py, offline); a progress bar shows when it
+takes more than half a second. Suggestions are a tree: each proposed theme (its name
+editable, from the notes' own words) with its notes and their fit, the least sure marked;
+new notes that fit an existing theme are offered to it with the fit. The facilitator
+renames, moves notes, merges, splits or discards, then accepts: one undo step
+("Accept suggested themes"), through the same command as by hand.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from summit_app.core.model import Note, Theme
+from summit_app.core.presenting import plural
+from summit_app.ui import commands, dialogs
+from summit_app.ui.accessible import describe
+from summit_app.ui.session import SummitSession
+from summit_app.ui.tasks import TaskRunner
+
+NOTE_ROLE = Qt.ItemDataRole.UserRole
+FIT_ROLE = Qt.ItemDataRole.UserRole + 1
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 2  # None for a new theme, or the existing theme's id
+PROGRESS_AFTER_S = 0.5
+DOUBTFUL = 0.5  # sorting below this sureness is shown first, unticked
+
+
+@dataclass(frozen=True)
+class Row:
+    note_id: int
+    fit: float
+    doubtful: bool
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    theme_id: int | None  # an existing theme, or None for a new one
+    rows: tuple[Row, ...]
+
+
+class ThemeSuggestions(QDialog):
+    """Suggest themes (mode "suggest") or sort into named themes (mode "sort")."""
+
+    def __init__(
+        self,
+        session: SummitSession,
+        prompt_id: int,
+        note_ids: list[int] | None = None,
+        mode: str = "suggest",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.prompt_id = prompt_id
+        self.mode = mode
+        self.count: int | None = None
+        self.tasks = TaskRunner(self, name="summit-themes")
+        self._progress = 0.0
+        self._started = 0.0
+        self._notes: dict[int, Note] = {}
+        self._existing: list[Theme] = []
+        summit = session.summit
+        visible = summit.notes.notes(prompt_id, include_hidden=False)
+        chosen = set(note_ids or [])
+        # A selection is suggested for on its own; the themes keep what they hold.
+        self._notes = {
+            n.id: n for n in visible if not chosen or n.id in chosen or n.theme_id is not None
+        }
+        self._existing = summit.notes.themes(prompt_id)
+        self.setWindowTitle("Suggest themes" if mode == "suggest" else "Sort into themes")
+        self.resize(760, 620)
+
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.hide()
+        describe(self.progress, "How far the model has got with the notes.", "Progress")
+        self.names = QPlainTextEdit()
+        describe(self.names, "The themes to sort into, one a line.", "Theme names")
+        self.names.setPlaceholderText("One theme name a line")
+        self.names.setMaximumHeight(110)
+        self.names.setPlainText("\n".join(t.name for t in self._existing))
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels(["Theme and notes", "Fit" if mode == "suggest" else "Sure"])
+        self.tree.setColumnWidth(0, 580)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setWordWrap(True)
+        describe(
+            self.tree,
+            "Suggested themes with their notes and how well each fits; untick what you do"
+            " not want, double-click a theme to rename it.",
+            "Suggested themes",
+        )
+
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        specs: list[tuple[str, str, Callable[[], None]]] = []
+        if mode == "suggest":
+            specs += [("fewer", "Fewer themes", self.fewer), ("more", "More themes", self.more)]
+        else:
+            specs += [("sort", "Sort", self.run)]
+        specs += [
+            ("merge", "Merge", self.merge),
+            ("split", "Split", self.split),
+            ("discard", "Discard", self.discard),
+        ]
+        for key, text, slot in specs:
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            row.addWidget(button)
+        self.move_button = QPushButton("Move to ▸")
+        self.move_button.clicked.connect(self._move_menu)
+        row.addWidget(self.move_button)
+        row.addStretch(1)
+        self.accept_button = QPushButton("Accept ticked")
+        self.accept_button.setDefault(True)
+        self.accept_button.clicked.connect(self.accept_ticked)
+        close = QPushButton("Close")
+        close.clicked.connect(self.reject)
+        row.addWidget(self.accept_button)
+        row.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.info)
+        if mode == "sort":
+            layout.addWidget(QLabel("Sort into these themes (type or edit the names):"))
+            layout.addWidget(self.names)
+        else:
+            self.names.hide()
+        layout.addWidget(self.progress)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(row)
+        self._timer = QTimer(self)
+        self._timer.setInterval(100)
+        self._timer.timeout.connect(self._show_progress)
+        self.tree.itemSelectionChanged.connect(self._sync_buttons)
+        self._sync_buttons()
+        loose = sum(n.theme_id is None for n in self._notes.values())
+        self.info.setText(f"{plural(loose, 'note')} not in a theme yet.")
+        if mode == "suggest":
+            self.run()
+
+    # -- running the model ---------------------------------------------------------------
+
+    def run(self) -> None:
+        notes = list(self._notes.values())
+        if self.mode == "suggest":
+            existing, count = self._existing, self.count
+
+            def work() -> list[Group]:
+                return _suggested(notes, existing, count, self._report)
+        else:
+            names = [n.strip() for n in self.names.toPlainText().splitlines() if n.strip()]
+            if not names:
+                dialogs.error(self, "Type the names of the themes to sort into, one a line.")
+                return
+            existing = self._existing
+
+            def work() -> list[Group]:
+                return _sorted(notes, existing, names, self._report)
+
+        self._progress = 0.0
+        self._started = time.monotonic()
+        self._timer.start()
+        self.setEnabled(False)
+        self.tasks.run(work, self._shown, self._failed)
+
+    def _report(self, share: float) -> None:  # on the worker thread: only a float is set
+        self._progress = share
+
+    def _show_progress(self) -> None:
+        if time.monotonic() - self._started > PROGRESS_AFTER_S:
+            self.progress.show()
+            self.progress.setValue(int(self._progress * 100))
+
+    def _finish(self) -> None:
+        self._timer.stop()
+        self.progress.hide()
+        self.setEnabled(True)
+
+    def _failed(self, error: Exception) -> None:
+        self._finish()
+        dialogs.error(self, f"Themes could not be suggested: {error}")
+
+    def _shown(self, groups: list[Group]) -> None:
+        self._finish()
+        self.tree.clear()
+        for group in groups:
+            self._add_group(group)
+        self.tree.expandAll()
+        new = sum(g.theme_id is None for g in groups)
+        offered = sum(len(g.rows) for g in groups if g.theme_id is not None)
+        words = f"{plural(new, 'new theme')} suggested"
+        if offered:
+            words += f"; {plural(offered, 'note')} offered to themes you have"
+        self.info.setText(
+            f"{words}. Notes marked ? are the least sure: check them, tick or untick, rename"
+            " a theme with a double-click, then Accept ticked (one step of Edit › Undo)."
+        )
+        self._sync_buttons()
+
+    def _add_group(self, group: Group) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(self.tree)
+        item.setText(0, group.name if group.theme_id is None else f"Into “{group.name}”")
+        item.setData(0, GROUP_ROLE, group.theme_id)
+        item.setData(0, NOTE_ROLE, group.name)
+        flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+        if group.theme_id is None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        item.setFlags(flags)
+        item.setCheckState(0, Qt.CheckState.Checked)
+        font = item.font(0)
+        font.setBold(True)
+        item.setFont(0, font)
+        for row in group.rows:
+            self._add_note(item, row)
+        self._count(item)
+        return item
+
+    def _add_note(self, parent: QTreeWidgetItem, row: Row) -> None:
+        note = self._notes[row.note_id]
+        child = QTreeWidgetItem(parent)
+        child.setText(0, ("? " if row.doubtful else "") + note.text)
+        child.setText(1, f"{row.fit:.0%}")
+        child.setData(0, NOTE_ROLE, row.note_id)
+        child.setData(0, FIT_ROLE, row.fit)
+        child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        unsure = row.doubtful and self.mode == "sort"  # sorting: the doubtful wait for a tick
+        child.setCheckState(0, Qt.CheckState.Unchecked if unsure else Qt.CheckState.Checked)
+        if row.doubtful:
+            child.setForeground(0, QBrush(QColor("#9a3412")))
+            child.setToolTip(0, "The model is least sure of this note.")
+
+    def _count(self, group: QTreeWidgetItem) -> None:
+        group.setText(1, plural(group.childCount(), "note"))
+
+    # -- the facilitator's changes -------------------------------------------------------
+
+    def fewer(self) -> None:
+        self.count = max(2, self._new_count() - 1)
+        self.run()
+
+    def more(self) -> None:
+        self.count = self._new_count() + 1
+        self.run()
+
+    def _new_count(self) -> int:
+        return sum(1 for g in self._groups() if g.data(0, GROUP_ROLE) is None) or 3
+
+    def _groups(self) -> list[QTreeWidgetItem]:
+        found = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [g for g in found if g is not None]
+
+    def _selected_groups(self) -> list[QTreeWidgetItem]:
+        return [i for i in self.tree.selectedItems() if i.parent() is None]
+
+    def _selected_notes(self) -> list[QTreeWidgetItem]:
+        return [i for i in self.tree.selectedItems() if i.parent() is not None]
+
+    def merge(self) -> None:
+        """The selected new themes become the first of them."""
+        groups = [g for g in self._selected_groups() if g.data(0, GROUP_ROLE) is None]
+        if len(groups) < 2:
+            return
+        into = groups[0]
+        for group in groups[1:]:
+            for child in group.takeChildren():
+                into.addChild(child)
+            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(group))
+        self._count(into)
+        into.setExpanded(True)
+
+    def split(self) -> None:
+        """The selected new theme in two, by the model (the notes are embedded already)."""
+        groups = [g for g in self._selected_groups() if g.data(0, GROUP_ROLE) is None]
+        if len(groups) != 1 or groups[0].childCount() < 2:
+            return
+        group = groups[0]
+        ids = [child.data(0, NOTE_ROLE) for child in _children(group)]
+        notes = [self._notes[i] for i in ids]
+        self.setEnabled(False)
+
+        def done(parts: list[Group]) -> None:
+            self.setEnabled(True)
+            index = self.tree.indexOfTopLevelItem(group)
+            self.tree.takeTopLevelItem(index)
+            for part in reversed(parts):
+                item = self._add_group(part)
+                self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
+                self.tree.insertTopLevelItem(index, item)
+                item.setExpanded(True)
+
+        self.tasks.run(lambda: _suggested(notes, [], 2, None), done, self._failed)
+
+    def discard(self) -> None:
+        """Selected themes and notes leave the suggestion (the notes stay unsorted)."""
+        for item in self._selected_notes():
+            parent = item.parent()
+            if parent is not None:
+                parent.removeChild(item)
+                self._count(parent)
+        for group in self._selected_groups():
+            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(group))
+
+    def move_to(self, target: QTreeWidgetItem) -> None:
+        for item in self._selected_notes():
+            parent = item.parent()
+            if parent is not None and parent is not target:
+                parent.removeChild(item)
+                target.addChild(item)
+                self._count(parent)
+        self._count(target)
+        target.setExpanded(True)
+
+    def _move_menu(self) -> None:
+        menu = QMenu(self)
+        for group in self._groups():
+            menu.addAction(group.text(0), _bound(self.move_to, group))
+        menu.exec(self.move_button.mapToGlobal(self.move_button.rect().bottomLeft()))
+
+    def _sync_buttons(self) -> None:
+        groups = [g for g in self._selected_groups() if g.data(0, GROUP_ROLE) is None]
+        self.buttons["merge"].setEnabled(len(groups) >= 2)
+        self.buttons["split"].setEnabled(len(groups) == 1 and groups[0].childCount() >= 2)
+        self.buttons["discard"].setEnabled(bool(self.tree.selectedItems()))
+        self.move_button.setEnabled(bool(self._selected_notes()))
+        self.accept_button.setEnabled(self.tree.topLevelItemCount() > 0)
+
+    # -- accepting -----------------------------------------------------------------------
+
+    def accept_ticked(self) -> None:
+        """Ticked themes and notes written as by hand, as one undo step."""
+        from summit_app.core.themes import Draft, Offer
+
+        drafts: list[Draft] = []
+        offers: list[Offer] = []
+        for group in self._groups():
+            if group.checkState(0) != Qt.CheckState.Checked:
+                continue
+            rows = [
+                (child.data(0, NOTE_ROLE), child.data(0, FIT_ROLE))
+                for child in _children(group)
+                if child.checkState(0) == Qt.CheckState.Checked
+            ]
+            theme_id = group.data(0, GROUP_ROLE)
+            existing = next((t for t in self._existing if t.name == group.text(0)), None)
+            if theme_id is None and existing is not None:
+                theme_id = existing.id  # sorting into a name that is already a theme
+            if theme_id is not None:
+                offers += [Offer(n, theme_id, fit, 1.0) for n, fit in rows]
+            elif rows:
+                name = group.text(0).strip() or "Theme"
+                drafts.append(Draft(name, tuple(n for n, _ in rows), tuple(f for _, f in rows)))
+        if not drafts and not offers:
+            return
+        done = dialogs.attempt(
+            self, lambda: commands.accept_themes(self.session, self.prompt_id, drafts, offers)
+        )
+        if done is not None:
+            self.accept()
+
+    def done(self, result: int) -> None:  # noqa: D102 (QDialog's; stop the worker first)
+        self.tasks.stop()
+        super().done(result)
+
+
+def _children(group: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    found = (group.child(i) for i in range(group.childCount()))
+    return [c for c in found if c is not None]
+
+
+def _bound(slot: Callable[[QTreeWidgetItem], None], group: QTreeWidgetItem) -> Callable[[], None]:
+    return lambda: slot(group)
+
+
+def _suggested(
+    notes: list[Note], existing: list[Theme], count: int | None, progress: Any
+) -> list[Group]:
+    from summit_app.core import themes
+
+    proposal = themes.propose(notes, existing, count, progress)
+    groups = []
+    names = {t.id: t.name for t in existing}
+    for theme_id in dict.fromkeys(o.theme_id for o in proposal.offers):
+        rows = tuple(
+            Row(o.note_id, o.fit, o.confidence < DOUBTFUL)
+            for o in proposal.offers
+            if o.theme_id == theme_id
+        )
+        groups.append(Group(names[theme_id], theme_id, rows))
+    for draft in proposal.drafts:
+        unsure = set(draft.least_sure())
+        rows = tuple(
+            Row(n, f, n in unsure) for n, f in zip(draft.note_ids, draft.fits, strict=True)
+        )
+        groups.append(Group(draft.name, None, rows))
+    return groups
+
+
+def _sorted(
+    notes: list[Note], existing: list[Theme], names: list[str], progress: Any
+) -> list[Group]:
+    """Every note not in a theme placed with one of `names`, doubtful first in each."""
+    from summit_app.core import themes
+
+    by_name = {t.name: t for t in existing}
+    examples = [
+        [i for i, n in enumerate(notes) if name in by_name and n.theme_id == by_name[name].id]
+        for name in names
+    ]
+    placed = themes.sort_into([n.text for n in notes], names, examples, progress=progress)
+    groups = []
+    for k, name in enumerate(names):
+        rows = tuple(
+            Row(notes[p.note].id, p.confidence, p.confidence < DOUBTFUL)
+            for p in placed  # least sure first
+            if p.theme == k and notes[p.note].theme_id is None
+        )
+        theme = by_name.get(name)
+        groups.append(Group(name, theme.id if theme else None, rows))
+    return groups

@@ -1,0 +1,154 @@
+"""Suggest themes and Sort into themes in the Notes tab: the model runs off the GUI thread,
+the facilitator renames and accepts, and one Undo takes the whole acceptance back."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from summit_app.ui.note_board import NoteBoard
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+from labelled_themes import load  # noqa: E402
+
+
+def _board_with_notes(qtbot, session, count=60):
+    board = NoteBoard(session)
+    qtbot.addWidget(board)
+    board.show()
+    notes, _, _ = load()
+    summit = session.summit
+    for text in notes[:count:1]:
+        summit.notes.add_note(board.prompt_id, text)
+    board.reload_notes()
+    return board
+
+
+def test_suggested_themes_renamed_and_accepted_are_one_undo_step(qtbot, session) -> None:
+    board = _board_with_notes(qtbot, session)
+    existing = session.summit.notes.add_theme(board.prompt_id, "Capacity and capability")
+    for note in session.summit.notes.notes(board.prompt_id)[15:18]:  # protected time...
+        session.summit.notes.set_theme(note.id, existing.id)
+    before = {n.id: n.theme_id for n in session.summit.notes.notes(board.prompt_id)}
+    board.buttons["suggest"].click()
+    dialog = board.theme_dialog
+    qtbot.waitUntil(
+        lambda: dialog.tree.topLevelItemCount() > 0 and dialog.isEnabled(), timeout=60_000
+    )
+    groups = dialog._groups()
+    new = [g for g in groups if g.data(0, Qt.ItemDataRole.UserRole + 2) is None]
+    assert len(new) >= 3
+    assert all(1 <= len(g.text(0).split()) <= 4 for g in new)
+    offered = [g for g in groups if g.data(0, Qt.ItemDataRole.UserRole + 2) == existing.id]
+    assert offered and offered[0].childCount() >= 1  # protected time notes, offered with fit
+    assert offered[0].child(0).text(1).endswith("%")
+
+    count = len(new)
+    dialog.buttons["more"].click()
+    qtbot.waitUntil(lambda: dialog.isEnabled(), timeout=60_000)
+    assert (
+        sum(g.data(0, Qt.ItemDataRole.UserRole + 2) is None for g in dialog._groups()) == count + 1
+    )
+
+    first = dialog._groups()[-1]
+    first.setText(0, "Renamed by hand")
+    dialog.tree.clearSelection()
+    second = dialog._groups()[-2]
+    first.setSelected(True)
+    second.setSelected(True)
+    merged = first.childCount() + second.childCount()
+    dialog.buttons["merge"].click()
+    assert first.childCount() == merged
+    dialog.accept_button.click()
+    themes = session.summit.notes.themes(board.prompt_id)
+    assert "Renamed by hand" in [t.name for t in themes]
+    renamed = next(t for t in themes if t.name == "Renamed by hand")
+    assert (
+        len([n for n in session.summit.notes.notes(board.prompt_id) if n.theme_id == renamed.id])
+        == merged
+    )
+    assert session.history.undo_text() == "Accept suggested themes"
+    session.undo()
+    assert {n.id: n.theme_id for n in session.summit.notes.notes(board.prompt_id)} == before
+    assert [t.id for t in session.summit.notes.themes(board.prompt_id)] == [existing.id]
+    assert sum(theme == existing.id for theme in before.values()) == 3
+
+
+def test_sorting_into_typed_theme_names_puts_doubtful_notes_first_unticked(qtbot, session) -> None:
+    board = _board_with_notes(qtbot, session, 45)
+    board.buttons["sort"].click()
+    dialog = board.theme_dialog
+    _, _, names = load()
+    dialog.names.setPlainText("\n".join(names[:3]))
+    dialog.buttons["sort"].click()
+    qtbot.waitUntil(
+        lambda: dialog.tree.topLevelItemCount() == 3 and dialog.isEnabled(), timeout=60_000
+    )
+    placed = sum(g.childCount() for g in dialog._groups())
+    assert placed == 45
+    for group in dialog._groups():
+        sure = [float(group.child(i).text(1).rstrip("%")) for i in range(group.childCount())]
+        assert sure == sorted(sure)
+        for i in range(group.childCount()):
+            child = group.child(i)
+            doubtful = child.text(0).startswith("? ")
+            assert (child.checkState(0) == Qt.CheckState.Unchecked) == doubtful
+    ticked = sum(
+        g.child(i).checkState(0) == Qt.CheckState.Checked
+        for g in dialog._groups()
+        for i in range(g.childCount())
+    )
+    dialog.accept_button.click()
+    notes = session.summit.notes.notes(board.prompt_id)
+    assert sum(n.theme_id is not None for n in notes) == ticked
+    assert [t.name for t in session.summit.notes.themes(board.prompt_id)] == names[:3]
+    session.undo()
+    assert all(n.theme_id is None for n in session.summit.notes.notes(board.prompt_id))
+
+
+def test_near_duplicates_merged_from_the_board_show_their_count_on_board_and_wall(
+    qtbot, session
+) -> None:
+    board = NoteBoard(session)
+    qtbot.addWidget(board)
+    for text in ("Protected time for leaders", "protected time for leadership", "Pharmacy"):
+        session.summit.notes.add_note(board.prompt_id, text)
+    board.reload_notes()
+    board.buttons["duplicates"].click()
+    dialog = board.duplicates_dialog
+    qtbot.waitUntil(lambda: dialog.merge_button.isEnabled(), timeout=60_000)
+    assert dialog.tree.topLevelItemCount() == 1
+    assert dialog.tree.topLevelItem(0).text(0).endswith("(x2)")
+    dialog.merge_button.click()
+    assert board.model.note_texts(None) == ["Protected time for leaders (x2)", "Pharmacy"]
+    assert session.history.undo_text() == "Merge duplicate notes"
+    session.undo()
+    assert len(session.summit.notes.notes(board.prompt_id)) == 3
+
+
+def test_the_themes_become_a_points_poll_from_the_board(qtbot, session, monkeypatch) -> None:
+    from summit_app.ui import dialogs
+
+    asked = []
+    monkeypatch.setattr(
+        dialogs,
+        "ask_choice",
+        lambda parent, title, label, choices: asked.append(choices) or choices[0],
+    )
+    board = NoteBoard(session)
+    qtbot.addWidget(board)
+    for name in ("Workforce", "Digital", "Access"):
+        session.summit.notes.add_theme(board.prompt_id, name)
+    made = []
+    board.poll_made.connect(made.append)
+    before = len(session.summit.polls.polls())
+    board.buttons["poll"].click()  # the facilitator picks "Points (share 10 points)"
+    assert asked == [["Points (share 10 points)", "Ranking"]]
+    polls = session.summit.polls.polls()
+    assert len(polls) == before + 1 and made == [board.prompt_id]
+    made_poll = next(p for p in polls if p.options[0].text == "Workforce")
+    assert [o.text for o in made_poll.options] == ["Workforce", "Digital", "Access"]
+    assert all(o.theme_id is not None for o in made_poll.options)
+    assert made_poll.item_id == session.summit.agenda.prompt(board.prompt_id).item_id
