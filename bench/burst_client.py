@@ -13,14 +13,15 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
 
+T = TypeVar("T")
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 BURST_TIMEOUT_S = 120  # a whole burst gives up after this (bounded in time)
 REQUEST_TIMEOUT_S = 60
@@ -97,47 +98,50 @@ class Clients:
         return response
 
     async def join(self, leg: Leg, phone: int, url: str) -> str | None:
-        """A phone scans the QR code: the join link, from its own address on a connection of
-        its own (as a phone opening a link does); its Cookie header, counted in `leg`."""
-        parts = urlsplit(url)
+        """join(), at most `connections` at once."""
         async with self.joining:
-            t = time.perf_counter()
-            writer = None
-            try:
-                reader, writer = await asyncio.wait_for(
-                    asyncio.open_connection(
-                        parts.hostname, parts.port, local_addr=(loopback(phone), 0)
-                    ),
-                    REQUEST_TIMEOUT_S,
-                )
-                writer.write(
-                    f"GET {parts.path} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
-                    "Connection: close\r\n\r\n".encode()
-                )
-                head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), REQUEST_TIMEOUT_S)
-                await asyncio.wait_for(reader.read(), REQUEST_TIMEOUT_S)
-            except (OSError, asyncio.IncompleteReadError, TimeoutError) as error:
-                leg.errors[type(error).__name__] += 1
-                return None
-            finally:
-                if writer is not None:
-                    writer.close()
-            leg.latencies.append(time.perf_counter() - t)
-        lines = head.decode("latin-1").split("\r\n")
-        status = int(lines[0].split()[1])
-        cookie = next(
-            (
-                line.split(":", 1)[1].strip().split(";")[0]
-                for line in lines[1:]
-                if line.lower().startswith("set-cookie:") and "summit_token=" in line
-            ),
-            None,
+            return await join(leg, phone, url)
+
+
+async def join(leg: Leg, phone: int, url: str) -> str | None:
+    """A phone scans the QR code: the join link, from its own address on a connection of its
+    own (as a phone opening a link does); its Cookie header, counted in `leg`."""
+    parts = urlsplit(url)
+    t = time.perf_counter()
+    writer = None
+    try:
+        reader, writer = await asyncio.wait_for(
+            asyncio.open_connection(parts.hostname, parts.port, local_addr=(loopback(phone), 0)),
+            REQUEST_TIMEOUT_S,
         )
-        if status != 200 or cookie is None:
-            leg.errors[f"HTTP {status}"] += 1
-            return None
-        leg.ok += 1
-        return cookie
+        writer.write(
+            f"GET {parts.path} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
+            "Connection: close\r\n\r\n".encode()
+        )
+        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), REQUEST_TIMEOUT_S)
+        await asyncio.wait_for(reader.read(), REQUEST_TIMEOUT_S)
+    except (OSError, asyncio.IncompleteReadError, TimeoutError) as error:
+        leg.errors[type(error).__name__] += 1
+        return None
+    finally:
+        if writer is not None:
+            writer.close()
+    leg.latencies.append(time.perf_counter() - t)
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    cookie = next(
+        (
+            line.split(":", 1)[1].strip().split(";")[0]
+            for line in lines[1:]
+            if line.lower().startswith("set-cookie:") and "summit_token=" in line
+        ),
+        None,
+    )
+    if status != 200 or cookie is None:
+        leg.errors[f"HTTP {status}"] += 1
+        return None
+    leg.ok += 1
+    return cookie
 
 
 @dataclass
@@ -189,6 +193,17 @@ def cpu_seconds(pid: int) -> float:
     except OSError:
         return float("nan")
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run(main: Coroutine[Any, Any, T]) -> T:
+    """asyncio.run(main), on uvloop where it is installed: the phones' client as light as
+    it can be, so the server under test saturates first."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(main)
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        return runner.run(main)
 
 
 def free_port() -> int:

@@ -1,39 +1,47 @@
 """The vote burst: a room of phones join, then all vote at once the moment a poll opens.
 
 Runs the real server as `python -m summit_app serve FILE --host 127.0.0.1 --port P` in a
-subprocess and N simulated phones (asyncio + httpx.AsyncClient, a bounded pool of
-keep-alive connections) in this one. Each phone joins from its own loopback address on a
-connection of its own, as a phone opening a link does (joins are limited per address);
-then the facilitator opens the poll and every phone polls the state once and sends its
-ballot. Then the facilitator opens a Q&A, ten phones ask, and every phone reads the list
-and upvotes one question at once. Prints votes a second, latency median and p99 (timed
-from when a request goes out on a free connection), errors by kind, the server's CPU time
-per phone, and "acknowledged N, stored N" for the ballots and for the upvotes, read back
-from the file after the server has stopped.
+subprocess and N simulated phones in this one. Each phone joins from its own loopback
+address on a connection of its own, as a phone opening a link does (joins are limited per
+address); then the facilitator opens the poll and every phone reads the state once and
+sends its ballot, over a pool of keep-alive connections (bench/raw_client.py: light
+enough that the server, not the client, saturates first). Then the facilitator opens a
+Q&A, ten phones ask, and every phone reads the list and upvotes one question at once.
 
-In the same run the same load (per phone a GET then a POST with the same body, same
-client, same pool) goes to a bare endpoint of the same stack: bench/bare_app.py, a FastAPI
-app whose two routes do nothing, served by uvicorn with the server's settings in its own
-subprocess. The ratios of the two are the figures to compare across machines.
+The same load (per phone a state read, then its ballot with the same cookie and body)
+goes in the same run to the bare endpoint (bench/bare_app.py: the same uvicorn settings,
+a copy of the same file with the same pragmas, the same participant lookup and the same
+`INSERT ... ON CONFLICT`, committed per ballot; nothing else). The phones vote in
+--rounds rounds, each round's legs interleaved in alternating order (Summit then bare,
+then bare then Summit), so a change in the machine's load falls on both alike. Prints
+votes a second, latency median and p99 (timed from when a request goes out on a free
+connection), errors by kind, each server's CPU time per phone, the machine's load, and
+"acknowledged N, stored N" for the ballots (both servers) and the upvotes, read back
+from the files after the servers have stopped. The last line is the ratio.
 
-    PYTHONPATH=src python bench/vote_burst.py [--phones 2000] [--connections 100]
+    PYTHONPATH=src python bench/vote_burst.py [--phones 5000] [--connections 100] [--rounds 4]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import sqlite3
 import sys
 import tempfile
+import time
 from pathlib import Path
 
-from burst_client import Clients, Leg, cpu_seconds, free_port, start, stop, together
+from burst_client import BURST_TIMEOUT_S, Leg, cpu_seconds, free_port, join, run, start, stop
+from raw_client import RawPool
 
 from summit_app.core import Summit
 from summit_app.core.model import ItemKind, PollKind, PromptKind, SummitInfo
 
 HERE = Path(__file__).resolve().parent
 ASKERS = 10  # phones that ask a question; every phone then upvotes one of them
+JOINING_AT_ONCE = 200
 
 
 def make_summit(path: Path) -> tuple[int, list[int], int]:
@@ -46,191 +54,169 @@ def make_summit(path: Path) -> tuple[int, list[int], int]:
         return poll.id, [o.id for o in poll.options], qa.id
 
 
-async def phones_burst(
-    base: str,
+async def timed(leg: Leg, pid: int, coros: list) -> None:
+    """Run `coros` at once; add their wall and the server's CPU seconds to `leg`."""
+    cpu, started = cpu_seconds(pid), time.perf_counter()
+    await asyncio.wait_for(asyncio.gather(*coros), BURST_TIMEOUT_S)
+    leg.seconds += time.perf_counter() - started
+    leg.cpu = (0.0 if leg.cpu != leg.cpu else leg.cpu) + cpu_seconds(pid) - cpu
+
+
+async def one_vote(
+    pool: RawPool, state: Leg, vote: Leg, prefix: str, cookie: str, poll_id: int, option: int
+) -> None:
+    read = await pool.send(state, "GET", f"{prefix}/state", 200, cookie)
+    if read is None:
+        return
+    body = {"poll_id": poll_id, "choices": {str(option): 1}}
+    await pool.send(vote, "POST", f"{prefix}/ballot", 200, cookie, body)
+
+
+async def burst(
+    port: int,
+    bare_port: int,
     code: str,
     path: Path,
-    poll_id: int,
-    options: list[int],
-    qa_id: int,
-    n: int,
-    conns: int,
-    pid: int,
-) -> tuple[Leg, Leg, Leg, Leg]:
-    join, state, vote = Leg(), Leg(), Leg()
-    async with Clients(conns) as http:
-        cookies: list[str] = []
+    bare_path: Path,
+    ids: tuple[int, list[int], int],
+    pids: tuple[int, int],
+    args: argparse.Namespace,
+) -> dict[str, Leg]:
+    poll_id, options, qa_id = ids
+    legs = {name: Leg() for name in ("join", "state", "vote", "bare state", "bare", "upvote")}
+    gate = asyncio.Semaphore(JOINING_AT_ONCE)
 
-        async def one_join(i: int) -> None:
-            cookie = await http.join(join, i, f"{base}/j/{code}")
-            if cookie is not None:
-                cookies.append(cookie)
+    async def one_join(i: int) -> str | None:
+        async with gate:
+            return await join(legs["join"], i, f"http://127.0.0.1:{port}/j/{code}")
 
-        cpu = cpu_seconds(pid)
-        join.seconds = await together([one_join(i) for i in range(n)])
-        join.cpu = cpu_seconds(pid) - cpu
+    cpu, started = cpu_seconds(pids[0]), time.perf_counter()
+    joined = await asyncio.gather(*(one_join(i) for i in range(args.phones)))
+    legs["join"].seconds, legs["join"].cpu = (
+        time.perf_counter() - started,
+        cpu_seconds(pids[0]) - cpu,
+    )
+    cookies = [c for c in joined if c is not None]
 
-        # The facilitator opens the poll (the GUI's own connection does this)...
-        with Summit.open(path) as summit:
-            summit.polls.open_poll(poll_id)
-
-        # ...and every phone sees it on its next state poll and votes at once.
-        async def one_vote(i: int, cookie: str) -> None:
-            headers = {"Cookie": cookie}
-            r = await http.send(
-                state,
-                i,
-                lambda r: r.status_code == 200 and r.json()["poll"]["open"],
-                "GET",
-                f"{base}/api/state",
-                headers=headers,
-            )
-            if r is None:
-                return
-            body = {"poll_id": poll_id, "choices": {str(options[i % len(options)]): 1}}
-            await http.send(
-                vote,
-                i,
-                lambda r: r.status_code == 200 and r.json().get("ok") is True,
-                "POST",
-                f"{base}/api/ballot",
-                json=body,
-                headers=headers,
-            )
-
-        cpu = cpu_seconds(pid)
-        state.seconds = vote.seconds = await together(
-            [one_vote(i, c) for i, c in enumerate(cookies)]
+    # The facilitator opens the poll (the GUI's own connection does this); the bare file is
+    # a copy of the same file, taken now (the same phones, the same open poll).
+    with Summit.open(path) as summit:
+        summit.polls.open_poll(poll_id)
+    with sqlite3.connect(path) as source, sqlite3.connect(bare_path) as copy:
+        source.backup(copy)
+    bare_process, _ = start([str(HERE / "bare_app.py"), str(bare_port), str(bare_path)])
+    try:
+        ours, bare = (
+            RawPool("127.0.0.1", port, args.connections),
+            RawPool("127.0.0.1", bare_port, args.connections),
         )
-        vote.cpu = cpu_seconds(pid) - cpu
-        upvote = await upvote_burst(http, base, path, qa_id, cookies, pid)
-    return join, state, vote, upvote
+        rounds = [list(enumerate(cookies))[r :: args.rounds] for r in range(args.rounds)]
+        for r, phones in enumerate(rounds):
+
+            def votes(pool: RawPool, prefix: str, state: Leg, vote: Leg, pid: int):  # noqa: ANN202
+                return timed(vote, pid, [
+                    one_vote(pool, state, vote, prefix, c, poll_id, options[i % len(options)])
+                    for i, c in phones  # noqa: B023 (awaited within this round)
+                ])  # fmt: skip
+
+            summit_leg = votes(ours, "/api", legs["state"], legs["vote"], pids[0])
+            bare_leg = votes(bare, "/bare", legs["bare state"], legs["bare"], bare_process.pid)
+            for leg in (summit_leg, bare_leg) if r % 2 == 0 else (bare_leg, summit_leg):
+                await leg
+        await upvote_burst(ours, path, qa_id, cookies, pids[0], legs["upvote"])
+        ours.close()
+        bare.close()
+    finally:
+        stop(bare_process)
+    return legs
 
 
 async def upvote_burst(
-    http: Clients, base: str, path: Path, qa_id: int, cookies: list[str], pid: int
-) -> Leg:
+    pool: RawPool, path: Path, qa_id: int, cookies: list[str], pid: int, upvote: Leg
+) -> None:
     """The facilitator opens the Q&A, ten phones ask, then every phone reads the list and
-    upvotes one question at once: `leg.ok` counts upvotes the server acknowledged."""
+    upvotes one question at once: `upvote.ok` counts upvotes the server acknowledged."""
     with Summit.open(path) as summit:
         summit.agenda.open_prompt(qa_id)
-    ask, listed, upvote = Leg(), Leg(), Leg()
+    ask, listed = Leg(), Leg()
     ids: list[int] = []
 
     async def one_ask(i: int) -> None:
-        r = await http.send(
-            ask, i, lambda r: r.status_code == 201, "POST", f"{base}/api/question",
-            json={"prompt_id": qa_id, "text": f"Question {i} from the floor?"},
-            headers={"Cookie": cookies[i]},
-        )  # fmt: skip
-        if r is not None:
-            ids.append(r.json()["id"])
+        body = {"prompt_id": qa_id, "text": f"Question {i} from the floor?"}
+        answer = await pool.send(ask, "POST", "/api/question", 201, cookies[i], body)
+        if answer is not None:
+            ids.append(answer.json()["id"])  # type: ignore[index]
 
-    await together([one_ask(i) for i in range(min(ASKERS, len(cookies)))])
+    await asyncio.gather(*(one_ask(i) for i in range(min(ASKERS, len(cookies)))))
 
     async def one_upvote(i: int, cookie: str) -> None:
-        headers = {"Cookie": cookie}
-        r = await http.send(
-            listed, i, lambda r: r.status_code == 200 and r.json()["prompt"]["questions"],
-            "GET", f"{base}/api/state", headers=headers,
-        )  # fmt: skip
-        if r is None:
-            return
-        await http.send(
-            upvote, i, lambda r: r.status_code == 200 and r.json().get("ok") is True,
-            "POST", f"{base}/api/upvote", json={"question_id": ids[i % len(ids)]},
-            headers=headers,
-        )  # fmt: skip
+        if await pool.send(listed, "GET", "/api/state", 200, cookie) is not None:
+            body = {"question_id": ids[i % len(ids)]}
+            await pool.send(upvote, "POST", "/api/upvote", 200, cookie, body)
 
-    cpu = cpu_seconds(pid)
-    upvote.seconds = await together([one_upvote(i, c) for i, c in enumerate(cookies)])
-    upvote.cpu = cpu_seconds(pid) - cpu
+    await timed(upvote, pid, [one_upvote(i, c) for i, c in enumerate(cookies)])
     upvote.errors.update(ask.errors)
     upvote.errors.update(listed.errors)
-    return upvote
-
-
-async def bare_burst(base: str, n: int, conns: int, pid: int) -> Leg:
-    """The vote leg's shape (a GET, then a POST with the same body) against routes that
-    do nothing: `leg.ok` counts phones whose POST was answered."""
-    get, leg = Leg(), Leg()
-    body = {"poll_id": 1, "choices": {"1": 1}}
-    async with Clients(conns) as http:
-
-        async def one(i: int) -> None:
-            ok = lambda r: r.status_code == 200  # noqa: E731
-            if await http.send(get, i, ok, "GET", f"{base}/bare") is not None:
-                await http.send(leg, i, ok, "POST", f"{base}/bare", json=body)
-
-        cpu = cpu_seconds(pid)
-        leg.seconds = await together([one(i) for i in range(n)])
-        leg.cpu = cpu_seconds(pid) - cpu
-    leg.errors.update(get.errors)
-    return leg
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--phones", type=int, default=2000)
     parser.add_argument("--connections", type=int, default=100, help="client pool size")
+    parser.add_argument("--rounds", type=int, default=4, help="interleaved rounds of votes")
     args = parser.parse_args()
-    n, conns = args.phones, args.connections
+    n = args.phones
+    load = os.getloadavg()
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "burst.summit"
-        poll_id, options, qa_id = make_summit(path)
+        path, bare_path = Path(folder) / "burst.summit", Path(folder) / "bare.summit"
+        ids = make_summit(path)
+        port = free_port()
         serve = ["-m", "summit_app", "serve", str(path), "--host", "127.0.0.1"]
-        server, join_url = start([*serve, "--port", str(free_port())])
+        server, join_url = start([*serve, "--port", str(port)])
         try:
-            base, code = join_url.split("/j/")
-            join, state, vote, upvote = asyncio.run(
-                phones_burst(base, code, path, poll_id, options, qa_id, n, conns, server.pid)
-            )
+            code = join_url.split("/j/")[1]
+            legs = run(burst(port, free_port(), code, path, bare_path, ids, (server.pid, 0), args))
         finally:
             stop(server)
-        acknowledged = vote.ok
         with Summit.open(path) as summit:
-            stored = summit.polls.ballot_count(poll_id)
+            stored = summit.polls.ballot_count(ids[0])
             upvotes_stored = summit.questions.upvote_count()
-
-    bare_process, bare_url = start([str(HERE / "bare_app.py"), str(free_port())])
-    try:
-        bare = asyncio.run(bare_burst(bare_url, n, conns, bare_process.pid))
-    finally:
-        stop(bare_process)
-
-    print(f"{n} phones, {conns} client connections, server: python -m summit_app serve")
-    print(join.line("join"))
-    print(state.line("state"))
-    print(vote.line("vote"))
-    print(upvote.line("upvote"))
-    print(bare.line("bare"))
+        with sqlite3.connect(bare_path) as bare_file:
+            (bare_stored,) = bare_file.execute(
+                "SELECT COUNT(*) FROM ballots WHERE poll_id = ?", (ids[0],)
+            ).fetchone()
+    load_after = os.getloadavg()
+    vote, bare, upvote = legs["vote"], legs["bare"], legs["upvote"]
     print(
-        f"  votes {vote.rate():,.0f}/s vs bare {bare.rate():,.0f}/s: the server's votes a second"
-        f" are {vote.rate() / max(bare.rate(), 1e-9):.2f} of the bare stack's;"
-        f" vote median latency {vote.median() / bare.median():.2f}x, p99"
-        f" {vote.p99() / bare.p99():.2f}x the bare POST's"
+        f"{n} phones, {args.connections} client connections, {args.rounds} interleaved rounds;"
+        f" server: python -m summit_app serve; load average {load[0]:.2f} before,"
+        f" {load_after[0]:.2f} after"
     )
+    for name, leg in legs.items():
+        print(leg.line(name))
     per_vote, per_bare = 1000 * vote.cpu / max(vote.ok, 1), 1000 * bare.cpu / max(bare.ok, 1)
     print(
-        f"  server CPU per phone (state poll + ballot): {per_vote:.2f} ms vs bare"
+        f"  server CPU per phone (state read + ballot): {per_vote:.2f} ms vs bare"
         f" {per_bare:.2f} ms (ratio {per_vote / per_bare:.2f});"
-        f" per join {1000 * join.cpu / max(join.ok, 1):.2f} ms"
+        f" per join {1000 * legs['join'].cpu / max(legs['join'].ok, 1):.2f} ms"
     )
     print(
         f"  upvotes {upvote.rate():,.0f}/s (state read + upvote per phone), server CPU per"
-        f" phone {1000 * upvote.cpu / max(upvote.ok, 1):.2f} ms"
+        f" phone {1000 * upvote.cpu / max(upvote.ok, 1):.2f} ms;"
+        f" upvotes acknowledged {upvote.ok}, stored {upvotes_stored}"
+    )
+    lost = vote.ok - stored
+    verdict = "none lost" if lost == 0 and vote.ok == n else "NOT ALL SERVED OR LOST"
+    print(
+        f"  acknowledged {vote.ok}, stored {stored} ({n - vote.ok} not served, {lost} lost:"
+        f" {verdict}); bare acknowledged {bare.ok}, stored {bare_stored}"
     )
     print(
-        f"upvotes acknowledged {upvote.ok}, stored {upvotes_stored}"
-        f" ({n - upvote.ok} not served, {upvote.ok - upvotes_stored} lost)"
+        f"votes {vote.rate():,.0f}/s vs bare {bare.rate():,.0f}/s: the server's votes a second"
+        f" are {vote.rate() / max(bare.rate(), 1e-9):.2f} of the bare stack's; ballot median"
+        f" {vote.median() / bare.median():.2f}x, p99 {vote.p99() / bare.p99():.2f}x the bare's"
     )
-    lost = acknowledged - stored
-    verdict = "none lost" if lost == 0 and acknowledged == n else "NOT ALL SERVED OR LOST"
-    print(
-        f"acknowledged {acknowledged}, stored {stored} ({n - acknowledged} not served, {lost} lost:"
-        f" {verdict})"
-    )
-    return 0 if stored == acknowledged == n == upvote.ok == upvotes_stored else 1
+    return 0 if stored == vote.ok == n == upvote.ok == upvotes_stored else 1
 
 
 if __name__ == "__main__":

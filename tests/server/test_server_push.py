@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import socket
 import time
 
 import httpx
@@ -97,3 +98,68 @@ def test_stopping_ends_the_streams_at_once(tmp_path) -> None:  # noqa: ANN001
     for client in clients:
         client.close()
     summit.close()
+
+
+def raw_stream(room: Room, version: str, address: str) -> socket.socket:
+    """A phone's event stream on a raw socket: `GET /api/events` over HTTP/`version`."""
+    cookie = room.phone().cookies["summit_token"]
+    sock = socket.create_connection(("127.0.0.1", room.server.port), 5, (address, 0))
+    sock.sendall(
+        f"GET /api/events HTTP/{version}\r\nHost: 127.0.0.1:{room.server.port}\r\n"
+        f"Cookie: summit_token={cookie}\r\n\r\n".encode()
+    )
+    return sock
+
+
+def read_until(sock: socket.socket, mark: bytes, seconds: float) -> bytes:
+    """What the socket sent until `mark` arrived (or `seconds` passed)."""
+    got, deadline = b"", time.monotonic() + seconds
+    sock.settimeout(0.2)
+    while mark not in got and time.monotonic() < deadline:
+        with contextlib.suppress(TimeoutError):
+            if not (data := sock.recv(65536)):
+                break
+            got += data
+    return got
+
+
+def chunks(raw: bytes) -> list[bytes]:
+    """The chunks of a chunked body that arrived whole (each checked against its size)."""
+    body, found = raw.split(b"\r\n\r\n", 1)[1], []
+    while b"\r\n" in body:
+        size_line, rest = body.split(b"\r\n", 1)
+        size = int(size_line, 16)
+        if len(rest) < size + 2:
+            break
+        assert rest[size : size + 2] == b"\r\n", "a chunk longer or shorter than it said"
+        found.append(rest[:size])
+        body = rest[size + 2 :]
+    return found
+
+
+def test_every_stream_hears_one_broadcast_framed_as_http_chunks(room: Room) -> None:
+    socks = [raw_stream(room, "1.1", f"127.0.9.{i + 1}") for i in range(5)]
+    heads = [read_until(sock, b"event: state", 5) for sock in socks]
+    assert all(b"transfer-encoding: chunked" in head.lower() for head in heads)
+    room.poll(PollKind.SINGLE, ["A", "B"])
+    question = f"A {PollKind.SINGLE} question".encode()
+    pushed = []
+    for sock, head in zip(socks, heads, strict=True):
+        got = chunks(head + read_until(sock, question, 5))
+        sock.close()
+        assert got[0].startswith(b"retry: ") and b'"me":' in got[0]  # its own state first
+        assert question in got[-1] and got[-1].startswith(b"event: state\r\ndata: {")
+        assert got[-1].endswith(b"}\r\n\r\n") and b'"me":' not in got[-1]
+        pushed.append(got[-1])
+    assert len(set(pushed)) == 1  # the very same message to every phone
+
+
+def test_an_http_1_0_phone_hears_the_new_poll_without_chunks(room: Room) -> None:
+    sock = raw_stream(room, "1.0", "127.0.9.20")
+    head = read_until(sock, b"event: state", 5)
+    assert b" 200 " in head.split(b"\r\n", 1)[0]
+    assert b"chunked" not in head.lower()
+    room.poll(PollKind.SINGLE, ["C", "D"])
+    body = read_until(sock, b'"text":"D"', 5)
+    assert b'"text":"D"' in body and b"event: state" in body
+    sock.close()

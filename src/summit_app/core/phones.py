@@ -30,10 +30,12 @@ POLL_GONE = "That poll is not running any more."
 
 @dataclass(frozen=True)
 class Voted:
-    """A ballot as saved, how many the poll has now, and whether phones see its results."""
+    """A ballot as saved, and whether phones see its results.
+
+    (No count of the poll's ballots: a COUNT(*) on every ballot made each vote slower the
+    more were stored; the window counts when it shows them.)"""
 
     choices: dict[int, int]
-    count: int
     show_results: bool
 
 
@@ -46,8 +48,8 @@ def cast_ballot(db: Db, me: Participant, poll_id: int, choices: Mapping[int, int
             poll = polls.poll(poll_id)
         except NotFoundError:
             raise NotFoundError(POLL_GONE) from None
-        saved = polls.cast_ballot(poll.id, me.id, choices)
-        return Voted(saved.choices, polls.ballot_count(poll.id), poll.show_results)
+        saved = polls.cast(poll, me.id, choices)
+        return Voted(saved.choices, poll.show_results)
 
 
 def post_note(db: Db, me: Participant, prompt_id: int, text: str) -> Note:

@@ -48,7 +48,7 @@ MAX_SOFT_LIMIT = 10_240  # macOS refuses more than OPEN_MAX even when the hard l
 REQUEST_S = 10.0
 # A phone on poor Wi-Fi drains a few KB in well under this; a reader that takes nothing for
 # this long (its buffer full all the while) has stopped reading. The page's own requests
-# give up after 12 s, and an event stream's writes after push.SEND_TIMEOUT_S (10 s).
+# give up after 12 s, and an event stream's reader is dropped here too.
 WRITE_S = 10.0
 # A phone's request follows its connection within milliseconds; past the budget, who to
 # shed is decided this long after a burst of accepts, when the newcomers have sent theirs.
@@ -57,6 +57,8 @@ SETTLE_S = 0.25
 # under 20 KB, and at 50 ms round trips this still allows over 1 MB/s (Linux doubles it).
 SEND_BUFFER = 64 * 1024
 LINGER_S = 2.0  # how long a closed connection may still take to send its last bytes
+# The scope's extension that hands an answer its connection's transport (push.py).
+TRANSPORT = "summit.transport"
 TIMED_OUT = b'{"error": "That took too long to arrive. Check the Wi-Fi and try again."}'
 TIMED_OUT_ANSWER = (
     b"HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\n"
@@ -166,6 +168,10 @@ class GuardedH11Protocol(H11Protocol):
 
     def handle_events(self) -> None:
         super().handle_events()
+        cycle = self.cycle
+        if cycle is not None and not cycle.response_started:
+            # The event stream writes each broadcast straight to the socket (push.py).
+            cycle.scope.setdefault("extensions", {})[TRANSPORT] = {"transport": self.transport}
         if self._busy():  # the request is all here: the app has it, no deadline to keep
             self._cancel_deadline()
 

@@ -11,7 +11,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import uvicorn
 
@@ -38,21 +38,30 @@ STOP_TIMEOUT_S = 5
 
 # Idle keep-alive connections (and sockets that never send a request) close after this.
 KEEP_ALIVE_S = 5
+Loop = Literal["auto", "asyncio", "uvloop"]
 # Phones past this share of the connection budget poll instead of holding a stream, so
 # requests (joins, ballots) always find a free connection.
 STREAM_SHARE = 0.75
 
 
-def uvicorn_config(app: Callable[..., Any], budget: int | None = None) -> uvicorn.Config:
+def uvicorn_config(
+    app: Callable[..., Any], budget: int | None = None, loop: Loop = "asyncio"
+) -> uvicorn.Config:
     """The uvicorn settings the participant server runs with (the burst bench reuses them).
 
     `budget`: how many connections to keep open at most (connections.py); by default,
-    what the process's descriptor limit leaves room for."""
+    what the process's descriptor limit leaves room for. `loop`: asyncio's own, on every
+    platform (Windows has no other). uvloop ("uvloop", or "auto" where it is installed)
+    was measured and left out: the broadcast no longer does work per stream, so a push to
+    5,000 phones cost the server 30-50 ms of CPU on either loop (bench/idle_room.py), and
+    under 2,000 slow readers a server on uvloop served 16-20 phones a minute where asyncio's
+    served 30 (tests/e2e/test_server_slow_readers.py)."""
     budget = connection_budget() if budget is None else budget
     batch = accept_batch(budget)
     headroom = batch // 2  # a burst's newcomers say what they are before any is shed
     return uvicorn.Config(
         app,
+        loop=loop,
         http=guarded(budget, headroom),
         # Never uvicorn's own logging setup: with no stderr (a windowed app) its formatter
         # raised "Unable to configure formatter 'default'" and no phone could join.
@@ -128,8 +137,10 @@ class SummitServer:
         rate: RateLimit | None = None,
         doors: Doors | None = None,
         posts: RateLimit | None = None,
+        loop: Loop = "asyncio",
     ) -> None:
         self.path = Path(path)
+        self.loop = loop
         self.host = host or network.preferred_host()
         self.port = port
         self.on_event = on_event
@@ -231,7 +242,7 @@ class SummitServer:
             hosts=allowed_hosts(self.host),
             posts=self._posts,
         )
-        config = uvicorn_config(app, budget)
+        config = uvicorn_config(app, budget, self.loop)
         self._server = server = uvicorn.Server(config)
         failure: list[BaseException] = []
 

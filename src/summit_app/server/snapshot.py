@@ -44,6 +44,9 @@ class Snapshot:
     notice: str = ""  # the privacy notice the join page shows first (core.privacy)
     closed: bool = False  # closed and anonymised: no phone joins any more
     built_at: float = field(default_factory=time.monotonic)
+    # `public` as JSON, encoded once per snapshot: a phone's state read and every push
+    # send these bytes, adding only the phone's own part (bench/profile_server.py).
+    public_json: bytes = b"{}"
 
 
 def build_snapshot(summit: Summit) -> Snapshot:
@@ -74,7 +77,13 @@ def build_snapshot(summit: Summit) -> Snapshot:
         shared_address=info.shared_address,
         notice=notice(info),
         closed=bool(info.anonymised_at),
+        public_json=encode(public),
     )
+
+
+def encode(data: dict[str, Any]) -> bytes:
+    """JSON as the phone gets it (the encoding of Starlette's JSONResponse)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def _digest(data: dict[str, Any]) -> str:

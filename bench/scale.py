@@ -1,0 +1,185 @@
+"""Does a phone's write, a facilitator's edit and the vote rate stay flat as the day fills up?
+
+For 1k / 10k / 50k notes on one open prompt, and 10k / 50k ballots in one open poll, on a
+real `.summit` file (WAL, synchronous FULL, as the app opens it):
+
+- a phone's note (`core.phones.post_note`, the server's command) and a phone's ballot
+  (`core.phones.cast_ballot`), each in a transaction of its own as a lone phone's write
+  is committed: median ms;
+- a facilitator's edit of a note (`notes.edit_note`, as the note board's edit does) and
+  a hide (`moderation`-free: `notes.set_hidden`): median ms;
+- votes a second through the real server (`python -m summit_app serve`, in its own
+  process): 1,000 more phones, whose passes are in the file, each read the state and
+  vote, on bench/raw_client.py's pool; with the poll's results hidden, then shown to
+  phones (each phone's answer then carries results that include its own vote).
+
+Prints one line per size, and the ratio of the largest size's figures to the smallest's
+(the goal is flat: within 2x).
+
+    PYTHONPATH=src python bench/scale.py [--phones 1000] [--repeat 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from burst_client import BURST_TIMEOUT_S, Leg, cpu_seconds, free_port, run, start, stop
+from raw_client import RawPool
+from vote_burst import one_vote
+
+from summit_app.core import Summit, phones
+from summit_app.core.db import now
+from summit_app.core.model import ItemKind, PollKind, SummitInfo
+
+NOTES = (1_000, 10_000, 50_000)
+BALLOTS = (10_000, 50_000)
+
+
+def median_ms(action: Callable[[int], object], repeat: int) -> float:
+    times = []
+    for i in range(repeat):
+        started = time.perf_counter()
+        action(i)
+        times.append(time.perf_counter() - started)
+    return 1000 * statistics.median(times)
+
+
+def participants(summit: Summit, n: int) -> list[tuple[int, str]]:
+    """`n` phones that joined (ids and passes), written in one go."""
+    with summit.write():
+        first = summit.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM participants").fetchone()[0]
+        rows = [(first + i, secrets.token_urlsafe(24), now()) for i in range(n)]
+        summit.db.conn.executemany(
+            "INSERT INTO participants (id, token, joined_at) VALUES (?, ?, ?)", rows
+        )
+    return [(r[0], r[1]) for r in rows]
+
+
+def notes_at(folder: Path, n: int, repeat: int) -> dict[str, float]:
+    with Summit.create(folder / f"notes{n}.summit", SummitInfo(title="Scale")) as summit:
+        section = summit.agenda.add_section("Morning")
+        item = summit.agenda.add_item(section.id, "Discuss", ItemKind.DISCUSSION, 30)
+        summit.agenda.start_item(item.id)
+        prompt = summit.agenda.add_prompt(item.id, "What did we hear?")
+        summit.agenda.open_prompt(prompt.id)
+        with summit.write():
+            summit.db.conn.executemany(
+                "INSERT INTO notes (prompt_id, text, author, position, created_at)"
+                " VALUES (?, ?, 'facilitator', ?, ?)",
+                [(prompt.id, f"Note {i} from the floor", i, now()) for i in range(n)],
+            )
+        ids = [r[0] for r in summit.execute("SELECT id FROM notes ORDER BY random() LIMIT 500")]
+        people = [summit.people.participant(pid) for pid, _ in participants(summit, repeat)]
+        return {
+            "phone note ms": median_ms(
+                lambda i: phones.post_note(summit, people[i], prompt.id, f"Phone note {i}"),
+                repeat,
+            ),
+            "edit ms": median_ms(
+                lambda i: summit.notes.edit_note(ids[i % len(ids)], f"Edited {i}"), repeat
+            ),
+            "hide ms": median_ms(
+                lambda i: summit.notes.set_hidden(ids[i % len(ids)], i % 2 == 0), repeat
+            ),
+        }
+
+
+def ballots_at(folder: Path, n: int, args: argparse.Namespace) -> dict[str, float]:
+    path = folder / f"ballots{n}.summit"
+    with Summit.create(path, SummitInfo(title="Scale")) as summit:
+        section = summit.agenda.add_section("Morning")
+        item = summit.agenda.add_item(section.id, "Vote", ItemKind.VOTE, 30)
+        summit.agenda.start_item(item.id)
+        poll = summit.polls.add_poll(item.id, "Which first?", PollKind.SINGLE, ["A", "B", "C"])
+        summit.polls.open_poll(poll.id)
+        options = [o.id for o in poll.options]
+        stored = participants(summit, n)
+        with summit.write():
+            summit.db.conn.executemany(
+                "INSERT INTO ballots (poll_id, participant_id, choices, cast_at)"
+                " VALUES (?, ?, ?, ?)",
+                [(poll.id, pid, f'{{"{options[pid % 3]}": 1}}', now()) for pid, _ in stored],
+            )
+        people = [summit.people.participant(pid) for pid, _ in participants(summit, args.repeat)]
+        figures = {
+            "phone ballot ms": median_ms(
+                lambda i: phones.cast_ballot(summit, people[i], poll.id, {options[i % 3]: 1}),
+                args.repeat,
+            )
+        }
+        voters = [token for _, token in participants(summit, 2 * args.phones)]
+    for shown, batch in ((False, voters[: args.phones]), (True, voters[args.phones :])):
+        if shown:
+            with Summit.open(path) as summit:
+                summit.polls.set_show_results(poll.id, True)
+        rate, cpu = votes_per_second(path, poll.id, options, batch, args.connections)
+        label = "shown" if shown else "hidden"
+        figures[f"votes/s results {label}"] = rate
+        figures[f"server ms/vote results {label}"] = cpu
+    return figures
+
+
+def votes_per_second(
+    path: Path, poll_id: int, options: list[int], tokens: list[str], connections: int
+) -> tuple[float, float]:
+    serve = ["-m", "summit_app", "serve", str(path), "--host", "127.0.0.1"]
+    server, _ = start([*serve, "--port", str(port := free_port())])
+    try:
+
+        async def burst() -> tuple[Leg, float]:
+            pool, state, vote = RawPool("127.0.0.1", port, connections), Leg(), Leg()
+            cpu, started = cpu_seconds(server.pid), time.perf_counter()
+            await asyncio.wait_for(
+                asyncio.gather(
+                    *(
+                        one_vote(pool, state, vote, "/api", f"summit_token={t}", poll_id, o)
+                        for t, o in zip(tokens, options * len(tokens), strict=False)
+                    )
+                ),
+                BURST_TIMEOUT_S,
+            )
+            vote.seconds = time.perf_counter() - started
+            pool.close()
+            return vote, cpu_seconds(server.pid) - cpu
+
+        vote, cpu = run(burst())
+    finally:
+        stop(server)
+    if vote.ok != len(tokens):
+        print(f"  not every vote was acknowledged: {vote.ok} of {len(tokens)}; {vote.errors}")
+    return vote.rate(), 1000 * cpu / max(vote.ok, 1)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--phones", type=int, default=1000, help="voters per votes/s leg")
+    parser.add_argument("--connections", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=100, help="writes timed per figure")
+    args = parser.parse_args()
+    print(f"load average {os.getloadavg()[0]:.2f}")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        notes = {n: notes_at(folder, n, args.repeat) for n in NOTES}
+        ballots = {n: ballots_at(folder, n, args) for n in BALLOTS}
+    for title, table in (("notes on the prompt", notes), ("ballots in the poll", ballots)):
+        for n, figures in table.items():
+            shown = "; ".join(f"{k} {v:,.2f}" for k, v in figures.items())
+            print(f"{n:>7,} {title}: {shown}")
+        small, large = table[min(table)], table[max(table)]
+        ratios = "; ".join(f"{k} {large[k] / small[k]:.2f}x" for k in small)
+        print(f"  largest / smallest: {ratios}")
+    print(f"load average {os.getloadavg()[0]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
