@@ -15,7 +15,7 @@ from summit_app.core.errors import SummitError
 from summit_app.core.schema import SCHEMA_VERSION
 from summit_app.core.store import Summit, check_file
 
-COMMANDS = ("new", "templates", "serve", "export")
+COMMANDS = ("new", "templates", "serve", "export", "breakout", "import")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -54,7 +54,63 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="where to write the governance pack (Word: data inventory, DPIA answers, IT note)",
     )
+
+    kit = sub.add_parser(
+        "breakout",
+        help="write a breakout room's file with some of the agenda's items",
+        description="The room's file opens in Summit like any summit, with its own join code;"
+        " the main file leaves those items to the room until its last import.",
+    )
+    kit.add_argument("file", type=Path, help="the main summit")
+    kit.add_argument("room_file", type=Path, help="the room's .summit file to write")
+    kit.add_argument("--room", required=True, help='its name, e.g. "Breakout B: Workforce"')
+    kit.add_argument(
+        "--item", action="append", required=True, help="an item's title (repeat for several)"
+    )
+
+    merge = sub.add_parser(
+        "import",
+        help="bring a breakout room's file into the main summit",
+        description="Import a room's file as often as a copy arrives: the same file twice changes"
+        " nothing, a later copy brings only what is new.",
+    )
+    merge.add_argument("file", type=Path, help="the main summit")
+    merge.add_argument("room_file", type=Path, help="the room's .summit file")
+    merge.add_argument(
+        "--last", action="store_true", help="the room has finished: its items are yours again"
+    )
     return parser
+
+
+def _breakout(args: argparse.Namespace) -> int:
+    from summit_app.core.breakout_kit import write_kit
+
+    _up_to_date(args.file)
+    with Summit.open(args.file) as summit:
+        items = {item.title: item.id for item in summit.agenda.items()}
+        missing = [title for title in args.item if title not in items]
+        if missing:
+            raise SummitError(f"No item on the agenda is called “{missing[0]}”.")
+        room = write_kit(summit, args.room_file, args.room, [items[t] for t in args.item])
+        print(
+            f"Wrote {args.room_file} for {room.name} ({len(room.item_ids)} items);"
+            " open it in Summit on the room's laptop."
+        )
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from summit_app import logs
+    from summit_app.core.merge import import_room
+
+    logs.configure()  # the log says what came in
+    _up_to_date(args.file)
+    with Summit.open(args.file) as summit:
+        result = import_room(summit, args.room_file, last=args.last)
+        print(result.sentence())
+        if result.backup is not None:
+            print(f"The file as it was before is kept as {result.backup.name}.")
+    return 0
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -125,6 +181,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "templates": _templates,
     "serve": _serve,
     "export": _export,
+    "breakout": _breakout,
+    "import": _import,
 }
 
 

@@ -40,6 +40,7 @@ def test_the_three_files_are_utf8_with_a_bom_and_a_header(
         "created_at",
         "waiting_for_approval",
         "flagged",
+        "room",  # the breakout room a note came from; empty for the main room
     }
 
 

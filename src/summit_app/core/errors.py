@@ -43,3 +43,7 @@ class FileGoneError(StorageError):
 
 class ConflictError(SummitError):
     """An undo or redo no longer fits the file (something changed it since)."""
+
+
+class HeldError(StateError):
+    """A change to an item a breakout room holds: the room owns it until its last import."""

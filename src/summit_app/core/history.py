@@ -26,8 +26,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
+from summit_app.core.breakout import merging
 from summit_app.core.changes import Changes
-from summit_app.core.errors import ConflictError
+from summit_app.core.errors import ConflictError, HeldError
+from summit_app.core.storage_errors import HELD_MARK, HELD_SENTENCE
 
 if TYPE_CHECKING:
     from summit_app.core.store import Summit
@@ -72,6 +74,7 @@ class Step:
     text: str
     first: int
     last: int
+    merging: bool = False  # a breakout room's import: its undo may write the room's rows
 
 
 class History:
@@ -100,10 +103,11 @@ class History:
             return action(self._summit)
 
     @contextmanager
-    def grouped(self, text: str) -> Iterator[None]:
+    def grouped(self, text: str, merging: bool = False) -> Iterator[None]:
         """Several commands as one: one transaction, one undo step, one Change.
 
-        Commands run inside it (or inside another command) join it.
+        Commands run inside it (or inside another command) join it. `merging`: the step
+        imports a breakout room's file, so undoing or redoing it may write the room's rows.
         """
         if self._depth:
             yield
@@ -122,7 +126,7 @@ class History:
             self._depth -= 1
         if last >= first:
             self._redo = []
-            self._undo.append(Step(text, first, last))
+            self._undo.append(Step(text, first, last, merging))
             self._trim()
         self._announce(change)
 
@@ -174,8 +178,8 @@ class History:
         names = [d[0] for d in cursor.description]
         log = [dict(zip(names, row, strict=True)) for row in cursor]
         steps = {
-            "undo": [[s.text, s.first, s.last] for s in self._undo],
-            "redo": [[s.text, s.first, s.last] for s in self._redo],
+            "undo": [[s.text, s.first, s.last, s.merging] for s in self._undo],
+            "redo": [[s.text, s.first, s.last, s.merging] for s in self._redo],
         }
         kept = json.dumps(log)
         with self._summit.write():
@@ -218,13 +222,16 @@ class History:
                 "SELECT sql FROM temp.undo_log WHERE seq BETWEEN ? AND ? ORDER BY seq DESC",
                 (step.first, step.last),
             ).fetchall()
-            for (sql,) in entries:
-                try:
-                    cursor = conn.execute(sql)
-                except sqlite3.IntegrityError as error:
-                    raise ConflictError(_conflict(text)) from error
-                if cursor.rowcount == 0:
-                    raise ConflictError(_conflict(text))
+            with merging(self._summit) if step.merging else _nothing():
+                for (sql,) in entries:
+                    try:
+                        cursor = conn.execute(sql)
+                    except sqlite3.IntegrityError as error:
+                        if HELD_MARK in str(error):
+                            raise HeldError(HELD_SENTENCE) from error
+                        raise ConflictError(_conflict(text)) from error
+                    if cursor.rowcount == 0:
+                        raise ConflictError(_conflict(text))
             try:
                 conn.execute("PRAGMA defer_foreign_keys = OFF")  # checks the deferred ones now
                 violations = conn.execute("PRAGMA foreign_key_check").fetchall()
@@ -238,7 +245,7 @@ class History:
             last = self._next_seq() - 1
             self._summit.touch()
             change = self._change(text, first, last)
-        return Step(step.text, first, last), change
+        return Step(step.text, first, last, step.merging), change
 
     # -- the log -------------------------------------------------------------------------
 
@@ -312,6 +319,11 @@ def _read_change(summit: Summit, text: str, first: int, last: int) -> Change:
         {table: frozenset(ids) for table, ids in rows.items()},
         {table: frozenset(ids) for table, ids in polls.items()},
     )
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
 
 
 def _conflict(text: str) -> str:

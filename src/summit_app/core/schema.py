@@ -355,6 +355,123 @@ _M015_ANONYMISED_AT = """
 """
 
 
+# Breakout rooms merged back by file (`core.breakout`, `core.merge`). A row's identity across
+# files is (origin, origin_id): the summit file it was made in and its id there; NULL origin
+# means "made in this file, with this id". So a row made in any room is recognised whatever
+# its id in either file, nothing is written on the hot path (a phone's ballot is a plain
+# insert), and a table joins the merge by having these two columns (a test fails for a
+# table that has neither them nor a reason in `core.breakout_rows.NOT_MERGED`).
+# `summit.uid` is this file's identity; a room's file names its room and the summit it came
+# from (`room`, `main_uid`). `breakouts` are the rooms this summit sent out, and
+# `breakout_items` the items each holds until its last import (`released_at`).
+_M016_BREAKOUT_ROOMS = """
+        ALTER TABLE summit ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+        UPDATE summit SET uid = lower(hex(randomblob(16)));
+        ALTER TABLE summit ADD COLUMN room TEXT NOT NULL DEFAULT '';
+        ALTER TABLE summit ADD COLUMN main_uid TEXT NOT NULL DEFAULT '';
+        CREATE TABLE breakouts (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            written_at TEXT NOT NULL,
+            imports INTEGER NOT NULL DEFAULT 0,
+            imported_at TEXT,
+            released_at TEXT
+        );
+        CREATE TABLE breakout_items (
+            id INTEGER PRIMARY KEY,
+            breakout_id INTEGER NOT NULL REFERENCES breakouts(id) ON DELETE CASCADE,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            UNIQUE (breakout_id, item_id)
+        );
+        CREATE INDEX breakout_items_item ON breakout_items(item_id);
+        ALTER TABLE sections ADD COLUMN origin TEXT;
+        ALTER TABLE sections ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX sections_origin ON sections(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE items ADD COLUMN origin TEXT;
+        ALTER TABLE items ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX items_origin ON items(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE speakers ADD COLUMN origin TEXT;
+        ALTER TABLE speakers ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX speakers_origin ON speakers(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE prompts ADD COLUMN origin TEXT;
+        ALTER TABLE prompts ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX prompts_origin ON prompts(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE themes ADD COLUMN origin TEXT;
+        ALTER TABLE themes ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX themes_origin ON themes(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE participants ADD COLUMN origin TEXT;
+        ALTER TABLE participants ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX participants_origin ON participants(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE notes ADD COLUMN origin TEXT;
+        ALTER TABLE notes ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX notes_origin ON notes(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE polls ADD COLUMN origin TEXT;
+        ALTER TABLE polls ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX polls_origin ON polls(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE options ADD COLUMN origin TEXT;
+        ALTER TABLE options ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX options_origin ON options(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE ballots ADD COLUMN origin TEXT;
+        ALTER TABLE ballots ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX ballots_origin ON ballots(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE actions ADD COLUMN origin TEXT;
+        ALTER TABLE actions ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX actions_origin ON actions(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE hand_counts ADD COLUMN origin TEXT;
+        ALTER TABLE hand_counts ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX hand_counts_origin ON hand_counts(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE narrative_blocks ADD COLUMN origin TEXT;
+        ALTER TABLE narrative_blocks ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX narrative_blocks_origin ON narrative_blocks(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE questions ADD COLUMN origin TEXT;
+        ALTER TABLE questions ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX questions_origin ON questions(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE upvotes ADD COLUMN origin TEXT;
+        ALTER TABLE upvotes ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX upvotes_origin ON upvotes(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE words ADD COLUMN origin TEXT;
+        ALTER TABLE words ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX words_origin ON words(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE hidden_words ADD COLUMN origin TEXT;
+        ALTER TABLE hidden_words ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX hidden_words_origin ON hidden_words(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE cards ADD COLUMN origin TEXT;
+        ALTER TABLE cards ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX cards_origin ON cards(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE deck_files ADD COLUMN origin TEXT;
+        ALTER TABLE deck_files ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX deck_files_origin ON deck_files(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE decks ADD COLUMN origin TEXT;
+        ALTER TABLE decks ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX decks_origin ON decks(origin, origin_id)
+            WHERE origin IS NOT NULL;
+        ALTER TABLE annex_slides ADD COLUMN origin TEXT;
+        ALTER TABLE annex_slides ADD COLUMN origin_id INTEGER;
+        CREATE UNIQUE INDEX annex_slides_origin ON annex_slides(origin, origin_id)
+            WHERE origin IS NOT NULL;
+"""
+
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
     ("groups_and_hand_counts", _M002_GROUPS_AND_HAND_COUNTS),
@@ -371,6 +488,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("note_counts_and_theme_options", _M013_NOTE_COUNTS_AND_THEME_OPTIONS),
     ("privacy_notice_and_shared_address", _M014_PRIVACY_NOTICE_AND_SHARED_ADDRESS),
     ("anonymised_at", _M015_ANONYMISED_AT),
+    ("breakout_rooms", _M016_BREAKOUT_ROOMS),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -421,6 +539,9 @@ TABLE_AREAS: dict[str, frozenset[Area]] = {
     "deck_files": frozenset(),
     # The window's own undo bookkeeping, written as the file closes: no view shows it.
     "undo_history": frozenset(),
+    # The rooms sent out and the items they hold: the agenda shows those as run elsewhere.
+    "breakouts": frozenset({Area.AGENDA}),
+    "breakout_items": frozenset({Area.AGENDA}),
 }
 
 # Every table a summit file must have; a file without them is not ours.

@@ -10,7 +10,15 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from summit_app.core.errors import StorageError
+from summit_app.core.errors import HeldError, StorageError
+
+# What the breakout rooms' triggers raise (core.breakout.install_holds).
+HELD_MARK = "summit: held by a breakout room"
+HELD_SENTENCE = (
+    "That part of the agenda is run in a breakout room, which holds it until its file is"
+    " imported for the last time. Nothing was changed: change it in the room, or here once"
+    " the room has finished."
+)
 
 _SENTENCES = {
     "SQLITE_BUSY": "The summit file is busy: another program is writing to it."
@@ -48,6 +56,8 @@ def storage_errors() -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as error:
+        if HELD_MARK in str(error):
+            raise HeldError(HELD_SENTENCE) from error
         text = sentence(error)
         if text is None:
             raise

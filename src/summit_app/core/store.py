@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from summit_app.core import anonymise, summit_info
+from summit_app.core.breakout import BreakoutRepo, install_holds
 from summit_app.core.cards import CardsRepo
 from summit_app.core.db import BUSY_TIMEOUT_MS, SYNCHRONOUS, Db, check_info, connect, now
 from summit_app.core.decks import DecksRepo
@@ -35,12 +36,25 @@ from summit_app.core.writeup import WriteupRepo
 log = logging.getLogger(__name__)
 
 # Re-exported: callers name them from here.
-__all__ = ["BUSY_TIMEOUT_MS", "SYNCHRONOUS", "Summit", "check_file", "connect", "now"]
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "SYNCHRONOUS",
+    "Summit",
+    "check_file",
+    "connect",
+    "now",
+    "snapshot",
+]
 
 
 def new_join_code() -> str:
     """An unguessable code for the join URL (about 96 bits)."""
     return secrets.token_urlsafe(12)
+
+
+def new_uid() -> str:
+    """A summit file's identity, which its breakout rooms' files name (128 random bits)."""
+    return secrets.token_hex(16)
 
 
 def new_short_code() -> str:
@@ -108,7 +122,8 @@ class Summit(Db):
     A `Db` (the connection, its transactions and the summit row) with the areas of the
     domain in small repositories hung off it:
     `agenda`, `notes`, `polls`, `people`, `cards`, `questions`, `words`, `moderation`,
-    `writeup` (the programme team's write-up), `decks` (speakers' slides).
+    `writeup` (the programme team's write-up), `decks` (speakers' slides), `breakouts`
+    (the rooms it sent out).
     """
 
     def __init__(self, db: Database, path: Path) -> None:
@@ -127,6 +142,9 @@ class Summit(Db):
         self.moderation = ModerationRepo(self)
         self.cards = CardsRepo(self)
         self.decks = DecksRepo(self)
+        self.breakouts = BreakoutRepo(self)
+        # The main file leaves what a breakout room holds alone, whoever writes.
+        install_holds(db.conn)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -150,13 +168,14 @@ class Summit(Db):
             summit = cls(db, path)
             with summit.write():
                 summit.execute(
-                    "INSERT INTO summit (id, title, join_code, short_code, changed_at)"
-                    " VALUES (1, ?, ?, ?, ?)",
+                    "INSERT INTO summit (id, title, join_code, short_code, changed_at, uid)"
+                    " VALUES (1, ?, ?, ?, ?, ?)",
                     (
                         info.title,
                         info.join_code or new_join_code(),
                         info.short_code or new_short_code(),
                         now(),
+                        new_uid(),
                     ),
                 )
                 summit.update_info(info)
@@ -317,3 +336,34 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
             f" it could not be kept first ({error}). The file is unchanged."
         ) from error
     return target
+
+
+def snapshot(source: Path, target: Path, leave_no_trace: bool = False) -> None:
+    """Copy a summit file as it stands, through SQLite's backup API on a read-only
+    connection of its own (a consistent copy, with what is still only in the WAL, taken
+    while the window and the server keep writing), as one self-contained file. The copy is
+    written beside `target` and renamed over it only when complete. Raises OSError or
+    sqlite3.Error; `target` is then as it was.
+
+    `leave_no_trace`: a file no one has open (a room's file on a USB stick) is read as
+    immutable when it has no WAL, so no -wal or -shm file is left beside it (as check_file)."""
+    partial = target.with_name(f"{target.name}.partial")
+    remove_files(partial)
+    settled = leave_no_trace and not Path(f"{source}-wal").exists()
+    try:
+        source_conn = sqlite3.connect(
+            f"{source.resolve().as_uri()}?mode=ro{'&immutable=1' if settled else ''}", uri=True
+        )
+        try:
+            copy = sqlite3.connect(str(partial))
+            try:
+                source_conn.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                copy.close()
+        finally:
+            source_conn.close()
+        os.replace(partial, target)
+    except BaseException:
+        remove_files(partial)
+        raise

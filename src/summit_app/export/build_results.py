@@ -128,3 +128,28 @@ def appendix_blocks(result: PollResult) -> list[Block]:
     if not shown.voters:
         return [*blocks, Para((Run(NO_VOTES),), Tone.CAPTION)]
     return [*blocks, Para((Run(plain(shown.sentence)),), Tone.CAPTION), full_table(shown)]
+
+
+def rooms_table(whole: PollResult, by_room: tuple[tuple[str, PollResult], ...]) -> list[Block]:
+    """A poll several breakout rooms ran: each room's figures beside the whole summit's
+    (tallied once over every room's ballots), one row an option, best first overall."""
+    total = present(whole)
+    rooms = [(name, present(result)) for name, result in by_room]
+    columns = [
+        Column("Option"),
+        *(Column(one_line(name), numeric=True) for name, _ in rooms),
+        Column("Whole summit", numeric=True),
+    ]
+    cells = []
+    for row in total.rows:
+        mine = []
+        for _name, shown in rooms:
+            match = next((r for r in shown.rows if r.label == row.label), None)
+            mine.append(match.figure if match is not None and shown.voters else "–")
+        cells.append((one_line(row.label), *mine, row.figure))
+    voted = ("Voted", *(f"{shown.voters:,}" for _n, shown in rooms), f"{total.voters:,}")
+    caption = (
+        "By room: each room's figures, and the whole summit's, where every room's ballots"
+        " are counted together once (not an average of the rooms)."
+    )
+    return [Table(tuple(columns), (*cells, voted), caption=caption, row_headers=True)]

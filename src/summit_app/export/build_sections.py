@@ -14,7 +14,7 @@ import re
 from summit_app.core import narrative
 from summit_app.core.model import NarrativeBlock, Note, PromptKind, Speaker
 from summit_app.export.build_audience import cloud_blocks, questions_blocks
-from summit_app.export.build_results import poll_blocks
+from summit_app.export.build_results import poll_blocks, rooms_table
 from summit_app.export.data import ItemBlock, PromptBlock, SectionBlock, ThemeBlock, is_break
 from summit_app.export.model import Block, Bullets, Heading, Para, Part, PartKind, Run, Tone
 from summit_app.export.typeset import (
@@ -33,10 +33,15 @@ NUMBERED = re.compile(r"\s*(section|part|session)\s+\w{1,4}\s*[:.\-\u2013\u2014]
 def section_part(number: int, block: SectionBlock) -> Part | None:
     section = block.section
     story: list[Block] = list(narrative_text(section.introduction))
+    rooms: tuple[tuple[str, int], ...] = ()  # the breakout rooms whose part this is
     for entry in block.flow:
         if isinstance(entry, NarrativeBlock):
             story += narrative_block(entry)
+            rooms = ()
         elif not is_break(entry.item):
+            if entry.rooms and entry.rooms != rooms:
+                story += room_blocks(entry)
+            rooms = entry.rooms
             story += item_blocks(entry, section.title)
     if not story:
         return None  # nothing happened here worth a page: it stays in the agenda
@@ -44,6 +49,25 @@ def section_part(number: int, block: SectionBlock) -> Part | None:
     named = section.title if NUMBERED.match(section.title) else f"Section {number}: {section.title}"
     title = heading(named)
     return Part(title, f"section-{section.id}", tuple(clamp_levels(story)), PartKind.SECTION)
+
+
+def room_blocks(block: ItemBlock) -> list[Block]:
+    """The heading of a breakout room's part ("Breakout B: Workforce") and its turnout."""
+    names = [one_line(name) for name, _ in block.rooms]
+    title = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+    def people(n: int) -> str:
+        return f"{n:,} {'person' if n == 1 else 'people'}"
+
+    if len(block.rooms) == 1:
+        text = f"Run in its own room: {people(block.rooms[0][1])} took part there."
+    else:
+        each = "; ".join(f"{one_line(name)}, {people(n)}" for name, n in block.rooms)
+        text = f"Run in {len(block.rooms)} rooms at once. Who took part: {each}."
+    return [
+        Heading(heading(title), 2, f"room-{block.item.id}"),
+        Para((Run(text),), Tone.BYLINE),
+    ]
 
 
 def narrative_block(block: NarrativeBlock, level: int = 2) -> list[Block]:
@@ -78,6 +102,8 @@ def item_blocks(block: ItemBlock, section_title: str = "") -> list[Block]:
         story += prompt_blocks(prompt, level)
     for poll in block.polls:
         story += poll_blocks(poll.result, level)
+        if poll.by_room:
+            story += rooms_table(poll.result, poll.by_room)
     return story
 
 

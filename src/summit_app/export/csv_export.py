@@ -10,30 +10,33 @@ machine's legacy code page and garbles every accented name; a header row in each
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from summit_app.core import Summit
 from summit_app.core.model import Poll, PollKind, PromptKind
-from summit_app.core.presenting import SHORT_LEVELS, present
+from summit_app.core.presenting import SHORT_LEVELS, Presentation, present
 from summit_app.export.anonymity import OTHER_GROUPS, fold
 from summit_app.export.data import PollBlock, poll_results
 from summit_app.export.pack import ExportError
 
 NOTES_FIELDS = (
     "id", "prompt", "theme", "text", "author", "quote", "hidden", "created_at",
-    "waiting_for_approval", "flagged",
+    "waiting_for_approval", "flagged", "room",
 )  # fmt: skip
+# "room": the breakout room a row came from (empty: the main room). In results.csv a poll
+# several rooms ran has its whole-summit rows ("All rooms") and then each room's.
+ALL_ROOMS = "All rooms"
 # One row per question, most upvoted first within its Q&A; hidden, waiting and merged ones too.
 QUESTIONS_FIELDS = (
     "prompt", "text", "upvotes", "state", "hidden", "waiting_for_approval", "flagged",
-    "merged_into", "time", "answered_at",
+    "merged_into", "time", "answered_at", "room",
 )  # fmt: skip
 # One row per word of a cloud: `count` is the answers the room saw, `waiting` those still
 # held for approval, `hidden_answers` those hidden one by one; `hidden` is the whole word.
 WORDS_FIELDS = ("prompt", "word", "count", "hidden", "typed_as", "waiting", "hidden_answers")
 STATE_WORDS = {"open": "open", "answering": "being answered", "answered": "answered"}
-BALLOTS_FIELDS = ("poll", "participant", "group", "choices", "cast_at")
+BALLOTS_FIELDS = ("poll", "participant", "group", "choices", "cast_at", "room")
 LEVEL_FIELDS = tuple(name.lower().replace(" ", "_") for name in SHORT_LEVELS)
 # One column per meaning: a cell is empty where the poll's kind has no such figure.
 RESULTS_FIELDS = (
@@ -54,6 +57,7 @@ RESULTS_FIELDS = (
     *(f"{name}_percent" for name in LEVEL_FIELDS),
     "poll_voters",  # people who answered the poll (phones and hand counts)
     "poll_votes",  # votes, points or answers in the whole poll (rank: the voters)
+    "room",
 )
 NOT_GIVEN = "Not given"  # a ballot from someone who chose no group
 
@@ -85,9 +89,14 @@ def write_csv(summit: Summit, folder: Path | str) -> list[Path]:
                 _write(
                     folder / "ballots.csv",
                     BALLOTS_FIELDS,
-                    ballots_rows(polls, threshold, bool(summit.info().anonymised_at)),
+                    ballots_rows(
+                        polls,
+                        threshold,
+                        bool(summit.info().anonymised_at),
+                        summit.breakouts.row_rooms("ballots"),
+                    ),
                 ),
-                _write(folder / "results.csv", RESULTS_FIELDS, results_rows(polls)),
+                _write(folder / "results.csv", RESULTS_FIELDS, results_rows(summit, polls)),
                 _write(folder / "questions.csv", QUESTIONS_FIELDS, questions_rows(summit)),
                 _write(folder / "words.csv", WORDS_FIELDS, words_rows(summit)),
             ]
@@ -120,6 +129,10 @@ For the programme team. Before you publish any of it, read what each file holds:
                  summit is closed and anonymised, "participant" is empty and the times are
                  to the minute: nothing links one person's ballots any more.
 
+Where breakout rooms ran part of the day, the "room" column says which room a note, question
+or ballot came from (empty: the main room); results.csv gives a poll several rooms ran
+for the whole summit ("All rooms") and then for each room.
+
 All files are UTF-8 with a byte order mark, for Excel. A cell starting with =, +, - or @ has
 a leading apostrophe, so a spreadsheet never runs a note as a formula.
 """
@@ -133,6 +146,7 @@ def _write_readme(path: Path) -> Path:
 def notes_rows(summit: Summit) -> Iterable[Sequence[object]]:
     prompts = {p.id: p.text for p in summit.agenda.prompts()}
     themes = {t.id: t.name for t in summit.notes.themes()}
+    rooms = summit.breakouts.row_rooms("notes")
     for n in summit.notes.notes():
         yield (
             n.id,
@@ -145,10 +159,12 @@ def notes_rows(summit: Summit) -> Iterable[Sequence[object]]:
             n.created_at,
             "yes" if n.is_held else "no",
             n.flagged,
+            rooms.get(n.id, ""),
         )
 
 
 def questions_rows(summit: Summit) -> Iterable[Sequence[object]]:
+    rooms = summit.breakouts.row_rooms("questions")
     for prompt in summit.agenda.prompts():
         if prompt.kind is not PromptKind.QUESTIONS:
             continue
@@ -166,6 +182,7 @@ def questions_rows(summit: Summit) -> Iterable[Sequence[object]]:
                 texts.get(q.merged_into, "") if q.merged_into is not None else "",
                 q.created_at,
                 q.answered_at or "",
+                rooms.get(q.id, ""),
             )
 
 
@@ -197,7 +214,10 @@ def words_rows(summit: Summit) -> Iterable[Sequence[object]]:
 
 
 def ballots_rows(
-    polls: Sequence[PollBlock], threshold: int, anonymised: bool = False
+    polls: Sequence[PollBlock],
+    threshold: int,
+    anonymised: bool = False,
+    rooms: Mapping[int, str] | None = None,
 ) -> Iterable[Sequence[object]]:
     """One row per ballot, in the order cast; choices as 'option text=value' pairs joined
     by '; ', in the poll's option order, or for a ranking by place (its first choice first)."""
@@ -211,7 +231,8 @@ def ballots_rows(
         group = shown_group[(b.poll_id, b.group or NOT_GIVEN)]
         text = choices[b.poll_id](b.choices)
         participant = "" if anonymised else b.participant_id
-        yield (questions[b.poll_id], participant, group, text, b.cast_at)
+        room = rooms.get(b.id, "") if rooms else ""
+        yield (questions[b.poll_id], participant, group, text, b.cast_at, room)
 
 
 def _choices_text(poll: Poll) -> Callable[[dict[int, int]], str]:
@@ -257,33 +278,44 @@ def _ballot_groups(ballots, threshold: int) -> dict[tuple[int, str], str]:
     return names
 
 
-def results_rows(polls: Sequence[PollBlock]) -> Iterable[Sequence[object]]:
+def results_rows(summit: Summit, polls: Sequence[PollBlock]) -> Iterable[Sequence[object]]:
+    parts = summit.breakouts.parts()
     for block in polls:
-        shown = present(block.result)
-        kind = shown.kind
-        for r in shown.rows:
-            levels = [v.count for v in r.levels] or [""] * len(LEVEL_FIELDS)
-            shares = [v.share for v in r.levels] or [""] * len(LEVEL_FIELDS)
-            rank, scale = kind is PollKind.RANK, kind is PollKind.SCALE
-            yield (
-                shown.question,
-                kind.value,
-                r.place,
-                r.label,
-                r.count if kind in (PollKind.SINGLE, PollKind.MULTI) else "",
-                r.count if kind is PollKind.POINTS else "",
-                "" if r.share is None else r.share,
-                r.count if rank else "",
-                r.borda if rank else "",
-                r.mean if rank else "",
-                r.count if scale else "",
-                r.mean if scale else "",
-                r.hand_count,
-                *levels,
-                *shares,
-                shown.voters,
-                shown.votes,
-            )
+        poll = block.result.poll
+        rooms = parts.get(poll.item_id, [])
+        whole = ALL_ROOMS if len(rooms) > 1 else rooms[0].name if rooms else ""
+        yield from _result_rows(present(block.result), whole)
+        if len(rooms) > 1:
+            for room, result in summit.breakouts.results_by_room(poll.id):
+                yield from _result_rows(present(result), room.name)
+
+
+def _result_rows(shown: Presentation, room: str) -> Iterable[Sequence[object]]:
+    kind = shown.kind
+    for r in shown.rows:
+        levels = [v.count for v in r.levels] or [""] * len(LEVEL_FIELDS)
+        shares = [v.share for v in r.levels] or [""] * len(LEVEL_FIELDS)
+        rank, scale = kind is PollKind.RANK, kind is PollKind.SCALE
+        yield (
+            shown.question,
+            kind.value,
+            r.place,
+            r.label,
+            r.count if kind in (PollKind.SINGLE, PollKind.MULTI) else "",
+            r.count if kind is PollKind.POINTS else "",
+            "" if r.share is None else r.share,
+            r.count if rank else "",
+            r.borda if rank else "",
+            r.mean if rank else "",
+            r.count if scale else "",
+            r.mean if scale else "",
+            r.hand_count,
+            *levels,
+            *shares,
+            shown.voters,
+            shown.votes,
+            room,
+        )
 
 
 def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Path:

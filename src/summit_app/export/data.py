@@ -33,6 +33,7 @@ from summit_app.core.model import (
 from summit_app.core.tally import PollResult, tally
 
 NOT_GIVEN = "Not given"
+MAIN_ROOM = "Main room"  # ballots cast in the main room on a poll breakout rooms also ran
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,9 @@ class PromptBlock:
 class PollBlock:
     result: PollResult  # with how hand counts were taken, if any (`result.hand_method`)
     ballots: tuple[Ballot, ...] = ()  # phones' ballots, for tallies of merged groups
+    # A poll several breakout rooms ran: each room's own figures (room name, result);
+    # `result` is then the whole summit's, tallied once over every room's ballots.
+    by_room: tuple[tuple[str, PollResult], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,8 @@ class ItemBlock:
     speakers: tuple[Speaker, ...]
     prompts: tuple[PromptBlock, ...]
     polls: tuple[PollBlock, ...]
+    # The breakout rooms that ran this item, each with how many took part there.
+    rooms: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,9 +155,21 @@ def _read(summit: Summit) -> PackData:
         )
         prompts.setdefault(prompt.item_id, []).append(_audience(summit, block))
     options = summit.writeup.pack_options()
+    parts = summit.breakouts.parts()
+    turnout = summit.breakouts.turnout()
     polls: dict[int, list[PollBlock]] = {}
     for poll_block in poll_results(summit):
-        polls.setdefault(poll_block.result.poll.item_id, []).append(poll_block)
+        poll = poll_block.result.poll
+        shared = len(parts.get(poll.item_id, ())) > 1
+        by_room = tuple(
+            (room.name, tallied) for room, tallied in summit.breakouts.results_by_room(poll.id)
+        )
+        here = summit.breakouts.main_room_result(poll.id) if shared else None
+        if here is not None:
+            by_room = ((MAIN_ROOM, here), *by_room)
+        polls.setdefault(poll.item_id, []).append(
+            replace(poll_block, by_room=by_room if shared else ())
+        )
 
     slots = {slot.item_id: slot for slot in _plan(agenda.items(), info.start_time)}
     sections = []
@@ -165,6 +183,7 @@ def _read(summit: Summit) -> PackData:
                 speakers=tuple(speakers.get(item.id, ())),
                 prompts=tuple(prompts.get(item.id, ())),
                 polls=tuple(polls.get(item.id, ())),
+                rooms=tuple((r.name, turnout.get(r.id, 0)) for r in parts.get(item.id, ())),
             )
         flow = tuple(
             items[e.id] if isinstance(e, Item) else e for e in summit.writeup.flow(section.id)

@@ -49,6 +49,7 @@ class AgendaModel(QStandardItemModel):
         current = self._summit.live().current_item_id
         decks = {deck.item_id: deck for deck in self._summit.decks.all()}
         slides_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        held = self._summit.breakouts.holders()  # items run in a breakout room just now
         bold = QFont()
         bold.setBold(True)
         for section in agenda.sections():
@@ -78,6 +79,16 @@ class AgendaModel(QStandardItemModel):
                 cells[2].setTextAlignment(
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                 )
+                rooms = held.get(item.id)
+                if rooms:
+                    where = " and ".join(rooms)
+                    cells[0].setText(f"{item.title}  · run in {where}")
+                    for cell in cells:
+                        cell.setForeground(QBrush(QColor("#475569")))
+                        cell.setToolTip(
+                            f"Run in {where} until its file is imported for the last time;"
+                            " it cannot be changed here until then."
+                        )
                 if item.id == current:
                     for cell in cells:
                         cell.setBackground(QBrush(QColor("#dcfce7")))

@@ -215,7 +215,9 @@ class MainWindow(QMainWindow):
         self._drop_session()
         self.session, self._lock = session, lock
         settings.add_recent_file(session.path)
-        self.setWindowTitle(f"{session.path.name} — {APP_NAME}")
+        room = session.summit.breakouts.room_name()  # a breakout room's file says which room
+        place = f"{session.path.name} — {room}" if room else session.path.name
+        self.setWindowTitle(f"{place} — {APP_NAME}")
         self.tabs = ScrollingTabs()
         self.tabs.setDocumentMode(True)
         self.agenda_panel = AgendaPanel(session)

@@ -38,6 +38,10 @@ class Menus:
         self.exports = self.file.addMenu("&Export")
         self.export = self._add(self.exports, "&Write-up pack…", self.open_export, "Ctrl+E")
         self.governance = self._add(self.exports, "&Governance pack…", self.export_governance)
+        self.send_room = self._add(self.file, "Send a &breakout room…", self.send_breakout)
+        self.import_room = self._add(
+            self.file, "&Import a breakout room's file…", self.import_breakout
+        )
         self.file.addSeparator()
         self.anonymise = self._add(self.file, "Close and &anonymise…", self._anonymise)
         self.close = self._add(self.file, "&Close summit", window.close_summit, Std.Close)
@@ -135,6 +139,8 @@ class Menus:
             self.anonymise,
             self.projector,
             self.summit_settings,
+            self.send_room,
+            self.import_room,
             *self.tab_actions,
             self.strip,
             *self.day.actions(),
@@ -211,6 +217,20 @@ class Menus:
         if written is not None:
             self.window.statusBar().showMessage(f"Governance pack written to {written}")
         return written
+
+    def send_breakout(self) -> None:
+        if self.window.session is not None:
+            from summit_app.ui.breakout_dialog import BreakoutDialog
+
+            dialog = BreakoutDialog(self.window.session, self.window)
+            dialog.setObjectName("breakout_dialog")
+            dialog.open()
+
+    def import_breakout(self) -> None:
+        if self.window.session is not None:
+            from summit_app.ui.breakout_dialog import import_room_file
+
+            import_room_file(self.window, self.window.session)
 
     def show_log_folder(self) -> None:
         """Open the folder with Summit's log in the system's file manager, to send it on."""

@@ -26,6 +26,7 @@ from summit_app.core import Summit, SummitError
 from summit_app.core.changes import Area, Changes, Origin, from_event
 from summit_app.core.commands import Done
 from summit_app.core.history import Change, History
+from summit_app.core.merge import Imported, import_room
 from summit_app.core.tally import PollResult
 from summit_app.ui.tally_worker import TallyWorker
 
@@ -182,6 +183,15 @@ class SummitSession(QObject):
         self.history_changed.emit()
         self.announce(Changes.unknown(origin=Origin.FACILITATOR))
         return done
+
+    def import_breakout(self, path: Path, last: bool = False) -> Imported:
+        """Bring in a breakout room's file as one undo step (`core.merge.import_room`).
+
+        Raises a SummitError (nothing changed) for the caller to show.
+        """
+        return import_room(
+            self.summit, path, last, transaction=lambda text: self.history.grouped(text, True)
+        )
 
     def undo(self) -> None:
         """Undo the last command; raises a SummitError (and nothing moves) if it cannot."""

@@ -1,0 +1,121 @@
+"""A breakout kit: a `.summit` file for one room, holding the summit's settings, the items
+the room will run (with their speakers, prompts, polls and what they already hold), the
+groups, and the room's name. It opens in Summit like any summit, with its own join code.
+
+Every row in it keeps its identity in the main file (`origin`, `origin_id`), and rows the
+room adds have none (made there), so `core.merge` recognises each row whatever its id.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+from summit_app.core.breakout import Room
+from summit_app.core.breakout_rows import merged_tables
+from summit_app.core.db import now
+from summit_app.core.errors import SummitFileError, ValidationError
+from summit_app.core.store import (
+    Summit,
+    new_join_code,
+    new_short_code,
+    new_uid,
+    remove_files,
+    snapshot,
+)
+
+# Rows of the main file that stay behind: the room starts its own actions, narrative,
+# voting cards and rooms, and only the people whose input is in its items go with it.
+_TRIM = (
+    "DELETE FROM cards",
+    "DELETE FROM breakout_items",
+    "DELETE FROM breakouts",
+    "DELETE FROM undo_history",
+    "DELETE FROM actions",
+    "DELETE FROM narrative_blocks",
+    "DELETE FROM items WHERE id NOT IN (SELECT id FROM temp.kit_items)",
+    "DELETE FROM sections WHERE id NOT IN (SELECT section_id FROM items)",
+    # Only the slides of the room's items go with it (a deck's PDF can be large).
+    "DELETE FROM deck_files WHERE id NOT IN (SELECT file_id FROM decks)",
+    "DELETE FROM participants WHERE id NOT IN (SELECT participant_id FROM ballots"
+    " UNION SELECT participant_id FROM notes WHERE participant_id IS NOT NULL"
+    " UNION SELECT participant_id FROM questions WHERE participant_id IS NOT NULL"
+    " UNION SELECT participant_id FROM upvotes"
+    " UNION SELECT participant_id FROM words WHERE participant_id IS NOT NULL)",
+)
+
+
+def write_kit(summit: Summit, path: Path | str, name: str, item_ids: Sequence[int]) -> Room:
+    """Write room `name`'s file at `path` with these items, and record in the main file
+    that the room holds them (in the caller's transaction, such as the window's undo step).
+
+    Raises ValidationError or SummitFileError with a sentence; then no file is left.
+    """
+    path = Path(path)
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError("Name the breakout room (for example “Breakout B: Workforce”).")
+    if summit.breakouts.room_name():
+        raise ValidationError(
+            "This file is itself a breakout room's: rooms are sent out from the main summit."
+        )
+    chosen = sorted(set(item_ids))
+    if not chosen:
+        raise ValidationError("Choose at least one agenda item for the room to run.")
+    known = {item.id for item in summit.agenda.items()}
+    if not set(chosen) <= known:
+        raise ValidationError("An item chosen for the room is no longer on the agenda.")
+    if any(room.name == name for room in summit.breakouts.rooms()):
+        raise ValidationError(f"There is already a breakout room called “{name}”.")
+    if path.exists():
+        raise SummitFileError(f"{path} already exists; choose another name.")
+    if path.resolve() == summit.path.resolve():
+        raise SummitFileError("Choose another file: this is the summit's own file.")
+    uid = new_uid()
+    try:
+        snapshot(summit.path, path)
+        _trim(path, chosen, uid, name, summit.breakouts.uid())
+    except (OSError, sqlite3.Error) as error:
+        remove_files(path)
+        raise SummitFileError(f"The room's file {path} could not be written: {error}.") from error
+    try:
+        with summit.write():
+            room_id = summit.execute(
+                "INSERT INTO breakouts (uid, name, written_at) VALUES (?, ?, ?)",
+                (uid, name, now()),
+            ).lastrowid
+            summit.db.conn.executemany(
+                "INSERT INTO breakout_items (breakout_id, item_id) VALUES (?, ?)",
+                [(room_id, item) for item in chosen],
+            )
+    except BaseException:
+        remove_files(path)
+        raise
+    assert room_id is not None
+    return summit.breakouts.room(room_id)
+
+
+def _trim(path: Path, chosen: list[int], uid: str, name: str, main_uid: str) -> None:
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")  # deleting an item takes its rows with it
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("CREATE TEMP TABLE kit_items (id INTEGER PRIMARY KEY)")
+        conn.executemany("INSERT INTO temp.kit_items (id) VALUES (?)", [(i,) for i in chosen])
+        for statement in _TRIM:
+            conn.execute(statement)
+        for table in merged_tables(conn):
+            conn.execute(
+                f"UPDATE {table.name} SET origin = ?, origin_id = id WHERE origin IS NULL",
+                (main_uid,),
+            )
+        conn.execute(
+            "UPDATE summit SET uid = ?, room = ?, main_uid = ?, join_code = ?, short_code = ?,"
+            " current_item_id = NULL, open_prompt_id = NULL",
+            (uid, name, main_uid, new_join_code(), new_short_code()),
+        )
+        conn.execute("COMMIT")
+        conn.execute("VACUUM")
+    finally:
+        conn.close()

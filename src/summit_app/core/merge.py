@@ -1,0 +1,375 @@
+"""Merging a breakout room's file back into the main summit.
+
+The room's file is copied first (SQLite's backup API, so the file on the stick is never
+written, nor half read), checked, brought up to date if older, and attached; then, in one
+transaction (one undo step), set-based SQL brings in what the room added, changed or removed
+under what it owns, recognising every row by its identity (`origin`, `origin_id`) rather
+than its id: so the same file twice changes nothing, and a later copy brings only what is
+new. See README "Breakout rooms" for why this rather than SQLite's session extension.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summit_app.core.breakout import Room, merging
+from summit_app.core.breakout_rows import JSON_KEYS, MergedTable, item_of, merged_tables
+from summit_app.core.db import now
+from summit_app.core.errors import SummitFileError
+from summit_app.core.schema import migrate
+from summit_app.core.store import Summit, check_file, remove_files, snapshot
+
+log = logging.getLogger(__name__)
+
+# The words the log and the window use for each table's rows: (one, several).
+NOUNS = {
+    "participants": ("participant", "participants"),
+    "notes": ("note", "notes"),
+    "themes": ("theme", "themes"),
+    "ballots": ("ballot", "ballots"),
+    "polls": ("poll", "polls"),
+    "options": ("option", "options"),
+    "items": ("item", "items"),
+    "sections": ("section", "sections"),
+    "prompts": ("prompt", "prompts"),
+    "questions": ("question", "questions"),
+    "upvotes": ("upvote", "upvotes"),
+    "words": ("cloud word", "cloud words"),
+    "hand_counts": ("count from the room", "counts from the room"),
+    "actions": ("action", "actions"),
+    "speakers": ("speaker", "speakers"),
+}
+
+# A poll open in a room is not open here: the main room's phones and projector follow the
+# main room's own polls. So "open" never comes in (a room's closing of a poll does).
+_STATE_IN = "CASE WHEN r.state = 'open' THEN {here} ELSE r.state END"
+
+# How far along a poll is: a poll two rooms share is as far along as either has taken it.
+_STAGE = "CASE {0}.state WHEN 'closed' THEN 2 WHEN 'open' THEN 1 ELSE 0 END"
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What one import brought in."""
+
+    room: Room
+    added: dict[str, int] = field(default_factory=dict)
+    changed: dict[str, int] = field(default_factory=dict)
+    removed: dict[str, int] = field(default_factory=dict)
+    backup: Path | None = None
+
+    @property
+    def anything(self) -> bool:
+        return any(self.added.values()) or any(self.changed.values()) or any(self.removed.values())
+
+    def sentence(self) -> str:
+        """What came in, for the status bar and the log."""
+        if not self.anything:
+            done = (
+                " It has finished; its items are yours to edit again."
+                if not self.room.holding
+                else ""
+            )
+            return f"Nothing new from {self.room.name}.{done}"
+        parts = []
+        for label, counts in (
+            ("new", self.added),
+            ("changed", self.changed),
+            ("removed", self.removed),
+        ):
+            said = [f"{n:,} {_noun(t, n)}" for t, n in counts.items() if n]
+            if said:
+                parts.append(f"{label}: {', '.join(said)}")
+        text = f"From {self.room.name}: {'; '.join(parts)}."
+        if not self.room.holding:
+            text += " The room has finished; its items are yours to edit again."
+        return text
+
+
+def _noun(table: str, n: int) -> str:
+    one, several = NOUNS.get(table, (table.replace("_", " "),) * 2)
+    return one if n == 1 else several
+
+
+Transaction = Callable[[str], AbstractContextManager[object]]
+
+
+def import_room(
+    summit: Summit, path: Path | str, last: bool = False, transaction: Transaction | None = None
+) -> Imported:
+    """Bring in a room's file (as often as it arrives). `last`: the room has finished, so
+    its items are the main file's again. `transaction(text)` opens the one transaction
+    (the window passes its undo step); by default `summit.write()`.
+
+    A file from another summit, a damaged file or one from a newer Summit is refused with
+    a sentence (SummitFileError), and then neither file is changed.
+    """
+    path = Path(path)
+    check_file(path)  # damaged, not a summit, newer: refused before anything is written
+    with tempfile.TemporaryDirectory(prefix="summit-import-") as folder:
+        copy = Path(folder) / "room.summit"
+        try:
+            snapshot(path, copy, leave_no_trace=True)
+        except (OSError, sqlite3.Error) as error:
+            raise SummitFileError(f"{path} could not be read: {error}.") from error
+        room = _check_room(summit, path, copy)
+        backup = _backup(summit, room)
+        conn = summit.db.conn
+        conn.execute("ATTACH DATABASE ? AS room", (str(copy),))
+        try:
+            begin = transaction or (lambda _text: summit.write())
+            with _refused_whole(room), begin(f"Import {room.name}"), merging(summit):
+                added, changed, removed = _merge(conn, summit.breakouts.uid(), room)
+                came = any(added.values()) or any(changed.values()) or any(removed.values())
+                if came or last:
+                    summit.execute(
+                        "UPDATE breakouts SET imports = imports + 1, imported_at = ?,"
+                        " released_at = CASE WHEN ? THEN ? ELSE released_at END WHERE id = ?",
+                        (now(), int(last), now(), room.id),
+                    )
+        finally:
+            conn.execute("DETACH DATABASE room")
+            for table in [
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM temp.sqlite_master WHERE name LIKE 'merge_%'"
+                    " AND type = 'table'"
+                )
+            ]:
+                conn.execute(f"DROP TABLE temp.{table}")
+    result = Imported(summit.breakouts.room(room.id), added, changed, removed, backup)
+    if not result.anything and backup is not None:
+        remove_files(backup)  # nothing came in: the copy would be the file as it is
+        result = Imported(result.room, added, changed, removed, None)
+    log.info("Imported %s into %s. %s", path, summit.path.name, result.sentence())
+    return result
+
+
+@contextmanager
+def _refused_whole(room: Room) -> Iterator[None]:
+    """A row the main file cannot take as it is (a unique value another room's rows
+    already hold): the whole import is refused with a sentence, and nothing was written."""
+    try:
+        yield
+    except sqlite3.IntegrityError as error:
+        raise SummitFileError(
+            f"{room.name}'s file could not be merged ({error}): it holds something this"
+            " file already has from another room. Nothing was imported."
+        ) from error
+
+
+def _check_room(summit: Summit, path: Path, copy: Path) -> Room:
+    """The room this file is from, or SummitFileError (the copy is brought up to date)."""
+    conn = sqlite3.connect(str(copy), isolation_level=None)
+    try:
+        migrate(conn)  # the copy only: a room that ran an older Summit still comes in
+        row = conn.execute("SELECT uid, room, main_uid, title FROM summit").fetchone()
+    except sqlite3.Error as error:
+        raise SummitFileError(f"{path} is damaged and cannot be imported ({error}).") from error
+    finally:
+        conn.close()
+    if row is None:
+        raise SummitFileError(f"{path} is damaged (it holds no summit).")
+    uid, name, main_uid, title = row
+    if not name:
+        raise SummitFileError(
+            f"{path} is a summit of its own (“{title}”), not a breakout room's file."
+        )
+    if main_uid != summit.breakouts.uid():
+        raise SummitFileError(
+            f"{path} is the file of {name}, a breakout room of another summit. Nothing was"
+            " imported."
+        )
+    room = summit.breakouts.by_uid(uid)
+    if room is None:
+        raise SummitFileError(
+            f"{path} is the file of {name}, which this summit no longer lists as a breakout"
+            " room (was writing its kit undone?). Nothing was imported."
+        )
+    if not room.holding:
+        raise SummitFileError(
+            f"{room.name} has finished and its last file was imported; its items may have"
+            " changed here since, so this copy is not taken. Nothing was imported."
+        )
+    return room
+
+
+def _backup(summit: Summit, room: Room) -> Path:
+    """A copy of the main file as it was, kept beside it (as before a migration)."""
+    target = summit.path.with_name(
+        f"{summit.path.name}.before-import-{room.id}-{room.imports + 1}.bak"
+    )
+    try:
+        snapshot(summit.path, target)
+    except (OSError, sqlite3.Error) as error:
+        raise SummitFileError(
+            f"A copy of {summit.path.name} could not be kept before the import ({error})."
+            " Nothing was imported."
+        ) from error
+    return target
+
+
+def _merge(
+    conn: sqlite3.Connection, main_uid: str, room: Room
+) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    tables = merged_tables(conn)
+    keys = {"room": room.uid, "main": main_uid, "bid": room.id}
+    conn.execute("CREATE TEMP TABLE merge_sole (item_id INTEGER PRIMARY KEY)")
+    conn.execute(
+        "INSERT INTO temp.merge_sole SELECT item_id FROM main.breakout_items"
+        " WHERE breakout_id = :bid AND item_id NOT IN (SELECT bi.item_id"
+        " FROM main.breakout_items bi JOIN main.breakouts b ON b.id = bi.breakout_id"
+        " WHERE b.released_at IS NULL AND b.id != :bid)",
+        keys,
+    )
+    for table in tables:
+        _map(conn, table.name, keys)
+    removed = {t.name: _remove(conn, t, keys) for t in reversed(tables)}
+    added: dict[str, int] = {}
+    changed: dict[str, int] = {}
+    for table in tables:
+        added[table.name] = _insert(conn, table, keys)
+        if table.name == "items":  # the room's own items are the room's until it finishes
+            conn.execute(
+                "INSERT OR IGNORE INTO main.breakout_items (breakout_id, item_id)"
+                " SELECT :bid, main_id FROM temp.merge_map_items WHERE m_origin = :room",
+                keys,
+            )
+        changed[table.name] = _update(conn, table, keys)
+    changed["polls"] += _shared_polls(conn, keys)
+    return added, changed, removed
+
+
+def _map(conn: sqlite3.Connection, name: str, keys: dict[str, object]) -> None:
+    """merge_map_<table>: each room row's id, its identity, and its id here (if any)."""
+    conn.execute(
+        f"CREATE TEMP TABLE merge_map_{name} (room_id INTEGER PRIMARY KEY, main_id INTEGER,"
+        " m_origin TEXT NOT NULL, m_origin_id INTEGER NOT NULL, fresh INTEGER NOT NULL DEFAULT 0)"
+    )
+    conn.execute(
+        f"INSERT INTO temp.merge_map_{name} (room_id, m_origin, m_origin_id)"
+        f" SELECT id, COALESCE(origin, :room), COALESCE(origin_id, id) FROM room.{name}",
+        keys,
+    )
+    conn.execute(
+        f"UPDATE temp.merge_map_{name} SET main_id = CASE WHEN m_origin = :main"
+        f" THEN (SELECT id FROM main.{name} WHERE id = m_origin_id AND origin IS NULL)"
+        f" ELSE (SELECT id FROM main.{name}"
+        "  WHERE origin = m_origin AND origin_id = m_origin_id) END",
+        keys,
+    )
+
+
+def _value(table: MergedTable, column: str, updating: bool = False) -> str:
+    """The room row r's value of `column` as the main file writes it: references by id are
+    translated through the maps (a reference to a row of its own table is set once that
+    row is in: `updating`)."""
+    if (table.name, column) == ("polls", "state"):
+        return _STATE_IN.format(here="x.state" if updating else "'closed'")
+    parent = table.references.get(column)
+    if parent == table.name and not updating:
+        return "NULL"
+    if parent is not None:
+        return f"(SELECT main_id FROM temp.merge_map_{parent} WHERE room_id = r.{column})"
+    keyed = JSON_KEYS.get((table.name, column))
+    if keyed is not None:
+        return (
+            f"(SELECT json_group_object(CAST(k.main_id AS TEXT), j.value)"
+            f" FROM json_each(r.{column}) AS j"
+            f" JOIN temp.merge_map_{keyed} AS k ON k.room_id = CAST(j.key AS INTEGER)"
+            " WHERE k.main_id IS NOT NULL)"
+        )
+    return f"r.{column}"
+
+
+def _writable(conn: sqlite3.Connection, table: MergedTable) -> str:
+    """Which main rows x the room may write: its own, and rows of items it alone holds."""
+    item = item_of(conn, table.name, "x")
+    held = f" OR {item} IN (SELECT item_id FROM temp.merge_sole)" if item else ""
+    return f"(x.origin IS :room{held})"
+
+
+def _insert(conn: sqlite3.Connection, table: MergedTable, keys: dict[str, object]) -> int:
+    name, columns = table.name, table.columns
+    values = [_value(table, c) for c in columns]
+    required = [
+        f"{v} IS NOT NULL"
+        for c, v in zip(columns, values, strict=True)
+        if c in table.references and c in table.not_null
+    ]
+    where = " AND ".join(["m.main_id IS NULL", "m.m_origin = :room", *required])
+    count = conn.execute(
+        f"INSERT INTO main.{name} ({', '.join(columns)}, origin, origin_id)"
+        f" SELECT {', '.join(values)}, m.m_origin, m.m_origin_id FROM room.{name} AS r"
+        f" JOIN temp.merge_map_{name} AS m ON m.room_id = r.id WHERE {where}",
+        keys,
+    ).rowcount
+    if count:
+        conn.execute(
+            f"UPDATE temp.merge_map_{name} SET fresh = 1, main_id = (SELECT id FROM main.{name}"
+            " WHERE origin = m_origin AND origin_id = m_origin_id)"
+            " WHERE main_id IS NULL AND m_origin = :room",
+            keys,
+        )
+        for column in table.self_references:
+            conn.execute(
+                f"UPDATE main.{name} AS x SET {column} = {_value(table, column, True)}"
+                f" FROM room.{name} AS r JOIN temp.merge_map_{name} AS m ON m.room_id = r.id"
+                f" WHERE x.id = m.main_id AND m.fresh",
+            )
+    return count
+
+
+def _update(conn: sqlite3.Connection, table: MergedTable, keys: dict[str, object]) -> int:
+    name = table.name
+    pairs = [(c, _value(table, c, True)) for c in table.columns]
+    if not pairs:
+        return 0
+    differs = " OR ".join(
+        f"json(x.{c}) IS NOT json({v})" if (name, c) in JSON_KEYS else f"x.{c} IS NOT {v}"
+        for c, v in pairs
+    )
+    return int(
+        conn.execute(
+            f"UPDATE main.{name} AS x SET {', '.join(f'{c} = {v}' for c, v in pairs)}"
+            f" FROM room.{name} AS r JOIN temp.merge_map_{name} AS m ON m.room_id = r.id"
+            f" WHERE x.id = m.main_id AND NOT m.fresh AND {_writable(conn, table)}"
+            f" AND ({differs})",
+            keys,
+        ).rowcount
+    )
+
+
+def _remove(conn: sqlite3.Connection, table: MergedTable, keys: dict[str, object]) -> int:
+    """Rows the room removed: main rows it may write that its file no longer has."""
+    name = table.name
+    return int(
+        conn.execute(
+            f"DELETE FROM main.{name} AS x WHERE {_writable(conn, table)}"
+            f" AND x.id NOT IN (SELECT main_id FROM temp.merge_map_{name}"
+            " WHERE main_id IS NOT NULL)",
+            keys,
+        ).rowcount
+    )
+
+
+def _shared_polls(conn: sqlite3.Connection, keys: dict[str, object]) -> int:
+    """A poll several rooms hold is as far along as any of them took it (its definition
+    stays as written: no room's edit of it overwrites another's)."""
+    return int(
+        conn.execute(
+            "UPDATE main.polls AS x SET state = r.state,"
+            " opened_at = COALESCE(x.opened_at, r.opened_at), closed_at = r.closed_at"
+            " FROM room.polls AS r JOIN temp.merge_map_polls AS m ON m.room_id = r.id"
+            " WHERE x.id = m.main_id AND x.item_id NOT IN (SELECT item_id FROM temp.merge_sole)"
+            " AND x.item_id IN (SELECT item_id FROM main.breakout_items WHERE breakout_id = :bid)"
+            f" AND r.state = 'closed' AND {_STAGE.format('r')} > {_STAGE.format('x')}",
+            keys,
+        ).rowcount
+    )

@@ -1,0 +1,73 @@
+"""File › Send a breakout room… and File › Import a breakout room's file…, in the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from summit_app.core import Summit
+from summit_app.ui.breakout_dialog import BreakoutDialog, import_room_file
+from summit_app.ui.main_window import MainWindow
+
+
+def _boxes(window: MainWindow, name: str) -> list[str]:
+    boxes = [b for b in window.findChildren(QMessageBox, name) if b.isVisible()]
+    texts = [b.text() for b in boxes]
+    for box in boxes:
+        box.close()
+    return texts
+
+
+def test_a_room_is_sent_run_elsewhere_and_imported_as_one_undo_step(qtbot, summit_path, tmp_path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_path(summit_path)
+    session = window.session
+    assert window.menus.send_room.isEnabled() and window.menus.import_room.isEnabled()
+    dialog = BreakoutDialog(session, window)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Breakout B: Workforce")
+    titles = [dialog.items.item(r).text() for r in range(dialog.items.count())]
+    assert titles[:3] == ["Morning", "    Welcome", "    What have we heard"]
+    dialog.items.item(titles.index("    What have we heard")).setCheckState(Qt.CheckState.Checked)
+    assert dialog.suggested_path().name == "leadership-Breakout-B-Workforce.summit"
+    room_path = tmp_path / "room-b.summit"
+    dialog.save(room_path)
+    assert dialog.result() == dialog.DialogCode.Accepted and room_path.exists()
+    assert window.menus.undo.text() == "&Undo Send Breakout B: Workforce"
+    # The agenda shows the item as run elsewhere, and the window refuses to change it.
+    model = window.agenda_panel.model
+    shown = model.index_of("item", dialog.chosen()[0]).data()
+    assert shown == "What have we heard  · run in Breakout B: Workforce"
+    board = window.note_board
+    board.capture.setText("Typed in the main room")
+    board.add_typed_note()
+    assert any("run in a breakout room" in t for t in _boxes(window, "error_box"))
+    assert session.summit.notes.notes() == []
+    # The room runs its part, in a window that says which room it is.
+    room_window = MainWindow()
+    qtbot.addWidget(room_window)
+    room_window.open_path(room_path)
+    assert room_window.windowTitle() == "room-b.summit — Breakout B: Workforce — Summit"
+    room_window.close_summit()
+    with Summit.open(room_path) as room:
+        assert room.breakouts.room_name() == "Breakout B: Workforce"
+        prompt = room.agenda.prompts()[0].id
+        for text in ("Protected learning time", "Rotas a month ahead"):
+            room.notes.add_note(prompt, text)
+    said = import_room_file(window, session, room_path, last=False)
+    assert said is not None and "From Breakout B: Workforce: new: 2 notes." in said
+    assert "From Breakout B" in window.statusBar().currentMessage()
+    assert _boxes(window, "import_box")
+    assert [n.text for n in session.summit.notes.notes()] == [
+        "Protected learning time",
+        "Rotas a month ahead",
+    ]
+    assert window.menus.undo.text() == "&Undo Import Breakout B: Workforce"
+    window.menus.undo.trigger()
+    assert session.summit.notes.notes() == []
+    window.menus.redo.trigger()
+    assert len(session.summit.notes.notes()) == 2
+    # A file that is not a room's is refused with a sentence, and nothing changes.
+    assert import_room_file(window, session, summit_path, last=False) is None
+    assert any("not a breakout room's file" in t for t in _boxes(window, "error_box"))
