@@ -3,11 +3,18 @@
 Phones' ballots only (a count taken by hand has no group). Groups smaller than the
 anonymity threshold are folded into "Other groups" (`anonymity.fold`), whose figures are
 tallied anew from their ballots; a poll whose every group is too small has no table.
+
+Inside a group big enough to show, a share is a count in disguise (a group of five's 20%
+is one person), so a share that fewer people than the threshold chose is not printed, nor
+another where that one alone would let it be worked out from the rest of its column or
+its row (`HIDDEN`, explained above the tables).
 """
 
 from __future__ import annotations
 
-from summit_app.core.model import PollKind
+from typing import TypeVar
+
+from summit_app.core.model import Ballot, PollKind
 from summit_app.core.presenting import present
 from summit_app.core.tally import PollResult, tally
 from summit_app.export.anonymity import OTHER_GROUPS, fold
@@ -17,12 +24,17 @@ from summit_app.export.model import Block, Column, Heading, Para, Run, Table, To
 from summit_app.export.typeset import heading, one_line, plain, short_question
 
 GROUPS_PER_TABLE = 6
+T = TypeVar("T")
+HIDDEN = "*"  # a share not printed, so that no one's vote can be counted
 EXPLAINED = (
     "Votes from phones only, by the group each person chose when joining; counts taken in"
     " the room have no group. Each column is one group, with its number of voters:"
     " percentages are shares of that group\u2019s votes; for a ranking, the option\u2019s"
     " place in that group\u2019s order; for statements, the group\u2019s mean level from 1"
-    " (strongly disagree) to 5 (strongly agree)."
+    " (strongly disagree) to 5 (strongly agree). A share shown as {hidden} is not printed"
+    " because fewer than {threshold} people in the group chose that option, or because it"
+    " would let such a share be worked out from the others: no one\u2019s vote can be"
+    " counted."
 )
 
 
@@ -38,21 +50,32 @@ def group_tables(data: PackData, log: Log) -> list[Block]:
             continue
         title = short_question(result.poll.question)
         story.append(Heading(heading(title), 3, f"groups-poll-{result.poll.id}"))
+        # Hidden across all the poll's groups: a row's total spans every table of the poll.
+        chose = {name: people for name, _, people in groups}
+        kind = result.poll.kind
+        hidden = (
+            hidden_shares(chose, threshold)
+            if kind not in (PollKind.RANK, PollKind.SCALE)
+            else {name: set() for name in chose}
+        )
         tables = -(-len(groups) // GROUPS_PER_TABLE)  # balanced: 6 as 3 + 3, not 5 + 1
         size = -(-len(groups) // tables)
         for start in range(0, len(groups), size):
             if start:  # the next groups' table names its poll too, wherever it falls
                 story.append(Heading(heading(f"{title} (more groups)"), 4))
-            story.append(_table(result, groups[start : start + size]))
+            story.append(_table(result, groups[start : start + size], hidden))
     if story:
-        story.insert(0, Para((Run(EXPLAINED),), Tone.CAPTION))
+        text = EXPLAINED.format(hidden=HIDDEN, threshold=threshold)
+        story.insert(0, Para((Run(text),), Tone.CAPTION))
     return story
 
 
-def _groups(
-    block: PollBlock, order: list[str], threshold: int, log: Log
-) -> list[tuple[str, PollResult]]:
-    """The poll's groups as shown: small ones folded, in the summit's order."""
+Shown = tuple[str, PollResult, dict[int, int]]  # a group, its tally, people per option
+
+
+def _groups(block: PollBlock, order: list[str], threshold: int, log: Log) -> list[Shown]:
+    """The poll's groups as shown: small ones folded, in the summit's order; with each,
+    how many of its people chose each option."""
     result = block.result
     rank = {name: i for i, name in enumerate(order)}
     names = sorted(result.by_group, key=lambda g: (rank.get(g, len(rank)), g))
@@ -63,30 +86,82 @@ def _groups(
         log.dropped(f"the group table of {question}", threshold)
         return []
     log.folded(f"the group table of {question}", folded.hidden, threshold)
+    members: dict[str, list[Ballot]] = {}
+    for ballot in block.ballots:
+        group = ballot.group or NOT_GIVEN
+        members.setdefault(OTHER_GROUPS if group in folded.hidden else group, []).append(ballot)
     shown = []
     for name, _ in folded.groups:
+        mine = members.get(name, [])
+        chose = {
+            o.id: sum(1 for b in mine if b.choices.get(o.id, 0) > 0) for o in result.poll.options
+        }
         if name == OTHER_GROUPS:
-            members = [b for b in block.ballots if (b.group or NOT_GIVEN) in folded.hidden]
-            shown.append((name, tally(result.poll, members, with_groups=False)))
+            shown.append((name, tally(result.poll, mine, with_groups=False), chose))
         else:
-            shown.append((name, result.by_group[name]))
+            shown.append((name, result.by_group[name], chose))
     return shown
 
 
-def _table(result: PollResult, groups: list[tuple[str, PollResult]]) -> Table:
+def hidden_shares(chose: dict[str, dict[int, int]], threshold: int) -> dict[str, set[int]]:
+    """For each group (name to people per option), the options whose share its column may
+    not print: those that fewer than `threshold` of its people chose (none is no one's
+    vote); then, while a group's column or an option's row has one such share alone (the
+    shares add up to the group's whole, the groups' counts to the room's), the fewest
+    chosen other one in that column or row too, so that none can be worked out."""
+    hidden = {
+        name: {oid for oid, people in counts.items() if 0 < people < threshold}
+        for name, counts in chose.items()
+    }
+    options = {oid for counts in chose.values() for oid in counts}
+    changed = True
+    while changed:
+        changed = False
+        for name, counts in chose.items():
+            if len(hidden[name]) == 1:
+                changed |= _hide_one(hidden[name], [(n, o) for o, n in counts.items()])
+        for oid in options:
+            names = [name for name in chose if oid in hidden[name]]
+            if len(names) == 1:
+                others = [(chose[n].get(oid, 0), n) for n in chose if n not in names]
+                fewest = _fewest(others)
+                if fewest is not None:
+                    hidden[fewest].add(oid)
+                    changed = True
+    return hidden
+
+
+def _hide_one(hidden: set[int], candidates: list[tuple[int, int]]) -> bool:
+    """Add the fewest chosen option of `candidates` (people, option) not yet hidden."""
+    fewest = _fewest([(n, o) for n, o in candidates if o not in hidden])
+    if fewest is None:
+        return False
+    hidden.add(fewest)
+    return True
+
+
+def _fewest(candidates: list[tuple[int, T]]) -> T | None:
+    """The candidate chosen by the fewest people, preferring one that someone chose."""
+    ranked = sorted(candidates, key=lambda c: (c[0] == 0, c[0], str(c[1])))
+    return ranked[0][1] if ranked else None
+
+
+def _table(result: PollResult, groups: list[Shown], hidden: dict[str, set[int]]) -> Table:
     kind = result.poll.kind
     columns = [Column("Option" if kind is not PollKind.SCALE else "Statement")]
-    columns += [Column(f"{plain(name)} ({r.voters})", numeric=True) for name, r in groups]
-    by_group = {name: {row.option_id: row for row in present(r).rows} for name, r in groups}
+    columns += [Column(f"{plain(name)} ({r.voters})", numeric=True) for name, r, _ in groups]
+    by_group = {name: {row.option_id: row for row in present(r).rows} for name, r, _ in groups}
     rows = []
     for overall in present(result).rows:
         cells: list[str] = [one_line(overall.label)]
-        for name, _ in groups:
+        for name, _, _ in groups:
             mine = by_group[name][overall.option_id]
             if kind is PollKind.RANK:
                 cells.append(str(mine.place))
             elif kind is PollKind.SCALE:
                 cells.append(mine.mean or "–")
+            elif overall.option_id in hidden[name]:
+                cells.append(HIDDEN)
             else:
                 cells.append(mine.figure)
         rows.append(tuple(cells))

@@ -10,13 +10,14 @@ machine's legacy code page and garbles every accented name; a header row in each
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from summit_app.core import Summit
-from summit_app.core.model import PollKind, PromptKind
+from summit_app.core.model import Poll, PollKind, PromptKind
 from summit_app.core.presenting import SHORT_LEVELS, Presentation, present
 from summit_app.export.anonymity import OTHER_GROUPS, fold
+from summit_app.export.data import PollBlock, poll_results
 from summit_app.export.pack import ExportError
 
 NOTES_FIELDS = (
@@ -82,10 +83,22 @@ def write_csv(summit: Summit, folder: Path | str) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
         _write_readme(folder / "README.txt")
         with summit.reading():  # one consistent snapshot for the three files; nothing is written
+            # Each poll's ballots read once and tallied once, for ballots.csv and results.csv.
+            polls = poll_results(summit, with_groups=False)  # results.csv has no groups
+            threshold = summit.writeup.pack_options().anonymity_threshold
             return [
                 _write(folder / "notes.csv", NOTES_FIELDS, notes_rows(summit)),
-                _write(folder / "ballots.csv", BALLOTS_FIELDS, ballots_rows(summit)),
-                _write(folder / "results.csv", RESULTS_FIELDS, results_rows(summit)),
+                _write(
+                    folder / "ballots.csv",
+                    BALLOTS_FIELDS,
+                    ballots_rows(
+                        polls,
+                        threshold,
+                        bool(summit.info().anonymised_at),
+                        summit.breakouts.row_rooms("ballots"),
+                    ),
+                ),
+                _write(folder / "results.csv", RESULTS_FIELDS, results_rows(summit, polls)),
                 _write(folder / "questions.csv", QUESTIONS_FIELDS, questions_rows(summit)),
                 _write(folder / "words.csv", WORDS_FIELDS, words_rows(summit)),
             ]
@@ -209,41 +222,47 @@ def words_rows(summit: Summit) -> Iterable[Sequence[object]]:
             )
 
 
-def ballots_rows(summit: Summit) -> Iterable[Sequence[object]]:
-    """One row per ballot; choices as 'option text=value' pairs joined by '; ', in the
-    poll's option order, or for a ranking by place (its first choice first)."""
-    polls = {p.id: p for p in summit.polls.polls()}
-    ballots = summit.polls.ballots()
-    shown_group = _ballot_groups(ballots, summit.writeup.pack_options().anonymity_threshold)
+def ballots_rows(
+    polls: Sequence[PollBlock],
+    threshold: int,
+    anonymised: bool = False,
+    rooms: Mapping[int, str] | None = None,
+) -> Iterable[Sequence[object]]:
+    """One row per ballot, in the order cast; choices as 'option text=value' pairs joined
+    by '; ', in the poll's option order, or for a ranking by place (its first choice first)."""
+    ballots = sorted((b for block in polls for b in block.ballots), key=lambda b: b.id)
+    shown_group = _ballot_groups(ballots, threshold)
+    questions = {block.result.poll.id: block.result.poll.question for block in polls}
+    choices = {block.result.poll.id: _choices_text(block.result.poll) for block in polls}
     # Anonymised, a ballot's participant number is drawn afresh per poll (core/anonymise.py):
     # it links nothing, so it is not printed as if it did.
-    anonymised = bool(summit.info().anonymised_at)
-    rooms = summit.breakouts.row_rooms("ballots")
     for b in ballots:
-        poll = polls.get(b.poll_id)
-        if poll is None:
-            continue
-        texts = {o.id: o.text for o in poll.options}
-        order = {o.id: o.position for o in poll.options}
-        by_place = poll.kind is PollKind.RANK
-        pairs = [
-            f"{texts[oid]}={value}"
-            for oid, value in sorted(
-                b.choices.items(),
-                key=lambda kv: (kv[1] if by_place else 0, order.get(kv[0], 0)),
-            )
-            if oid in texts
-        ]
         group = shown_group[(b.poll_id, b.group or NOT_GIVEN)]
+        text = choices[b.poll_id](b.choices)
         participant = "" if anonymised else b.participant_id
-        yield (
-            poll.question,
-            participant,
-            group,
-            "; ".join(pairs),
-            b.cast_at,
-            rooms.get(b.id, ""),
-        )
+        room = rooms.get(b.id, "") if rooms else ""
+        yield (questions[b.poll_id], participant, group, text, b.cast_at, room)
+
+
+def _choices_text(poll: Poll) -> Callable[[dict[int, int]], str]:
+    """The poll's ballots' choices as text, each distinct ballot worked out once (a room
+    gives a poll few distinct ballots: 40,000 ballots of a long day have 400)."""
+    texts = {o.id: o.text for o in poll.options}
+    order = {o.id: o.position for o in poll.options}
+    by_place = poll.kind is PollKind.RANK
+    seen: dict[tuple[tuple[int, int], ...], str] = {}
+
+    def text(picked: dict[int, int]) -> str:
+        key = tuple(picked.items())
+        if key not in seen:
+            pairs = sorted(
+                ((oid, value) for oid, value in key if oid in texts),
+                key=lambda kv: (kv[1] if by_place else 0, order[kv[0]]),
+            )
+            seen[key] = "; ".join(f"{texts[oid]}={value}" for oid, value in pairs)
+        return seen[key]
+
+    return text
 
 
 def _ballot_groups(ballots, threshold: int) -> dict[tuple[int, str], str]:
@@ -268,12 +287,13 @@ def _ballot_groups(ballots, threshold: int) -> dict[tuple[int, str], str]:
     return names
 
 
-def results_rows(summit: Summit) -> Iterable[Sequence[object]]:
+def results_rows(summit: Summit, polls: Sequence[PollBlock]) -> Iterable[Sequence[object]]:
     parts = summit.breakouts.parts()
-    for poll in summit.polls.polls():
+    for block in polls:
+        poll = block.result.poll
         rooms = parts.get(poll.item_id, [])
         whole = ALL_ROOMS if len(rooms) > 1 else rooms[0].name if rooms else ""
-        yield from _result_rows(present(summit.polls.result(poll.id)), whole)
+        yield from _result_rows(present(block.result), whole)
         if len(rooms) > 1:
             for room, result in summit.breakouts.results_by_room(poll.id):
                 yield from _result_rows(present(result), room.name)
@@ -313,5 +333,7 @@ def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) 
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
-        writer.writerows([cell(v) for v in row] for row in rows)
+        # Whole numbers of our own (ids, counts) need no guard: only a minus sign could
+        # start a formula, and str() would be what the writer does with them anyway.
+        writer.writerows([v if type(v) is int and v >= 0 else cell(v) for v in row] for row in rows)
     return path

@@ -67,8 +67,16 @@ def chart_png(chart: Chart) -> bytes:
         y += height
         draw.line([(0, _px(y) - 1), (image.width, _px(y) - 1)], fill=RULE, width=1)
     draw.line([(_px(label_w), _px(legend)), (_px(label_w), image.height)], fill=RULE, width=1)
+    return _png(image)
+
+
+def _png(image: Image.Image) -> bytes:
+    """The picture as a PNG of 64 colours: its few flat colours and their anti-aliased
+    edges look the same, the file is a third the size, and it is written in a tenth of the
+    time (a long day's 33 charts took 1.3 s with zlib's best effort on full colour)."""
+    palette = image.quantize(64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     buffer = BytesIO()
-    image.save(buffer, "PNG", optimize=True)
+    palette.save(buffer, "PNG")
     return buffer.getvalue()
 
 
@@ -116,6 +124,4 @@ def cloud_png(cloud: Cloud) -> bytes:
     for word in placed.placed:
         colour = CLOUD_COLOURS[zlib.crc32(word.text.encode()) % len(CLOUD_COLOURS)]
         draw.text((_px(word.x + 1), _px(word.y)), word.text, font=font(word.size), fill=colour)
-    buffer = BytesIO()
-    image.save(buffer, "PNG", optimize=True)
-    return buffer.getvalue()
+    return _png(image)

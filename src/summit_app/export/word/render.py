@@ -16,10 +16,10 @@ import re
 from io import BytesIO
 
 from docx import Document
-from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from summit_app.export.model import (
     Block,
@@ -27,37 +27,95 @@ from summit_app.export.model import (
     Chart,
     Cloud,
     Heading,
-    Inline,
     Pack,
     Para,
     Part,
+    Run,
     Table,
     Tone,
 )
 from summit_app.export.typeset import printable
 from summit_app.export.word.charts import chart_png, cloud_png
-from summit_app.export.word.tables import table_element
+from summit_app.export.word.tables import table_xml
+from summit_app.export.word.xml import W, elements, paragraph_xml
 
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 MUTED = RGBColor(0x4F, 0x59, 0x66)
 ACCENT = RGBColor(0x1D, 0x4E, 0x89)
 INK = RGBColor(0x1F, 0x29, 0x33)
 LOGO_HEIGHT, LOGO_WIDTH = Mm(24), Mm(70)  # as on the PDF cover
+# The settings that come after w:updateFields in the schema's sequence (CT_Settings).
+SETTINGS_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+    "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
+    "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)  # fmt: skip
 
 
 def render_docx(pack: Pack) -> bytes:
     doc = Document()
-    # Style ids looked up once: python-docx looks a style name up among every style on
-    # each paragraph it adds, which took 3 of a long day's 6 seconds.
-    doc._summit_styles = {s.name: s.style_id for s in doc.styles}  # noqa: SLF001
+    _without_styles_with_effects(doc)
     _settings(doc, pack)
-    _cover(doc, pack)
-    _contents(doc, pack)
+    body = Body(doc)
+    _cover(body, pack)
+    _contents(body, pack)
     for part in pack.parts:
-        _part(doc, part)
+        _part(body, part)
+    body.flush()
     buffer = BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+class Body:
+    """The document's body, written in order as WordprocessingML text and parsed in
+    batches, each element placed before the body's section properties: the time per block
+    stays the same however long the pack (python-docx searches the whole body on each
+    insertion, which made a long day's export grow with the square of its notes)."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        # Style ids looked up once, not among every style on each paragraph.
+        self.styles = {s.name: s.style_id for s in doc.styles}
+        self._end = doc.element.body.find(qn("w:sectPr"))
+        self._pending: list[str] = []
+        self._bookmarks = 0
+
+    def add(self, xml: str) -> None:
+        self._pending.append(xml)
+
+    def para(self, runs, style: str | None = None, **options) -> None:
+        """A paragraph of `runs` (or of one plain text) in the style named `style`."""
+        if isinstance(runs, str):
+            runs = (Run(runs),)
+        self.add(paragraph_xml(runs, self.styles[style] if style else "", **options))
+
+    def bookmark(self, name: str) -> tuple[int, str]:
+        """A new bookmark (id, name) for a heading, so links and the contents can go to it."""
+        self._bookmarks += 1
+        return self._bookmarks, re.sub(r"[^A-Za-z0-9_]", "_", name)[:40]
+
+    def flush(self) -> None:
+        for element in elements(self._pending) if self._pending else ():
+            self._end.addprevious(element)
+        self._pending = []
+
+    def paragraph(self) -> Paragraph:
+        """An empty paragraph at the end, as python-docx's object (for a picture)."""
+        self.flush()
+        element = parse_xml(f"<w:p {W}/>")
+        self._end.addprevious(element)
+        return Paragraph(element, self.doc._body)  # noqa: SLF001
+
+
+def _without_styles_with_effects(doc) -> None:
+    """python-docx's template carries Word 2010's second copy of the styles, which the
+    styles set below (and the header's and footer's) would leave out of step with the
+    first: Word treats such a file as damaged. Word 2010 and later make it again if needed."""
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(rid)
 
 
 def _settings(doc, pack: Pack) -> None:
@@ -140,118 +198,87 @@ def _metadata(doc, pack: Pack) -> None:
             part._blob = blob.encode("utf-8")  # noqa: SLF001 - a plain part: its bytes
 
 
-def _add(container, style: str | None = None, text: str = "", doc=None):
-    """A paragraph at the end of `container` in the style named `style`."""
-    paragraph = container.add_paragraph(printable(text))
-    if style is not None:
-        paragraph._p.style = (doc or container)._summit_styles[style]  # noqa: SLF001
-    return paragraph
-
-
-def _cover(doc, pack: Pack) -> None:
+def _cover(body: Body, pack: Pack) -> None:
     if pack.logo is not None:
-        run = doc.add_paragraph().add_run()
+        run = body.paragraph().add_run()
         picture = run.add_picture(BytesIO(pack.logo.image), height=LOGO_HEIGHT)
         if picture.width > LOGO_WIDTH:  # a wide logo: its width bounds it instead
             picture.height = int(picture.height * LOGO_WIDTH / picture.width)
             picture.width = LOGO_WIDTH
         picture._inline.docPr.set("descr", printable(pack.logo_alt))
-    _add(doc, "Title", pack.title)
+    body.para(pack.title, "Title")
     for line in (pack.date, pack.venue):
         if line:
-            _add(doc, "Subtitle", line)
+            body.para(line, "Subtitle")
     if pack.organisers:
-        _add(doc, None, f"Organised by {pack.organisers}")
+        body.para(f"Organised by {pack.organisers}")
     if pack.edition:
-        _add(doc, "Subtitle", pack.edition)
+        body.para(pack.edition, "Subtitle")
 
 
-def _contents(doc, pack: Pack) -> None:
+def _contents(body: Body, pack: Pack) -> None:
     """Word's table of contents field, its entries already in place (Word adds the page
     numbers when it updates the field: References › Update Table)."""
-    _add(doc, "TOC Heading", "Contents")
-    paragraph = doc.add_paragraph()
-    _field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', "begin")
+    body.para("Contents", "TOC Heading")
+    body.add(_field('TOC \\o "1-2" \\h \\z \\u', "begin"))
     for _anchor, title, level in pack.contents():
-        entry = _add(doc, "List Continue" if level else None)
-        entry.add_run(printable(title))
-    end = doc.add_paragraph()
-    _field(end, "", "end")
-    settings = doc.settings.element
+        body.para(title, "List Continue" if level else None)
+    body.add(_field("", "end"))
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
-    settings.append(update)
+    # In the schema's place: Word ignores, or "repairs", a setting out of order.
+    body.doc.settings.element.insert_element_before(update, *SETTINGS_AFTER_UPDATE_FIELDS)
 
 
-def _field(paragraph, instruction: str, which: str) -> None:
-    run = paragraph.add_run()
+def _field(instruction: str, which: str) -> str:
+    """A paragraph that begins a complex field (its instruction, then its result) or ends it."""
     if which == "begin":
-        begin = OxmlElement("w:fldChar")
-        begin.set(qn("w:fldCharType"), "begin")
-        run._r.append(begin)
-        text = OxmlElement("w:instrText")
-        text.set(qn("xml:space"), "preserve")
-        text.text = instruction
-        paragraph.add_run()._r.append(text)
-        separate = OxmlElement("w:fldChar")
-        separate.set(qn("w:fldCharType"), "separate")
-        paragraph.add_run()._r.append(separate)
-    else:
-        end = OxmlElement("w:fldChar")
-        end.set(qn("w:fldCharType"), "end")
-        run._r.append(end)
+        return (
+            '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText'
+            f' xml:space="preserve">{instruction}</w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r></w:p>'
+        )
+    return '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
 
 
-def _part(doc, part: Part) -> None:
-    head = _add(doc, "Heading 1", part.title)
-    if part.new_page:
-        head.paragraph_format.page_break_before = True
-    _bookmark(head, part.anchor)
+def _part(body: Body, part: Part) -> None:
+    mark = body.bookmark(part.anchor)
+    body.para(part.title, "Heading 1", page_break=part.new_page, bookmark=mark)
     for block in part.blocks:
-        _block(doc, block)
+        _block(body, block)
 
 
-def _block(doc, block: Block) -> None:
+def _block(body: Body, block: Block) -> None:
     if isinstance(block, Heading):
-        head = _add(doc, f"Heading {min(block.level, 9)}", block.text)
-        _bidi(head, block.text)
-        if block.anchor:
-            _bookmark(head, block.anchor)
+        mark = body.bookmark(block.anchor) if block.anchor else None
+        body.para(block.text, f"Heading {min(block.level, 9)}", bookmark=mark)
     elif isinstance(block, Para):
-        _para(doc, block)
+        style = {Tone.QUOTE: "Quote", Tone.CAPTION: "Caption"}.get(block.tone)
+        colour = str(MUTED) if block.tone is Tone.BYLINE else ""
+        body.para(block.runs, style, colour=colour)
     elif isinstance(block, Bullets):
-        _list(doc, block)
+        _list(body, block)
     elif isinstance(block, Table):
-        _table(doc, block)
+        _table(body, block)
     elif isinstance(block, Chart):
         # The chart as a picture whose alternative text states the figures; the data
         # appendix has its table.
-        _picture(doc, chart_png(block), block.title, block.alt)
+        _picture(body, chart_png(block), block.title, block.alt)
     elif isinstance(block, Cloud):
-        _picture(doc, cloud_png(block), block.title, block.alt)
-        _table(doc, block.data)
+        _picture(body, cloud_png(block), block.title, block.alt)
+        _table(body, block.data)
     else:
         raise TypeError(f"The Word edition cannot print a {type(block).__name__} yet.")
 
 
-def _para(doc, block: Para, container=None):
-    style = {Tone.QUOTE: "Quote", Tone.CAPTION: "Caption"}.get(block.tone)
-    paragraph = _add(container or doc, style, doc=doc)
-    _runs(paragraph, block.runs, muted=block.tone is Tone.BYLINE)
-    _bidi(paragraph, block.text)
-    return paragraph
-
-
-def _list(doc, block: Bullets, container=None) -> None:
-    style = "List Number" if block.ordered else "List Bullet"
-    for index, item in enumerate(block.items):
-        paragraph = _add(container or doc, style, doc=doc)
-        _runs(paragraph, item)
-        _bidi(paragraph, "".join(r.text for r in item))
-        if block.ordered:
-            if index == 0:
-                num_id = _new_numbering(doc, block.start)
-            _set_numbering(paragraph, num_id)
+def _list(body: Body, block: Bullets) -> None:
+    if block.ordered:
+        num_id = _new_numbering(body.doc, block.start)
+        for item in block.items:
+            body.para(item, "List Number", num_id=num_id)
+    else:
+        for item in block.items:
+            body.para(item, "List Bullet")
 
 
 def _new_numbering(doc, start: int) -> int:
@@ -264,67 +291,27 @@ def _new_numbering(doc, start: int) -> int:
     return num.numId
 
 
-def _set_numbering(paragraph, num_id: int) -> None:
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = 0
-    num_pr.get_or_add_numId().val = num_id
-
-
-def _runs(paragraph, runs: Inline, muted: bool = False) -> None:
-    for run in runs:
-        lines = run.text.split("\n")
-        for i, line in enumerate(lines):
-            piece = paragraph.add_run(printable(line))
-            piece.bold = run.bold or None
-            piece.italic = run.italic or None
-            if muted:
-                piece.font.color.rgb = MUTED
-            if i < len(lines) - 1:
-                piece.add_break(WD_BREAK.LINE)
-            if _RTL.search(line):
-                rtl = OxmlElement("w:rtl")
-                piece._r.get_or_add_rPr().append(rtl)
-
-
-def _table(doc, block: Table, title: str = "", description: str = "") -> None:
-    if block.caption or title:
-        _add(doc, "Caption", title or block.caption)
-    style = doc._summit_styles["Light Grid Accent 1"]  # noqa: SLF001
-    bullets = doc._summit_styles["List Bullet"]  # noqa: SLF001
-    element = table_element(
-        block, style, title or block.caption, description or block.caption, bullets
+def _table(body: Body, block: Table) -> None:
+    if block.caption:
+        body.para(block.caption, "Caption", keep_next=True)
+    styles = body.styles
+    body.add(
+        table_xml(
+            block,
+            styles["Light Grid Accent 1"],
+            block.caption,
+            block.caption,
+            styles["List Bullet"],
+        )
     )
-    doc.element.body._insert_tbl(element)  # noqa: SLF001 - python-docx's own way in
-    doc.add_paragraph()
+    body.add("<w:p/>")
 
 
-def _picture(doc, png: bytes, title: str, alt: str) -> None:
+def _picture(body: Body, png: bytes, title: str, alt: str) -> None:
     """A picture at the text's width under its caption, with its alternative text."""
-    _add(doc, "Caption", title)
-    paragraph = _add(doc, None)
+    body.para(title, "Caption", keep_next=True)  # never a caption alone under a page
+    paragraph = body.paragraph()
     paragraph.paragraph_format.keep_together = True
     picture = paragraph.add_run().add_picture(BytesIO(png), width=Mm(160))
     picture._inline.docPr.set("descr", printable(alt)[:4000])  # noqa: SLF001
     picture._inline.docPr.set("title", printable(title))  # noqa: SLF001
-
-
-def _bidi(paragraph, text: str) -> None:
-    if _RTL.search(text):
-        paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
-
-
-_BOOKMARKS: dict[str, int] = {}
-
-
-def _bookmark(paragraph, name: str) -> None:
-    """A bookmark on the heading, so links and the contents can go to it."""
-    ident = str(_BOOKMARKS.setdefault(name, len(_BOOKMARKS) + 1))
-    start = OxmlElement("w:bookmarkStart")
-    start.set(qn("w:id"), ident)
-    start.set(qn("w:name"), re.sub(r"[^A-Za-z0-9_]", "_", name)[:40])
-    end = OxmlElement("w:bookmarkEnd")
-    end.set(qn("w:id"), ident)
-    # After the paragraph's properties: the schema wants pPr first, and Word drops a pPr
-    # that comes later (the heading loses its style, the navigation pane empties).
-    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
-    paragraph._p.append(end)

@@ -8,18 +8,14 @@ has its style, a header row that repeats on every page, alternative text (`tblCa
 
 from __future__ import annotations
 
-import re
-
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
-
-from summit_app.export.model import Bullets, Inline, Para, Rich, Run, Table
+from summit_app.export.model import Bullets, Para, Rich, Run, Table
 from summit_app.export.typeset import xml_attribute as quoteattr
-from summit_app.export.typeset import xml_escape as escape
+from summit_app.export.word.xml import W, paragraph_xml
 
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 TEXT_WIDTH = 9070  # twips between the A4 page's 25 mm margins (16 cm)
-CHAR = 135  # twips a character takes at 11 pt in bold, roughly
+# Twips a character takes at 11 pt in bold: DejaVu Sans's width, where Word has no Calibri
+# (LibreOffice split "Acute care" as "Acut|e" at 135).
+CHAR = 155
 
 
 def column_widths(block: Table) -> list[int]:
@@ -42,10 +38,10 @@ def column_widths(block: Table) -> list[int]:
     return widths
 
 
-def table_element(
+def table_xml(
     block: Table, style_id: str, caption: str, description: str, bullet_style: str = ""
-):
-    """The table's XML; `bullet_style` (the List Bullet style's id) makes a bulleted list in
+) -> str:
+    """The table's `<w:tbl>`; `bullet_style` (the List Bullet style's id) makes a bulleted list in
     a cell (a theme's summary) a real list, as in the body."""
     cols = block.columns
     widths = column_widths(block)
@@ -55,7 +51,7 @@ def table_element(
         if text
     )
     out = [
-        f"<w:tbl {nsdecls('w')}><w:tblPr><w:tblStyle w:val={quoteattr(style_id)}/>"
+        f"<w:tbl {W}><w:tblPr><w:tblStyle w:val={quoteattr(style_id)}/>"
         # Fixed layout: Word and LibreOffice keep the widths below instead of sharing the
         # page equally between the columns (elements in the schema's order).
         f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
@@ -65,23 +61,27 @@ def table_element(
         + "</w:tblGrid>"
     ]
     head = "".join(
-        _cell(w, _paragraph((Run(c.title, bold=True),), right=c.numeric))
+        _cell(w, paragraph_xml((Run(c.title, bold=True),), right=c.numeric))
         for c, w in zip(cols, widths, strict=True)
     )
-    out.append(f'<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>{head}</w:tr>')
+    # A header row without a value: the schema's on/off here is "on" or "off", not "true".
+    out.append(f"<w:tr><w:trPr><w:tblHeader/></w:trPr>{head}</w:tr>")
     for r, row in enumerate(block.rows):
         if r in block.group_rows:
             span = f'<w:gridSpan w:val="{len(cols)}"/>'
             cell = _cell(sum(widths), _content(row[0], bold=True), span)
-            out.append(f"<w:tr>{cell}</w:tr>")
+            out.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cell}</w:tr>")
             continue
         cells = "".join(
             _cell(w, _content(v, right=c.numeric, bullet_style=bullet_style))
             for v, c, w in zip(row, cols, widths, strict=True)
         )
-        out.append(f"<w:tr>{cells}</w:tr>")
+        # A row of short cells is never split across pages (a row's last words alone at
+        # the top of a page); a row of paragraphs (a theme's summary) may be taller than one.
+        whole = "" if any(isinstance(v, Rich) for v in row) else "<w:trPr><w:cantSplit/></w:trPr>"
+        out.append(f"<w:tr>{whole}{cells}</w:tr>")
     out.append("</w:tbl>")
-    return parse_xml("".join(out))
+    return "".join(out)
 
 
 def _cell(width: int, content: str, extra: str = "") -> str:
@@ -90,38 +90,17 @@ def _cell(width: int, content: str, extra: str = "") -> str:
 
 def _content(value, bold: bool = False, right: bool = False, bullet_style: str = "") -> str:
     if isinstance(value, str):
-        return _paragraph((Run(value, bold=bold),), right)
+        return paragraph_xml((Run(value, bold=bold),), right=right)
     if isinstance(value, Rich):
         paragraphs = []
         for block in value.blocks:
             if isinstance(block, Para):
-                paragraphs.append(_paragraph(block.runs))
+                paragraphs.append(paragraph_xml(block.runs))
             elif isinstance(block, Bullets) and bullet_style and not block.ordered:
-                paragraphs += [_paragraph(item, style=bullet_style) for item in block.items]
+                paragraphs += [paragraph_xml(item, bullet_style) for item in block.items]
             elif isinstance(block, Bullets):
                 for i, item in enumerate(block.items):
                     mark = f"{block.start + i}. " if block.ordered else "\u2022 "
-                    paragraphs.append(_paragraph((Run(mark), *item)))
+                    paragraphs.append(paragraph_xml((Run(mark), *item)))
         return "".join(paragraphs) or "<w:p/>"
-    return _paragraph(value, right)
-
-
-def _paragraph(runs: Inline, right: bool = False, style: str = "") -> str:
-    text = "".join(r.text for r in runs)
-    props = (
-        (f"<w:pStyle w:val={quoteattr(style)}/>" if style else "")
-        + ("<w:bidi/>" if _RTL.search(text) else "")
-        + ('<w:jc w:val="right"/>' if right else "")
-    )
-    out = [f"<w:p><w:pPr>{props}</w:pPr>" if props else "<w:p>"]
-    for run in runs:
-        rpr = ("<w:b/>" if run.bold else "") + ("<w:i/>" if run.italic else "")
-        rpr += "<w:rtl/>" if _RTL.search(run.text) else ""
-        for i, line in enumerate(run.text.split("\n")):
-            br = "<w:br/>" if i else ""
-            out.append(
-                f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}{br}"
-                f'<w:t xml:space="preserve">{escape(line)}</w:t></w:r>'
-            )
-    out.append("</w:p>")
-    return "".join(out)
+    return paragraph_xml(value, right=right)
