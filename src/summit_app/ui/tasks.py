@@ -28,8 +28,7 @@ STOP_TIMEOUT_MS = 10_000
 class Task(Generic[T]):
     """One piece of background work, as its owner sees it."""
 
-    def __init__(self, work: Callable[[], T]) -> None:
-        self.work = work
+    def __init__(self) -> None:
         self._finished = threading.Event()
 
     def is_finished(self) -> bool:
@@ -55,7 +54,7 @@ class TaskRunner(QObject):
         if name:
             self._pool.setObjectName(name)
         self._lock = threading.Lock()
-        self._results: deque[tuple[Callable[[Any], None] | None, Any]] = deque()
+        self._results: deque[tuple[Callable[[Any], None] | None, Any, object]] = deque()
         self._stopped = False
         self._ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
@@ -71,22 +70,30 @@ class TaskRunner(QObject):
     ) -> Task[T]:
         """Run `work()` in the background; then `done(result)` or `failed(error)` on the
         GUI thread (an error with no `failed` is logged). After `stop()` nothing runs."""
-        task = Task(work)
+        task: Task[T] = Task()
         if self._stopped:
             task._finished.set()
             return task
+        # The work and its callbacks often hold a widget (a bound method, a lambda). They go
+        # back to the GUI thread with the outcome and are dropped there: were the pool's
+        # thread to drop the last reference to a widget, Qt would destroy it on that thread
+        # while the GUI thread still paints it (a crash seen in the export dialog's tests).
+        parcel: list[Any] = [work, done, failed]
 
         def body() -> None:
+            run_work, on_done, on_failed = parcel
+            parcel.clear()
             try:
-                outcome: tuple[Callable[[Any], None] | None, Any] = (done, work())
+                outcome: tuple[Callable[[Any], None] | None, Any] = (on_done, run_work())
             except Exception as error:  # handed to the GUI thread, never lost
-                if failed is None:
+                if on_failed is None:
                     log.exception("background work failed")
-                outcome = (failed, error)
+                outcome = (on_failed, error)
             finally:
                 task._finished.set()
             with self._lock:
-                self._results.append(outcome)
+                self._results.append((*outcome, (run_work, on_done, on_failed)))
+            del run_work, on_done, on_failed, outcome
             self._ready.emit()
 
         self._pool.start(body)
@@ -106,7 +113,7 @@ class TaskRunner(QObject):
     def _deliver(self) -> None:
         with self._lock:
             results, self._results = list(self._results), deque()
-        for callback, value in results:
+        for callback, value, _held in results:
             if self._stopped:
                 return
             if callback is not None:
