@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from summit_app.core import Summit, schedule
+from summit_app.core.decks import SlidePage, read_slides
 from summit_app.core.model import (
     Action,
     Ballot,
@@ -83,6 +84,20 @@ class SectionBlock:
 
 
 @dataclass(frozen=True)
+class AnnexSlide:
+    """A slide the team put in the annex, with what the pack prints of it."""
+
+    item_title: str
+    deck_name: str
+    deck_id: int
+    pdf: bytes
+    page: int
+    pages: int
+    caption: str
+    slide: SlidePage
+
+
+@dataclass(frozen=True)
 class PackData:
     info: SummitInfo
     sections: tuple[SectionBlock, ...]
@@ -95,6 +110,8 @@ class PackData:
     introduction_blocks: tuple[NarrativeBlock, ...] = ()  # after the objectives
     logo: Logo | None = None
     exported_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    annex: tuple[AnnexSlide, ...] = ()  # in the agenda's order
+    annex_per_page: int = 1
 
     @property
     def items(self) -> list[ItemBlock]:
@@ -194,6 +211,8 @@ def _read(summit: Summit) -> PackData:
         closing=summit.writeup.closing_texts(),
         introduction_blocks=tuple(summit.writeup.narrative_blocks(None)),
         logo=summit.logo(),
+        annex=_annex(summit),
+        annex_per_page=summit.decks.annex_per_page(),
     )
 
 
@@ -239,3 +258,26 @@ def _prompt_block(prompt: Prompt, themes: list[Theme], notes: list[Note]) -> Pro
         themes=tuple(ThemeBlock(t, tuple(by_theme.get(t.id, ()))) for t in themes),
         unthemed=tuple(by_theme.get(None, ())),
     )
+
+
+def _annex(summit: Summit) -> tuple[AnnexSlide, ...]:
+    """The slides the team put in the annex, each deck read once."""
+    picks = summit.decks.annex()
+    if not picks:
+        return ()
+    titles = {item.id: item.title for item in summit.agenda.items()}
+    slides: list[AnnexSlide] = []
+    for deck in summit.decks.all():
+        pages = [a for a in picks if a.deck_id == deck.id]
+        if not pages:
+            continue
+        pdf = summit.decks.pdf(deck.id)
+        read = read_slides(pdf, [a.page for a in pages])
+        slides += [
+            AnnexSlide(
+                titles.get(deck.item_id, ""), deck.name, deck.id, pdf, a.page, deck.pages,
+                a.caption, read[a.page],
+            )
+            for a in pages
+        ]  # fmt: skip
+    return tuple(slides)
