@@ -118,6 +118,7 @@ def main() -> None:
         projector.show()
         wait_until(app, lambda w=width, h=height: projector.view.size() == QSize(w, h))
         document = images._document(deck)
+        assert document is not None
         cold = []
         for index in (0, 4, 9):
             began = time.perf_counter()

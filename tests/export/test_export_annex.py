@@ -119,3 +119,21 @@ def test_the_demo_deck_in_the_repository_is_what_its_script_makes():
         text=True,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_a_deck_damaged_in_the_file_is_left_out_of_the_pack_not_a_traceback(tmp_path: Path):
+    import sqlite3
+
+    path = tmp_path / "day.summit"
+    with Summit.create(path, SummitInfo(title="Day")) as summit:
+        section = summit.agenda.add_section("Morning")
+        item = summit.agenda.add_item(section.id, "Keynote", ItemKind.TALK, 20)
+        deck_id = add_deck(summit, item.id, deck(3, "Keynote"), "keynote.pdf").value.id
+        set_annex_slide(summit, deck_id, 1, True, "The middle slide")
+    with sqlite3.connect(path) as raw:  # a bad disk turns one byte of the deck's PDF
+        raw.execute("UPDATE deck_files SET pdf = CAST(zeroblob(64) || substr(pdf, 65) AS BLOB)")
+    with Summit.open(path) as summit:
+        write_all(summit, {"pdf": tmp_path / "pack.pdf", "html": tmp_path / "pack.html"})
+    with pdfplumber.open(tmp_path / "pack.pdf") as document:
+        assert not any("Annex" in (p.extract_text() or "") for p in document.pages)
+    assert 'class="slide"' not in (tmp_path / "pack.html").read_text(encoding="utf-8")

@@ -6,9 +6,12 @@ of queries, one snapshot) is separate from what the pack says and each can be te
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+
+import pypdfium2 as pdfium
 
 from summit_app.core import Summit, schedule
 from summit_app.core.decks import SlidePage, read_slides
@@ -272,7 +275,15 @@ def _annex(summit: Summit) -> tuple[AnnexSlide, ...]:
         if not pages:
             continue
         pdf = summit.decks.pdf(deck.id)
-        read = read_slides(pdf, [a.page for a in pages])
+        wanted = [a.page for a in pages if a.page < deck.pages]
+        # A deck whose bytes changed on disk since it was added is left out, never a traceback.
+        if hashlib.sha256(pdf).hexdigest() != deck.sha256:
+            continue
+        try:
+            read = read_slides(pdf, wanted)
+        except (pdfium.PdfiumError, IndexError):
+            continue
+        pages = [a for a in pages if a.page in read]
         slides += [
             AnnexSlide(
                 titles.get(deck.item_id, ""), deck.name, deck.id, pdf, a.page, deck.pages,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf.errors import PyPdfError
 from reportlab.lib.styles import StyleSheet1
 from reportlab.platypus import (
     CondPageBreak,
@@ -117,22 +118,31 @@ def merge_slides(pdf: bytes, placed: list[Placed]) -> bytes:
     writer = PdfWriter(clone_from=PdfReader(BytesIO(pdf)))
     decks: dict[int, PdfReader] = {}  # one reader a deck (its slides share one bytes)
     for where in placed:
-        slide = where.slide
-        reader = decks.get(id(slide.pdf))
-        if reader is None:
-            reader = decks[id(slide.pdf)] = PdfReader(BytesIO(slide.pdf))
-        page = reader.pages[slide.page]
-        box = page.mediabox
-        scale = min(where.width / float(box.width), where.height / float(box.height))
-        shift_x = where.x + (where.width - float(box.width) * scale) / 2
-        shift_y = where.y + (where.height - float(box.height) * scale) / 2
-        move = (
-            Transformation()
-            .translate(-float(box.left), -float(box.bottom))
-            .scale(scale)
-            .translate(shift_x, shift_y)
-        )
-        writer.pages[where.page - 1].merge_transformed_page(page, move)
+        try:
+            _merge(writer, decks, where)
+        except (PyPdfError, ValueError, KeyError, IndexError):
+            # A deck PDFium read but pypdf cannot: its box stays empty above its caption,
+            # and the rest of the pack is printed.
+            continue
     out = BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _merge(writer: PdfWriter, decks: dict[int, PdfReader], where: Placed) -> None:
+    slide = where.slide
+    reader = decks.get(id(slide.pdf))
+    if reader is None:
+        reader = decks[id(slide.pdf)] = PdfReader(BytesIO(slide.pdf))
+    page = reader.pages[slide.page]
+    box = page.mediabox
+    scale = min(where.width / float(box.width), where.height / float(box.height))
+    shift_x = where.x + (where.width - float(box.width) * scale) / 2
+    shift_y = where.y + (where.height - float(box.height) * scale) / 2
+    move = (
+        Transformation()
+        .translate(-float(box.left), -float(box.bottom))
+        .scale(scale)
+        .translate(shift_x, shift_y)
+    )
+    writer.pages[where.page - 1].merge_transformed_page(page, move)
