@@ -20,11 +20,12 @@ def slide_png(slide: Slide, width: int = WIDTH) -> bytes:
             page = document[slide.page]
             try:
                 bitmap = page.render(scale=width / page.get_width())
-                image = bitmap.to_pil()
+                image = bitmap.to_pil().convert("RGB")  # a copy: the bitmap may go
+                bitmap.close()  # now, under the lock, never by the garbage collector elsewhere
             finally:
                 page.close()
         finally:
             document.close()
     out = BytesIO()
-    image.convert("RGB").save(out, "PNG", optimize=True)
+    image.save(out, "PNG", optimize=True)
     return out.getvalue()

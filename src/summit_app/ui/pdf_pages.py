@@ -155,6 +155,7 @@ class PdfPages(QScrollArea):
                 bitmap.stride,
                 QImage.Format.Format_RGBX8888,
             ).copy()  # the bitmap's memory goes with it
+            bitmap.close()  # under the lock (slides are drawn on another thread)
         finally:
             page.close()
         image.setDevicePixelRatio(ratio)

@@ -53,6 +53,7 @@ def render_slide(document: pdfium.PdfDocument, index: int, size: QSize) -> QImag
                 bitmap.stride,
                 QImage.Format.Format_RGB32,
             ).copy()  # the bitmap's memory goes with it
+            bitmap.close()  # now, under the lock: never by the garbage collector elsewhere
         finally:
             page.close()
     return image
