@@ -131,3 +131,22 @@ def test_a_deck_added_removed_and_undone_from_the_agenda(qtbot, summit_path, tmp
     assert summit.decks.for_item(welcome.id).pages == 4
     window.session.redo()
     assert summit.decks.for_item(welcome.id) is None
+
+
+def test_the_write_up_tab_puts_slides_in_the_annex_with_captions(qtbot, summit_path, tmp_path):
+    window, welcome = _window_with_deck(qtbot, summit_path, tmp_path, pages=5)
+    summit, panel = window.session.summit, window.writeup_panel
+    window.tabs.setCurrentWidget(panel)
+    assert panel.outline.select(("annex", None))
+    page = panel.annex_page
+    assert panel.pages.currentWidget() is page and page.tree.topLevelItemCount() == 1
+    deck_id = summit.decks.for_item(welcome.id).id
+    page.set_slide(deck_id, 2, True, "Why we are here")
+    qtbot.waitUntil(lambda: summit.decks.annex() != [], timeout=3000)
+    assert [(a.page, a.caption) for a in summit.decks.annex()] == [(2, "Why we are here")]
+    page.per_page.setCurrentIndex(1)
+    page.per_page.activated.emit(1)
+    assert summit.decks.annex_per_page() == 2
+    window.session.undo()
+    window.session.undo()
+    assert summit.decks.annex() == [] and summit.decks.annex_per_page() == 1

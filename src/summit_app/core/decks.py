@@ -108,6 +108,39 @@ def check_pdf(data: bytes, name: str = "That file") -> int:
     return pages
 
 
+@dataclass(frozen=True)
+class SlidePage:
+    """A slide as the pack prints it: its size in points and its own text (the alternative
+    text of its picture in the HTML and Word editions)."""
+
+    width: float
+    height: float
+    text: str
+
+
+def read_slides(pdf: bytes, pages: list[int]) -> dict[int, SlidePage]:
+    """The size and text of these slides (pages from 0) of a deck."""
+    found: dict[int, SlidePage] = {}
+    with PDFIUM_LOCK:
+        document = pdfium.PdfDocument(pdf)
+        try:
+            for index in pages:
+                page = document[index]
+                try:
+                    width, height = page.get_size()
+                    textpage = page.get_textpage()
+                    try:
+                        text = str(textpage.get_text_range())
+                    finally:
+                        textpage.close()
+                finally:
+                    page.close()
+                found[index] = SlidePage(float(width), float(height), " ".join(text.split()))
+        finally:
+            document.close()
+    return found
+
+
 class DecksRepo:
     """`summit.decks`: each agenda item's deck, and the pack's annex of slides."""
 

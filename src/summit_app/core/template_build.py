@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 
 from summit_app.core import table_host
 from summit_app.core.errors import SummitError
@@ -26,7 +27,10 @@ TABLES = {"count", "names", "seats"}
 INFO = {"title", "date", "venue", "organisers", "introduction", "objectives", "start_time",
         "contact", "groups"}  # fmt: skip
 SECTION = {"title", "introduction", "items"}
-ITEM = {"title", "kind", "minutes", "description", "writeup", "speakers", "prompts", "polls"}
+ITEM = {"title", "kind", "minutes", "description", "writeup", "speakers", "prompts", "polls",
+        "slides"}  # fmt: skip
+SLIDES = {"file", "annex", "annex_per_page"}
+ANNEX_SLIDE = {"slide", "caption"}
 SPEAKER = {"name", "role", "organisation", "key_points"}
 PROMPT = {"text", "writeup", "themes", "notes", "kind", "max_words", "moderated", "questions",
           "words", "sample"}  # fmt: skip
@@ -88,8 +92,9 @@ class Builder:
     most one ballot per poll and the group breakdowns agree across polls.
     """
 
-    def __init__(self, summit: Summit) -> None:
+    def __init__(self, summit: Summit, folder: Path | None = None) -> None:
         self.s = summit
+        self.folder = folder  # where the template's slide decks are
         self.groups = summit.info().groups
         self.pools: dict[str | None, list[Participant]] = {}
         self.open_poll: int | None = None
@@ -148,6 +153,30 @@ class Builder:
                 self.prompt(item.id, prompt)
             for poll in item_node.children("polls", POLL):
                 self.poll(item.id, poll)
+            if item_node.has("slides"):
+                self.slides(
+                    item.id, Node.of(item_node.data["slides"], item_node.at("slides"), SLIDES)
+                )
+
+    def slides(self, item_id: int, node: Node) -> None:
+        """The item's deck: a PDF beside the template, and the slides in the pack's annex
+        (numbered from 1, as the facilitator sees them)."""
+        name = node.text("file")
+        if self.folder is None or Path(name).name != name or not name.endswith(".pdf"):
+            raise node.problem("must name a PDF beside the template.", "file")
+        try:
+            pdf = (self.folder / name).read_bytes()
+        except OSError as error:
+            raise node.problem(f"cannot be read ({error.strerror}).", "file") from None
+        with at(node.where):
+            deck = self.s.decks.set_deck(item_id, pdf, name)
+        for slide in node.children("annex", ANNEX_SLIDE):
+            with at(slide.where):
+                number = slide.whole("slide", 0)
+                self.s.decks.set_annex_slide(deck.id, number - 1, True, slide.text("caption", ""))
+        if node.has("annex_per_page"):
+            with at(node.where):
+                self.s.decks.set_annex_per_page(node.whole("annex_per_page", 1))
 
     def prompt(self, item_id: int, node: Node) -> None:
         with at(node.where):

@@ -71,6 +71,7 @@ def create_from_template(
     exists or cannot be written); either way no new file is left behind.
     """
     path = Path(path)
+    folder = _folder(templates_dir)
     data = read_template(name, templates_dir)
     try:
         root = read_root(data)
@@ -80,7 +81,7 @@ def create_from_template(
     summit = Summit.create(path, info)  # refuses an existing file, so we own this one
     try:
         with summit.write():
-            Builder(summit).build(root)
+            Builder(summit, folder).build(root)
     except (TemplateProblem, SummitError) as error:
         _discard(summit)
         raise ValidationError(f"Template '{name}' is malformed: {error}") from None

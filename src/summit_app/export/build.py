@@ -13,6 +13,7 @@ included is the team's choice too (`summit.writeup.pack_options()`).
 from __future__ import annotations
 
 from summit_app.core import Summit
+from summit_app.export.build_annex import annex
 from summit_app.export.build_closing import CLOSING
 from summit_app.export.build_front import agenda, introduction
 from summit_app.export.build_sections import section_part
@@ -44,6 +45,7 @@ def assemble(data: PackData) -> Pack:
         parts += CLOSING[page](data, log)
     if not parts:
         parts.append(Part("Introduction", "intro", (Para((Run(EMPTY),)),), PartKind.FRONT))
+    parts += annex(data)
     parts.append(about(data))
     info = data.info
     return Pack(
@@ -55,6 +57,7 @@ def assemble(data: PackData) -> Pack:
         parts=tuple(parts),
         exported_at=data.exported_at,
         edition=edition(data),
+        slides_per_page=data.annex_per_page,
         log=log.result(),
     )
 

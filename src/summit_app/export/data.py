@@ -6,11 +6,15 @@ of queries, one snapshot) is separate from what the pack says and each can be te
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+import pypdfium2 as pdfium
+
 from summit_app.core import Summit, schedule
+from summit_app.core.decks import SlidePage, read_slides
 from summit_app.core.model import (
     Action,
     Ballot,
@@ -100,6 +104,20 @@ class SectionBlock:
 
 
 @dataclass(frozen=True)
+class AnnexSlide:
+    """A slide the team put in the annex, with what the pack prints of it."""
+
+    item_title: str
+    deck_name: str
+    deck_id: int
+    pdf: bytes
+    page: int
+    pages: int
+    caption: str
+    slide: SlidePage
+
+
+@dataclass(frozen=True)
 class PackData:
     info: SummitInfo
     sections: tuple[SectionBlock, ...]
@@ -114,6 +132,9 @@ class PackData:
     exported_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
     tables: int = 0  # the room's tables, when table hosts took part
     table_labels: dict[int, str] = field(default_factory=dict)  # "Table 3 (Oak)"
+
+    annex: tuple[AnnexSlide, ...] = ()  # in the agenda's order
+    annex_per_page: int = 1
 
     @property
     def theme_blocks(self) -> dict[int, ThemeBlock]:
@@ -245,6 +266,8 @@ def _read(summit: Summit) -> PackData:
         logo=summit.logo(),
         tables=len(room_tables),
         table_labels={t.id: t.label for t in room_tables},
+        annex=_annex(summit),
+        annex_per_page=summit.decks.annex_per_page(),
     )
 
 
@@ -308,3 +331,34 @@ def _prompt_block(prompt: Prompt, themes: list[Theme], notes: list[Note]) -> Pro
         themes=tuple(ThemeBlock(t, tuple(by_theme.get(t.id, ()))) for t in themes),
         unthemed=tuple(by_theme.get(None, ())),
     )
+
+
+def _annex(summit: Summit) -> tuple[AnnexSlide, ...]:
+    """The slides the team put in the annex, each deck read once."""
+    picks = summit.decks.annex()
+    if not picks:
+        return ()
+    titles = {item.id: item.title for item in summit.agenda.items()}
+    slides: list[AnnexSlide] = []
+    for deck in summit.decks.all():
+        pages = [a for a in picks if a.deck_id == deck.id]
+        if not pages:
+            continue
+        pdf = summit.decks.pdf(deck.id)
+        wanted = [a.page for a in pages if a.page < deck.pages]
+        # A deck whose bytes changed on disk since it was added is left out, never a traceback.
+        if hashlib.sha256(pdf).hexdigest() != deck.sha256:
+            continue
+        try:
+            read = read_slides(pdf, wanted)
+        except (pdfium.PdfiumError, IndexError):
+            continue
+        pages = [a for a in pages if a.page in read]
+        slides += [
+            AnnexSlide(
+                titles.get(deck.item_id, ""), deck.name, deck.id, pdf, a.page, deck.pages,
+                a.caption, read[a.page],
+            )
+            for a in pages
+        ]  # fmt: skip
+    return tuple(slides)

@@ -159,7 +159,20 @@ class Cloud:
     data: Table
 
 
-Block = Heading | Para | Bullets | Table | Chart | Cloud
+@dataclass(frozen=True, eq=False)
+class Slide:
+    """A speaker's slide in the annex: the PDF printed as the slide's own vector page, the
+    HTML and Word editions as a picture whose alternative text is the slide's own text."""
+
+    pdf: bytes  # the whole deck (one bytes object shared by its slides)
+    page: int  # from 0
+    width: float  # points
+    height: float
+    caption: str  # the team's caption, or which slide it is
+    alt: str  # the slide's text, extracted
+
+
+Block = Heading | Para | Bullets | Table | Chart | Cloud | Slide
 
 
 class PartKind(StrEnum):
@@ -191,6 +204,8 @@ class Pack:
     # The cover's edition line: the team's publication date or version, or "Draft, exported
     # on ..." until they set one (Write-up › Closing pages).
     edition: str = ""
+    # The annex prints one or two slides to a page (the team's choice).
+    slides_per_page: int = 1
     # What a reader of the log should know: groups folded for anonymity, fonts used
     # from the computer or missing. Never printed in the pack itself.
     log: tuple[str, ...] = ()

@@ -15,6 +15,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
+from summit_app.core.decks import PDFIUM_LOCK  # PDFium, one thread at a time (slides too)
+
 GAP = 8  # pixels between pages and around them
 
 
@@ -38,14 +40,16 @@ class PdfPages(QScrollArea):
 
     def load(self, pdf: bytes | None) -> None:
         """Show this PDF (None: nothing). Raises pdfium.PdfiumError for a damaged one."""
-        document = pdfium.PdfDocument(pdf) if pdf is not None else None
+        with PDFIUM_LOCK:
+            document = pdfium.PdfDocument(pdf) if pdf is not None else None
         self.clear()
         self._document = document
         self._fit()
 
     def clear(self) -> None:
         if self._document is not None:
-            self._document.close()
+            with PDFIUM_LOCK:
+                self._document.close()
             self._document = None
         self._heights, self._cache, self._pending = [], {}, None
         self._canvas.setMinimumHeight(0)
@@ -56,13 +60,14 @@ class PdfPages(QScrollArea):
 
     def page_text(self, index: int) -> str:
         assert self._document is not None
-        page = self._document[index]
-        text = page.get_textpage()
-        try:
-            return str(text.get_text_range())
-        finally:
-            text.close()
-            page.close()
+        with PDFIUM_LOCK:
+            page = self._document[index]
+            text = page.get_textpage()
+            try:
+                return str(text.get_text_range())
+            finally:
+                text.close()
+                page.close()
 
     def current_page(self) -> int:
         """The first page reaching further down than the gap at the top of the view."""
@@ -97,8 +102,9 @@ class PdfPages(QScrollArea):
         self._width = max(100, self.viewport().width() - 2 * GAP)
         self._cache = {}
         self._heights = []
-        for index in range(len(self._document)):
-            page_width, page_height = self._document.get_page_size(index)
+        with PDFIUM_LOCK:
+            sizes = [self._document.get_page_size(i) for i in range(len(self._document))]
+        for page_width, page_height in sizes:
             self._heights.append(round(self._width * page_height / page_width))
         self._canvas.setMinimumHeight(self._top(len(self._heights)))
         self._canvas.update()
@@ -131,8 +137,13 @@ class PdfPages(QScrollArea):
 
     def _render(self, index: int) -> QPixmap:
         assert self._document is not None
-        page = self._document[index]
         ratio = self.devicePixelRatioF()
+        with PDFIUM_LOCK:
+            return self._render_locked(index, ratio)
+
+    def _render_locked(self, index: int, ratio: float) -> QPixmap:
+        assert self._document is not None
+        page = self._document[index]
         try:
             bitmap = page.render(
                 scale=self._width * ratio / page.get_width(), rev_byteorder=True, prefer_bgrx=True
@@ -144,6 +155,7 @@ class PdfPages(QScrollArea):
                 bitmap.stride,
                 QImage.Format.Format_RGBX8888,
             ).copy()  # the bitmap's memory goes with it
+            bitmap.close()  # under the lock (slides are drawn on another thread)
         finally:
             page.close()
         image.setDevicePixelRatio(ratio)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QWidget
 from summit_app.core.decks import Deck
 from summit_app.ui.slide_images import SlideImages
 
+DAMAGED = "These slides cannot be shown: their copy in the summit file is damaged."
+
 
 class SlideCanvas(QWidget):
     def __init__(self, images: SlideImages, ahead: bool = False, parent=None) -> None:
@@ -63,6 +65,11 @@ class SlideCanvas(QWidget):
                     return
             else:
                 image = self.images.image(deck, self.slide, size)
+                if image is None:
+                    painter.setPen(QColor("#9ca3af"))
+                    painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, DAMAGED)
+                    self.painted = None
+                    return
             ratio = self.devicePixelRatioF()
             x = (size.width() - image.width()) / 2 / ratio
             y = (size.height() - image.height()) / 2 / ratio

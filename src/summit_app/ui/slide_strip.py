@@ -14,7 +14,7 @@ from summit_app.ui.accessible import describe
 from summit_app.ui.slideshow import Slideshow
 from summit_app.ui.stage import Mode
 
-THUMB = QSize(160, 90)
+THUMB = QSize(128, 72)
 
 
 class SlideStrip(QWidget):

@@ -110,7 +110,7 @@ class Slideshow(QObject):
             if preview.mode in (Mode.SLIDES, Mode.ITEM) or preview == self.stage.live:
                 self.stage.set_preview(Scene(Mode.SLIDES, deck_id=deck.id, slide=slide + 1))
         size = self._room_size()
-        for ahead in (slide + 1, slide - 1, slide + 2):
+        for ahead in (slide + 1, slide - 1):  # Next, or Back
             self.images.prepare(deck, ahead, size)
 
     def _stage_changed(self) -> None:

@@ -94,6 +94,8 @@ class StageView(QWidget):
         session.changed.connect(self._on_changes)
         session.results_ready.connect(self._soon.start)
         stage.changed.connect(self.refresh)  # the facilitator's own action: show it at once
+        # A slide drawn ahead in the background: the preview's thumbnail is taken again.
+        self.slides.rendered.connect(self._slide_rendered)
         self.refresh()
 
     def _on_changes(self, changes: Changes) -> None:
@@ -459,6 +461,10 @@ class StageView(QWidget):
         return self.notes_wall.texts() if self.showing is Mode.NOTES else []
 
     # -- slides --------------------------------------------------------------------------
+
+    def _slide_rendered(self) -> None:
+        if self.showing is Mode.SLIDES:
+            self.drawn.emit()
 
     def _refresh_slides(self) -> None:
         self.slide_canvas.show_slide(self.slides.deck(self.scene.deck_id), self.scene.slide)

@@ -110,6 +110,8 @@ class WriteupOutline(QTreeWidget):
                         _entry(question, f"Theme: {theme.name}", ("theme", theme.id), True)
         _entry(self, "Actions and commitments", ("actions", None), bool(s.people.actions()))
         _entry(self, "Closing pages and what the pack includes", ("pack", None), True)
+        if s.decks.all():  # the speakers' slides the pack's annex carries
+            _entry(self, "Annex: slides", ("annex", None), bool(s.decks.annex()))
 
 
 def _block_entry(parent: QTreeWidgetItem, block: NarrativeBlock) -> None:

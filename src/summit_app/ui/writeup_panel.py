@@ -24,6 +24,7 @@ from summit_app.ui import writeup_commands as wc
 from summit_app.ui.accessible import describe
 from summit_app.ui.guard import Guarded
 from summit_app.ui.session import SummitSession
+from summit_app.ui.writeup_annex import AnnexPage
 from summit_app.ui.writeup_closing import ActionsPage, PackPage
 from summit_app.ui.writeup_outline import Key, WriteupOutline
 from summit_app.ui.writeup_pages import SpeakerPage, TextPage
@@ -46,8 +47,10 @@ class WriteupPanel(QWidget):
         self.speaker_page = SpeakerPage(session)
         self.actions_page = ActionsPage(session)
         self.pack_page = PackPage(session)
+        self.annex_page = AnnexPage(session)
         self.pages = QStackedWidget()
-        for page in (self.text_page, self.speaker_page, self.actions_page, self.pack_page):
+        pages = (self.text_page, self.speaker_page, self.actions_page, self.pack_page)
+        for page in (*pages, self.annex_page):
             self.pages.addWidget(page)
         self.preview = PackPreview(session.path)
         self.buttons: dict[str, QPushButton] = {}
@@ -87,7 +90,7 @@ class WriteupPanel(QWidget):
     # -- loading -------------------------------------------------------------------------
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.touches(Area.AGENDA, Area.INFO, Area.WRITEUP) or (
+        if changes.touches(Area.AGENDA, Area.INFO, Area.WRITEUP, Area.SLIDES) or (
             changes.touches(Area.NOTES) and changes.origin is not Origin.PHONES
         ):
             self.reload()  # the outline shows these (phones only add notes)
@@ -129,6 +132,8 @@ class WriteupPanel(QWidget):
             self.speaker_page.show_speaker(ident)
         elif kind == "actions":
             self.actions_page.reload()
+        elif kind == "annex":
+            self.annex_page.reload()
         else:
             self.pack_page.reload()
         self.pages.setCurrentWidget(target)
@@ -136,7 +141,7 @@ class WriteupPanel(QWidget):
         self.buttons["up"].setEnabled(is_block)
         self.buttons["down"].setEnabled(is_block)
         self.buttons["remove"].setEnabled(is_block)
-        self.buttons["add"].setEnabled(kind not in ("actions", "pack"))
+        self.buttons["add"].setEnabled(kind not in ("actions", "pack", "annex"))
         heading = self._heading_of(key) if key != self._shown else None
         self._shown = key  # a reload of the same part leaves the preview where it was
         if heading:
@@ -146,11 +151,12 @@ class WriteupPanel(QWidget):
     def _page_for(self, kind: str) -> QWidget:
         if kind in TEXT_KINDS:
             return self.text_page
-        return {"speaker": self.speaker_page, "actions": self.actions_page}.get(
-            kind, self.pack_page
-        )
+        pages = {"speaker": self.speaker_page, "actions": self.actions_page}
+        return {**pages, "annex": self.annex_page}.get(kind, self.pack_page)
 
     def _heading_of(self, key: Key) -> str | None:
+        if key[0] == "annex":
+            return "Annex: slides"
         place = self._place(key)
         if place is None:
             return None

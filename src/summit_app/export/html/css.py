@@ -50,6 +50,7 @@ tbody tr:nth-child(even) { background: var(--zebra); }
 th.group { font-weight: bold; background: #fff; padding-top: 0.8rem; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 figure { margin: 1rem 0 1.6rem; }
+figure.slide img { display: block; max-width: 100%; height: auto; border: 1px solid #d1d5db; }
 figcaption { font-weight: bold; margin-bottom: 0.5rem; }
 .chart { display: flex; flex-wrap: wrap; gap: 1rem 1.5rem; align-items: flex-start; }
 .chart svg { flex: 1 1 26rem; max-width: 34rem; height: auto; }

@@ -28,9 +28,11 @@ from summit_app.export.model import (
     Para,
     Part,
     Rich,
+    Slide,
     Table,
     Tone,
 )
+from summit_app.export.slide_pictures import slide_png
 from summit_app.export.typeset import html_escape as escape
 
 NUM = ' class="num"'
@@ -136,6 +138,15 @@ def _block(block: Block, ident: str, tables: Iterator[int]) -> str:
             f'<figcaption id="{ident}-caption">{escape(block.title)}</figcaption>'
             f'<div class="chart">{cloud_svg(block, ident)}'
             f"{_scroll(block.data, f'Table {next(tables)}')}</div></figure>"
+        )
+    if isinstance(block, Slide):
+        # The slide as a picture; its alternative text is the slide's own text.
+        picture = base64.b64encode(slide_png(block)).decode("ascii")
+        return (
+            f'<figure class="slide" aria-labelledby="{ident}-caption">'
+            f'<img src="data:image/png;base64,{picture}" alt="{escape(block.alt)}"'
+            f' width="{round(block.width)}" height="{round(block.height)}">'
+            f'<figcaption id="{ident}-caption">{escape(block.caption)}</figcaption></figure>'
         )
     raise TypeError(f"The HTML edition cannot print a {type(block).__name__} yet.")
 

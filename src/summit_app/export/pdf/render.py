@@ -34,7 +34,8 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from summit_app.export.model import Pack, Run
+from summit_app.export.model import Pack, Run, Slide
+from summit_app.export.pdf.annex import Placed, SlideBox, annex_story, merge_slides
 from summit_app.export.pdf.flow import ContentsLine, HeadingPara, define_page_form
 from summit_app.export.pdf.fonts import BOLD, REGULAR
 from summit_app.export.pdf.log import font_log
@@ -72,9 +73,12 @@ class PackDoc(BaseDocTemplate):
     def __init__(self, buffer: BytesIO, **kw: object) -> None:
         super().__init__(buffer, **kw)
         self.pages: dict[str, int] = {}
+        self.slides: list[Placed] = []  # the annex's slides, drawn in after the build
         self._outline_level = -1
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, SlideBox) and flowable.placed is not None:
+            self.slides.append(flowable.placed)
         if isinstance(flowable, HeadingPara) and flowable.anchor:
             self.pages.setdefault(flowable.anchor, self.page)
             if flowable.outline_level is not None:
@@ -97,7 +101,10 @@ class PackRenderer:
         s = self.styles
         body: list[Flowable] = []
         for part in pack.parts:
-            body += part_story(part, s)
+            if any(isinstance(block, Slide) for block in part.blocks):
+                body += annex_story(part, s, pack.slides_per_page)
+            else:
+                body += part_story(part, s)
         return [
             # Set before the cover so that a cover too long for one page goes on with the
             # running header rather than another cover band.
@@ -228,7 +235,7 @@ class PackRenderer:
         canvas._doc.Catalog.Metadata = XMP(creator=lambda _doc: xmp(pack).encode("utf-8"))  # noqa: SLF001
         canvas.showOutline()
         canvas.save()
-        return buffer.getvalue()
+        return merge_slides(buffer.getvalue(), doc.slides)
 
 
 def xmp(pack: Pack) -> str:

@@ -31,9 +31,11 @@ from summit_app.export.model import (
     Para,
     Part,
     Run,
+    Slide,
     Table,
     Tone,
 )
+from summit_app.export.slide_pictures import slide_png
 from summit_app.export.typeset import printable
 from summit_app.export.word.charts import chart_png, cloud_png
 from summit_app.export.word.tables import table_xml
@@ -267,6 +269,9 @@ def _block(body: Body, block: Block) -> None:
     elif isinstance(block, Cloud):
         _picture(body, cloud_png(block), block.title, block.alt)
         _table(body, block.data)
+    elif isinstance(block, Slide):
+        # The slide as a picture whose alternative text is the slide's own text.
+        _picture(body, slide_png(block), block.caption, block.alt)
     else:
         raise TypeError(f"The Word edition cannot print a {type(block).__name__} yet.")
 
