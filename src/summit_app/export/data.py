@@ -284,7 +284,8 @@ def poll_results(summit: Summit, with_groups: bool = True) -> list[PollBlock]:
     for poll in summit.polls.polls():
         mine = ballots.get(poll.id, [])
         counts, voters = summit.polls.hand_counts(poll.id), summit.polls.hand_voters(poll.id)
-        result = tally(poll, mine, counts, voters, with_groups=with_groups)
+        tables = summit.polls.table_counts(poll.id)
+        result = tally(poll, mine, counts, voters, with_groups=with_groups, table_counts=tables)
         blocks.append(PollBlock(result, tuple(mine)))
     return blocks
 
