@@ -150,3 +150,27 @@ def test_the_write_up_tab_puts_slides_in_the_annex_with_captions(qtbot, summit_p
     window.session.undo()
     window.session.undo()
     assert summit.decks.annex() == [] and summit.decks.annex_per_page() == 1
+
+
+def test_a_speaker_clicks_through_slides_at_their_pace_and_a_double_press_stays_in_the_deck(
+    qtbot, summit_path, tmp_path, monkeypatch
+):
+    from summit_app.ui import guard
+
+    window, welcome = _window_with_deck(qtbot, summit_path, tmp_path)
+    window.projector_panel.set_visible(True)
+    tree, strip = window.agenda_panel.tree, window.projector_panel
+    moment = [100.0]
+    monkeypatch.setattr(guard, "now", lambda: moment[0])
+    qtbot.keyClick(tree, Key.Key_PageDown)  # the day starts on the first slide
+    for expected in (2, 3, 4):  # a press every 0.3 s, well inside the double-click guard
+        moment[0] += 0.3
+        qtbot.keyClick(tree, Key.Key_PageDown)
+        assert f"slide {expected} of 4" in strip.live_label.text()
+    moment[0] += 0.3  # a double press on the last slide does not leave the deck
+    qtbot.keyClick(tree, Key.Key_PageDown)
+    assert window.run_panel.now_label.text() == "Welcome"
+    assert "slide 4 of 4" in strip.live_label.text()
+    moment[0] += 1.0  # a deliberate press does
+    qtbot.keyClick(tree, Key.Key_PageDown)
+    assert window.run_panel.now_label.text() == "What have we heard"

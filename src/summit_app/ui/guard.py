@@ -29,6 +29,10 @@ class Guarded:
         self._window_s = window_s
         self._last: float | None = None
 
+    def touch(self) -> None:
+        """Count a press that did something else (a slide) as the last one."""
+        self._last = _clock()
+
     def __call__(self, *args: object) -> None:
         """Call the slot with `args`, unless it was called a moment ago."""
         now = _clock()

@@ -87,8 +87,9 @@ class RunPanel(QWidget):
             button.setMinimumHeight(44)
         # Start, Next and Back share one guard, whichever way they come (a button, the Day
         # menu's keys, a clicker): a double click, or Next then Back in a flurry, moves the
-        # day once.
-        self.step = Guarded(self._step)
+        # day once. A deck's slides are not guarded (a speaker clicks through them at their
+        # own pace), but a press that would leave the deck counts the slides' presses too.
+        self._item_step = Guarded(self._step)
         # Set by the window: Next and Back move through the live deck's slides first.
         self.slide_step: Callable[[int], bool] | None = None
         self.slides_box = QVBoxLayout()
@@ -223,14 +224,19 @@ class RunPanel(QWidget):
     def _stamp(self) -> str:
         return self.clock().astimezone().isoformat(timespec="seconds")
 
+    def step(self, delta: int) -> None:
+        """Next (1), Back (-1) or Start (0): a slide of the live deck first, else an item."""
+        if delta and self.slide_step is not None and self.slide_step(delta):
+            self._item_step.touch()  # a slide, not an item
+            return
+        self._item_step(delta)
+
     def _step(self, delta: int) -> None:
         """Move the day by `delta` items (0: start the first item if nothing has run).
 
         Once the day has ended, Next, Back and a clicker's PageDown move nothing: they would
         start the first item again, reopen its clock and rewrite when it ended. Resuming is
         its own, asked-for step."""
-        if delta and self.slide_step is not None and self.slide_step(delta):
-            return  # a slide of the live deck, not an item
         items = self.session.summit.agenda.items()
         index = self._current_index(items)
         if index is None and self.state().day_ended:
