@@ -82,29 +82,30 @@ def test_an_import_killed_half_way_leaves_the_main_file_as_it_was(tmp_path):
     conn = sqlite3.connect(main)
     conn.executescript(
         "CREATE TABLE slow (x INTEGER);"
-        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1500)"
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000)"
         " INSERT INTO slow SELECT x FROM c;"
         "CREATE TRIGGER slow_notes AFTER INSERT ON notes BEGIN"
         " SELECT count(*) FROM slow a, slow b; END;"
     )
     conn.close()
     before = dump(main)
-    process = subprocess.Popen(
+    # (About 0.2 s a note on an idle machine, 20 notes: seconds inside the transaction.)
+    with subprocess.Popen(
         [sys.executable, "-m", "summit_app", "import", str(main), str(room)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=env,
-    )
-    backup = tmp_path / "demo.summit.before-import-1-1.bak"
-    deadline = time.monotonic() + 30
-    while not backup.exists() and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.02)
-    assert backup.exists(), "the import never got as far as its copy of the main file"
-    time.sleep(0.5)  # inside the transaction, writing the slow notes
-    assert process.poll() is None, "the import finished before it could be killed"
-    process.send_signal(signal.SIGKILL)
-    out, _err = process.communicate(timeout=10)
+    ) as process:
+        backup = tmp_path / "demo.summit.before-import-1-1.bak"
+        deadline = time.monotonic() + 30
+        while not backup.exists() and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.02)
+        assert backup.exists(), "the import never got as far as its copy of the main file"
+        time.sleep(0.3)  # inside the transaction, writing the slow notes
+        assert process.poll() is None, "the import finished before it could be killed"
+        process.send_signal(signal.SIGKILL)
+        out, _err = process.communicate(timeout=10)
     assert process.returncode == -signal.SIGKILL
     assert "From Breakout" not in out
     assert dump(main) == before

@@ -113,6 +113,10 @@ def check_file(path: Path) -> int:
             raise SummitFileError(f"{path} is not a summit file.") from error
         said = " ".join(str(error).split())[:300]  # a damaged schema's text spans lines
         raise SummitFileError(f"{path} is damaged and cannot be opened ({said}).") from error
+    except UnicodeDecodeError as error:  # a damaged page in the schema's own text
+        raise SummitFileError(
+            f"{path} is damaged (its list of tables is unreadable). Open a backup copy."
+        ) from error
     finally:
         conn.close()
 
