@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 import httpx
-from page_weight import ASSET, TARGET, wire
+from page_weight import ASSET, report
 
 from summit_app.core import Summit
 from summit_app.core.model import ItemKind, PollKind, SummitInfo
@@ -48,19 +48,7 @@ def first_load(encoding: str) -> list[tuple[str, httpx.Response]]:
 
 
 def main() -> int:
-    totals = {}
-    for encoding in ("identity", "gzip"):
-        print(f"A table host's first load, Accept-Encoding: {encoding}")
-        totals[encoding] = 0
-        for name, response in first_load(encoding):
-            size = wire(response)
-            totals[encoding] += size
-            print(f"{size:>8,} B  {response.status_code}  {name}")
-        print(f"{totals[encoding]:>8,} B  total\n")
-    worst = totals["identity"]
-    verdict = "under" if worst < TARGET else "OVER"
-    print(f"Uncompressed first load {worst:,} B: {verdict} the {TARGET // 1024} KB target.")
-    return 0 if worst < TARGET else 1
+    return report("A table host's first load", first_load)
 
 
 if __name__ == "__main__":

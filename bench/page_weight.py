@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -52,11 +53,16 @@ def wire(response: httpx.Response) -> int:
 
 
 def main() -> int:
+    return report("First load", first_load)
+
+
+def report(title: str, load: Callable[[str], list[tuple[str, httpx.Response]]]) -> int:
+    """Print each file's bytes on the wire, with and without gzip; 1 when over the target."""
     totals = {}
     for encoding in ("identity", "gzip"):
-        print(f"First load, Accept-Encoding: {encoding}")
+        print(f"{title}, Accept-Encoding: {encoding}")
         totals[encoding] = 0
-        for name, response in first_load(encoding):
+        for name, response in load(encoding):
             size = wire(response)
             totals[encoding] += size
             print(f"{size:>8,} B  {response.status_code}  {name}")
