@@ -11,9 +11,11 @@ import httpx
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
+from tests.core.test_files import build_first_version
 
 from summit_app.core import Summit, cipher
 from summit_app.core.protect import protect
+from summit_app.ui.anonymise_dialog import close_and_anonymise
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.passphrase_dialog import ProtectDialog, UnlockDialog, protect_summit
 
@@ -166,3 +168,20 @@ def test_the_passphrase_is_changed_and_removed_only_with_the_current_one(qtbot, 
     assert summit_path.read_bytes()[:16] == b"SQLite format 3\x00"
     assert "no longer protected" in window.statusBar().currentMessage()
     assert window.session is not None
+
+
+def test_anonymising_deletes_the_copies_summit_kept_unless_told_not_to(qtbot, tmp_path):
+    path = tmp_path / "old.summit"
+    build_first_version(path).close()
+    window = window_on(qtbot, path)  # brought up to date: old.summit.v1.bak kept beside it
+    backup = tmp_path / "old.summit.v1.bak"
+    assert backup.exists()
+    dialog = close_and_anonymise(window)
+    assert dialog.delete_kept.isVisible() and dialog.delete_kept.isChecked()
+    assert "old.summit.v1.bak" in dialog.delete_kept.text()
+    dialog.go.click()
+    qtbot.waitUntil(lambda: bool(window.session.summit.info().anonymised_at), timeout=10_000)
+    assert not backup.exists()
+    assert "Deleted the copies Summit had kept: old.summit.v1.bak" in (
+        window.statusBar().currentMessage()
+    )
