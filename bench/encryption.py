@@ -41,7 +41,11 @@ KINDS = ("plain", "protected")
 
 
 async def ballots(
-    ports: dict[str, int], codes: dict[str, str], paths: dict[str, Path], args: argparse.Namespace
+    ports: dict[str, int],
+    codes: dict[str, str],
+    paths: dict[str, Path],
+    pids: dict[str, int],
+    args: argparse.Namespace,
 ) -> tuple[dict[str, list[float]], dict[str, Leg], dict[str, int]]:
     """Join every phone to both servers, open both polls, then the interleaved rounds."""
     polls: dict[str, tuple[int, list[int]]] = {}
@@ -49,7 +53,9 @@ async def ballots(
     for kind in KINDS:
         leg, gate = Leg(), asyncio.Semaphore(200)
 
-        async def one_join(i: int, kind: str = kind, leg: Leg = leg) -> str | None:
+        async def one_join(
+            i: int, kind: str = kind, leg: Leg = leg, gate: asyncio.Semaphore = gate
+        ) -> str | None:
             async with gate:
                 return await join(leg, i, f"http://127.0.0.1:{ports[kind]}/j/{codes[kind]}")
 
@@ -68,7 +74,7 @@ async def ballots(
             poll_id, options = polls[kind]
             phones = list(enumerate(cookies[kind]))[r :: args.rounds]
             this, state = Leg(), Leg()
-            await timed(this, 0, [
+            await timed(this, pids[kind], [
                 one_vote(pools[kind], state, this, "/api", c, poll_id, options[i % len(options)])
                 for i, c in phones
             ])  # fmt: skip
@@ -127,7 +133,8 @@ def main() -> int:
                 serve = ["-m", "summit_app", "serve", str(paths[kind]), "--host", "127.0.0.1"]
                 servers[kind], url = start([*serve, "--port", str(ports[kind])])
                 codes[kind] = url.split("/j/")[1]
-            rates, legs, polls = run(ballots(ports, codes, paths, args))
+            pids = {kind: server.pid for kind, server in servers.items()}
+            rates, legs, polls = run(ballots(ports, codes, paths, pids, args))
         finally:
             for server in servers.values():
                 stop(server)
