@@ -282,6 +282,11 @@ class Summit(Db):
         """The summit's logo (projector and pack), or None."""
         return summit_info.logo(self)
 
+    @property
+    def protected(self) -> bool:
+        """Whether the file is protected with a passphrase (opened through SQLCipher)."""
+        return not isinstance(self.db.conn, sqlite3.Connection)
+
     def held(self) -> anonymise.Held:
         """How much personal data the file holds (the governance pack's inventory)."""
         return anonymise.held(self)
