@@ -74,8 +74,15 @@ class _SaysWhy(QDialog):
         self.said.setText(sentence)
         self.said.setAccessibleName(sentence)
         self.said.show()
+        self.fit()
         field.clear()
         field.setFocus()
+
+    def fit(self) -> None:
+        """Tall enough for every wrapped line at this width (a sentence shown or not)."""
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            self.setMinimumHeight(layout.heightForWidth(self.width()))
 
 
 class UnlockDialog(_SaysWhy):
@@ -99,6 +106,7 @@ class UnlockDialog(_SaysWhy):
         layout.addWidget(buttons)
         go.setDefault(True)  # Enter opens (set once the button is in the dialog)
         self.resize(460, self.sizeHint().height())
+        self.fit()
 
     def accept(self) -> None:
         try:
@@ -160,6 +168,7 @@ class ProtectDialog(_SaysWhy):
         layout.addWidget(buttons)
         button.setDefault(True)
         self.resize(560, self.sizeHint().height())
+        self.fit()
         (self.current if self.protected else self.new).setFocus()
 
     def _removing(self, on: bool) -> None:
