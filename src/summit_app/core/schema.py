@@ -505,6 +505,20 @@ _M016_BREAKOUT_ROOMS = """
 """
 
 
+# Each note's sentence embedding for suggesting themes, kept as the notes arrive so that
+# Suggest themes only clusters (core/embeddings.py). Keyed by the model and a hash of the
+# note's text: an edited note is embedded again, a second note saying the same is not.
+_M018_NOTE_EMBEDDINGS = """
+        CREATE TABLE note_embeddings (
+            id INTEGER PRIMARY KEY,
+            model TEXT NOT NULL,
+            text_key TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            UNIQUE (model, text_key)
+        );
+"""
+
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
     ("groups_and_hand_counts", _M002_GROUPS_AND_HAND_COUNTS),
@@ -523,6 +537,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("anonymised_at", _M015_ANONYMISED_AT),
     ("breakout_rooms", _M016_BREAKOUT_ROOMS),
     ("tables", _M017_TABLES),
+    ("note_embeddings", _M018_NOTE_EMBEDDINGS),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -579,6 +594,8 @@ TABLE_AREAS: dict[str, frozenset[Area]] = {
     # The rooms sent out and the items they hold: the agenda shows those as run elsewhere.
     "breakouts": frozenset({Area.AGENDA}),
     "breakout_items": frozenset({Area.AGENDA}),
+    # The notes' embeddings, a cache written in the background: no view shows them.
+    "note_embeddings": frozenset(),
 }
 
 # Every table a summit file must have; a file without them is not ours.
