@@ -299,3 +299,19 @@ def test_protecting_killed_half_way_leaves_a_readable_summit(tmp_path: Path, whe
     if not protected:  # the next attempt clears what the killed one left, and succeeds
         protect(path, PASSPHRASE)
     assert not partial_path(path).exists()
+
+
+def test_close_and_anonymise_keeps_a_protected_summit_protected(tmp_path: Path) -> None:
+    path = demo_with_secret(tmp_path)
+    protect(path, PASSPHRASE)
+    with Summit.open(path) as summit:
+        assert summit.protected
+        tokens = [p.token for p in summit.people.participants()]
+        summit.anonymise()
+        assert summit.info().anonymised_at
+    fresh_session(path)
+    assert_unreadable_without_passphrase(path)
+    assert not [t for t in tokens if t.encode() in path.read_bytes()]
+    cipher.unlock(path, PASSPHRASE)
+    with Summit.open(path) as summit:
+        assert any(n.text == SECRET for n in summit.notes.notes())
