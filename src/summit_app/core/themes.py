@@ -2,11 +2,11 @@
 
 Each note becomes a sentence embedding from a small model that ships inside the package
 (resources/models/minilm: all-MiniLM-L6-v2, int8, run by onnxruntime, its WordPiece
-tokenizer in core/wordpiece.py; see its README for
-where the weights came from). Suggesting clusters the embeddings with spherical k-means, the
-count chosen from the notes (the best silhouette) unless the facilitator asks for more or
-fewer; sorting places each note with the theme whose name (and notes) it is closest to. Chosen
-by measuring on a labelled set from the seed pack (bench/themes.py): TF-IDF and static word
+tokenizer in core/wordpiece.py; see its README for where the weights came from).
+Suggesting cuts an average-linkage tree over the embeddings (core/clustering.py), the count
+chosen from the notes (the best silhouette) unless the facilitator asks for more or fewer;
+sorting places each note with the theme whose name (and notes) it is closest to. Chosen by
+measuring on a labelled set from the seed pack (bench/themes.py): TF-IDF and static word
 embeddings only match words, and short notes rarely share them.
 
 Pure functions over texts: no Qt, no SQL, nothing on the network. numpy and onnxruntime
@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from summit_app.core import clustering
 from summit_app.core.model import Note, Theme
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ OFFER_FIT = 0.35
 KNOWN_TEXTS = 50_000
 # The default count of themes is looked for between these, and never above notes / 3.
 FEWEST, MOST = 3, 12
+# Sorting takes the notes' mean away when there are at least this many (fewer say too little).
+CENTRE_FROM = 20
 
 Progress = Callable[[float], None]
 
@@ -164,12 +167,16 @@ def suggest(
     n = len(texts)
     if n < 2:
         return [SuggestedTheme(Namer([[texts[0]]]).name(0), (0,), (1.0,))]
+    shifted = clustering.centred(vectors)
+    tree = clustering.Tree(shifted)
     if count is None:
-        count = choose_count(vectors)
-    count = max(1, min(count, n))
-    labels, centres = kmeans(vectors, count)
+        count = clustering.choose_count(tree, shifted, FEWEST, MOST)
+    count = max(1, min(count, n, tree.leaves))
+    labels = tree.cut(count)
     if progress:
         progress(0.95)
+    # How well each note fits is shown on the model's own scale (cosine to its theme's centre).
+    centres = clustering.unit(clustering.group_sums(vectors, labels, count))
     fits = np.einsum("ij,ij->i", vectors, centres[labels])
     groups = [np.flatnonzero(labels == c) for c in range(count)]
     groups = [g for g in groups if len(g)]
@@ -189,97 +196,6 @@ def suggest(
     if progress:
         progress(1.0)
     return themes
-
-
-def kmeans(
-    vectors: Matrix, count: int, rounds: int = 30, seed: int = 7, restarts: int | None = None
-) -> tuple[Any, Matrix]:
-    """Spherical k-means (cosine), k-means++ seeding; the same notes give the same themes."""
-    import numpy as np
-
-    rng = np.random.default_rng(seed)
-    n = len(vectors)
-    best: tuple[float, Any, Matrix] | None = None
-    for _ in range(restarts or (3 if n <= 2000 else 1)):
-        centres = _seed_centres(vectors, count, rng)
-        labels = np.zeros(n, np.int64)
-        for r in range(rounds):
-            sims = vectors @ centres.T
-            new = sims.argmax(1)
-            if r and (new == labels).all():
-                break
-            labels = new
-            sums = np.zeros_like(centres)
-            np.add.at(sums, labels, vectors)  # every group's sum at once
-            for c in np.flatnonzero(np.bincount(labels, minlength=count) == 0):
-                # An empty group takes the note that fits its own group worst.
-                worst = int(sims[np.arange(n), labels].argmin())
-                sums[c] = vectors[worst]
-                labels[worst] = c
-            centres = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)
-        score = float(np.einsum("ij,ij->", vectors, centres[labels]))
-        if best is None or score > best[0]:
-            best = (score, labels.copy(), centres.copy())
-    assert best is not None
-    return best[1], best[2]
-
-
-def _seed_centres(vectors: Matrix, count: int, rng: Any) -> Matrix:
-    import numpy as np
-
-    n = len(vectors)
-    chosen = [int(rng.integers(n))]
-    closest = 1 - vectors @ vectors[chosen[0]]
-    for _ in range(1, count):
-        weights = np.maximum(closest, 0) ** 2
-        total = float(weights.sum())
-        pick = int(rng.choice(n, p=weights / total)) if total > 0 else int(rng.integers(n))
-        chosen.append(pick)
-        closest = np.minimum(closest, 1 - vectors @ vectors[pick])
-    return np.array(vectors[chosen], np.float32)
-
-
-def choose_count(vectors: Matrix) -> int:
-    """The count of themes with the best silhouette (on at most 600 notes), between
-    FEWEST and MOST and at most a third of the notes."""
-    import numpy as np
-
-    n = len(vectors)
-    most = max(1, min(MOST, n // 3))
-    if most <= FEWEST:
-        return max(1, min(most, n))
-    sample = vectors
-    if n > 600:
-        sample = vectors[np.random.default_rng(3).choice(n, 600, replace=False)]
-    distance = 1 - sample @ sample.T
-    best, best_count = -2.0, FEWEST
-    for count in range(FEWEST, most + 1):
-        labels, _ = kmeans(sample, count, rounds=20, restarts=1)
-        score = silhouette(distance, labels)
-        if score > best:
-            best, best_count = score, count
-    return best_count
-
-
-def silhouette(distance: Matrix, labels: Any) -> float:
-    import numpy as np
-
-    groups = np.unique(labels)
-    if len(groups) < 2:
-        return -1.0
-    n = len(labels)
-    mean_to = np.zeros((n, len(groups)), np.float32)
-    sizes = np.array([(labels == g).sum() for g in groups], np.float32)
-    for k, g in enumerate(groups):
-        mean_to[:, k] = distance[:, labels == g].sum(1)
-    own = np.searchsorted(groups, labels)
-    own_size = sizes[own]
-    a = mean_to[np.arange(n), own] / np.maximum(own_size - 1, 1)
-    mean_to /= sizes
-    mean_to[np.arange(n), own] = np.inf
-    b = mean_to.min(1)
-    s = np.where(own_size > 1, (b - a) / np.maximum(np.maximum(a, b), 1e-9), 0.0)
-    return float(s.mean())
 
 
 # -- sorting -------------------------------------------------------------------------------
@@ -304,6 +220,15 @@ def sort_into(
     if vectors is None:
         vectors = embedder.embed(texts, _part(progress, 0.0, 0.8))
     named = embedder.embed(names)
+    # A softmax sharp enough that a clear winner reads as sure; on centred vectors (twice as
+    # spread) 8 made the mean sureness match the share placed right on the labelled set.
+    sharpness = 20.0
+    if len(texts) >= CENTRE_FROM:
+        sharpness = 8.0
+        # What all the notes share says nothing about which theme each is in (measured on
+        # both halves of the labelled set: a few points more placed right).
+        mean = vectors.mean(0)
+        vectors, named = clustering.unit(vectors - mean), clustering.unit(named - mean)
     given = {i: k for k, members in enumerate(examples) for i in members}
     centres = named.copy()
     for k, members in enumerate(examples):
@@ -319,7 +244,7 @@ def sort_into(
             centre = centres[k] + drawn.mean(0)
             centres[k] = centre / max(float(np.linalg.norm(centre)), 1e-9)
     sims = vectors @ centres.T
-    weights = np.exp(sims * 20)  # a softmax sharp enough that a clear winner reads as sure
+    weights = np.exp(sims * sharpness)
     shares = weights / weights.sum(1, keepdims=True)
     placements = []
     for i in range(len(texts)):
@@ -427,7 +352,6 @@ def propose(
     embedder = Embedder.shared()
     vectors = embedder.embed([n.text for n in notes], _part(progress, 0.0, 0.8))
     rows = [i for i, n in enumerate(notes) if n.theme_id is None]
-    found = suggest([notes[r].text for r in rows], count, vectors=vectors[rows], progress=None)
     # Each existing theme's centre: its name and the notes already in it.
     centres = embedder.embed([t.name for t in existing]) if existing else None
     for k, theme in enumerate(existing):
@@ -435,6 +359,33 @@ def propose(
         if members and centres is not None:
             centre = centres[k] + vectors[members].mean(0)
             centres[k] = centre / max(float(np.linalg.norm(centre)), 1e-9)
+    texts = [notes[r].text for r in rows]
+    asked = count
+    while True:
+        found = suggest(texts, asked, vectors=vectors[rows], progress=None)
+        offers, drafts = _offered(found, notes, rows, vectors, existing, centres)
+        # A new theme whose notes all go to existing ones vanishes: "more themes" asks again.
+        if asked is None or count is None or len(drafts) >= count or asked >= len(rows):
+            break
+        asked += 1
+    if progress:
+        progress(1.0)
+    offers.sort(key=lambda o: o.confidence)
+    return Proposal(tuple(offers), tuple(drafts))
+
+
+def _offered(
+    found: Sequence[SuggestedTheme],
+    notes: Sequence[Note],
+    rows: Sequence[int],
+    vectors: Matrix,
+    existing: Sequence[Theme],
+    centres: Matrix | None,
+) -> tuple[list[Offer], list[Draft]]:
+    """The suggested themes' notes that fit an existing theme better, offered to it; the
+    rest as drafts of new themes."""
+    import numpy as np
+
     offers: list[Offer] = []
     drafts: list[Draft] = []
     for group in found:
@@ -462,10 +413,7 @@ def propose(
             kept_fits.append(fit)
         if kept_ids:
             drafts.append(Draft(group.name, tuple(kept_ids), tuple(kept_fits)))
-    if progress:
-        progress(1.0)
-    offers.sort(key=lambda o: o.confidence)
-    return Proposal(tuple(offers), tuple(drafts))
+    return offers, drafts
 
 
 # -- names ---------------------------------------------------------------------------------

@@ -18,7 +18,6 @@ from summit_app.core import Summit, schedule
 from summit_app.core.decks import SlidePage, read_slides
 from summit_app.core.model import (
     Action,
-    Ballot,
     ClosingTexts,
     Item,
     ItemKind,
@@ -35,7 +34,7 @@ from summit_app.core.model import (
     Theme,
     WordCount,
 )
-from summit_app.core.tally import PollResult, tally
+from summit_app.core.tally import Alike, PollResult, tally_alike
 
 NOT_GIVEN = "Not given"
 MAIN_ROOM = "Main room"  # ballots cast in the main room on a poll breakout rooms also ran
@@ -80,7 +79,7 @@ class PromptBlock:
 @dataclass(frozen=True)
 class PollBlock:
     result: PollResult  # with how hand counts were taken, if any (`result.hand_method`)
-    ballots: tuple[Ballot, ...] = ()  # phones' ballots, for tallies of merged groups
+    alike: tuple[Alike, ...] = ()  # phones' ballots counted alike, for merged groups
     # A poll several breakout rooms ran: each room's own figures (room name, result);
     # `result` is then the whole summit's, tallied once over every room's ballots.
     by_room: tuple[tuple[str, PollResult], ...] = ()
@@ -287,20 +286,19 @@ def _read(summit: Summit) -> PackData:
 
 
 def poll_results(summit: Summit, with_groups: bool = True) -> list[PollBlock]:
-    """Every poll's result, in agenda order, with its phones' ballots (for tallies of
-    merged groups): all ballots read in one query and each poll tallied once. Reading each
-    poll's ballots apart, twice where a group was small, took a long day's 40 polls and
-    40,000 ballots most of the PDF's reading time. `with_groups=False` leaves out the
-    groups' tallies (the CSV prints none)."""
-    ballots: dict[int, list[Ballot]] = {}
-    for ballot in summit.polls.ballots():  # in ballot order, as `polls.result` reads them
-        ballots.setdefault(ballot.poll_id, []).append(ballot)
+    """Every poll's result, in agenda order, with its phones' ballots counted alike (for
+    tallies of merged groups): one query for all the polls and each poll tallied once.
+    Reading 40,000 ballots one by one and tallying them took most of a long day's PDF
+    reading time. `with_groups=False` leaves out the groups' tallies (the CSV prints none)."""
+    alike = summit.polls.alike()
     blocks = []
     for poll in summit.polls.polls():
-        mine = ballots.get(poll.id, [])
+        mine = alike.get(poll.id, [])
         counts, voters = summit.polls.hand_counts(poll.id), summit.polls.hand_voters(poll.id)
         tables = summit.polls.table_counts(poll.id)
-        result = tally(poll, mine, counts, voters, with_groups=with_groups, table_counts=tables)
+        result = tally_alike(
+            poll, mine, counts, voters, with_groups=with_groups, table_counts=tables
+        )
         blocks.append(PollBlock(result, tuple(mine)))
     return blocks
 
