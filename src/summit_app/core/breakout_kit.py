@@ -8,10 +8,10 @@ room adds have none (made there), so `core.merge` recognises each row whatever i
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
+from summit_app.core import cipher
 from summit_app.core.breakout import Room
 from summit_app.core.breakout_rows import merged_tables
 from summit_app.core.cards import new_pass
@@ -78,9 +78,9 @@ def write_kit(summit: Summit, path: Path | str, name: str, item_ids: Sequence[in
         raise SummitFileError("Choose another file: this is the summit's own file.")
     uid = new_uid()
     try:
-        snapshot(summit.path, path)
-        _trim(path, chosen, uid, name, summit.breakouts.uid())
-    except (OSError, sqlite3.Error) as error:
+        snapshot(summit.path, path)  # a protected summit's kit has its passphrase
+        _trim(path, chosen, uid, name, summit.breakouts.uid(), cipher.key_for(summit.path))
+    except cipher.FILE_ERRORS as error:
         remove_files(path)
         raise SummitFileError(f"The room's file {path} could not be written: {error}.") from error
     try:
@@ -100,8 +100,10 @@ def write_kit(summit: Summit, path: Path | str, name: str, item_ids: Sequence[in
     return summit.breakouts.room(room_id)
 
 
-def _trim(path: Path, chosen: list[int], uid: str, name: str, main_uid: str) -> None:
-    conn = sqlite3.connect(str(path), isolation_level=None)
+def _trim(
+    path: Path, chosen: list[int], uid: str, name: str, main_uid: str, key: cipher.Key | None
+) -> None:
+    conn = cipher.connection(path, key, isolation_level=None)
     try:
         conn.execute("PRAGMA foreign_keys = ON")  # deleting an item takes its rows with it
         conn.execute("BEGIN IMMEDIATE")

@@ -18,7 +18,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from summit_app.core import merge_polls
+from summit_app.core import cipher, merge_polls
 from summit_app.core.breakout import Room, merging
 from summit_app.core.breakout_rows import (
     JSON_KEYS,
@@ -128,17 +128,24 @@ def import_room(
     a sentence (SummitFileError), and then neither file is changed.
     """
     path = Path(path)
+    plain_room = _plain_room(summit, path)
     check_file(path)  # damaged, not a summit, newer: refused before anything is written
     with tempfile.TemporaryDirectory(prefix="summit-import-") as folder:
         copy = Path(folder) / "room.summit"
         try:
             snapshot(path, copy, leave_no_trace=True)
-        except (OSError, sqlite3.Error) as error:
+        except cipher.FILE_ERRORS as error:
             raise SummitFileError(f"{path} could not be read: {error}.") from error
-        room = _check_room(summit, path, copy)
+        cipher.remember(copy, cipher.key_for(path))
+        try:
+            room = _check_room(summit, path, copy)
+        finally:
+            cipher.forget(copy)
         backup = _backup(summit, room)
         conn = summit.db.conn
-        conn.execute("ATTACH DATABASE ? AS room", (str(copy),))
+        # SQLCipher attaches with the main file's key unless told the room's is plain.
+        attach = "ATTACH DATABASE ? AS room" + (" KEY ''" if plain_room else "")
+        conn.execute(attach, (str(copy),))
         try:
             begin = transaction or (lambda _text: summit.write())
             with _refused_whole(room), begin(f"Import {room.name}"), merging(summit):
@@ -168,13 +175,32 @@ def import_room(
     return result
 
 
+def _plain_room(summit: Summit, path: Path) -> bool:
+    """Whether the room's file is plain while this summit is protected. A room's kit has
+    the summit's passphrase, so a protected room's file is opened with the summit's key; a
+    room protected otherwise is refused with a sentence (SQLite can attach a file only with
+    its connection's library, and the copy is attached to the summit's connection)."""
+    key = cipher.key_for(summit.path)
+    if cipher.key_for(path) is None and key is not None and cipher.opens(path, key):
+        cipher.remember(path, key)
+    room_key = cipher.key_for(path)
+    if room_key is not None and room_key != key:
+        raise SummitFileError(
+            f"{path.name} is protected with another passphrase than this summit's"
+            + (" (this summit has none)" if key is None else "")
+            + ". Open it in Summit and give it this summit's passphrase (File › Protect with"
+            " a passphrase), then import it again. Nothing was imported."
+        )
+    return key is not None and room_key is None
+
+
 @contextmanager
 def _refused_whole(room: Room) -> Iterator[None]:
     """A row the main file cannot take as it is (a unique value another room's rows
     already hold): the whole import is refused with a sentence, and nothing was written."""
     try:
         yield
-    except sqlite3.IntegrityError as error:
+    except cipher.INTEGRITY_ERRORS as error:
         raise SummitFileError(
             f"{room.name}'s file could not be merged ({error}): it holds something this"
             " file already has from another room. Nothing was imported."
@@ -183,11 +209,11 @@ def _refused_whole(room: Room) -> Iterator[None]:
 
 def _check_room(summit: Summit, path: Path, copy: Path) -> Room:
     """The room this file is from, or SummitFileError (the copy is brought up to date)."""
-    conn = sqlite3.connect(str(copy), isolation_level=None)
+    conn = cipher.connection(copy, cipher.key_for(copy), isolation_level=None)
     try:
         migrate(conn)  # the copy only: a room that ran an older Summit still comes in
         row = conn.execute("SELECT uid, room, main_uid, title FROM summit").fetchone()
-    except sqlite3.Error as error:
+    except cipher.DB_ERRORS as error:
         raise SummitFileError(f"{path} is damaged and cannot be imported ({error}).") from error
     finally:
         conn.close()
@@ -224,7 +250,7 @@ def _backup(summit: Summit, room: Room) -> Path:
     )
     try:
         snapshot(summit.path, target)
-    except (OSError, sqlite3.Error) as error:
+    except cipher.FILE_ERRORS as error:
         raise SummitFileError(
             f"A copy of {summit.path.name} could not be kept before the import ({error})."
             " Nothing was imported."
