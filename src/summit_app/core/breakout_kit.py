@@ -33,6 +33,8 @@ _TRIM = (
     "DELETE FROM breakout_items",
     "DELETE FROM breakouts",
     "DELETE FROM undo_history",
+    # A cache of every note's embedding: the room builds its own from the notes it holds.
+    "DELETE FROM note_embeddings",
     "DELETE FROM actions",
     "DELETE FROM narrative_blocks",
     "DELETE FROM items WHERE id NOT IN (SELECT id FROM temp.kit_items)",

@@ -19,6 +19,7 @@ NOT_MERGED: dict[str, str] = {
     "undo_history": "each window's own undo steps",
     "breakouts": "the rooms this file sent out: the main file's bookkeeping",
     "breakout_items": "which items each room holds: the main file's bookkeeping",
+    "note_embeddings": "a cache each file builds from its own notes for suggesting themes",
 }
 
 # Tables whose own rows' ids are numbers people read (a table's number, 1 to 100): a

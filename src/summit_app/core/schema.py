@@ -505,6 +505,20 @@ _M016_BREAKOUT_ROOMS = """
 """
 
 
+# Each note's sentence embedding for suggesting themes, kept as the notes arrive so that
+# Suggest themes only clusters (core/embeddings.py). Keyed by the model and a hash of the
+# note's text: an edited note is embedded again, a second note saying the same is not.
+_M018_NOTE_EMBEDDINGS = """
+        CREATE TABLE note_embeddings (
+            id INTEGER PRIMARY KEY,
+            model TEXT NOT NULL,
+            text_key TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            UNIQUE (model, text_key)
+        );
+"""
+
+
 # What a breakout room counted comes back under that room (issue 27). The people counted by
 # hand move from `polls.hand_voters` to a row of their own with the identity columns, so a
 # room's hand count of a poll several rooms share adds to the others' instead of being
@@ -515,7 +529,7 @@ _M016_BREAKOUT_ROOMS = """
 # (origin) and number (origin_id) and take ids above 100, so a room's table 3 is never the
 # main room's table 3; table hosts' counts travel with them. (Rebuilding `tables` drops
 # its old CHECK on the id: `migrate` runs each step with foreign keys off, then checks them.)
-_M018_COUNTS_BY_ROOM = """
+_M019_COUNTS_BY_ROOM = """
         CREATE TABLE hand_counts_by_room (
             id INTEGER PRIMARY KEY,
             poll_id INTEGER NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
@@ -589,7 +603,8 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("anonymised_at", _M015_ANONYMISED_AT),
     ("breakout_rooms", _M016_BREAKOUT_ROOMS),
     ("tables", _M017_TABLES),
-    ("counts_by_room", _M018_COUNTS_BY_ROOM),
+    ("note_embeddings", _M018_NOTE_EMBEDDINGS),
+    ("counts_by_room", _M019_COUNTS_BY_ROOM),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -647,6 +662,8 @@ TABLE_AREAS: dict[str, frozenset[Area]] = {
     # The rooms sent out and the items they hold: the agenda shows those as run elsewhere.
     "breakouts": frozenset({Area.AGENDA}),
     "breakout_items": frozenset({Area.AGENDA}),
+    # The notes' embeddings, a cache written in the background: no view shows them.
+    "note_embeddings": frozenset(),
 }
 
 # Every table a summit file must have; a file without them is not ours.

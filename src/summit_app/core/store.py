@@ -26,6 +26,7 @@ from summit_app.core.cipher import (
 )
 from summit_app.core.db import BUSY_TIMEOUT_MS, SYNCHRONOUS, Db, check_info, connect, now
 from summit_app.core.decks import DecksRepo
+from summit_app.core.embeddings import EmbeddingsRepo
 from summit_app.core.errors import SummitFileError
 from summit_app.core.model import Logo, SummitInfo
 from summit_app.core.moderation import ModerationRepo
@@ -144,7 +145,8 @@ class Summit(Db):
     domain in small repositories hung off it:
     `agenda`, `notes`, `polls`, `people`, `cards`, `questions`, `words`, `moderation`,
     `writeup` (the programme team's write-up), `decks` (speakers' slides), `breakouts`
-    (the rooms it sent out), `tables` (the room's tables and their cards).
+    (the rooms it sent out), `tables` (the room's tables and their cards), `embeddings`
+    (the notes' embeddings for suggesting themes, a cache).
     """
 
     def __init__(self, db: Database, path: Path) -> None:
@@ -164,6 +166,7 @@ class Summit(Db):
         self.cards = CardsRepo(self)
         self.decks = DecksRepo(self)
         self.breakouts = BreakoutRepo(self)
+        self.embeddings = EmbeddingsRepo(self)
         # The main file leaves what a breakout room holds alone, whoever writes.
         install_holds(db.conn)
         self.tables = TablesRepo(self)

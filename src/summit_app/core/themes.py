@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from summit_app.core import clustering
+from summit_app.core.embeddings import EmbeddingsRepo, text_key
 from summit_app.core.model import Note, Theme
 
 if TYPE_CHECKING:
@@ -43,6 +44,12 @@ LEAST_SURE = 0.5
 OFFER_FIT = 0.35
 # Embeddings kept for texts seen before (1.5 KB each).
 KNOWN_TEXTS = 50_000
+# The embeddings kept in the summit file are this model's (core/embeddings.py); another
+# model, or the same cut at another length, is another name.
+MODEL_ID = f"all-MiniLM-L6-v2 int8, {MAX_TOKENS} tokens"
+# Notes embedded in the background go this many at a time (a few tenths of a second each),
+# so phones' requests and the window's own work get the cores in between.
+BACKGROUND_BATCH = 200
 # The default count of themes is looked for between these, and never above notes / 3.
 FEWEST, MOST = 3, 12
 # Sorting takes the notes' mean away when there are at least this many (fewer say too little).
@@ -80,7 +87,8 @@ class Placement:
 
 
 class Embedder:
-    """The sentence-embedding model, loaded once per process (a few hundred ms)."""
+    """The sentence-embedding model, loaded once per process (a few hundred ms), and the
+    embeddings of the texts it has seen (from the model or from the summit file)."""
 
     _shared: Embedder | None = None
     _lock = threading.Lock()
@@ -95,12 +103,16 @@ class Embedder:
         self._tokenizer = WordPiece(folder / "vocab.txt")
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
+        # The defaults (a thread a core, every graph optimisation) measured as fast as any
+        # setting tried; one session serves every thread (its run is thread-safe).
         self._session = onnxruntime.InferenceSession(
             str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
         )
-        # Texts seen before are not run again: "more themes", "split", sorting after
-        # suggesting and the notes already embedded cost nothing.
+        # Texts seen before are not run again (text key -> vector): the notes embedded in
+        # the background as they arrived, and "more themes", "split", sorting after
+        # suggesting. Used from the window's background threads: under a lock.
         self._known: dict[str, Any] = {}
+        self._known_lock = threading.Lock()
 
     @classmethod
     def shared(cls) -> Embedder:
@@ -113,16 +125,57 @@ class Embedder:
         """Unit-length embeddings, one row per text."""
         import numpy as np
 
-        new = list(dict.fromkeys(t for t in texts if t not in self._known))
+        keys = [text_key(t) for t in texts]
+        with self._known_lock:
+            found = {k: self._known[k] for k in keys if k in self._known}
+        new = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in found))
         if new:
-            fresh = self._run(new, progress)
-            if len(self._known) + len(new) > KNOWN_TEXTS:
-                self._known.clear()
-            self._known.update(zip(new, fresh, strict=True))
+            fresh = dict(zip(map(text_key, new), self._run(new, progress), strict=True))
+            found.update(fresh)
+            self.remember(fresh)
         elif progress:
             progress(1.0)
-        out: Matrix = np.array([self._known[t] for t in texts], np.float32).reshape(-1, 384)
+        out: Matrix = np.array([found[k] for k in keys], np.float32).reshape(-1, 384)
         return out
+
+    def remember(self, vectors: dict[str, Any]) -> None:
+        with self._known_lock:
+            if len(self._known) + len(vectors) > KNOWN_TEXTS:
+                self._known.clear()
+            self._known.update(vectors)
+
+    def load(self, repo: EmbeddingsRepo) -> int:
+        """Remember the embeddings the summit file keeps; how many were sound."""
+        import numpy as np
+
+        read = {}
+        for key, data in repo.vectors(MODEL_ID).items():
+            if len(data) == 2 * 384:  # anything else is not ours: embedded again instead
+                vector = np.frombuffer(data, np.float16).astype(np.float32)
+                if np.isfinite(vector).all():
+                    read[key] = vector
+        self.remember(read)
+        return len(read)
+
+    def embed_missing(
+        self, repo: EmbeddingsRepo, limit: int = BACKGROUND_BATCH
+    ) -> tuple[list[tuple[str, bytes]], int]:
+        """Embed up to `limit` of the file's notes whose embedding it does not keep yet
+        (those embedded already, by Suggest themes say, cost nothing): (text key, vector
+        bytes) for the file to keep, and how many are left."""
+        import numpy as np
+
+        kept = repo.keys(MODEL_ID)
+        missing = list(dict.fromkeys(t for t in repo.note_texts() if text_key(t) not in kept))
+        chunk = missing[:limit]
+        if not chunk:
+            return [], 0
+        vectors = self.embed(chunk)
+        found = [
+            (text_key(t), np.asarray(v, np.float16).tobytes())
+            for t, v in zip(chunk, vectors, strict=True)
+        ]
+        return found, len(missing) - len(chunk)
 
     def _run(self, texts: Sequence[str], progress: Progress | None) -> Matrix:
         import numpy as np
@@ -144,7 +197,9 @@ class Embedder:
             if progress:
                 progress(min(1.0, (start + len(chunk)) / len(order)))
         norms = np.linalg.norm(out, axis=1, keepdims=True)
-        unit: Matrix = out / np.maximum(norms, 1e-9)
+        # Rounded as the summit file keeps them (float16), so a note embedded now and one
+        # read back from the file give the same themes.
+        unit: Matrix = (out / np.maximum(norms, 1e-9)).astype(np.float16).astype(np.float32)
         return unit
 
 

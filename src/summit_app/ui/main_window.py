@@ -57,9 +57,12 @@ ALARM = "background: #fee2e2; color: #7f1d1d; font-weight: 600; padding: 8px;"
 class MainWindow(QMainWindow):
     """The control window. Holds at most one open summit (`self.session`)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, embed_notes: bool = False) -> None:
         super().__init__(parent)
         self.session: SummitSession | None = None
+        # The app embeds each file's notes in the background for Suggest themes; a window
+        # made by a test does not load the model unless it asks.
+        self._embed_notes = embed_notes
         self.tabs: ScrollingTabs | None = None
         self._lock: SummitLock | None = None
         self._fit_first_size()
@@ -214,6 +217,8 @@ class MainWindow(QMainWindow):
     def _set_session(self, session: SummitSession, lock: SummitLock) -> None:
         self._drop_session()
         self.session, self._lock = session, lock
+        if self._embed_notes:
+            session.embeddings.start()
         settings.add_recent_file(session.path)
         room = session.summit.breakouts.room_name()  # a breakout room's file says which room
         place = f"{session.path.name} — {room}" if room else session.path.name
