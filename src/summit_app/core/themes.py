@@ -15,9 +15,7 @@ are imported when first used, so the app starts without them.
 
 from __future__ import annotations
 
-import re
 import threading
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -25,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from summit_app.core import clustering
 from summit_app.core.embeddings import EmbeddingsRepo, text_key
 from summit_app.core.model import Note, Theme
+from summit_app.core.theme_names import Namer
 
 if TYPE_CHECKING:
     import numpy as np
@@ -238,7 +237,8 @@ def suggest(
     groups = [g[np.argsort(-fits[g])] for g in groups]  # the most typical note first
     all_texts = [[texts[int(i)] for i in g] for g in groups]
     themes = []
-    namer = Namer(all_texts)
+    named = clustering.unit(np.array([vectors[g].sum(0) for g in groups], np.float32))
+    namer = Namer(all_texts, named, Embedder.shared().embed)
     for k, order in enumerate(groups):
         themes.append(
             SuggestedTheme(
@@ -469,85 +469,6 @@ def _offered(
         if kept_ids:
             drafts.append(Draft(group.name, tuple(kept_ids), tuple(kept_fits)))
     return offers, drafts
-
-
-# -- names ---------------------------------------------------------------------------------
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
-_STOP = frozenset(
-    """a about above across after again all also am an and any are as at be been before being
-    between both but by can could did do does doing don't down during each every few for from
-    further get had has have having he her here him his how i if in into is it its itself just
-    let me more most much must my need needs no nor not now of off on once only or other our
-    ours out over own really same she should so some such than that the their them then there
-    these they this those through to too under until up us very want was we were what when
-    where which while who whom why will with would you your yours i'd we'd we're we've it's
-    make made many lot lots like one two things thing way ways well still even already going
-    go keep sure rather often via etc sel actively clear able develop build create identify
-    think ensure use start continue try give take bring""".split()
-)
-
-
-class Namer:
-    """Names for groups of notes: one to four words taken from each group's own notes, its
-    most telling phrase (words frequent in this group and rare in the others), as the notes
-    spell it. The words of every note are read once."""
-
-    def __init__(self, groups: Sequence[Sequence[str]]) -> None:
-        self._spelled: dict[str, Counter[str]] = {}
-        self._groups = groups
-        self._words = [[self._read(text) for text in group] for group in groups]
-        self._terms = [Counter(t for ws in group for t in _terms(ws)) for group in self._words]
-        self._groups_with = Counter(t for g in self._terms for t in g)
-
-    def _read(self, text: str) -> list[str]:
-        found = _WORD.findall(text)
-        for w in found:
-            self._spelled.setdefault(w.lower(), Counter())[w] += 1
-        return [w.lower() for w in found]
-
-    def name(self, k: int) -> str:
-        import math
-
-        mine = self._terms[k]
-        if not mine:
-            first = self._words[k][0][:4] if self._words[k] else []
-            return _spell(first, self._spelled) or "Other"
-        size = max(1, len(self._groups))
-
-        def score(term: str) -> float:
-            rarity = math.log(1 + size / self._groups_with.get(term, 1))
-            bonus = 1.3 if " " in term and mine[term] > 1 else 1.0
-            return mine[term] * rarity * bonus
-
-        ranked = sorted(mine, key=lambda t: (-score(t), t))
-        top = ranked[0]
-        if " " not in top:  # a phrase the notes share that holds the top word says more
-            phrases = [t for t in ranked if " " in t and top in t.split() and mine[t] > 1]
-            if phrases:
-                top = phrases[0]
-        if " " not in top and mine[top] < 2:
-            # Nothing shared: the group's most typical note, when it is short enough, says it.
-            typical = self._words[k][0]
-            if len(typical) <= 4:
-                return _spell(typical, self._spelled)
-        return _spell(top.split(), self._spelled)
-
-
-def _terms(words: Sequence[str]) -> set[str]:
-    found = {w for w in words if w not in _STOP and len(w) > 2}
-    for a, b in zip(words, words[1:], strict=False):
-        if a not in _STOP and b not in _STOP and len(a) > 2 and len(b) > 2:
-            found.add(f"{a} {b}")
-    return found
-
-
-def _spell(chosen: Sequence[str], spelled: dict[str, Counter[str]]) -> str:
-    shown = [spelled[w].most_common(1)[0][0] if w in spelled else w for w in chosen]
-    # Acronyms (ICS, GP) as typed; other words in lower case, the first capitalised.
-    shown = [w if w.isupper() and len(w) > 1 else w.lower() for w in shown]
-    text = " ".join(shown)
-    return text[:1].upper() + text[1:]
 
 
 def _part(progress: Progress | None, start: float, end: float) -> Progress | None:
