@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import docx
 import httpx
 from pypdf import PdfReader
 
@@ -126,3 +127,13 @@ def test_phones_vote_through_a_separate_serve_process_on_a_protected_summit(
         assert sorted(next(iter(b.choices)) for b in ballots) == sorted(votes)
     cipher.forget(path)
     assert b"Which first?" not in path.read_bytes()
+
+
+def test_the_governance_pack_says_the_file_is_encrypted(tmp_path: Path) -> None:
+    path, _ = protected_summit(tmp_path)
+    out = tmp_path / "governance.docx"
+    done = run_cli("export", str(path), "--governance", str(out), env=_env(tmp_path, PASSPHRASE))
+    assert done.returncode == 0, done.stderr
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "encrypted with a passphrase (SQLCipher, AES-256)" in text
+    assert "This summit file is not encrypted" not in text

@@ -14,6 +14,7 @@ from pathlib import Path
 from summit_app.core import cipher
 from summit_app.core.breakout import Room
 from summit_app.core.breakout_rows import merged_tables
+from summit_app.core.cards import new_pass
 from summit_app.core.db import now
 from summit_app.core.errors import SummitFileError, ValidationError
 from summit_app.core.store import (
@@ -40,6 +41,9 @@ _TRIM = (
     "DELETE FROM sections WHERE id NOT IN (SELECT section_id FROM items)",
     # Only the slides of the room's items go with it (a deck's PDF can be large).
     "DELETE FROM deck_files WHERE id NOT IN (SELECT file_id FROM decks)",
+    # Other rooms' tables, merged in earlier, unless the room's items hold their notes.
+    "DELETE FROM tables WHERE origin IS NOT NULL AND id NOT IN (SELECT table_id FROM notes"
+    " WHERE table_id IS NOT NULL UNION SELECT table_id FROM table_counts)",
     "DELETE FROM participants WHERE id NOT IN (SELECT participant_id FROM ballots"
     " UNION SELECT participant_id FROM notes WHERE participant_id IS NOT NULL"
     " UNION SELECT participant_id FROM questions WHERE participant_id IS NOT NULL"
@@ -113,6 +117,15 @@ def _trim(
             conn.execute(
                 f"UPDATE {table.name} SET origin = ?, origin_id = id WHERE origin IS NULL",
                 (main_uid,),
+            )
+        # The room's tables are its own (its table 3 is not the main room's table 3): the
+        # main room's layout to start from, with new cards and no host phone.
+        own = conn.execute("SELECT id FROM tables WHERE origin = ?", (main_uid,)).fetchall()
+        for (number,) in own:
+            conn.execute(
+                "UPDATE tables SET origin = NULL, origin_id = NULL, pass = ?, printed = 1,"
+                " host_token = NULL, last_contact = NULL WHERE id = ?",
+                (new_pass(), number),
             )
         conn.execute(
             "UPDATE summit SET uid = ?, room = ?, main_uid = ?, join_code = ?, short_code = ?,"

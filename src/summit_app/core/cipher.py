@@ -215,6 +215,13 @@ def unlock(path: Path, passphrase: str) -> Key:
     return key
 
 
+def matches(path: Path, passphrase: str) -> bool:
+    """Whether `passphrase` is the one of the protected file whose key this process holds
+    (checked against the key in memory; the file is not touched)."""
+    held = key_for(path)
+    return bool(passphrase) and held is not None and Key.derive(passphrase, held.salt) == held
+
+
 def opens(path: Path, key: Key) -> bool:
     """Whether `key` decrypts the file (read-only; writes nothing)."""
     try:

@@ -6,6 +6,7 @@ file that is not a summit, is damaged, or is newer than this app is refused unto
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
 import secrets
@@ -284,6 +285,11 @@ class Summit(Db):
         """The summit's logo (projector and pack), or None."""
         return summit_info.logo(self)
 
+    @property
+    def protected(self) -> bool:
+        """Whether the file is protected with a passphrase (opened through SQLCipher)."""
+        return not isinstance(self.db.conn, sqlite3.Connection)
+
     def held(self) -> anonymise.Held:
         """How much personal data the file holds (the governance pack's inventory)."""
         return anonymise.held(self)
@@ -330,6 +336,12 @@ def remove_files(path: Path) -> None:
 def backup_path(path: Path, version: int) -> Path:
     """Where the file as it was at `version` is kept before a migration."""
     return path.with_name(f"{path.name}.v{version}.bak")
+
+
+def kept_copies(path: Path) -> list[Path]:
+    """The copies Summit kept beside the file, each the whole summit as it was: before a
+    migration (`.vN.bak`) and before a breakout room's import (`.before-import-R-N.bak`)."""
+    return sorted(path.parent.glob(f"{glob.escape(path.name)}.*.bak"))
 
 
 def copy_file(conn: sqlite3.Connection, target: Path, key: cipher.Key | None) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -65,6 +66,8 @@ class PromptBlock:
     cloud: tuple[WordCount, ...] = ()
     phones: int = 0  # how many phones sent the cloud's words
     room_tables: int = 0  # how many tables the room has (the pack says "9 of 15 tables")
+    # Each table's label by id ("Table 3", "Breakout B: Workforce, table 3").
+    table_labels: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -129,7 +132,7 @@ class PackData:
     introduction_blocks: tuple[NarrativeBlock, ...] = ()  # after the objectives
     logo: Logo | None = None
     exported_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
-    tables: int = 0  # the room's tables, when table hosts took part
+    tables: int = 0  # the tables, the main room's and breakout rooms', when hosts took part
     table_labels: dict[int, str] = field(default_factory=dict)  # "Table 3 (Oak)"
 
     annex: tuple[AnnexSlide, ...] = ()  # in the agenda's order
@@ -204,12 +207,24 @@ def _read(summit: Summit) -> PackData:
         )
         prompts.setdefault(prompt.item_id, []).append(_audience(summit, block))
     room_tables = summit.tables.tables()
+    labels = summit.tables.labels()
+    parts = summit.breakouts.parts()
+    # An item breakout rooms ran was discussed at their tables, not the main room's.
+    at = summit.tables.by_room()
     prompts = {
-        item: [replace(b, room_tables=len(room_tables)) for b in blocks]
+        item: [
+            replace(
+                b,
+                room_tables=sum(at.get(r.uid, 0) for r in parts[item])
+                if item in parts
+                else len(room_tables),
+                table_labels=labels,
+            )
+            for b in blocks
+        ]
         for item, blocks in prompts.items()
     }
     options = summit.writeup.pack_options()
-    parts = summit.breakouts.parts()
     turnout = summit.breakouts.turnout()
     polls: dict[int, list[PollBlock]] = {}
     for poll_block in poll_results(summit):
@@ -263,8 +278,8 @@ def _read(summit: Summit) -> PackData:
         closing=summit.writeup.closing_texts(),
         introduction_blocks=tuple(summit.writeup.narrative_blocks(None)),
         logo=summit.logo(),
-        tables=len(room_tables),
-        table_labels={t.id: t.label for t in room_tables},
+        tables=len(labels),
+        table_labels=labels,
         annex=_annex(summit),
         annex_per_page=summit.decks.annex_per_page(),
     )
