@@ -113,19 +113,11 @@ def _import(args: argparse.Namespace) -> int:
     logs.configure()  # the log says what came in
     _up_to_date(args.file)
     with Summit.open(args.file) as summit:
-        if cipher.key_for(args.room_file) is None and not _same_key(summit, args.room_file):
-            _unlock(args.room_file)
         result = import_room(summit, args.room_file, last=args.last)
         print(result.sentence())
         if result.backup is not None:
             print(f"The file as it was before is kept as {result.backup.name}.")
     return 0
-
-
-def _same_key(summit: Summit, room: Path) -> bool:
-    """Whether the room's file opens with the summit's own key (a kit made from it)."""
-    key = cipher.key_for(summit.path)
-    return key is not None and room.exists() and cipher.opens(room, key)
 
 
 def _new(args: argparse.Namespace) -> int:

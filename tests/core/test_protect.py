@@ -299,3 +299,35 @@ def test_protecting_killed_half_way_leaves_a_readable_summit(tmp_path: Path, whe
     if not protected:  # the next attempt clears what the killed one left, and succeeds
         protect(path, PASSPHRASE)
     assert not partial_path(path).exists()
+
+
+def test_close_and_anonymise_keeps_a_protected_summit_protected(tmp_path: Path) -> None:
+    path = demo_with_secret(tmp_path)
+    protect(path, PASSPHRASE)
+    with Summit.open(path) as summit:
+        assert summit.protected
+        tokens = [p.token for p in summit.people.participants()]
+        summit.anonymise()
+        assert summit.info().anonymised_at
+    fresh_session(path)
+    assert_unreadable_without_passphrase(path)
+    assert not [t for t in tokens if t.encode() in path.read_bytes()]
+    cipher.unlock(path, PASSPHRASE)
+    with Summit.open(path) as summit:
+        assert any(n.text == SECRET for n in summit.notes.notes())
+
+
+def test_a_room_protected_with_another_passphrase_is_refused_with_a_sentence(
+    tmp_path: Path,
+) -> None:
+    path = demo_with_secret(tmp_path)
+    room_path = tmp_path / "room.summit"
+    with Summit.open(path) as summit:
+        write_kit(summit, room_path, "Breakout B", [summit.agenda.items()[1].id])
+    protect(room_path, "the room's own passphrase")  # the room's laptop protected it
+    fresh_session(room_path)
+    with Summit.open(path) as summit:
+        before = len(summit.notes.notes())
+        with pytest.raises(SummitFileError, match="another passphrase than this summit's"):
+            import_room(summit, room_path)
+        assert len(summit.notes.notes()) == before

@@ -7,34 +7,28 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from server_room import Room, make_summit
+from server_room import Room, serving
 
-from summit_app.core import Summit, cipher
+from summit_app.core import cipher
 from summit_app.core.model import PollKind
 from summit_app.core.protect import protect
-from summit_app.server import SummitServer
 
 PASSPHRASE = "harbour lantern cobalt"
+
+
+def _protected(path: Path) -> None:
+    protect(path, PASSPHRASE)
+    cipher.forget(path)
+    cipher.unlock(path, PASSPHRASE)  # as the window's dialog does
 
 
 @pytest.fixture
 def protected_room(tmp_path: Path) -> Iterator[Room]:
     path = tmp_path / "day.summit"
-    summit, item_id = make_summit(path)
-    summit.close()
-    protect(path, PASSPHRASE)
-    cipher.forget(path)
-    cipher.unlock(path, PASSPHRASE)  # as the window's dialog does
-    summit = Summit.open(path)
-    server = SummitServer(path, host="127.0.0.1", port=0)
-    server.start()
-    room = Room(path, server, summit, item_id)
     try:
-        yield room
+        with serving(path, _protected) as room:
+            yield room
     finally:
-        room.close()
-        server.stop()
-        summit.close()
         cipher.forget(path)
 
 

@@ -15,6 +15,7 @@ from tests.core.test_files import build_first_version
 
 from summit_app.core import Summit, cipher
 from summit_app.core.protect import protect
+from summit_app.core.templates import create_from_template
 from summit_app.ui.anonymise_dialog import close_and_anonymise
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.passphrase_dialog import ProtectDialog, UnlockDialog, protect_summit
@@ -185,3 +186,19 @@ def test_anonymising_deletes_the_copies_summit_kept_unless_told_not_to(qtbot, tm
     assert "Deleted the copies Summit had kept: old.summit.v1.bak" in (
         window.statusBar().currentMessage()
     )
+
+
+def test_copying_the_agenda_of_a_protected_summit_asks_for_its_passphrase(
+    qtbot, summit_path, tmp_path
+):
+    other = tmp_path / "other.summit"
+    create_from_template(other, "summit-day").close()
+    protect(other, PASSPHRASE)
+    cipher.forget(other)
+    window = window_on(qtbot, summit_path)
+    before = len(window.session.summit.agenda.items())
+    asked = when_asked(qtbot, lambda d: type_and_enter(qtbot, d, d.passphrase, PASSPHRASE))
+    added = window.agenda_panel.copy_from_summit(other)
+    assert asked == ["Protected summit"] and added
+    assert len(window.session.summit.agenda.items()) == before + len(added)
+    assert cipher.key_for(other) is None  # its key was needed for that read only

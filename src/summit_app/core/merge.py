@@ -129,7 +129,10 @@ def import_room(
     """
     path = Path(path)
     plain_room = _plain_room(summit, path)
-    check_file(path)  # damaged, not a summit, newer: refused before anything is written
+    try:
+        check_file(path)  # damaged, not a summit, newer: refused before anything is written
+    except cipher.PassphraseNeededError as error:  # and not with this summit's passphrase
+        raise SummitFileError(_other_passphrase(path, summit)) from error
     with tempfile.TemporaryDirectory(prefix="summit-import-") as folder:
         copy = Path(folder) / "room.summit"
         try:
@@ -185,13 +188,17 @@ def _plain_room(summit: Summit, path: Path) -> bool:
         cipher.remember(path, key)
     room_key = cipher.key_for(path)
     if room_key is not None and room_key != key:
-        raise SummitFileError(
-            f"{path.name} is protected with another passphrase than this summit's"
-            + (" (this summit has none)" if key is None else "")
-            + ". Open it in Summit and give it this summit's passphrase (File › Protect with"
-            " a passphrase), then import it again. Nothing was imported."
-        )
+        raise SummitFileError(_other_passphrase(path, summit))
     return key is not None and room_key is None
+
+
+def _other_passphrase(path: Path, summit: Summit) -> str:
+    return (
+        f"{path.name} is protected with another passphrase than this summit's"
+        + (" (this summit has none)" if cipher.key_for(summit.path) is None else "")
+        + ". Open it in Summit and give it this summit's passphrase (File › Protect with a"
+        " passphrase), then import it again. Nothing was imported."
+    )
 
 
 @contextmanager

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core import cipher
+from summit_app.core.cipher import PassphraseNeededError
 from summit_app.core.errors import SummitError
 from summit_app.core.protect import WHAT_IT_PROTECTS, check_passphrase, protect
+from summit_app.core.store import check_file
 from summit_app.ui import contrast
 
 if TYPE_CHECKING:
@@ -121,6 +123,18 @@ class UnlockDialog(_SaysWhy):
 def ask_to_unlock(parent: QWidget | None, path: Path) -> bool:
     """Whether the facilitator gave `path`'s passphrase (its key is then held)."""
     return UnlockDialog(path, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def ask_if_protected(parent: QWidget | None, path: Path) -> bool:
+    """Before another summit's file is read (to copy its agenda): its passphrase, if it is
+    protected and not yet given. False when the facilitator cancels."""
+    try:
+        check_file(path)
+    except PassphraseNeededError:
+        return ask_to_unlock(parent, path)
+    except SummitError:
+        pass  # the read itself says what is wrong with the file
+    return True
 
 
 class ProtectDialog(_SaysWhy):
