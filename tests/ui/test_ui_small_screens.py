@@ -65,3 +65,28 @@ def test_the_strip_folds_away_from_the_view_menu_and_stays_so(qtbot, demo_path):
     assert again.projector_panel.isHidden() and not again.menus.strip.isChecked()
     again.menus.strip.trigger()
     assert not again.projector_panel.isHidden()
+
+
+def test_a_talk_with_slides_keeps_next_and_its_thumbnails_in_sight_on_a_laptop(qtbot, demo_path):
+    # The demo's findings talk has a deck: its thumbnails once pushed Next and Back below the
+    # fold of a 1366x768 laptop, so the Run tab scrolled while a speaker was on.
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(demo_path)
+    qtbot.addWidget(window.projector)
+    window.resize(1366, 768 - TITLE_BAR - TASK_BAR)
+    window.show()
+    qtbot.waitExposed(window)
+    summit = window.session.summit
+    talk = next(item for item in summit.agenda.items() if summit.decks.for_item(item.id))
+    window.tabs.setCurrentWidget(window.run_panel)
+    window.run_panel.start_item(talk.id)
+    strip = window.slide_strip
+    qtbot.waitUntil(strip.isVisible)
+    qtbot.wait(50)  # the layout settles after the strip appears
+    scroll = window.run_panel.parentWidget().parentWidget()
+    assert isinstance(scroll, QScrollArea)
+    assert not scroll.verticalScrollBar().isVisible()
+    for part in (window.run_panel.next_button, window.run_panel.back_button, strip.list):
+        assert part.isVisible() and _inside(window, part)
+        assert part.visibleRegion().boundingRect().size() == part.size()

@@ -342,7 +342,8 @@ def _install_triggers(summit: Summit) -> None:
         row[0]
         for row in conn.execute(
             "SELECT name FROM main.sqlite_master WHERE type = 'table'"
-            " AND name NOT LIKE 'sqlite_%' AND name NOT IN ('undo_history', 'deck_files')"
+            " AND name NOT LIKE 'sqlite_%'"
+            " AND name NOT IN ('undo_history', 'deck_files', 'note_embeddings')"
             " ORDER BY name"
         )
     ]

@@ -124,14 +124,16 @@ def _heard_at_tables(data: PackData, themes: list[Theme]) -> Part:
         said: list[Para | Bullets] = [*narrative_text(t.summary)]
         if block and block.key_points:
             said.append(Para((Run("Key points from the tables:", bold=True),)))
-            said.append(Bullets(tuple(text_runs(tagged(n)) for n in block.key_points)))
+            said.append(
+                Bullets(tuple(text_runs(tagged(n, data.table_labels)) for n in block.key_points))
+            )
         raised = raised_by(block.tables, data.tables) if block else ""
         rows.append(((Run(one_line(t.name), bold=True),), raised or "–", Rich(tuple(said))))
     table = Table(
         (Column("Theme"), Column("Tables"), Column("What we heard")),
         tuple(rows),
         caption=(
-            f"Each theme of the day, how many of the room's {data.tables} tables raised it,"
+            f"Each theme of the day, how many of the {data.tables} tables raised it,"
             " and what we heard about it."
         ),
     )

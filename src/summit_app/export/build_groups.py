@@ -7,17 +7,19 @@ tallied anew from their ballots; a poll whose every group is too small has no ta
 Inside a group big enough to show, a share is a count in disguise (a group of five's 20%
 is one person), so a share that fewer people than the threshold chose is not printed, nor
 another where that one alone would let it be worked out from the rest of its column or
-its row (`HIDDEN`, explained above the tables).
+its row (`HIDDEN`, explained above the tables). A statement's mean is a count in disguise
+too (a group of five averaging 1.2 is four answers of 1 and one of 2), so a mean from too
+few answers, or one that tells a small count, is hidden the same way along its row.
 """
 
 from __future__ import annotations
 
 from typing import TypeVar
 
-from summit_app.core.model import Ballot, PollKind
+from summit_app.core.model import PollKind
 from summit_app.core.presenting import present
-from summit_app.core.tally import PollResult, tally
-from summit_app.export.anonymity import OTHER_GROUPS, fold
+from summit_app.core.tally import Alike, PollResult, tally_alike
+from summit_app.export.anonymity import OTHER_GROUPS, fold, mean_tells_a_count
 from summit_app.export.data import NOT_GIVEN, PackData, PollBlock
 from summit_app.export.log import Log
 from summit_app.export.model import Block, Column, Heading, Para, Run, Table, Tone
@@ -31,10 +33,11 @@ EXPLAINED = (
     " the room have no group. Each column is one group, with its number of voters:"
     " percentages are shares of that group\u2019s votes; for a ranking, the option\u2019s"
     " place in that group\u2019s order; for statements, the group\u2019s mean level from 1"
-    " (strongly disagree) to 5 (strongly agree). A share shown as {hidden} is not printed"
-    " because fewer than {threshold} people in the group chose that option, or because it"
-    " would let such a share be worked out from the others: no one\u2019s vote can be"
-    " counted."
+    " (strongly disagree) to 5 (strongly agree). A figure shown as {hidden} is not printed"
+    " because fewer than {threshold} people in the group chose that option, or answered"
+    " that statement, or because a mean would tell how many of them gave an answer, or"
+    " because it would let such a figure be worked out from the others: no one\u2019s vote"
+    " can be counted. A place is an order, not a count, and is always printed."
 )
 
 
@@ -53,11 +56,12 @@ def group_tables(data: PackData, log: Log) -> list[Block]:
         # Hidden across all the poll's groups: a row's total spans every table of the poll.
         chose = {name: people for name, _, people in groups}
         kind = result.poll.kind
-        hidden = (
-            hidden_shares(chose, threshold)
-            if kind not in (PollKind.RANK, PollKind.SCALE)
-            else {name: set() for name in chose}
-        )
+        if kind is PollKind.SCALE:
+            hidden = hidden_means(groups, threshold)
+        elif kind is PollKind.RANK:
+            hidden = {name: set() for name in chose}
+        else:
+            hidden = hidden_shares(chose, threshold)
         tables = -(-len(groups) // GROUPS_PER_TABLE)  # balanced: 6 as 3 + 3, not 5 + 1
         size = -(-len(groups) // tables)
         for start in range(0, len(groups), size):
@@ -86,18 +90,19 @@ def _groups(block: PollBlock, order: list[str], threshold: int, log: Log) -> lis
         log.dropped(f"the group table of {question}", threshold)
         return []
     log.folded(f"the group table of {question}", folded.hidden, threshold)
-    members: dict[str, list[Ballot]] = {}
-    for ballot in block.ballots:
-        group = ballot.group or NOT_GIVEN
-        members.setdefault(OTHER_GROUPS if group in folded.hidden else group, []).append(ballot)
+    members: dict[str, list[Alike]] = {}
+    for same in block.alike:
+        group = same.group or NOT_GIVEN
+        members.setdefault(OTHER_GROUPS if group in folded.hidden else group, []).append(same)
     shown = []
     for name, _ in folded.groups:
         mine = members.get(name, [])
         chose = {
-            o.id: sum(1 for b in mine if b.choices.get(o.id, 0) > 0) for o in result.poll.options
+            o.id: sum(a.ballots for a in mine if a.choices.get(o.id, 0) > 0)
+            for o in result.poll.options
         }
         if name == OTHER_GROUPS:
-            shown.append((name, tally(result.poll, mine, with_groups=False), chose))
+            shown.append((name, tally_alike(result.poll, mine, with_groups=False), chose))
         else:
             shown.append((name, result.by_group[name], chose))
     return shown
@@ -113,12 +118,37 @@ def hidden_shares(chose: dict[str, dict[int, int]], threshold: int) -> dict[str,
         name: {oid for oid, people in counts.items() if 0 < people < threshold}
         for name, counts in chose.items()
     }
+    return _complete(hidden, chose, columns=True)
+
+
+def hidden_means(groups: list[Shown], threshold: int) -> dict[str, set[int]]:
+    """For statements, the groups' means not to print: one from fewer than `threshold`
+    answers, or one that tells how many gave an answer (`mean_tells_a_count`); then, while
+    a statement's row has one such mean alone (the room's mean is the groups' answers
+    together), another in that row. A group's means of different statements add up to
+    nothing, so its column needs no second one."""
+    hidden = {
+        name: {
+            r.option.id
+            for r in result.options
+            if 0 < sum(r.distribution) < threshold or mean_tells_a_count(r.distribution, threshold)
+        }
+        for name, result, _ in groups
+    }
+    return _complete(hidden, {name: chose for name, _, chose in groups}, columns=False)
+
+
+def _complete(
+    hidden: dict[str, set[int]], chose: dict[str, dict[int, int]], columns: bool
+) -> dict[str, set[int]]:
+    """Hide more until no hidden figure is alone in its option's row (and, where a group's
+    figures add up to its whole, in its column), the fewest chosen first."""
     options = {oid for counts in chose.values() for oid in counts}
     changed = True
     while changed:
         changed = False
         for name, counts in chose.items():
-            if len(hidden[name]) == 1:
+            if columns and len(hidden[name]) == 1:
                 changed |= _hide_one(hidden[name], [(n, o) for o, n in counts.items()])
         for oid in options:
             names = [name for name in chose if oid in hidden[name]]
@@ -158,10 +188,10 @@ def _table(result: PollResult, groups: list[Shown], hidden: dict[str, set[int]])
             mine = by_group[name][overall.option_id]
             if kind is PollKind.RANK:
                 cells.append(str(mine.place))
-            elif kind is PollKind.SCALE:
-                cells.append(mine.mean or "–")
             elif overall.option_id in hidden[name]:
                 cells.append(HIDDEN)
+            elif kind is PollKind.SCALE:
+                cells.append(mine.mean or "–")
             else:
                 cells.append(mine.figure)
         rows.append(tuple(cells))

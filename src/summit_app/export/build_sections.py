@@ -10,6 +10,7 @@ otherwise run together; a lone question or poll is its own heading.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from summit_app.core import narrative
 from summit_app.core.model import NarrativeBlock, Note, PromptKind, Speaker
@@ -135,16 +136,18 @@ def prompt_blocks(block: PromptBlock, level: int) -> list[Block]:
     themed = False
     for theme in block.themes:
         if theme.notes or theme.theme.summary.strip():
-            out += theme_blocks(theme, level + 1, block.room_tables)
+            out += theme_blocks(theme, level + 1, block.room_tables, block.table_labels)
             themed = themed or bool(theme.notes)
     if block.unthemed:
         if themed:
             out.append(Heading(OTHER_NOTES, level + 1))
-        out += notes_blocks(block.unthemed)
+        out += notes_blocks(block.unthemed, block.table_labels)
     return out
 
 
-def theme_blocks(block: ThemeBlock, level: int, room_tables: int = 0) -> list[Block]:
+def theme_blocks(
+    block: ThemeBlock, level: int, room_tables: int = 0, labels: Mapping[int, str] | None = None
+) -> list[Block]:
     """The theme's name and summary first, how many of the room's tables raised it and the
     key points they starred, then its quotes set apart, then its notes."""
     theme = block.theme
@@ -158,16 +161,20 @@ def theme_blocks(block: ThemeBlock, level: int, room_tables: int = 0) -> list[Bl
     keys = block.key_points
     if keys:
         out.append(Para((Run("Key points the tables starred:", bold=True),)))
-        out.append(Bullets(tuple(text_runs(tagged(n)) for n in keys), tone=Tone.NOTE))
-    return out + notes_blocks(tuple(n for n in block.notes if n not in keys))
+        out.append(Bullets(tuple(text_runs(tagged(n, labels)) for n in keys), tone=Tone.NOTE))
+    return out + notes_blocks(tuple(n for n in block.notes if n not in keys), labels)
 
 
-def tagged(note: Note) -> str:
-    """A table's note with its table: 'Shared records (Table 3)'."""
-    return f"{note.label.strip()} (Table {note.table_id})" if note.table_id else note.label
+def tagged(note: Note, labels: Mapping[int, str] | None = None) -> str:
+    """A table's note with its table: 'Shared records (Table 3)', or a breakout room's
+    'Shared records (Breakout B: Workforce, table 3)' by `labels`."""
+    if not note.table_id:
+        return note.label
+    table = (labels or {}).get(note.table_id, f"Table {note.table_id}")
+    return f"{note.label.strip()} ({table})"
 
 
-def notes_blocks(notes: tuple[Note, ...]) -> list[Block]:
+def notes_blocks(notes: tuple[Note, ...], labels: Mapping[int, str] | None = None) -> list[Block]:
     out: list[Block] = []
     for note in notes:
         if note.is_quote and text_runs(note.text):
@@ -175,7 +182,7 @@ def notes_blocks(notes: tuple[Note, ...]) -> list[Block]:
             count = f" (x{note.count})" if note.count > 1 else ""
             words = text_runs(f"\u201c{note.text.strip()}\u201d{count}")
             out.append(Para(words, Tone.QUOTE))
-    items = tuple(r for r in (text_runs(tagged(n)) for n in notes if not n.is_quote) if r)
+    items = tuple(r for r in (text_runs(tagged(n, labels)) for n in notes if not n.is_quote) if r)
     if items:
         out.append(Bullets(items, tone=Tone.NOTE))
     return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -17,7 +18,6 @@ from summit_app.core import Summit, schedule
 from summit_app.core.decks import SlidePage, read_slides
 from summit_app.core.model import (
     Action,
-    Ballot,
     ClosingTexts,
     Item,
     ItemKind,
@@ -34,7 +34,7 @@ from summit_app.core.model import (
     Theme,
     WordCount,
 )
-from summit_app.core.tally import PollResult, tally
+from summit_app.core.tally import Alike, PollResult, tally_alike
 
 NOT_GIVEN = "Not given"
 MAIN_ROOM = "Main room"  # ballots cast in the main room on a poll breakout rooms also ran
@@ -66,6 +66,8 @@ class PromptBlock:
     cloud: tuple[WordCount, ...] = ()
     phones: int = 0  # how many phones sent the cloud's words
     room_tables: int = 0  # how many tables the room has (the pack says "9 of 15 tables")
+    # Each table's label by id ("Table 3", "Breakout B: Workforce, table 3").
+    table_labels: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -77,7 +79,7 @@ class PromptBlock:
 @dataclass(frozen=True)
 class PollBlock:
     result: PollResult  # with how hand counts were taken, if any (`result.hand_method`)
-    ballots: tuple[Ballot, ...] = ()  # phones' ballots, for tallies of merged groups
+    alike: tuple[Alike, ...] = ()  # phones' ballots counted alike, for merged groups
     # A poll several breakout rooms ran: each room's own figures (room name, result);
     # `result` is then the whole summit's, tallied once over every room's ballots.
     by_room: tuple[tuple[str, PollResult], ...] = ()
@@ -130,7 +132,7 @@ class PackData:
     introduction_blocks: tuple[NarrativeBlock, ...] = ()  # after the objectives
     logo: Logo | None = None
     exported_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
-    tables: int = 0  # the room's tables, when table hosts took part
+    tables: int = 0  # the tables, the main room's and breakout rooms', when hosts took part
     table_labels: dict[int, str] = field(default_factory=dict)  # "Table 3 (Oak)"
 
     annex: tuple[AnnexSlide, ...] = ()  # in the agenda's order
@@ -205,12 +207,23 @@ def _read(summit: Summit) -> PackData:
         )
         prompts.setdefault(prompt.item_id, []).append(_audience(summit, block))
     room_tables = summit.tables.tables()
+    labels = summit.tables.labels()
+    parts = summit.breakouts.parts()
+    # An item breakout rooms ran was discussed at their tables too (and at the main room's
+    # before or after).
+    at = summit.tables.by_room()
     prompts = {
-        item: [replace(b, room_tables=len(room_tables)) for b in blocks]
+        item: [
+            replace(
+                b,
+                room_tables=len(room_tables) + sum(at.get(r.uid, 0) for r in parts.get(item, ())),
+                table_labels=labels,
+            )
+            for b in blocks
+        ]
         for item, blocks in prompts.items()
     }
     options = summit.writeup.pack_options()
-    parts = summit.breakouts.parts()
     turnout = summit.breakouts.turnout()
     polls: dict[int, list[PollBlock]] = {}
     for poll_block in poll_results(summit):
@@ -264,28 +277,27 @@ def _read(summit: Summit) -> PackData:
         closing=summit.writeup.closing_texts(),
         introduction_blocks=tuple(summit.writeup.narrative_blocks(None)),
         logo=summit.logo(),
-        tables=len(room_tables),
-        table_labels={t.id: t.label for t in room_tables},
+        tables=len(labels),
+        table_labels=labels,
         annex=_annex(summit),
         annex_per_page=summit.decks.annex_per_page(),
     )
 
 
 def poll_results(summit: Summit, with_groups: bool = True) -> list[PollBlock]:
-    """Every poll's result, in agenda order, with its phones' ballots (for tallies of
-    merged groups): all ballots read in one query and each poll tallied once. Reading each
-    poll's ballots apart, twice where a group was small, took a long day's 40 polls and
-    40,000 ballots most of the PDF's reading time. `with_groups=False` leaves out the
-    groups' tallies (the CSV prints none)."""
-    ballots: dict[int, list[Ballot]] = {}
-    for ballot in summit.polls.ballots():  # in ballot order, as `polls.result` reads them
-        ballots.setdefault(ballot.poll_id, []).append(ballot)
+    """Every poll's result, in agenda order, with its phones' ballots counted alike (for
+    tallies of merged groups): one query for all the polls and each poll tallied once.
+    Reading 40,000 ballots one by one and tallying them took most of a long day's PDF
+    reading time. `with_groups=False` leaves out the groups' tallies (the CSV prints none)."""
+    alike = summit.polls.alike()
     blocks = []
     for poll in summit.polls.polls():
-        mine = ballots.get(poll.id, [])
+        mine = alike.get(poll.id, [])
         counts, voters = summit.polls.hand_counts(poll.id), summit.polls.hand_voters(poll.id)
         tables = summit.polls.table_counts(poll.id)
-        result = tally(poll, mine, counts, voters, with_groups=with_groups, table_counts=tables)
+        result = tally_alike(
+            poll, mine, counts, voters, with_groups=with_groups, table_counts=tables
+        )
         blocks.append(PollBlock(result, tuple(mine)))
     return blocks
 

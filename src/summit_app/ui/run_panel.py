@@ -136,11 +136,16 @@ class RunPanel(QWidget):
         self.agenda_view.doubleClicked.connect(self._agenda_activated)
         left = QVBoxLayout()
         left.addLayout(grid)
-        left.addLayout(self.slides_box)
         left.addStretch(1)
+        # The deck's thumbnails go under the running order, not under the clock: on a
+        # 1366x768 laptop the clock's column has no height to spare, and a strip there
+        # pushed Next and Back below the fold while a talk ran.
+        right = QVBoxLayout()
+        right.addWidget(self.agenda_view, 1)
+        right.addLayout(self.slides_box)
         body = QHBoxLayout()
         body.addLayout(left, 3)
-        body.addWidget(self.agenda_view, 2)
+        body.addLayout(right, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addLayout(buttons)

@@ -25,6 +25,7 @@ class SlideStrip(QWidget):
         self.deck: Deck | None = None
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)  # a long file name must not widen the running order
         self.list = QListWidget()
         describe(
             self.list,
