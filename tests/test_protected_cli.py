@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import docx
@@ -164,7 +165,9 @@ def test_in_a_terminal_the_passphrase_is_typed_at_a_prompt_that_does_not_show_it
     path, _ = protected_summit(tmp_path)
     pdf = tmp_path / "typed.pdf"
     command = [sys.executable, "-m", "summit_app", "export", str(path), "--pdf", str(pdf)]
-    pid, fd = pty.fork()
+    with warnings.catch_warnings():  # 3.12 warns of fork in a threaded process: it execs at once
+        warnings.simplefilter("ignore", DeprecationWarning)
+        pid, fd = pty.fork()
     if pid == 0:  # the child: a terminal of its own, as a facilitator's shell gives
         os.execve(sys.executable, command, _env(tmp_path, None))
     seen: list[str] = []
