@@ -83,6 +83,13 @@ with Summit.open("x.summit") as summit:
     suggested = themes.suggest([n.text for n in mine])
     assert suggested and sum(len(t.members) for t in suggested) == len(mine)
     print("check_wheel: themes for", len(mine), "notes:", "; ".join(t.name for t in suggested))
+    # As the window does in the background: every note embedded and kept in the file.
+    embedder = themes.Embedder.shared()
+    left = 1
+    while left:
+        found, left = embedder.embed_missing(summit.embeddings)
+        summit.embeddings.keep(themes.MODEL_ID, found)
+    assert themes.Embedder().load(summit.embeddings) == len({n.text for n in notes})
 PY
 # The installed package must not read anything from the checkout.
 "$away/venv/bin/python" - "$checkout" <<'PY'

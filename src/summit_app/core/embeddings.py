@@ -26,17 +26,15 @@ class EmbeddingsRepo:
 
     def vectors(self, model: str) -> dict[str, bytes]:
         """Every text key embedded with `model`, with its vector's bytes."""
-        rows = self._s.execute(
+        rows = self._s.rows(
             "SELECT text_key, vector FROM note_embeddings WHERE model = ?", (model,)
-        ).fetchall()
-        return {key: bytes(vector) for key, vector in rows}
+        )
+        return {row["text_key"]: bytes(row["vector"]) for row in rows}
 
     def keys(self, model: str) -> set[str]:
         """The text keys embedded with `model`."""
-        rows = self._s.execute(
-            "SELECT text_key FROM note_embeddings WHERE model = ?", (model,)
-        ).fetchall()
-        return {row[0] for row in rows}
+        rows = self._s.rows("SELECT text_key FROM note_embeddings WHERE model = ?", (model,))
+        return {row["text_key"] for row in rows}
 
     def keep(self, model: str, found: Sequence[tuple[str, bytes]]) -> None:
         """Keep these (text key, vector) pairs; a key kept already stays as it was."""
@@ -52,5 +50,5 @@ class EmbeddingsRepo:
 
     def note_texts(self) -> list[str]:
         """The texts of all notes, each once (hidden ones too: they may be shown again)."""
-        rows = self._s.execute("SELECT DISTINCT text FROM notes WHERE text != ''").fetchall()
-        return [row[0] for row in rows]
+        rows = self._s.rows("SELECT DISTINCT text FROM notes WHERE text != ''")
+        return [row["text"] for row in rows]

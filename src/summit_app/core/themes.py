@@ -223,9 +223,11 @@ def suggest(
         return [SuggestedTheme(Namer([[texts[0]]]).name(0), (0,), (1.0,))]
     shifted = clustering.centred(vectors)
     tree = clustering.Tree(shifted)
+    # Never more themes than different notes: two notes saying the same are one theme.
+    distinct = len(set(texts))
     if count is None:
-        count = clustering.choose_count(tree, shifted, FEWEST, MOST)
-    count = max(1, min(count, n, tree.leaves))
+        count = clustering.choose_count(tree, shifted, FEWEST, min(MOST, distinct))
+    count = max(1, min(count, distinct, tree.leaves))
     labels = tree.cut(count)
     if progress:
         progress(0.95)
@@ -419,8 +421,11 @@ def propose(
     while True:
         found = suggest(texts, asked, vectors=vectors[rows], progress=None)
         offers, drafts = _offered(found, notes, rows, vectors, existing, centres)
-        # A new theme whose notes all go to existing ones vanishes: "more themes" asks again.
-        if asked is None or count is None or len(drafts) >= count or asked >= len(rows):
+        # A new theme whose notes all go to existing ones vanishes: "more themes" asks
+        # again, a few times at most.
+        if asked is None or count is None or len(drafts) >= count:
+            break
+        if asked >= min(len(set(texts)), count + 4):
             break
         asked += 1
     if progress:

@@ -209,15 +209,14 @@ def _read(summit: Summit) -> PackData:
     room_tables = summit.tables.tables()
     labels = summit.tables.labels()
     parts = summit.breakouts.parts()
-    # An item breakout rooms ran was discussed at their tables, not the main room's.
+    # An item breakout rooms ran was discussed at their tables too (and at the main room's
+    # before or after).
     at = summit.tables.by_room()
     prompts = {
         item: [
             replace(
                 b,
-                room_tables=sum(at.get(r.uid, 0) for r in parts[item])
-                if item in parts
-                else len(room_tables),
+                room_tables=len(room_tables) + sum(at.get(r.uid, 0) for r in parts.get(item, ())),
                 table_labels=labels,
             )
             for b in blocks
