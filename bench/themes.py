@@ -162,7 +162,7 @@ def main() -> None:
                 figures["cold"].append(time.perf_counter() - start)
                 figures["cpu"].append(time.process_time() - used)
                 # As shipped: the notes were embedded in the background as they arrived
-                # (ui/note_embeddings.py, 200 at a time) and kept in the summit file.
+                # (ui/note_embeddings.py, a batch at a time) and kept in the summit file.
                 background = themes.Embedder()
                 stall, write = _embedded_in_the_background(background, summit)
                 stalls.append(stall)
@@ -195,7 +195,7 @@ def main() -> None:
                 f" median {statistics.median(figures['read']):.3f} s (the model's own load:"
                 f" {statistics.median(figures['load']):.2f} s);"
                 f" while they were embedded, the GUI thread's longest wait for the"
-                f" interpreter {max(stalls) * 1000:.0f} ms, its longest write of 200"
+                f" interpreter {max(stalls) * 1000:.0f} ms, its longest write of a batch"
                 f" {max(writes) * 1000:.0f} ms"
             )
     print(
@@ -238,7 +238,7 @@ def _embedded_in_the_background(embedder: themes.Embedder, summit: Summit) -> tu
             while left:
                 found, left = embedder.embed_missing(own.embeddings)
                 done.put((found, left))
-                time.sleep(0.2)  # the worker's pause between batches
+                time.sleep(themes.BACKGROUND_PAUSE_S)  # the worker's pause between batches
         finally:
             own.close()
 

@@ -26,7 +26,7 @@ def test_notes_are_embedded_in_the_background_as_they_arrive_and_kept_in_the_fil
     session.embeddings.embedded.connect(waiting.append)
     session.embeddings.start()
     qtbot.waitUntil(lambda: bool(waiting) and waiting[-1] == 0, timeout=120_000)
-    assert len(waiting) >= 2  # 200 at a time, with a pause between
+    assert len(waiting) >= 3  # a few dozen at a time, with a pause between
     texts = {n.text for n in summit.notes.notes()}
     assert summit.embeddings.keys(themes.MODEL_ID) == {text_key(t) for t in texts}
 

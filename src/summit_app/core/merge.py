@@ -57,8 +57,9 @@ NOUNS = {
 }
 
 # Rows that come in with the rest and are not news on their own: a room's tables (its
-# layout, whose notes and counts the sentence names).
-_QUIET = frozenset({"tables"})
+# layout, whose notes and counts the sentence names) and its people counted by hand (its
+# counts by hand are named).
+_QUIET = frozenset({"tables", "hand_voters"})
 
 # A poll open in a room is not open here: the main room's phones and projector follow the
 # main room's own polls. So "open" never comes in (a room's closing of a poll does).

@@ -56,6 +56,15 @@ WEAK_ALONE = frozenset(
     deliver delivered delivering""".split()
 )
 
+# Words that describe what follows them: a name never ends on one ("buddying schemes with
+# executive", "agree key strategic"), and adverbs ("collectively") neither start nor end one.
+NOT_LAST = frozenset(
+    """strategic key local clinical organisational organizational executive professional
+    collaborative multidisciplinary wider broader senior current joint shared common primary
+    social medical national regional financial acute own whole same different
+    effective inclusive diverse""".split()
+)
+
 # The only words a phrase holds between its first and last ("time for leaders", "patients
 # and carers"): with any other ("strategy was never agreed") it reads as half a sentence.
 JOINING = frozenset("and of for in with across between on from the".split())
@@ -141,7 +150,7 @@ def _phrases(clauses: Sequence[Sequence[str]]) -> set[tuple[str, ...]]:
     found: set[tuple[str, ...]] = set()
     for words in clauses:
         for i, first in enumerate(words):
-            if not _content(first):
+            if not _content(first) or _adverb(first):
                 continue
             for n in range(1, LONGEST + 1):
                 phrase = tuple(words[i : i + n])
@@ -149,13 +158,21 @@ def _phrases(clauses: Sequence[Sequence[str]]) -> set[tuple[str, ...]]:
                     break
                 if n > 2 and phrase[-2] not in JOINING and not _content(phrase[-2]):
                     break
-                if _content(phrase[-1]):
+                if _content(phrase[-1]) and _may_end(phrase[-1]):
                     found.add(phrase)
     return found
 
 
 def _content(word: str) -> bool:
     return word not in STOP and len(word) > 1
+
+
+def _adverb(word: str) -> bool:
+    return len(word) > 6 and word.endswith("ly")
+
+
+def _may_end(word: str) -> bool:
+    return word not in NOT_LAST and not _adverb(word)
 
 
 def _spell(chosen: Sequence[str], spelled: dict[str, Counter[str]]) -> str:

@@ -46,9 +46,11 @@ KNOWN_TEXTS = 50_000
 # The embeddings kept in the summit file are this model's (core/embeddings.py); another
 # model, or the same cut at another length, is another name.
 MODEL_ID = f"all-MiniLM-L6-v2 int8, {MAX_TOKENS} tokens"
-# Notes embedded in the background go this many at a time (a few tenths of a second each),
-# so phones' requests and the window's own work get the cores in between.
-BACKGROUND_BATCH = 200
+# Notes embedded in the background go this many at a time (about 0.07 s of CPU), with a
+# pause between, so a backlog (a file opened with 5,000 notes) takes at most a quarter of the
+# cores from phones' requests and the window; the file keeps each batch.
+BACKGROUND_BATCH = 64
+BACKGROUND_PAUSE_S = 0.25
 # The default count of themes is looked for between these, and never above notes / 3.
 FEWEST, MOST = 3, 12
 # Sorting takes the notes' mean away when there are at least this many (fewer say too little).

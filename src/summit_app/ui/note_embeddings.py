@@ -2,8 +2,8 @@
 
 Typed, posted from phones or from tables, a note is embedded by the theme model a moment
 after it is saved (core/themes.py `Embedder.embed_missing`), on a thread of its own, never
-on the GUI thread or on the phone server's: 200 notes at a time with a pause between, so
-a burst of phones still gets the cores. The thread reads through its OWN connection (the
+on the GUI thread or on the phone server's: a few dozen notes at a time with a pause
+between, so a burst of phones still gets the cores. The thread reads through its OWN connection (the
 notes' texts, and once the embeddings the file kept from before); what it embedded is
 written on the window's connection, in one short transaction: a write from another
 connection would look to the window like a change it must redraw everything for.
@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from summit_app.core import Summit, SummitError
 from summit_app.core.changes import Changes
 from summit_app.core.schema import Area
-from summit_app.core.themes import MODEL_ID, Embedder
+from summit_app.core.themes import BACKGROUND_PAUSE_S, MODEL_ID, Embedder
 from summit_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 # After a note arrives, wait this long for more before embedding (a burst is one run).
 SETTLE_MS = 1500
 # Between two runs of a long backlog, the cores are left to phones and the window.
-PAUSE_MS = 200
+PAUSE_MS = round(BACKGROUND_PAUSE_S * 1000)
 STOP_TIMEOUT_MS = 10_000
 
 Embedded = tuple[list[tuple[str, bytes]], int]
