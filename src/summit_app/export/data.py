@@ -132,6 +132,7 @@ class PackData:
     introduction_blocks: tuple[NarrativeBlock, ...] = ()  # after the objectives
     logo: Logo | None = None
     exported_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    action_rooms: dict[int, str] = field(default_factory=dict)  # agreed in a breakout room
     tables: int = 0  # the tables, the main room's and breakout rooms', when hosts took part
     table_labels: dict[int, str] = field(default_factory=dict)  # "Table 3 (Oak)"
 
@@ -273,6 +274,7 @@ def _read(summit: Summit) -> PackData:
         by_group={g: counts[g] for g in order},
         actions=tuple(a for a in actions if not a.is_commitment),
         commitments=tuple(a for a in actions if a.is_commitment),
+        action_rooms=summit.breakouts.row_rooms("actions"),
         options=options,
         closing=summit.writeup.closing_texts(),
         introduction_blocks=tuple(summit.writeup.narrative_blocks(None)),
