@@ -67,8 +67,9 @@ class NoteEmbeddings(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
-        self._runner.run(self._close)  # after the run under way, on the same thread
-        self._runner.wait(STOP_TIMEOUT_MS)
+        if self._started:  # a session never started has no thread to end
+            self._runner.run(self._close)  # after the run under way, on the same thread
+            self._runner.wait(STOP_TIMEOUT_MS)
         self._runner.stop()
 
     def _changed(self, changes: Changes) -> None:
