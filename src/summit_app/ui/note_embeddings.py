@@ -112,8 +112,10 @@ class NoteEmbeddings(QObject):
         try:
             self._session.summit.embeddings.keep(MODEL_ID, found)
         except SummitError as error:
-            # A cache: Suggest themes embeds what is not kept, and says so if it cannot.
+            # A cache: Suggest themes embeds what is not kept (the model remembers these
+            # for the session). Tried again when notes next change, not in a loop.
             log.warning("the notes' embeddings were not kept: %s", error)
+            return
         self.embedded.emit(left)
         if left or self._again:
             self._again = False
