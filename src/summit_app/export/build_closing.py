@@ -54,7 +54,7 @@ def commitments(data: PackData, log: Log) -> list[Part]:
 
 
 def _from_room(data: PackData, action_id: int) -> tuple[Run, ...]:
-    """" (Breakout B: Workforce)" after an action or commitment a breakout room agreed."""
+    """ " (Breakout B: Workforce)" after an action or commitment a breakout room agreed."""
     room = data.action_rooms.get(action_id)
     return (Run(f" ({one_line(room)})", italic=True),) if room else ()
 
