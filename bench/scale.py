@@ -8,6 +8,11 @@ real `.summit` file (WAL, synchronous FULL, as the app opens it):
   is committed: median ms;
 - a facilitator's edit of a note (`notes.edit_note`, as the note board's edit does) and
   a hide (`moderation`-free: `notes.set_hidden`): median ms;
+- the write-up pack's editions (`--export-runs`, 3 by default: median CPU ms, as
+  bench/export_large.py times them: the PDF as `summit-app export --pdf` writes it, the
+  HTML and Word from the pack, the CSV files); per 1,000 notes on the prompt (flat: the
+  export grows in step with the notes, no faster), and for the ballots the pack's editions
+  whole (flat: a poll is tallied, not printed ballot by ballot) and ballots.csv per 1,000;
 - votes a second through the real server (`python -m summit_app serve`, in its own
   process): 1,000 more phones, whose passes are in the file, each read the state and
   vote, on bench/raw_client.py's pool; with the poll's results hidden, then shown to
@@ -16,7 +21,7 @@ real `.summit` file (WAL, synchronous FULL, as the app opens it):
 Prints one line per size, and the ratio of the largest size's figures to the smallest's
 (the goal is flat: within 2x).
 
-    PYTHONPATH=src python bench/scale.py [--phones 1000] [--repeat 100]
+    PYTHONPATH=src python bench/scale.py [--phones 1000] [--repeat 100] [--export-runs 3]
 """
 
 from __future__ import annotations
@@ -64,7 +69,7 @@ def participants(summit: Summit, n: int) -> list[tuple[int, str]]:
     return [(r[0], r[1]) for r in rows]
 
 
-def notes_at(folder: Path, n: int, repeat: int) -> dict[str, float]:
+def notes_at(folder: Path, n: int, repeat: int, export_runs: int = 3) -> dict[str, float]:
     with Summit.create(folder / f"notes{n}.summit", SummitInfo(title="Scale")) as summit:
         section = summit.agenda.add_section("Morning")
         item = summit.agenda.add_item(section.id, "Discuss", ItemKind.DISCUSSION, 30)
@@ -90,7 +95,34 @@ def notes_at(folder: Path, n: int, repeat: int) -> dict[str, float]:
             "hide ms": median_ms(
                 lambda i: summit.notes.set_hidden(ids[i % len(ids)], i % 2 == 0), repeat
             ),
+            **{
+                f"{edition} ms/1k notes": 1000 * ms / n
+                for edition, ms in export_ms(summit, folder, export_runs).items()
+            },
         }
+
+
+def export_ms(summit: Summit, folder: Path, runs: int) -> dict[str, float]:
+    """Median CPU ms of each edition of the pack, and of the CSV files, for this file."""
+    from summit_app.export.csv_export import write_csv
+    from summit_app.export.pack import build_pack, render_docx, render_html, write_pack
+
+    def cpu_ms(work: Callable[[], object]) -> float:
+        times = []
+        for _ in range(runs):
+            started = time.process_time()
+            work()
+            times.append(time.process_time() - started)
+        return 1000 * statistics.median(times)
+
+    write_pack(summit, folder / "warm-up.pdf")  # fonts registered, modules imported
+    pack = build_pack(summit)
+    return {
+        "pdf": cpu_ms(lambda: write_pack(summit, folder / "scale.pdf")),
+        "html": cpu_ms(lambda: render_html(pack)),
+        "word": cpu_ms(lambda: render_docx(pack)),
+        "csv": cpu_ms(lambda: write_csv(summit, folder / "scale-data")),
+    }
 
 
 def ballots_at(folder: Path, n: int, args: argparse.Namespace) -> dict[str, float]:
@@ -116,6 +148,9 @@ def ballots_at(folder: Path, n: int, args: argparse.Namespace) -> dict[str, floa
                 args.repeat,
             )
         }
+        exports = export_ms(summit, folder, args.export_runs)
+        figures.update({f"{e} ms": ms for e, ms in exports.items() if e != "csv"})
+        figures["csv ms/1k ballots"] = 1000 * exports["csv"] / n
         voters = [token for _, token in participants(summit, 2 * args.phones)]
     for shown, batch in ((False, voters[: args.phones]), (True, voters[args.phones :])):
         if shown:
@@ -164,11 +199,12 @@ def main() -> int:
     parser.add_argument("--phones", type=int, default=1000, help="voters per votes/s leg")
     parser.add_argument("--connections", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=100, help="writes timed per figure")
+    parser.add_argument("--export-runs", type=int, default=3, help="runs per export figure")
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        notes = {n: notes_at(folder, n, args.repeat) for n in NOTES}
+        notes = {n: notes_at(folder, n, args.repeat, args.export_runs) for n in NOTES}
         ballots = {n: ballots_at(folder, n, args) for n in BALLOTS}
     for title, table in (("notes on the prompt", notes), ("ballots in the poll", ballots)):
         for n, figures in table.items():

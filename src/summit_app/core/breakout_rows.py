@@ -21,6 +21,7 @@ NOT_MERGED: dict[str, str] = {
     "breakout_items": "which items each room holds: the main file's bookkeeping",
     "tables": "the main room's round tables and their cards; a room's own stay in its file",
     "table_counts": "counts by the main room's table hosts (a room's are not merged back yet)",
+    "ballot_totals": "each file's running totals of its ballots, kept by its own triggers",
 }
 
 # References held inside JSON rather than as a column: (table, column) -> the table whose
