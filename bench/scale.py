@@ -21,7 +21,15 @@ real `.summit` file (WAL, synchronous FULL, as the app opens it):
 Prints one line per size, and the ratio of the largest size's figures to the smallest's
 (the goal is flat: within 2x).
 
-    PYTHONPATH=src python bench/scale.py [--phones 1000] [--repeat 100] [--export-runs 3]
+The window's rows (`--gui`, or `--gui-only`): the real control window (offscreen) on a
+file with 1k / 10k / 50k notes on one prompt, its note board showing that prompt and the
+projector showing its notes wall live. The facilitator hides/shows a note (the board's
+button), moves one to a theme (Ctrl+1..9) and edits one's text, one edit every 100 ms:
+the edit's time on the GUI thread (the click and the events it posts, the projector's
+redraw included: median and slowest), and the longest stall a 10 ms timer saw.
+
+    PYTHONPATH=src python bench/scale.py [--phones 1000] [--repeat 100] [--gui | --gui-only]
+        [--export-runs 3]
 """
 
 from __future__ import annotations
@@ -194,19 +202,162 @@ def votes_per_second(
     return vote.rate(), 1000 * cpu / max(vote.ok, 1)
 
 
+# -- the window's rows ---------------------------------------------------------------------
+
+
+def board_file(path: Path, n: int) -> int:
+    """A file with `n` notes on one prompt, a third unsorted, the rest in six themes;
+    returns the prompt's id. (Not open for phones: the window would offer to serve them.)"""
+    with Summit.create(path, SummitInfo(title="Scale")) as summit:
+        section = summit.agenda.add_section("Morning")
+        item = summit.agenda.add_item(section.id, "Discuss", ItemKind.DISCUSSION, 30)
+        summit.agenda.start_item(item.id)
+        prompt = summit.agenda.add_prompt(item.id, "What did we hear?")
+        themes = [summit.notes.add_theme(prompt.id, f"Theme {t}").id for t in range(6)]
+        with summit.write():
+            summit.db.conn.executemany(
+                "INSERT INTO notes (prompt_id, text, author, position, created_at, theme_id)"
+                " VALUES (?, ?, 'facilitator', ?, ?, ?)",
+                [
+                    (
+                        prompt.id,
+                        f"Note {i} from the floor",
+                        i,
+                        now(),
+                        themes[i % 9] if i % 9 < 6 else None,
+                    )
+                    for i in range(n)
+                ],
+            )
+        return prompt.id
+
+
+def board_at(folder: Path, n: int, edits: int) -> dict[str, float]:
+    """The facilitator's edits on the note board with `n` notes on the prompt."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
+    from PySide6.QtGui import QShortcut
+    from PySide6.QtWidgets import QApplication
+
+    from summit_app.ui import commands
+    from summit_app.ui.app import application
+    from summit_app.ui.main_window import MainWindow
+    from summit_app.ui.projector_window import Mode
+
+    # Keep the facilitator's real recent files and window places out of this run.
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder / "settings"))
+    application()
+    path = folder / f"board{n}.summit"
+    prompt = board_file(path, n)
+    window = MainWindow()
+    window.resize(1366, 768)
+    window.show()
+    if not window.open_path(path):
+        raise SystemExit(f"the window could not open {path}")
+    session, board = window.session, window.note_board
+    assert session is not None
+    window.tabs.setCurrentWidget(board)
+    board.choose_prompt(prompt)
+    window.projector_panel.show_mode(Mode.NOTES)
+    window.projector.resize(1280, 720)
+    window.projector.show()
+    QApplication.processEvents()
+    summit = session.summit
+    ids = [note.id for note in summit.notes.notes(prompt)]
+    themes = [None] + [t.id for t in summit.notes.themes(prompt)]
+    keys = {s.key().toString(): s for s in board.findChildren(QShortcut) if s.key().toString()}
+
+    def hide(turn: int) -> None:
+        board.select_notes([ids[(turn * 7919) % len(ids)]])
+        board.buttons["hide"].click()
+
+    def move(turn: int) -> None:
+        board.select_notes([ids[(turn * 104_729) % len(ids)]])
+        keys[f"Ctrl+{turn % len(themes)}"].activated.emit()
+
+    def edit(turn: int) -> None:
+        commands.edit_note(session, ids[(turn * 613) % len(ids)], f"Edited note {turn}")
+
+    took: list[float] = []
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.nsecsElapsed()]
+
+    def tick() -> None:
+        at = clock.nsecsElapsed()
+        gaps.append((at - last[0]) / 1e6 - 10)
+        last[0] = at
+
+    def one() -> None:
+        turn = len(took)
+        started = time.perf_counter()
+        (hide, move, edit)[turn % 3](turn // 3)
+        QApplication.processEvents()  # what the edit posted: the projector's redraw
+        took.append(1000 * (time.perf_counter() - started))
+        if len(took) >= edits:
+            loop.quit()
+
+    loop = QEventLoop()
+    ticker, editor = QTimer(), QTimer()
+    ticker.setInterval(10)
+    ticker.timeout.connect(tick)
+    editor.setInterval(100)
+    editor.timeout.connect(one)
+    last[0] = clock.nsecsElapsed()
+    ticker.start()
+    editor.start()
+    loop.exec()
+    editor.stop()
+    ticker.stop()
+    shown = len(window.projector.view.note_labels())
+    window.close()
+    window.projector.close()
+    QApplication.processEvents()
+    if shown == 0:
+        raise SystemExit("the projector's wall showed no notes: the bench is wrong")
+    return {
+        "edit ms": statistics.median(took),
+        "slowest edit ms": max(took),
+        "GUI stall ms": max(gaps[1:], default=0.0),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--phones", type=int, default=1000, help="voters per votes/s leg")
     parser.add_argument("--connections", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=100, help="writes timed per figure")
     parser.add_argument("--export-runs", type=int, default=3, help="runs per export figure")
+    parser.add_argument("--gui", action="store_true", help="also the window's rows")
+    parser.add_argument("--gui-only", action="store_true", help="only the window's rows")
+    parser.add_argument("--edits", type=int, default=30, help="facilitator edits per size")
+    parser.add_argument(
+        "--board-notes",
+        default=",".join(map(str, NOTES)),
+        help="the window's sizes, e.g. 1000,10000",
+    )
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.2f}")
+    tables: list[tuple[str, dict[int, dict[str, float]]]] = []
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        notes = {n: notes_at(folder, n, args.repeat, args.export_runs) for n in NOTES}
-        ballots = {n: ballots_at(folder, n, args) for n in BALLOTS}
-    for title, table in (("notes on the prompt", notes), ("ballots in the poll", ballots)):
+        if not args.gui_only:
+            tables.append(
+                (
+                    "notes on the prompt",
+                    {n: notes_at(folder, n, args.repeat, args.export_runs) for n in NOTES},
+                )
+            )
+            tables.append(
+                ("ballots in the poll", {n: ballots_at(folder, n, args) for n in BALLOTS})
+            )
+        if args.gui or args.gui_only:
+            sizes = [int(x) for x in args.board_notes.split(",")]
+            board = {n: board_at(folder, n, args.edits) for n in sizes}
+            tables.append(("notes on the board and the wall", board))
+    for title, table in tables:
         for n, figures in table.items():
             shown = "; ".join(f"{k} {v:,.2f}" for k, v in figures.items())
             print(f"{n:>7,} {title}: {shown}")

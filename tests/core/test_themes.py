@@ -152,3 +152,9 @@ def test_accepting_suggestions_is_one_undo_step_and_existing_themes_keep_their_n
     assert {n.id: n.theme_id for n in s.notes.notes(prompt_id)} == before
     assert [t.id for t in s.notes.themes(prompt_id)] == [covid.id]
     s.close()
+
+
+def test_notes_saying_the_same_are_never_split_between_themes() -> None:
+    texts = ["Protected time for leaders"] * 20 + ["Learn from Covid"] * 20
+    assert sorted(len(t.members) for t in themes.suggest(texts)) == [20, 20]
+    assert len(themes.suggest(texts, 5)) == 2  # more themes than different notes: no

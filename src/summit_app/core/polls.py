@@ -27,6 +27,9 @@ from summit_app.core.storage_errors import storage_errors
 from summit_app.core.tally import Alike, PollResult, Totals, tally_totals
 
 MAX_OPTIONS = 40
+# Counts taken in this file's room: its own, or in a breakout room's file the main file's
+# it was given (which the room's count replaces); never those merged in from rooms.
+_HERE = " AND (origin IS NULL OR origin = (SELECT main_uid FROM summit))"
 
 
 class PollsRepo:
@@ -322,17 +325,26 @@ class PollsRepo:
 
     # -- counts taken by hand ------------------------------------------------------------
 
-    def hand_counts(self, poll_id: int) -> list[HandCount]:
+    def hand_counts(self, poll_id: int, taken_here: bool = False) -> list[HandCount]:
+        """The poll's counts taken by hand; `taken_here`: only this room's (see `_HERE`),
+        not those a breakout room's file brought in."""
         rows = self._s.rows(
-            "SELECT * FROM hand_counts WHERE poll_id = ? ORDER BY option_id, level", (poll_id,)
+            f"SELECT * FROM hand_counts WHERE poll_id = ?{_HERE if taken_here else ''}"
+            " ORDER BY option_id, level",
+            (poll_id,),
         )
         return [HandCount(**{**r, "method": CountMethod(r["method"])}) for r in rows]
 
-    def hand_voters(self, poll_id: int) -> int:
-        row = self._s.execute("SELECT hand_voters FROM polls WHERE id = ?", (poll_id,)).fetchone()
-        if row is None:
+    def hand_voters(self, poll_id: int, taken_here: bool = False) -> int:
+        """How many people were counted by hand, in every room (or only this one)."""
+        row = self._s.execute(
+            "SELECT (SELECT 1 FROM polls WHERE id = ?), (SELECT COALESCE(SUM(voters), 0)"
+            f" FROM hand_voters WHERE poll_id = ?{_HERE if taken_here else ''})",
+            (poll_id, poll_id),
+        ).fetchone()
+        if row[0] is None:
             raise NotFoundError(f"There is no poll {poll_id}.")
-        return int(row[0])
+        return int(row[1])
 
     def set_hand_counts(
         self,
@@ -360,13 +372,17 @@ class PollsRepo:
             rows.append((poll_id, option_id, level, count, method.value))
         need_int(voters, 0, 1_000_000, "The number of people voting must be 0 or more.")
         with self._s.write():
-            self._s.execute("DELETE FROM hand_counts WHERE poll_id = ?", (poll_id,))
+            self._s.execute(f"DELETE FROM hand_counts WHERE poll_id = ?{_HERE}", (poll_id,))
             self._s.db.conn.executemany(
                 "INSERT INTO hand_counts (poll_id, option_id, level, count, method)"
                 " VALUES (?, ?, ?, ?, ?)",
                 rows,
             )
-            self._s.execute("UPDATE polls SET hand_voters = ? WHERE id = ?", (voters, poll_id))
+            self._s.execute(f"DELETE FROM hand_voters WHERE poll_id = ?{_HERE}", (poll_id,))
+            if voters:
+                self._s.execute(
+                    "INSERT INTO hand_voters (poll_id, voters) VALUES (?, ?)", (poll_id, voters)
+                )
 
     # -- helpers -------------------------------------------------------------------------
 

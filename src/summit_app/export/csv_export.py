@@ -155,7 +155,7 @@ def notes_rows(summit: Summit) -> Iterable[Sequence[object]]:
     prompts = {p.id: p.text for p in summit.agenda.prompts()}
     themes = {t.id: t.name for t in summit.notes.themes()}
     rooms = summit.breakouts.row_rooms("notes")
-    tables = {t.id: t.label for t in summit.tables.tables()}
+    tables = summit.tables.labels()
     for n in summit.notes.notes():
         yield (
             n.id,
