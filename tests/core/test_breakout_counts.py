@@ -231,3 +231,20 @@ def test_a_file_from_before_counts_by_room_keeps_its_counts_and_tables(tmp_path)
         assert [t.id for t in s.tables.tables()] == [1, 3]
         assert s.notes.notes(1)[0].table_id == 3
         assert s.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_phones_joined_counts_this_laptop_s_phones_only(tmp_path):
+    main, ids = _main(tmp_path)
+    main.polls.open_poll(ids["alone_poll"])
+    kit = next(o.id for o in main.polls.poll(ids["alone_poll"]).options)
+    for _ in range(4):  # the main room's phones vote before the item goes to the room
+        main.polls.cast_ballot(ids["alone_poll"], main.people.join().id, {kit: 1})
+    main.polls.close_poll(ids["alone_poll"])
+    write_kit(main, tmp_path / "a.summit", "Breakout A", [ids["alone"]])
+    with Summit.open(tmp_path / "a.summit") as a:
+        assert a.people.count() == 0  # the 4 whose ballots the kit carries joined elsewhere
+        _vote(a, ids["alone_poll"], "Wifi", 3)
+        assert (a.people.count(), a.people.taking_part()) == (3, 3)
+    import_room(main, tmp_path / "a.summit")
+    assert (main.people.count(), main.people.taking_part()) == (4, 4)
+    assert len(main.people.participants(taking_part=True)) == 7  # the whole summit's
