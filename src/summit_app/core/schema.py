@@ -504,6 +504,11 @@ _M016_BREAKOUT_ROOMS = """
             WHERE origin IS NOT NULL;
 """
 
+# The language of the summit's own words, which phones mark them with (English unless set).
+_M018_CONTENT_LANGUAGE = """
+        ALTER TABLE summit ADD COLUMN content_lang TEXT NOT NULL DEFAULT 'en';
+"""
+
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
@@ -523,6 +528,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("anonymised_at", _M015_ANONYMISED_AT),
     ("breakout_rooms", _M016_BREAKOUT_ROOMS),
     ("tables", _M017_TABLES),
+    ("content_language", _M018_CONTENT_LANGUAGE),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
