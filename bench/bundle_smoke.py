@@ -6,8 +6,9 @@
 With the bundle's own executable and nothing from the checkout: makes the demo summit, opens
 it in the window under Xvfb (screenshot kept in build/bundle/smoke.png), serves phones on
 127.0.0.1 (a phone joins and votes through HTTP), exports the pack and reads the PDF and the
-CSV back. Prints the bundle's size and its start time (median of 5, bench/startup.py's
-measure) beside the checkout's, measured in the same run. Exits non-zero if a step fails.
+CSV back, and exports a copy protected with a passphrase (SQLCipher inside the bundle).
+Prints the bundle's size and its start time (median of 5, bench/startup.py's measure) beside
+the checkout's, measured in the same run. Exits non-zero if a step fails.
 """
 
 from __future__ import annotations
@@ -27,9 +28,11 @@ import httpx
 from pypdf import PdfReader
 from startup import ROOT, display, launch_once, make_demo, print_medians
 
-from summit_app.core import Summit
+from summit_app.core import Summit, cipher
 from summit_app.core.model import PollKind
+from summit_app.core.protect import protect
 
+SMOKE_PASSPHRASE = "bundle smoke passphrase"
 DEFAULT_BUNDLE = ROOT / "dist" / "linux" / "summit-app" / "summit-app"
 
 
@@ -132,6 +135,28 @@ def exports_the_pack(bundle: Path, demo: Path, env: dict[str, str]) -> tuple[int
         return pages, sum(1 for _ in csv.DictReader(rows))
 
 
+def opens_a_protected_copy(bundle: Path, demo: Path, env: dict[str, str]) -> int:
+    """A copy of the demo protected with a passphrase (SQLCipher, which the bundle must
+    carry): refused in one line without it, exported with it from SUMMIT_PASSPHRASE."""
+    protected = demo.with_name("protected.summit")
+    shutil.copy(demo, protected)
+    protect(protected, SMOKE_PASSPHRASE)
+    cipher.forget(protected)
+    refused = subprocess.run(
+        [str(bundle), "export", protected.name, "--pdf", "refused.pdf"],
+        cwd=demo.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert refused.returncode == 1 and "protected with a passphrase" in refused.stderr, refused
+    with_it = {**env, "SUMMIT_PASSPHRASE": SMOKE_PASSPHRASE}
+    run(bundle, "export", protected.name, "--pdf", "protected.pdf", cwd=demo.parent, env=with_it)
+    return len(PdfReader(demo.parent / "protected.pdf").pages)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bundle", type=Path, default=DEFAULT_BUNDLE)
@@ -158,9 +183,14 @@ def main() -> int:
         shown = opens_the_demo(bundle, demo, env, shot)
         ballots = serves_a_phone(bundle, demo, env)
         pages, rows = exports_the_pack(bundle, demo, env)
+        protected_pages = opens_a_protected_copy(bundle, demo, env)
         print(f"templates: {len(templates)} listed; window on the demo after {shown:.2f} s")
         print(f"phones: 1 joined and voted on 127.0.0.1, {ballots} ballot stored")
         print(f"export: {pages}-page PDF, ballots.csv with {rows} rows")
+        print(
+            f"protected copy: refused without its passphrase, a {protected_pages}-page PDF"
+            " with it (SUMMIT_PASSPHRASE)"
+        )
         print(f"screenshot: {shot}")
 
         times: dict[str, list[float]] = {"checkout": [], "bundle": []}

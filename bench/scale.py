@@ -8,6 +8,11 @@ real `.summit` file (WAL, synchronous FULL, as the app opens it):
   is committed: median ms;
 - a facilitator's edit of a note (`notes.edit_note`, as the note board's edit does) and
   a hide (`moderation`-free: `notes.set_hidden`): median ms;
+- the write-up pack's editions (`--export-runs`, 3 by default: median CPU ms, as
+  bench/export_large.py times them: the PDF as `summit-app export --pdf` writes it, the
+  HTML and Word from the pack, the CSV files); per 1,000 notes on the prompt (flat: the
+  export grows in step with the notes, no faster), and for the ballots the pack's editions
+  whole (flat: a poll is tallied, not printed ballot by ballot) and ballots.csv per 1,000;
 - votes a second through the real server (`python -m summit_app serve`, in its own
   process): 1,000 more phones, whose passes are in the file, each read the state and
   vote, on bench/raw_client.py's pool; with the poll's results hidden, then shown to
@@ -16,7 +21,15 @@ real `.summit` file (WAL, synchronous FULL, as the app opens it):
 Prints one line per size, and the ratio of the largest size's figures to the smallest's
 (the goal is flat: within 2x).
 
-    PYTHONPATH=src python bench/scale.py [--phones 1000] [--repeat 100]
+The window's rows (`--gui`, or `--gui-only`): the real control window (offscreen) on a
+file with 1k / 10k / 50k notes on one prompt, its note board showing that prompt and the
+projector showing its notes wall live. The facilitator hides/shows a note (the board's
+button), moves one to a theme (Ctrl+1..9) and edits one's text, one edit every 100 ms:
+the edit's time on the GUI thread (the click and the events it posts, the projector's
+redraw included: median and slowest), and the longest stall a 10 ms timer saw.
+
+    PYTHONPATH=src python bench/scale.py [--phones 1000] [--repeat 100] [--gui | --gui-only]
+        [--export-runs 3]
 """
 
 from __future__ import annotations
@@ -64,7 +77,7 @@ def participants(summit: Summit, n: int) -> list[tuple[int, str]]:
     return [(r[0], r[1]) for r in rows]
 
 
-def notes_at(folder: Path, n: int, repeat: int) -> dict[str, float]:
+def notes_at(folder: Path, n: int, repeat: int, export_runs: int = 3) -> dict[str, float]:
     with Summit.create(folder / f"notes{n}.summit", SummitInfo(title="Scale")) as summit:
         section = summit.agenda.add_section("Morning")
         item = summit.agenda.add_item(section.id, "Discuss", ItemKind.DISCUSSION, 30)
@@ -90,7 +103,34 @@ def notes_at(folder: Path, n: int, repeat: int) -> dict[str, float]:
             "hide ms": median_ms(
                 lambda i: summit.notes.set_hidden(ids[i % len(ids)], i % 2 == 0), repeat
             ),
+            **{
+                f"{edition} ms/1k notes": 1000 * ms / n
+                for edition, ms in export_ms(summit, folder, export_runs).items()
+            },
         }
+
+
+def export_ms(summit: Summit, folder: Path, runs: int) -> dict[str, float]:
+    """Median CPU ms of each edition of the pack, and of the CSV files, for this file."""
+    from summit_app.export.csv_export import write_csv
+    from summit_app.export.pack import build_pack, render_docx, render_html, write_pack
+
+    def cpu_ms(work: Callable[[], object]) -> float:
+        times = []
+        for _ in range(runs):
+            started = time.process_time()
+            work()
+            times.append(time.process_time() - started)
+        return 1000 * statistics.median(times)
+
+    write_pack(summit, folder / "warm-up.pdf")  # fonts registered, modules imported
+    pack = build_pack(summit)
+    return {
+        "pdf": cpu_ms(lambda: write_pack(summit, folder / "scale.pdf")),
+        "html": cpu_ms(lambda: render_html(pack)),
+        "word": cpu_ms(lambda: render_docx(pack)),
+        "csv": cpu_ms(lambda: write_csv(summit, folder / "scale-data")),
+    }
 
 
 def ballots_at(folder: Path, n: int, args: argparse.Namespace) -> dict[str, float]:
@@ -116,6 +156,9 @@ def ballots_at(folder: Path, n: int, args: argparse.Namespace) -> dict[str, floa
                 args.repeat,
             )
         }
+        exports = export_ms(summit, folder, args.export_runs)
+        figures.update({f"{e} ms": ms for e, ms in exports.items() if e != "csv"})
+        figures["csv ms/1k ballots"] = 1000 * exports["csv"] / n
         voters = [token for _, token in participants(summit, 2 * args.phones)]
     for shown, batch in ((False, voters[: args.phones]), (True, voters[args.phones :])):
         if shown:
@@ -159,18 +202,162 @@ def votes_per_second(
     return vote.rate(), 1000 * cpu / max(vote.ok, 1)
 
 
+# -- the window's rows ---------------------------------------------------------------------
+
+
+def board_file(path: Path, n: int) -> int:
+    """A file with `n` notes on one prompt, a third unsorted, the rest in six themes;
+    returns the prompt's id. (Not open for phones: the window would offer to serve them.)"""
+    with Summit.create(path, SummitInfo(title="Scale")) as summit:
+        section = summit.agenda.add_section("Morning")
+        item = summit.agenda.add_item(section.id, "Discuss", ItemKind.DISCUSSION, 30)
+        summit.agenda.start_item(item.id)
+        prompt = summit.agenda.add_prompt(item.id, "What did we hear?")
+        themes = [summit.notes.add_theme(prompt.id, f"Theme {t}").id for t in range(6)]
+        with summit.write():
+            summit.db.conn.executemany(
+                "INSERT INTO notes (prompt_id, text, author, position, created_at, theme_id)"
+                " VALUES (?, ?, 'facilitator', ?, ?, ?)",
+                [
+                    (
+                        prompt.id,
+                        f"Note {i} from the floor",
+                        i,
+                        now(),
+                        themes[i % 9] if i % 9 < 6 else None,
+                    )
+                    for i in range(n)
+                ],
+            )
+        return prompt.id
+
+
+def board_at(folder: Path, n: int, edits: int) -> dict[str, float]:
+    """The facilitator's edits on the note board with `n` notes on the prompt."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
+    from PySide6.QtGui import QShortcut
+    from PySide6.QtWidgets import QApplication
+
+    from summit_app.ui import commands
+    from summit_app.ui.app import application
+    from summit_app.ui.main_window import MainWindow
+    from summit_app.ui.projector_window import Mode
+
+    # Keep the facilitator's real recent files and window places out of this run.
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder / "settings"))
+    application()
+    path = folder / f"board{n}.summit"
+    prompt = board_file(path, n)
+    window = MainWindow()
+    window.resize(1366, 768)
+    window.show()
+    if not window.open_path(path):
+        raise SystemExit(f"the window could not open {path}")
+    session, board = window.session, window.note_board
+    assert session is not None
+    window.tabs.setCurrentWidget(board)
+    board.choose_prompt(prompt)
+    window.projector_panel.show_mode(Mode.NOTES)
+    window.projector.resize(1280, 720)
+    window.projector.show()
+    QApplication.processEvents()
+    summit = session.summit
+    ids = [note.id for note in summit.notes.notes(prompt)]
+    themes = [None] + [t.id for t in summit.notes.themes(prompt)]
+    keys = {s.key().toString(): s for s in board.findChildren(QShortcut) if s.key().toString()}
+
+    def hide(turn: int) -> None:
+        board.select_notes([ids[(turn * 7919) % len(ids)]])
+        board.buttons["hide"].click()
+
+    def move(turn: int) -> None:
+        board.select_notes([ids[(turn * 104_729) % len(ids)]])
+        keys[f"Ctrl+{turn % len(themes)}"].activated.emit()
+
+    def edit(turn: int) -> None:
+        commands.edit_note(session, ids[(turn * 613) % len(ids)], f"Edited note {turn}")
+
+    took: list[float] = []
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.nsecsElapsed()]
+
+    def tick() -> None:
+        at = clock.nsecsElapsed()
+        gaps.append((at - last[0]) / 1e6 - 10)
+        last[0] = at
+
+    def one() -> None:
+        turn = len(took)
+        started = time.perf_counter()
+        (hide, move, edit)[turn % 3](turn // 3)
+        QApplication.processEvents()  # what the edit posted: the projector's redraw
+        took.append(1000 * (time.perf_counter() - started))
+        if len(took) >= edits:
+            loop.quit()
+
+    loop = QEventLoop()
+    ticker, editor = QTimer(), QTimer()
+    ticker.setInterval(10)
+    ticker.timeout.connect(tick)
+    editor.setInterval(100)
+    editor.timeout.connect(one)
+    last[0] = clock.nsecsElapsed()
+    ticker.start()
+    editor.start()
+    loop.exec()
+    editor.stop()
+    ticker.stop()
+    shown = len(window.projector.view.note_labels())
+    window.close()
+    window.projector.close()
+    QApplication.processEvents()
+    if shown == 0:
+        raise SystemExit("the projector's wall showed no notes: the bench is wrong")
+    return {
+        "edit ms": statistics.median(took),
+        "slowest edit ms": max(took),
+        "GUI stall ms": max(gaps[1:], default=0.0),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--phones", type=int, default=1000, help="voters per votes/s leg")
     parser.add_argument("--connections", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=100, help="writes timed per figure")
+    parser.add_argument("--export-runs", type=int, default=3, help="runs per export figure")
+    parser.add_argument("--gui", action="store_true", help="also the window's rows")
+    parser.add_argument("--gui-only", action="store_true", help="only the window's rows")
+    parser.add_argument("--edits", type=int, default=30, help="facilitator edits per size")
+    parser.add_argument(
+        "--board-notes",
+        default=",".join(map(str, NOTES)),
+        help="the window's sizes, e.g. 1000,10000",
+    )
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.2f}")
+    tables: list[tuple[str, dict[int, dict[str, float]]]] = []
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        notes = {n: notes_at(folder, n, args.repeat) for n in NOTES}
-        ballots = {n: ballots_at(folder, n, args) for n in BALLOTS}
-    for title, table in (("notes on the prompt", notes), ("ballots in the poll", ballots)):
+        if not args.gui_only:
+            tables.append(
+                (
+                    "notes on the prompt",
+                    {n: notes_at(folder, n, args.repeat, args.export_runs) for n in NOTES},
+                )
+            )
+            tables.append(
+                ("ballots in the poll", {n: ballots_at(folder, n, args) for n in BALLOTS})
+            )
+        if args.gui or args.gui_only:
+            sizes = [int(x) for x in args.board_notes.split(",")]
+            board = {n: board_at(folder, n, args.edits) for n in sizes}
+            tables.append(("notes on the board and the wall", board))
+    for title, table in tables:
         for n, figures in table.items():
             shown = "; ".join(f"{k} {v:,.2f}" for k, v in figures.items())
             print(f"{n:>7,} {title}: {shown}")

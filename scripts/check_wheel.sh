@@ -52,6 +52,16 @@ done
 "$app" export x.summit >"$away/exported.txt"
 grep -q "exports/x.pdf$" "$away/exported.txt"
 head -c 5 "$away/exports/x.pdf" | grep -q "%PDF-"
+# A summit protected with a passphrase (SQLCipher, from the wheel's dependencies) exports
+# with the passphrase from the environment, and is refused in one line without it.
+cp x.summit protected.summit
+"$away/venv/bin/python" -c 'from summit_app.core.protect import protect; protect("protected.summit", "check wheel passphrase")'
+if "$app" export protected.summit --pdf none.pdf </dev/null 2>"$away/refused.txt"; then
+  echo "check_wheel: a protected summit exported without its passphrase" >&2; exit 1
+fi
+grep -q "protected with a passphrase" "$away/refused.txt"
+SUMMIT_PASSPHRASE="check wheel passphrase" "$app" export protected.summit --pdf protected.pdf >/dev/null
+head -c 5 protected.pdf | grep -q "%PDF-"
 # Themes are suggested for the demo's notes by the model inside the installed package, with
 # the network blocked: nothing is downloaded on first use.
 "$away/venv/bin/python" - <<'PY'
@@ -73,6 +83,13 @@ with Summit.open("x.summit") as summit:
     suggested = themes.suggest([n.text for n in mine])
     assert suggested and sum(len(t.members) for t in suggested) == len(mine)
     print("check_wheel: themes for", len(mine), "notes:", "; ".join(t.name for t in suggested))
+    # As the window does in the background: every note embedded and kept in the file.
+    embedder = themes.Embedder.shared()
+    left = 1
+    while left:
+        found, left = embedder.embed_missing(summit.embeddings)
+        summit.embeddings.keep(themes.MODEL_ID, found)
+    assert themes.Embedder().load(summit.embeddings) == len({n.text for n in notes})
 PY
 # The installed package must not read anything from the checkout.
 "$away/venv/bin/python" - "$checkout" <<'PY'

@@ -6,16 +6,23 @@ Errors a user can cause print as one clear line and exit non-zero, never a trace
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from summit_app import __version__
+from summit_app.core import cipher
+from summit_app.core.cipher import PassphraseNeededError, WrongPassphraseError
 from summit_app.core.errors import SummitError
 from summit_app.core.schema import SCHEMA_VERSION
 from summit_app.core.store import Summit, check_file
 
 COMMANDS = ("new", "templates", "serve", "export", "breakout", "import")
+# A protected summit's passphrase, for a command run without a terminal to type it in. Never
+# a command-line argument: `ps` shows those to everyone on the laptop.
+PASSPHRASE_VARIABLE = "SUMMIT_PASSPHRASE"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -134,8 +141,35 @@ def _templates(args: argparse.Namespace) -> int:
     return 0
 
 
+def _unlock(path: Path) -> None:
+    """Hold a protected file's key for this command: the passphrase from the environment
+    (PASSPHRASE_VARIABLE), else typed at a prompt that does not show it."""
+    try:
+        check_file(path)
+        return
+    except PassphraseNeededError:
+        pass
+    given = os.environ.get(PASSPHRASE_VARIABLE)
+    if given is not None:
+        cipher.unlock(path, given)
+        return
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise SummitError(
+            f"{path.name} is protected with a passphrase: run this in a terminal to type it,"
+            f" or set {PASSPHRASE_VARIABLE} in the environment."
+        )
+    for _ in range(3):
+        try:
+            cipher.unlock(path, getpass.getpass(f"Passphrase for {path.name}: "))
+            return
+        except WrongPassphraseError as error:
+            print(f"summit-app: {error}", file=sys.stderr)
+    raise SummitError(f"{path.name} was not opened: three passphrases did not open it.")
+
+
 def _up_to_date(path: Path) -> None:
     """Refuse a bad file in one line; bring one from an older Summit up to date, saying so."""
+    _unlock(path)
     if check_file(path) < SCHEMA_VERSION:
         with Summit.open(path) as summit:
             print(summit.migration_note)
@@ -169,6 +203,8 @@ def _gui(path: Path | None) -> int:
     if path is not None and sys.stderr is not None:
         try:  # a bad file is one line for a terminal too; the window says it as well
             check_file(path)
+        except PassphraseNeededError:
+            pass  # the window asks for it
         except SummitError as error:
             print(f"summit-app: {error}", file=sys.stderr)
     from summit_app.ui.app import run

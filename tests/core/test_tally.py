@@ -98,3 +98,39 @@ def test_results_break_down_by_professional_group():
     assert set(result.by_group) == {"Nursing", "Not given"}
     assert [r.count for r in result.by_group["Nursing"].options] == [2, 0, 0]
     assert result.by_group["Not given"].voters == 1
+
+
+@pytest.mark.parametrize("kind", list(PollKind))
+def test_ballots_counted_alike_in_the_file_tally_as_the_ballots_do(tmp_path, kind):
+    """The pack's tallies read a poll's ballots grouped by (group, choices) in SQL: every
+    figure, by group too, is the one the ballots read one by one give."""
+    from summit_app.core import Summit
+    from summit_app.core.model import SummitInfo
+    from summit_app.core.tally import tally_alike
+
+    with Summit.create(tmp_path / "alike.summit", SummitInfo(title="Alike")) as summit:
+        section = summit.agenda.add_section("S")
+        item = summit.agenda.add_item(section.id, "Vote")
+        poll = summit.polls.add_poll(
+            item.id, "Q", kind, ["A", "B", "C", "D"], max_choices=2, points=10
+        )
+        summit.polls.open_poll(poll.id)
+        ids = [o.id for o in poll.options]
+        picks = {
+            PollKind.SINGLE: lambda p: {ids[p % 3]: 1},
+            PollKind.MULTI: lambda p: {ids[p % 4]: 1, ids[(p + 1) % 4]: 1},
+            PollKind.POINTS: lambda p: {ids[p % 4]: 7, ids[(p + 2) % 4]: 3},
+            PollKind.RANK: lambda p: {oid: 1 + (j + p % 2) % 4 for j, oid in enumerate(ids)},
+            PollKind.SCALE: lambda p: {oid: 1 + (p + j) % 5 for j, oid in enumerate(ids)},
+        }[kind]
+        for p in range(40):
+            person = summit.people.join(["Nursing", "Pharmacy", None][p % 3])
+            summit.polls.cast_ballot(poll.id, person.id, picks(p))
+        alike = summit.polls.alike()[poll.id]
+        assert len(alike) < 40 and sum(a.ballots for a in alike) == 40
+        assert tally_alike(poll, alike) == tally(poll, summit.polls.ballots(poll.id))
+        assert tally_alike(poll, alike).by_group.keys() == {"Nursing", "Pharmacy", "Not given"}
+        # The live result, from the file's running totals: the same figures, no groups.
+        assert summit.polls.result(poll.id) == tally(
+            summit.polls.poll(poll.id), summit.polls.ballots(poll.id), with_groups=False
+        )

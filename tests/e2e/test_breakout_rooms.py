@@ -3,10 +3,13 @@
 The demo summit sends two rooms: Breakout A runs "It is April 2026" and the vote on the
 enabling initiatives, Breakout B runs "April 2022: what do we need to have done?" and the
 same vote (a poll shared by the rooms). Each room's file is served by `summit-app serve`
-on its own port; phones join it over HTTP, vote and post notes. The main file imports the
+on its own port; phones join it over HTTP, vote and post notes; Breakout A's table 3 host
+sends a note and the table's count from the printed card's link; Breakout B's facilitator
+rewords the shared vote's question and enters a count of hands. The main file imports the
 rooms' files as they come (one of them twice, one again after more votes), and then its
-counts are the demo's plus exactly what each room's phones added, and every edition of
-the pack (PDF, HTML, Word, CSV) shows both rooms and the whole summit's figures.
+counts are the demo's plus exactly what each room added, under each room, and every
+edition of the pack (PDF, HTML, Word, CSV) shows both rooms, their tables and the whole
+summit's figures.
 """
 
 from __future__ import annotations
@@ -64,6 +67,36 @@ def _phones_take_part(served: Served, room: Path, first: int, phones: int) -> No
             assert note.status_code == 201, note.text
 
 
+def _table_host_sends(served: Served, room: Path, number: int) -> None:
+    """The host of the room's table `number` scans its card, sends a note and a count."""
+    with Summit.open(room) as summit:
+        card = summit.tables.table(number).pass_
+        poll = next(p for p in summit.polls.polls() if p.state.value == "open")
+        prompt = summit.live().open_prompt_id
+        options = [o.id for o in poll.options]
+    transport = httpx.HTTPTransport(local_address=loopback(200 + number))
+    with httpx.Client(transport=transport, timeout=10, trust_env=False) as host:
+        assert host.get(f"{served.url}/t/{card}").status_code == 303  # to the host page
+        note = host.post(
+            f"{served.url}/api/table/note",
+            json={
+                "prompt_id": prompt,
+                "text": f"Table {number} in {room.stem}",
+                "key": "k1-host-note",
+            },
+        )
+        assert note.status_code == 201, note.text
+        counted = host.post(
+            f"{served.url}/api/table/count",
+            json={
+                "poll_id": poll.id,
+                "counts": {str(options[0]): 3, str(options[1]): 2},
+                "people": 5,
+            },
+        )
+        assert counted.status_code == 200, counted.text
+
+
 def _made_in(path: Path) -> dict[str, int]:
     """Rows the room itself made (no identity from the main file): what it adds."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -90,6 +123,9 @@ def test_two_rooms_served_voted_and_merged_add_up_in_every_edition(tmp_path):
         ids = _ids(main)
         demo = _counts(main)
         demo_voters = main.polls.result(main.polls.polls(ids["vote"])[0].id).voters
+        demo_tables = sorted(
+            main.tables.labels()[n.table_id] for n in main.notes.notes() if n.table_id
+        )
         from summit_app.core.breakout_kit import write_kit
 
         write_kit(main, rooms["a"], ROOMS["a"], [ids["a"], ids["vote"]])
@@ -99,6 +135,11 @@ def test_two_rooms_served_voted_and_merged_add_up_in_every_edition(tmp_path):
         with Summit.open(path) as room:
             assert room.breakouts.room_name() == ROOMS[key]
             poll = room.polls.polls(ids["vote"])[0]
+            if key == "b":  # B's facilitator rewords the shared vote before it opens
+                room.polls.update_poll(
+                    poll.id, "Which would help most?", poll.kind,
+                    [o.text for o in poll.options], poll.max_choices,
+                )  # fmt: skip
             room.polls.open_poll(poll.id)
             room.agenda.open_prompt(room.agenda.prompts(ids[key])[0].id)
     served = {key: serve(path) for key, path in rooms.items()}
@@ -106,10 +147,19 @@ def test_two_rooms_served_voted_and_merged_add_up_in_every_edition(tmp_path):
         assert served["a"].url != served["b"].url  # each laptop its own server and port
         _phones_take_part(served["a"], rooms["a"], 0, 12)
         _phones_take_part(served["b"], rooms["b"], 100, 9)
+        _table_host_sends(served["a"], rooms["a"], 3)
+        with Summit.open(rooms["b"]) as b:  # B counts hands for the people without phones
+            options = [o.id for o in b.polls.polls(ids["vote"])[0].options]
+            b.polls.set_hand_counts(
+                b.polls.polls(ids["vote"])[0].id, [(options[0], None, 4), (options[2], None, 5)], 6
+            )
         with Summit.open(main_path) as main:
             first = import_room(main, rooms["a"])  # while the rooms still run
-            assert first.added["ballots"] == 12 and first.added["notes"] == 12
-            import_room(main, rooms["b"])
+            assert first.added["ballots"] == 12 and first.added["notes"] == 13
+            assert first.added["table_counts"] == 1
+            second = import_room(main, rooms["b"])
+            assert second.added["hand_counts"] == 2 and second.added["hand_voters"] == 1
+            assert "(“Which would help most?”) is not taken" in second.sentence()
             again = import_room(main, rooms["b"])  # the same file twice
             assert not again.anything
         _phones_take_part(served["a"], rooms["a"], 50, 5)  # more votes in room A
@@ -121,18 +171,28 @@ def test_two_rooms_served_voted_and_merged_add_up_in_every_edition(tmp_path):
             one.stop()
     made = {key: _made_in(path) for key, path in rooms.items()}
     assert made["a"]["ballots"] == 17 and made["b"]["ballots"] == 9
+    assert made["a"]["notes"] == 18 and made["b"]["notes"] == 9  # A's table host's note too
     with Summit.open(main_path) as main:
         now = _counts(main)
         for table in now:
             assert now[table] == demo[table] + made["a"][table] + made["b"][table], table
         poll = main.polls.polls(ids["vote"])[0]
+        assert poll.question.startswith("Which of these")  # the wording both were given
         whole = main.polls.result(poll.id)
-        assert whole.voters == demo_voters + 17 + 9
+        # Phones' ballots, A's table 3 (5 people), B's hands (6 people): each once.
+        assert whole.voters == demo_voters + 17 + 9 + 5 + 6
+        assert (whole.table_voters, whole.hand_voters) == (5, 6)
         by_room = {
-            room.name: result.voters for room, result in main.breakouts.results_by_room(poll.id)
+            room.name: (result.voters, result.table_voters, result.hand_voters)
+            for room, result in main.breakouts.results_by_room(poll.id)
         }
-        assert by_room == {ROOMS["a"]: 17, ROOMS["b"]: 9}
+        assert by_room == {ROOMS["a"]: (22, 5, 0), ROOMS["b"]: (15, 0, 6)}
         assert main.breakouts.turnout() == {1: 17, 2: 9}
+        labels = main.tables.labels()
+        at_tables = sorted(labels[n.table_id] for n in main.notes.notes() if n.table_id)
+        # The main room's table notes are still its tables', and A's table 3 is A's.
+        assert at_tables == sorted([*demo_tables, f"{ROOMS['a']}, table 3"])
+        assert [t.id for t in main.tables.tables()] == list(range(1, 16))  # the main room's
     # Every edition of the pack shows both rooms and the whole summit's figures.
     out = tmp_path / "out"
     done = subprocess.run(
@@ -162,11 +222,22 @@ def test_two_rooms_served_voted_and_merged_add_up_in_every_edition(tmp_path):
     word += "\n".join(
         c.text for t in docx.Document(str(out / "p.docx")).tables for r in t.rows for c in r.cells
     )
-    for edition, text in (("PDF", " ".join(pdf.split())), ("HTML", html), ("Word", word)):
+    for edition, said in (("PDF", pdf), ("HTML", html), ("Word", word)):
+        text = " ".join(said.split())  # the typesetter's non-breaking spaces too
         for name in ROOMS.values():
             assert name in text, f"{edition} does not show {name}"
-        assert "17 people took part there" in text, edition
+        # Each room's turnout: its phones, and those it counted without one.
+        assert (
+            "Run in its own room: 17 people took part there by phone, and 5 more counted by"
+            " hand or at tables." in text
+        ), edition
+        assert (
+            f"Who took part: {ROOMS['a']}, 17 people by phone, and 5 more counted by hand or at"
+            f" tables; {ROOMS['b']}, 9 people by phone, and 6 more counted" in text
+        ), edition
         assert "Whole summit" in text, edition
+        assert f"{ROOMS['a']}, table 3" in text, edition
+        assert "of 30 tables" in text, edition  # A's prompt: the main room's 15 and A's 15
     ballots = list(
         csv.DictReader(io.StringIO((out / "csv" / "ballots.csv").read_text("utf-8-sig")))
     )
@@ -181,7 +252,10 @@ def test_two_rooms_served_voted_and_merged_add_up_in_every_edition(tmp_path):
         for row in results
         if row["poll"].startswith("Which of these")
     }
-    assert voters == {"All rooms": str(demo_voters + 26), ROOMS["a"]: "17", ROOMS["b"]: "9"}
+    assert voters == {"All rooms": str(demo_voters + 37), ROOMS["a"]: "22", ROOMS["b"]: "15"}
     notes = list(csv.DictReader(io.StringIO((out / "csv" / "notes.csv").read_text("utf-8-sig"))))
-    assert sum(row["room"] == ROOMS["a"] for row in notes) == 17
+    assert sum(row["room"] == ROOMS["a"] for row in notes) == 18
     assert sum(row["room"] == ROOMS["b"] for row in notes) == 9
+    assert [row["table"] for row in notes if row["table"].startswith("Breakout")] == [
+        f"{ROOMS['a']}, table 3"
+    ]

@@ -145,3 +145,32 @@ def test_an_empty_summit_gives_header_only_files(tmp_path: Path) -> None:
     for path in paths:
         assert read(path) == []
         assert len(path.read_text(encoding="utf-8-sig").splitlines()) == 1
+
+
+def test_ballots_with_quotes_commas_lines_and_formulas_read_back_as_typed(
+    tmp_path: Path,
+) -> None:
+    """ballots.csv joins each line from cells encoded once: every awkward cell still reads
+    back as typed, and a formula is defused as in the other files."""
+    options = ['Say "yes", loudly', "two\nlines", "=1+1", "Plain"]
+    with Summit.create(tmp_path / "b.summit", SummitInfo(title="B")) as summit:
+        section = summit.agenda.add_section("S")
+        item = summit.agenda.add_item(section.id, "Vote")
+        poll = summit.polls.add_poll(item.id, '=Which, "first"?', "multi", options, 2)
+        summit.polls.open_poll(poll.id)
+        ids = [o.id for o in poll.options]
+        people = [summit.people.join("Nursing") for _ in range(6)]
+        for p, person in enumerate(people):
+            summit.polls.cast_ballot(poll.id, person.id, {ids[p % 4]: 1, ids[3]: 1})
+        rows = read(write_csv(summit, tmp_path / "out")[1])
+        cast = [b.cast_at for b in summit.polls.ballots(poll.id)]
+    assert [r["poll"] for r in rows] == ['\'=Which, "first"?'] * 6
+    assert [r["participant"] for r in rows] == [str(p.id) for p in people]
+    assert [r["group"] for r in rows] == ["Nursing"] * 6
+    assert [r["choices"] for r in rows[:4]] == [
+        'Say "yes", loudly=1; Plain=1',
+        "two\nlines=1; Plain=1",
+        "'=1+1=1; Plain=1",
+        "Plain=1",
+    ]
+    assert [r["cast_at"] for r in rows] == cast and {r["room"] for r in rows} == {""}

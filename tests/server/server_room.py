@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,9 +73,15 @@ def make_summit(path: Path) -> tuple[Summit, int]:
 
 
 @contextmanager
-def serving(path: Path) -> Iterator[Room]:
-    """A new summit at `path`, served on 127.0.0.1, with the server's events recorded."""
+def serving(path: Path, prepare: Callable[[Path], object] | None = None) -> Iterator[Room]:
+    """A new summit at `path`, served on 127.0.0.1, with the server's events recorded.
+    `prepare(path)`, if given, works on the closed file before it is opened again and served
+    (protecting it with a passphrase, say)."""
     summit, item_id = make_summit(path)
+    if prepare is not None:
+        summit.close()
+        prepare(path)
+        summit = Summit.open(path)
     events: list[tuple[str, dict]] = []
     server = SummitServer(
         path, host="127.0.0.1", port=0, on_event=lambda kind, data: events.append((kind, data))

@@ -29,7 +29,7 @@ from summit_app.ui.writeup_panel import WriteupPanel
 
 # What reloads each view (the run panel's clock `refresh` ticks every second by itself).
 RELOADS = {
-    NoteBoard: ("reload_notes", "reload_prompts", "_phone_notes_arrived"),
+    NoteBoard: ("reload_notes", "_notes_changed", "reload_prompts", "_phone_notes_arrived"),
     ModerationPanel: ("reload", "reload_prompts"),
     AudiencePanel: ("reload", "reload_prompts"),
     PollsPanel: ("reload", "refresh_counts", "refresh_live"),

@@ -87,6 +87,7 @@ def anonymise(db: Db, rng: secrets.SystemRandom | None = None) -> Anonymised:
         links = sum(_redraw(db, table, scope, groups, group_of, rng) for table, scope in LINKED)
         times = sum(_cut(db, table, columns) for table, columns in TIMES.items())
         db.execute("DELETE FROM undo_history")
+        db.execute("DELETE FROM note_embeddings")  # derived from the notes' words; rebuilt
         db.execute("UPDATE summit SET anonymised_at = ? WHERE id = 1", (now(),))
     return Anonymised(passes, cards, links, times)
 

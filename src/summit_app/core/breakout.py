@@ -129,25 +129,51 @@ class BreakoutRepo:
         }
 
     def results_by_room(self, poll_id: int) -> list[tuple[Room, PollResult]]:
-        """A poll's results in each room that ran it, from that room's phones' ballots (the
-        whole summit's figures are the poll's own result, over every room's ballots)."""
-        polls = PollsRepo(self._db)
-        poll = polls.poll(poll_id)
+        """A poll's results in each room that ran it, from what was counted there: its
+        phones' ballots, its hand counts and its table hosts' counts (the whole summit's
+        figures are the poll's own result, over every room's)."""
+        poll = PollsRepo(self._db).poll(poll_id)
         rooms = self.parts().get(poll.item_id, [])
-        made_in = self.row_rooms("ballots")
-        ballots = polls.ballots(poll_id)
-        return [
-            (room, tally(poll, [b for b in ballots if made_in.get(b.id) == room.name]))
-            for room in rooms
-        ]
+        if not rooms:  # most polls: nothing to read (a long day's pack asks for each)
+            return []
+        return [(room, self._part(poll_id, room.uid)) for room in rooms]
 
     def main_room_result(self, poll_id: int) -> PollResult | None:
-        """A poll's results from the ballots no room made (cast in the main room before
-        or after the rooms ran it), or None when there are none."""
+        """A poll's results from what no room counted (in the main room before or after
+        the rooms ran it), or None when there is nothing."""
+        result = self._part(poll_id, None)
+        return result if result.voters or any(o.count for o in result.options) else None
+
+    def _part(self, poll_id: int, uid: str | None) -> PollResult:
+        """The poll tallied over the rows made in room `uid` (None: in no room)."""
+        where = (
+            "origin IS ?"
+            if uid is not None
+            else "(? IS NULL AND (origin IS NULL OR origin NOT IN (SELECT uid FROM breakouts)))"
+        )
+
+        def made(table: str, key: str = "id") -> set[int]:
+            return {
+                row[0]
+                for row in self._db.execute(
+                    f"SELECT {key} FROM {table} WHERE poll_id = ? AND {where}", (poll_id, uid)
+                )
+            }
+
         polls = PollsRepo(self._db)
-        made_in = self.row_rooms("ballots")
-        ballots = [b for b in polls.ballots(poll_id) if b.id not in made_in]
-        return tally(polls.poll(poll_id), ballots) if ballots else None
+        ballots, hands = made("ballots"), made("hand_counts")
+        tables = made("table_counts", "table_id")  # one count a table a poll
+        voters = self._db.execute(
+            f"SELECT COALESCE(SUM(voters), 0) FROM hand_voters WHERE poll_id = ? AND {where}",
+            (poll_id, uid),
+        ).fetchone()[0]
+        return tally(
+            polls.poll(poll_id),
+            [b for b in polls.ballots(poll_id) if b.id in ballots],
+            [h for h in polls.hand_counts(poll_id) if h.id in hands],
+            int(voters),
+            table_counts=[t for t in polls.table_counts(poll_id) if t.table_id in tables],
+        )
 
     def release(self, room_id: int) -> Room:
         """The room has finished: its items are the main file's to edit again, and its

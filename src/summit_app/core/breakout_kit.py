@@ -8,12 +8,13 @@ room adds have none (made there), so `core.merge` recognises each row whatever i
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
+from summit_app.core import cipher
 from summit_app.core.breakout import Room
 from summit_app.core.breakout_rows import merged_tables
+from summit_app.core.cards import new_pass
 from summit_app.core.db import now
 from summit_app.core.errors import SummitFileError, ValidationError
 from summit_app.core.store import (
@@ -32,12 +33,17 @@ _TRIM = (
     "DELETE FROM breakout_items",
     "DELETE FROM breakouts",
     "DELETE FROM undo_history",
+    # A cache of every note's embedding: the room builds its own from the notes it holds.
+    "DELETE FROM note_embeddings",
     "DELETE FROM actions",
     "DELETE FROM narrative_blocks",
     "DELETE FROM items WHERE id NOT IN (SELECT id FROM temp.kit_items)",
     "DELETE FROM sections WHERE id NOT IN (SELECT section_id FROM items)",
     # Only the slides of the room's items go with it (a deck's PDF can be large).
     "DELETE FROM deck_files WHERE id NOT IN (SELECT file_id FROM decks)",
+    # Other rooms' tables, merged in earlier, unless the room's items hold their notes.
+    "DELETE FROM tables WHERE origin IS NOT NULL AND id NOT IN (SELECT table_id FROM notes"
+    " WHERE table_id IS NOT NULL UNION SELECT table_id FROM table_counts)",
     "DELETE FROM participants WHERE id NOT IN (SELECT participant_id FROM ballots"
     " UNION SELECT participant_id FROM notes WHERE participant_id IS NOT NULL"
     " UNION SELECT participant_id FROM questions WHERE participant_id IS NOT NULL"
@@ -74,9 +80,9 @@ def write_kit(summit: Summit, path: Path | str, name: str, item_ids: Sequence[in
         raise SummitFileError("Choose another file: this is the summit's own file.")
     uid = new_uid()
     try:
-        snapshot(summit.path, path)
-        _trim(path, chosen, uid, name, summit.breakouts.uid())
-    except (OSError, sqlite3.Error) as error:
+        snapshot(summit.path, path)  # a protected summit's kit has its passphrase
+        _trim(path, chosen, uid, name, summit.breakouts.uid(), cipher.key_for(summit.path))
+    except cipher.FILE_ERRORS as error:
         remove_files(path)
         raise SummitFileError(f"The room's file {path} could not be written: {error}.") from error
     try:
@@ -96,8 +102,10 @@ def write_kit(summit: Summit, path: Path | str, name: str, item_ids: Sequence[in
     return summit.breakouts.room(room_id)
 
 
-def _trim(path: Path, chosen: list[int], uid: str, name: str, main_uid: str) -> None:
-    conn = sqlite3.connect(str(path), isolation_level=None)
+def _trim(
+    path: Path, chosen: list[int], uid: str, name: str, main_uid: str, key: cipher.Key | None
+) -> None:
+    conn = cipher.connection(path, key, isolation_level=None)
     try:
         conn.execute("PRAGMA foreign_keys = ON")  # deleting an item takes its rows with it
         conn.execute("BEGIN IMMEDIATE")
@@ -109,6 +117,15 @@ def _trim(path: Path, chosen: list[int], uid: str, name: str, main_uid: str) -> 
             conn.execute(
                 f"UPDATE {table.name} SET origin = ?, origin_id = id WHERE origin IS NULL",
                 (main_uid,),
+            )
+        # The room's tables are its own (its table 3 is not the main room's table 3): the
+        # main room's layout to start from, with new cards and no host phone.
+        own = conn.execute("SELECT id FROM tables WHERE origin = ?", (main_uid,)).fetchall()
+        for (number,) in own:
+            conn.execute(
+                "UPDATE tables SET origin = NULL, origin_id = NULL, pass = ?, printed = 1,"
+                " host_token = NULL, last_contact = NULL WHERE id = ?",
+                (new_pass(), number),
             )
         conn.execute(
             "UPDATE summit SET uid = ?, room = ?, main_uid = ?, join_code = ?, short_code = ?,"

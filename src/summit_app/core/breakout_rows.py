@@ -19,13 +19,20 @@ NOT_MERGED: dict[str, str] = {
     "undo_history": "each window's own undo steps",
     "breakouts": "the rooms this file sent out: the main file's bookkeeping",
     "breakout_items": "which items each room holds: the main file's bookkeeping",
-    "tables": "the main room's round tables and their cards; a room's own stay in its file",
-    "table_counts": "counts by the main room's table hosts (a room's are not merged back yet)",
+    "note_embeddings": "a cache each file builds from its own notes for suggesting themes",
+    "ballot_totals": "each file's running totals of its ballots, kept by its own triggers",
 }
+
+# Tables whose own rows' ids are numbers people read (a table's number, 1 to 100): a
+# room's rows of them come in with ids above the highest, so none takes a number here.
+NUMBERED: dict[str, int] = {"tables": 100}
 
 # References held inside JSON rather than as a column: (table, column) -> the table whose
 # ids are the keys of the JSON object (a ballot's choices: option id -> value).
-JSON_KEYS: dict[tuple[str, str], str] = {("ballots", "choices"): "options"}
+JSON_KEYS: dict[tuple[str, str], str] = {
+    ("ballots", "choices"): "options",
+    ("table_counts", "counts"): "options",
+}
 
 IDENTITY = ("origin", "origin_id")
 

@@ -29,7 +29,7 @@ class Origin(enum.Enum):
 
 _NONE: frozenset[int] = frozenset()
 # The tables whose rows belong to a poll's definition or its counts from the room.
-POLL_TABLES = ("polls", "options", "hand_counts", "table_counts")
+POLL_TABLES = ("polls", "options", "hand_counts", "hand_voters", "table_counts")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from summit_app.core import cipher
 from summit_app.core.errors import FileGoneError, ValidationError
 from summit_app.core.model import DEFAULT_GROUPS, LiveState, SummitInfo
 from summit_app.core.storage_errors import storage_errors
@@ -40,12 +41,15 @@ def now() -> str:
 
 
 def connect(path: Path) -> Database:
-    """A connection with the pragmas every Summit connection needs.
+    """A connection with the pragmas every Summit connection needs: through SQLCipher
+    with its key when this process holds one for the file (core/cipher.py).
 
     `isolation_level=None`: Python's sqlite3 would otherwise open a deferred transaction
     before the first write by itself; `Summit.write()` opens every transaction explicitly.
     """
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    conn = cipher.connection(
+        path, cipher.key_for(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+    )
     db = Database(conn)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")

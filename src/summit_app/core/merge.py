@@ -15,11 +15,18 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from summit_app.core import cipher, merge_polls
 from summit_app.core.breakout import Room, merging
-from summit_app.core.breakout_rows import JSON_KEYS, MergedTable, item_of, merged_tables
+from summit_app.core.breakout_rows import (
+    JSON_KEYS,
+    NUMBERED,
+    MergedTable,
+    item_of,
+    merged_tables,
+)
 from summit_app.core.db import now
 from summit_app.core.errors import SummitFileError
 from summit_app.core.schema import migrate
@@ -41,10 +48,18 @@ NOUNS = {
     "questions": ("question", "questions"),
     "upvotes": ("upvote", "upvotes"),
     "words": ("cloud word", "cloud words"),
-    "hand_counts": ("count from the room", "counts from the room"),
+    "hand_counts": ("count by hand", "counts by hand"),
+    "hand_voters": ("number of people counted by hand", "numbers of people counted by hand"),
+    "tables": ("table", "tables"),
+    "table_counts": ("table's count", "tables' counts"),
     "actions": ("action", "actions"),
     "speakers": ("speaker", "speakers"),
 }
+
+# Rows that come in with the rest and are not news on their own: a room's tables (its
+# layout, whose notes and counts the sentence names) and its people counted by hand (its
+# counts by hand are named).
+_QUIET = frozenset({"tables", "hand_voters"})
 
 # A poll open in a room is not open here: the main room's phones and projector follow the
 # main room's own polls. So "open" never comes in (a room's closing of a poll does).
@@ -63,6 +78,9 @@ class Imported:
     changed: dict[str, int] = field(default_factory=dict)
     removed: dict[str, int] = field(default_factory=dict)
     backup: Path | None = None
+    # What the room did that the main file does not take as it is (a shared poll's
+    # wording), or takes apart (an option it added or reworded), each a sentence.
+    notices: tuple[str, ...] = ()
 
     @property
     def anything(self) -> bool:
@@ -76,20 +94,20 @@ class Imported:
                 if not self.room.holding
                 else ""
             )
-            return f"Nothing new from {self.room.name}.{done}"
+            return " ".join((f"Nothing new from {self.room.name}.{done}", *self.notices))
         parts = []
         for label, counts in (
             ("new", self.added),
             ("changed", self.changed),
             ("removed", self.removed),
         ):
-            said = [f"{n:,} {_noun(t, n)}" for t, n in counts.items() if n]
+            said = [f"{n:,} {_noun(t, n)}" for t, n in counts.items() if n and t not in _QUIET]
             if said:
                 parts.append(f"{label}: {', '.join(said)}")
         text = f"From {self.room.name}: {'; '.join(parts)}."
         if not self.room.holding:
             text += " The room has finished; its items are yours to edit again."
-        return text
+        return " ".join((text, *self.notices))
 
 
 def _noun(table: str, n: int) -> str:
@@ -111,21 +129,31 @@ def import_room(
     a sentence (SummitFileError), and then neither file is changed.
     """
     path = Path(path)
-    check_file(path)  # damaged, not a summit, newer: refused before anything is written
+    plain_room = _plain_room(summit, path)
+    try:
+        check_file(path)  # damaged, not a summit, newer: refused before anything is written
+    except cipher.PassphraseNeededError as error:  # and not with this summit's passphrase
+        raise SummitFileError(_other_passphrase(path, summit)) from error
     with tempfile.TemporaryDirectory(prefix="summit-import-") as folder:
         copy = Path(folder) / "room.summit"
         try:
             snapshot(path, copy, leave_no_trace=True)
-        except (OSError, sqlite3.Error) as error:
+        except cipher.FILE_ERRORS as error:
             raise SummitFileError(f"{path} could not be read: {error}.") from error
-        room = _check_room(summit, path, copy)
+        cipher.remember(copy, cipher.key_for(path))
+        try:
+            room = _check_room(summit, path, copy)
+        finally:
+            cipher.forget(copy)
         backup = _backup(summit, room)
         conn = summit.db.conn
-        conn.execute("ATTACH DATABASE ? AS room", (str(copy),))
+        # SQLCipher attaches with the main file's key unless told the room's is plain.
+        attach = "ATTACH DATABASE ? AS room" + (" KEY ''" if plain_room else "")
+        conn.execute(attach, (str(copy),))
         try:
             begin = transaction or (lambda _text: summit.write())
             with _refused_whole(room), begin(f"Import {room.name}"), merging(summit):
-                added, changed, removed = _merge(conn, summit.breakouts.uid(), room)
+                added, changed, removed, notices = _merge(conn, summit.breakouts.uid(), room)
                 came = any(added.values()) or any(changed.values()) or any(removed.values())
                 if came or last:
                     summit.execute(
@@ -143,12 +171,35 @@ def import_room(
                 )
             ]:
                 conn.execute(f"DROP TABLE temp.{table}")
-    result = Imported(summit.breakouts.room(room.id), added, changed, removed, backup)
+    result = Imported(summit.breakouts.room(room.id), added, changed, removed, backup, notices)
     if not result.anything and backup is not None:
         remove_files(backup)  # nothing came in: the copy would be the file as it is
-        result = Imported(result.room, added, changed, removed, None)
+        result = replace(result, backup=None)
     log.info("Imported %s into %s. %s", path, summit.path.name, result.sentence())
     return result
+
+
+def _plain_room(summit: Summit, path: Path) -> bool:
+    """Whether the room's file is plain while this summit is protected. A room's kit has
+    the summit's passphrase, so a protected room's file is opened with the summit's key; a
+    room protected otherwise is refused with a sentence (SQLite can attach a file only with
+    its connection's library, and the copy is attached to the summit's connection)."""
+    key = cipher.key_for(summit.path)
+    if cipher.key_for(path) is None and key is not None and cipher.opens(path, key):
+        cipher.remember(path, key)
+    room_key = cipher.key_for(path)
+    if room_key is not None and room_key != key:
+        raise SummitFileError(_other_passphrase(path, summit))
+    return key is not None and room_key is None
+
+
+def _other_passphrase(path: Path, summit: Summit) -> str:
+    return (
+        f"{path.name} is protected with another passphrase than this summit's"
+        + (" (this summit has none)" if cipher.key_for(summit.path) is None else "")
+        + ". Open it in Summit and give it this summit's passphrase (File › Protect with a"
+        " passphrase), then import it again. Nothing was imported."
+    )
 
 
 @contextmanager
@@ -157,7 +208,7 @@ def _refused_whole(room: Room) -> Iterator[None]:
     already hold): the whole import is refused with a sentence, and nothing was written."""
     try:
         yield
-    except sqlite3.IntegrityError as error:
+    except cipher.INTEGRITY_ERRORS as error:
         raise SummitFileError(
             f"{room.name}'s file could not be merged ({error}): it holds something this"
             " file already has from another room. Nothing was imported."
@@ -166,11 +217,11 @@ def _refused_whole(room: Room) -> Iterator[None]:
 
 def _check_room(summit: Summit, path: Path, copy: Path) -> Room:
     """The room this file is from, or SummitFileError (the copy is brought up to date)."""
-    conn = sqlite3.connect(str(copy), isolation_level=None)
+    conn = cipher.connection(copy, cipher.key_for(copy), isolation_level=None)
     try:
         migrate(conn)  # the copy only: a room that ran an older Summit still comes in
         row = conn.execute("SELECT uid, room, main_uid, title FROM summit").fetchone()
-    except sqlite3.Error as error:
+    except cipher.DB_ERRORS as error:
         raise SummitFileError(f"{path} is damaged and cannot be imported ({error}).") from error
     finally:
         conn.close()
@@ -207,7 +258,7 @@ def _backup(summit: Summit, room: Room) -> Path:
     )
     try:
         snapshot(summit.path, target)
-    except (OSError, sqlite3.Error) as error:
+    except cipher.FILE_ERRORS as error:
         raise SummitFileError(
             f"A copy of {summit.path.name} could not be kept before the import ({error})."
             " Nothing was imported."
@@ -217,24 +268,26 @@ def _backup(summit: Summit, room: Room) -> Path:
 
 def _merge(
     conn: sqlite3.Connection, main_uid: str, room: Room
-) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+) -> tuple[dict[str, int], dict[str, int], dict[str, int], tuple[str, ...]]:
     tables = merged_tables(conn)
     keys = {"room": room.uid, "main": main_uid, "bid": room.id}
     conn.execute("CREATE TEMP TABLE merge_sole (item_id INTEGER PRIMARY KEY)")
     conn.execute(
         "INSERT INTO temp.merge_sole SELECT item_id FROM main.breakout_items"
-        " WHERE breakout_id = :bid AND item_id NOT IN (SELECT bi.item_id"
-        " FROM main.breakout_items bi JOIN main.breakouts b ON b.id = bi.breakout_id"
-        " WHERE b.released_at IS NULL AND b.id != :bid)",
+        " WHERE breakout_id = :bid AND item_id NOT IN (SELECT item_id"
+        " FROM main.breakout_items WHERE breakout_id != :bid)",
         keys,
     )
     for table in tables:
         _map(conn, table.name, keys)
+    notices = merge_polls.match_options(conn, keys, room.name)
     removed = {t.name: _remove(conn, t, keys) for t in reversed(tables)}
     added: dict[str, int] = {}
     changed: dict[str, int] = {}
     for table in tables:
         added[table.name] = _insert(conn, table, keys)
+        if table.name in PLACED:
+            _place(conn, table.name, PLACED[table.name])
         if table.name == "items":  # the room's own items are the room's until it finishes
             conn.execute(
                 "INSERT OR IGNORE INTO main.breakout_items (breakout_id, item_id)"
@@ -243,7 +296,38 @@ def _merge(
             )
         changed[table.name] = _update(conn, table, keys)
     changed["polls"] += _shared_polls(conn, keys)
-    return added, changed, removed
+    return added, changed, removed, notices
+
+
+# Rows ordered by `position` (within the parent column, or the whole day): positions in a
+# room's file number only what the room has, so its new rows are placed (`_place`).
+PLACED = {"sections": None, "items": "section_id"}
+
+
+def _place(conn: sqlite3.Connection, table: str, parent: str | None) -> None:
+    """The room's new rows of `table` stand where the room put them: right after the row
+    before them in the room's file (first, when none is before them)."""
+    group = f"r.{parent}" if parent else "NULL"
+    fresh = conn.execute(
+        f"SELECT m.main_id, {group}, r.position FROM temp.merge_map_{table} m"
+        f" JOIN room.{table} r ON r.id = m.room_id WHERE m.fresh ORDER BY r.position, r.id"
+    ).fetchall()
+    for main_id, within, position in fresh:
+        before = conn.execute(
+            f"SELECT x.position FROM room.{table} r JOIN temp.merge_map_{table} m"
+            f" ON m.room_id = r.id JOIN main.{table} x ON x.id = m.main_id"
+            f" WHERE {group} IS :within AND r.position < :position AND x.id != :id"
+            " ORDER BY r.position DESC, r.id DESC LIMIT 1",
+            {"within": within, "position": position, "id": main_id},
+        ).fetchone()
+        at = before[0] + 1 if before else 0
+        same = f"{parent} = (SELECT {parent} FROM main.{table} WHERE id = :id)" if parent else "1"
+        conn.execute(
+            f"UPDATE main.{table} SET position = position + 1"
+            f" WHERE {same} AND position >= :at AND id != :id",
+            {"id": main_id, "at": at},
+        )
+        conn.execute(f"UPDATE main.{table} SET position = ? WHERE id = ?", (at, main_id))
 
 
 def _map(conn: sqlite3.Connection, name: str, keys: dict[str, object]) -> None:
@@ -272,11 +356,18 @@ def _value(table: MergedTable, column: str, updating: bool = False) -> str:
     row is in: `updating`)."""
     if (table.name, column) == ("polls", "state"):
         return _STATE_IN.format(here="x.state" if updating else "'closed'")
+    if table.name in PLACED and column == "position" and updating:
+        return "x.position"  # the main file's order stands (`_place`)
     parent = table.references.get(column)
     if parent == table.name and not updating:
         return "NULL"
     if parent is not None:
-        return f"(SELECT main_id FROM temp.merge_map_{parent} WHERE room_id = r.{column})"
+        mapped = f"(SELECT main_id FROM temp.merge_map_{parent} WHERE room_id = r.{column})"
+        if parent in NUMBERED and updating:
+            # A main room's note from before the kit was at the main room's table, which
+            # in the room's file is the room's own table with that number: it stays put.
+            return f"CASE WHEN m.m_origin = :main THEN x.{column} ELSE {mapped} END"
+        return mapped
     keyed = JSON_KEYS.get((table.name, column))
     if keyed is not None:
         return (
@@ -304,6 +395,12 @@ def _insert(conn: sqlite3.Connection, table: MergedTable, keys: dict[str, object
         if c in table.references and c in table.not_null
     ]
     where = " AND ".join(["m.main_id IS NULL", "m.m_origin = :room", *required])
+    if name in NUMBERED:  # numbered above every id here (see NUMBERED)
+        top = conn.execute(
+            f"SELECT max(?, COALESCE(max(id), 0)) FROM main.{name}", (NUMBERED[name],)
+        )
+        columns = ("id", *columns)
+        values = [f"{int(top.fetchone()[0])} + row_number() OVER (ORDER BY r.id)", *values]
     count = conn.execute(
         f"INSERT INTO main.{name} ({', '.join(columns)}, origin, origin_id)"
         f" SELECT {', '.join(values)}, m.m_origin, m.m_origin_id FROM room.{name} AS r"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from summit_app.core import intake, ordering
@@ -45,6 +45,18 @@ class NotesRepo:
             (prompt_id, after_id),
         )
         return [_note(r) for r in rows]
+
+    def notes_with_ids(self, note_ids: Iterable[int]) -> list[Note]:
+        """Those of these notes that still exist, in no order: what a view showing the
+        notes redraws after a change names them (a removed note is simply not returned)."""
+        wanted = sorted(set(note_ids))
+        found: list[Note] = []
+        for start in range(0, len(wanted), 500):  # under SQLite's limit of bound values
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._s.rows(f"SELECT * FROM notes WHERE id IN ({marks})", tuple(chunk))
+            found += [_note(r) for r in rows]
+        return found
 
     def note(self, note_id: int) -> Note:
         rows = self._s.rows("SELECT * FROM notes WHERE id = ?", (note_id,))

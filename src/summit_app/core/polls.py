@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from summit_app.core import ordering
@@ -24,9 +24,12 @@ from summit_app.core.model import (
 )
 from summit_app.core.people import PeopleRepo
 from summit_app.core.storage_errors import storage_errors
-from summit_app.core.tally import PollResult, tally
+from summit_app.core.tally import Alike, PollResult, Totals, tally_totals
 
 MAX_OPTIONS = 40
+# Counts taken in this file's room: its own, or in a breakout room's file the main file's
+# it was given (which the room's count replaces); never those merged in from rooms.
+_HERE = " AND (origin IS NULL OR origin = (SELECT main_uid FROM summit))"
 
 
 class PollsRepo:
@@ -254,15 +257,55 @@ class PollsRepo:
             for r, picked in zip(rows, choices, strict=True)
         ]
 
+    def alike(self) -> dict[int, list[Alike]]:
+        """Every poll's ballots counted alike (`tally.Alike`), by poll: grouped in SQL, so
+        a long day's 40,000 ballots come back as about 1,200 rows."""
+        with storage_errors():
+            rows = self._s.execute(
+                "SELECT poll_id, group_name, choices, COUNT(*)"
+                " FROM ballots JOIN participants ON participants.id = ballots.participant_id"
+                " GROUP BY poll_id, group_name, choices"
+            ).fetchall()
+        decoded = _decoder()
+        by_poll: dict[int, list[Alike]] = {}
+        for poll_id, group, choices, n in rows:
+            by_poll.setdefault(poll_id, []).append(Alike(decoded(choices), group, n))
+        return by_poll
+
+    def ballot_lines(self) -> Iterator[tuple[int, int, int, str | None, dict[int, int], str]]:
+        """Every ballot as (id, poll, participant, group, choices, cast at), in the order
+        cast, as the rows are fetched: for ballots.csv, without a `Ballot` per row.
+        Identical choices are one dict, decoded once, which the caller must not change."""
+        decoded = _decoder()
+        with storage_errors():  # the rows are read as they are fetched
+            for r in self._s.execute(
+                "SELECT ballots.id, poll_id, participant_id, group_name, choices, cast_at"
+                " FROM ballots JOIN participants ON participants.id = ballots.participant_id"
+                " ORDER BY ballots.id"
+            ):
+                yield r[0], r[1], r[2], r[3], decoded(r[4]), r[5]
+
     def result(self, poll_id: int) -> PollResult:
-        """The poll's results: phones' ballots and hand counts together."""
-        return tally(
+        """The poll's results: phones' ballots and hand counts together (no groups: the
+        pack's are tallied from the ballots, `alike`). Read from the poll's running totals,
+        so its cost follows the options, not the ballots: with results shown to phones it
+        runs at every ballot."""
+        return tally_totals(
             self.poll(poll_id),
-            self.ballots(poll_id),
+            self.totals(poll_id),
             self.hand_counts(poll_id),
             self.hand_voters(poll_id),
             table_counts=self.table_counts(poll_id),
         )
+
+    def totals(self, poll_id: int) -> Totals:
+        """The poll's running totals (`ballot_totals`, kept by the file's triggers)."""
+        rows = self._s.execute(
+            "SELECT option_id, value, ballots FROM ballot_totals WHERE poll_id = ?", (poll_id,)
+        ).fetchall()
+        picks = {(option, value): n for option, value, n in rows if option}
+        ballots = sum(n for option, _, n in rows if not option)
+        return Totals(picks, ballots)
 
     def table_counts(self, poll_id: int) -> list[TableCount]:
         """What table hosts counted for this poll, by table (core/table_host.py)."""
@@ -282,17 +325,26 @@ class PollsRepo:
 
     # -- counts taken by hand ------------------------------------------------------------
 
-    def hand_counts(self, poll_id: int) -> list[HandCount]:
+    def hand_counts(self, poll_id: int, taken_here: bool = False) -> list[HandCount]:
+        """The poll's counts taken by hand; `taken_here`: only this room's (see `_HERE`),
+        not those a breakout room's file brought in."""
         rows = self._s.rows(
-            "SELECT * FROM hand_counts WHERE poll_id = ? ORDER BY option_id, level", (poll_id,)
+            f"SELECT * FROM hand_counts WHERE poll_id = ?{_HERE if taken_here else ''}"
+            " ORDER BY option_id, level",
+            (poll_id,),
         )
         return [HandCount(**{**r, "method": CountMethod(r["method"])}) for r in rows]
 
-    def hand_voters(self, poll_id: int) -> int:
-        row = self._s.execute("SELECT hand_voters FROM polls WHERE id = ?", (poll_id,)).fetchone()
-        if row is None:
+    def hand_voters(self, poll_id: int, taken_here: bool = False) -> int:
+        """How many people were counted by hand, in every room (or only this one)."""
+        row = self._s.execute(
+            "SELECT (SELECT 1 FROM polls WHERE id = ?), (SELECT COALESCE(SUM(voters), 0)"
+            f" FROM hand_voters WHERE poll_id = ?{_HERE if taken_here else ''})",
+            (poll_id, poll_id),
+        ).fetchone()
+        if row[0] is None:
             raise NotFoundError(f"There is no poll {poll_id}.")
-        return int(row[0])
+        return int(row[1])
 
     def set_hand_counts(
         self,
@@ -320,13 +372,17 @@ class PollsRepo:
             rows.append((poll_id, option_id, level, count, method.value))
         need_int(voters, 0, 1_000_000, "The number of people voting must be 0 or more.")
         with self._s.write():
-            self._s.execute("DELETE FROM hand_counts WHERE poll_id = ?", (poll_id,))
+            self._s.execute(f"DELETE FROM hand_counts WHERE poll_id = ?{_HERE}", (poll_id,))
             self._s.db.conn.executemany(
                 "INSERT INTO hand_counts (poll_id, option_id, level, count, method)"
                 " VALUES (?, ?, ?, ?, ?)",
                 rows,
             )
-            self._s.execute("UPDATE polls SET hand_voters = ? WHERE id = ?", (voters, poll_id))
+            self._s.execute(f"DELETE FROM hand_voters WHERE poll_id = ?{_HERE}", (poll_id,))
+            if voters:
+                self._s.execute(
+                    "INSERT INTO hand_voters (poll_id, voters) VALUES (?, ?)", (poll_id, voters)
+                )
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -357,6 +413,19 @@ class PollsRepo:
         for r in rows:
             grouped.setdefault(r["poll_id"], []).append(Option(**r))
         return {k: tuple(v) for k, v in grouped.items()}
+
+
+def _decoder() -> Callable[[str], dict[int, int]]:
+    """A stored ballot's choices as a dict, each distinct text decoded once."""
+    seen: dict[str, dict[int, int]] = {}
+
+    def decoded(text: str) -> dict[int, int]:
+        choices = seen.get(text)
+        if choices is None:
+            choices = seen[text] = {int(k): v for k, v in json.loads(text).items()}
+        return choices
+
+    return decoded
 
 
 def validate_choices(poll: Poll, choices: Mapping[int, int]) -> dict[int, int]:

@@ -18,6 +18,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
+from summit_app.core.cipher import OPERATIONAL_ERRORS
 from summit_app.core.model import (
     Author,
     CountMethod,
@@ -74,7 +75,7 @@ def undecodable(conn: sqlite3.Connection, version: int) -> str | None:
         names = {c[1] for c in columns}
         try:
             conn.execute(f'SELECT * FROM "{table}"').fetchall()  # text that is not UTF-8
-        except sqlite3.OperationalError as error:
+        except OPERATIONAL_ERRORS as error:
             if "decode" not in str(error):
                 raise
             return f"text in the {table} table that is not UTF-8"
@@ -136,7 +137,7 @@ def _all_decode(conn: sqlite3.Connection, table: str, column: str, choices: bool
                 (choices,),
             ).fetchone()
         )
-    except sqlite3.OperationalError as error:
+    except OPERATIONAL_ERRORS as error:
         if "no such function" not in str(error):
             raise
         values = conn.execute(f'SELECT "{column}" FROM "{table}"')

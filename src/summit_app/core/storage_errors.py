@@ -6,10 +6,10 @@ folder) becomes a StorageError; anything else is a bug and propagates as it is.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from summit_app.core.cipher import DB_ERRORS, OPERATIONAL_ERRORS
 from summit_app.core.errors import HeldError, StorageError
 
 # What the breakout rooms' triggers raise (core.breakout.install_holds).
@@ -37,25 +37,40 @@ _SENTENCES = {
 }
 
 
-def sentence(error: sqlite3.Error) -> str | None:
+# SQLite's own messages (sqlite3_errstr) by error name: SQLCipher's exceptions (a protected
+# file's) carry only the message, not the name.
+_BY_MESSAGE = {
+    "database is locked": "SQLITE_BUSY",
+    "database table is locked": "SQLITE_LOCKED",
+    "database or disk is full": "SQLITE_FULL",
+    "attempt to write a readonly database": "SQLITE_READONLY",
+    "disk I/O error": "SQLITE_IOERR",
+    "unable to open database file": "SQLITE_CANTOPEN",
+    "database disk image is malformed": "SQLITE_CORRUPT",
+    "file is not a database": "SQLITE_NOTADB",
+}
+
+
+def sentence(error: Exception) -> str | None:
     """The facilitator's sentence for a storage error, or None when it is a bug."""
-    name = getattr(error, "sqlite_errorname", "") or ""
+    name = getattr(error, "sqlite_errorname", "") or _BY_MESSAGE.get(str(error), "")
     for prefix, text in _SENTENCES.items():
         if name == prefix or name.startswith(prefix + "_"):
             return text
-    if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+    if isinstance(error, OPERATIONAL_ERRORS) and "locked" in str(error):
         return _SENTENCES["SQLITE_BUSY"]
-    if isinstance(error, sqlite3.OperationalError) and "Could not decode" in str(error):
+    if isinstance(error, OPERATIONAL_ERRORS) and "Could not decode" in str(error):
         return _SENTENCES["SQLITE_CORRUPT"]  # text that is not UTF-8 (SQLite cannot tell)
     return None
 
 
 @contextmanager
 def storage_errors() -> Iterator[None]:
-    """Turn SQLite's storage errors raised in the block into StorageError."""
+    """Turn SQLite's storage errors raised in the block into StorageError (a protected
+    file's SQLCipher errors as well)."""
     try:
         yield
-    except sqlite3.Error as error:
+    except DB_ERRORS as error:
         if HELD_MARK in str(error):
             raise HeldError(HELD_SENTENCE) from error
         text = sentence(error)

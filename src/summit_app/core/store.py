@@ -6,6 +6,7 @@ file that is not a summit, is damaged, or is newer than this app is refused unto
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
 import secrets
@@ -14,11 +15,19 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from summit_app.core import anonymise, summit_info
+from summit_app.core import anonymise, cipher, summit_info
 from summit_app.core.breakout import BreakoutRepo, install_holds
 from summit_app.core.cards import CardsRepo
+from summit_app.core.cipher import (
+    DATABASE_ERRORS,
+    DB_ERRORS,
+    FILE_ERRORS,
+    PassphraseNeededError,
+    WrongPassphraseError,
+)
 from summit_app.core.db import BUSY_TIMEOUT_MS, SYNCHRONOUS, Db, check_info, connect, now
 from summit_app.core.decks import DecksRepo
+from summit_app.core.embeddings import EmbeddingsRepo
 from summit_app.core.errors import SummitFileError
 from summit_app.core.model import Logo, SummitInfo
 from summit_app.core.moderation import ModerationRepo
@@ -71,6 +80,9 @@ def check_file(path: Path) -> int:
     header) would drop this process's SQLite locks on it (POSIX locks belong to the process
     and go with any close), and another program closing the file could then delete the
     WAL under a connection still writing to it.
+
+    A protected file is read through SQLCipher with the key this process holds for it
+    (core/cipher.py); without one, PassphraseNeededError says to ask for the passphrase.
     """
     if not path.exists():
         raise SummitFileError(f"{path}: no such file.")
@@ -81,9 +93,10 @@ def check_file(path: Path) -> int:
     # With no WAL left behind, `immutable` reads without creating -wal/-shm files;
     # after a crash the WAL holds committed data, so it must be read too.
     immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
+    key = cipher.key_for(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True)
-    except sqlite3.Error as error:
+        conn = cipher.connection(f"{path.resolve().as_uri()}?mode=ro{immutable}", key, uri=True)
+    except DB_ERRORS as error:
         raise SummitFileError(f"{path} cannot be opened: {error}.") from error
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -108,8 +121,13 @@ def check_file(path: Path) -> int:
         if problem is not None:
             raise SummitFileError(f"{path} is damaged ({problem}). Open a backup copy.")
         return int(version)
-    except sqlite3.DatabaseError as error:
+    except DATABASE_ERRORS as error:
         if "not a database" in str(error):
+            conn.close()  # before the header is read: see cipher's module docstring
+            if key is not None:
+                raise WrongPassphraseError(path) from error
+            if cipher.looks_protected(path):
+                raise PassphraseNeededError(path) from error
             raise SummitFileError(f"{path} is not a summit file.") from error
         said = " ".join(str(error).split())[:300]  # a damaged schema's text spans lines
         raise SummitFileError(f"{path} is damaged and cannot be opened ({said}).") from error
@@ -128,7 +146,8 @@ class Summit(Db):
     domain in small repositories hung off it:
     `agenda`, `notes`, `polls`, `people`, `cards`, `questions`, `words`, `moderation`,
     `writeup` (the programme team's write-up), `decks` (speakers' slides), `breakouts`
-    (the rooms it sent out), `tables` (the room's tables and their cards).
+    (the rooms it sent out), `tables` (the room's tables and their cards), `embeddings`
+    (the notes' embeddings for suggesting themes, a cache).
     """
 
     def __init__(self, db: Database, path: Path) -> None:
@@ -148,6 +167,7 @@ class Summit(Db):
         self.cards = CardsRepo(self)
         self.decks = DecksRepo(self)
         self.breakouts = BreakoutRepo(self)
+        self.embeddings = EmbeddingsRepo(self)
         # The main file leaves what a breakout room holds alone, whoever writes.
         install_holds(db.conn)
         self.tables = TablesRepo(self)
@@ -164,8 +184,9 @@ class Summit(Db):
             raise SummitFileError(f"{path} already exists; choose another name.")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            cipher.forget(path)  # a new file is plain
             db = connect(path)
-        except (OSError, sqlite3.Error) as error:
+        except FILE_ERRORS as error:
             remove_files(path)
             raise SummitFileError(f"{path} cannot be created: {error}.") from error
         try:
@@ -188,7 +209,7 @@ class Summit(Db):
         except BaseException as error:
             db.close()
             remove_files(path)
-            if isinstance(error, (OSError, sqlite3.Error)):
+            if isinstance(error, FILE_ERRORS):
                 raise SummitFileError(f"{path} cannot be created: {error}.") from error
             raise
         return summit
@@ -201,7 +222,7 @@ class Summit(Db):
         check_file(path)
         try:
             db = connect(path)
-        except sqlite3.Error as error:
+        except DB_ERRORS as error:
             raise SummitFileError(f"{path} cannot be opened: {error}.") from error
         backup: Path | None = None
         try:
@@ -211,7 +232,7 @@ class Summit(Db):
             db.execute("PRAGMA journal_mode = WAL")
             if version < SCHEMA_VERSION:
                 migrate(db.conn)
-        except sqlite3.Error as error:
+        except DB_ERRORS as error:
             if backup is None:
                 db.close()
                 raise SummitFileError(f"{path} cannot be opened: {error}.") from error
@@ -223,7 +244,7 @@ class Summit(Db):
                     if reached == version
                     else f"The file was updated as far as file format {reached}"
                 )
-            except sqlite3.Error:
+            except DB_ERRORS:
                 state = "The file may be partly updated"
             finally:
                 db.close()
@@ -264,6 +285,11 @@ class Summit(Db):
         """The summit's logo (projector and pack), or None."""
         return summit_info.logo(self)
 
+    @property
+    def protected(self) -> bool:
+        """Whether the file is protected with a passphrase (opened through SQLCipher)."""
+        return not isinstance(self.db.conn, sqlite3.Connection)
+
     def held(self) -> anonymise.Held:
         """How much personal data the file holds (the governance pack's inventory)."""
         return anonymise.held(self)
@@ -289,8 +315,8 @@ class Summit(Db):
         if target.exists():
             raise SummitFileError(f"{target} already exists; choose another name.")
         try:
-            copy_file(self.db.conn, target)
-        except (OSError, sqlite3.Error) as error:
+            copy_file(self.db.conn, target, cipher.key_for(self.path))
+        except FILE_ERRORS as error:
             raise SummitFileError(
                 f"A copy could not be kept at {target} ({error}); nothing was changed."
             ) from error
@@ -312,13 +338,21 @@ def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.name}.v{version}.bak")
 
 
-def copy_file(conn: sqlite3.Connection, target: Path) -> None:
+def kept_copies(path: Path) -> list[Path]:
+    """The copies Summit kept beside the file, each the whole summit as it was: before a
+    migration (`.vN.bak`) and before a breakout room's import (`.before-import-R-N.bak`)."""
+    return sorted(path.parent.glob(f"{glob.escape(path.name)}.*.bak"))
+
+
+def copy_file(conn: sqlite3.Connection, target: Path, key: cipher.Key | None) -> None:
     """The file of `conn` copied to `target` through SQLite's backup API; an earlier file
-    at `target` is only replaced by a complete copy, and a failed one leaves nothing."""
+    at `target` is only replaced by a complete copy, and a failed one leaves nothing.
+    `key`: the file's (a protected file's copy is protected with the same key and salt,
+    so the same passphrase opens it)."""
     partial = target.with_name(f"{target.name}.partial")
     try:
         remove_files(partial)
-        copy = sqlite3.connect(str(partial))
+        copy = cipher.connection(partial, key)
         try:
             conn.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
@@ -335,8 +369,8 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     copy is one consistent snapshot and includes what is still only in the WAL."""
     target = backup_path(path, version)
     try:
-        copy_file(conn, target)
-    except (OSError, sqlite3.Error) as error:
+        copy_file(conn, target, cipher.key_for(path))
+    except FILE_ERRORS as error:
         raise SummitFileError(
             f"{path} is from an older version of Summit and must be updated, but a copy of"
             f" it could not be kept first ({error}). The file is unchanged."
@@ -349,19 +383,23 @@ def snapshot(source: Path, target: Path, leave_no_trace: bool = False) -> None:
     connection of its own (a consistent copy, with what is still only in the WAL, taken
     while the window and the server keep writing), as one self-contained file. The copy is
     written beside `target` and renamed over it only when complete. Raises OSError or
-    sqlite3.Error; `target` is then as it was.
+    sqlite3.Error (or SQLCipher's); `target` is then as it was. A protected file's copy is
+    protected with the same key (see copy_file).
 
     `leave_no_trace`: a file no one has open (a room's file on a USB stick) is read as
     immutable when it has no WAL, so no -wal or -shm file is left beside it (as check_file)."""
     partial = target.with_name(f"{target.name}.partial")
     remove_files(partial)
     settled = leave_no_trace and not Path(f"{source}-wal").exists()
+    key = cipher.key_for(source)
     try:
-        source_conn = sqlite3.connect(
-            f"{source.resolve().as_uri()}?mode=ro{'&immutable=1' if settled else ''}", uri=True
+        source_conn = cipher.connection(
+            f"{source.resolve().as_uri()}?mode=ro{'&immutable=1' if settled else ''}",
+            key,
+            uri=True,
         )
         try:
-            copy = sqlite3.connect(str(partial))
+            copy = cipher.connection(partial, key)
             try:
                 source_conn.backup(copy)
                 copy.execute("PRAGMA journal_mode = DELETE")

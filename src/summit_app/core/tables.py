@@ -24,6 +24,8 @@ from summit_app.core.model import Table
 MAX_TABLES = 100
 MAX_SEATS = 100
 NAME_MAX_CHARS = 60
+# This room's own tables; a breakout room's, merged in, are only read (`labels`).
+_OWN = "origin IS NULL"
 NO_TABLE_CARD = (
     "No table card has that code. Check the code printed on the card, or ask the facilitator"
     " for a new one."
@@ -60,13 +62,35 @@ class TablesRepo:
     # -- the room's tables -------------------------------------------------------------
 
     def tables(self) -> list[Table]:
-        return [_table(r) for r in self._s.rows("SELECT * FROM tables ORDER BY id")]
+        return [_table(r) for r in self._s.rows(f"SELECT * FROM tables WHERE {_OWN} ORDER BY id")]
+
+    def labels(self) -> dict[int, str]:
+        """Every table's label by id: this room's ("Table 3 (Oak)") and those merged in
+        from breakout rooms ("Breakout B: Workforce, table 3"): one wording everywhere."""
+        labels = {t.id: t.label for t in self.tables()}
+        for row in self._s.rows(
+            "SELECT t.id, t.name, t.origin_id AS number, b.name AS room FROM tables t"
+            " JOIN breakouts b ON b.uid = t.origin"
+        ):
+            name = f" ({row['name']})" if row["name"] else ""
+            labels[row["id"]] = f"{row['room']}, table {row['number']}{name}"
+        return labels
+
+    def by_room(self) -> dict[str, int]:
+        """How many tables each breakout room had, by the room's identity (uid)."""
+        return {
+            row["room"]: row["n"]
+            for row in self._s.rows(
+                "SELECT origin AS room, COUNT(*) AS n FROM tables WHERE origin IS NOT NULL"
+                " GROUP BY origin"
+            )
+        }
 
     def count(self) -> int:
-        return int(self._s.execute("SELECT COUNT(*) FROM tables").fetchone()[0])
+        return int(self._s.execute(f"SELECT COUNT(*) FROM tables WHERE {_OWN}").fetchone()[0])
 
     def table(self, number: int) -> Table:
-        rows = self._s.rows("SELECT * FROM tables WHERE id = ?", (number,))
+        rows = self._s.rows(f"SELECT * FROM tables WHERE id = ? AND {_OWN}", (number,))
         if not rows:
             raise NotFoundError(f"There is no table {number}.")
         return _table(rows[0])
@@ -90,7 +114,8 @@ class TablesRepo:
         with self._s.write():
             used = self._s.rows(
                 "SELECT MIN(table_id) AS first FROM (SELECT table_id FROM notes WHERE"
-                " table_id > ? UNION SELECT table_id FROM table_counts WHERE table_id > ?)",
+                " table_id > ? UNION SELECT table_id FROM table_counts WHERE table_id > ?)"
+                f" WHERE table_id IN (SELECT id FROM tables WHERE {_OWN})",
                 (count, count),
             )[0]["first"]
             if used is not None:
@@ -98,7 +123,7 @@ class TablesRepo:
                     f"Table {used} has already sent notes or counts, so the room keeps at least"
                     f" {used} tables."
                 )
-            self._s.execute("DELETE FROM tables WHERE id > ?", (count,))
+            self._s.execute(f"DELETE FROM tables WHERE id > ? AND {_OWN}", (count,))
             for number in range(1, count + 1):
                 name = names[number - 1].strip() if number <= len(names) else ""
                 self._s.execute(
@@ -136,7 +161,9 @@ class TablesRepo:
         (it sends its secret) stays so; any other phone is refused (NotAllowedError), and
         a pass that is no card's raises NotFoundError."""
         with self._s.write():
-            rows = self._s.rows("SELECT * FROM tables WHERE pass = ?", (normal_pass(typed),))
+            rows = self._s.rows(
+                f"SELECT * FROM tables WHERE pass = ? AND {_OWN}", (normal_pass(typed),)
+            )
             if not rows:
                 raise NotFoundError(NO_TABLE_CARD)
             table = _table(rows[0])
@@ -156,7 +183,7 @@ class TablesRepo:
 
     def by_host(self, host_token: str) -> Table | None:
         """The table this phone hosts, by its secret; None for a secret that is no host's."""
-        rows = self._s.rows("SELECT * FROM tables WHERE host_token = ?", (host_token,))
+        rows = self._s.rows(f"SELECT * FROM tables WHERE host_token = ? AND {_OWN}", (host_token,))
         return _table(rows[0]) if rows else None
 
     def heard(self, number: int) -> None:

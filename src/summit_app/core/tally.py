@@ -6,7 +6,7 @@ Counts only: the percentages every surface shows come from the presenter
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from summit_app.core.model import (
@@ -18,6 +18,29 @@ from summit_app.core.model import (
     PollKind,
     TableCount,
 )
+
+
+@dataclass(frozen=True)
+class Alike:
+    """`ballots` ballots that made the same `choices`, from people of one `group`: what a
+    tally needs of them. A room casts few distinct ballots (a long day's 40,000 have about
+    1,200 per poll and group), so tallying these is tallying the ballots at a fraction of
+    the cost."""
+
+    choices: Mapping[int, int]
+    group: str | None
+    ballots: int
+
+
+@dataclass(frozen=True)
+class Totals:
+    """A poll's running totals, kept by the file as each ballot is written (migration
+    `notes_by_prompt_and_ballot_totals`): `picks` maps (option, value) to how many ballots
+    gave the option that value (1 for a pick, points, a place, a level); `ballots` is how
+    many were cast."""
+
+    picks: Mapping[tuple[int, int], int]
+    ballots: int
 
 
 @dataclass(frozen=True)
@@ -66,6 +89,63 @@ def tally(
 
     Table counts (pick-one and pick-several polls only) add to the counts and the voters,
     and are kept apart as `table_count` so every surface can mark them."""
+    return tally_alike(
+        poll,
+        [Alike(b.choices, b.group, 1) for b in ballots],
+        hand_counts,
+        hand_voters,
+        with_groups,
+        table_counts,
+    )
+
+
+def tally_alike(
+    poll: Poll,
+    alike: Iterable[Alike],
+    hand_counts: Sequence[HandCount] = (),
+    hand_voters: int = 0,
+    with_groups: bool = True,
+    table_counts: Sequence[TableCount] = (),
+) -> PollResult:
+    """`tally` from the poll's ballots counted alike (`Alike`)."""
+    alike = list(alike)
+    picks = ((oid, value, same.ballots) for same in alike for oid, value in same.choices.items())
+    by_group: dict[str, PollResult] = {}
+    if with_groups:
+        groups: dict[str, list[Alike]] = {}
+        for same in alike:
+            groups.setdefault(same.group or "Not given", []).append(same)
+        by_group = {
+            name: tally_alike(poll, members, with_groups=False)
+            for name, members in sorted(groups.items())
+        }
+    ballots = sum(same.ballots for same in alike)
+    return _count(poll, picks, ballots, hand_counts, hand_voters, table_counts, by_group)
+
+
+def tally_totals(
+    poll: Poll,
+    totals: Totals,
+    hand_counts: Sequence[HandCount] = (),
+    hand_voters: int = 0,
+    table_counts: Sequence[TableCount] = (),
+) -> PollResult:
+    """`tally` (without groups) from the poll's running totals: as many steps as the poll
+    has options and values, however many ballots were cast."""
+    picks = ((oid, value, n) for (oid, value), n in totals.picks.items())
+    return _count(poll, picks, totals.ballots, hand_counts, hand_voters, table_counts, {})
+
+
+def _count(
+    poll: Poll,
+    picks: Iterable[tuple[int, int, int]],
+    ballots: int,
+    hand_counts: Sequence[HandCount],
+    hand_voters: int,
+    table_counts: Sequence[TableCount],
+    by_group: dict[str, PollResult],
+) -> PollResult:
+    """The tally of `ballots` ballots whose choices were (option, value) `n` times each."""
     options = poll.options
     n = len(options)
     levels = n if poll.kind is PollKind.RANK else len(SCALE_LABELS)
@@ -73,15 +153,14 @@ def tally(
     counts = {o.id: 0 for o in options}
     hand = {o.id: 0 for o in options}
 
-    for ballot in ballots:
-        for option_id, value in ballot.choices.items():
-            if option_id not in counts:
-                continue
-            if poll.kind in (PollKind.RANK, PollKind.SCALE):
-                if 1 <= value <= levels:
-                    dist[option_id][value - 1] += 1
-            else:
-                counts[option_id] += value
+    for option_id, value, times in picks:
+        if option_id not in counts:
+            continue
+        if poll.kind in (PollKind.RANK, PollKind.SCALE):
+            if 1 <= value <= levels:
+                dist[option_id][value - 1] += times
+        else:
+            counts[option_id] += value * times
     for hc in hand_counts:
         if hc.option_id not in counts:
             continue
@@ -104,7 +183,7 @@ def tally(
     elif poll.kind is PollKind.SCALE:
         counts = {oid: sum(d) for oid, d in dist.items()}
 
-    voters = len(ballots) + hand_voters + table_voters
+    voters = ballots + hand_voters + table_voters
     results = []
     for option in options:
         d = dist[option.id]
@@ -127,16 +206,6 @@ def tally(
                 mean=mean,
             )
         )
-
-    by_group: dict[str, PollResult] = {}
-    if with_groups:
-        groups: dict[str, list[Ballot]] = {}
-        for ballot in ballots:
-            groups.setdefault(ballot.group or "Not given", []).append(ballot)
-        by_group = {
-            name: tally(poll, members, with_groups=False)
-            for name, members in sorted(groups.items())
-        }
 
     return PollResult(
         poll=poll,

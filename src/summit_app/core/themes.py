@@ -2,11 +2,11 @@
 
 Each note becomes a sentence embedding from a small model that ships inside the package
 (resources/models/minilm: all-MiniLM-L6-v2, int8, run by onnxruntime, its WordPiece
-tokenizer in core/wordpiece.py; see its README for
-where the weights came from). Suggesting clusters the embeddings with spherical k-means, the
-count chosen from the notes (the best silhouette) unless the facilitator asks for more or
-fewer; sorting places each note with the theme whose name (and notes) it is closest to. Chosen
-by measuring on a labelled set from the seed pack (bench/themes.py): TF-IDF and static word
+tokenizer in core/wordpiece.py; see its README for where the weights came from).
+Suggesting cuts an average-linkage tree over the embeddings (core/clustering.py), the count
+chosen from the notes (the best silhouette) unless the facilitator asks for more or fewer;
+sorting places each note with the theme whose name (and notes) it is closest to. Chosen by
+measuring on a labelled set from the seed pack (bench/themes.py): TF-IDF and static word
 embeddings only match words, and short notes rarely share them.
 
 Pure functions over texts: no Qt, no SQL, nothing on the network. numpy and onnxruntime
@@ -15,14 +15,15 @@ are imported when first used, so the app starts without them.
 
 from __future__ import annotations
 
-import re
 import threading
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from summit_app.core import clustering
+from summit_app.core.embeddings import EmbeddingsRepo, text_key
 from summit_app.core.model import Note, Theme
+from summit_app.core.theme_names import Namer
 
 if TYPE_CHECKING:
     import numpy as np
@@ -42,8 +43,18 @@ LEAST_SURE = 0.5
 OFFER_FIT = 0.35
 # Embeddings kept for texts seen before (1.5 KB each).
 KNOWN_TEXTS = 50_000
+# The embeddings kept in the summit file are this model's (core/embeddings.py); another
+# model, or the same cut at another length, is another name.
+MODEL_ID = f"all-MiniLM-L6-v2 int8, {MAX_TOKENS} tokens"
+# Notes embedded in the background go this many at a time (about 0.07 s of CPU), with a
+# pause between, so a backlog (a file opened with 5,000 notes) takes at most a quarter of the
+# cores from phones' requests and the window; the file keeps each batch.
+BACKGROUND_BATCH = 64
+BACKGROUND_PAUSE_S = 0.25
 # The default count of themes is looked for between these, and never above notes / 3.
 FEWEST, MOST = 3, 12
+# Sorting takes the notes' mean away when there are at least this many (fewer say too little).
+CENTRE_FROM = 20
 
 Progress = Callable[[float], None]
 
@@ -77,7 +88,8 @@ class Placement:
 
 
 class Embedder:
-    """The sentence-embedding model, loaded once per process (a few hundred ms)."""
+    """The sentence-embedding model, loaded once per process (a few hundred ms), and the
+    embeddings of the texts it has seen (from the model or from the summit file)."""
 
     _shared: Embedder | None = None
     _lock = threading.Lock()
@@ -92,12 +104,20 @@ class Embedder:
         self._tokenizer = WordPiece(folder / "vocab.txt")
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
+        # Its threads sleep between runs rather than spin: on a busy 2-core laptop spinning
+        # took CPU from the window and the phone server, and made embedding 1,500 notes
+        # slower too (median 4.9 s and 3.5 s of CPU against 3.0 s and 1.9 s). Otherwise the
+        # defaults (a thread a core, every graph optimisation); one session serves every
+        # thread (its run is thread-safe).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = onnxruntime.InferenceSession(
             str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
         )
-        # Texts seen before are not run again: "more themes", "split", sorting after
-        # suggesting and the notes already embedded cost nothing.
+        # Texts seen before are not run again (text key -> vector): the notes embedded in
+        # the background as they arrived, and "more themes", "split", sorting after
+        # suggesting. Used from the window's background threads: under a lock.
         self._known: dict[str, Any] = {}
+        self._known_lock = threading.Lock()
 
     @classmethod
     def shared(cls) -> Embedder:
@@ -110,16 +130,57 @@ class Embedder:
         """Unit-length embeddings, one row per text."""
         import numpy as np
 
-        new = list(dict.fromkeys(t for t in texts if t not in self._known))
+        keys = [text_key(t) for t in texts]
+        with self._known_lock:
+            found = {k: self._known[k] for k in keys if k in self._known}
+        new = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in found))
         if new:
-            fresh = self._run(new, progress)
-            if len(self._known) + len(new) > KNOWN_TEXTS:
-                self._known.clear()
-            self._known.update(zip(new, fresh, strict=True))
+            fresh = dict(zip(map(text_key, new), self._run(new, progress), strict=True))
+            found.update(fresh)
+            self.remember(fresh)
         elif progress:
             progress(1.0)
-        out: Matrix = np.array([self._known[t] for t in texts], np.float32).reshape(-1, 384)
+        out: Matrix = np.array([found[k] for k in keys], np.float32).reshape(-1, 384)
         return out
+
+    def remember(self, vectors: dict[str, Any]) -> None:
+        with self._known_lock:
+            if len(self._known) + len(vectors) > KNOWN_TEXTS:
+                self._known.clear()
+            self._known.update(vectors)
+
+    def load(self, repo: EmbeddingsRepo) -> int:
+        """Remember the embeddings the summit file keeps; how many were sound."""
+        import numpy as np
+
+        read = {}
+        for key, data in repo.vectors(MODEL_ID).items():
+            if len(data) == 2 * 384:  # anything else is not ours: embedded again instead
+                vector = np.frombuffer(data, np.float16).astype(np.float32)
+                if np.isfinite(vector).all():
+                    read[key] = vector
+        self.remember(read)
+        return len(read)
+
+    def embed_missing(
+        self, repo: EmbeddingsRepo, limit: int = BACKGROUND_BATCH
+    ) -> tuple[list[tuple[str, bytes]], int]:
+        """Embed up to `limit` of the file's notes whose embedding it does not keep yet
+        (those embedded already, by Suggest themes say, cost nothing): (text key, vector
+        bytes) for the file to keep, and how many are left."""
+        import numpy as np
+
+        kept = repo.keys(MODEL_ID)
+        missing = list(dict.fromkeys(t for t in repo.note_texts() if text_key(t) not in kept))
+        chunk = missing[:limit]
+        if not chunk:
+            return [], 0
+        vectors = self.embed(chunk)
+        found = [
+            (text_key(t), np.asarray(v, np.float16).tobytes())
+            for t, v in zip(chunk, vectors, strict=True)
+        ]
+        return found, len(missing) - len(chunk)
 
     def _run(self, texts: Sequence[str], progress: Progress | None) -> Matrix:
         import numpy as np
@@ -141,7 +202,9 @@ class Embedder:
             if progress:
                 progress(min(1.0, (start + len(chunk)) / len(order)))
         norms = np.linalg.norm(out, axis=1, keepdims=True)
-        unit: Matrix = out / np.maximum(norms, 1e-9)
+        # Rounded as the summit file keeps them (float16), so a note embedded now and one
+        # read back from the file give the same themes.
+        unit: Matrix = (out / np.maximum(norms, 1e-9)).astype(np.float16).astype(np.float32)
         return unit
 
 
@@ -164,19 +227,26 @@ def suggest(
     n = len(texts)
     if n < 2:
         return [SuggestedTheme(Namer([[texts[0]]]).name(0), (0,), (1.0,))]
+    shifted = clustering.centred(vectors)
+    tree = clustering.Tree(shifted)
+    # Never more themes than different notes: two notes saying the same are one theme.
+    distinct = len(set(texts))
     if count is None:
-        count = choose_count(vectors)
-    count = max(1, min(count, n))
-    labels, centres = kmeans(vectors, count)
+        count = clustering.choose_count(tree, shifted, FEWEST, min(MOST, distinct))
+    count = max(1, min(count, distinct, tree.leaves))
+    labels = tree.cut(count)
     if progress:
         progress(0.95)
+    # How well each note fits is shown on the model's own scale (cosine to its theme's centre).
+    centres = clustering.unit(clustering.group_sums(vectors, labels, count))
     fits = np.einsum("ij,ij->i", vectors, centres[labels])
     groups = [np.flatnonzero(labels == c) for c in range(count)]
     groups = [g for g in groups if len(g)]
     groups = [g[np.argsort(-fits[g])] for g in groups]  # the most typical note first
     all_texts = [[texts[int(i)] for i in g] for g in groups]
     themes = []
-    namer = Namer(all_texts)
+    named = clustering.unit(np.array([vectors[g].sum(0) for g in groups], np.float32))
+    namer = Namer(all_texts, named, Embedder.shared().embed)
     for k, order in enumerate(groups):
         themes.append(
             SuggestedTheme(
@@ -189,97 +259,6 @@ def suggest(
     if progress:
         progress(1.0)
     return themes
-
-
-def kmeans(
-    vectors: Matrix, count: int, rounds: int = 30, seed: int = 7, restarts: int | None = None
-) -> tuple[Any, Matrix]:
-    """Spherical k-means (cosine), k-means++ seeding; the same notes give the same themes."""
-    import numpy as np
-
-    rng = np.random.default_rng(seed)
-    n = len(vectors)
-    best: tuple[float, Any, Matrix] | None = None
-    for _ in range(restarts or (3 if n <= 2000 else 1)):
-        centres = _seed_centres(vectors, count, rng)
-        labels = np.zeros(n, np.int64)
-        for r in range(rounds):
-            sims = vectors @ centres.T
-            new = sims.argmax(1)
-            if r and (new == labels).all():
-                break
-            labels = new
-            sums = np.zeros_like(centres)
-            np.add.at(sums, labels, vectors)  # every group's sum at once
-            for c in np.flatnonzero(np.bincount(labels, minlength=count) == 0):
-                # An empty group takes the note that fits its own group worst.
-                worst = int(sims[np.arange(n), labels].argmin())
-                sums[c] = vectors[worst]
-                labels[worst] = c
-            centres = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)
-        score = float(np.einsum("ij,ij->", vectors, centres[labels]))
-        if best is None or score > best[0]:
-            best = (score, labels.copy(), centres.copy())
-    assert best is not None
-    return best[1], best[2]
-
-
-def _seed_centres(vectors: Matrix, count: int, rng: Any) -> Matrix:
-    import numpy as np
-
-    n = len(vectors)
-    chosen = [int(rng.integers(n))]
-    closest = 1 - vectors @ vectors[chosen[0]]
-    for _ in range(1, count):
-        weights = np.maximum(closest, 0) ** 2
-        total = float(weights.sum())
-        pick = int(rng.choice(n, p=weights / total)) if total > 0 else int(rng.integers(n))
-        chosen.append(pick)
-        closest = np.minimum(closest, 1 - vectors @ vectors[pick])
-    return np.array(vectors[chosen], np.float32)
-
-
-def choose_count(vectors: Matrix) -> int:
-    """The count of themes with the best silhouette (on at most 600 notes), between
-    FEWEST and MOST and at most a third of the notes."""
-    import numpy as np
-
-    n = len(vectors)
-    most = max(1, min(MOST, n // 3))
-    if most <= FEWEST:
-        return max(1, min(most, n))
-    sample = vectors
-    if n > 600:
-        sample = vectors[np.random.default_rng(3).choice(n, 600, replace=False)]
-    distance = 1 - sample @ sample.T
-    best, best_count = -2.0, FEWEST
-    for count in range(FEWEST, most + 1):
-        labels, _ = kmeans(sample, count, rounds=20, restarts=1)
-        score = silhouette(distance, labels)
-        if score > best:
-            best, best_count = score, count
-    return best_count
-
-
-def silhouette(distance: Matrix, labels: Any) -> float:
-    import numpy as np
-
-    groups = np.unique(labels)
-    if len(groups) < 2:
-        return -1.0
-    n = len(labels)
-    mean_to = np.zeros((n, len(groups)), np.float32)
-    sizes = np.array([(labels == g).sum() for g in groups], np.float32)
-    for k, g in enumerate(groups):
-        mean_to[:, k] = distance[:, labels == g].sum(1)
-    own = np.searchsorted(groups, labels)
-    own_size = sizes[own]
-    a = mean_to[np.arange(n), own] / np.maximum(own_size - 1, 1)
-    mean_to /= sizes
-    mean_to[np.arange(n), own] = np.inf
-    b = mean_to.min(1)
-    s = np.where(own_size > 1, (b - a) / np.maximum(np.maximum(a, b), 1e-9), 0.0)
-    return float(s.mean())
 
 
 # -- sorting -------------------------------------------------------------------------------
@@ -304,6 +283,15 @@ def sort_into(
     if vectors is None:
         vectors = embedder.embed(texts, _part(progress, 0.0, 0.8))
     named = embedder.embed(names)
+    # A softmax sharp enough that a clear winner reads as sure; on centred vectors (twice as
+    # spread) 8 made the mean sureness match the share placed right on the labelled set.
+    sharpness = 20.0
+    if len(texts) >= CENTRE_FROM:
+        sharpness = 8.0
+        # What all the notes share says nothing about which theme each is in (measured on
+        # both halves of the labelled set: a few points more placed right).
+        mean = vectors.mean(0)
+        vectors, named = clustering.unit(vectors - mean), clustering.unit(named - mean)
     given = {i: k for k, members in enumerate(examples) for i in members}
     centres = named.copy()
     for k, members in enumerate(examples):
@@ -319,7 +307,7 @@ def sort_into(
             centre = centres[k] + drawn.mean(0)
             centres[k] = centre / max(float(np.linalg.norm(centre)), 1e-9)
     sims = vectors @ centres.T
-    weights = np.exp(sims * 20)  # a softmax sharp enough that a clear winner reads as sure
+    weights = np.exp(sims * sharpness)
     shares = weights / weights.sum(1, keepdims=True)
     placements = []
     for i in range(len(texts)):
@@ -427,7 +415,6 @@ def propose(
     embedder = Embedder.shared()
     vectors = embedder.embed([n.text for n in notes], _part(progress, 0.0, 0.8))
     rows = [i for i, n in enumerate(notes) if n.theme_id is None]
-    found = suggest([notes[r].text for r in rows], count, vectors=vectors[rows], progress=None)
     # Each existing theme's centre: its name and the notes already in it.
     centres = embedder.embed([t.name for t in existing]) if existing else None
     for k, theme in enumerate(existing):
@@ -435,6 +422,36 @@ def propose(
         if members and centres is not None:
             centre = centres[k] + vectors[members].mean(0)
             centres[k] = centre / max(float(np.linalg.norm(centre)), 1e-9)
+    texts = [notes[r].text for r in rows]
+    asked = count
+    while True:
+        found = suggest(texts, asked, vectors=vectors[rows], progress=None)
+        offers, drafts = _offered(found, notes, rows, vectors, existing, centres)
+        # A new theme whose notes all go to existing ones vanishes: "more themes" asks
+        # again, a few times at most.
+        if asked is None or count is None or len(drafts) >= count:
+            break
+        if asked >= min(len(set(texts)), count + 4):
+            break
+        asked += 1
+    if progress:
+        progress(1.0)
+    offers.sort(key=lambda o: o.confidence)
+    return Proposal(tuple(offers), tuple(drafts))
+
+
+def _offered(
+    found: Sequence[SuggestedTheme],
+    notes: Sequence[Note],
+    rows: Sequence[int],
+    vectors: Matrix,
+    existing: Sequence[Theme],
+    centres: Matrix | None,
+) -> tuple[list[Offer], list[Draft]]:
+    """The suggested themes' notes that fit an existing theme better, offered to it; the
+    rest as drafts of new themes."""
+    import numpy as np
+
     offers: list[Offer] = []
     drafts: list[Draft] = []
     for group in found:
@@ -462,89 +479,7 @@ def propose(
             kept_fits.append(fit)
         if kept_ids:
             drafts.append(Draft(group.name, tuple(kept_ids), tuple(kept_fits)))
-    if progress:
-        progress(1.0)
-    offers.sort(key=lambda o: o.confidence)
-    return Proposal(tuple(offers), tuple(drafts))
-
-
-# -- names ---------------------------------------------------------------------------------
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
-_STOP = frozenset(
-    """a about above across after again all also am an and any are as at be been before being
-    between both but by can could did do does doing don't down during each every few for from
-    further get had has have having he her here him his how i if in into is it its itself just
-    let me more most much must my need needs no nor not now of off on once only or other our
-    ours out over own really same she should so some such than that the their them then there
-    these they this those through to too under until up us very want was we were what when
-    where which while who whom why will with would you your yours i'd we'd we're we've it's
-    make made many lot lots like one two things thing way ways well still even already going
-    go keep sure rather often via etc sel actively clear able develop build create identify
-    think ensure use start continue try give take bring""".split()
-)
-
-
-class Namer:
-    """Names for groups of notes: one to four words taken from each group's own notes, its
-    most telling phrase (words frequent in this group and rare in the others), as the notes
-    spell it. The words of every note are read once."""
-
-    def __init__(self, groups: Sequence[Sequence[str]]) -> None:
-        self._spelled: dict[str, Counter[str]] = {}
-        self._groups = groups
-        self._words = [[self._read(text) for text in group] for group in groups]
-        self._terms = [Counter(t for ws in group for t in _terms(ws)) for group in self._words]
-        self._groups_with = Counter(t for g in self._terms for t in g)
-
-    def _read(self, text: str) -> list[str]:
-        found = _WORD.findall(text)
-        for w in found:
-            self._spelled.setdefault(w.lower(), Counter())[w] += 1
-        return [w.lower() for w in found]
-
-    def name(self, k: int) -> str:
-        import math
-
-        mine = self._terms[k]
-        if not mine:
-            first = self._words[k][0][:4] if self._words[k] else []
-            return _spell(first, self._spelled) or "Other"
-        size = max(1, len(self._groups))
-
-        def score(term: str) -> float:
-            rarity = math.log(1 + size / self._groups_with.get(term, 1))
-            bonus = 1.3 if " " in term and mine[term] > 1 else 1.0
-            return mine[term] * rarity * bonus
-
-        ranked = sorted(mine, key=lambda t: (-score(t), t))
-        top = ranked[0]
-        if " " not in top:  # a phrase the notes share that holds the top word says more
-            phrases = [t for t in ranked if " " in t and top in t.split() and mine[t] > 1]
-            if phrases:
-                top = phrases[0]
-        if " " not in top and mine[top] < 2:
-            # Nothing shared: the group's most typical note, when it is short enough, says it.
-            typical = self._words[k][0]
-            if len(typical) <= 4:
-                return _spell(typical, self._spelled)
-        return _spell(top.split(), self._spelled)
-
-
-def _terms(words: Sequence[str]) -> set[str]:
-    found = {w for w in words if w not in _STOP and len(w) > 2}
-    for a, b in zip(words, words[1:], strict=False):
-        if a not in _STOP and b not in _STOP and len(a) > 2 and len(b) > 2:
-            found.add(f"{a} {b}")
-    return found
-
-
-def _spell(chosen: Sequence[str], spelled: dict[str, Counter[str]]) -> str:
-    shown = [spelled[w].most_common(1)[0][0] if w in spelled else w for w in chosen]
-    # Acronyms (ICS, GP) as typed; other words in lower case, the first capitalised.
-    shown = [w if w.isupper() and len(w) > 1 else w.lower() for w in shown]
-    text = " ".join(shown)
-    return text[:1].upper() + text[1:]
+    return offers, drafts
 
 
 def _part(progress: Progress | None, start: float, end: float) -> Progress | None:

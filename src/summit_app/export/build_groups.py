@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from summit_app.core.model import Ballot, PollKind
+from summit_app.core.model import PollKind
 from summit_app.core.presenting import present
-from summit_app.core.tally import PollResult, tally
+from summit_app.core.tally import Alike, PollResult, tally_alike
 from summit_app.export.anonymity import OTHER_GROUPS, fold, mean_tells_a_count
 from summit_app.export.data import NOT_GIVEN, PackData, PollBlock
 from summit_app.export.log import Log
@@ -90,18 +90,19 @@ def _groups(block: PollBlock, order: list[str], threshold: int, log: Log) -> lis
         log.dropped(f"the group table of {question}", threshold)
         return []
     log.folded(f"the group table of {question}", folded.hidden, threshold)
-    members: dict[str, list[Ballot]] = {}
-    for ballot in block.ballots:
-        group = ballot.group or NOT_GIVEN
-        members.setdefault(OTHER_GROUPS if group in folded.hidden else group, []).append(ballot)
+    members: dict[str, list[Alike]] = {}
+    for same in block.alike:
+        group = same.group or NOT_GIVEN
+        members.setdefault(OTHER_GROUPS if group in folded.hidden else group, []).append(same)
     shown = []
     for name, _ in folded.groups:
         mine = members.get(name, [])
         chose = {
-            o.id: sum(1 for b in mine if b.choices.get(o.id, 0) > 0) for o in result.poll.options
+            o.id: sum(a.ballots for a in mine if a.choices.get(o.id, 0) > 0)
+            for o in result.poll.options
         }
         if name == OTHER_GROUPS:
-            shown.append((name, tally(result.poll, mine, with_groups=False), chose))
+            shown.append((name, tally_alike(result.poll, mine, with_groups=False), chose))
         else:
             shown.append((name, result.by_group[name], chose))
     return shown

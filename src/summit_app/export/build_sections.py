@@ -10,6 +10,7 @@ otherwise run together; a lone question or poll is its own heading.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from summit_app.core import narrative
 from summit_app.core.model import NarrativeBlock, Note, PromptKind, Speaker
@@ -34,7 +35,7 @@ NUMBERED = re.compile(r"\s*(section|part|session)\s+\w{1,4}\s*[:.\-\u2013\u2014]
 def section_part(number: int, block: SectionBlock) -> Part | None:
     section = block.section
     story: list[Block] = list(narrative_text(section.introduction))
-    rooms: tuple[tuple[str, int], ...] = ()  # the breakout rooms whose part this is
+    rooms: tuple[tuple[str, int, int], ...] = ()  # the breakout rooms whose part this is
     for entry in block.flow:
         if isinstance(entry, NarrativeBlock):
             story += narrative_block(entry)
@@ -53,17 +54,26 @@ def section_part(number: int, block: SectionBlock) -> Part | None:
 
 
 def room_blocks(block: ItemBlock) -> list[Block]:
-    """The heading of a breakout room's part ("Breakout B: Workforce") and its turnout."""
-    names = [one_line(name) for name, _ in block.rooms]
+    """The heading of a breakout room's part ("Breakout B: Workforce") and its turnout:
+    the people who took part by phone, and those the room counted by hand or at tables."""
+    names = [one_line(name) for name, _, _ in block.rooms]
     title = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
     def people(n: int) -> str:
         return f"{n:,} {'person' if n == 1 else 'people'}"
 
+    def without(n: int) -> str:
+        return f" by phone, and {n:,} more counted by hand or at tables"
+
     if len(block.rooms) == 1:
-        text = f"Run in its own room: {people(block.rooms[0][1])} took part there."
+        _, phones, counted = block.rooms[0]
+        text = f"Run in its own room: {people(phones)} took part there"
+        text += f"{without(counted)}." if counted else "."
     else:
-        each = "; ".join(f"{one_line(name)}, {people(n)}" for name, n in block.rooms)
+        each = "; ".join(
+            f"{one_line(name)}, {people(phones)}{without(counted) if counted else ''}"
+            for name, phones, counted in block.rooms
+        )
         text = f"Run in {len(block.rooms)} rooms at once. Who took part: {each}."
     return [
         Heading(heading(title), 2, f"room-{block.item.id}"),
@@ -135,16 +145,18 @@ def prompt_blocks(block: PromptBlock, level: int) -> list[Block]:
     themed = False
     for theme in block.themes:
         if theme.notes or theme.theme.summary.strip():
-            out += theme_blocks(theme, level + 1, block.room_tables)
+            out += theme_blocks(theme, level + 1, block.room_tables, block.table_labels)
             themed = themed or bool(theme.notes)
     if block.unthemed:
         if themed:
             out.append(Heading(OTHER_NOTES, level + 1))
-        out += notes_blocks(block.unthemed)
+        out += notes_blocks(block.unthemed, block.table_labels)
     return out
 
 
-def theme_blocks(block: ThemeBlock, level: int, room_tables: int = 0) -> list[Block]:
+def theme_blocks(
+    block: ThemeBlock, level: int, room_tables: int = 0, labels: Mapping[int, str] | None = None
+) -> list[Block]:
     """The theme's name and summary first, how many of the room's tables raised it and the
     key points they starred, then its quotes set apart, then its notes."""
     theme = block.theme
@@ -158,16 +170,20 @@ def theme_blocks(block: ThemeBlock, level: int, room_tables: int = 0) -> list[Bl
     keys = block.key_points
     if keys:
         out.append(Para((Run("Key points the tables starred:", bold=True),)))
-        out.append(Bullets(tuple(text_runs(tagged(n)) for n in keys), tone=Tone.NOTE))
-    return out + notes_blocks(tuple(n for n in block.notes if n not in keys))
+        out.append(Bullets(tuple(text_runs(tagged(n, labels)) for n in keys), tone=Tone.NOTE))
+    return out + notes_blocks(tuple(n for n in block.notes if n not in keys), labels)
 
 
-def tagged(note: Note) -> str:
-    """A table's note with its table: 'Shared records (Table 3)'."""
-    return f"{note.label.strip()} (Table {note.table_id})" if note.table_id else note.label
+def tagged(note: Note, labels: Mapping[int, str] | None = None) -> str:
+    """A table's note with its table: 'Shared records (Table 3)', or a breakout room's
+    'Shared records (Breakout B: Workforce, table 3)' by `labels`."""
+    if not note.table_id:
+        return note.label
+    table = (labels or {}).get(note.table_id, f"Table {note.table_id}")
+    return f"{note.label.strip()} ({table})"
 
 
-def notes_blocks(notes: tuple[Note, ...]) -> list[Block]:
+def notes_blocks(notes: tuple[Note, ...], labels: Mapping[int, str] | None = None) -> list[Block]:
     out: list[Block] = []
     for note in notes:
         if note.is_quote and text_runs(note.text):
@@ -175,7 +191,7 @@ def notes_blocks(notes: tuple[Note, ...]) -> list[Block]:
             count = f" (x{note.count})" if note.count > 1 else ""
             words = text_runs(f"\u201c{note.text.strip()}\u201d{count}")
             out.append(Para(words, Tone.QUOTE))
-    items = tuple(r for r in (text_runs(tagged(n)) for n in notes if not n.is_quote) if r)
+    items = tuple(r for r in (text_runs(tagged(n, labels)) for n in notes if not n.is_quote) if r)
     if items:
         out.append(Bullets(items, tone=Tone.NOTE))
     return out

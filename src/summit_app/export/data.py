@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -17,7 +18,6 @@ from summit_app.core import Summit, schedule
 from summit_app.core.decks import SlidePage, read_slides
 from summit_app.core.model import (
     Action,
-    Ballot,
     ClosingTexts,
     Item,
     ItemKind,
@@ -34,7 +34,7 @@ from summit_app.core.model import (
     Theme,
     WordCount,
 )
-from summit_app.core.tally import PollResult, tally
+from summit_app.core.tally import Alike, PollResult, tally_alike
 
 NOT_GIVEN = "Not given"
 MAIN_ROOM = "Main room"  # ballots cast in the main room on a poll breakout rooms also ran
@@ -66,6 +66,8 @@ class PromptBlock:
     cloud: tuple[WordCount, ...] = ()
     phones: int = 0  # how many phones sent the cloud's words
     room_tables: int = 0  # how many tables the room has (the pack says "9 of 15 tables")
+    # Each table's label by id ("Table 3", "Breakout B: Workforce, table 3").
+    table_labels: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -77,7 +79,7 @@ class PromptBlock:
 @dataclass(frozen=True)
 class PollBlock:
     result: PollResult  # with how hand counts were taken, if any (`result.hand_method`)
-    ballots: tuple[Ballot, ...] = ()  # phones' ballots, for tallies of merged groups
+    alike: tuple[Alike, ...] = ()  # phones' ballots counted alike, for merged groups
     # A poll several breakout rooms ran: each room's own figures (room name, result);
     # `result` is then the whole summit's, tallied once over every room's ballots.
     by_room: tuple[tuple[str, PollResult], ...] = ()
@@ -92,7 +94,8 @@ class ItemBlock:
     prompts: tuple[PromptBlock, ...]
     polls: tuple[PollBlock, ...]
     # The breakout rooms that ran this item, each with how many took part there.
-    rooms: tuple[tuple[str, int], ...] = ()
+    # ... and how many were counted there without a phone (by hand, at tables).
+    rooms: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,8 @@ class PackData:
     introduction_blocks: tuple[NarrativeBlock, ...] = ()  # after the objectives
     logo: Logo | None = None
     exported_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
-    tables: int = 0  # the room's tables, when table hosts took part
+    action_rooms: dict[int, str] = field(default_factory=dict)  # agreed in a breakout room
+    tables: int = 0  # the tables, the main room's and breakout rooms', when hosts took part
     table_labels: dict[int, str] = field(default_factory=dict)  # "Table 3 (Oak)"
 
     annex: tuple[AnnexSlide, ...] = ()  # in the agenda's order
@@ -205,20 +209,36 @@ def _read(summit: Summit) -> PackData:
         )
         prompts.setdefault(prompt.item_id, []).append(_audience(summit, block))
     room_tables = summit.tables.tables()
+    labels = summit.tables.labels()
+    parts = summit.breakouts.parts()
+    # An item breakout rooms ran was discussed at their tables too (and at the main room's
+    # before or after).
+    at = summit.tables.by_room()
     prompts = {
-        item: [replace(b, room_tables=len(room_tables)) for b in blocks]
+        item: [
+            replace(
+                b,
+                room_tables=len(room_tables) + sum(at.get(r.uid, 0) for r in parts.get(item, ())),
+                table_labels=labels,
+            )
+            for b in blocks
+        ]
         for item, blocks in prompts.items()
     }
     options = summit.writeup.pack_options()
-    parts = summit.breakouts.parts()
     turnout = summit.breakouts.turnout()
     polls: dict[int, list[PollBlock]] = {}
+    # Room id -> the most people a room counted by hand or at its tables in one poll: they
+    # took part there too, without a phone.
+    counted: dict[int, int] = {}
     for poll_block in poll_results(summit):
         poll = poll_block.result.poll
         shared = len(parts.get(poll.item_id, ())) > 1
-        by_room = tuple(
-            (room.name, tallied) for room, tallied in summit.breakouts.results_by_room(poll.id)
-        )
+        in_rooms = summit.breakouts.results_by_room(poll.id)
+        for room, tallied in in_rooms:
+            without = tallied.hand_voters + tallied.table_voters
+            counted[room.id] = max(counted.get(room.id, 0), without)
+        by_room = tuple((room.name, tallied) for room, tallied in in_rooms)
         here = summit.breakouts.main_room_result(poll.id) if shared else None
         if here is not None:
             by_room = ((MAIN_ROOM, here), *by_room)
@@ -238,7 +258,10 @@ def _read(summit: Summit) -> PackData:
                 speakers=tuple(speakers.get(item.id, ())),
                 prompts=tuple(prompts.get(item.id, ())),
                 polls=tuple(polls.get(item.id, ())),
-                rooms=tuple((r.name, turnout.get(r.id, 0)) for r in parts.get(item.id, ())),
+                rooms=tuple(
+                    (r.name, turnout.get(r.id, 0), counted.get(r.id, 0))
+                    for r in parts.get(item.id, ())
+                ),
             )
         flow = tuple(
             items[e.id] if isinstance(e, Item) else e for e in summit.writeup.flow(section.id)
@@ -260,32 +283,32 @@ def _read(summit: Summit) -> PackData:
         by_group={g: counts[g] for g in order},
         actions=tuple(a for a in actions if not a.is_commitment),
         commitments=tuple(a for a in actions if a.is_commitment),
+        action_rooms=summit.breakouts.row_rooms("actions"),
         options=options,
         closing=summit.writeup.closing_texts(),
         introduction_blocks=tuple(summit.writeup.narrative_blocks(None)),
         logo=summit.logo(),
-        tables=len(room_tables),
-        table_labels={t.id: t.label for t in room_tables},
+        tables=len(labels),
+        table_labels=labels,
         annex=_annex(summit),
         annex_per_page=summit.decks.annex_per_page(),
     )
 
 
 def poll_results(summit: Summit, with_groups: bool = True) -> list[PollBlock]:
-    """Every poll's result, in agenda order, with its phones' ballots (for tallies of
-    merged groups): all ballots read in one query and each poll tallied once. Reading each
-    poll's ballots apart, twice where a group was small, took a long day's 40 polls and
-    40,000 ballots most of the PDF's reading time. `with_groups=False` leaves out the
-    groups' tallies (the CSV prints none)."""
-    ballots: dict[int, list[Ballot]] = {}
-    for ballot in summit.polls.ballots():  # in ballot order, as `polls.result` reads them
-        ballots.setdefault(ballot.poll_id, []).append(ballot)
+    """Every poll's result, in agenda order, with its phones' ballots counted alike (for
+    tallies of merged groups): one query for all the polls and each poll tallied once.
+    Reading 40,000 ballots one by one and tallying them took most of a long day's PDF
+    reading time. `with_groups=False` leaves out the groups' tallies (the CSV prints none)."""
+    alike = summit.polls.alike()
     blocks = []
     for poll in summit.polls.polls():
-        mine = ballots.get(poll.id, [])
+        mine = alike.get(poll.id, [])
         counts, voters = summit.polls.hand_counts(poll.id), summit.polls.hand_voters(poll.id)
         tables = summit.polls.table_counts(poll.id)
-        result = tally(poll, mine, counts, voters, with_groups=with_groups, table_counts=tables)
+        result = tally_alike(
+            poll, mine, counts, voters, with_groups=with_groups, table_counts=tables
+        )
         blocks.append(PollBlock(result, tuple(mine)))
     return blocks
 

@@ -76,7 +76,7 @@ def facts(summit: Summit, encrypted: bool = False) -> Facts:
         groups=info.groups,
         held=summit.held(),
         anonymised_at=info.anonymised_at,
-        encrypted=encrypted,
+        encrypted=encrypted or summit.protected,
         anonymity_threshold=summit.writeup.pack_options().anonymity_threshold,
         exported_at=datetime.now().astimezone(),
     )

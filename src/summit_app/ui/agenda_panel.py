@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from summit_app.core import cipher
 from summit_app.core.changes import Area, Changes
 from summit_app.core.model import ItemKind
 from summit_app.core.presenting import plural
@@ -24,6 +25,7 @@ from summit_app.ui import agenda_paste, commands, dialogs, shortcuts
 from summit_app.ui.accessible import describe
 from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
 from summit_app.ui.item_dialog import ItemDialog
+from summit_app.ui.passphrase_dialog import ask_if_protected
 from summit_app.ui.session import SummitSession
 from summit_app.ui.typed_fields import TimeField
 
@@ -181,9 +183,13 @@ class AgendaPanel(QWidget):
 
     def copy_from_summit(self, path: Path | None = None) -> list | None:
         path = path or agenda_paste.ask_summit(self)
-        if not path:
+        if not path or not ask_if_protected(self, path):
             return None
-        return self._import(lambda: agenda_paste.summit_rows(self.session, path))
+        try:
+            return self._import(lambda: agenda_paste.summit_rows(self.session, path))
+        finally:
+            if Path(path).resolve() != self.session.path.resolve():
+                cipher.forget(path)  # another summit's key, needed for this read only
 
     def _import(self, read) -> list | None:
         kind, ident = self.selected()

@@ -7,6 +7,8 @@ undo history is emptied (it holds rows as they were), and the window says what w
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,12 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core.privacy import days
+from summit_app.core.store import kept_copies, remove_files
 from summit_app.ui import contrast, dialogs
 from summit_app.ui.accessible import describe
 from summit_app.ui.session import SummitSession
 
 if TYPE_CHECKING:
     from summit_app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 EXPLAIN = (
     "After the day, remove what links anyone's input to their phone. This cannot be undone."
@@ -77,6 +82,21 @@ class AnonymiseDialog(QDialog):
         )
         hint.setWordWrap(True)
         hint.setStyleSheet(contrast.quiet_style())
+        # Copies Summit kept itself (before a format update or an import) hold everything
+        # this step removes: deleting them is part of the step unless the facilitator says.
+        self.kept = kept_copies(session.path)
+        names = ", ".join(p.name for p in self.kept)
+        self.delete_kept = QCheckBox(
+            f"Also delete {'the copy' if len(self.kept) == 1 else 'the copies'} Summit kept"
+            f" of this file: {names}"
+        )
+        self.delete_kept.setChecked(True)
+        self.delete_kept.setVisible(bool(self.kept))
+        describe(
+            self.delete_kept,
+            "Kept when Summit updated this file's format or imported a breakout room, they"
+            " still hold everything this step removes.",
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.go = buttons.addButton("Close and anonymise", QDialogButtonBox.ButtonRole.AcceptRole)
         self.go.setAutoDefault(False)
@@ -88,6 +108,7 @@ class AnonymiseDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(self.keep_copy)
         layout.addWidget(hint)
+        layout.addWidget(self.delete_kept)
         layout.addWidget(buttons)
         self.resize(560, self.sizeHint().height())
 
@@ -102,13 +123,20 @@ def close_and_anonymise(window: MainWindow) -> AnonymiseDialog | None:
         dialogs.inform(window, f"This summit was closed and anonymised on {done_at[:10]}.")
         return None
     dialog = AnonymiseDialog(session, window)
-    dialog.accepted.connect(lambda: anonymise(window, dialog.keep_copy.isChecked()))
+    dialog.accepted.connect(
+        lambda: anonymise(
+            window,
+            dialog.keep_copy.isChecked(),
+            dialog.kept if dialog.delete_kept.isChecked() else [],
+        )
+    )
     dialog.open()
     return dialog
 
 
-def anonymise(window: MainWindow, keep_copy: bool) -> bool:
-    """Stop the phones (their passes are what goes), keep a copy if asked, anonymise."""
+def anonymise(window: MainWindow, keep_copy: bool, delete: Sequence[Path] = ()) -> bool:
+    """Stop the phones (their passes are what goes), keep a copy if asked, anonymise, and
+    delete the copies Summit kept itself that the facilitator ticked (`delete`)."""
     session = window.session
     if session is None:
         return False
@@ -120,11 +148,20 @@ def anonymise(window: MainWindow, keep_copy: bool) -> bool:
             copy = session.summit.keep_copy(copy_path(session.path))
             said += f" The copy as it was is {copy.name}: delete it when no longer needed."
         session.anonymise()
-        older = sorted(p.name for p in session.path.parent.glob(f"{session.path.name}.v*.bak"))
-        if older:  # kept when Summit updated the file's format: as it was then, whole
+        gone = []
+        for copy in delete:
+            try:
+                remove_files(copy)
+                gone.append(copy.name)
+            except OSError as error:
+                log.warning("could not delete %s: %s", copy, error)
+        if gone:
+            said += f" Deleted the copies Summit had kept: {', '.join(gone)}."
+        older = [p.name for p in kept_copies(session.path)]
+        if older:  # as the file was when Summit updated it or imported a room: whole
             said += (
-                f" {', '.join(older)}, kept when Summit updated this file, still"
-                " holds everything: delete it if it is not needed."
+                f" {', '.join(older)}, kept by Summit before, still holds everything:"
+                " delete it if it is not needed."
             )
         return said
 

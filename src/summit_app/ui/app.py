@@ -132,7 +132,7 @@ def start(path: Path | None = None) -> MainWindow:
     """Show the control window, opening `path` if given: a missing, damaged or newer file
     is said in a window over it (opened from the desktop, no one reads a console)."""
     app = application()
-    window = MainWindow()
+    window = MainWindow(embed_notes=True)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     app.installEventFilter(FileOpener(window))
     window.show()

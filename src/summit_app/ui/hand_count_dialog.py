@@ -56,7 +56,10 @@ class HandCountDialog(QDialog):
         self.table.setWordWrap(True)
         describe(self.table, "One row per option, one count per level.", "Counts")
         self.spins: dict[tuple[int, int | None], QSpinBox] = {}
-        existing = {(h.option_id, h.level): h for h in session.summit.polls.hand_counts(poll_id)}
+        existing = {
+            (h.option_id, h.level): h
+            for h in session.summit.polls.hand_counts(poll_id, taken_here=True)
+        }
         for row, option in enumerate(self.poll.options):
             text = QTableWidgetItem(option.text)
             text.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -72,7 +75,7 @@ class HandCountDialog(QDialog):
         if existing:
             method = next(iter(existing.values())).method
             self.method.setCurrentIndex(self.method.findData(method))
-        self.voters.setValue(session.summit.polls.hand_voters(poll_id))
+        self.voters.setValue(session.summit.polls.hand_voters(poll_id, taken_here=True))
         self.error = QLabel()
         self.error.setStyleSheet(contrast.warning_style())
         self.table.resizeColumnsToContents()

@@ -3,6 +3,7 @@ live), and the open file's name in the title."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -18,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from summit_app.core import SummitError
+from summit_app.core import SummitError, cipher
 from summit_app.core.changes import Area, Changes
+from summit_app.core.cipher import PassphraseNeededError
 from summit_app.core.model import PromptKind
 from summit_app.file_lock import SummitLock
 from summit_app.ui import closing, dialogs, settings, templates_service
@@ -31,6 +33,7 @@ from summit_app.ui.keys import ClickerKeys
 from summit_app.ui.menus import Menus
 from summit_app.ui.moderation_panel import ModerationPanel
 from summit_app.ui.note_board import NoteBoard
+from summit_app.ui.passphrase_dialog import ask_to_unlock
 from summit_app.ui.polls_panel import PollsPanel
 from summit_app.ui.presenter_panel import PresenterPanel
 from summit_app.ui.run_panel import RunPanel
@@ -57,9 +60,12 @@ ALARM = "background: #fee2e2; color: #7f1d1d; font-weight: 600; padding: 8px;"
 class MainWindow(QMainWindow):
     """The control window. Holds at most one open summit (`self.session`)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, embed_notes: bool = False) -> None:
         super().__init__(parent)
         self.session: SummitSession | None = None
+        # The app embeds each file's notes in the background for Suggest themes; a window
+        # made by a test does not load the model unless it asks.
+        self._embed_notes = embed_notes
         self.tabs: ScrollingTabs | None = None
         self._lock: SummitLock | None = None
         self._fit_first_size()
@@ -88,10 +94,13 @@ class MainWindow(QMainWindow):
         if lock is None:
             return False
         try:
-            session = SummitSession.open(path, self)
+            session = self._open_session(path)
         except SummitError as error:
             lock.release()
             dialogs.error(self, str(error), "Cannot open this summit")
+            return False
+        if session is None:  # the passphrase was not given
+            lock.release()
             return False
         self._set_session(session, lock)
         if session.summit.migration_note:  # an older file, updated; where its copy is
@@ -99,6 +108,42 @@ class MainWindow(QMainWindow):
         self._offer_to_serve()
         self._restore_room()
         return True
+
+    def _open_session(self, path: Path) -> SummitSession | None:
+        """The file opened; a protected one first asks for its passphrase (None: not given)."""
+        try:
+            return SummitSession.open(path, self)
+        except PassphraseNeededError:
+            if not ask_to_unlock(self, path):
+                return None
+        return SummitSession.open(path, self)
+
+    def reopen_after(self, change: Callable[[Path], object], verb: str) -> bool:
+        """Close the summit, run `change` on its file (a rewrite: core/protect.py) and open
+        it again, holding its lock throughout so no other Summit takes it meanwhile. A
+        refused change is said as its sentence, and the file opens as it was."""
+        if self.session is None or self._lock is None or not self._may_drop_session(verb):
+            return False
+        path, lock = self.session.path, self._lock
+        # Phones being served are let back in on the same address once it is open again.
+        host = self.server_panel.server.host if self.server_panel.running else None
+        self._lock = None
+        self._drop_session(forget_key=False)
+        done = dialogs.attempt(self, lambda: change(path) or True) is not None
+        try:
+            session = self._open_session(path)
+        except SummitError as error:
+            session = None
+            dialogs.error(self, str(error), "Cannot open this summit")
+        if session is None:
+            lock.release()
+            self._show_welcome()
+            self.menus.session_changed()
+            return False
+        self._set_session(session, lock)
+        if host is not None:
+            self.server_panel.start(host)
+        return done
 
     def new_from_template(self) -> bool:
         choices = templates_service.templates()
@@ -157,8 +202,10 @@ class MainWindow(QMainWindow):
         serving = getattr(self, "server_panel", None) is not None and self.server_panel.running
         return closing.may_stop_phones(self, self.session, serving, verb)
 
-    def _drop_session(self) -> None:
+    def _drop_session(self, forget_key: bool = True) -> None:
         if self.session is not None:
+            if forget_key:  # a protected summit's key is held only while it is open
+                cipher.forget(self.session.path)
             self.projector.close()
             self.projector.deleteLater()
             self.session.close()
@@ -214,6 +261,8 @@ class MainWindow(QMainWindow):
     def _set_session(self, session: SummitSession, lock: SummitLock) -> None:
         self._drop_session()
         self.session, self._lock = session, lock
+        if self._embed_notes:
+            session.embeddings.start()
         settings.add_recent_file(session.path)
         room = session.summit.breakouts.room_name()  # a breakout room's file says which room
         place = f"{session.path.name} — {room}" if room else session.path.name

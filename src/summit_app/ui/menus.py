@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from summit_app import __version__, logs
 from summit_app.ui import dialogs, settings
 from summit_app.ui.anonymise_dialog import close_and_anonymise
+from summit_app.ui.passphrase_dialog import protect_summit
 
 if TYPE_CHECKING:
     from summit_app.ui.main_window import MainWindow
@@ -43,6 +44,9 @@ class Menus:
             self.file, "&Import a breakout room's file…", self.import_breakout
         )
         self.file.addSeparator()
+        self.protect = self._add(
+            self.file, "&Protect with a passphrase…", lambda: protect_summit(self.window)
+        )
         self.anonymise = self._add(self.file, "Close and &anonymise…", self._anonymise)
         self.close = self._add(self.file, "&Close summit", window.close_summit, Std.Close)
         self.quit = self._add(self.file, "&Quit", window.close, Std.Quit)
@@ -136,6 +140,7 @@ class Menus:
         has = session is not None
         for action in (
             self.close,
+            self.protect,
             self.anonymise,
             self.projector,
             self.summit_settings,

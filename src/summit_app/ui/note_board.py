@@ -27,6 +27,9 @@ from summit_app.ui.notes_model import ID_ROLE, KIND_ROLE, NotesModel
 from summit_app.ui.session import SummitSession
 from summit_app.ui.writeup_editors import NarrativeEdit
 
+# Notes on a prompt from which the board shows each on one line (see `_fit_rows`).
+ONE_LINE_FROM = 2_000
+
 
 class NoteBoard(QWidget):
     """Signals:
@@ -172,10 +175,8 @@ class NoteBoard(QWidget):
         elif changes.touches(Area.NOTES):
             if changes.origin is Origin.PHONES and not changes.touches(Area.TABLES):
                 self._phone_notes_arrived()  # participants' phones only add notes
-            elif changes.origin is Origin.PHONES:
-                self.reload_notes()  # a table host also edits, stars and withdraws its notes
-            else:
-                self.reload_notes()
+            else:  # the facilitator, or a table host (who also edits, stars, withdraws)
+                self._notes_changed(changes)
         if changes.touches(Area.LIVE):
             self._sync_open_button()
 
@@ -208,6 +209,7 @@ class NoteBoard(QWidget):
 
     def _prompt_chosen(self) -> None:
         self.model.set_prompt(self.prompt_combo.currentData())
+        self._fit_rows()
         self.tree.expandAll()
         self._show_unheard()
         self.capture.setEnabled(self.prompt_id is not None)
@@ -255,17 +257,11 @@ class NoteBoard(QWidget):
     def select_notes(self, note_ids: list[int]) -> None:
         selection = self.tree.selectionModel()
         selection.clearSelection()
-        for row in range(self.model.rowCount()):
-            group = self.model.index(row, 0)
-            for child in range(self.model.rowCount(group)):
-                index = self.model.index(child, 0, group)
-                if index.data(ID_ROLE) in note_ids:
-                    flags = (
-                        QItemSelectionModel.SelectionFlag.Select
-                        | QItemSelectionModel.SelectionFlag.Rows
-                    )
-                    selection.select(index, flags)
-                    selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        found = [i for i in map(self.model.note_index, note_ids) if i.isValid()]
+        for index in sorted(found, key=lambda i: (i.parent().row(), i.row())):
+            selection.select(index, flags)
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         self._selection_changed()
 
     def select_theme(self, theme_id: int | None) -> None:
@@ -277,21 +273,40 @@ class NoteBoard(QWidget):
         )
 
     def reload_notes(self) -> None:
+        self._notes_changed(None)
+
+    def _notes_changed(self, changes: Changes | None) -> None:
+        """Show what changed (everything, for None), keeping the facilitator's selection.
+        Only the rows of the notes `changes` names are touched, when it names them."""
         keep_notes = self.selected()
         has_group, keep_group = self.selected_group()
-        self.model.reload()
-        self.tree.expandAll()
+        grown = self.model.apply(changes) if changes is not None else None
+        if grown is None and changes is None:
+            self.model.reload()
+        self._fit_rows()
+        if grown is None:
+            self.tree.expandAll()
+        for group in grown or ():
+            self.tree.expand(group)
         self._show_unheard()
         if keep_notes:
-            self.select_notes(keep_notes)
-        elif has_group:
+            if grown is None or set(self.selected()) != set(keep_notes):
+                self.select_notes(keep_notes)  # a moved row left the selection
+        elif has_group and (grown is None or self.selected_group() != (True, keep_group)):
             self.select_theme(keep_group)
         self._selection_changed()
+
+    def _fit_rows(self) -> None:
+        """A long note wraps onto several lines, until the wall of notes is so long that
+        finding a row's place would measure every note above it (a third of a second per
+        click at 50,000 notes): from then on each note is one line, cut short with "…"."""
+        self.tree.setUniformRowHeights(self.model.note_count() >= ONE_LINE_FROM)
 
     def _phone_notes_arrived(self) -> None:
         # Expand only the groups that grew: expandAll would walk every note each time.
         for group in self.model.add_new_notes():
             self.tree.expand(group)
+        self._fit_rows()
         self._show_unheard()
 
     def _group_by_changed(self) -> None:

@@ -59,6 +59,7 @@ class NotesWall(QWidget):
         self.pixel_size = 0  # the notes' type size chosen for this size of wall
         self.column_count = 1
         self._heights: dict[tuple[str, float, float], float] = {}
+        self.placed = 0  # cards placed by the last layout, at every size tried (tests read it)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
     def set_groups(self, groups: list[WallGroup]) -> None:
@@ -114,7 +115,10 @@ class NotesWall(QWidget):
         wanted = int(self.width() // (size * 13)) or 1
         return max(1, min(MAX_COLUMNS, wanted))
 
-    def _layout(self, size: int) -> list[Page]:
+    def _layout(self, size: int, limit: int) -> tuple[list[Page], bool]:
+        """The pages at this type size, at most `limit` of them; and whether every note
+        found a place. It stops at the limit: at 10,000 notes only the first pages' cards
+        are measured, whatever the wall holds (laying them all out took 0.1 s a change)."""
         header_font, body_font = self._fonts(size)
         columns = self._columns(size)
         gap, pad = size * 0.45, size * 0.4
@@ -137,42 +141,52 @@ class NotesWall(QWidget):
         used = 0.0
         own_columns = len(self.groups) <= columns  # few themes: one column each
 
+        class Full(Exception):
+            pass
+
         def next_column() -> None:
             nonlocal used
             used = 0.0
-            if len(pages[-1].columns) == columns:
+            if len(pages[-1].columns) < columns:
+                pages[-1].columns.append([])
+            elif len(pages) < limit:
                 pages.append(Page([[]]))
             else:
-                pages[-1].columns.append([])
+                raise Full
 
-        for index, group in enumerate(self.groups):
-            if index and (own_columns or used > height * 0.75):
-                next_column()
-            # The theme's header heads its first column; a column it runs on into has only
-            # its colour strip, and a new page repeats the name, "continued".
-            head_h = measure(header_m, group.name, width) + pad
-            placed = False
-            for text in group.notes:
-                card_h = measure(body_m, text, width - 2 * pad) + 2 * pad + gap
-                if not placed:
-                    if used + head_h + card_h > height and pages[-1].columns[-1]:
-                        next_column()
-                    pages[-1].columns[-1].append(Block(group.name, group.colour, head_h, True))
-                    used += head_h
-                    placed = True
-                elif used + card_h > height:
+        complete = True
+        try:
+            for index, group in enumerate(self.groups):
+                if index and (own_columns or used > height * 0.75):
                     next_column()
-                    first_on_page = len(pages[-1].columns) == 1
-                    name = f"{group.name} (continued)" if first_on_page else ""
-                    strip = measure(header_m, name, width) + pad if name else pad
-                    pages[-1].columns[-1].append(Block(name, group.colour, strip, True))
-                    used += strip
-                pages[-1].columns[-1].append(Block(text, group.colour, card_h, False))
-                used += card_h
-        return [p for p in pages if p.notes()]
+                # The theme's header heads its first column; a column it runs on into has only
+                # its colour strip, and a new page repeats the name, "continued".
+                head_h = measure(header_m, group.name, width) + pad
+                placed = False
+                for text in group.notes:
+                    card_h = measure(body_m, text, width - 2 * pad) + 2 * pad + gap
+                    if not placed:
+                        if used + head_h + card_h > height and pages[-1].columns[-1]:
+                            next_column()
+                        pages[-1].columns[-1].append(Block(group.name, group.colour, head_h, True))
+                        used += head_h
+                        placed = True
+                    elif used + card_h > height:
+                        next_column()
+                        first_on_page = len(pages[-1].columns) == 1
+                        name = f"{group.name} (continued)" if first_on_page else ""
+                        strip = measure(header_m, name, width) + pad if name else pad
+                        pages[-1].columns[-1].append(Block(name, group.colour, strip, True))
+                        used += strip
+                    pages[-1].columns[-1].append(Block(text, group.colour, card_h, False))
+                    used += card_h
+                    self.placed += 1
+        except Full:
+            complete = False
+        return [p for p in pages if p.notes()], complete
 
     def _relayout(self) -> None:
-        self.pages, self.more = [], 0
+        self.pages, self.more, self.placed = [], 0, 0
         if not self.groups or self.width() < 20 or self.height() < 20:
             self.update()
             return
@@ -182,15 +196,19 @@ class NotesWall(QWidget):
         low, high, best = smallest, largest, None
         while low <= high:
             size = (low + high) // 2
-            pages = self._layout(size)
-            if len(pages) <= 1:
+            pages, complete = self._layout(size, 1)
+            if complete:
                 best, low = (size, pages), size + 1
             else:
                 high = size - 1
-        size, pages = best if best is not None else (smallest, self._layout(smallest))
-        if len(pages) > MAX_PAGES:
-            self.more = sum(p.notes() for p in pages[MAX_PAGES:])
-            pages = pages[:MAX_PAGES]
+        if best is not None:
+            size, pages = best
+        else:
+            size = smallest
+            pages, complete = self._layout(smallest, MAX_PAGES)
+            if not complete:
+                total = sum(len(g.notes) for g in self.groups)
+                self.more = total - sum(p.notes() for p in pages)
         self.pixel_size, self.pages = size, pages
         self.column_count = self._columns(size)
         self.page = min(self.page, len(pages) - 1) if pages else 0

@@ -28,6 +28,7 @@ from summit_app.core.commands import Done
 from summit_app.core.history import Change, History
 from summit_app.core.merge import Imported, import_room
 from summit_app.core.tally import PollResult
+from summit_app.ui.note_embeddings import NoteEmbeddings
 from summit_app.ui.tally_worker import TallyWorker
 
 T = TypeVar("T")
@@ -75,6 +76,8 @@ class SummitSession(QObject):
         self._requests = 0
         self._tally = TallyWorker(summit.path, self)
         self._tally.ready.connect(self._tally_ready, Qt.ConnectionType.QueuedConnection)
+        # Idle until started (the app starts it; a test may): see ui/note_embeddings.py.
+        self.embeddings = NoteEmbeddings(self)
         self.history = History(summit, self._facilitator_changed)
         self._version = summit.data_version()  # the file's version last announced
         self._seen_version = self._version  # the poll's last look, while events are on
@@ -111,6 +114,7 @@ class SummitSession(QObject):
         self._timer.stop()
         self._batch.stop()
         self._tally.stop()
+        self.embeddings.stop()
         self.closed.emit()
         try:
             self.history.save()  # Edit › Undo still works when the file is opened again

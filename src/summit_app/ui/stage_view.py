@@ -19,7 +19,6 @@ from summit_app.core.changes import Area, Changes
 from summit_app.core.errors import NotFoundError
 from summit_app.core.model import PollState
 from summit_app.core.presenting import instruction, people, plural, turnout
-from summit_app.core.tables import raised_by
 from summit_app.ui.notes_wall import NotesWall, WallGroup
 from summit_app.ui.options_view import OptionsView
 from summit_app.ui.projector_audience import QuestionScreen, WordsScreen
@@ -30,6 +29,7 @@ from summit_app.ui.session import SummitSession
 from summit_app.ui.slide_canvas import SlideCanvas
 from summit_app.ui.slide_images import SlideImages
 from summit_app.ui.stage import Mode, Scene, Stage
+from summit_app.ui.wall_notes import WallNotes
 
 # Brighter than the control window's colours: they must read on black across a room.
 TIMER_COLOURS = {"normal": "#ffffff", "amber": "#fbbf24", "red": "#f87171", "paused": "#9ca3af"}
@@ -73,6 +73,7 @@ class StageView(QWidget):
         self._qr: QPixmap | None = None
         self._logo: QPixmap | None = None
         self._logo_stale = True  # read the logo again (only when the summit's details change)
+        self._wall_notes = WallNotes()  # the wall's notes, read again only where they changed
         self.footer_next = self.footer_poll = ""
         self.stack = QStackedWidget()
         self.pages: dict[Mode, QWidget] = {}
@@ -99,6 +100,7 @@ class StageView(QWidget):
         self.refresh()
 
     def _on_changes(self, changes: Changes) -> None:
+        self._wall_notes.changed(changes)
         if changes.touches(Area.INFO):
             self._logo_changed()
         if changes.areas - {Area.WRITEUP}:
@@ -391,24 +393,7 @@ class StageView(QWidget):
         prompt_id = self.scene.prompt_id
         if prompt_id is None:
             return []
-        summit = self.session.summit
-        notes = summit.notes.notes(prompt_id, include_hidden=False)
-        room = summit.tables.count()
-
-        def name(theme_id: int, theme_name: str) -> str:  # "Workforce · 9 of 15 tables"
-            raised = raised_by((n.table_id for n in notes if n.theme_id == theme_id), room)
-            return f"{theme_name} · {raised}" if raised else theme_name
-
-        groups = [
-            WallGroup(
-                name(t.id, t.name), t.colour, tuple(n.label for n in notes if n.theme_id == t.id)
-            )
-            for t in summit.notes.themes(prompt_id)
-        ]
-        unsorted = tuple(n.label for n in notes if n.theme_id is None)
-        if unsorted:
-            groups.append(WallGroup("Not yet grouped", "#e5e7eb", unsorted))
-        return [g for g in groups if g.notes]
+        return self._wall_notes.groups(self.session.summit, prompt_id)
 
     def _refresh_notes(self) -> None:
         prompt_id = self.scene.prompt_id
