@@ -22,7 +22,8 @@ from urllib.parse import urlsplit
 import httpx
 
 T = TypeVar("T")
-SRC = str(Path(__file__).resolve().parents[1] / "src")
+# The server under test: this checkout's, or another's for a before/after in one run.
+SRC = os.environ.get("SUMMIT_BENCH_SRC") or str(Path(__file__).resolve().parents[1] / "src")
 BURST_TIMEOUT_S = 120  # a whole burst gives up after this (bounded in time)
 REQUEST_TIMEOUT_S = 60
 

@@ -46,7 +46,7 @@ async def ballots(
     paths: dict[str, Path],
     pids: dict[str, int],
     args: argparse.Namespace,
-) -> tuple[dict[str, list[float]], dict[str, Leg], dict[str, int]]:
+) -> tuple[dict[str, list[float]], dict[str, list[float]], dict[str, Leg], dict[str, int]]:
     """Join every phone to both servers, open both polls, then the interleaved rounds."""
     polls: dict[str, tuple[int, list[int]]] = {}
     cookies: dict[str, list[str]] = {}
@@ -67,6 +67,7 @@ async def ballots(
             polls[kind] = (poll.id, [o.id for o in poll.options])
     pools = {kind: RawPool("127.0.0.1", ports[kind], args.connections) for kind in KINDS}
     rates: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    cpu: dict[str, list[float]] = {kind: [] for kind in KINDS}  # server ms per phone
     legs = {kind: Leg() for kind in KINDS}
     for r in range(args.rounds):
         order = KINDS if r % 2 == 0 else KINDS[::-1]
@@ -79,22 +80,24 @@ async def ballots(
                 for i, c in phones
             ])  # fmt: skip
             rates[kind].append(this.rate())
+            cpu[kind].append(1000 * this.cpu / max(this.ok, 1))
             legs[kind].ok += this.ok
             legs[kind].seconds += this.seconds
             legs[kind].errors.update(this.errors)
             legs[kind].errors.update(state.errors)
     for pool in pools.values():
         pool.close()
-    return rates, legs, {kind: polls[kind][0] for kind in KINDS}
+    return rates, cpu, legs, {kind: polls[kind][0] for kind in KINDS}
 
 
-def pdf_times(folder: Path, runs: int) -> dict[str, list[float]]:
+def pdf_times(folder: Path, runs: int) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     plain = folder / "long-plain.summit"
     build(plain)
     protected = folder / "long-protected.summit"
     shutil.copy(plain, protected)
     protect(protected, PASSPHRASE)
     times: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    cpu: dict[str, list[float]] = {kind: [] for kind in KINDS}
     paths = dict(zip(KINDS, (plain, protected), strict=True))
     summits = {kind: Summit.open(paths[kind]) for kind in KINDS}
     try:
@@ -102,13 +105,14 @@ def pdf_times(folder: Path, runs: int) -> dict[str, list[float]]:
             write_pack(summits[kind], folder / f"warm-{kind}.pdf")
         for r in range(runs):
             for kind in KINDS if r % 2 == 0 else KINDS[::-1]:
-                started = time.perf_counter()
+                started, used = time.perf_counter(), time.process_time()
                 write_pack(summits[kind], folder / f"{kind}.pdf")
                 times[kind].append(time.perf_counter() - started)
+                cpu[kind].append(time.process_time() - used)
     finally:
         for summit in summits.values():
             summit.close()
-    return times
+    return times, cpu
 
 
 def main() -> int:
@@ -134,7 +138,7 @@ def main() -> int:
                 servers[kind], url = start([*serve, "--port", str(ports[kind])])
                 codes[kind] = url.split("/j/")[1]
             pids = {kind: server.pid for kind, server in servers.items()}
-            rates, legs, polls = run(ballots(ports, codes, paths, pids, args))
+            rates, cpu, legs, polls = run(ballots(ports, codes, paths, pids, args))
         finally:
             for server in servers.values():
                 stop(server)
@@ -142,7 +146,7 @@ def main() -> int:
         for kind in KINDS:
             with Summit.open(paths[kind]) as summit:
                 stored[kind] = summit.polls.ballot_count(polls[kind])
-        pdf = pdf_times(folder, args.runs)
+        pdf, pdf_cpu = pdf_times(folder, args.runs)
         cipher.forget(paths["protected"])
     print(
         f"{args.phones} phones, {args.rounds} interleaved rounds, {args.runs} PDFs each;"
@@ -153,19 +157,25 @@ def main() -> int:
         lost = legs[kind].ok - stored[kind]
         print(
             f"  {kind:<9} ballots/s by round: {each}; median {statistics.median(rates[kind]):,.0f}"
+            f" (server CPU {statistics.median(cpu[kind]):.2f} ms a phone)"
             f"; acknowledged {legs[kind].ok}, stored {stored[kind]} ({lost} lost)"
             + (f"; errors {dict(legs[kind].errors)}" if legs[kind].errors else "")
         )
     for kind in KINDS:
         each = ", ".join(f"{t:.2f}" for t in pdf[kind])
         print(
-            f"  {kind:<9} long-day PDF seconds: {each}; median {statistics.median(pdf[kind]):.2f}"
+            f"  {kind:<9} long-day PDF seconds: {each};"
+            f" median {statistics.median(pdf[kind]):.2f}"
+            f" ({statistics.median(pdf_cpu[kind]):.2f} s CPU)"
         )
     ballots_ratio = statistics.median(rates["protected"]) / statistics.median(rates["plain"])
     pdf_ratio = statistics.median(pdf["protected"]) / statistics.median(pdf["plain"])
+    cpu_ratio = statistics.median(cpu["protected"]) / statistics.median(cpu["plain"])
+    pdf_cpu_ratio = statistics.median(pdf_cpu["protected"]) / statistics.median(pdf_cpu["plain"])
     print(
-        f"protected/plain: ballots a second {ballots_ratio:.2f}x (median of rounds),"
-        f" long-day PDF time {pdf_ratio:.2f}x (median of {args.runs})"
+        f"protected/plain: ballots a second {ballots_ratio:.2f}x (server CPU a phone"
+        f" {cpu_ratio:.2f}x), long-day PDF time {pdf_ratio:.2f}x (CPU {pdf_cpu_ratio:.2f}x);"
+        f" medians of {args.rounds} rounds and {args.runs} PDFs"
     )
     whole = all(legs[k].ok == stored[k] == args.phones for k in KINDS)
     return 0 if whole else 1

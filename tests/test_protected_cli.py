@@ -4,11 +4,14 @@ voting through `summit-app serve` in its own process, and the refusals as one li
 from __future__ import annotations
 
 import os
+import pty
 import re
+import select
 import signal
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import docx
@@ -137,3 +140,56 @@ def test_the_governance_pack_says_the_file_is_encrypted(tmp_path: Path) -> None:
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "encrypted with a passphrase (SQLCipher, AES-256)" in text
     assert "This summit file is not encrypted" not in text
+
+
+def _read_until(fd: int, wanted: str, seen: list[str], times: int = 1) -> None:
+    """Read what the terminal shows into `seen` until `wanted` has appeared `times` times
+    (bounded in time)."""
+    deadline = time.monotonic() + 60
+    while "".join(seen).count(wanted) < times:
+        left = deadline - time.monotonic()
+        assert left > 0, f"never showed {wanted!r}: {''.join(seen)!r}"
+        ready, _, _ = select.select([fd], [], [], left)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the child closed the terminal
+                chunk = b""
+            assert chunk, f"ended before {wanted!r}: {''.join(seen)!r}"
+            seen.append(chunk.decode(errors="replace"))
+
+
+def test_in_a_terminal_the_passphrase_is_typed_at_a_prompt_that_does_not_show_it(
+    tmp_path: Path,
+) -> None:
+    path, _ = protected_summit(tmp_path)
+    pdf = tmp_path / "typed.pdf"
+    command = [sys.executable, "-m", "summit_app", "export", str(path), "--pdf", str(pdf)]
+    with warnings.catch_warnings():  # 3.12 warns of fork in a threaded process: it execs at once
+        warnings.simplefilter("ignore", DeprecationWarning)
+        pid, fd = pty.fork()
+    if pid == 0:  # the child: a terminal of its own, as a facilitator's shell gives
+        os.execve(sys.executable, command, _env(tmp_path, None))
+    seen: list[str] = []
+    try:
+        _read_until(fd, "Passphrase for day.summit: ", seen)
+        os.write(fd, b"not the passphrase\n")
+        _read_until(fd, "That passphrase does not open day.summit.", seen)
+        _read_until(fd, "Passphrase for day.summit: ", seen, times=2)
+        os.write(fd, PASSPHRASE.encode() + b"\n")
+        _, status = os.waitpid(pid, 0)
+        pid = 0
+    finally:
+        if pid:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        try:
+            while chunk := os.read(fd, 4096):
+                seen.append(chunk.decode(errors="replace"))
+        except OSError:
+            pass
+        os.close(fd)
+    shown = "".join(seen)
+    assert os.waitstatus_to_exitcode(status) == 0, shown
+    assert PASSPHRASE not in shown and "not the passphrase" not in shown  # never echoed
+    assert PdfReader(pdf).pages

@@ -331,3 +331,26 @@ def test_a_room_protected_with_another_passphrase_is_refused_with_a_sentence(
         with pytest.raises(SummitFileError, match="another passphrase than this summit's"):
             import_room(summit, room_path)
         assert len(summit.notes.notes()) == before
+
+
+def test_an_undo_that_no_longer_fits_a_protected_summit_is_refused_with_a_sentence(
+    tmp_path: Path,
+) -> None:
+    from summit_app.core.errors import ConflictError
+    from summit_app.core.history import History
+    from summit_app.core.model import Author
+
+    path = demo_with_secret(tmp_path)
+    protect(path, PASSPHRASE)
+    with Summit.open(path) as summit:
+        history = History(summit, lambda change: None)
+        prompt = notes_prompt(summit)
+        summit.agenda.open_prompt(prompt)
+        note = history.run("Add note", lambda s: s.notes.add_note(prompt, "mine"))
+        history.undo()
+        with Summit.open(path) as server:  # the phone server's connection, SQLCipher's too
+            person = server.people.join()
+            taken = server.notes.add_note(prompt, "a phone's", Author.PARTICIPANT, person.id)
+        assert taken.id == note.id
+        with pytest.raises(ConflictError, match="changed since"):
+            history.redo()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from summit_app.core import Summit
+from summit_app.core.breakout_kit import write_kit
 from summit_app.ui.breakout_dialog import BreakoutDialog, import_room_file
 from summit_app.ui.main_window import MainWindow
 
@@ -71,3 +72,30 @@ def test_a_room_is_sent_run_elsewhere_and_imported_as_one_undo_step(qtbot, summi
     # A file that is not a room's is refused with a sentence, and nothing changes.
     assert import_room_file(window, session, summit_path, last=False) is None
     assert any("not a breakout room's file" in t for t in _boxes(window, "error_box"))
+
+
+def test_next_passes_by_the_items_a_room_runs(qtbot, summit_path, tmp_path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_path(summit_path)
+    summit = window.session.summit
+    items = summit.agenda.items()
+    write_kit(summit, tmp_path / "b.summit", "Breakout B", [items[1].id])
+    with Summit.open(tmp_path / "b.summit") as b:  # the room runs its item first
+        b.agenda.start_item(items[1].id)
+        b.agenda.end_day()
+    import_room_file(window, window.session, tmp_path / "b.summit", last=False)
+    _boxes(window, "import_box")
+    assert summit.agenda.item(items[1].id).actual_start is not None
+    panel = window.run_panel
+    panel.refresh()
+    assert panel.now_label.text() == "Nothing running"  # this room's day has not begun
+    assert panel.next_label.text() == items[0].title
+    panel.start_first()
+    panel.refresh()
+    assert panel.next_label.text() == items[2].title  # not the room's item
+    panel.next_item()
+    assert summit.live().current_item_id == items[2].id
+    assert not _boxes(window, "error_box")  # nothing refused on stage
+    panel.previous_item()
+    assert summit.live().current_item_id == items[0].id

@@ -19,7 +19,6 @@ them back: Edit › Undo still takes back a deleted section after a restart.
 from __future__ import annotations
 
 import json
-import sqlite3
 import weakref
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from summit_app.core.breakout import merging
 from summit_app.core.changes import Changes
+from summit_app.core.cipher import INTEGRITY_ERRORS
 from summit_app.core.errors import ConflictError, HeldError
 from summit_app.core.storage_errors import HELD_MARK, HELD_SENTENCE
 
@@ -226,7 +226,7 @@ class History:
                 for (sql,) in entries:
                     try:
                         cursor = conn.execute(sql)
-                    except sqlite3.IntegrityError as error:
+                    except INTEGRITY_ERRORS as error:
                         if HELD_MARK in str(error):
                             raise HeldError(HELD_SENTENCE) from error
                         raise ConflictError(_conflict(text)) from error
@@ -235,7 +235,7 @@ class History:
             try:
                 conn.execute("PRAGMA defer_foreign_keys = OFF")  # checks the deferred ones now
                 violations = conn.execute("PRAGMA foreign_key_check").fetchall()
-            except sqlite3.IntegrityError as error:
+            except INTEGRITY_ERRORS as error:
                 raise ConflictError(_conflict(text)) from error
             if violations:
                 raise ConflictError(_conflict(text))

@@ -57,8 +57,9 @@ NOUNS = {
 }
 
 # Rows that come in with the rest and are not news on their own: a room's tables (its
-# layout, whose notes and counts the sentence names).
-_QUIET = frozenset({"tables"})
+# layout, whose notes and counts the sentence names) and its people counted by hand (its
+# counts by hand are named).
+_QUIET = frozenset({"tables", "hand_voters"})
 
 # A poll open in a room is not open here: the main room's phones and projector follow the
 # main room's own polls. So "open" never comes in (a room's closing of a poll does).
@@ -286,6 +287,7 @@ def _merge(
     for table in tables:
         added[table.name] = _insert(conn, table, keys)
         if table.name == "items":  # the room's own items are the room's until it finishes
+            _place_items(conn)
             conn.execute(
                 "INSERT OR IGNORE INTO main.breakout_items (breakout_id, item_id)"
                 " SELECT :bid, main_id FROM temp.merge_map_items WHERE m_origin = :room",
@@ -294,6 +296,33 @@ def _merge(
         changed[table.name] = _update(conn, table, keys)
     changed["polls"] += _shared_polls(conn, keys)
     return added, changed, removed, notices
+
+
+def _place_items(conn: sqlite3.Connection) -> None:
+    """The room's new items stand where the room put them: right after the item before
+    them in the room's file (whose positions number only the room's items)."""
+    fresh = conn.execute(
+        "SELECT m.main_id, r.section_id, r.position FROM temp.merge_map_items m"
+        " JOIN room.items r ON r.id = m.room_id WHERE m.fresh ORDER BY r.position, r.id"
+    ).fetchall()
+    for main_id, section, position in fresh:
+        before = conn.execute(
+            "SELECT x.section_id, x.position FROM room.items r"
+            " JOIN temp.merge_map_items m ON m.room_id = r.id JOIN main.items x ON x.id = m.main_id"
+            " WHERE r.section_id = ? AND r.position < ? ORDER BY r.position DESC LIMIT 1",
+            (section, position),
+        ).fetchone()
+        here, at = (before[0], before[1] + 1) if before else (None, 0)
+        conn.execute(
+            "UPDATE main.items SET position = position + 1"
+            " WHERE section_id = COALESCE(?, (SELECT section_id FROM main.items WHERE id = ?))"
+            " AND position >= ? AND id != ?",
+            (here, main_id, at, main_id),
+        )
+        conn.execute(
+            "UPDATE main.items SET position = ?, section_id = COALESCE(?, section_id) WHERE id = ?",
+            (at, here, main_id),
+        )
 
 
 def _map(conn: sqlite3.Connection, name: str, keys: dict[str, object]) -> None:
@@ -322,6 +351,8 @@ def _value(table: MergedTable, column: str, updating: bool = False) -> str:
     row is in: `updating`)."""
     if (table.name, column) == ("polls", "state"):
         return _STATE_IN.format(here="x.state" if updating else "'closed'")
+    if (table.name, column) == ("items", "position") and updating:
+        return "x.position"  # the main file's order stands (`_place_items`)
     parent = table.references.get(column)
     if parent == table.name and not updating:
         return "NULL"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from summit_app.core import Summit
 from summit_app.core.changes import Area, Changes
 from summit_app.core.model import Item
 from summit_app.core.presenting import plural
@@ -172,7 +173,7 @@ class RunPanel(QWidget):
             self.item_started.emit(item_id)
 
     def start_first(self) -> None:
-        items = self.session.summit.agenda.items()
+        items = run_here(self.session.summit)
         if items:
             self.start_item(items[0].id)
 
@@ -241,8 +242,8 @@ class RunPanel(QWidget):
 
         Once the day has ended, Next, Back and a clicker's PageDown move nothing: they would
         start the first item again, reopen its clock and rewrite when it ended. Resuming is
-        its own, asked-for step."""
-        items = self.session.summit.agenda.items()
+        its own, asked-for step. Items a breakout room runs are passed by."""
+        items = run_here(self.session.summit)
         index = self._current_index(items)
         if index is None and self.state().day_ended:
             if delta == 0:
@@ -323,6 +324,15 @@ class RunState:
         self.day_ended = False  # items have run and none is running: End the day was pressed
 
 
+def run_here(summit: Summit, items: list[Item] | None = None) -> list[Item]:
+    """The items this room runs, in order: those a breakout room holds are run there, so
+    Next, Back and "Next:" pass them by (starting one here would be refused)."""
+    items = summit.agenda.items() if items is None else items
+    held = summit.breakouts.holders()
+    current = summit.live().current_item_id
+    return [item for item in items if item.id not in held or item.id == current]
+
+
 def run_state(session: SummitSession, now: datetime) -> RunState:
     summit = session.summit
     items = summit.agenda.items()
@@ -330,13 +340,17 @@ def run_state(session: SummitSession, now: datetime) -> RunState:
     current_id = summit.live().current_item_id
     state = RunState()
     state.current_item_id = current_id
-    index = next((i for i, item in enumerate(items) if item.id == current_id), None)
-    following = items[index + 1] if index is not None and index + 1 < len(items) else None
+    here = run_here(summit, items)
+    index = next((i for i, item in enumerate(here) if item.id == current_id), None)
+    following = here[index + 1] if index is not None and index + 1 < len(here) else None
     if index is None:
-        state.day_ended = any(i.actual_start for i in items)
-        following = items[0] if items and not state.day_ended else None
+        # Items breakout rooms ran bring their rooms' run times: they say nothing of
+        # whether this room's day has begun or ended.
+        elsewhere = summit.breakouts.parts()
+        state.day_ended = any(i.actual_start for i in items if i.id not in elsewhere)
+        following = here[0] if here and not state.day_ended else None
     if index is not None:
-        item = items[index]
+        item = here[index]
         state.now_title = item.title
         state.planned = f"{item.kind.value} · {plural(item.planned_minutes, 'minute')}"
         if item.extra_minutes:

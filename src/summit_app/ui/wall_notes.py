@@ -28,7 +28,8 @@ class WallNotes:
         self._index = NoteIndex(self._theme_of, _shown)
         self._pending: Changes | None = None
         self._stale = True
-        self._labels: dict[Group, tuple[str, ...]] = {}  # a group's cards, until it changes
+        self._cards: dict[Group, list[str]] = {}  # each group's cards, row by row
+        self._labels: dict[Group, tuple[str, ...]] = {}  # the same, until the group changes
 
     def _theme_of(self, note: Note) -> Group:
         return note.theme_id if note.theme_id in self._themes else None
@@ -61,7 +62,7 @@ class WallNotes:
             (None, UNSORTED_NAME, UNSORTED_COLOUR),
         ]:
             if key not in self._labels:
-                self._labels[key] = tuple(self._index.notes[i].label for i in self._index.ids(key))
+                self._labels[key] = tuple(self._cards.setdefault(key, []))
             raised = raised_by(self._index.raised(key), room) if key is not None else ""
             groups.append(
                 WallGroup(f"{name} · {raised}" if raised else name, colour, self._labels[key])
@@ -78,6 +79,10 @@ class WallNotes:
         notes = summit.notes.notes(prompt_id, include_hidden=False)
         self._index.load(notes, [*self._themes, None])
         self._labels = {}
+        self._cards = {
+            key: [self._index.notes[i].label for i in self._index.ids(key)]
+            for key in self._index.groups
+        }
 
     def _catch_up(self, summit: Summit, removed: set[int]) -> None:
         for key in self._themes:
@@ -91,9 +96,15 @@ class WallNotes:
             ]
             gone = pending.notes - {n.id for n in fresh}
             for move in self._index.update(fresh, gone):
-                for place in (move.old, move.new):
-                    if place is not None:
-                        self._labels.pop(place[0], None)
+                # Rows as the index counts them, one move after another (a list insert
+                # rather than 50,000 labels read again).
+                if move.old is not None:
+                    del self._cards[move.old[0]][move.old[1]]
+                    self._labels.pop(move.old[0], None)
+                if move.new is not None and move.note is not None:
+                    self._cards.setdefault(move.new[0], []).insert(move.new[1], move.note.label)
+                    self._labels.pop(move.new[0], None)
         for key in removed:
             self._index.drop_group(key)
             self._labels.pop(key, None)
+            self._cards.pop(key, None)
