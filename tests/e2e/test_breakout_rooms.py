@@ -222,10 +222,19 @@ def test_two_rooms_served_voted_and_merged_add_up_in_every_edition(tmp_path):
     word += "\n".join(
         c.text for t in docx.Document(str(out / "p.docx")).tables for r in t.rows for c in r.cells
     )
-    for edition, text in (("PDF", " ".join(pdf.split())), ("HTML", html), ("Word", word)):
+    for edition, said in (("PDF", pdf), ("HTML", html), ("Word", word)):
+        text = " ".join(said.split())  # the typesetter's non-breaking spaces too
         for name in ROOMS.values():
             assert name in text, f"{edition} does not show {name}"
-        assert "17 people took part there" in text, edition
+        # Each room's turnout: its phones, and those it counted without one.
+        assert (
+            "Run in its own room: 17 people took part there by phone, and 5 more counted by"
+            " hand or at tables." in text
+        ), edition
+        assert (
+            f"Who took part: {ROOMS['a']}, 17 people by phone, and 5 more counted by hand or at"
+            f" tables; {ROOMS['b']}, 9 people by phone, and 6 more counted" in text
+        ), edition
         assert "Whole summit" in text, edition
         assert f"{ROOMS['a']}, table 3" in text, edition
         assert "of 30 tables" in text, edition  # A's prompt: the main room's 15 and A's 15

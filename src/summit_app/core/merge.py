@@ -286,6 +286,8 @@ def _merge(
     changed: dict[str, int] = {}
     for table in tables:
         added[table.name] = _insert(conn, table, keys)
+        if table.name in PLACED:
+            _place(conn, table.name, PLACED[table.name])
         if table.name == "items":  # the room's own items are the room's until it finishes
             conn.execute(
                 "INSERT OR IGNORE INTO main.breakout_items (breakout_id, item_id)"
@@ -295,6 +297,37 @@ def _merge(
         changed[table.name] = _update(conn, table, keys)
     changed["polls"] += _shared_polls(conn, keys)
     return added, changed, removed, notices
+
+
+# Rows ordered by `position` (within the parent column, or the whole day): positions in a
+# room's file number only what the room has, so its new rows are placed (`_place`).
+PLACED = {"sections": None, "items": "section_id"}
+
+
+def _place(conn: sqlite3.Connection, table: str, parent: str | None) -> None:
+    """The room's new rows of `table` stand where the room put them: right after the row
+    before them in the room's file (first, when none is before them)."""
+    group = f"r.{parent}" if parent else "NULL"
+    fresh = conn.execute(
+        f"SELECT m.main_id, {group}, r.position FROM temp.merge_map_{table} m"
+        f" JOIN room.{table} r ON r.id = m.room_id WHERE m.fresh ORDER BY r.position, r.id"
+    ).fetchall()
+    for main_id, within, position in fresh:
+        before = conn.execute(
+            f"SELECT x.position FROM room.{table} r JOIN temp.merge_map_{table} m"
+            f" ON m.room_id = r.id JOIN main.{table} x ON x.id = m.main_id"
+            f" WHERE {group} IS :within AND r.position < :position AND x.id != :id"
+            " ORDER BY r.position DESC, r.id DESC LIMIT 1",
+            {"within": within, "position": position, "id": main_id},
+        ).fetchone()
+        at = before[0] + 1 if before else 0
+        same = f"{parent} = (SELECT {parent} FROM main.{table} WHERE id = :id)" if parent else "1"
+        conn.execute(
+            f"UPDATE main.{table} SET position = position + 1"
+            f" WHERE {same} AND position >= :at AND id != :id",
+            {"id": main_id, "at": at},
+        )
+        conn.execute(f"UPDATE main.{table} SET position = ? WHERE id = ?", (at, main_id))
 
 
 def _map(conn: sqlite3.Connection, name: str, keys: dict[str, object]) -> None:
@@ -323,6 +356,8 @@ def _value(table: MergedTable, column: str, updating: bool = False) -> str:
     row is in: `updating`)."""
     if (table.name, column) == ("polls", "state"):
         return _STATE_IN.format(here="x.state" if updating else "'closed'")
+    if table.name in PLACED and column == "position" and updating:
+        return "x.position"  # the main file's order stands (`_place`)
     parent = table.references.get(column)
     if parent == table.name and not updating:
         return "NULL"

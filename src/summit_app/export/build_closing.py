@@ -44,13 +44,19 @@ def commitments(data: PackData, log: Log) -> list[Part]:
         story.append(Para((Run("One action each person said they will take:"),)))
     items = []
     for c in data.commitments:
-        runs = inline(c.text)
+        runs = inline(c.text) + _from_room(data, c.id)
         if c.owner.strip():
             runs += (Run(f" \u2014 {one_line(c.owner)}"),)
         if runs:
             items.append(runs)
     story.append(Bullets(tuple(items)))
     return [Part("Personal commitments", "commitments", tuple(story), PartKind.CLOSING, False)]
+
+
+def _from_room(data: PackData, action_id: int) -> tuple[Run, ...]:
+    """ " (Breakout B: Workforce)" after an action or commitment a breakout room agreed."""
+    room = data.action_rooms.get(action_id)
+    return (Run(f" ({one_line(room)})", italic=True),) if room else ()
 
 
 def actions(data: PackData, log: Log) -> list[Part]:
@@ -60,11 +66,12 @@ def actions(data: PackData, log: Log) -> list[Part]:
     dated = sum(1 for a in data.actions if a.due.strip())
     rows: tuple[tuple[Cell, ...], ...]
     columns: tuple[Column, ...]
+    said = {a.id: inline(a.text) + _from_room(data, a.id) for a in data.actions}
     if 2 * dated >= len(data.actions):
-        rows = tuple((inline(a.text), one_line(a.owner), one_line(a.due)) for a in data.actions)
+        rows = tuple((said[a.id], one_line(a.owner), one_line(a.due)) for a in data.actions)
         columns = (Column("Action"), Column("Who"), Column("By"))
     else:  # a "By" column mostly empty: the few dates read better beside who
-        rows = tuple((inline(a.text), _who_by(a.owner, a.due)) for a in data.actions)
+        rows = tuple((said[a.id], _who_by(a.owner, a.due)) for a in data.actions)
         columns = (Column("Action"), Column("Who"))
     caption = "Actions agreed, with who will take each" + (" and by when." if dated else ".")
     story.append(Table(columns, rows, caption=caption).without_empty_columns())

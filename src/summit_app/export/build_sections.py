@@ -35,7 +35,7 @@ NUMBERED = re.compile(r"\s*(section|part|session)\s+\w{1,4}\s*[:.\-\u2013\u2014]
 def section_part(number: int, block: SectionBlock) -> Part | None:
     section = block.section
     story: list[Block] = list(narrative_text(section.introduction))
-    rooms: tuple[tuple[str, int], ...] = ()  # the breakout rooms whose part this is
+    rooms: tuple[tuple[str, int, int], ...] = ()  # the breakout rooms whose part this is
     for entry in block.flow:
         if isinstance(entry, NarrativeBlock):
             story += narrative_block(entry)
@@ -54,17 +54,26 @@ def section_part(number: int, block: SectionBlock) -> Part | None:
 
 
 def room_blocks(block: ItemBlock) -> list[Block]:
-    """The heading of a breakout room's part ("Breakout B: Workforce") and its turnout."""
-    names = [one_line(name) for name, _ in block.rooms]
+    """The heading of a breakout room's part ("Breakout B: Workforce") and its turnout:
+    the people who took part by phone, and those the room counted by hand or at tables."""
+    names = [one_line(name) for name, _, _ in block.rooms]
     title = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
     def people(n: int) -> str:
         return f"{n:,} {'person' if n == 1 else 'people'}"
 
+    def without(n: int) -> str:
+        return f" by phone, and {n:,} more counted by hand or at tables"
+
     if len(block.rooms) == 1:
-        text = f"Run in its own room: {people(block.rooms[0][1])} took part there."
+        _, phones, counted = block.rooms[0]
+        text = f"Run in its own room: {people(phones)} took part there"
+        text += f"{without(counted)}." if counted else "."
     else:
-        each = "; ".join(f"{one_line(name)}, {people(n)}" for name, n in block.rooms)
+        each = "; ".join(
+            f"{one_line(name)}, {people(phones)}{without(counted) if counted else ''}"
+            for name, phones, counted in block.rooms
+        )
         text = f"Run in {len(block.rooms)} rooms at once. Who took part: {each}."
     return [
         Heading(heading(title), 2, f"room-{block.item.id}"),

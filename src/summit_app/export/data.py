@@ -94,7 +94,8 @@ class ItemBlock:
     prompts: tuple[PromptBlock, ...]
     polls: tuple[PollBlock, ...]
     # The breakout rooms that ran this item, each with how many took part there.
-    rooms: tuple[tuple[str, int], ...] = ()
+    # ... and how many were counted there without a phone (by hand, at tables).
+    rooms: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ class PackData:
     introduction_blocks: tuple[NarrativeBlock, ...] = ()  # after the objectives
     logo: Logo | None = None
     exported_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    action_rooms: dict[int, str] = field(default_factory=dict)  # agreed in a breakout room
     tables: int = 0  # the tables, the main room's and breakout rooms', when hosts took part
     table_labels: dict[int, str] = field(default_factory=dict)  # "Table 3 (Oak)"
 
@@ -226,12 +228,17 @@ def _read(summit: Summit) -> PackData:
     options = summit.writeup.pack_options()
     turnout = summit.breakouts.turnout()
     polls: dict[int, list[PollBlock]] = {}
+    # Room id -> the most people a room counted by hand or at its tables in one poll: they
+    # took part there too, without a phone.
+    counted: dict[int, int] = {}
     for poll_block in poll_results(summit):
         poll = poll_block.result.poll
         shared = len(parts.get(poll.item_id, ())) > 1
-        by_room = tuple(
-            (room.name, tallied) for room, tallied in summit.breakouts.results_by_room(poll.id)
-        )
+        in_rooms = summit.breakouts.results_by_room(poll.id)
+        for room, tallied in in_rooms:
+            without = tallied.hand_voters + tallied.table_voters
+            counted[room.id] = max(counted.get(room.id, 0), without)
+        by_room = tuple((room.name, tallied) for room, tallied in in_rooms)
         here = summit.breakouts.main_room_result(poll.id) if shared else None
         if here is not None:
             by_room = ((MAIN_ROOM, here), *by_room)
@@ -251,7 +258,10 @@ def _read(summit: Summit) -> PackData:
                 speakers=tuple(speakers.get(item.id, ())),
                 prompts=tuple(prompts.get(item.id, ())),
                 polls=tuple(polls.get(item.id, ())),
-                rooms=tuple((r.name, turnout.get(r.id, 0)) for r in parts.get(item.id, ())),
+                rooms=tuple(
+                    (r.name, turnout.get(r.id, 0), counted.get(r.id, 0))
+                    for r in parts.get(item.id, ())
+                ),
             )
         flow = tuple(
             items[e.id] if isinstance(e, Item) else e for e in summit.writeup.flow(section.id)
@@ -273,6 +283,7 @@ def _read(summit: Summit) -> PackData:
         by_group={g: counts[g] for g in order},
         actions=tuple(a for a in actions if not a.is_commitment),
         commitments=tuple(a for a in actions if a.is_commitment),
+        action_rooms=summit.breakouts.row_rooms("actions"),
         options=options,
         closing=summit.writeup.closing_texts(),
         introduction_blocks=tuple(summit.writeup.narrative_blocks(None)),

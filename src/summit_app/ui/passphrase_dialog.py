@@ -174,7 +174,7 @@ class ProtectDialog(_SaysWhy):
         layout.addWidget(
             _words(
                 "Summit closes the summit, rewrites its file and opens it again (a few"
-                " seconds); phones being served are stopped first.",
+                " seconds); phones being served wait for that moment and are let back in.",
                 quiet=True,
             )
         )
