@@ -8,6 +8,11 @@ real `.summit` file (WAL, synchronous FULL, as the app opens it):
   is committed: median ms;
 - a facilitator's edit of a note (`notes.edit_note`, as the note board's edit does) and
   a hide (`moderation`-free: `notes.set_hidden`): median ms;
+- the write-up pack's editions (`--export-runs`, 3 by default: median CPU ms, as
+  bench/export_large.py times them: the PDF as `summit-app export --pdf` writes it, the
+  HTML and Word from the pack, the CSV files); per 1,000 notes on the prompt (flat: the
+  export grows in step with the notes, no faster), and for the ballots the pack's editions
+  whole (flat: a poll is tallied, not printed ballot by ballot) and ballots.csv per 1,000;
 - votes a second through the real server (`python -m summit_app serve`, in its own
   process): 1,000 more phones, whose passes are in the file, each read the state and
   vote, on bench/raw_client.py's pool; with the poll's results hidden, then shown to
@@ -24,6 +29,7 @@ the edit's time on the GUI thread (the click and the events it posts, the projec
 redraw included: median and slowest), and the longest stall a 10 ms timer saw.
 
     PYTHONPATH=src python bench/scale.py [--phones 1000] [--repeat 100] [--gui | --gui-only]
+        [--export-runs 3]
 """
 
 from __future__ import annotations
@@ -71,7 +77,7 @@ def participants(summit: Summit, n: int) -> list[tuple[int, str]]:
     return [(r[0], r[1]) for r in rows]
 
 
-def notes_at(folder: Path, n: int, repeat: int) -> dict[str, float]:
+def notes_at(folder: Path, n: int, repeat: int, export_runs: int = 3) -> dict[str, float]:
     with Summit.create(folder / f"notes{n}.summit", SummitInfo(title="Scale")) as summit:
         section = summit.agenda.add_section("Morning")
         item = summit.agenda.add_item(section.id, "Discuss", ItemKind.DISCUSSION, 30)
@@ -97,7 +103,34 @@ def notes_at(folder: Path, n: int, repeat: int) -> dict[str, float]:
             "hide ms": median_ms(
                 lambda i: summit.notes.set_hidden(ids[i % len(ids)], i % 2 == 0), repeat
             ),
+            **{
+                f"{edition} ms/1k notes": 1000 * ms / n
+                for edition, ms in export_ms(summit, folder, export_runs).items()
+            },
         }
+
+
+def export_ms(summit: Summit, folder: Path, runs: int) -> dict[str, float]:
+    """Median CPU ms of each edition of the pack, and of the CSV files, for this file."""
+    from summit_app.export.csv_export import write_csv
+    from summit_app.export.pack import build_pack, render_docx, render_html, write_pack
+
+    def cpu_ms(work: Callable[[], object]) -> float:
+        times = []
+        for _ in range(runs):
+            started = time.process_time()
+            work()
+            times.append(time.process_time() - started)
+        return 1000 * statistics.median(times)
+
+    write_pack(summit, folder / "warm-up.pdf")  # fonts registered, modules imported
+    pack = build_pack(summit)
+    return {
+        "pdf": cpu_ms(lambda: write_pack(summit, folder / "scale.pdf")),
+        "html": cpu_ms(lambda: render_html(pack)),
+        "word": cpu_ms(lambda: render_docx(pack)),
+        "csv": cpu_ms(lambda: write_csv(summit, folder / "scale-data")),
+    }
 
 
 def ballots_at(folder: Path, n: int, args: argparse.Namespace) -> dict[str, float]:
@@ -123,6 +156,9 @@ def ballots_at(folder: Path, n: int, args: argparse.Namespace) -> dict[str, floa
                 args.repeat,
             )
         }
+        exports = export_ms(summit, folder, args.export_runs)
+        figures.update({f"{e} ms": ms for e, ms in exports.items() if e != "csv"})
+        figures["csv ms/1k ballots"] = 1000 * exports["csv"] / n
         voters = [token for _, token in participants(summit, 2 * args.phones)]
     for shown, batch in ((False, voters[: args.phones]), (True, voters[args.phones :])):
         if shown:
@@ -293,6 +329,7 @@ def main() -> int:
     parser.add_argument("--phones", type=int, default=1000, help="voters per votes/s leg")
     parser.add_argument("--connections", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=100, help="writes timed per figure")
+    parser.add_argument("--export-runs", type=int, default=3, help="runs per export figure")
     parser.add_argument("--gui", action="store_true", help="also the window's rows")
     parser.add_argument("--gui-only", action="store_true", help="only the window's rows")
     parser.add_argument("--edits", type=int, default=30, help="facilitator edits per size")
@@ -308,7 +345,10 @@ def main() -> int:
         folder = Path(name)
         if not args.gui_only:
             tables.append(
-                ("notes on the prompt", {n: notes_at(folder, n, args.repeat) for n in NOTES})
+                (
+                    "notes on the prompt",
+                    {n: notes_at(folder, n, args.repeat, args.export_runs) for n in NOTES},
+                )
             )
             tables.append(
                 ("ballots in the poll", {n: ballots_at(folder, n, args) for n in BALLOTS})

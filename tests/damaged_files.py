@@ -110,7 +110,17 @@ def damaged_copies(source: Path, folder: Path) -> list[Path]:
         try:
             conn.execute("PRAGMA ignore_check_constraints = ON")
             conn.execute("PRAGMA foreign_keys = OFF")
+            # The damage is what a bad disk or tool leaves, not a write the file's own
+            # triggers see (the ballots' running totals would refuse bad JSON): they are
+            # set aside while the value is written and put back as they were.
+            triggers = conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+            ).fetchall()
+            for name, _ in triggers:
+                conn.execute(f"DROP TRIGGER {name}")
             change(conn)
+            for _, sql in triggers:
+                conn.execute(sql)
             conn.execute("PRAGMA journal_mode = DELETE")
         finally:
             conn.close()

@@ -47,12 +47,14 @@ class PeopleRepo:
         return [_participant(r) for r in rows]
 
     def count(self) -> int:
-        """Phones that joined (opened the link), whether or not they did anything."""
-        return int(self._s.execute("SELECT COUNT(*) FROM participants").fetchone()[0])
+        """Phones that joined this laptop (opened the link), whether or not they did
+        anything: not those of another room that a breakout room's file carries (`origin`)."""
+        sql = "SELECT COUNT(*) FROM participants WHERE origin IS NULL"
+        return int(self._s.execute(sql).fetchone()[0])
 
     def taking_part(self) -> int:
-        """Participants who voted, posted a note or picked a group: the turnout."""
-        sql = "SELECT COUNT(*) FROM participants WHERE acted_at IS NOT NULL"
+        """Participants on this laptop who voted, posted a note or picked a group."""
+        sql = "SELECT COUNT(*) FROM participants WHERE acted_at IS NOT NULL AND origin IS NULL"
         return int(self._s.execute(sql).fetchone()[0])
 
     def acted(self, participant_id: int) -> None:

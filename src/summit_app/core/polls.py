@@ -24,7 +24,7 @@ from summit_app.core.model import (
 )
 from summit_app.core.people import PeopleRepo
 from summit_app.core.storage_errors import storage_errors
-from summit_app.core.tally import Alike, PollResult, tally
+from summit_app.core.tally import Alike, PollResult, Totals, tally_totals
 
 MAX_OPTIONS = 40
 # Counts taken in this file's room: its own, or in a breakout room's file the main file's
@@ -286,14 +286,26 @@ class PollsRepo:
                 yield r[0], r[1], r[2], r[3], decoded(r[4]), r[5]
 
     def result(self, poll_id: int) -> PollResult:
-        """The poll's results: phones' ballots and hand counts together."""
-        return tally(
+        """The poll's results: phones' ballots and hand counts together (no groups: the
+        pack's are tallied from the ballots, `alike`). Read from the poll's running totals,
+        so its cost follows the options, not the ballots: with results shown to phones it
+        runs at every ballot."""
+        return tally_totals(
             self.poll(poll_id),
-            self.ballots(poll_id),
+            self.totals(poll_id),
             self.hand_counts(poll_id),
             self.hand_voters(poll_id),
             table_counts=self.table_counts(poll_id),
         )
+
+    def totals(self, poll_id: int) -> Totals:
+        """The poll's running totals (`ballot_totals`, kept by the file's triggers)."""
+        rows = self._s.execute(
+            "SELECT option_id, value, ballots FROM ballot_totals WHERE poll_id = ?", (poll_id,)
+        ).fetchall()
+        picks = {(option, value): n for option, value, n in rows if option}
+        ballots = sum(n for option, _, n in rows if not option)
+        return Totals(picks, ballots)
 
     def table_counts(self, poll_id: int) -> list[TableCount]:
         """What table hosts counted for this poll, by table (core/table_host.py)."""

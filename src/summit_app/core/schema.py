@@ -584,6 +584,53 @@ _M019_COUNTS_BY_ROOM = """
             WHERE origin IS NOT NULL;
 """
 
+# A phone's write costs the same however much is stored (issue 30). A note's next position
+# is the prompt's highest plus one: indexed by (prompt, position) it is one step of the
+# index, not a read of every note of the prompt (12.6 ms per note at 50,000). Each poll's
+# running totals, ballots per (option, value) and (option 0, value 0) the ballots cast,
+# are kept by triggers in the transaction of every write of a ballot, whoever writes it
+# (a phone, an undo, a breakout room's merge, anonymising): results shown to phones are
+# then read in as many rows as the poll has options and values, not re-tallied from every
+# ballot at each ballot. They are derived rows, never logged for undo: undoing a ballot's
+# write runs these triggers again.
+_M020_NOTES_BY_PROMPT_AND_BALLOT_TOTALS = """
+        DROP INDEX notes_prompt;
+        CREATE INDEX notes_prompt ON notes(prompt_id, position);
+        CREATE TABLE ballot_totals (
+            poll_id INTEGER NOT NULL,
+            option_id INTEGER NOT NULL,
+            value INTEGER NOT NULL,
+            ballots INTEGER NOT NULL,
+            PRIMARY KEY (poll_id, option_id, value)
+        );
+        INSERT INTO ballot_totals (poll_id, option_id, value, ballots)
+            SELECT poll_id, CAST(key AS INTEGER), value, COUNT(*)
+            FROM ballots, json_each(ballots.choices) GROUP BY 1, 2, 3
+            UNION ALL SELECT poll_id, 0, 0, COUNT(*) FROM ballots GROUP BY poll_id;
+        CREATE TRIGGER ballot_totals_insert AFTER INSERT ON ballots BEGIN
+            INSERT INTO ballot_totals (poll_id, option_id, value, ballots)
+                SELECT new.poll_id, CAST(key AS INTEGER), value, 1 FROM json_each(new.choices)
+                UNION ALL SELECT new.poll_id, 0, 0, 1 WHERE true
+                ON CONFLICT DO UPDATE SET ballots = ballots + 1;
+        END;
+        CREATE TRIGGER ballot_totals_delete AFTER DELETE ON ballots BEGIN
+            UPDATE ballot_totals SET ballots = ballots - 1 WHERE poll_id = old.poll_id
+                AND (option_id, value) IN (SELECT CAST(key AS INTEGER), value
+                    FROM json_each(old.choices) UNION ALL SELECT 0, 0);
+            DELETE FROM ballot_totals WHERE poll_id = old.poll_id AND ballots <= 0;
+        END;
+        CREATE TRIGGER ballot_totals_update AFTER UPDATE OF poll_id, choices ON ballots BEGIN
+            UPDATE ballot_totals SET ballots = ballots - 1 WHERE poll_id = old.poll_id
+                AND (option_id, value) IN (SELECT CAST(key AS INTEGER), value
+                    FROM json_each(old.choices) UNION ALL SELECT 0, 0);
+            DELETE FROM ballot_totals WHERE poll_id = old.poll_id AND ballots <= 0;
+            INSERT INTO ballot_totals (poll_id, option_id, value, ballots)
+                SELECT new.poll_id, CAST(key AS INTEGER), value, 1 FROM json_each(new.choices)
+                UNION ALL SELECT new.poll_id, 0, 0, 1 WHERE true
+                ON CONFLICT DO UPDATE SET ballots = ballots + 1;
+        END;
+"""
+
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
@@ -605,6 +652,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("tables", _M017_TABLES),
     ("note_embeddings", _M018_NOTE_EMBEDDINGS),
     ("counts_by_room", _M019_COUNTS_BY_ROOM),
+    ("notes_by_prompt_and_ballot_totals", _M020_NOTES_BY_PROMPT_AND_BALLOT_TOTALS),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -659,6 +707,8 @@ TABLE_AREAS: dict[str, frozenset[Area]] = {
     "deck_files": frozenset(),
     # The window's own undo bookkeeping, written as the file closes: no view shows it.
     "undo_history": frozenset(),
+    # Derived from `ballots` by triggers (never logged for undo): the ballots' own change.
+    "ballot_totals": frozenset({Area.BALLOTS}),
     # The rooms sent out and the items they hold: the agenda shows those as run elsewhere.
     "breakouts": frozenset({Area.AGENDA}),
     "breakout_items": frozenset({Area.AGENDA}),

@@ -33,6 +33,17 @@ class Alike:
 
 
 @dataclass(frozen=True)
+class Totals:
+    """A poll's running totals, kept by the file as each ballot is written (migration
+    `notes_by_prompt_and_ballot_totals`): `picks` maps (option, value) to how many ballots
+    gave the option that value (1 for a pick, points, a place, a level); `ballots` is how
+    many were cast."""
+
+    picks: Mapping[tuple[int, int], int]
+    ballots: int
+
+
+@dataclass(frozen=True)
 class OptionResult:
     option: Option
     count: int  # picks; points; first places (rank); answers (scale)
@@ -98,6 +109,43 @@ def tally_alike(
 ) -> PollResult:
     """`tally` from the poll's ballots counted alike (`Alike`)."""
     alike = list(alike)
+    picks = ((oid, value, same.ballots) for same in alike for oid, value in same.choices.items())
+    by_group: dict[str, PollResult] = {}
+    if with_groups:
+        groups: dict[str, list[Alike]] = {}
+        for same in alike:
+            groups.setdefault(same.group or "Not given", []).append(same)
+        by_group = {
+            name: tally_alike(poll, members, with_groups=False)
+            for name, members in sorted(groups.items())
+        }
+    ballots = sum(same.ballots for same in alike)
+    return _count(poll, picks, ballots, hand_counts, hand_voters, table_counts, by_group)
+
+
+def tally_totals(
+    poll: Poll,
+    totals: Totals,
+    hand_counts: Sequence[HandCount] = (),
+    hand_voters: int = 0,
+    table_counts: Sequence[TableCount] = (),
+) -> PollResult:
+    """`tally` (without groups) from the poll's running totals: as many steps as the poll
+    has options and values, however many ballots were cast."""
+    picks = ((oid, value, n) for (oid, value), n in totals.picks.items())
+    return _count(poll, picks, totals.ballots, hand_counts, hand_voters, table_counts, {})
+
+
+def _count(
+    poll: Poll,
+    picks: Iterable[tuple[int, int, int]],
+    ballots: int,
+    hand_counts: Sequence[HandCount],
+    hand_voters: int,
+    table_counts: Sequence[TableCount],
+    by_group: dict[str, PollResult],
+) -> PollResult:
+    """The tally of `ballots` ballots whose choices were (option, value) `n` times each."""
     options = poll.options
     n = len(options)
     levels = n if poll.kind is PollKind.RANK else len(SCALE_LABELS)
@@ -105,15 +153,14 @@ def tally_alike(
     counts = {o.id: 0 for o in options}
     hand = {o.id: 0 for o in options}
 
-    for same in alike:
-        for option_id, value in same.choices.items():
-            if option_id not in counts:
-                continue
-            if poll.kind in (PollKind.RANK, PollKind.SCALE):
-                if 1 <= value <= levels:
-                    dist[option_id][value - 1] += same.ballots
-            else:
-                counts[option_id] += value * same.ballots
+    for option_id, value, times in picks:
+        if option_id not in counts:
+            continue
+        if poll.kind in (PollKind.RANK, PollKind.SCALE):
+            if 1 <= value <= levels:
+                dist[option_id][value - 1] += times
+        else:
+            counts[option_id] += value * times
     for hc in hand_counts:
         if hc.option_id not in counts:
             continue
@@ -136,7 +183,7 @@ def tally_alike(
     elif poll.kind is PollKind.SCALE:
         counts = {oid: sum(d) for oid, d in dist.items()}
 
-    voters = sum(same.ballots for same in alike) + hand_voters + table_voters
+    voters = ballots + hand_voters + table_voters
     results = []
     for option in options:
         d = dist[option.id]
@@ -159,16 +206,6 @@ def tally_alike(
                 mean=mean,
             )
         )
-
-    by_group: dict[str, PollResult] = {}
-    if with_groups:
-        groups: dict[str, list[Alike]] = {}
-        for same in alike:
-            groups.setdefault(same.group or "Not given", []).append(same)
-        by_group = {
-            name: tally_alike(poll, members, with_groups=False)
-            for name, members in sorted(groups.items())
-        }
 
     return PollResult(
         poll=poll,

@@ -67,8 +67,9 @@ class NoteEmbeddings(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
-        self._runner.run(self._close)  # after the run under way, on the same thread
-        self._runner.wait(STOP_TIMEOUT_MS)
+        if self._started:  # a session never started has no thread to end
+            self._runner.run(self._close)  # after the run under way, on the same thread
+            self._runner.wait(STOP_TIMEOUT_MS)
         self._runner.stop()
 
     def _changed(self, changes: Changes) -> None:
@@ -111,8 +112,10 @@ class NoteEmbeddings(QObject):
         try:
             self._session.summit.embeddings.keep(MODEL_ID, found)
         except SummitError as error:
-            # A cache: Suggest themes embeds what is not kept, and says so if it cannot.
+            # A cache: Suggest themes embeds what is not kept (the model remembers these
+            # for the session). Tried again when notes next change, not in a loop.
             log.warning("the notes' embeddings were not kept: %s", error)
+            return
         self.embedded.emit(left)
         if left or self._again:
             self._again = False

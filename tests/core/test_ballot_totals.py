@@ -1,0 +1,88 @@
+"""Each poll's running totals, kept by the file's triggers, are always the tally of its
+ballots, whoever writes them: a phone, a replaced ballot, an undo, anonymising."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from summit_app.core import Summit
+from summit_app.core.anonymise import anonymise
+from summit_app.core.history import History
+from summit_app.core.model import ItemKind, PollKind, SummitInfo
+from summit_app.core.tally import tally
+
+
+def same_as_ballots(summit: Summit) -> None:
+    for poll in summit.polls.polls():
+        ballots = summit.polls.ballots(poll.id)
+        assert summit.polls.result(poll.id) == tally(poll, ballots, with_groups=False)
+        assert summit.polls.totals(poll.id).ballots == len(ballots)
+    # No row is left at zero for a poll whose ballots went.
+    assert summit.execute("SELECT COUNT(*) FROM ballot_totals WHERE ballots <= 0").fetchone() == (
+        0,
+    )
+
+
+def test_totals_follow_every_write_of_a_ballot(tmp_path: Path) -> None:
+    summit = Summit.create(tmp_path / "t.summit", SummitInfo(title="T"))
+    history = History(summit, lambda change: None)
+    section = summit.agenda.add_section("S")
+    item = summit.agenda.add_item(section.id, "Vote", ItemKind.VOTE, 10)
+    rank = summit.polls.add_poll(item.id, "Rank", PollKind.RANK, ["A", "B", "C"])
+    points = summit.polls.add_poll(item.id, "Share", PollKind.POINTS, ["A", "B"], points=10)
+    a, b, c = (o.id for o in rank.options)
+    people = [summit.people.join("Nursing" if i % 2 else None) for i in range(6)]
+    summit.polls.open_poll(rank.id)
+    for i, person in enumerate(people):
+        places = {a: 1 + i % 3, b: 1 + (i + 1) % 3, c: 1 + (i + 2) % 3}
+        summit.polls.cast_ballot(rank.id, person.id, places)
+    same_as_ballots(summit)
+    summit.polls.cast_ballot(rank.id, people[0].id, {a: 3, b: 2, c: 1})  # a change of mind
+    same_as_ballots(summit)
+    summit.polls.open_poll(points.id)
+    for i, person in enumerate(people):
+        shares = {points.options[0].id: i, points.options[1].id: 10 - i}
+        summit.polls.cast_ballot(points.id, person.id, shares)
+    same_as_ballots(summit)
+    assert summit.polls.result(rank.id).voters == 6
+
+    history.run("Remove poll", lambda s: s.polls.remove_poll(rank.id))
+    assert summit.polls.totals(rank.id).picks == {}
+    same_as_ballots(summit)
+    history.undo()  # the ballots come back, and with them their totals, once
+    same_as_ballots(summit)
+    assert summit.polls.result(rank.id).voters == 6
+
+    anonymise(summit)  # ballots swap participants: the totals do not move
+    same_as_ballots(summit)
+    summit.close()
+
+
+def test_a_file_from_before_gets_the_totals_of_its_ballots(tmp_path: Path) -> None:
+    """Opening a file of the previous format counts the ballots it already holds."""
+    path = tmp_path / "old.summit"
+    with Summit.create(path, SummitInfo(title="Old")) as summit:
+        section = summit.agenda.add_section("S")
+        item = summit.agenda.add_item(section.id, "Vote", ItemKind.VOTE, 10)
+        poll = summit.polls.add_poll(item.id, "Multi", PollKind.MULTI, ["A", "B", "C"], 2)
+        summit.polls.open_poll(poll.id)
+        ids = [o.id for o in poll.options]
+        for i in range(7):
+            summit.polls.cast_ballot(
+                poll.id, summit.people.join().id, {ids[i % 3]: 1, ids[(i + 1) % 3]: 1}
+            )
+        expected = summit.polls.result(poll.id)
+        version = summit.execute("PRAGMA user_version").fetchone()[0]
+    conn = sqlite3.connect(path)  # back to the format before the totals, ballots kept
+    conn.executescript(
+        "DROP TRIGGER ballot_totals_insert; DROP TRIGGER ballot_totals_delete;"
+        " DROP TRIGGER ballot_totals_update; DROP TABLE ballot_totals; DROP INDEX notes_prompt;"
+        " CREATE INDEX notes_prompt ON notes(prompt_id);"
+        f" PRAGMA user_version = {version - 1};"
+    )
+    conn.close()
+    with Summit.open(path) as summit:
+        assert summit.execute("PRAGMA user_version").fetchone()[0] == version
+        assert summit.polls.result(poll.id) == expected
+        same_as_ballots(summit)
