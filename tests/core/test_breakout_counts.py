@@ -248,3 +248,28 @@ def test_phones_joined_counts_this_laptop_s_phones_only(tmp_path):
     import_room(main, tmp_path / "a.summit")
     assert (main.people.count(), main.people.taking_part()) == (4, 4)
     assert len(main.people.participants(taking_part=True)) == 7  # the whole summit's
+
+
+def test_a_shared_poll_a_room_answered_another_way_keeps_that_room_s_ballots_apart(tmp_path):
+    main, ids = _main(tmp_path)
+    for name in ("a", "b"):
+        write_kit(main, tmp_path / f"{name}.summit", f"Breakout {name.upper()}", [ids["shared"]])
+    with Summit.open(tmp_path / "a.summit") as a:
+        _vote(a, ids["poll"], "Pay", 3)
+    with Summit.open(tmp_path / "b.summit") as b:  # B lets people pick both
+        b.polls.update_poll(ids["poll"], "Which first?", "multi", ["Training", "Pay"], 2)
+        b.polls.open_poll(ids["poll"])
+        options = [o.id for o in b.polls.poll(ids["poll"]).options]
+        for _ in range(4):
+            b.polls.cast_ballot(ids["poll"], b.people.join().id, {o: 1 for o in options})
+        b.notes.add_note(ids["prompt"], "From B")
+    import_room(main, tmp_path / "a.summit")
+    came = import_room(main, tmp_path / "b.summit")
+    assert (
+        "Breakout B changed how the shared poll “Which first?” is answered, so its 4 ballots"
+        " and counts there cannot be counted with the other rooms' and are not taken."
+    ) in came.sentence()
+    assert came.added["notes"] == 1 and came.added["ballots"] == 0
+    assert _whole(main, ids["poll"]) == {"Training": 0, "Pay": 3, "voters": 3}
+    assert main.polls.poll(ids["poll"]).kind.value == "single"
+    assert not import_room(main, tmp_path / "b.summit").anything

@@ -22,6 +22,7 @@ def test_every_kind_a_room_makes_comes_back_under_the_room(tmp_path):
     section = main.agenda.add_section("Afternoon")
     item = main.agenda.add_item(section.id, "Workforce", "discussion", 40)
     main.agenda.add_item(section.id, "Plenary", "talk", 20)
+    main.agenda.add_item(main.agenda.add_section("Closing").id, "Thanks", "talk", 5)
     main.people.add_action("An action agreed in the main room", owner="Chair")
     write_kit(main, tmp_path / "b.summit", ROOM, [item.id])
     with Summit.open(tmp_path / "b.summit") as b:
@@ -43,18 +44,23 @@ def test_every_kind_a_room_makes_comes_back_under_the_room(tmp_path):
         own = b.agenda.add_item(section.id, "Room B's own round-up", "discussion", 10)
         agreed = b.agenda.add_prompt(own.id, "What did we agree?")
         b.notes.add_note(agreed.id, "Rotas a month ahead")
+        extra = b.agenda.add_section("Room B's extra round")
+        b.agenda.add_item(extra.id, "Ideas board", "discussion", 10)
     came = import_room(main, tmp_path / "b.summit")
     for table, n in {"questions": 1, "upvotes": 2, "words": 3, "themes": 1, "actions": 2,
-                     "items": 1, "prompts": 4, "notes": 2}.items():  # fmt: skip
+                     "items": 2, "prompts": 4, "notes": 2, "sections": 1}.items():  # fmt: skip
         assert came.added[table] == n, table
     rooms = main.breakouts
     assert set(rooms.row_rooms("questions").values()) == {ROOM}
     assert set(rooms.row_rooms("words").values()) == {ROOM}
     assert sorted(rooms.row_rooms("actions").values()) == [ROOM, ROOM]
-    # The room's own item stands with the room's part, and the room still holds it.
+    # The room's own item and section stand with the room's part; the room still holds them.
     titles = [i.title for i in main.agenda.items()]
-    assert titles.index("Room B's own round-up") == titles.index("Workforce") + 1
-    assert len(rooms.holders()) == 2
+    assert titles == ["Workforce", "Room B's own round-up", "Plenary", "Ideas board", "Thanks"]
+    assert [s.title for s in main.agenda.sections()] == [
+        "Afternoon", "Room B's extra round", "Closing",
+    ]  # fmt: skip
+    assert len(rooms.holders()) == 3
     assert not import_room(main, tmp_path / "b.summit").anything  # and it stays there
     assert [i.title for i in main.agenda.items()] == titles
     html = render_html(build_pack(main)).replace("\xa0", " ")  # the typesetter's spaces

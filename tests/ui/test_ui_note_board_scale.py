@@ -64,11 +64,16 @@ def _fresh(session: SummitSession, prompt_id: int) -> list[tuple[str, list[str]]
     return _shown(model)
 
 
-def test_edits_to_one_note_among_ten_thousand_build_no_other_row(qtbot, crowded):
-    session, prompt_id = crowded
+def _board(qtbot, session: SummitSession, prompt_id: int) -> NoteBoard:
     board = NoteBoard(session)
     qtbot.addWidget(board)
     board.choose_prompt(prompt_id)
+    return board
+
+
+def test_edits_to_one_note_among_ten_thousand_build_no_other_row(qtbot, crowded):
+    session, prompt_id = crowded
+    board = _board(qtbot, session, prompt_id)
     model = board.model
     assert model.made == NOTES
     assert board.tree.uniformRowHeights() and NOTES >= ONE_LINE_FROM
@@ -100,9 +105,7 @@ def test_edits_to_one_note_among_ten_thousand_build_no_other_row(qtbot, crowded)
 
 def test_themes_renamed_reordered_and_removed_keep_their_notes_rows(qtbot, crowded):
     session, prompt_id = crowded
-    board = NoteBoard(session)
-    qtbot.addWidget(board)
-    board.choose_prompt(prompt_id)
+    board = _board(qtbot, session, prompt_id)
     model = board.model
     staff, data, care = session.summit.notes.themes(prompt_id)
     notes = session.summit.notes.notes(prompt_id)

@@ -286,8 +286,9 @@ def _merge(
     changed: dict[str, int] = {}
     for table in tables:
         added[table.name] = _insert(conn, table, keys)
+        if table.name in PLACED:
+            _place(conn, table.name, PLACED[table.name])
         if table.name == "items":  # the room's own items are the room's until it finishes
-            _place_items(conn)
             conn.execute(
                 "INSERT OR IGNORE INTO main.breakout_items (breakout_id, item_id)"
                 " SELECT :bid, main_id FROM temp.merge_map_items WHERE m_origin = :room",
@@ -298,31 +299,35 @@ def _merge(
     return added, changed, removed, notices
 
 
-def _place_items(conn: sqlite3.Connection) -> None:
-    """The room's new items stand where the room put them: right after the item before
-    them in the room's file (whose positions number only the room's items)."""
+# Rows ordered by `position` (within the parent column, or the whole day): positions in a
+# room's file number only what the room has, so its new rows are placed (`_place`).
+PLACED = {"sections": None, "items": "section_id"}
+
+
+def _place(conn: sqlite3.Connection, table: str, parent: str | None) -> None:
+    """The room's new rows of `table` stand where the room put them: right after the row
+    before them in the room's file (first, when none is before them)."""
+    group = f"r.{parent}" if parent else "NULL"
     fresh = conn.execute(
-        "SELECT m.main_id, r.section_id, r.position FROM temp.merge_map_items m"
-        " JOIN room.items r ON r.id = m.room_id WHERE m.fresh ORDER BY r.position, r.id"
+        f"SELECT m.main_id, {group}, r.position FROM temp.merge_map_{table} m"
+        f" JOIN room.{table} r ON r.id = m.room_id WHERE m.fresh ORDER BY r.position, r.id"
     ).fetchall()
-    for main_id, section, position in fresh:
+    for main_id, within, position in fresh:
         before = conn.execute(
-            "SELECT x.section_id, x.position FROM room.items r"
-            " JOIN temp.merge_map_items m ON m.room_id = r.id JOIN main.items x ON x.id = m.main_id"
-            " WHERE r.section_id = ? AND r.position < ? ORDER BY r.position DESC LIMIT 1",
-            (section, position),
+            f"SELECT x.position FROM room.{table} r JOIN temp.merge_map_{table} m"
+            f" ON m.room_id = r.id JOIN main.{table} x ON x.id = m.main_id"
+            f" WHERE {group} IS :within AND r.position < :position AND x.id != :id"
+            " ORDER BY r.position DESC, r.id DESC LIMIT 1",
+            {"within": within, "position": position, "id": main_id},
         ).fetchone()
-        here, at = (before[0], before[1] + 1) if before else (None, 0)
+        at = before[0] + 1 if before else 0
+        same = f"{parent} = (SELECT {parent} FROM main.{table} WHERE id = :id)" if parent else "1"
         conn.execute(
-            "UPDATE main.items SET position = position + 1"
-            " WHERE section_id = COALESCE(?, (SELECT section_id FROM main.items WHERE id = ?))"
-            " AND position >= ? AND id != ?",
-            (here, main_id, at, main_id),
+            f"UPDATE main.{table} SET position = position + 1"
+            f" WHERE {same} AND position >= :at AND id != :id",
+            {"id": main_id, "at": at},
         )
-        conn.execute(
-            "UPDATE main.items SET position = ?, section_id = COALESCE(?, section_id) WHERE id = ?",
-            (at, here, main_id),
-        )
+        conn.execute(f"UPDATE main.{table} SET position = ? WHERE id = ?", (at, main_id))
 
 
 def _map(conn: sqlite3.Connection, name: str, keys: dict[str, object]) -> None:
@@ -351,8 +356,8 @@ def _value(table: MergedTable, column: str, updating: bool = False) -> str:
     row is in: `updating`)."""
     if (table.name, column) == ("polls", "state"):
         return _STATE_IN.format(here="x.state" if updating else "'closed'")
-    if (table.name, column) == ("items", "position") and updating:
-        return "x.position"  # the main file's order stands (`_place_items`)
+    if table.name in PLACED and column == "position" and updating:
+        return "x.position"  # the main file's order stands (`_place`)
     parent = table.references.get(column)
     if parent == table.name and not updating:
         return "NULL"

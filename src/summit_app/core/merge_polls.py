@@ -73,4 +73,37 @@ def match_options(conn: sqlite3.Connection, keys: dict[str, object], room: str) 
         f" WHERE m.room_id = r.id AND {differs}",
         keys,
     )
-    return tuple(notices)
+    return (*notices, *_rules_apart(conn, room))
+
+
+# What a room's count of a poll is made of: rows that belong to a poll by `poll_id`.
+_COUNTS = ("ballots", "hand_counts", "hand_voters", "table_counts")
+
+
+def _rules_apart(conn: sqlite3.Connection, room: str) -> list[str]:
+    """A shared poll whose kind or rules the room changed (pick one where the others pick
+    several, other points...): its ballots and counts cannot be tallied with the other
+    rooms', so they are not taken (dropped from the merge's maps), and the sentence says so."""
+    apart = conn.execute(
+        "SELECT r.id, x.question FROM temp.merge_shared s"
+        " JOIN main.polls x ON x.id = s.main_id JOIN room.polls r ON r.id = s.room_id"
+        " WHERE x.kind IS NOT r.kind OR x.max_choices IS NOT r.max_choices"
+        " OR x.points IS NOT r.points ORDER BY x.position, x.id"
+    ).fetchall()
+    said = []
+    for poll_id, question in apart:
+        ballots = conn.execute(
+            "SELECT count(*) FROM room.ballots WHERE poll_id = ?", (poll_id,)
+        ).fetchone()[0]
+        for table in _COUNTS:
+            conn.execute(
+                f"DELETE FROM temp.merge_map_{table} WHERE room_id IN"
+                f" (SELECT id FROM room.{table} WHERE poll_id = ?)",
+                (poll_id,),
+            )
+        said.append(
+            f"{room} changed how the shared poll “{one_line(question)}” is answered, so its"
+            f" {ballots:,} {'ballot' if ballots == 1 else 'ballots'} and counts there cannot"
+            " be counted with the other rooms' and are not taken. Everything else came in."
+        )
+    return said

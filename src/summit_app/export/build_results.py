@@ -154,7 +154,8 @@ def rooms_table(whole: PollResult, by_room: tuple[tuple[str, PollResult], ...]) 
         cells.append((one_line(row.label), *mine, row.figure))
     voted = ("Voted", *(f"{shown.voters:,}" for _n, shown in rooms), f"{total.voters:,}")
     caption = (
-        "By room: each room's figures, and the whole summit's, where every room's ballots"
-        " are counted together once (not an average of the rooms)."
+        "By room: each room's figures (its phones' ballots and any counts it took by hand or"
+        " at tables), and the whole summit's, where every room's are counted together once"
+        " (not an average of the rooms)."
     )
     return [Table(tuple(columns), (*cells, voted), caption=caption, row_headers=True)]

@@ -49,6 +49,7 @@ tbody th { font-weight: normal; }
 tbody tr:nth-child(even) { background: var(--zebra); }
 th.group { font-weight: bold; background: #fff; padding-top: 0.8rem; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+thead th.num { white-space: normal; }
 figure { margin: 1rem 0 1.6rem; }
 figure.slide img { display: block; max-width: 100%; height: auto; border: 1px solid #d1d5db; }
 figcaption { font-weight: bold; margin-bottom: 0.5rem; }
