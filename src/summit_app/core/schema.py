@@ -627,6 +627,12 @@ _M020_NOTES_BY_PROMPT_AND_BALLOT_TOTALS = """
 )
 
 
+# The language of the summit's own words, which phones mark them with (English unless set).
+_M021_CONTENT_LANGUAGE = """
+        ALTER TABLE summit ADD COLUMN content_lang TEXT NOT NULL DEFAULT 'en';
+"""
+
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("initial", _M001_INITIAL),
     ("groups_and_hand_counts", _M002_GROUPS_AND_HAND_COUNTS),
@@ -648,6 +654,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("note_embeddings", _M018_NOTE_EMBEDDINGS),
     ("counts_by_room", _M019_COUNTS_BY_ROOM),
     ("notes_by_prompt_and_ballot_totals", _M020_NOTES_BY_PROMPT_AND_BALLOT_TOTALS),
+    ("content_language", _M021_CONTENT_LANGUAGE),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
