@@ -131,6 +131,10 @@ class NotesModel(QStandardItemModel):
         fresh = self._summit.notes.notes_after(self.prompt_id, self._last_id)
         if not fresh:
             return []
+        # Only this moves the mark: a note the facilitator typed has a higher id than a
+        # phone's note committed just before it and announced after (phones' events wait
+        # for their batch); one already shown is refilled, not added twice.
+        self._last_id = max(n.id for n in fresh)
         grown = self._apply_notes(fresh, ())
         return [self._groups[g][0].index() for g in grown]
 
@@ -139,8 +143,6 @@ class NotesModel(QStandardItemModel):
     def _apply_notes(self, fresh: list[Note], gone: Iterable[int]) -> set[int | None]:
         """Move, refill, add and remove the rows of these notes; returns the groups that
         gained rows. Arrivals at a group's end go in together (a burst from phones)."""
-        if fresh:
-            self._last_id = max(self._last_id, *(n.id for n in fresh))
         touched: set[int | None] = set()
         grown: set[int | None] = set()
         tail: dict[int | None, list[QStandardItem]] = {}
