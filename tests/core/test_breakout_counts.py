@@ -273,3 +273,13 @@ def test_a_shared_poll_a_room_answered_another_way_keeps_that_room_s_ballots_apa
     assert _whole(main, ids["poll"]) == {"Training": 0, "Pay": 3, "voters": 3}
     assert main.polls.poll(ids["poll"]).kind.value == "single"
     assert not import_room(main, tmp_path / "b.summit").anything
+
+
+def test_a_room_s_turnout_on_screen_sets_its_own_ballots_beside_its_own_phones(tmp_path):
+    main, ids = _main(tmp_path)
+    _vote(main, ids["alone_poll"], "Kit", 4)  # before the item goes to the room
+    write_kit(main, tmp_path / "a.summit", "Breakout A", [ids["alone"]])
+    with Summit.open(tmp_path / "a.summit") as a:
+        _vote(a, ids["alone_poll"], "Wifi", 2)
+        assert a.polls.ballot_count(ids["alone_poll"]) == 6  # the poll's, as its chart shows
+        assert (a.polls.ballot_count(ids["alone_poll"], here=True), a.people.count()) == (2, 2)
