@@ -28,6 +28,12 @@ def _main(tmp_path: Path) -> tuple[Summit, dict[str, int]]:
     return s, ids
 
 
+def _two_rooms(main: Summit, ids: dict[str, int], folder: Path) -> None:
+    """Breakout A and Breakout B, both sent the shared item (a.summit, b.summit)."""
+    for name in ("a", "b"):
+        write_kit(main, folder / f"{name}.summit", f"Breakout {name.upper()}", [ids["shared"]])
+
+
 def _vote(room: Summit, poll_id: int, text: str, n: int) -> None:
     if room.polls.poll(poll_id).state.value != "open":
         room.polls.open_poll(poll_id)
@@ -52,8 +58,7 @@ def test_a_shared_poll_keeps_its_wording_and_a_room_s_own_options_keep_their_vot
     tmp_path, caplog
 ):
     main, ids = _main(tmp_path)
-    for name in ("a", "b"):
-        write_kit(main, tmp_path / f"{name}.summit", f"Breakout {name.upper()}", [ids["shared"]])
+    _two_rooms(main, ids, tmp_path)
     with Summit.open(tmp_path / "a.summit") as a:
         # Before anyone votes, A rewords the question and an option.
         a.polls.update_poll(
@@ -117,8 +122,7 @@ def test_a_room_alone_on_a_poll_may_reword_it_and_its_options(tmp_path):
 
 def test_rooms_hand_counts_on_a_shared_poll_come_in_under_each_room_and_add_up(tmp_path):
     main, ids = _main(tmp_path)
-    for name in ("a", "b"):
-        write_kit(main, tmp_path / f"{name}.summit", f"Breakout {name.upper()}", [ids["shared"]])
+    _two_rooms(main, ids, tmp_path)
     for name, people, training, pay in (("a", 10, 7, 3), ("b", 6, 1, 5)):
         with Summit.open(tmp_path / f"{name}.summit") as room:
             _vote(room, ids["poll"], "Training", 2)
@@ -191,8 +195,7 @@ def test_a_room_s_tables_are_its_own_and_their_notes_and_counts_come_back(tmp_pa
 
 def test_a_room_still_holding_an_item_never_removes_what_a_finished_room_brought(tmp_path):
     main, ids = _main(tmp_path)
-    for name in ("a", "b"):
-        write_kit(main, tmp_path / f"{name}.summit", f"Breakout {name.upper()}", [ids["shared"]])
+    _two_rooms(main, ids, tmp_path)
     with Summit.open(tmp_path / "a.summit") as a:
         _vote(a, ids["poll"], "Training", 4)
         a.notes.add_note(ids["prompt"], "From A")
@@ -252,8 +255,7 @@ def test_phones_joined_counts_this_laptop_s_phones_only(tmp_path):
 
 def test_a_shared_poll_a_room_answered_another_way_keeps_that_room_s_ballots_apart(tmp_path):
     main, ids = _main(tmp_path)
-    for name in ("a", "b"):
-        write_kit(main, tmp_path / f"{name}.summit", f"Breakout {name.upper()}", [ids["shared"]])
+    _two_rooms(main, ids, tmp_path)
     with Summit.open(tmp_path / "a.summit") as a:
         _vote(a, ids["poll"], "Pay", 3)
     with Summit.open(tmp_path / "b.summit") as b:  # B lets people pick both
