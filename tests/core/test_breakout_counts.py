@@ -10,6 +10,7 @@ from pathlib import Path
 
 from summit_app.core import Summit, table_host
 from summit_app.core.breakout_kit import write_kit
+from summit_app.core.history import History
 from summit_app.core.merge import import_room
 from summit_app.core.model import SummitInfo
 from summit_app.core.schema import migrate
@@ -285,3 +286,27 @@ def test_a_room_s_turnout_on_screen_sets_its_own_ballots_beside_its_own_phones(t
         _vote(a, ids["alone_poll"], "Wifi", 2)
         assert a.polls.ballot_count(ids["alone_poll"]) == 6  # the poll's, as its chart shows
         assert (a.polls.ballot_count(ids["alone_poll"], here=True), a.people.count()) == (2, 2)
+
+
+def test_undoing_an_import_takes_back_the_room_s_tables_and_counts_and_redo_brings_them(
+    tmp_path,
+):
+    main, ids = _main(tmp_path)
+    history = History(main)
+    write_kit(main, tmp_path / "b.summit", "Breakout B", [ids["shared"]])
+    with Summit.open(tmp_path / "b.summit") as b:
+        b.polls.open_poll(ids["poll"])
+        b.tables.set_tables(4)
+        _, host = b.tables.claim(b.tables.table(2).pass_, None)
+        pay = next(o.id for o in b.polls.poll(ids["poll"]).options if o.text == "Pay")
+        table_host.count(b, host, ids["poll"], {pay: 3}, 3)
+        b.polls.set_hand_counts(ids["poll"], [(pay, None, 2)], 2)
+    before = _whole(main, ids["poll"])
+    import_room(main, tmp_path / "b.summit", transaction=lambda t: history.grouped(t, True))
+    after = _whole(main, ids["poll"])
+    assert after == {"Training": 0, "Pay": 5, "voters": 5}
+    history.undo()
+    assert _whole(main, ids["poll"]) == before and main.tables.by_room() == {}
+    history.redo()
+    assert _whole(main, ids["poll"]) == after and list(main.tables.by_room().values()) == [4]
+    assert main.execute("PRAGMA foreign_key_check").fetchall() == []
