@@ -16,9 +16,10 @@
   };
 
   // Something the whole page cannot get past (not joined, a pass for another summit).
-  S.complain = function (text) {
+  S.complain = function (text, lang) {
     var p = S.$("problem");
     p.textContent = text;
+    if (lang && lang !== S.lang) p.lang = lang; else p.removeAttribute("lang");
     p.hidden = false;
   };
 
@@ -41,20 +42,30 @@
   function tell(s) {
     var poll = s.poll, q = s.prompt, old = was || {};
     var said = [];
-    if (s.item && (!old.item || old.item.title !== s.item.title)) said.push("Now: " + s.item.title + ".");
+    if (s.item && (!old.item || old.item.title !== s.item.title)) said.push(S.t("tell.now", { title: s.item.title }));
     if (poll && poll.open && !(old.poll && old.poll.id === poll.id && old.poll.open))
-      said.push("Voting has started: " + poll.question);
+      said.push(S.t("tell.poll_open", { question: poll.question }));
     else if (poll && !poll.open && old.poll && old.poll.id === poll.id && old.poll.open)
-      said.push("Voting has ended: " + poll.question);
-    if (q && !(old.prompt && old.prompt.id === q.id)) said.push("Open for your answers: " + q.text);
+      said.push(S.t("tell.poll_closed", { question: poll.question }));
+    if (q && !(old.prompt && old.prompt.id === q.id)) said.push(S.t("tell.prompt", { text: q.text }));
     if (was && said.length) S.announce(said.join(" "));
     was = s;
-    document.title = (poll && poll.open ? "Vote open: " : q ? "Your turn: " : "") + s.title;
+    document.title = poll && poll.open ? S.t("title.vote", { title: s.title }) : q ? S.t("title.prompt", { title: s.title }) : s.title;
+  }
+
+  // "Now: <the item's title>": the page's word, and the summit's own in its language.
+  function now(s) {
+    var line = S.$("now");
+    line.textContent = "";
+    if (!s.item) { line.textContent = S.t("page.not_started"); return; }
+    var parts = S.t("page.now", { title: "\u0000" }).split("\u0000");
+    S.add(line, document.createTextNode(parts[0]), S.content(S.el("span", null, s.item.title)),
+      document.createTextNode(parts[1] || ""));
   }
 
   S.render = function (s) {
-    S.$("title").textContent = s.title;
-    S.$("now").textContent = s.item ? "Now: " + s.item.title : "The summit has not started yet.";
+    S.content(S.$("title")).textContent = s.title;
+    now(s);
     tell(s);
     S.$("problem").hidden = true;
     S.showPoll(s.poll, s.me);
@@ -71,7 +82,7 @@
     if (needCard) poll.hidden = prompt.hidden = true;
     // A card's QR code lands here (/c/... sends it to #card): say it worked.
     if (location.hash === "#card" && s.me && s.me.card) {
-      S.say("\u2713 Card " + s.me.card + " is on this phone: you can vote.");
+      S.say(S.t("card.taken", { card: s.me.card }));
       history.replaceState(null, "", location.pathname);
     }
     S.showCardEntry(s);

@@ -22,13 +22,13 @@
   function later(kind) {
     var stub = function (card, q, me) {
       var view = null, latest = [q, me];
-      var wait = S.el("p", { class: "hint" }, "Loading\u2026");
+      var wait = S.el("p", { class: "hint" }, S.t("prompt.loading"));
       card.appendChild(wait);
       load().then(function () {
         if (S.prompts[kind] === stub || !card.contains(wait)) return;
         card.textContent = "";
         view = S.prompts[kind](card, latest[0], latest[1]) || {};
-      }, function () { wait.textContent = "This phone could not load the question. Reload the page."; });
+      }, function () { wait.textContent = S.t("prompt.load_failed"); });
       return { update: function (p, m) { latest = [p, m]; if (view && view.update) view.update(p, m); } };
     };
     return stub;

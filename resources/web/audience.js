@@ -9,11 +9,8 @@
   if (!S || !S.ok) return;
   var el = S.el, add = S.add;
 
-  function upvotes(n) { return S.plural(n, "upvote"); }
-  function waitingText(what) {
-    return "Not sent yet: this phone cannot reach the laptop. " + S.kept() + " and your " + what +
-      " will be sent as soon as the laptop is back.";
-  }
+  function upvotes(n) { return S.n("n.upvotes", n); }
+  function waitingText() { return S.t("ask.offline", { kept: S.kept() }); }
 
   // A text this phone sends (a question, some words) is held (S.store) until the laptop
   // has it, and sent again by S.resend; `done(answer, text)` when it is in.
@@ -26,21 +23,21 @@
       fb.status(sending, "sending");
       S.send(path, { prompt_id: q.id, text: text }).then(function (d) {
         S.store.drop(key);
-        fb.status("\u2713 " + d.message, "done");
+        fb.status(S.t("done.ok", { message: d.message }), "done");
         done(d, text);
         S.acted();
       }, function (e) {
-        if (e.offline) fb.status(waitingText(name), "waiting");
-        else { S.store.drop(key); fb.error(e.message); }
+        if (e.offline) fb.status(waitingText(), "waiting");
+        else { S.store.drop(key); fb.error(e.message, e.lang); }
       }).then(function () { busy = S.busy(submit, false); });
     }
     S.resenders[name] = go;
-    if (S.store.get(key)) { field.value = S.store.get(key); fb.status(waitingText(name), "waiting"); }
+    if (S.store.get(key)) { field.value = S.store.get(key); fb.status(waitingText(), "waiting"); }
     return { busy: function () { return busy; }, send: function (text) { S.store.set(key, text); go(); } };
   }
 
   function waitingNote() {
-    return el("span", { class: "hint" }, " (waiting for the facilitator to approve it)");
+    return el("span", { class: "hint" }, S.t("ask.waiting"));
   }
 
   // Pushes carry the room's part only: while something this phone sent waits for approval,
@@ -63,33 +60,33 @@
     var upvoted = {}, counts = {}, asked = (me.asked || []).slice();
     (me.upvoted || []).forEach(function (id) { upvoted[id] = true; });
     var area = el("textarea", { id: "question-text", maxLength: 300, rows: 3, dir: "auto" });
-    var count = el("p", { class: "hint", id: "question-count" }, "Up to 300 characters.");
+    var count = el("p", { class: "hint", id: "question-count" }, S.t("ask.limit"));
     area.setAttribute("aria-describedby", "question-count");
-    area.addEventListener("input", function () { count.textContent = area.value.length + " of 300 characters"; });
-    var submit = el("button", { type: "submit", class: "primary" }, "Send question");
+    area.addEventListener("input", function () { count.textContent = S.t("ask.typed", { n: S.num(area.value.length) }); });
+    var submit = el("button", { type: "submit", class: "primary" }, S.t("ask.send"));
     var fb = S.feedback();
     var form = add(el("form", { noValidate: true }),
-      el("label", { for: "question-text" }, "Your question"), area, count, submit, fb.box);
-    var out = outbox("question", q, area, submit, fb, "/api/question", "Sending your question\u2026", function (d, text) {
+      el("label", { for: "question-text" }, S.t("ask.label")), area, count, submit, fb.box);
+    var out = outbox("question", q, area, submit, fb, "/api/question", S.t("ask.sending"), function (d, text) {
       asked.push({ id: d.id, text: text, waiting: d.waiting });
-      if (area.value === text) { area.value = ""; count.textContent = "Up to 300 characters."; }
+      if (area.value === text) { area.value = ""; count.textContent = S.t("ask.limit"); }
       drawMine();
     });
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       if (out.busy()) return;
-      if (!area.value.trim()) { fb.error("Write your question first."); area.focus(); return; }
+      if (!area.value.trim()) { fb.error(S.t("ask.empty")); area.focus(); return; }
       out.send(area.value);
     });
-    var mineTitle = el("h3", { hidden: true }, "You asked");
-    var mine = el("ul", { class: "mine", "aria-label": "Questions you asked" });
-    var listTitle = el("h3", { id: "questions-title" }, "Questions from the room, most upvoted first");
-    var empty = el("p", { class: "hint" }, "No questions yet: be the first to ask.");
+    var mineTitle = el("h3", { hidden: true }, S.t("ask.you_asked"));
+    var mine = el("ul", { class: "mine", "aria-label": S.t("ask.yours") });
+    var listTitle = el("h3", { id: "questions-title" }, S.t("ask.list"));
+    var empty = el("p", { class: "hint" }, S.t("ask.none"));
     var list = el("ol", { class: "questions", role: "list", "aria-labelledby": "questions-title" });
-    var doneTitle = el("h3", { id: "answered-title", hidden: true }, "Answered");
+    var doneTitle = el("h3", { id: "answered-title", hidden: true }, S.t("ask.answered"));
     var done = el("ul", { class: "questions answered", role: "list", "aria-labelledby": "answered-title" });
     var news = el("p", { class: "sr-only", "aria-live": "polite" });
-    add(card, el("h2", { id: "prompt-title", dir: "auto" }, q.text), form,
+    add(card, S.content(el("h2", { id: "prompt-title", dir: "auto" }, q.text)), form,
       mineTitle, mine, listTitle, empty, list, doneTitle, done, news);
 
     function drawMine() {
@@ -116,13 +113,13 @@
         draw(q);
         S.acted();
       }, function (e) {
-        if (e.offline) { news.textContent = waitingText("upvote"); return; }
+        if (e.offline) { news.textContent = waitingText(); return; }
         var now = S.store.get(votesKey) || {};
         delete now[id];
         S.store.set(votesKey, now);
         upvoted[id] = !held[id];
         draw(q);
-        fb.error(e.message);
+        fb.error(e.message, e.lang);
       }).then(function () {
         voting[id] = false;
         var now = S.store.get(votesKey) || {};
@@ -160,11 +157,11 @@
         var mineUp = !!upvoted[question.id];
         var button = el("button", { type: "button", class: "upvote", "data-question": String(question.id),
           "aria-pressed": String(mineUp),
-          "aria-label": (mineUp ? "Take back your upvote: " : "Upvote: ") + question.text },
-          mineUp ? "\u25b2 Upvoted" : "\u25b2 Upvote");
+          "aria-label": S.t(mineUp ? "ask.unvote_label" : "ask.vote_label", { question: question.text }) },
+          S.t(mineUp ? "ask.upvoted" : "ask.upvote"));
         button.addEventListener("click", function () { press(question, !mineUp); });
         list.appendChild(add(item, add(el("div", { class: "body" }), text,
-          question.state === "answering" ? el("span", { class: "now-answering" }, "Being answered now") : null,
+          question.state === "answering" ? el("span", { class: "now-answering" }, S.t("ask.answering")) : null,
           tally), button));
         if (focused === String(question.id)) button.focus();
       });
@@ -197,13 +194,13 @@
     var input = el("input", { id: "word-text", type: "text", maxLength: 60, dir: "auto", autocomplete: "off" });
     var hint = el("p", { class: "hint", id: "word-hint" });
     input.setAttribute("aria-describedby", "word-hint");
-    var submit = el("button", { type: "submit", class: "primary" }, "Send");
+    var submit = el("button", { type: "submit", class: "primary" }, S.t("words.send"));
     var fb = S.feedback();
     var form = add(el("form", { noValidate: true }),
-      el("label", { for: "word-text" }, "One to three words"), input, hint, submit, fb.box);
-    var mineTitle = el("h3", { hidden: true }, "You sent");
-    var mine = el("ul", { class: "mine", "aria-label": "Words you sent" });
-    var out = outbox("word", q, input, submit, fb, "/api/word", "Sending\u2026", function (d, text) {
+      el("label", { for: "word-text" }, S.t("words.label")), input, hint, submit, fb.box);
+    var mineTitle = el("h3", { hidden: true }, S.t("words.you_sent"));
+    var mine = el("ul", { class: "mine", "aria-label": S.t("words.yours") });
+    var out = outbox("word", q, input, submit, fb, "/api/word", S.t("words.sending"), function (d, text) {
       sent.push({ text: text, waiting: d.waiting });
       if (input.value === text) input.value = "";
       draw();
@@ -212,11 +209,11 @@
       ev.preventDefault();
       if (out.busy()) return;
       var words = input.value.trim().split(/\s+/).filter(Boolean);
-      if (!words.length) { fb.error("Write a word first."); input.focus(); return; }
-      if (words.length > 3) { fb.error("Send one to three words: send each idea on its own."); input.focus(); return; }
+      if (!words.length) { fb.error(S.t("words.empty")); input.focus(); return; }
+      if (words.length > 3) { fb.error(S.t("words.too_many")); input.focus(); return; }
       out.send(input.value);
     });
-    add(card, el("h2", { id: "prompt-title", dir: "auto" }, q.text), form, mineTitle, mine);
+    add(card, S.content(el("h2", { id: "prompt-title", dir: "auto" }, q.text)), form, mineTitle, mine);
 
     function draw() {
       mine.textContent = "";
@@ -228,10 +225,10 @@
       var had = document.activeElement === submit || document.activeElement === input;
       input.disabled = submit.disabled = left <= 0;
       if (left <= 0 && had) { hint.tabIndex = -1; hint.focus(); }  // the words are all in
-      var soFar = q.answers ? " " + S.plural(q.answers, "answer") + " on the cloud so far." : "";
+      var soFar = q.answers ? S.t("words.so_far", { answers: S.n("n.answers", q.answers) }) : "";
       hint.textContent = (left <= 0
-        ? "You have sent " + S.plural(q.max_words, "word") + ". Thank you."
-        : "You can send " + left + " more (" + q.max_words + " in all). Watch them join the cloud on the screen.") + soFar;
+        ? S.t("words.all_sent", { words: S.n("n.words", q.max_words) })
+        : S.t("words.more", { left: S.num(left), max: S.num(q.max_words) })) + soFar;
     }
 
     draw();

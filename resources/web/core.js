@@ -5,11 +5,46 @@
 // Text from the server is only ever set with textContent, never parsed as HTML.
 (function () {
   var S = window.Summit = { prompts: {}, state: null, ok: true };
+  // The page's own words, in the phone's language, from words.toml (server/words.py puts
+  // only that language's into the page). The summit's content is shown as written.
+  var W = {}, root = document.documentElement;
+  try { W = JSON.parse(document.getElementById("words").textContent); } catch (e) { /* keys shown */ }
+  S.lang = root.lang || "en";
+  // The laptop chose from Accept-Language; where the browser's own list (navigator.languages)
+  // says otherwise (some in-app browsers) and nobody chose, the page is asked for again once.
+  (function () {
+    var asked = navigator.languages || [], want = null;
+    if (/(^|; )summit-lang=/.test(document.cookie) || /[?&]lang=/.test(location.search)) return;
+    for (var i = 0; i < asked.length && !want; i++) {
+      var primary = String(asked[i]).split("-")[0].toLowerCase();
+      if (primary === "cy" || primary === "en") want = primary;
+    }
+    if (want && want !== S.lang && /^\/(j|host)\b/.test(location.pathname)) location.replace(location.pathname + "?lang=" + want + location.hash);
+  })();
+  function fill(text, args) {
+    return String(text).replace(/\{(\w+)\}/g, function (m, k) { return args && k in args ? args[k] : m; });
+  }
+  S.t = function (key, args) { return fill(key in W ? W[key] : key, args); };
+  // A number and its word: Welsh has six forms (CLDR), for the mutations after 2, 3 and 6.
+  S.form = function (n) {
+    if (S.lang !== "cy") return n === 1 ? "one" : "other";
+    return { 0: "zero", 1: "one", 2: "two", 3: "few", 6: "many" }[n] || "other";
+  };
+  S.num = function (n) {
+    try { return Number(n).toLocaleString(S.lang === "cy" ? "cy-GB" : "en-GB"); } catch (e) { return String(n); }
+  };
+  S.n = function (key, n, args) {
+    var forms = W[key] || {}, a = { n: S.num(n) };
+    for (var k in args || {}) a[k] = args[k];
+    return fill(forms[S.form(n)] || forms.other || key, a);
+  };
+  // The summit's own words (a question, an option, a group) are marked with its language.
+  S.content = function (e) { e.lang = (S.state && S.state.lang) || "en"; return e; };
   // A browser without fetch or promises cannot run the page: say so plainly.
   if (!window.fetch || !window.Promise || !window.JSON || !document.querySelector) {
     S.ok = false;
     var now = document.getElementById("now");
-    if (now) now.textContent = "This phone's browser is too old for this page. Open the link in a recent browser (Chrome, Safari, Firefox, Edge or Samsung Internet), or ask the facilitator for another way to vote.";
+    if (now) now.textContent = S.t("page.too_old");
     return;
   }
 
@@ -31,7 +66,6 @@
     return parent;
   };
 
-  S.plural = function (n, word) { return n + " " + word + (n === 1 ? "" : "s"); };
 
   // Messages sit next to the control they are about: `feedback(form)` makes the pair of
   // lines under a button, one polite (sending, saved) and one an alert (what went wrong).
@@ -48,10 +82,12 @@
         status.textContent = text || "";
         status.className = text ? "saved " + (kind || "") : "";
       },
-      error: function (text) {
+      error: function (text, lang) {
         status.textContent = "";
         status.className = "";
         alert.textContent = text;
+        // The laptop's sentence in English where the catalogue has no Welsh for it.
+        if (lang && lang !== S.lang) alert.lang = lang; else alert.removeAttribute("lang");
         alert.hidden = false;
         if (alert.scrollIntoView) alert.scrollIntoView({ block: "nearest" });
       },
@@ -77,9 +113,7 @@
   try { disk().setItem("summit-probe", "1"); disk().removeItem("summit-probe"); S.store.lasting = true; }
   catch (e) { S.store.lasting = false; }
   // How a held answer is kept, for the line that says it waits.
-  S.kept = function () {
-    return S.store.lasting ? "It is kept on this phone" : "It is kept while this page stays open";
-  };
+  S.kept = function () { return S.t(S.store.lasting ? "kept.phone" : "kept.page"); };
 
   // One quiet announcement for screen readers (a poll opening, the item changing).
   S.announce = function (text) {
@@ -114,7 +148,7 @@
   // would make a participant who cannot vote, so the replacement card is what to ask for.
   S.refused = function (status, said) {
     var s = S.state || {};
-    return (status === 401 || status === 403) && s.verified && (s.me || {}).card ? "This phone's voting card no longer works (it may have been cancelled). Ask the facilitator for your replacement card and scan it." : said;
+    return (status === 401 || status === 403) && s.verified && (s.me || {}).card ? S.t("send.card_gone") : said;
   };
 
   // POST JSON. A refusal rejects with {message, status}; no answer at all with
@@ -130,13 +164,13 @@
       return r.json().catch(function () { return {}; }).then(function (d) {
         clearTimeout(late);
         tries = 0;
-        if (!r.ok) throw { message: S.refused(r.status, d.error || "That did not work (error " + r.status + ")."), status: r.status };
+        if (!r.ok) throw { message: S.refused(r.status, d.error || S.t("send.failed", { status: r.status })), status: r.status, lang: d.lang };
         return d;
       });
     }, function () {
       clearTimeout(late);
       again();
-      throw { message: "Could not reach the summit laptop.", offline: true };
+      throw { message: S.t("send.unreachable"), offline: true };
     });
   };
 })();

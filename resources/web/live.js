@@ -29,7 +29,7 @@
     var wasAway = away;
     away = false;
     clearTimeout(rescan);
-    if (wasAway) link("\u2713 Connected to the summit laptop again.");
+    if (wasAway) link(S.t("link.back"));
     else if (!known) link("");
     known = true;
     if (state) arrived(state);
@@ -39,10 +39,10 @@
   function lost() {
     if (away) return;
     away = true;
-    link("Lost touch with the summit laptop. Trying again\u2026 Anything you send is kept on this phone until it is back.", true);
+    link(S.t("link.lost"), true);
     // Its port may have been taken on a restart: the screen's code has the new address.
     rescan = setTimeout(function () {
-      link("Still out of touch with the summit laptop. If this goes on, scan the code on the screen again: the laptop may be at a new address.", true);
+      link(S.t("link.rescan"), true);
     }, RESCAN_MS);
   }
 
@@ -81,7 +81,7 @@
         if (r.status === 304) return null;
         if (r.status === 401 || r.status === 403) {
           stopped = true;
-          return r.json().then(function (d) { S.complain(S.refused(r.status, d.error)); return null; });
+          return r.json().then(function (d) { S.complain(S.refused(r.status, d.error), d.lang); return null; });
         }
         if (!r.ok) throw new Error("HTTP " + r.status);
         etag = r.headers.get("ETag") || "";

@@ -26,35 +26,35 @@
   S.prompts.notes = function (card, q) {
     var pendingKey = "summit-note-" + q.id;
     var area = el("textarea", { id: "note-text", maxLength: 500, rows: 4, dir: "auto" });
-    var count = el("p", { class: "hint", id: "note-count" }, "Up to 500 characters.");
+    var count = el("p", { class: "hint", id: "note-count" }, S.t("note.limit"));
     area.setAttribute("aria-describedby", "note-count");
-    area.addEventListener("input", function () { count.textContent = area.value.length + " of 500 characters"; });
-    var submit = el("button", { type: "submit", class: "primary" }, "Post note");
+    area.addEventListener("input", function () { count.textContent = S.t("note.typed", { n: S.num(area.value.length) }); });
+    var submit = el("button", { type: "submit", class: "primary" }, S.t("note.post"));
     var fb = S.feedback();
-    var mine = el("ul", { class: "mine", "aria-label": "Notes you posted" });
-    var mineTitle = el("h3", { hidden: true }, "You posted");
+    var mine = el("ul", { class: "mine", "aria-label": S.t("note.yours") });
+    var mineTitle = el("h3", { hidden: true }, S.t("note.you_posted"));
     var form = add(el("form", { noValidate: true }),
-      el("label", { for: "note-text" }, "Your note"), area, count, submit, fb.box);
+      el("label", { for: "note-text" }, S.t("note.label")), area, count, submit, fb.box);
     var sending = false;
 
     function post() {
       var text = S.store.get(pendingKey);
       if (!text || sending) return;
       sending = S.busy(submit, true);
-      fb.status("Posting your note\u2026", "sending");
+      fb.status(S.t("note.posting"), "sending");
       S.send("/api/note", { prompt_id: q.id, text: text }).then(function (d) {
         S.store.drop(pendingKey);
-        fb.status("\u2713 " + d.message + " You can post another.", "done");
+        fb.status(S.t("note.posted", { message: d.message }), "done");
         mine.appendChild(el("li", { dir: "auto" }, text));
         mineTitle.hidden = false;
-        if (area.value === text) { area.value = ""; count.textContent = "Up to 500 characters."; }
+        if (area.value === text) { area.value = ""; count.textContent = S.t("note.limit"); }
         S.acted();
       }, function (e) {
         if (e.offline) {
-          fb.status("Not posted yet: this phone cannot reach the laptop. " + S.kept() + " and will be posted as soon as the laptop is back.", "waiting");
+          fb.status(S.t("note.offline", { kept: S.kept() }), "waiting");
         } else {
           S.store.drop(pendingKey);
-          fb.error(e.message);
+          fb.error(e.message, e.lang);
         }
       }).then(function () { sending = S.busy(submit, false); });
     }
@@ -62,7 +62,7 @@
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       if (sending) return;
-      if (!area.value.trim()) { fb.error("Write something first."); return; }
+      if (!area.value.trim()) { fb.error(S.t("note.empty")); return; }
       S.store.set(pendingKey, area.value);
       post();
     });
@@ -70,9 +70,9 @@
     var waiting = S.store.get(pendingKey);
     if (waiting) {
       area.value = waiting;
-      fb.status("Not posted yet: it will be posted as soon as the laptop is back.", "waiting");
+      fb.status(S.t("note.held"), "waiting");
     }
-    add(card, el("h2", { id: "prompt-title", dir: "auto" }, q.text), form, mineTitle, mine);
+    add(card, S.content(el("h2", { id: "prompt-title", dir: "auto" }, q.text)), form, mineTitle, mine);
     return {};
   };
 })();

@@ -42,27 +42,27 @@
     if (!card.hidden) return;
     card.textContent = "";
     add(card,
-      el("h2", { id: "group-title" }, "Which group are you from?"),
-      el("p", { class: "hint" }, "Optional. It shows how each profession voted; nobody sees who you are."));
+      el("h2", { id: "group-title" }, S.t("group.title")),
+      el("p", { class: "hint" }, S.t("group.hint")));
     var list = el("div", { class: "choices", role: "group", "aria-labelledby": "group-title" });
     var fb = S.feedback();
     s.groups.forEach(function (g) {
-      var b = el("button", { type: "button", class: "choice" }, g);
+      var b = S.content(el("button", { type: "button", class: "choice" }, g));
       b.setAttribute("aria-pressed", String(me.group === g));
       b.addEventListener("click", function () {
         S.store.set(HELD, g);
         S.state.me.group = g;
         sendGroup().then(function () {
-          done("\u2713 Thank you. Your group: " + g + ".");
+          done(S.t("group.thanks", { group: g }));
         }, function (e) {
-          if (e.offline) done("Your group: " + g + ". Not sent yet: this phone cannot reach the laptop. " + S.kept() + " until it is back.");
-          else fb.error(e.message);
+          if (e.offline) done(S.t("group.offline", { group: g, kept: S.kept() }));
+          else fb.error(e.message, e.lang);
         });
       });
       list.appendChild(b);
     });
-    var skip = el("button", { type: "button", class: "link" }, "Skip");
-    skip.addEventListener("click", function () { done("You can choose a group later."); });
+    var skip = el("button", { type: "button", class: "link" }, S.t("group.skip"));
+    skip.addEventListener("click", function () { done(S.t("group.later")); });
     add(card, list, skip, fb.box);
     card.hidden = false;
 
@@ -88,22 +88,22 @@
     card.textContent = "";
     var input = el("input", { id: "card-code", type: "text", autocomplete: "off", autocapitalize: "characters", spellcheck: false });
     var fb = S.feedback();
-    var submit = el("button", { type: "submit", class: "primary" }, "Use my card");
+    var submit = el("button", { type: "submit", class: "primary" }, S.t("card.use"));
     var form = add(el("form", { noValidate: true }),
-      el("label", { for: "card-code" }, "The code printed on your card"), input, submit, fb.box);
+      el("label", { for: "card-code" }, S.t("card.code")), input, submit, fb.box);
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
-      if (!input.value.trim()) { fb.error("Type the code printed on your card."); return; }
+      if (!input.value.trim()) { fb.error(S.t("card.type")); return; }
       submit.disabled = true;
       S.send("/api/card", { code: input.value }).then(function (d) {
         card.hidden = true;
-        S.say("\u2713 " + d.message);
+        S.say(S.t("done.ok", { message: d.message }));
         S.reload();
-      }, function (e) { fb.error(e.message); }).then(function () { submit.disabled = false; });
+      }, function (e) { fb.error(e.message, e.lang); }).then(function () { submit.disabled = false; });
     });
     add(card,
-      el("h2", { id: "card-title" }, "This vote is for card holders"),
-      el("p", null, "Scan the QR code on your voting card with this phone's camera, or type the code printed under it."),
+      el("h2", { id: "card-title" }, S.t("card.title")),
+      el("p", null, S.t("card.how")),
       form);
     card.hidden = false;
   };

@@ -18,11 +18,11 @@
   function mineFor(p, me) { return me && me.poll_id === p.id ? me.ballot : null; }
 
   var HINTS = {
-    single: function () { return "Choose one."; },
-    multi: function (p) { return "Choose up to " + p.max_choices + "."; },
-    points: function (p) { return "Share " + S.plural(p.points, "point") + " between the options. Give more to what matters most."; },
-    rank: function () { return "Tap the options in your order of preference, most important first."; },
-    scale: function () { return "Say how much you agree with each statement."; }
+    single: function () { return S.t("poll.hint.single"); },
+    multi: function (p) { return S.t("poll.hint.multi", { n: S.num(p.max_choices) }); },
+    points: function (p) { return S.t("poll.hint.points", { points: S.n("n.points", p.points) }); },
+    rank: function () { return S.t("poll.hint.rank"); },
+    scale: function () { return S.t("poll.hint.scale"); }
   };
 
   S.showPoll = function (p, me) {
@@ -48,12 +48,12 @@
     form = null;
     draft = {};
     var pending = S.store.get(pendingKey(p.id));
-    add(card, el("h2", { id: "poll-title", dir: "auto" }, p.question));
+    add(card, S.content(el("h2", { id: "poll-title", dir: "auto" }, p.question)));
     if (!p.open) {
-      var said = mine ? "Your vote was counted. Thank you." : "Voting has ended.";
-      if (pending && !mine) said = "The poll closed before your vote reached the laptop, so it was not counted.";
+      var said = S.t(mine ? "poll.counted" : "poll.ended");
+      if (pending && !mine) said = S.t("poll.too_late");
       S.store.drop(pendingKey(p.id));
-      add(card, el("p", { class: "closed" }, "This poll is closed."), el("p", null, said), el("div", { id: "results" }));
+      add(card, el("p", { class: "closed" }, S.t("poll.closed")), el("p", null, said), el("div", { id: "results" }));
       return;
     }
     var shown = pending || mine || {};
@@ -63,17 +63,17 @@
     // Choices are grouped under the question for screen readers (as a fieldset would).
     var body = el("div", { class: "options", role: p.kind === "single" ? "radiogroup" : "group", "aria-labelledby": "poll-title" });
     ({ single: pickOne, multi: pickSome, points: shareOut, rank: putInOrder, scale: rate })[p.kind](p, body);
-    var submit = el("button", { type: "submit", class: "primary" }, mine ? "Change my vote" : "Send my vote");
+    var submit = el("button", { type: "submit", class: "primary" }, S.t(mine ? "poll.change" : "poll.send"));
     var fb = S.feedback();
     add(f, body, submit, fb.box);
     add(card, f, el("div", { id: "results" }));
     var held = mine, dirty = false, sending = false;
 
     function saved() {
-      fb.status("\u2713 Your vote is saved. You can change it while the poll is open.", "done");
-      submit.textContent = "Change my vote";
+      fb.status(S.t("poll.saved"), "done");
+      submit.textContent = S.t("poll.change");
     }
-    if (pending) fb.status("Not sent yet: this phone could not reach the laptop. It will be sent as soon as the laptop is back.", "waiting");
+    if (pending) fb.status(S.t("poll.held"), "waiting");
     else if (mine) saved();
 
     function changed(ev) {
@@ -81,7 +81,7 @@
       dirty = true;
       fb.clearError();
       if (held && !S.store.get(pendingKey(p.id)))
-        fb.status("You changed your answer. Press \u201cChange my vote\u201d to send it.", "waiting");
+        fb.status(S.t("poll.edited"), "waiting");
     }
     f.addEventListener("change", changed);
     f.addEventListener("click", changed);
@@ -90,7 +90,7 @@
       var choices = S.store.get(pendingKey(p.id));
       if (!choices || sending) return;
       sending = S.busy(submit, true);
-      fb.status("Sending your vote\u2026", "sending");
+      fb.status(S.t("poll.sending"), "sending");
       S.send("/api/ballot", { poll_id: p.id, choices: choices }).then(function (d) {
         S.store.drop(pendingKey(p.id));
         held = d.choices;
@@ -106,10 +106,10 @@
         S.acted();
       }, function (e) {
         if (e.offline) {
-          fb.status("Not sent yet: this phone cannot reach the laptop. " + S.kept() + " and will be sent as soon as the laptop is back.", "waiting");
+          fb.status(S.t("poll.offline", { kept: S.kept() }), "waiting");
         } else {
           S.store.drop(pendingKey(p.id));
-          fb.error(e.message);
+          fb.error(e.message, e.lang);
         }
       }).then(function () { sending = S.busy(submit, false); });
     }
@@ -142,15 +142,17 @@
   function incomplete(p) {
     var values = Object.keys(draft).map(function (k) { return draft[k]; }).filter(Boolean);
     if (p.kind === "rank" && order.length < p.options.length)
-      return "Put all " + p.options.length + " options in order before sending.";
-    if (!values.length) return p.kind === "points" ? "Give at least one point." :
-      p.kind === "scale" ? "Answer at least one statement." : "Choose an option first.";
+      return S.t("poll.need_rank", { n: S.num(p.options.length) });
+    if (!values.length) return S.t(p.kind === "points" ? "poll.need_point" :
+      p.kind === "scale" ? "poll.need_answer" : "poll.need_choice");
     return "";
   }
 
   function box(type, name, option, checked) {
     var input = el("input", { type: type, name: name, value: String(option.id), checked: !!checked });
-    return { input: input, label: add(el("label", { class: "choice" }), input, el("span", { dir: "auto" }, option.text)) };
+    var text = el("span", { dir: "auto" }, option.text);
+    if (!option.ours) S.content(text);  // a scale's levels are the page's words, not the summit's
+    return { input: input, label: add(el("label", { class: "choice" }), input, text) };
   }
 
   function pickOne(p, body) {
@@ -167,7 +169,7 @@
     function update() {
       var n = inputs.filter(function (i) { return i.checked; }).length;
       inputs.forEach(function (i) { i.disabled = !i.checked && n >= p.max_choices; });
-      count.textContent = n + " of " + p.max_choices + " chosen";
+      count.textContent = S.t("poll.chosen", { n: S.num(n), max: S.num(p.max_choices) });
     }
     p.options.forEach(function (o) {
       var b = box("checkbox", "choice", o, draft[o.id]);
@@ -195,21 +197,21 @@
         r.less.disabled = v <= 0;
         r.more.disabled = remaining <= 0;
       });
-      left.textContent = "Points left: " + remaining + " of " + p.points;
-      if (changed) news.textContent = changed.text + ": " + S.plural(draft[changed.id] || 0, "point") + ". " + S.plural(remaining, "point") + " left.";
+      left.textContent = S.t("poll.points_left", { left: S.num(remaining), points: S.num(p.points) });
+      if (changed) news.textContent = S.t("poll.points_said", { option: changed.text, points: S.n("n.points", draft[changed.id] || 0), left: S.n("n.points", remaining) });
     }
     add(body, left, news);
     p.options.forEach(function (o) {
       var r = {
         id: o.id,
         value: el("span", { class: "value" }),
-        less: el("button", { type: "button", class: "step", "aria-label": "One point less for " + o.text }, "\u2212"),
-        more: el("button", { type: "button", class: "step", "aria-label": "One point more for " + o.text }, "+")
+        less: el("button", { type: "button", class: "step", "aria-label": S.t("poll.less", { option: o.text }) }, "\u2212"),
+        more: el("button", { type: "button", class: "step", "aria-label": S.t("poll.more", { option: o.text }) }, "+")
       };
       r.less.addEventListener("click", function () { draft[o.id] = Math.max(0, (draft[o.id] || 0) - 1); update(o); });
       r.more.addEventListener("click", function () { draft[o.id] = (draft[o.id] || 0) + 1; update(o); });
       rows.push(r);
-      body.appendChild(add(el("div", { class: "points" }), el("span", { class: "text", dir: "auto" }, o.text),
+      body.appendChild(add(el("div", { class: "points" }), S.content(el("span", { class: "text", dir: "auto" }, o.text)),
         add(el("span", { class: "steps" }), r.less, r.value, r.more)));
     });
     update(null);
@@ -219,9 +221,9 @@
     var byId = {};
     p.options.forEach(function (o) { byId[o.id] = o; });
     order = Object.keys(draft).sort(function (a, b) { return draft[a] - draft[b]; }).map(Number);
-    var list = el("ol", { class: "ranked", role: "list", "aria-label": "Your order" });
-    var pool = el("div", { class: "choices", role: "group", "aria-label": "Still to place" });
-    var poolTitle = el("h3", null, "Still to place");
+    var list = el("ol", { class: "ranked", role: "list", "aria-label": S.t("poll.your_order") });
+    var pool = el("div", { class: "choices", role: "group", "aria-label": S.t("poll.to_place") });
+    var poolTitle = el("h3", null, S.t("poll.to_place"));
     var news = el("p", { class: "count", "aria-live": "polite" });
     function sync() { draft = {}; order.forEach(function (id, i) { draft[id] = i + 1; }); }
     function move(id, by) {
@@ -231,7 +233,7 @@
       // Focus stays on the button pressed, found by the option's id (never by its text,
       // which may hold quotes or backslashes); at an end it moves to the other arrow.
       draw({ id: id, dir: by < 0 ? "up" : "down" });
-      news.textContent = byId[id].text + " is now number " + (j + 1) + ".";
+      news.textContent = S.t("poll.now_number", { option: byId[id].text, n: S.num(j + 1) });
     }
     function draw(focus) {
       sync();
@@ -239,27 +241,27 @@
       var buttons = {}, pooled = [], back = null;
       order.forEach(function (id, i) {
         var t = byId[id].text;
-        var up = el("button", { type: "button", class: "step", "aria-label": "Move " + t + " up", disabled: i === 0 }, "\u2191");
-        var down = el("button", { type: "button", class: "step", "aria-label": "Move " + t + " down", disabled: i === order.length - 1 }, "\u2193");
-        var out = el("button", { type: "button", class: "step", "aria-label": "Take " + t + " out of your order" }, "\u00d7");
+        var up = el("button", { type: "button", class: "step", "aria-label": S.t("poll.up", { option: t }), disabled: i === 0 }, "\u2191");
+        var down = el("button", { type: "button", class: "step", "aria-label": S.t("poll.down", { option: t }), disabled: i === order.length - 1 }, "\u2193");
+        var out = el("button", { type: "button", class: "step", "aria-label": S.t("poll.out", { option: t }) }, "\u00d7");
         buttons[id] = { up: up, down: down, out: out };
         up.addEventListener("click", function () { move(id, -1); });
         down.addEventListener("click", function () { move(id, 1); });
         out.addEventListener("click", function () {
-          order.splice(order.indexOf(id), 1); draw({ id: id, dir: "pool" }); news.textContent = t + " taken out.";
+          order.splice(order.indexOf(id), 1); draw({ id: id, dir: "pool" }); news.textContent = S.t("poll.taken_out", { option: t });
         });
-        list.appendChild(add(el("li"), el("span", { class: "text", dir: "auto" }, t), add(el("span", { class: "steps" }), up, down, out)));
+        list.appendChild(add(el("li"), S.content(el("span", { class: "text", dir: "auto" }, t)), add(el("span", { class: "steps" }), up, down, out)));
       });
       p.options.forEach(function (o) {
         if (order.indexOf(o.id) >= 0) return;
-        var b = el("button", { type: "button", class: "choice" }, o.text);
+        var b = S.content(el("button", { type: "button", class: "choice" }, o.text));
         pooled.push(b);
         if (focus && focus.dir === "pool" && focus.id === o.id) back = b;
         b.addEventListener("click", function () {
           // The focus goes to the next option still to place, or to the one just placed.
           var at = pooled.indexOf(b);
           order.push(o.id); draw({ id: o.id, dir: "up", next: at });
-          news.textContent = o.text + " is number " + order.length + ".";
+          news.textContent = S.t("poll.placed", { option: o.text, n: S.num(order.length) });
         });
         pool.appendChild(b);
       });
@@ -281,9 +283,9 @@
 
   function rate(p, body) {
     p.options.forEach(function (o) {
-      var set = add(el("fieldset", { class: "scale" }), el("legend", { dir: "auto" }, o.text));
+      var set = add(el("fieldset", { class: "scale" }), S.content(el("legend", { dir: "auto" }, o.text)));
       S.state.scale.forEach(function (label, i) {
-        var b = box("radio", "s" + o.id, { id: i + 1, text: label }, draft[o.id] === i + 1);
+        var b = box("radio", "s" + o.id, { id: i + 1, text: S.t("scale." + (i + 1)), ours: true }, draft[o.id] === i + 1);
         b.input.addEventListener("change", function () { draft[o.id] = i + 1; });
         set.appendChild(b.label);
       });
@@ -307,16 +309,17 @@
     if (!out) return;
     out.textContent = "";
     if (!results) return;
-    add(out, el("h3", null, open ? "Results so far" : "Results"),
-      el("p", { class: "hint" }, results.voters_text + "."));
+    var said = S.said(results, poll);
+    add(out, el("h3", null, S.t(open ? "results.so_far" : "results.title")),
+      el("p", { class: "hint" }, said.voters + "."));
     if (results.scale.length) {
       var legend = el("ul", { class: "key", "aria-hidden": "true" });
       results.scale.forEach(function (name, i) {
-        add(legend, add(el("li", null), el("span", { class: "swatch level" + (i + 1) }), el("span", null, name)));
+        add(legend, add(el("li", null), el("span", { class: "swatch level" + (i + 1) }), el("span", null, S.t("scale." + (i + 1)))));
       });
       out.appendChild(legend);
     }
-    results.rows.forEach(function (r) {
+    results.rows.forEach(function (r, row) {
       var track = el("div", { class: r.levels.length ? "track stacked" : "track", "aria-hidden": "true" });
       var parts = r.levels.length ? r.levels : [{ share: r.width }];
       parts.forEach(function (part, i) {
@@ -325,10 +328,38 @@
         track.appendChild(fill);
       });
       add(out, add(el("div", { class: "bar" }),
-        add(el("p", null), el("span", { class: "text", dir: "auto" }, r.text), figure(r.figure)),
-        r.detail ? el("p", { class: "detail" }, r.detail) : null,
+        add(el("p", null), S.content(el("span", { class: "text", dir: "auto" }, r.text)), figure(said.rows[row].figure)),
+        said.rows[row].detail ? el("p", { class: "detail" }, said.rows[row].detail) : null,
         track));
     });
-    out.appendChild(el("p", { class: "hint" }, results.sentence));
+    out.appendChild(el("p", { class: "hint" }, said.sentence));
   }
+
+  // The laptop's figures (core/presenting.py) in the page's words: English phones read
+  // the presenter's own sentences; others have them put together from the same numbers.
+  S.said = function (results, p) {
+    if (S.lang === "en" || !p) return { voters: results.voters_text, sentence: results.sentence, rows: results.rows };
+    var kind = results.kind, n = S.n;
+    var rows = results.rows.map(function (r) {
+      var marks = (r.hand_marked ? S.t("said.by_hand", { n: S.num(r.hand_count) }) : "") +
+        (r.table_count ? S.t("said.at_tables", { n: S.num(r.table_count) }) : "");
+      if (kind === "rank") return { figure: n("n.points", r.borda), detail: n("said.n.first_places", r.count) + (r.mean ? S.t("said.mean_place", { mean: r.mean }) : "") + marks };
+      if (kind === "scale") {
+        if (!r.count) return { figure: S.t("said.no_answers"), detail: "" };
+        var s = r.levels.map(function (v) { return v.share; });
+        return { figure: S.t("said.scale", { agree: s[3] + s[4], neither: s[2], disagree: s[0] + s[1] }), detail: S.t("said.mean_level", { mean: r.mean }) + marks };
+      }
+      return { figure: r.figure, detail: n(kind === "points" ? "n.points" : "said.n.votes", r.count) + marks };
+    });
+    var people = n("said.n.people", results.voters), votes = results.votes, text;
+    if (kind === "single") text = S.t("said.single", { votes: n("said.n.votes", votes), people: people });
+    else if (kind === "multi") text = S.t("said.multi", { options: n("said.n.options", p.max_choices), votes: n("said.n.votes", votes), people: people });
+    else if (kind === "points") text = S.t("said.points", { points: n("n.points", p.points), given: n("n.points", votes), people: people });
+    else if (kind === "rank") text = S.t("said.rank", { n: S.num(p.options.length), people: people, first: S.num(Math.max(p.options.length - 1, 0)) });
+    else text = S.t("said.scale_all", { people: people });
+    if (results.hand_voters) text += " " + (results.hand_voters >= results.voters ? S.t("said.hand_all") : S.t("said.hand_some", { n: S.num(results.hand_voters) }));
+    if (results.table_voters) text += " " + S.t("said.tables", { people: n("said.n.people", results.table_voters), tables: n("said.n.tables", results.tables_counted || 1) });
+    if (!results.voters) text += " " + S.t("said.none");
+    return { voters: n("said.n.voted", results.voters), sentence: text, rows: rows };
+  };
 })();

@@ -10,6 +10,7 @@ from summit_app.core import Summit
 from summit_app.core.anonymise import anonymise
 from summit_app.core.history import History
 from summit_app.core.model import ItemKind, PollKind, SummitInfo
+from summit_app.core.schema import MIGRATIONS, migrate
 from summit_app.core.tally import tally
 
 
@@ -74,15 +75,27 @@ def test_a_file_from_before_gets_the_totals_of_its_ballots(tmp_path: Path) -> No
             )
         expected = summit.polls.result(poll.id)
         version = summit.execute("PRAGMA user_version").fetchone()[0]
-    conn = sqlite3.connect(path)  # back to the format before the totals, ballots kept
-    conn.executescript(
-        "DROP TRIGGER ballot_totals_insert; DROP TRIGGER ballot_totals_delete;"
-        " DROP TRIGGER ballot_totals_update; DROP TABLE ballot_totals; DROP INDEX notes_prompt;"
-        " CREATE INDEX notes_prompt ON notes(prompt_id);"
-        f" PRAGMA user_version = {version - 1};"
-    )
+    # The same rows in a file of the format before the totals, made by the migrations up to
+    # it (later migrations' columns are left behind: the file is as that format made it).
+    before = [name for name, _ in MIGRATIONS].index("notes_by_prompt_and_ballot_totals")
+    old = tmp_path / "older.summit"
+    conn = sqlite3.connect(old)
+    migrate(conn, before)
+    conn.execute("ATTACH DATABASE ? AS made", (str(path),))
+    conn.execute("PRAGMA foreign_keys = OFF")
+    tables = [
+        r[0] for r in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'")
+    ]
+    with conn:
+        for table in tables:
+            columns = [r[1] for r in conn.execute(f"PRAGMA main.table_info({table})")]
+            names = ", ".join(columns)
+            conn.execute(f"DELETE FROM main.{table}")
+            conn.execute(f"INSERT INTO main.{table} ({names}) SELECT {names} FROM made.{table}")
+    conn.execute("DETACH DATABASE made")
+    assert conn.execute("SELECT COUNT(*) FROM ballots").fetchone() == (7,)
     conn.close()
-    with Summit.open(path) as summit:
+    with Summit.open(old) as summit:
         assert summit.execute("PRAGMA user_version").fetchone()[0] == version
         assert summit.polls.result(poll.id) == expected
         same_as_ballots(summit)

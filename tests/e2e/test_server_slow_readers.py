@@ -20,7 +20,10 @@ ATTACK_S = 60.0
 OPEN_OVER_S = 20.0  # the non-reading connections arrive over this long, then are held
 PIPELINED = 24  # requests each sends at once (a few hundred KB of answers it never reads)
 PHONE_TIMEOUT_S = 5.0
-MAX_RSS_MB = 200
+# What 2,000 held connections may add to the server's own memory. Its start (about 120 MB:
+# Python, FastAPI, both SQLite libraries) is not theirs to count: SQLCipher's added 7.5 MB
+# and tipped a fixed 200 MB bound over.
+MAX_GROWTH_MB = 100
 
 
 class NonReaders(threading.Thread):
@@ -94,7 +97,7 @@ def test_slow_readers_cannot_pin_a_256_descriptor_server(tmp_path: Path) -> None
     attack = NonReaders(host, int(port))
     joined = voted = 0
     slowest = 0.0
-    peak = rss_mb(served.process.pid)
+    start = peak = rss_mb(served.process.pid)
     try:
         attack.start()
         phone_number = 0
@@ -120,7 +123,8 @@ def test_slow_readers_cannot_pin_a_256_descriptor_server(tmp_path: Path) -> None
     print(
         f"slow readers: {len(attack.sockets)} opened ({attack.refused} refused at connect);"
         f" {joined} phones joined and {voted} voted meanwhile, slowest {slowest:.2f} s;"
-        f" server memory peak {peak:.0f} MB; sent again after a cut connection: {len(RESENT)}"
+        f" server memory {start:.0f} MB, peak {peak:.0f} MB;"
+        f" sent again after a cut connection: {len(RESENT)}"
     )
     # One a second or so, each joining afresh: 37 to 46 in a run on a quiet machine; 13 once
     # with the machine's load at 26 on 2 cores (the attack itself then opened only 1,657).
@@ -128,7 +132,7 @@ def test_slow_readers_cannot_pin_a_256_descriptor_server(tmp_path: Path) -> None
     assert joined == voted >= 10
     assert len(RESENT) <= 3, RESENT
     assert "Too many open files" not in log and "Traceback" not in log, log[-2000:]
-    assert peak < MAX_RSS_MB
+    assert peak - start < MAX_GROWTH_MB, (start, peak)
 
 
 def non_reader(host: str, port: int, i: int) -> socket.socket:

@@ -8,7 +8,7 @@ import socket
 import time
 
 import httpx
-from server_room import Room
+from server_room import Room, serving
 
 from summit_app.core.model import PollKind
 from summit_app.server import push
@@ -46,6 +46,27 @@ def test_a_new_poll_reaches_an_open_stream_at_once(room: Room) -> None:
             raise AssertionError("the new poll never arrived")
         assert time.monotonic() - opened < 1.0
         assert "me" not in state  # broadcasts are the shared part only
+
+
+def test_the_window_pokes_the_hub_so_phones_need_not_wait_for_its_next_look(tmp_path) -> None:
+    with serving(tmp_path / "poke.summit") as room:
+        assert room.server.hub is not None
+        room.server.hub.watch_s = 30  # its own look at the file would come too late here
+        _hears_the_poll_when_poked(room)
+
+
+def _hears_the_poll_when_poked(room: Room) -> None:
+    phone = room.phone()
+    with phone.stream("GET", "/api/events", timeout=10) as stream:
+        received = events(stream, time.monotonic() + 8)
+        assert next(received)[0] == "state"
+        poll_id = room.poll(PollKind.SINGLE, ["A", "B"])  # on the window's own connection
+        room.server.poke()  # as the window's Phones panel does after each of its commands
+        for _kind, state in received:
+            if state["poll"] and state["poll"]["id"] == poll_id:
+                break
+        else:
+            raise AssertionError("the new poll never arrived before the hub's next look")
 
 
 def test_a_full_server_sends_phones_to_polling(room: Room) -> None:

@@ -64,11 +64,16 @@ def _fresh(session: SummitSession, prompt_id: int) -> list[tuple[str, list[str]]
     return _shown(model)
 
 
-def test_edits_to_one_note_among_ten_thousand_build_no_other_row(qtbot, crowded):
-    session, prompt_id = crowded
+def _board(qtbot, session: SummitSession, prompt_id: int) -> NoteBoard:
     board = NoteBoard(session)
     qtbot.addWidget(board)
     board.choose_prompt(prompt_id)
+    return board
+
+
+def test_edits_to_one_note_among_ten_thousand_build_no_other_row(qtbot, crowded):
+    session, prompt_id = crowded
+    board = _board(qtbot, session, prompt_id)
     model = board.model
     assert model.made == NOTES
     assert board.tree.uniformRowHeights() and NOTES >= ONE_LINE_FROM
@@ -100,9 +105,7 @@ def test_edits_to_one_note_among_ten_thousand_build_no_other_row(qtbot, crowded)
 
 def test_themes_renamed_reordered_and_removed_keep_their_notes_rows(qtbot, crowded):
     session, prompt_id = crowded
-    board = NoteBoard(session)
-    qtbot.addWidget(board)
-    board.choose_prompt(prompt_id)
+    board = _board(qtbot, session, prompt_id)
     model = board.model
     staff, data, care = session.summit.notes.themes(prompt_id)
     notes = session.summit.notes.notes(prompt_id)
@@ -143,3 +146,18 @@ def test_the_wall_reads_the_changed_notes_and_lays_out_only_its_pages(qtbot, cro
     assert wall.groups == WallNotes().groups(summit, prompt_id)
     assert "Note 1" not in wall.texts()
     assert wall.placed < NOTES / 2
+
+
+def test_a_phones_note_announced_after_the_facilitators_next_note_still_appears(qtbot, session):
+    board = NoteBoard(session)
+    qtbot.addWidget(board)
+    summit = session.summit
+    prompt_id = board.prompt_id
+    assert prompt_id is not None
+    summit.agenda.open_prompt(prompt_id)
+    person = summit.people.join()
+    # The server commits a phone's note; its event waits for the phones' batch...
+    phone = summit.notes.add_note(prompt_id, "From a phone", Author.PARTICIPANT, person.id)
+    commands.add_note(session, prompt_id, "Typed on the laptop")  # ...and this comes first
+    session.announce(Changes.of(Area.NOTES, Area.PEOPLE, notes={phone.id}, origin=Origin.PHONES))
+    assert board.model.note_texts(None) == ["From a phone", "Typed on the laptop"]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import httpx
+
 from summit_app.server.network import Address, Kind
+from summit_app.ui import commands
 from summit_app.ui import server_panel as panel_module
 from summit_app.ui.server_panel import NO_NETWORK, ServerPanel
 
@@ -61,3 +64,27 @@ def test_start_shows_the_join_url_and_stop_clears_it(qtbot, session):
         panel.toggle()
     assert panel.url_label.text() == ""
     assert not panel.running
+
+
+def test_a_poll_the_facilitator_opens_reaches_a_phone_without_waiting_for_the_hub(qtbot, session):
+    panel = ServerPanel(session, port=0)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.server_started):
+        assert panel.start("127.0.0.1")
+    server = panel.server
+    assert server is not None and server.hub is not None
+    server.hub.watch_s = 30  # the hub's own look at the file would come far too late
+    code = session.summit.info().join_code
+    poll = session.summit.polls.polls()[0]
+    with httpx.Client(base_url=server.url, timeout=10) as phone:
+        assert phone.get(f"/j/{code}").status_code == 200
+        with phone.stream("GET", "/api/events") as stream:
+            lines = stream.iter_lines()
+            assert next(lines).startswith("retry:")
+            commands.open_poll(session, poll.id)  # the window's command pokes the hub
+            heard = next(
+                line for line in lines if line.startswith("data:") and poll.question in line
+            )
+            assert f'"id":{poll.id}' in heard
+    with qtbot.waitSignal(panel.server_stopped):
+        panel.toggle()

@@ -187,6 +187,7 @@ class Db:
             retention_days=row["retention_days"],
             shared_address=bool(row["shared_address"]),
             anonymised_at=row["anonymised_at"],
+            content_lang=row["content_lang"],
         )
 
     def update_info(self, info: SummitInfo) -> None:
@@ -195,7 +196,7 @@ class Db:
             self.execute(
                 "UPDATE summit SET title = ?, date = ?, venue = ?, organisers = ?,"
                 " introduction = ?, objectives = ?, start_time = ?, groups = ?, contact = ?,"
-                " privacy_notice = ?, retention_days = ?, shared_address = ?,"
+                " privacy_notice = ?, retention_days = ?, shared_address = ?, content_lang = ?,"
                 " join_code = COALESCE(NULLIF(?, ''), join_code) WHERE id = 1",
                 (
                     info.title,
@@ -210,6 +211,7 @@ class Db:
                     info.privacy_notice,
                     info.retention_days,
                     int(info.shared_address),
+                    info.content_lang,
                     info.join_code,
                 ),
             )

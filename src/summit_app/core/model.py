@@ -91,6 +91,10 @@ class SummitInfo:
     retention_days: int = 90  # how long the identifiable part is kept before anonymising
     shared_address: bool = False  # many phones behind one address: no per-address total
     anonymised_at: str = ""  # when File › Close and anonymise was done; '' until then
+    # The language the summit's own words are written in (titles, questions, options,
+    # prompts, groups, its own privacy notice): phones mark them with it, whatever the
+    # language of the page around them, so a screen reader pronounces each part right.
+    content_lang: str = "en"
 
 
 @dataclass(frozen=True)

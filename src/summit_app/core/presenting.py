@@ -142,6 +142,7 @@ class Presentation:
     scale: tuple[str, ...]  # the level names, for scale polls; else ()
     rounding: str = ""  # a sentence when the shares do not add up to 100 (equal counts)
     table_voters: int = 0  # people counted by table hosts (part of `voters`)
+    tables_counted: int = 0  # how many tables sent those counts
 
     @property
     def hand_marked(self) -> bool:
@@ -155,6 +156,7 @@ class Presentation:
             "votes": self.votes,
             "hand_voters": self.hand_voters,
             "table_voters": self.table_voters,
+            "tables_counted": self.tables_counted,
             "voters_text": self.voters_text,
             "sentence": self.sentence,
             "scale": list(self.scale),
@@ -210,6 +212,7 @@ def present(result: PollResult) -> Presentation:
         scale=SCALE_LABELS if kind is PollKind.SCALE else (),
         rounding=rounding_note(figures) if kind in CHOICE_KINDS else "",
         table_voters=result.table_voters,
+        tables_counted=result.tables_counted,
     )
 
 

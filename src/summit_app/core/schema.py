@@ -607,28 +607,29 @@ _M020_NOTES_BY_PROMPT_AND_BALLOT_TOTALS = """
             SELECT poll_id, CAST(key AS INTEGER), value, COUNT(*)
             FROM ballots, json_each(ballots.choices) GROUP BY 1, 2, 3
             UNION ALL SELECT poll_id, 0, 0, COUNT(*) FROM ballots GROUP BY poll_id;
-        CREATE TRIGGER ballot_totals_insert AFTER INSERT ON ballots BEGIN
+        CREATE TRIGGER ballot_totals_insert AFTER INSERT ON ballots BEGIN {add} END;
+        CREATE TRIGGER ballot_totals_delete AFTER DELETE ON ballots BEGIN {take} END;
+        CREATE TRIGGER ballot_totals_update AFTER UPDATE OF poll_id, choices ON ballots
+            BEGIN {take} {add} END;
+""".format(
+    # The new ballot's (option, value) pairs and its (0, 0), each counted once more.
+    add="""
             INSERT INTO ballot_totals (poll_id, option_id, value, ballots)
                 SELECT new.poll_id, CAST(key AS INTEGER), value, 1 FROM json_each(new.choices)
                 UNION ALL SELECT new.poll_id, 0, 0, 1 WHERE true
-                ON CONFLICT DO UPDATE SET ballots = ballots + 1;
-        END;
-        CREATE TRIGGER ballot_totals_delete AFTER DELETE ON ballots BEGIN
+                ON CONFLICT DO UPDATE SET ballots = ballots + 1;""",
+    # The old ballot's, each counted once less; a total that reaches nothing goes.
+    take="""
             UPDATE ballot_totals SET ballots = ballots - 1 WHERE poll_id = old.poll_id
                 AND (option_id, value) IN (SELECT CAST(key AS INTEGER), value
                     FROM json_each(old.choices) UNION ALL SELECT 0, 0);
-            DELETE FROM ballot_totals WHERE poll_id = old.poll_id AND ballots <= 0;
-        END;
-        CREATE TRIGGER ballot_totals_update AFTER UPDATE OF poll_id, choices ON ballots BEGIN
-            UPDATE ballot_totals SET ballots = ballots - 1 WHERE poll_id = old.poll_id
-                AND (option_id, value) IN (SELECT CAST(key AS INTEGER), value
-                    FROM json_each(old.choices) UNION ALL SELECT 0, 0);
-            DELETE FROM ballot_totals WHERE poll_id = old.poll_id AND ballots <= 0;
-            INSERT INTO ballot_totals (poll_id, option_id, value, ballots)
-                SELECT new.poll_id, CAST(key AS INTEGER), value, 1 FROM json_each(new.choices)
-                UNION ALL SELECT new.poll_id, 0, 0, 1 WHERE true
-                ON CONFLICT DO UPDATE SET ballots = ballots + 1;
-        END;
+            DELETE FROM ballot_totals WHERE poll_id = old.poll_id AND ballots <= 0;""",
+)
+
+
+# The language of the summit's own words, which phones mark them with (English unless set).
+_M021_CONTENT_LANGUAGE = """
+        ALTER TABLE summit ADD COLUMN content_lang TEXT NOT NULL DEFAULT 'en';
 """
 
 
@@ -653,6 +654,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("note_embeddings", _M018_NOTE_EMBEDDINGS),
     ("counts_by_room", _M019_COUNTS_BY_ROOM),
     ("notes_by_prompt_and_ballot_totals", _M020_NOTES_BY_PROMPT_AND_BALLOT_TOTALS),
+    ("content_language", _M021_CONTENT_LANGUAGE),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

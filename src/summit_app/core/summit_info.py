@@ -38,7 +38,10 @@ EDITABLE = (
     "privacy_notice",
     "retention_days",
     "shared_address",
+    "content_lang",
 )
+# The languages a summit's content may be marked with: the name each is offered under.
+CONTENT_LANGUAGES = {"en": "English", "cy": "Cymraeg (Welsh)"}
 NOTICE_MAX_CHARS = 1200  # a phone screen or two: the notice is read before anything else
 MAX_RETENTION_DAYS = 3650
 
@@ -65,6 +68,11 @@ def _checked(name: str, value: Any) -> Any:
         return _entries(name, value)
     if name == "shared_address":
         return bool(value)
+    if name == "content_lang":
+        if value not in CONTENT_LANGUAGES:
+            names = " or ".join(CONTENT_LANGUAGES.values())
+            raise ValidationError(f"The summit's content is in {names}.")
+        return value
     if name == "retention_days":
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValidationError("Keep the data for a whole number of days.")

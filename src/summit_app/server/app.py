@@ -34,6 +34,7 @@ from summit_app.server.guards import Guard, RateLimit
 from summit_app.server.page_files import PageFiles
 from summit_app.server.push import Hub
 from summit_app.server.throttle import Doors
+from summit_app.server.words import Speaking
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +132,10 @@ def create_app(
     app.add_middleware(SameOrigin)
     # A page reached under another host name (DNS rebinding) is not ours to answer.
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts or ["*"])
-    app.add_middleware(Guard)  # added last, so it wraps everything
+    app.add_middleware(Guard)
+    # Answers to a Welsh phone in Welsh, the guard's refusals included: it only looks at
+    # what goes out, so it may wrap the guard.
+    app.add_middleware(Speaking)
     app.mount("/static", PageFiles(directory=WEB), name="static")
     app.add_exception_handler(Refusal, refused)
     app.add_exception_handler(SummitError, refused)

@@ -16,7 +16,6 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from summit_app.core import Summit
 from summit_app.core.errors import NotAllowedError, NotFoundError
 from summit_app.core.model import Card, Participant
-from summit_app.core.privacy import NOTICE_TITLE
 from summit_app.resources import WEB
 from summit_app.server.deps import (
     CHECK_COOKIE,
@@ -31,7 +30,9 @@ from summit_app.server.deps import (
     set_pass,
 )
 from summit_app.server.schemas import CardIn, CheckIn
+from summit_app.server.snapshot import Snapshot
 from summit_app.server.throttle import GUESSED_TOO_OFTEN, JOIN_REFUSED, SHORT_GUESSED_TOO_OFTEN
+from summit_app.server.words import COOKIE, LANGUAGES, fill, language_of, say, switch, translate
 
 SHORT_PATH = re.compile(r"[0-9 .-]{6,15}")
 WRONG_CARD = (
@@ -54,16 +55,36 @@ def page(name: str) -> bytes:
     return data
 
 
-@lru_cache(maxsize=4)
-def join_page(notice: str) -> bytes:
-    """index.html with the summit's privacy notice as the first thing in its body: shown
-    before anything is sent, read first by a screen reader, there without JavaScript."""
+def join_page(snap: Snapshot, lang: str, path: str) -> bytes:
+    """index.html in the phone's language with the summit's privacy notice as the first
+    thing in its body: shown before anything is sent, read first by a screen reader,
+    there without JavaScript."""
+    notice, notice_lang = snap.notice_in(lang)
+    return _join_page(notice, notice_lang, snap.content_lang, lang, path)
+
+
+@lru_cache(maxsize=16)
+def _join_page(notice: str, notice_lang: str, content_lang: str, lang: str, path: str) -> bytes:
     paragraphs = "".join(f"<p>{escape(p.strip())}</p>" for p in notice.split("\n\n") if p.strip())
+    title = escape(say(lang, "html.privacy_title", "page"))
     aside = (
         f'<aside id="privacy" class="privacy" aria-labelledby="privacy-title">'
-        f'<h2 id="privacy-title">{NOTICE_TITLE}</h2>{paragraphs}</aside>'
+        f'<h2 id="privacy-title">{title}</h2><div lang="{notice_lang}">{paragraphs}</div></aside>'
     )
-    return page("index.html").replace(b"<!--privacy-->", aside.encode(), 1)
+    html = fill(page("index.html"), lang).replace(b"<!--privacy-->", aside.encode(), 1)
+    # The summit's title is its own content: marked with its language in the heading.
+    html = html.replace(b'<h1 id="title">', f'<h1 id="title" lang="{content_lang}">'.encode(), 1)
+    return html.replace(b"<!--langs-->", switch(lang, path).encode(), 1)
+
+
+def spoken(request: Request, response: Response) -> str:
+    """The phone's language; a choice made with the page's switch (?lang=cy) is kept in a
+    cookie, which works where a browser keeps no storage for pages."""
+    chosen = request.query_params.get("lang")
+    if chosen in LANGUAGES:
+        response.set_cookie(COOKIE, chosen, max_age=400 * 86400, samesite="lax", path="/")
+        return chosen
+    return language_of(request.scope)
 
 
 async def join_code(c: Context, code: str, request: Request, short: bool = False) -> str | Response:
@@ -72,16 +93,16 @@ async def join_code(c: Context, code: str, request: Request, short: bool = False
     code is still taken from it (throttle.py), the short one is not even looked at."""
     where = address(request)
     if short and not c.doors.may_guess(where, short=True):
-        return plain(429, "Wait a minute", SHORT_GUESSED_TOO_OFTEN)
+        return plain(429, "Wait a minute", SHORT_GUESSED_TOO_OFTEN, request)
     snap = await c.gateway.run(c.gateway.snapshot)
     expected = snap.short_code if short else snap.join_code
     given = re.sub(r"\D", "", code) if short else code
     if secrets.compare_digest(given.encode(), expected.encode()):
         return snap.join_code
     if not c.doors.may_guess(where):
-        return plain(429, "Wait a minute", GUESSED_TOO_OFTEN)
+        return plain(429, "Wait a minute", GUESSED_TOO_OFTEN, request)
     c.doors.wrong(where, short)
-    return plain(404, "Not found", WRONG_CODE)
+    return plain(404, "Not found", WRONG_CODE, request)
 
 
 async def known(c: Context, request: Request) -> Participant | None:
@@ -92,8 +113,8 @@ async def known(c: Context, request: Request) -> Participant | None:
 
 
 @router.get("/")
-async def home() -> HTMLResponse:
-    return plain(200, "Summit", "Scan the QR code on the screen to join.")
+async def home(request: Request) -> HTMLResponse:
+    return plain(200, "Summit", "Scan the QR code on the screen to join.", request)
 
 
 @router.get("/j/{code}")
@@ -103,17 +124,19 @@ async def join(code: str, request: Request, c: Ctx) -> Response:
         return found
     snap = await c.gateway.run(c.gateway.snapshot)
     if snap.closed:
-        return plain(410, "This summit has closed", CLOSED)
+        return plain(410, "This summit has closed", CLOSED, request)
+    response = HTMLResponse(b"")
+    lang = spoken(request, response)
     if await known(c, request):
-        return HTMLResponse(join_page(snap.notice))
+        return page_body(response, join_page(snap, lang, request.url.path))
     refusal = c.doors.join_refusal(address(request), snap.shared_address)
     if refusal is not None:
         c.emit("join_refused", {"count": c.doors.refused_joins, "address": address(request)})
         title = "Wait a minute" if refusal == JOIN_REFUSED else "Ask the facilitator"
-        return plain(429, title, refusal)
+        return plain(429, title, refusal, request)
     joined, count = await c.gateway.write(_join)
     c.gateway.remember(joined)
-    response = HTMLResponse(join_page(snap.notice))
+    page_body(response, join_page(snap, lang, request.url.path))
     set_pass(response, joined.token)
     c.emit("joined", {"participant_id": joined.id, "count": count})
     return response
@@ -124,7 +147,7 @@ async def card_link(typed: str, request: Request, c: Ctx) -> Response:
     """A voting card's QR code: this phone becomes the card's participant."""
     result = await claim(c, typed, request)
     if isinstance(result, Refusal):
-        return plain(result.status, "Voting card", result.message)
+        return plain(result.status, "Voting card", result.message, request)
     code, participant = result
     response = RedirectResponse(f"/j/{code}#card", status_code=303)  # the page says so
     set_pass(response, participant.token)
@@ -206,7 +229,7 @@ async def check_report(code: str, request: Request, c: Ctx) -> JSONResponse:
 async def short_address(short: str, request: Request, c: Ctx) -> Response:
     """The address a person types: `192.168.1.20:8765/482913`."""
     if not SHORT_PATH.fullmatch(short):
-        return plain(404, "Not found", "Scan the QR code on the screen to join.")
+        return plain(404, "Not found", "Scan the QR code on the screen to join.", request)
     found = await join_code(c, short, request, short=True)
     if not isinstance(found, str):
         return found
@@ -224,12 +247,24 @@ def _join(summit: Summit) -> tuple[Participant, int]:
     return joined, summit.people.count()
 
 
-def plain(status: int, title: str, message: str) -> HTMLResponse:
-    """A script-free page for the few answers that are not the app (wrong link, home)."""
+def page_body(response: HTMLResponse, body: bytes) -> HTMLResponse:
+    """The page into a response that may already carry a cookie."""
+    response.body = body
+    response.headers["content-length"] = str(len(body))
+    return response
+
+
+def plain(status: int, title: str, message: str, request: Request | None = None) -> HTMLResponse:
+    """A script-free page for the few answers that are not the app (wrong link, home), in
+    the phone's language where the catalogue has its sentences."""
+    lang = language_of(request.scope) if request is not None else "en"
+    said_title, said = translate(title, lang), translate(message, lang)
+    if said_title is None or said is None:
+        said_title, said, lang = title, message, "en"
     body = (
-        '<!doctype html><html lang="en"><meta charset="utf-8">'
+        f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<link rel="stylesheet" href="/static/app.css"><title>{escape(title)}</title>'
-        f'<main class="plain"><h1>{escape(title)}</h1><p>{escape(message)}</p></main></html>'
+        f'<link rel="stylesheet" href="/static/app.css"><title>{escape(said_title)}</title>'
+        f'<main class="plain"><h1>{escape(said_title)}</h1><p>{escape(said)}</p></main></html>'
     )
     return HTMLResponse(body, status_code=status)

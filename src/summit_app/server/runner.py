@@ -188,6 +188,11 @@ class SummitServer:
         """Phones holding a live event stream now."""
         return self.hub.streams if self.hub else 0
 
+    def poke(self) -> None:
+        """The facilitator changed something: phones hear it now (from any thread)."""
+        if self.hub is not None:
+            self.hub.poke()
+
     @property
     def check_url(self) -> str:
         return f"{self.url}/check/{self._join_code}"

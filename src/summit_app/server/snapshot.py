@@ -21,10 +21,12 @@ from summit_app.core.model import (
     Prompt,
     PromptKind,
     Question,
+    SummitInfo,
 )
 from summit_app.core.presenting import present
 from summit_app.core.privacy import notice
 from summit_app.core.tally import PollResult
+from summit_app.server import words
 
 # The most questions a phone's list carries (by upvotes): a long Q&A stays a small answer.
 MAX_LISTED = 200
@@ -47,6 +49,16 @@ class Snapshot:
     # `public` as JSON, encoded once per snapshot: a phone's state read and every push
     # send these bytes, adding only the phone's own part (bench/profile_server.py).
     public_json: bytes = b"{}"
+    info: SummitInfo | None = None
+
+    @property
+    def content_lang(self) -> str:
+        """The language the summit's own words are in (phones mark them with it)."""
+        return self.info.content_lang if self.info else "en"
+
+    def notice_in(self, lang: str) -> tuple[str, str]:
+        """The privacy notice for a page in `lang`, and the language it is in."""
+        return words.notice(self.info, lang) if self.info else (self.notice, "en")
 
 
 def build_snapshot(summit: Summit) -> Snapshot:
@@ -63,6 +75,7 @@ def build_snapshot(summit: Summit) -> Snapshot:
         "groups": list(info.groups),
         "scale": list(SCALE_LABELS),
         "verified": summit.cards.verified(),
+        "lang": info.content_lang,
     }
     frame = {**public, "poll": {**public["poll"], "results": None} if poll else None}
     return Snapshot(
@@ -78,6 +91,7 @@ def build_snapshot(summit: Summit) -> Snapshot:
         notice=notice(info),
         closed=bool(info.anonymised_at),
         public_json=encode(public),
+        info=info,
     )
 
 

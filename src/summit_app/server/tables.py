@@ -11,6 +11,7 @@ host's phone can still vote as a person through the join link it shows.
 from __future__ import annotations
 
 import time
+from functools import lru_cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -29,7 +30,7 @@ from summit_app.server.deps import (
     sent,
     written,
 )
-from summit_app.server.pages import page, plain
+from summit_app.server.pages import page, page_body, plain, spoken
 from summit_app.server.schemas import (
     TableCountIn,
     TableNoteEditIn,
@@ -37,6 +38,7 @@ from summit_app.server.schemas import (
     TableNoteSendIn,
 )
 from summit_app.server.throttle import GUESSED_TOO_OFTEN
+from summit_app.server.words import fill, switch
 
 TABLE_COOKIE = "summit_table"
 COOKIE_DAYS = 3
@@ -47,8 +49,8 @@ NO_HOST = "This phone is not a table's host. Scan your table card to send for yo
 router = APIRouter()
 
 
-def _page(status: int, message: str) -> HTMLResponse:
-    return plain(status, "Table card", message)
+def _page(status: int, message: str, request: Request) -> HTMLResponse:
+    return plain(status, "Table card", message, request)
 
 
 @router.get("/t/{typed}")
@@ -65,11 +67,11 @@ async def table_card(typed: str, request: Request, c: Ctx) -> Response:
         table, token = await c.gateway.write(claim)
     except NotFoundError as error:
         if not c.doors.may_guess(where):
-            return _page(429, GUESSED_TOO_OFTEN)
+            return _page(429, GUESSED_TOO_OFTEN, request)
         c.doors.wrong(where)
-        return _page(404, str(error))
+        return _page(404, str(error), request)
     except NotAllowedError as error:
-        return _page(403, str(error))
+        return _page(403, str(error), request)
     c.emit("table", {"table_id": table.id})
     response = RedirectResponse("/host", status_code=303)
     response.set_cookie(
@@ -84,8 +86,16 @@ async def table_card(typed: str, request: Request, c: Ctx) -> Response:
 
 
 @router.get("/host")
-async def host_page() -> HTMLResponse:
-    return HTMLResponse(page("host.html"))
+async def host_page(request: Request) -> HTMLResponse:
+    response = HTMLResponse(b"")
+    lang = spoken(request, response)
+    return page_body(response, _host_page(lang, request.url.path))
+
+
+@lru_cache(maxsize=4)
+def _host_page(lang: str, path: str) -> bytes:
+    html = fill(page("host.html"), lang, host=True)
+    return html.replace(b"<!--langs-->", switch(lang, path).encode(), 1)
 
 
 async def host_token(request: Request) -> str:
@@ -108,6 +118,7 @@ def state(summit: Summit, c: Context, token: str) -> dict[str, Any]:
     poll = snap.public["poll"]
     data: dict[str, Any] = {
         "title": snap.public["title"],
+        "lang": snap.content_lang,
         "table": {"id": table.id, "label": table.label, "seats": table.seats},
         "join": f"/j/{snap.join_code}",
         "prompt": None,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core import SummitError
-from summit_app.core.changes import Area, Changes
+from summit_app.core.changes import Area, Changes, Origin
 from summit_app.server.limits import JOIN_TOTAL, SHARED_ADDRESS_HINT
 from summit_app.server.network import candidate_addresses
 from summit_app.server.room import ROOM_ADVICE
@@ -178,6 +178,8 @@ class ServerPanel(QWidget):
         self.refresh_joined()
 
     def _on_changes(self, changes: Changes) -> None:
+        if changes.origin is Origin.FACILITATOR and self.server is not None:
+            self.server.poke()  # rather than wait for the hub's next look at the file
         if changes.touches(Area.PEOPLE, Area.BALLOTS):
             self.refresh_joined()
         if changes.touches(Area.INFO) and self.session.is_open:

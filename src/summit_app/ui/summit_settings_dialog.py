@@ -15,6 +15,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from summit_app.core import SummitError
 from summit_app.core.privacy import default_notice
-from summit_app.core.summit_info import MAX_RETENTION_DAYS
+from summit_app.core.summit_info import CONTENT_LANGUAGES, MAX_RETENTION_DAYS
 from summit_app.core.tables import MAX_TABLES
 from summit_app.ui import commands, contrast
 from summit_app.ui.accessible import describe
@@ -120,6 +121,15 @@ class SummitSettingsDialog(QDialog):
             self.groups,
             "One group a line: phones choose from these, and the pack shows how each group voted.",
         )
+        self.content_lang = QComboBox()
+        for code, name in CONTENT_LANGUAGES.items():
+            self.content_lang.addItem(name, code)
+        self.content_lang.setCurrentIndex(max(0, self.content_lang.findData(info.content_lang)))
+        describe(
+            self.content_lang,
+            "What the title, questions, options and prompts are written in: phones mark them"
+            " so, whatever language each phone shows its own words in.",
+        )
         # The room's round tables (issue 26): how many, and their names if they have any.
         tables = session.summit.tables.tables()
         self._tables = (len(tables), [t.name for t in tables])
@@ -162,6 +172,14 @@ class SummitSettingsDialog(QDialog):
         form.addRow("Objectives", self.objectives)
         form.addRow("Professional groups", self.groups)
         form.addRow("", _hint("Phones pick one (or none); the pack shows how each group voted."))
+        form.addRow("Language of the summit's content", self.content_lang)
+        form.addRow(
+            "",
+            _hint(
+                "Phones show their own words in English or Welsh, as each phone prefers;"
+                " the summit's own words as written, in this language."
+            ),
+        )
         form.addRow("Tables in the room", self.tables)
         form.addRow("Table names", self.table_names)
         form.addRow("", _hint("A host at each table sends the table's notes from a printed card."))
@@ -286,6 +304,7 @@ class SummitSettingsDialog(QDialog):
             "groups": lines(self.groups),
             "privacy_notice": self.notice.toPlainText(),
             "retention_days": self.retention.value(),
+            "content_lang": self.content_lang.currentData(),
         }
         if self._free_date and not date:
             del fields["date"]

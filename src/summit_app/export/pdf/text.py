@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import arabic_reshaper
 from bidi.algorithm import get_base_level
@@ -195,6 +195,7 @@ def _variant(style: ParagraphStyle, direction: str, shaping: bool) -> ParagraphS
     return ParagraphStyle(f"{style.name}-{direction}-{int(shaping)}", parent=style, **kw)
 
 
+@lru_cache(maxsize=4096)  # a long day's 7,000 cells repeat: options in every group table
 def cell_lines(text: str, font: str, size: float, width: float) -> str | None:
     """`text` broken into lines for a plain table cell (a fraction of a Paragraph's cost, which
     counts in a long day's thousands of cells), or None where it needs a Paragraph: letters
