@@ -200,7 +200,15 @@ class Facilitator:
     # Each edit does its clicks now and returns a check of the file through the window's
     # own connection, made after the edit.
 
+    def back_to_the_prompt(self) -> None:
+        """Starting the next item moves the board to that item's prompt: the facilitator
+        picks the prompt being clustered again (else the note is not on the board, and the
+        edit changed nothing: most note edits did, before this)."""
+        if self.board.prompt_id != self.prompt_id:
+            self.board.choose_prompt(self.prompt_id)
+
     def hide_show(self, turn: int) -> Callable[[], bool]:
+        self.back_to_the_prompt()
         note_id = self.note_ids[turn % len(self.note_ids)]
         was = self.summit.notes.note(note_id).is_hidden
         self.board.select_notes([note_id])
@@ -208,6 +216,7 @@ class Facilitator:
         return lambda: self.summit.notes.note(note_id).is_hidden != was
 
     def move_note(self, turn: int) -> Callable[[], bool]:
+        self.back_to_the_prompt()
         note_id = self.note_ids[(turn * 5 + 3) % len(self.note_ids)]
         themes = [None] + [t.id for t in self.summit.notes.themes(self.prompt_id)][:9]
         current = self.summit.notes.note(note_id).theme_id

@@ -23,6 +23,7 @@ def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]
         text=True,
         timeout=60,
         env=env,
+        stdin=subprocess.DEVNULL,  # never a terminal: a protected file is refused, not asked
     )
 
 

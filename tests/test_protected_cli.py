@@ -17,6 +17,7 @@ from pathlib import Path
 import docx
 import httpx
 from pypdf import PdfReader
+from tests.test_breakout_cli import run_cli
 
 from summit_app.cli import PASSPHRASE_VARIABLE
 from summit_app.core import Summit, cipher
@@ -33,17 +34,6 @@ def _env(tmp_path: Path, passphrase: str | None) -> dict[str, str]:
     if passphrase is not None:
         env[PASSPHRASE_VARIABLE] = passphrase
     return env
-
-
-def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "summit_app", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        stdin=subprocess.DEVNULL,  # no terminal to type a passphrase in
-    )
 
 
 def protected_summit(tmp_path: Path) -> tuple[Path, int]:

@@ -10,6 +10,17 @@
   var W = {}, root = document.documentElement;
   try { W = JSON.parse(document.getElementById("words").textContent); } catch (e) { /* keys shown */ }
   S.lang = root.lang || "en";
+  // The laptop chose from Accept-Language; where the browser's own list (navigator.languages)
+  // says otherwise (some in-app browsers) and nobody chose, the page is asked for again once.
+  (function () {
+    var asked = navigator.languages || [], want = null;
+    if (/(^|; )summit-lang=/.test(document.cookie) || /[?&]lang=/.test(location.search)) return;
+    for (var i = 0; i < asked.length && !want; i++) {
+      var primary = String(asked[i]).split("-")[0].toLowerCase();
+      if (primary === "cy" || primary === "en") want = primary;
+    }
+    if (want && want !== S.lang && /^\/(j|host)\b/.test(location.pathname)) location.replace(location.pathname + "?lang=" + want + location.hash);
+  })();
   function fill(text, args) {
     return String(text).replace(/\{(\w+)\}/g, function (m, k) { return args && k in args ? args[k] : m; });
   }

@@ -341,25 +341,25 @@
     if (S.lang === "en" || !p) return { voters: results.voters_text, sentence: results.sentence, rows: results.rows };
     var kind = results.kind, n = S.n;
     var rows = results.rows.map(function (r) {
-      var marks = (r.hand_marked ? S.t("results.by_hand", { n: S.num(r.hand_count) }) : "") +
-        (r.table_count ? S.t("results.at_tables", { n: S.num(r.table_count) }) : "");
-      if (kind === "rank") return { figure: n("n.points", r.borda), detail: n("n.first_places", r.count) + (r.mean ? S.t("results.mean_place", { mean: r.mean }) : "") + marks };
+      var marks = (r.hand_marked ? S.t("said.by_hand", { n: S.num(r.hand_count) }) : "") +
+        (r.table_count ? S.t("said.at_tables", { n: S.num(r.table_count) }) : "");
+      if (kind === "rank") return { figure: n("n.points", r.borda), detail: n("said.n.first_places", r.count) + (r.mean ? S.t("said.mean_place", { mean: r.mean }) : "") + marks };
       if (kind === "scale") {
-        if (!r.count) return { figure: S.t("results.no_answers"), detail: "" };
+        if (!r.count) return { figure: S.t("said.no_answers"), detail: "" };
         var s = r.levels.map(function (v) { return v.share; });
-        return { figure: S.t("results.scale", { agree: s[3] + s[4], neither: s[2], disagree: s[0] + s[1] }), detail: S.t("results.mean_level", { mean: r.mean }) + marks };
+        return { figure: S.t("said.scale", { agree: s[3] + s[4], neither: s[2], disagree: s[0] + s[1] }), detail: S.t("said.mean_level", { mean: r.mean }) + marks };
       }
-      return { figure: r.figure, detail: n(kind === "points" ? "n.points" : "n.votes", r.count) + marks };
+      return { figure: r.figure, detail: n(kind === "points" ? "n.points" : "said.n.votes", r.count) + marks };
     });
-    var people = n("n.people", results.voters), votes = results.votes, text;
-    if (kind === "single") text = S.t("results.single", { votes: n("n.votes", votes), people: people });
-    else if (kind === "multi") text = S.t("results.multi", { options: n("n.options", p.max_choices), votes: n("n.votes", votes), people: people });
-    else if (kind === "points") text = S.t("results.points", { points: n("n.points", p.points), given: n("n.points", votes), people: people });
-    else if (kind === "rank") text = S.t("results.rank", { n: S.num(p.options.length), people: people, first: S.num(Math.max(p.options.length - 1, 0)) });
-    else text = S.t("results.scale_all", { people: people });
-    if (results.hand_voters) text += " " + (results.hand_voters >= results.voters ? S.t("results.hand_all") : S.t("results.hand_some", { n: S.num(results.hand_voters) }));
-    if (results.table_voters) text += " " + S.t("results.tables", { people: n("n.people", results.table_voters), tables: n("n.tables", results.tables_counted || 1) });
-    if (!results.voters) text += " " + S.t("results.none");
-    return { voters: n("n.voted", results.voters), sentence: text, rows: rows };
+    var people = n("said.n.people", results.voters), votes = results.votes, text;
+    if (kind === "single") text = S.t("said.single", { votes: n("said.n.votes", votes), people: people });
+    else if (kind === "multi") text = S.t("said.multi", { options: n("said.n.options", p.max_choices), votes: n("said.n.votes", votes), people: people });
+    else if (kind === "points") text = S.t("said.points", { points: n("n.points", p.points), given: n("n.points", votes), people: people });
+    else if (kind === "rank") text = S.t("said.rank", { n: S.num(p.options.length), people: people, first: S.num(Math.max(p.options.length - 1, 0)) });
+    else text = S.t("said.scale_all", { people: people });
+    if (results.hand_voters) text += " " + (results.hand_voters >= results.voters ? S.t("said.hand_all") : S.t("said.hand_some", { n: S.num(results.hand_voters) }));
+    if (results.table_voters) text += " " + S.t("said.tables", { people: n("said.n.people", results.table_voters), tables: n("said.n.tables", results.tables_counted || 1) });
+    if (!results.voters) text += " " + S.t("said.none");
+    return { voters: n("said.n.voted", results.voters), sentence: text, rows: rows };
   };
 })();

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from summit_app.core import Summit, table_host
 from summit_app.core.breakout_kit import write_kit
+from summit_app.core.history import History
 from summit_app.core.merge import import_room
 from summit_app.core.model import SummitInfo
 from summit_app.core.schema import migrate
@@ -26,6 +27,12 @@ def _main(tmp_path: Path) -> tuple[Summit, dict[str, int]]:
     ids["alone_poll"] = s.polls.add_poll(alone.id, "Fund what?", "single", ["Kit", "Wifi"]).id
     ids["prompt"] = s.agenda.add_prompt(shared.id, "What would help?").id
     return s, ids
+
+
+def _two_rooms(main: Summit, ids: dict[str, int], folder: Path) -> None:
+    """Breakout A and Breakout B, both sent the shared item (a.summit, b.summit)."""
+    for name in ("a", "b"):
+        write_kit(main, folder / f"{name}.summit", f"Breakout {name.upper()}", [ids["shared"]])
 
 
 def _vote(room: Summit, poll_id: int, text: str, n: int) -> None:
@@ -52,8 +59,7 @@ def test_a_shared_poll_keeps_its_wording_and_a_room_s_own_options_keep_their_vot
     tmp_path, caplog
 ):
     main, ids = _main(tmp_path)
-    for name in ("a", "b"):
-        write_kit(main, tmp_path / f"{name}.summit", f"Breakout {name.upper()}", [ids["shared"]])
+    _two_rooms(main, ids, tmp_path)
     with Summit.open(tmp_path / "a.summit") as a:
         # Before anyone votes, A rewords the question and an option.
         a.polls.update_poll(
@@ -117,8 +123,7 @@ def test_a_room_alone_on_a_poll_may_reword_it_and_its_options(tmp_path):
 
 def test_rooms_hand_counts_on_a_shared_poll_come_in_under_each_room_and_add_up(tmp_path):
     main, ids = _main(tmp_path)
-    for name in ("a", "b"):
-        write_kit(main, tmp_path / f"{name}.summit", f"Breakout {name.upper()}", [ids["shared"]])
+    _two_rooms(main, ids, tmp_path)
     for name, people, training, pay in (("a", 10, 7, 3), ("b", 6, 1, 5)):
         with Summit.open(tmp_path / f"{name}.summit") as room:
             _vote(room, ids["poll"], "Training", 2)
@@ -191,8 +196,7 @@ def test_a_room_s_tables_are_its_own_and_their_notes_and_counts_come_back(tmp_pa
 
 def test_a_room_still_holding_an_item_never_removes_what_a_finished_room_brought(tmp_path):
     main, ids = _main(tmp_path)
-    for name in ("a", "b"):
-        write_kit(main, tmp_path / f"{name}.summit", f"Breakout {name.upper()}", [ids["shared"]])
+    _two_rooms(main, ids, tmp_path)
     with Summit.open(tmp_path / "a.summit") as a:
         _vote(a, ids["poll"], "Training", 4)
         a.notes.add_note(ids["prompt"], "From A")
@@ -252,8 +256,7 @@ def test_phones_joined_counts_this_laptop_s_phones_only(tmp_path):
 
 def test_a_shared_poll_a_room_answered_another_way_keeps_that_room_s_ballots_apart(tmp_path):
     main, ids = _main(tmp_path)
-    for name in ("a", "b"):
-        write_kit(main, tmp_path / f"{name}.summit", f"Breakout {name.upper()}", [ids["shared"]])
+    _two_rooms(main, ids, tmp_path)
     with Summit.open(tmp_path / "a.summit") as a:
         _vote(a, ids["poll"], "Pay", 3)
     with Summit.open(tmp_path / "b.summit") as b:  # B lets people pick both
@@ -273,3 +276,37 @@ def test_a_shared_poll_a_room_answered_another_way_keeps_that_room_s_ballots_apa
     assert _whole(main, ids["poll"]) == {"Training": 0, "Pay": 3, "voters": 3}
     assert main.polls.poll(ids["poll"]).kind.value == "single"
     assert not import_room(main, tmp_path / "b.summit").anything
+
+
+def test_a_room_s_turnout_on_screen_sets_its_own_ballots_beside_its_own_phones(tmp_path):
+    main, ids = _main(tmp_path)
+    _vote(main, ids["alone_poll"], "Kit", 4)  # before the item goes to the room
+    write_kit(main, tmp_path / "a.summit", "Breakout A", [ids["alone"]])
+    with Summit.open(tmp_path / "a.summit") as a:
+        _vote(a, ids["alone_poll"], "Wifi", 2)
+        assert a.polls.ballot_count(ids["alone_poll"]) == 6  # the poll's, as its chart shows
+        assert (a.polls.ballot_count(ids["alone_poll"], here=True), a.people.count()) == (2, 2)
+
+
+def test_undoing_an_import_takes_back_the_room_s_tables_and_counts_and_redo_brings_them(
+    tmp_path,
+):
+    main, ids = _main(tmp_path)
+    history = History(main)
+    write_kit(main, tmp_path / "b.summit", "Breakout B", [ids["shared"]])
+    with Summit.open(tmp_path / "b.summit") as b:
+        b.polls.open_poll(ids["poll"])
+        b.tables.set_tables(4)
+        _, host = b.tables.claim(b.tables.table(2).pass_, None)
+        pay = next(o.id for o in b.polls.poll(ids["poll"]).options if o.text == "Pay")
+        table_host.count(b, host, ids["poll"], {pay: 3}, 3)
+        b.polls.set_hand_counts(ids["poll"], [(pay, None, 2)], 2)
+    before = _whole(main, ids["poll"])
+    import_room(main, tmp_path / "b.summit", transaction=lambda t: history.grouped(t, True))
+    after = _whole(main, ids["poll"])
+    assert after == {"Training": 0, "Pay": 5, "voters": 5}
+    history.undo()
+    assert _whole(main, ids["poll"]) == before and main.tables.by_room() == {}
+    history.redo()
+    assert _whole(main, ids["poll"]) == after and list(main.tables.by_room().values()) == [4]
+    assert main.execute("PRAGMA foreign_key_check").fetchall() == []

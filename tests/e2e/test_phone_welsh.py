@@ -35,8 +35,9 @@ def welsh_phone(
     width: int = 390,
     locale: str = "cy-GB",
     script: str = "",
+    **options: object,
 ) -> Page:
-    context = phone(browser, width=width, height=700, locale=locale)
+    context = phone(browser, width=width, height=700, locale=locale, **options)
     if script:
         context.add_init_script(script)
     page = context.new_page()
@@ -124,7 +125,6 @@ def test_a_welsh_phone_votes_and_posts_a_note_in_welsh(
     expect(posted).to_contain_text("Gallwch bostio un arall.")
     assert [n.text for n in summit.notes.notes(prompt.id)] == ["Amser wedi'i ddiogelu"]
     # The laptop's refusal in Welsh too, under the button that caused it.
-    page.get_by_role("textbox", name="Eich nodyn").fill("x" * 20)
     page.evaluate("document.getElementById('note-text').maxLength = 9999")
     page.get_by_role("textbox", name="Eich nodyn").fill("x" * 600)
     page.get_by_role("button", name="Postio nodyn").click()
@@ -166,10 +166,8 @@ def test_the_switch_changes_the_language_both_ways_and_is_kept_without_storage(
     expect(page.get_by_role("link", name="English")).to_have_attribute("aria-current", "true")
     page.goto(server.join_url)  # the choice is kept (a cookie), though the phone prefers Welsh
     expect(page.get_by_role("button", name="Change my vote")).to_be_visible()
-    no_english_switch = page.get_by_role("navigation", name="Language").get_by_role(
-        "link", name="Cymraeg"
-    )
-    no_english_switch.click()
+    cymraeg = page.get_by_role("navigation", name="Language").get_by_role("link", name="Cymraeg")
+    cymraeg.click()
     expect(page.get_by_role("button", name="Newid fy mhleidlais")).to_be_visible()
     assert page.evaluate("document.documentElement.lang") == "cy"
     assert len(summit.polls.ballots(poll_id)) == 1
@@ -226,3 +224,44 @@ def test_every_state_in_welsh_shows_no_english_of_the_page_and_passes_axe(
         page.get_by_role("heading", name="Mae'r bleidlais hon ar gyfer deiliaid cardiau")
     ).to_be_visible()
     no_english(page, "card needed")
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_a_table_host_sends_a_note_and_a_count_in_welsh(
+    browser: Browser, day: tuple[Summit, SummitServer], width: int
+) -> None:
+    summit, server = day
+    tables = summit.tables.set_tables(3, seats=8)
+    item = summit.agenda.current_item()
+    assert item is not None
+    prompt = summit.agenda.add_prompt(item.id, "What did you hear?")
+    summit.agenda.open_prompt(prompt.id)
+    poll_id = open_poll(summit)
+    host = phone(browser, width=width, height=700, locale="cy-GB").new_page()
+    host.goto(f"{server.url}/t/{tables[0].pass_}")
+    assert host.evaluate("document.documentElement.lang") == "cy"
+    expect(host.get_by_role("heading", name="Table 1")).to_have_attribute("lang", "en")
+    host.get_by_role("textbox", name="Beth ddywedodd eich bwrdd?").fill("Mwy o amser")
+    host.get_by_role("button", name="Anfon nodyn y bwrdd").click()
+    expect(host.get_by_text("✓ Wedi'i anfon")).to_be_visible()
+    assert [n.text for n in summit.notes.notes(prompt.id)] == ["Mwy o amser"]
+    host.get_by_role("spinbutton", name="Digital and data").fill("2")
+    host.get_by_role("button", name="Anfon cyfrif y bwrdd").click()
+    expect(
+        host.get_by_role("status").filter(has_text="Mae cyfrif eich bwrdd wedi'i gadw")
+    ).to_be_visible()
+    assert summit.polls.table_counts(poll_id)[0].counts
+    no_english(host, "table host")
+
+
+def test_a_browser_whose_own_languages_disagree_with_its_header_gets_its_own(
+    browser: Browser, day: tuple[Summit, SummitServer]
+) -> None:
+    """Some in-app browsers send another Accept-Language than navigator.languages."""
+    summit, server = day
+    open_poll(summit)
+    page = welsh_phone(browser, server, 320, extra_http_headers={"Accept-Language": "en"})
+    expect(page.get_by_role("button", name="Anfon fy mhleidlais")).to_be_visible()
+    assert page.evaluate("document.documentElement.lang") == "cy"
+    page.reload()  # kept: asked for once
+    expect(page.get_by_role("button", name="Anfon fy mhleidlais")).to_be_visible()

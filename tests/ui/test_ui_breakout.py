@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from summit_app.core import Summit
+from summit_app.core import Summit, table_host
 from summit_app.core.breakout_kit import write_kit
+from summit_app.core.merge import import_room
 from summit_app.ui.breakout_dialog import BreakoutDialog, import_room_file
 from summit_app.ui.main_window import MainWindow
+from summit_app.ui.note_board import NoteBoard
 
 
 def _boxes(window: MainWindow, name: str) -> list[str]:
@@ -99,3 +101,21 @@ def test_next_passes_by_the_items_a_room_runs(qtbot, summit_path, tmp_path):
     assert not _boxes(window, "error_box")  # nothing refused on stage
     panel.previous_item()
     assert summit.live().current_item_id == items[0].id
+
+
+def test_the_note_board_names_a_breakout_room_s_table(qtbot, session, tmp_path):
+    summit = session.summit
+    talk = next(i for i in summit.agenda.items() if i.title == "What have we heard")
+    prompt = summit.agenda.prompts(talk.id)[0].id
+    write_kit(summit, tmp_path / "b.summit", "Breakout B", [talk.id])
+    with Summit.open(tmp_path / "b.summit") as b:
+        b.tables.set_tables(3)
+        b.agenda.open_prompt(prompt)
+        _, host = b.tables.claim(b.tables.table(2).pass_, None)
+        table_host.post_note(b, host, prompt, "Shared records")
+    import_room(summit, tmp_path / "b.summit")
+    board = NoteBoard(session)
+    qtbot.addWidget(board)
+    board.choose_prompt(prompt)
+    board.group_by.setCurrentIndex(1)  # by table
+    assert board.model.index(0, 0).data() == "Breakout B, table 2  (1)"

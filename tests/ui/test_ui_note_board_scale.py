@@ -146,3 +146,18 @@ def test_the_wall_reads_the_changed_notes_and_lays_out_only_its_pages(qtbot, cro
     assert wall.groups == WallNotes().groups(summit, prompt_id)
     assert "Note 1" not in wall.texts()
     assert wall.placed < NOTES / 2
+
+
+def test_a_phones_note_announced_after_the_facilitators_next_note_still_appears(qtbot, session):
+    board = NoteBoard(session)
+    qtbot.addWidget(board)
+    summit = session.summit
+    prompt_id = board.prompt_id
+    assert prompt_id is not None
+    summit.agenda.open_prompt(prompt_id)
+    person = summit.people.join()
+    # The server commits a phone's note; its event waits for the phones' batch...
+    phone = summit.notes.add_note(prompt_id, "From a phone", Author.PARTICIPANT, person.id)
+    commands.add_note(session, prompt_id, "Typed on the laptop")  # ...and this comes first
+    session.announce(Changes.of(Area.NOTES, Area.PEOPLE, notes={phone.id}, origin=Origin.PHONES))
+    assert board.model.note_texts(None) == ["From a phone", "Typed on the laptop"]

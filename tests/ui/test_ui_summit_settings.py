@@ -122,3 +122,17 @@ def test_the_privacy_tab_sets_what_phones_are_told_and_how_long_links_are_kept(q
     window.session.undo()
     assert window.session.summit.info().privacy_notice == ""
     assert window.session.summit.info().retention_days == 30
+
+
+def test_the_language_of_the_summits_content_is_chosen_and_undone(qtbot, session):
+    assert session.summit.info().content_lang == "en"  # English unless the team says
+    dialog = SummitSettingsDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.content_lang.currentText() == "English"
+    dialog.content_lang.setCurrentIndex(dialog.content_lang.findText("Cymraeg (Welsh)"))
+    dialog.save()
+    assert not dialog.isVisible()
+    assert session.summit.info().content_lang == "cy"
+    session.undo()
+    assert session.summit.info().content_lang == "en"

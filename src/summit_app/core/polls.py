@@ -230,8 +230,11 @@ class PollsRepo:
             return self._ballot_rows("", ())
         return self._ballot_rows("WHERE ballots.poll_id = ?", (poll_id,))
 
-    def ballot_count(self, poll_id: int) -> int:
-        row = self._s.execute("SELECT COUNT(*) FROM ballots WHERE poll_id = ?", (poll_id,))
+    def ballot_count(self, poll_id: int, here: bool = False) -> int:
+        """The poll's ballots; `here`: only those this laptop's phones cast (not those a
+        breakout room's file carries), to set beside `people.count()`."""
+        mine = " AND origin IS NULL" if here else ""
+        row = self._s.execute(f"SELECT COUNT(*) FROM ballots WHERE poll_id = ?{mine}", (poll_id,))
         return int(row.fetchone()[0])
 
     def _ballot_rows(self, where: str, params: tuple[Any, ...]) -> list[Ballot]:

@@ -66,7 +66,7 @@ def join_page(snap: Snapshot, lang: str, path: str) -> bytes:
 @lru_cache(maxsize=16)
 def _join_page(notice: str, notice_lang: str, content_lang: str, lang: str, path: str) -> bytes:
     paragraphs = "".join(f"<p>{escape(p.strip())}</p>" for p in notice.split("\n\n") if p.strip())
-    title = escape(say(lang, "privacy.title", "page"))
+    title = escape(say(lang, "html.privacy_title", "page"))
     aside = (
         f'<aside id="privacy" class="privacy" aria-labelledby="privacy-title">'
         f'<h2 id="privacy-title">{title}</h2><div lang="{notice_lang}">{paragraphs}</div></aside>'

@@ -86,12 +86,15 @@ def language_of(scope: Scope) -> str:
 
 @cache
 def page_words(lang: str, host: bool = False) -> str:
-    """The page section in one language, as JSON safe inside a <script> element; the
-    table host's words only on the host's page (participants' first load stays small)."""
+    """The page section in one language, as JSON safe inside a <script> element, with only
+    what the script says: not the words the server puts into the HTML ("html."), not the
+    table host's on a participant's page, and not the results' words an English page takes
+    from the laptop's presenter as they are ("said."). The first load stays small."""
+    leave = ["html."] + ([] if host else ["host."]) + (["said."] if lang == "en" else [])
     words = {
         key: entry[lang]
         for key, entry in catalogue()["page"].items()
-        if host or not key.startswith("host.")
+        if not key.startswith(tuple(leave))
     }
     return json.dumps(words, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
@@ -120,7 +123,7 @@ def switch(lang: str, path: str) -> str:
             f'<a href="{escape(path)}?lang={code}" lang="{code}" hreflang="{code}"{current}>'
             f"{NAMES[code]}</a>"
         )
-    label = escape(str(catalogue()["page"]["lang.label"][lang]))
+    label = escape(str(catalogue()["page"]["html.lang_label"][lang]))
     return f'<nav class="langs" aria-label="{label}">{" / ".join(links)}</nav>'
 
 

@@ -17,7 +17,7 @@ from summit_app.core import Summit
 from summit_app.core.changes import Changes
 from summit_app.core.model import Author, Note, Table, Theme
 from summit_app.core.presenting import plural
-from summit_app.core.tables import raised_by
+from summit_app.core.tables import MAX_TABLES, raised_by
 from summit_app.ui.note_index import NoteIndex
 
 MIME = "application/x-summit-note-ids"
@@ -52,6 +52,7 @@ class NotesModel(QStandardItemModel):
         # each theme's tables ("9 of 15 tables") when the room has tables.
         self.by_table = False
         self._room: list[Table] = []  # the room's tables, read with the notes
+        self._labels: dict[int, str] = {}  # every table's label, breakout rooms' too
         self._tables: dict[int | None, set[int]] = {}  # by table: the tables heard
 
     def set_prompt(self, prompt_id: int | None) -> None:
@@ -76,6 +77,8 @@ class NotesModel(QStandardItemModel):
         notes = [n for n in every if self.show_hidden or not n.is_hidden]
         themes = self._summit.notes.themes(self.prompt_id)
         self._room = self._summit.tables.tables()
+        # Breakout rooms' tables too (ids above this room's), by their room.
+        self._labels = self._summit.tables.labels()
         if self.by_table:
             self._by_table(notes, {t.id: t for t in themes})
             return
@@ -131,6 +134,10 @@ class NotesModel(QStandardItemModel):
         fresh = self._summit.notes.notes_after(self.prompt_id, self._last_id)
         if not fresh:
             return []
+        # Only this moves the mark: a note the facilitator typed has a higher id than a
+        # phone's note committed just before it and announced after (phones' events wait
+        # for their batch); one already shown is refilled, not added twice.
+        self._last_id = max(n.id for n in fresh)
         grown = self._apply_notes(fresh, ())
         return [self._groups[g][0].index() for g in grown]
 
@@ -139,8 +146,6 @@ class NotesModel(QStandardItemModel):
     def _apply_notes(self, fresh: list[Note], gone: Iterable[int]) -> set[int | None]:
         """Move, refill, add and remove the rows of these notes; returns the groups that
         gained rows. Arrivals at a group's end go in together (a burst from phones)."""
-        if fresh:
-            self._last_id = max(self._last_id, *(n.id for n in fresh))
         touched: set[int | None] = set()
         grown: set[int | None] = set()
         tail: dict[int | None, list[QStandardItem]] = {}
@@ -253,7 +258,7 @@ class NotesModel(QStandardItemModel):
         for note in notes:
             by.setdefault(note.table_id, []).append(note)
         self._tables = {None: {n.table_id for n in notes if n.table_id is not None}}
-        labels = {t.id: t.label for t in self._room}
+        labels = self._labels
         for table_id in sorted(t for t in by if t is not None) + [None]:
             if table_id is None and None not in by:
                 continue
@@ -328,7 +333,8 @@ class NotesModel(QStandardItemModel):
         foreground: QBrush | None = None
         background: QBrush | None = None
         if note.table_id is not None:
-            tags.append(f"from table {note.table_id}")
+            room = self._labels.get(note.table_id, "") if note.table_id > MAX_TABLES else ""
+            tags.append(f"from {room}" if room else f"from table {note.table_id}")
             if note.is_key:
                 tags.append("a key point of its table")
             if self.by_table:

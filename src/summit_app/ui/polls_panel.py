@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from summit_app.core import Summit
 from summit_app.core.changes import Area, Changes, Origin
 from summit_app.core.model import PollState
+from summit_app.core.presenting import plural
 from summit_app.ui import commands, dialogs
 from summit_app.ui.accessible import describe
 from summit_app.ui.guard import Guarded
@@ -215,19 +216,19 @@ class PollsPanel(QWidget):
         ballots = summit.polls.ballot_count(self.poll_id)
         joined = summit.people.count()
         state = {PollState.OPEN: "Voting open", PollState.CLOSED: "Closed"}.get(poll.state, "Draft")
-        self.live_label.setText(f"{state} · {ballots} ballots · {joined} phones joined")
+        self.live_label.setText(f"{state} · {ballots} ballots · {plural(joined, 'phone')} joined")
 
     def refresh_live(self) -> None:
         summit = self.session.summit
         joined = summit.people.count()
         if self.poll_id is None:
-            self.live_label.setText(f"{joined} phones joined")
+            self.live_label.setText(f"{plural(joined, 'phone')} joined")
             self.results.set_result(None)
             return
         poll = summit.polls.poll(self.poll_id)
         ballots = summit.polls.ballot_count(self.poll_id)
         state = {PollState.OPEN: "Voting open", PollState.CLOSED: "Closed"}.get(poll.state, "Draft")
-        self.live_label.setText(f"{state} · {ballots} ballots · {joined} phones joined")
+        self.live_label.setText(f"{state} · {ballots} ballots · {plural(joined, 'phone')} joined")
         self.results.set_result(self.session.result(self.poll_id))
 
     # -- actions -------------------------------------------------------------------------

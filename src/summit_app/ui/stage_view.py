@@ -367,7 +367,8 @@ class StageView(QWidget):
         self.poll_question.setText(poll.question)
         if poll.state is PollState.OPEN:
             status = f"Vote now on your phone: {instruction(poll).lower()}"
-            self.footer_poll = turnout(summit.polls.ballot_count(poll.id), summit.people.count())
+            voted = summit.polls.ballot_count(poll.id, here=True)  # this room's phones
+            self.footer_poll = turnout(voted, summit.people.count())
         elif poll.state is PollState.CLOSED:
             status = f"Voting closed · {people(result.voters)} voted"
             self.footer_poll = ""
