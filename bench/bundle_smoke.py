@@ -5,8 +5,9 @@
 
 With the bundle's own executable and nothing from the checkout: makes the demo summit, opens
 it in the window under Xvfb (screenshot kept in build/bundle/smoke.png), serves phones on
-127.0.0.1 (a phone joins and votes through HTTP), exports the pack and reads the PDF and the
-CSV back, and exports a copy protected with a passphrase (SQLCipher inside the bundle).
+127.0.0.1 (a phone joins and votes through HTTP), exports the pack and reads the PDF, the
+Word file's header and the CSV back, and exports a copy protected with a passphrase
+(SQLCipher inside the bundle).
 Prints the bundle's size and its start time (median of 5, bench/startup.py's measure) beside
 the checkout's, measured in the same run. Exits non-zero if a step fails.
 """
@@ -25,6 +26,7 @@ import time
 from pathlib import Path
 
 import httpx
+from docx import Document
 from pypdf import PdfReader
 from startup import ROOT, display, launch_once, make_demo, print_medians
 
@@ -130,6 +132,11 @@ def exports_the_pack(bundle: Path, demo: Path, env: dict[str, str]) -> tuple[int
     pages = len(PdfReader(pdf).pages)
     text = " ".join(PdfReader(pdf).pages[0].extract_text().split())
     assert "Professional Leadership Summit" in text, text[:200]
+    # The Word edition's header and footer come from python-docx's own templates, which a
+    # bundle once lacked (the export stopped there).
+    word = Document(str(demo.parent / "exports" / f"{demo.stem}.docx"))
+    header = " ".join(p.text for p in word.sections[0].header.paragraphs)
+    assert "Professional Leadership" in header, header
     ballots = demo.parent / "exports" / f"{demo.stem}-data" / "ballots.csv"
     with ballots.open(encoding="utf-8-sig") as rows:
         return pages, sum(1 for _ in csv.DictReader(rows))
@@ -186,7 +193,7 @@ def main() -> int:
         protected_pages = opens_a_protected_copy(bundle, demo, env)
         print(f"templates: {len(templates)} listed; window on the demo after {shown:.2f} s")
         print(f"phones: 1 joined and voted on 127.0.0.1, {ballots} ballot stored")
-        print(f"export: {pages}-page PDF, ballots.csv with {rows} rows")
+        print(f"export: {pages}-page PDF, Word with its header, ballots.csv with {rows} rows")
         print(
             f"protected copy: refused without its passphrase, a {protected_pages}-page PDF"
             " with it (SUMMIT_PASSPHRASE)"

@@ -160,6 +160,8 @@ def test_a_welsh_phones_refusal_comes_in_welsh_and_an_english_one_as_it_was(
     room.summit.polls.open_poll(poll.id)
     answer = welsh.post("/api/ballot", json=body).json()
     assert answer["message"] == "Mae eich pleidlais wedi'i chadw." and answer["lang"] == "cy"
+    huge = welsh.post("/api/note", json={"prompt_id": 1, "text": "x" * 100_000})
+    assert huge.status_code == 413 and huge.json()["error"].startswith("Roedd hynny'n ormod")
     page = welsh.get(f"/j/{room.summit.info().join_code}?lang=en")
     assert '<html lang="en">' in page.text and welsh.cookies["summit-lang"] == "en"
     assert english.post("/api/ballot", json=body).json()["message"] == "Your vote is saved."

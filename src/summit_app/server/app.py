@@ -132,9 +132,10 @@ def create_app(
     app.add_middleware(SameOrigin)
     # A page reached under another host name (DNS rebinding) is not ours to answer.
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts or ["*"])
-    # Answers to a Welsh phone in Welsh, refusals from the layers above included.
+    app.add_middleware(Guard)
+    # Answers to a Welsh phone in Welsh, the guard's refusals included: it only looks at
+    # what goes out, so it may wrap the guard.
     app.add_middleware(Speaking)
-    app.add_middleware(Guard)  # added last, so it wraps everything
     app.mount("/static", PageFiles(directory=WEB), name="static")
     app.add_exception_handler(Refusal, refused)
     app.add_exception_handler(SummitError, refused)
