@@ -73,13 +73,13 @@ def reloads(monkeypatch) -> Counter:
 def tallies(monkeypatch) -> list[int]:
     """The id of every poll counted, on any thread."""
     counted: list[int] = []
-    original = core_polls.tally
+    original = core_polls.tally_totals  # what `PollsRepo.result` counts with
 
     def tally(poll, *args, **kwargs):
         counted.append(poll.id)
         return original(poll, *args, **kwargs)
 
-    monkeypatch.setattr(core_polls, "tally", tally)
+    monkeypatch.setattr(core_polls, "tally_totals", tally)
     return counted
 
 

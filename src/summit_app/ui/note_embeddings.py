@@ -12,6 +12,8 @@ connection would look to the window like a change it must redraw everything for.
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -32,6 +34,7 @@ SETTLE_MS = 1500
 # Between two runs of a long backlog, the cores are left to phones and the window.
 PAUSE_MS = round(BACKGROUND_PAUSE_S * 1000)
 STOP_TIMEOUT_MS = 10_000
+NICENESS = 10
 
 Embedded = tuple[list[tuple[str, bytes]], int]
 
@@ -90,6 +93,7 @@ class NoteEmbeddings(QObject):
 
     def _embed(self) -> Embedded:
         if self._summit is None:
+            _yield_the_cores()
             self._summit = Summit.open(self._session.path)
         embedder = Embedder.shared()
         if not self._loaded:
@@ -127,3 +131,13 @@ class NoteEmbeddings(QObject):
         log.error("notes could not be embedded in the background", exc_info=error)
         self._running = False
         self._broken = True
+
+
+def _yield_the_cores() -> None:
+    """Run this thread, and the model's threads it starts, at a lower priority, so the
+    window and the phone server get the cores first when all want them (Linux: a thread is
+    a task of its own; elsewhere the call fails and nothing changes)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICENESS)
+    except (AttributeError, OSError):
+        pass
