@@ -58,8 +58,11 @@ def _shown(model: NotesModel) -> list[tuple[str, list[str]]]:
     ]
 
 
-def _fresh(session: SummitSession, prompt_id: int) -> list[tuple[str, list[str]]]:
+def _fresh(
+    session: SummitSession, prompt_id: int, by_table: bool = False
+) -> list[tuple[str, list[str]]]:
     model = NotesModel(session.summit)
+    model.by_table = by_table
     model.set_prompt(prompt_id)
     return _shown(model)
 
@@ -161,3 +164,29 @@ def test_a_phones_note_announced_after_the_facilitators_next_note_still_appears(
     commands.add_note(session, prompt_id, "Typed on the laptop")  # ...and this comes first
     session.announce(Changes.of(Area.NOTES, Area.PEOPLE, notes={phone.id}, origin=Origin.PHONES))
     assert board.model.note_texts(None) == ["From a phone", "Typed on the laptop"]
+
+
+def test_grouped_by_table_an_edit_touches_only_its_tables_rows(qtbot, crowded):
+    session, prompt_id = crowded
+    summit = session.summit
+    summit.tables.set_tables(100)
+    with summit.write():  # two notes in three came from one of 100 tables
+        summit.db.conn.execute(
+            "UPDATE notes SET table_id = id % 100 + 1 WHERE prompt_id = ? AND id % 3 != 0",
+            (prompt_id,),
+        )
+    board = _board(qtbot, session, prompt_id)
+    board.group_by.setCurrentIndex(1)  # by table
+    model = board.model
+    built = model.made
+    notes = summit.notes.notes(prompt_id)
+    lone = [n for n in notes if n.table_id == 7]
+    board.select_notes([notes[1].id])
+    board.buttons["hide"].click()
+    commands.edit_note(session, notes[2].id, "Shared records across the borough")
+    commands.remove_notes(session, [n.id for n in lone])  # table 7's group goes
+    assert model.made == built
+    assert _shown(model) == _fresh(session, prompt_id, by_table=True)
+    session.undo()  # table 7 and its notes come back: only those rows are built
+    assert model.made == built + len(lone)
+    assert _shown(model) == _fresh(session, prompt_id, by_table=True)

@@ -3,7 +3,8 @@
 Top-level rows are the groups ("Unsorted" first, then the themes in order); a group's
 children are its notes. Notes are QStandardItem text, so markup in a note is shown as
 typed. Dropping notes on a group does not move rows itself: it emits `notes_dropped`,
-the board applies the move through the Summit API (undoable), and the model reloads.
+the board applies the move through the Summit API (undoable), and the model moves the
+rows of the notes the change names (`apply`).
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ class NotesModel(QStandardItemModel):
         self._groups: dict[int | None, tuple[QStandardItem, Theme | None]] = {}
         # Which note is in which row, so a change moves only the rows of the notes it
         # names (at 10,000 notes a rebuild took 0.3 s per edit).
-        self._index = NoteIndex(self._theme_of, lambda note: self.show_hidden or not note.is_hidden)
+        self._index = NoteIndex(self._group_of, lambda note: self.show_hidden or not note.is_hidden)
+        self._themes: dict[int, Theme] = {}  # the prompt's themes (by table: for the tooltips)
         self._items: dict[int, QStandardItem] = {}  # note id -> its row's item
         self.made = 0  # note items built, ever: a rebuild shows here (tests count it)
         # Issue 26: the notes grouped by the table that sent them instead of by theme, and
@@ -53,19 +55,19 @@ class NotesModel(QStandardItemModel):
         self.by_table = False
         self._room: list[Table] = []  # the room's tables, read with the notes
         self._labels: dict[int, str] = {}  # every table's label, breakout rooms' too
-        self._tables: dict[int | None, set[int]] = {}  # by table: the tables heard
 
     def set_prompt(self, prompt_id: int | None) -> None:
         self.prompt_id = prompt_id
         self.reload()
 
-    def _theme_of(self, note: Note) -> int | None:
+    def _group_of(self, note: Note) -> int | None:
+        if self.by_table:
+            return note.table_id
         return note.theme_id if note.theme_id in self._groups else None
 
     def reload(self) -> None:
         self.clear()
         self._groups = {}
-        self._tables = {}
         self._items = {}
         self._last_id = 0
         self._index.load((), ())
@@ -79,8 +81,9 @@ class NotesModel(QStandardItemModel):
         self._room = self._summit.tables.tables()
         # Breakout rooms' tables too (ids above this room's), by their room.
         self._labels = self._summit.tables.labels()
+        self._themes = {t.id: t for t in themes}
         if self.by_table:
-            self._by_table(notes, {t.id: t for t in themes})
+            self._by_table(notes)
             return
         self._groups = {t.id: (QStandardItem(), t) for t in themes}
         self._groups[None] = (QStandardItem(), None)
@@ -99,10 +102,12 @@ class NotesModel(QStandardItemModel):
         # Qt moves a row in time that grows with the rows (3 ms at 10,000 notes, 12 ms at
         # 50,000): past a hundred notes, building them all again is quicker.
         many = 100
-        if changes.everything or self.by_table or len(changes.notes) > many:
+        if changes.everything or len(changes.notes) > many:
             self.reload()
             return None
         themes = self._summit.notes.themes(self.prompt_id)
+        if self.by_table:
+            return self._apply_by_table(changes, themes)
         known = sorted(
             (theme for _, theme in self._groups.values() if theme is not None),
             key=lambda t: (t.position, t.id),
@@ -128,12 +133,11 @@ class NotesModel(QStandardItemModel):
         grew."""
         if self.prompt_id is None:
             return []
-        if self.by_table:  # a table's group is found by its table: a reload is as quick
-            self.reload()
-            return [self.index(row, 0) for row in range(self.rowCount())]
         fresh = self._summit.notes.notes_after(self.prompt_id, self._last_id)
         if not fresh:
             return []
+        if self.by_table:
+            self._add_table_groups(fresh)
         # Only this moves the mark: a note the facilitator typed has a higher id than a
         # phone's note committed just before it and announced after (phones' events wait
         # for their batch); one already shown is refilled, not added twice.
@@ -158,7 +162,8 @@ class NotesModel(QStandardItemModel):
         for move in self._index.update(fresh, gone):
             note = move.note
             if move.old is not None and move.old == move.new and note is not None:
-                self._fill(self._items[note.id], note, self._groups[move.old[0]][1])
+                self._fill(self._items[note.id], note, self._theme_for(note, move.old[0]))
+                touched.add(move.old[0])  # by table, a star is in the header
                 continue
             flush_needed = move.old is not None or (
                 move.new is not None
@@ -177,7 +182,7 @@ class NotesModel(QStandardItemModel):
                     self._items.pop(move.note_id, None)
             if move.new is not None and note is not None:
                 key, row = move.new
-                theme = self._groups[key][1]
+                theme = self._theme_for(note, key)
                 if cell is None:
                     cell = self._note(note, theme)
                 else:
@@ -194,8 +199,43 @@ class NotesModel(QStandardItemModel):
         flush()
         for key in touched:
             group, theme = self._groups[key]
-            group.setText(self._title(theme, self._index.count(key)))
+            if self.by_table:
+                group.setText(self._table_title(key))
+            else:
+                group.setText(self._title(theme, self._index.count(key)))
         return grown
+
+    def _theme_for(self, note: Note, key: int | None) -> Theme | None:
+        """The theme a note's row names: its group's, or by table its own (in its tooltip)."""
+        return self._themes.get(note.theme_id or 0) if self.by_table else self._groups[key][1]
+
+    # -- by table ------------------------------------------------------------------------
+
+    def _apply_by_table(self, changes: Changes, themes: list[Theme]) -> list[QModelIndex] | None:
+        if themes != sorted(self._themes.values(), key=lambda t: (t.position, t.id)):
+            self.reload()  # a theme's name is in its notes' tooltips here
+            return None
+        if not changes.notes:
+            self.reload()  # notes changed, which ones unknown
+            return None
+        fresh = self._summit.notes.notes_with_ids(changes.notes)
+        mine = [n for n in fresh if n.prompt_id == self.prompt_id]
+        self._add_table_groups(mine)
+        grown = self._apply_notes(mine, changes.notes - {n.id for n in mine})
+        for key in [k for k in self._groups if not self._index.count(k)]:
+            self.removeRow(self._groups.pop(key)[0].row())  # its last note left
+            self._index.drop_group(key)
+        return [self._groups[g][0].index() for g in grown if g in self._groups]
+
+    def _add_table_groups(self, notes: list[Note]) -> None:
+        """Empty groups, in table order, for tables sending their first shown note."""
+        for table_id in {n.table_id for n in notes if self._index.keep(n)} - set(self._groups):
+            self._index.add_group(table_id)
+            group = self._table_group(table_id)
+            self._groups[table_id] = (group, None)
+            order: list[int | None] = [*sorted(k for k in self._groups if k is not None)]
+            order += [None] if None in self._groups else []
+            self.insertRow(order.index(table_id), group)
 
     def _add_groups(self, themes: list[Theme]) -> set[int | None]:
         """Empty groups for themes new since the load (their notes move in after)."""
@@ -246,41 +286,45 @@ class NotesModel(QStandardItemModel):
 
     def unheard(self) -> list[Table]:
         """The room's tables that have sent no note to this prompt yet."""
-        if self.by_table:
-            heard = set().union(*self._tables.values()) if self._tables else set()
-        else:
-            heard = set().union(*(self._index.raised(g) for g in self._index.groups))
+        heard = set().union(*(self._index.raised(g) for g in self._index.groups))
         return [t for t in self._room if t.id not in heard]
 
-    def _by_table(self, notes: list[Note], themes: dict[int, Theme]) -> None:
+    def _by_table(self, notes: list[Note]) -> None:
         """One group per table that sent notes (in table order), then the rest."""
-        by: dict[int | None, list[Note]] = {}
-        for note in notes:
-            by.setdefault(note.table_id, []).append(note)
-        self._tables = {None: {n.table_id for n in notes if n.table_id is not None}}
-        labels = self._labels
-        for table_id in sorted(t for t in by if t is not None) + [None]:
-            if table_id is None and None not in by:
-                continue
-            members = by[table_id]
-            name = labels.get(table_id, f"Table {table_id}") if table_id else NOT_FROM_TABLES
-            keys = sum(n.is_key for n in members)
-            group = QStandardItem(
-                f"{name}  ({len(members)})" + (f" · {plural(keys, 'key point')}" if keys else "")
-            )
-            group.setData(table_id, ID_ROLE)
-            group.setData("table", KIND_ROLE)  # not a drop target: notes keep their table
-            group.setEditable(False)
-            group.setDragEnabled(False)
-            group.setDropEnabled(False)
-            font = QFont()
-            font.setBold(True)
-            group.setFont(font)
-            for note in members:
-                cell = self._note(note, themes.get(note.theme_id or 0))
-                self._items[note.id] = cell
-                group.appendRow(cell)
+        keys: list[int | None] = [*sorted({n.table_id for n in notes if n.table_id is not None})]
+        keys += [None] if any(n.table_id is None for n in notes) else []
+        self._index.load(notes, keys)
+        for key in keys:
+            group = self._table_group(key)
+            self._groups[key] = (group, None)
             self.appendRow(group)
+
+    def _table_title(self, table_id: int | None) -> str:
+        """'Table 3  (12) · 2 key points'."""
+        name = self._labels.get(table_id, f"Table {table_id}") if table_id else NOT_FROM_TABLES
+        ids = self._index.ids(table_id)
+        keys = sum(self._index.notes[i].is_key for i in ids)
+        return f"{name}  ({len(ids)})" + (f" · {plural(keys, 'key point')}" if keys else "")
+
+    def _table_group(self, table_id: int | None) -> QStandardItem:
+        group = QStandardItem(self._table_title(table_id))
+        group.setData(table_id, ID_ROLE)
+        group.setData("table", KIND_ROLE)  # not a drop target: notes keep their table
+        group.setEditable(False)
+        group.setDragEnabled(False)
+        group.setDropEnabled(False)
+        font = QFont()
+        font.setBold(True)
+        group.setFont(font)
+        cells = []
+        for note_id in self._index.ids(table_id):
+            note = self._index.notes[note_id]
+            cell = self._note(note, self._themes.get(note.theme_id or 0))
+            self._items[note_id] = cell
+            cells.append(cell)
+        if cells:
+            group.appendRows(cells)
+        return group
 
     def _group(self, theme: Theme | None) -> QStandardItem:
         """A theme's group (or Unsorted's) with the index's notes in it."""
