@@ -20,8 +20,18 @@ pytestmark = pytest.mark.browser
 
 HEIGHT = 844
 WORDS = {
-    "en": ("Privacy notice", "How your answers are kept", "Send my vote", "nothing goes to the internet"),
-    "cy": ("Hysbysiad preifatrwydd", "Sut mae eich atebion yn cael eu cadw", "Anfon fy mhleidlais", "rhedeg y dudalen"),
+    "en": (
+        "Privacy notice",
+        "How your answers are kept",
+        "Send my vote",
+        "nothing goes to the internet",
+    ),
+    "cy": (
+        "Hysbysiad preifatrwydd",
+        "Sut mae eich atebion yn cael eu cadw",
+        "Anfon fy mhleidlais",
+        "rhedeg y dudalen",
+    ),
 }
 
 
@@ -77,7 +87,9 @@ def test_a_new_phone_reads_the_notice_above_the_vote_and_it_folds_once_it_votes(
     notice = page.get_by_role("complementary", name="Privacy notice")
     expect(notice.get_by_role("heading", name="Privacy notice")).to_be_visible()
     expect(page.get_by_role("button", name="Send my vote")).to_be_visible()
-    expect(notice.get_by_text("nothing goes to the internet")).to_be_visible()  # not folded before a send
+    expect(
+        notice.get_by_text("nothing goes to the internet")
+    ).to_be_visible()  # not folded before a send
     page.get_by_role("radio", name="Digital and data").check()
     page.get_by_role("button", name="Send my vote").click()
     expect(page.get_by_role("status").filter(has_text="Your vote is saved")).to_be_visible()
