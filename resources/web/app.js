@@ -55,12 +55,8 @@
 
   // "Now: <the item's title>": the page's word, and the summit's own in its language.
   function now(s) {
-    var line = S.$("now");
-    line.textContent = "";
-    if (!s.item) { line.textContent = S.t("page.not_started"); return; }
-    var parts = S.t("page.now", { title: "\u0000" }).split("\u0000");
-    S.add(line, document.createTextNode(parts[0]), S.content(S.el("span", null, s.item.title)),
-      document.createTextNode(parts[1] || ""));
+    if (s.item) S.around(S.$("now"), "page.now", "title", s.item.title);
+    else S.$("now").textContent = S.t("page.not_started");
   }
 
   S.render = function (s) {

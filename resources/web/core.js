@@ -40,6 +40,17 @@
   };
   // The summit's own words (a question, an option, a group) are marked with its language.
   S.content = function (e) { e.lang = (S.state && S.state.lang) || "en"; return e; };
+  // A line of the page's words around one of the summit's ("Now: {title}"): `into` gets
+  // the words as text and the summit's own in a span marked with its language.
+  S.around = function (into, key, name, value) {
+    var args = {};
+    args[name] = "\u0000";
+    var parts = S.t(key, args).split("\u0000");
+    into.textContent = "";
+    S.add(into, document.createTextNode(parts[0]), S.content(S.el("span", null, value)),
+      document.createTextNode(parts[1] || ""));
+    return into;
+  };
   // A browser without fetch or promises cannot run the page: say so plainly.
   if (!window.fetch || !window.Promise || !window.JSON || !document.querySelector) {
     S.ok = false;

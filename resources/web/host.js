@@ -55,7 +55,7 @@
     S.state = { lang: d.lang };
     document.title = S.t("host.tab", { table: d.table.label });
     S.content(S.$("title")).textContent = d.table.label;
-    S.$("now").textContent = S.t("host.now", { title: d.title });
+    S.around(S.$("now"), "host.now", "title", d.title);
     S.$("vote").href = d.join;
     promptView = show("prompt", d.prompt, promptView, notesView, d);
     pollView = show("poll", d.poll, pollView, countView, d);

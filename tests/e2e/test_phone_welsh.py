@@ -111,6 +111,7 @@ def test_a_welsh_phone_votes_and_posts_a_note_in_welsh(
     question = page.get_by_role("heading", name="Which priority first?")
     expect(question).to_have_attribute("lang", "en")
     expect(page.locator("#title")).to_have_attribute("lang", "en")
+    expect(page.locator("#now span")).to_have_attribute("lang", "en")  # "Nawr: " + the item
     no_english(page, "poll and note open")
     page.get_by_role("radio", name="Digital and data").check()
     page.get_by_role("button", name="Anfon fy mhleidlais").click()

@@ -24,7 +24,7 @@ def test_notes_are_embedded_in_the_background_as_they_arrive_and_kept_in_the_fil
         summit.notes.add_note(prompt_id, text)
     waiting: list[int] = []
     session.embeddings.embedded.connect(waiting.append)
-    session.embeddings.start()
+    session.embeddings.start(after_ms=0)
     qtbot.waitUntil(lambda: bool(waiting) and waiting[-1] == 0, timeout=120_000)
     assert len(waiting) >= 3  # a few dozen at a time, with a pause between
     texts = {n.text for n in summit.notes.notes()}

@@ -172,10 +172,10 @@ def _count(
         hand[hc.option_id] += hc.count
     at_tables = {o.id: 0 for o in options}
     for tc in table_counts:
-        for option_id, n in tc.counts.items():
+        for option_id, told in tc.counts.items():
             if option_id in counts and poll.kind in (PollKind.SINGLE, PollKind.MULTI):
-                counts[option_id] += n
-                at_tables[option_id] += n
+                counts[option_id] += told
+                at_tables[option_id] += told
     table_voters = sum(tc.people for tc in table_counts)
 
     if poll.kind is PollKind.RANK:

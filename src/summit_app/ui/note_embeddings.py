@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# The model loads this long after a file opens, once the window has shown itself (loading
+# it takes a tenth of a second of both cores).
+START_MS = 3000
 # After a note arrives, wait this long for more before embedding (a burst is one run).
 SETTLE_MS = 1500
 # Between two runs of a long backlog, the cores are left to phones and the window.
@@ -60,13 +63,13 @@ class NoteEmbeddings(QObject):
         self._summit: Summit | None = None  # the runner thread's own connection
         self._loaded = False  # the file's kept embeddings read (on the runner's thread)
 
-    def start(self) -> None:
-        """Embed what is missing now, then each note as it arrives."""
+    def start(self, after_ms: int = START_MS) -> None:
+        """Embed what is missing soon, then each note as it arrives."""
         if self._started:
             return
         self._started = True
         self._session.changed.connect(self._changed)
-        self._timer.start(0)
+        self._timer.start(after_ms)
 
     def stop(self) -> None:
         self._timer.stop()
