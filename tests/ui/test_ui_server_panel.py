@@ -88,3 +88,22 @@ def test_a_poll_the_facilitator_opens_reaches_a_phone_without_waiting_for_the_hu
             assert f'"id":{poll.id}' in heard
     with qtbot.waitSignal(panel.server_stopped):
         panel.toggle()
+
+
+def test_a_double_click_on_start_leaves_the_phones_server_running(qtbot, session, monkeypatch):
+    # One button starts and stops; a rehearsal's double click started it and stopped it again.
+    from summit_app.ui import guard
+
+    panel = ServerPanel(session, port=0)
+    qtbot.addWidget(panel)
+    panel.address_combo.setCurrentIndex(panel.address_combo.findData("127.0.0.1"))
+    monkeypatch.setattr(guard, "now", lambda: 50.0)  # both clicks in the same moment
+    with qtbot.waitSignal(panel.server_started):
+        panel.start_button.click()
+        panel.start_button.click()
+    qtbot.wait(200)
+    assert panel.running
+    monkeypatch.setattr(guard, "now", lambda: 52.0)  # a deliberate press later stops it
+    with qtbot.waitSignal(panel.server_stopped):
+        panel.start_button.click()
+    assert not panel.running

@@ -152,3 +152,16 @@ def test_the_themes_become_a_points_poll_from_the_board(qtbot, session, monkeypa
     assert [o.text for o in made_poll.options] == ["Workforce", "Digital", "Access"]
     assert all(o.theme_id is not None for o in made_poll.options)
     assert made_poll.item_id == session.summit.agenda.prompt(board.prompt_id).item_id
+
+
+def test_suggesting_when_every_note_has_a_theme_says_why_nothing_is_offered(qtbot, session):
+    board = _board_with_notes(qtbot, session, count=8)
+    theme = session.summit.notes.add_theme(board.prompt_id, "Everything")
+    for note in session.summit.notes.notes(board.prompt_id):
+        session.summit.notes.set_theme(note.id, theme.id)
+    board.buttons["suggest"].click()
+    dialog = board.theme_dialog
+    qtbot.waitUntil(lambda: "already in a theme" in dialog.info.text(), timeout=60_000)
+    assert not dialog.buttons["more"].isEnabled() and not dialog.buttons["fewer"].isEnabled()
+    assert "least sure" not in dialog.info.text()
+    dialog.reject()

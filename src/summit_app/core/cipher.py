@@ -74,9 +74,11 @@ class WrongPassphraseError(SummitFileError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"That passphrase does not open {path.name}. Check it (capital letters, the"
-            " keyboard's language) and try again; if you are sure of it, the file may be"
-            " damaged: open a backup copy." + FORGOTTEN
+            # Said after a typo as often as not: short, and calm (a rehearsal read five red
+            # lines about damage and lost passphrases after one wrong key).
+            f"That passphrase does not open {path.name}. Check capital letters and the"
+            " keyboard's language, and try again. If you are sure of it, the file may be"
+            " damaged: open a backup copy."
         )
         self.path = path
 

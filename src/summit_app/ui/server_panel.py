@@ -32,6 +32,7 @@ from summit_app.server.room import ROOM_ADVICE
 from summit_app.ui import closing, commands, contrast, dialogs, settings
 from summit_app.ui.accessible import describe
 from summit_app.ui.cards_box import CardsBox
+from summit_app.ui.guard import Guarded
 from summit_app.ui.qr_image import qr_pixmap
 from summit_app.ui.session import SummitSession
 from summit_app.ui.tables_box import TablesBox
@@ -116,7 +117,8 @@ class ServerPanel(QWidget):
         self.refresh_button.clicked.connect(self.reload_addresses)
         self.start_button = QPushButton("Start taking votes from phones")
         self.start_button.setMinimumHeight(40)
-        self.start_button.clicked.connect(self.toggle)
+        # One button starts and stops: a double click must not stop what it just started.
+        self.start_button.clicked.connect(Guarded(self.toggle))
         self.warning = label(style=contrast.warning_style() + " font-weight: 600;")
         self.status = label("Not running")
         self.url_label = label(style="font-size: 12pt;")

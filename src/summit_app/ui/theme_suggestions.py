@@ -215,6 +215,18 @@ class ThemeSuggestions(QDialog):
         self.tree.expandAll()
         new = sum(g.theme_id is None for g in groups)
         offered = sum(len(g.rows) for g in groups if g.theme_id is not None)
+        loose = sum(n.theme_id is None for n in self._notes.values())
+        if self.mode == "suggest" and not loose:
+            # A rehearsal read "0 new themes suggested. Notes marked ? ..." here, with no why.
+            self.info.setText(
+                "Every note here is already in a theme, so there is nothing new to group."
+                " Suggestions are for notes not yet in a theme: take notes out of a theme,"
+                " or remove a theme, to have them grouped again."
+            )
+            for key in ("fewer", "more"):
+                self.buttons[key].setEnabled(False)
+            self._sync_buttons()
+            return
         words = f"{plural(new, 'new theme')} suggested"
         if offered:
             words += f"; {plural(offered, 'note')} offered to themes you have"

@@ -86,6 +86,19 @@ def part_story(part: Part, s: StyleSheet1) -> list[Flowable]:
                 if _height(following) < SHORT:
                     group += following
                     j += 1
+                    # A poll's heading, its question and its caption go where its chart goes:
+                    # a rehearsal found all three at a page's foot and the chart overleaf.
+                    k = j
+                    while (
+                        k < len(blocks)
+                        and isinstance(blocks[k], Para)
+                        and blocks[k].tone in (Tone.CAPTION, Tone.BYLINE)
+                    ):
+                        k += 1
+                    if k < len(blocks) and isinstance(blocks[k], Chart):
+                        for kept in blocks[j : k + 1]:
+                            group += block_flowables(kept, s, title)
+                        j = k + 1
             story += [CondPageBreak(room), KeepTogether(group)]
             i = j
         else:
