@@ -73,6 +73,21 @@ def test_import_from_the_command_line_says_what_came_in_and_keeps_a_copy(tmp_pat
         "breakout", str(main), str(tmp_path / "x.summit"), "--room", "C", "--item", "Nope", env=env
     )
     assert unknown.returncode == 1 and "No item on the agenda is called “Nope”" in unknown.stderr
+    with Summit.open(main) as summit:
+        item = summit.agenda.add_item(summit.agenda.sections()[-1].id, "Digital", "vote", 20)
+        summit.polls.open_poll(summit.polls.add_poll(item.id, "Which first?", "single", ["A"]).id)
+    voting = run_cli(
+        "breakout",
+        str(main),
+        str(tmp_path / "d.summit"),
+        "--room",
+        "D",
+        "--item",
+        "Digital",
+        env=env,
+    )
+    assert voting.returncode == 1 and not (tmp_path / "d.summit").exists()
+    assert "Close voting on “Which first?” first: phones are voting on it here." in voting.stderr
 
 
 def test_an_import_killed_half_way_leaves_the_main_file_as_it_was(tmp_path):

@@ -11,10 +11,11 @@ import pytest
 from summit_app.core import Summit
 from summit_app.core.breakout_kit import write_kit
 from summit_app.core.breakout_rows import NOT_MERGED, merged_tables, uncovered
-from summit_app.core.errors import HeldError, SummitFileError
+from summit_app.core.errors import HeldError, SummitFileError, ValidationError
 from summit_app.core.history import History
 from summit_app.core.merge import import_room
 from summit_app.core.model import SummitInfo
+from summit_app.core.schedule import plan
 from summit_app.core.schema import SCHEMA_VERSION, migrate
 
 
@@ -244,3 +245,57 @@ def test_a_room_takes_its_items_slides_and_its_own_slides_come_back(tmp_path):
     room_deck = next(d for d in main.decks.all() if d.name == "room.pdf")
     assert main.decks.pdf(room_deck.id) == deck(2)
     assert not import_room(main, tmp_path / "b.summit").anything
+
+
+def test_a_room_is_not_sent_while_phones_vote_or_its_item_runs_here(tmp_path):
+    main, ids = _main(tmp_path)
+    kit = tmp_path / "b.summit"
+    main.polls.open_poll(ids["workforce_poll"])
+    with pytest.raises(ValidationError) as refused:
+        write_kit(main, kit, "Breakout B", [ids["workforce"], ids["digital"]])
+    assert str(refused.value) == (
+        "Close voting on “Which first?” first: phones are voting on it here."
+    )
+    main.polls.close_poll(ids["workforce_poll"])
+    main.agenda.start_item(ids["digital"])
+    with pytest.raises(ValidationError, match="“Digital” first: it is running here"):
+        write_kit(main, kit, "Breakout B", [ids["workforce"], ids["digital"]])
+    assert not kit.exists() and main.breakouts.rooms() == []
+    main.agenda.start_item(ids["plenary"])
+    main.agenda.open_prompt(ids["workforce_prompt"])
+    write_kit(main, kit, "Breakout B", [ids["workforce"], ids["digital"]])
+    # Its prompt closes here with the send: phones would type notes only to be refused.
+    assert main.live().open_prompt_id is None
+    with Summit.open(kit) as b:
+        assert "open" not in {p.state.value for p in b.polls.polls()}
+    # Voting and the day go on here: another poll opens, the running item ends.
+    main.polls.open_poll(main.polls.add_poll(ids["plenary"], "Agree?", "single", ["Y", "N"]).id)
+    main.agenda.end_day()
+    main.close()
+
+
+def test_a_poll_left_open_on_a_held_item_can_still_be_closed(tmp_path):
+    main, ids = _main(tmp_path)
+    write_kit(main, tmp_path / "b.summit", "Breakout B", [ids["workforce"]])
+    main.close()
+    # A file sent before sending refused an open poll: the room holds an open poll.
+    conn = sqlite3.connect(tmp_path / "main.summit")
+    conn.execute("UPDATE polls SET state = 'open' WHERE id = ?", (ids["workforce_poll"],))
+    conn.commit()
+    conn.close()
+    with Summit.open(tmp_path / "main.summit") as s:
+        assert s.polls.close_poll(ids["workforce_poll"]).state.value == "closed"
+        with pytest.raises(HeldError):  # still held for anything else
+            s.execute("UPDATE polls SET state = 'open' WHERE id = ?", (ids["workforce_poll"],))
+
+
+def test_the_rooms_day_starts_when_its_first_item_is_planned_in_the_main_plan(tmp_path):
+    main, ids = _main(tmp_path)
+    main.edit_info(start_time="11:00")
+    write_kit(main, tmp_path / "b.summit", "Breakout B", [ids["plenary"], ids["digital"]])
+    main.close()
+    with Summit.open(tmp_path / "b.summit") as b:
+        # Workforce (40 min) comes first in the main plan, so Digital starts 40 min in.
+        assert b.info().start_time == "11:40"
+        slots = plan(b.agenda.items(), b.info().start_time)
+        assert [s.start_clock for s in slots] == ["11:40", "12:20"]

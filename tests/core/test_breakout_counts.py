@@ -281,6 +281,7 @@ def test_a_shared_poll_a_room_answered_another_way_keeps_that_room_s_ballots_apa
 def test_a_room_s_turnout_on_screen_sets_its_own_ballots_beside_its_own_phones(tmp_path):
     main, ids = _main(tmp_path)
     _vote(main, ids["alone_poll"], "Kit", 4)  # before the item goes to the room
+    main.polls.close_poll(ids["alone_poll"])  # a room is not sent mid-vote
     write_kit(main, tmp_path / "a.summit", "Breakout A", [ids["alone"]])
     with Summit.open(tmp_path / "a.summit") as a:
         _vote(a, ids["alone_poll"], "Wifi", 2)

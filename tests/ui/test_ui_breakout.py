@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from summit_app.core import Summit, table_host
 from summit_app.core.breakout_kit import write_kit
 from summit_app.core.merge import import_room
-from summit_app.ui.breakout_dialog import BreakoutDialog, import_room_file
+from summit_app.ui.breakout_dialog import ITEM_ID, BreakoutDialog, import_room_file
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.note_board import NoteBoard
 
@@ -119,3 +119,36 @@ def test_the_note_board_names_a_breakout_room_s_table(qtbot, session, tmp_path):
     board.choose_prompt(prompt)
     board.group_by.setCurrentIndex(1)  # by table
     assert board.model.index(0, 0).data() == "Breakout B, table 2  (1)"
+
+
+def test_sending_a_room_says_where_its_file_went_and_refuses_an_open_poll(
+    qtbot, summit_path, tmp_path
+):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_path(summit_path)
+    session = window.session
+    poll = session.summit.polls.polls()[0]
+    session.run("Open voting", lambda s: s.polls.open_poll(poll.id))
+    dialog = BreakoutDialog(session, window)
+    qtbot.addWidget(dialog)
+    # A real name to start from, not a grey example that looks filled in.
+    assert dialog.name.text() == "Breakout A" and dialog.name.placeholderText().startswith("e.g.")
+    dialog.name.setText("Breakout A: Futures")
+    rows = [dialog.items.item(r) for r in range(dialog.items.count())]
+    next(r for r in rows if r.data(ITEM_ID) == poll.item_id).setCheckState(Qt.CheckState.Checked)
+    room_path = tmp_path / "room-a.summit"
+    dialog.save(room_path)
+    assert _boxes(window, "error_box") == [
+        f"Close voting on “{poll.question}” first: phones are voting on it here."
+    ]
+    assert not room_path.exists() and dialog.result() != dialog.DialogCode.Accepted
+    session.run("Close voting", lambda s: s.polls.close_poll(poll.id))
+    dialog.save(room_path)
+    assert dialog.result() == dialog.DialogCode.Accepted and room_path.exists()
+    assert window.statusBar().currentMessage() == (
+        f"Breakout A: Futures written to {room_path}: open it on the room's laptop."
+    )
+    again = BreakoutDialog(session, window)
+    qtbot.addWidget(again)
+    assert again.name.text() == "Breakout B"

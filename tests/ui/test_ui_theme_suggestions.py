@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from summit_app.ui.note_board import NoteBoard
@@ -164,4 +165,22 @@ def test_suggesting_when_every_note_has_a_theme_says_why_nothing_is_offered(qtbo
     qtbot.waitUntil(lambda: "already in a theme" in dialog.info.text(), timeout=60_000)
     assert not dialog.buttons["more"].isEnabled() and not dialog.buttons["fewer"].isEnabled()
     assert "least sure" not in dialog.info.text()
+    dialog.reject()
+
+
+@pytest.mark.qt_log_ignore(
+    "Keyboard event not accepted", "propagateSizeHints"
+)  # that is the point: Enter does nothing
+def test_a_stray_enter_in_the_suggestions_accepts_nothing(qtbot, session):
+    board = _board_with_notes(qtbot, session, count=30)
+    board.buttons["suggest"].click()
+    dialog = board.theme_dialog
+    qtbot.waitUntil(
+        lambda: dialog.tree.topLevelItemCount() > 0 and dialog.isEnabled(), timeout=60_000
+    )
+    dialog.tree.setFocus()
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog, Qt.Key.Key_Enter)
+    assert session.summit.notes.themes(board.prompt_id) == []
+    assert dialog.isVisible()
     dialog.reject()

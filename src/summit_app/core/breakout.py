@@ -203,6 +203,10 @@ def install_holds(conn: sqlite3.Connection) -> None:
             "UPDATE": f"({held.format(item=old)} OR {held.format(item=new)})",
             "DELETE": held.format(item=old),
         }
+        if table.name == "polls":
+            # Closing a poll is always safe, and a poll left open by an older send must be
+            # closable here (an open poll elsewhere also closes when another opens).
+            when["UPDATE"] += " AND NOT (OLD.state = 'open' AND NEW.state = 'closed')"
         for event, condition in when.items():
             conn.execute(
                 f"CREATE TEMP TRIGGER IF NOT EXISTS held_{table.name}_{event.lower()}"

@@ -8,6 +8,7 @@ room adds have none (made there), so `core.merge` recognises each row whatever i
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from summit_app.core.breakout_rows import merged_tables
 from summit_app.core.cards import new_pass
 from summit_app.core.db import now
 from summit_app.core.errors import SummitFileError, ValidationError
+from summit_app.core.model import PollState
+from summit_app.core.schedule import clock, plan
 from summit_app.core.store import (
     Summit,
     new_join_code,
@@ -25,6 +28,8 @@ from summit_app.core.store import (
     remove_files,
     snapshot,
 )
+
+log = logging.getLogger(__name__)
 
 # Rows of the main file that stay behind: the room starts its own actions, narrative,
 # voting cards and rooms, and only the people whose input is in its items go with it.
@@ -36,6 +41,9 @@ _TRIM = (
     # A cache of every note's embedding: the room builds its own from the notes it holds.
     "DELETE FROM note_embeddings",
     "DELETE FROM actions",
+    # Never open in the room's copy (a send refuses an open poll; this is the backstop).
+    "UPDATE polls SET state = 'closed', closed_at = COALESCE(closed_at, opened_at)"
+    " WHERE state = 'open'",
     "DELETE FROM narrative_blocks",
     "DELETE FROM items WHERE id NOT IN (SELECT id FROM temp.kit_items)",
     "DELETE FROM sections WHERE id NOT IN (SELECT section_id FROM items)",
@@ -72,6 +80,9 @@ def write_kit(summit: Summit, path: Path | str, name: str, item_ids: Sequence[in
     known = {item.id for item in summit.agenda.items()}
     if not set(chosen) <= known:
         raise ValidationError("An item chosen for the room is no longer on the agenda.")
+    busy = _busy_here(summit, chosen)
+    if busy:
+        raise ValidationError(busy)
     if any(room.name == name for room in summit.breakouts.rooms()):
         raise ValidationError(f"There is already a breakout room called “{name}”.")
     if path.exists():
@@ -79,9 +90,10 @@ def write_kit(summit: Summit, path: Path | str, name: str, item_ids: Sequence[in
     if path.resolve() == summit.path.resolve():
         raise SummitFileError("Choose another file: this is the summit's own file.")
     uid = new_uid()
+    start = _first_start(summit, chosen)
     try:
         snapshot(summit.path, path)  # a protected summit's kit has its passphrase
-        _trim(path, chosen, uid, name, summit.breakouts.uid(), cipher.key_for(summit.path))
+        _trim(path, chosen, uid, name, summit.breakouts.uid(), start, cipher.key_for(summit.path))
     except cipher.FILE_ERRORS as error:
         remove_files(path)
         raise SummitFileError(f"The room's file {path} could not be written: {error}.") from error
@@ -95,15 +107,62 @@ def write_kit(summit: Summit, path: Path | str, name: str, item_ids: Sequence[in
                 "INSERT INTO breakout_items (breakout_id, item_id) VALUES (?, ?)",
                 [(room_id, item) for item in chosen],
             )
+            # Phones stop writing to the room's prompts here (their notes would be refused):
+            # the room opens them on its own laptop.
+            summit.execute(
+                "UPDATE summit SET open_prompt_id = NULL WHERE open_prompt_id IN"
+                f" (SELECT id FROM prompts WHERE item_id IN ({','.join('?' * len(chosen))}))",
+                tuple(chosen),
+            )
     except BaseException:
         remove_files(path)
         raise
     assert room_id is not None
+    log.info("%s", written(name, path))
     return summit.breakouts.room(room_id)
 
 
+def written(name: str, path: Path) -> str:
+    """Where room `name`'s file went, for the status bar and the log."""
+    return f"{name} written to {path}: open it on the room's laptop."
+
+
+def next_name(summit: Summit) -> str:
+    """A room's name to start from: the first of Breakout A, B, ... not yet sent."""
+    taken = {room.name.split(":")[0].strip() for room in summit.breakouts.rooms()}
+    letters = (chr(c) for c in range(ord("A"), ord("Z") + 1))
+    return next((f"Breakout {x}" for x in letters if f"Breakout {x}" not in taken), "Breakout")
+
+
+def _busy_here(summit: Summit, chosen: list[int]) -> str | None:
+    """Why these items cannot leave yet, or None. Once a room holds an item this file may not
+    write its rows, so an open poll would stay open to phones here (their votes refused)
+    and a running item could never end; the room's copy would also open mid-vote."""
+    for poll in summit.polls.polls():
+        if poll.item_id in chosen and poll.state is PollState.OPEN:
+            return f"Close voting on “{poll.question}” first: phones are voting on it here."
+    live = summit.live()
+    if live.current_item_id in chosen:
+        title = summit.agenda.item(live.current_item_id).title
+        return f"Move on from “{title}” first: it is running here (Run tab, Next item)."
+    return None
+
+
+def _first_start(summit: Summit, chosen: list[int]) -> str:
+    """The planned start, in the main plan, of the room's first item: the room's day starts
+    then (not at the summit's own start, which put its items hours early)."""
+    slots = plan(summit.agenda.items(), summit.info().start_time)
+    return clock(min(slot.start for slot in slots if slot.item_id in chosen))
+
+
 def _trim(
-    path: Path, chosen: list[int], uid: str, name: str, main_uid: str, key: cipher.Key | None
+    path: Path,
+    chosen: list[int],
+    uid: str,
+    name: str,
+    main_uid: str,
+    start: str,
+    key: cipher.Key | None,
 ) -> None:
     conn = cipher.connection(path, key, isolation_level=None)
     try:
@@ -129,8 +188,8 @@ def _trim(
             )
         conn.execute(
             "UPDATE summit SET uid = ?, room = ?, main_uid = ?, join_code = ?, short_code = ?,"
-            " current_item_id = NULL, open_prompt_id = NULL",
-            (uid, name, main_uid, new_join_code(), new_short_code()),
+            " current_item_id = NULL, open_prompt_id = NULL, start_time = ?",
+            (uid, name, main_uid, new_join_code(), new_short_code(), start),
         )
         conn.execute("COMMIT")
         conn.execute("VACUUM")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from summit_app.core.breakout import Room
-from summit_app.core.breakout_kit import write_kit
+from summit_app.core.breakout_kit import next_name, write_kit, written
 from summit_app.ui import dialogs
 from summit_app.ui.session import SummitSession
 
@@ -48,8 +48,11 @@ class BreakoutDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.name = QLineEdit()
-        self.name.setPlaceholderText("Breakout B: Workforce")
+        # A real name to start from (a grey example read as filled in), selected so typing
+        # replaces it.
+        self.name = QLineEdit(next_name(summit))
+        self.name.selectAll()
+        self.name.setPlaceholderText("e.g. Breakout B: Workforce")
         self.name.setAccessibleName("Room name")
         form.addRow("Room &name:", self.name)
         layout.addLayout(form)
@@ -118,6 +121,9 @@ class BreakoutDialog(QDialog):
         )
         if room is not None:
             self.room = room
+            window = self.parentWidget()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(written(room.name, path), 30000)
             self.accept()
 
 

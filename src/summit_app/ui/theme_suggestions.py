@@ -138,7 +138,9 @@ class ThemeSuggestions(QDialog):
         row.addWidget(self.move_button)
         row.addStretch(1)
         self.accept_button = QPushButton("Accept ticked")
-        self.accept_button.setDefault(True)
+        # Not the default button: a stray Enter (after a rename, say) must not write every
+        # suggested theme at once.
+        self.accept_button.setAutoDefault(False)
         self.accept_button.clicked.connect(self.accept_ticked)
         close = QPushButton("Close")
         close.clicked.connect(self.reject)
