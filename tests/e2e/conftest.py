@@ -26,10 +26,17 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def day(tmp_path: Path) -> Iterator[tuple[Summit, SummitServer]]:
+def started() -> bool:
+    """Whether `day` starts its item (parametrize it False for a summit not yet begun)."""
+    return True
+
+
+@pytest.fixture
+def day(tmp_path: Path, started: bool) -> Iterator[tuple[Summit, SummitServer]]:
     summit = Summit.create(tmp_path / "day.summit", SummitInfo(title="Leadership summit"))
     item = summit.agenda.add_item(summit.agenda.add_section("Day").id, "Vote", ItemKind.VOTE, 30)
-    summit.agenda.start_item(item.id)
+    if started:
+        summit.agenda.start_item(item.id)
     server = SummitServer(summit.path, host="127.0.0.1", port=0)
     server.start()
     try:

@@ -4,16 +4,13 @@ never said above an open vote."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from phone_day import open_poll
 from playwright.sync_api import Browser, Page, expect
 
 from browser import axe_violations, phone
 from summit_app.core import Summit
-from summit_app.core.model import ItemKind, PollKind, SummitInfo
+from summit_app.core.model import PollKind
 from summit_app.server import SummitServer
 
 pytestmark = pytest.mark.browser
@@ -101,24 +98,11 @@ def test_a_new_phone_reads_the_notice_above_the_vote_and_it_folds_once_it_votes(
     context.close()
 
 
-@pytest.fixture
-def waiting(tmp_path: Path) -> Iterator[tuple[Summit, SummitServer]]:
-    """A summit whose agenda has not started."""
-    summit = Summit.create(tmp_path / "day.summit", SummitInfo(title="Leadership summit"))
-    summit.agenda.add_item(summit.agenda.add_section("Day").id, "Vote", ItemKind.VOTE, 30)
-    server = SummitServer(summit.path, host="127.0.0.1", port=0)
-    server.start()
-    try:
-        yield summit, server
-    finally:
-        server.stop()
-        summit.close()
-
-
+@pytest.mark.parametrize("started", [False])  # the agenda has not begun
 def test_not_started_is_said_only_while_nothing_is_open(
-    browser: Browser, waiting: tuple[Summit, SummitServer]
+    browser: Browser, day: tuple[Summit, SummitServer]
 ) -> None:
-    summit, server = waiting
+    summit, server = day
     context = phone(browser, height=HEIGHT)
     page = context.new_page()
     page.goto(server.join_url)
