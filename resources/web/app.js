@@ -54,14 +54,37 @@
   }
 
   // "Now: <the item's title>": the page's word, and the summit's own in its language.
+  // "Not started" only when nothing is shown: an open poll has started, whatever the agenda.
   function now(s) {
     if (s.item) S.around(S.$("now"), "page.now", "title", s.item.title);
-    else S.$("now").textContent = S.t("page.not_started");
+    else S.$("now").textContent = s.poll || s.prompt ? "" : S.t("page.not_started");
+  }
+
+  // The privacy notice, once seen (the phone sent something, or something opened since
+  // the page came), folds into one line that opens, so what is open is on the first screen.
+  // What is in view stays put (Safari has no scroll anchoring).
+  S.fold = function () {
+    var aside = S.$("privacy"), h = S.$("privacy-title");
+    if (!aside || !h) return;
+    var anchor = S.$("poll").hidden ? S.$("title") : S.$("poll"), top = anchor.getBoundingClientRect().top;
+    var details = S.el("details");
+    S.add(details, S.el("summary", null, S.t("page.privacy_fold")), h.nextElementSibling);
+    aside.setAttribute("aria-label", h.textContent);
+    aside.removeAttribute("aria-labelledby");
+    aside.replaceChild(details, h);
+    if (window.scrollY > 0) window.scrollBy(0, anchor.getBoundingClientRect().top - top);
+  };
+  var shown = null;
+  function opened(s) {
+    var key = (s.poll && s.poll.open ? "poll" + s.poll.id : "") + (s.prompt ? "prompt" + s.prompt.id : "");
+    if (shown !== null && key && key !== shown) S.fold();
+    shown = key;
   }
 
   S.render = function (s) {
     S.content(S.$("title")).textContent = s.title;
     now(s);
+    opened(s);
     tell(s);
     S.$("problem").hidden = true;
     S.showPoll(s.poll, s.me);

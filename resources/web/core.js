@@ -176,6 +176,7 @@
         clearTimeout(late);
         tries = 0;
         if (!r.ok) throw { message: S.refused(r.status, d.error || S.t("send.failed", { status: r.status })), status: r.status, lang: d.lang };
+        if (S.fold) S.fold();  // the notice was read before this was sent (app.js)
         return d;
       });
     }, function () {

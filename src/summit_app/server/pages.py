@@ -55,22 +55,33 @@ def page(name: str) -> bytes:
     return data
 
 
-def join_page(snap: Snapshot, lang: str, path: str) -> bytes:
+def join_page(snap: Snapshot, lang: str, path: str, folded: bool = False) -> bytes:
     """index.html in the phone's language with the summit's privacy notice as the first
     thing in its body: shown before anything is sent, read first by a screen reader,
-    there without JavaScript."""
+    there without JavaScript. A phone that has joined before gets it `folded` into one
+    line that opens (app.js folds it the same way once the phone has seen it)."""
     notice, notice_lang = snap.notice_in(lang)
-    return _join_page(notice, notice_lang, snap.content_lang, lang, path)
+    return _join_page(notice, notice_lang, snap.content_lang, lang, path, folded)
 
 
 @lru_cache(maxsize=16)
-def _join_page(notice: str, notice_lang: str, content_lang: str, lang: str, path: str) -> bytes:
+def _join_page(
+    notice: str, notice_lang: str, content_lang: str, lang: str, path: str, folded: bool
+) -> bytes:
     paragraphs = "".join(f"<p>{escape(p.strip())}</p>" for p in notice.split("\n\n") if p.strip())
     title = escape(say(lang, "html.privacy_title", "page"))
-    aside = (
-        f'<aside id="privacy" class="privacy" aria-labelledby="privacy-title">'
-        f'<h2 id="privacy-title">{title}</h2><div lang="{notice_lang}">{paragraphs}</div></aside>'
-    )
+    body = f'<div lang="{notice_lang}">{paragraphs}</div>'
+    if folded:
+        fold = escape(say(lang, "page.privacy_fold", "page"))
+        aside = (
+            f'<aside id="privacy" class="privacy" aria-label="{title}">'
+            f"<details><summary>{fold}</summary>{body}</details></aside>"
+        )
+    else:
+        aside = (
+            f'<aside id="privacy" class="privacy" aria-labelledby="privacy-title">'
+            f'<h2 id="privacy-title">{title}</h2>{body}</aside>'
+        )
     html = fill(page("index.html"), lang).replace(b"<!--privacy-->", aside.encode(), 1)
     # The summit's title is its own content: marked with its language in the heading.
     html = html.replace(b'<h1 id="title">', f'<h1 id="title" lang="{content_lang}">'.encode(), 1)
@@ -127,8 +138,8 @@ async def join(code: str, request: Request, c: Ctx) -> Response:
         return plain(410, "This summit has closed", CLOSED, request)
     response = HTMLResponse(b"")
     lang = spoken(request, response)
-    if await known(c, request):
-        return page_body(response, join_page(snap, lang, request.url.path))
+    if await known(c, request):  # it has seen the notice: folded, so what is open shows
+        return page_body(response, join_page(snap, lang, request.url.path, folded=True))
     refusal = c.doors.join_refusal(address(request), snap.shared_address)
     if refusal is not None:
         c.emit("join_refused", {"count": c.doors.refused_joins, "address": address(request)})
