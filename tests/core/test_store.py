@@ -291,6 +291,21 @@ def test_removing_a_theme_keeps_its_notes(summit: Summit, vote_item):
     assert summit.notes.note(note.id).theme_id is None
 
 
+def test_a_new_theme_takes_a_colour_no_theme_on_the_wall_has(summit: Summit, vote_item):
+    # By position, a theme added after two were removed took the colour of one still there.
+    prompt = summit.agenda.add_prompt(vote_item.id, "Q")
+    themes = [summit.notes.add_theme(prompt.id, f"T{n}") for n in range(4)]
+    assert len({t.colour for t in themes}) == 4
+    summit.notes.remove_theme(themes[0].id)
+    summit.notes.remove_theme(themes[1].id)
+    added = summit.notes.add_theme(prompt.id, "New")
+    assert added.colour not in {t.colour for t in themes[2:]}
+    for n in range(10):  # past the palette's seven, colours repeat as little as they can
+        summit.notes.add_theme(prompt.id, f"More {n}")
+    colours = [t.colour for t in summit.notes.themes(prompt.id)]
+    assert max(map(colours.count, colours)) - min(map(colours.count, colours)) <= 1
+
+
 def test_items_reorder_within_and_across_sections(summit: Summit):
     a = summit.agenda.add_section("A")
     b = summit.agenda.add_section("B")

@@ -178,13 +178,24 @@ class NotesRepo:
         with self._s.write():
             AgendaRepo(self._s).prompt(prompt_id)
             pos = ordering.next_position(self._s, "themes", prompt_id)
-            colour = colour or THEME_COLOURS[pos % len(THEME_COLOURS)]
+            colour = colour or self._free_colour(prompt_id)
             cur = self._s.execute(
                 "INSERT INTO themes (prompt_id, position, name, summary, colour)"
                 " VALUES (?, ?, ?, ?, ?)",
                 (prompt_id, pos, name, summary, colour),
             )
         return self.theme(int(cur.lastrowid or 0))
+
+    def _free_colour(self, prompt_id: int) -> str:
+        """The palette's first colour no theme of the prompt has, else its least used: by
+        position, a theme added after others were removed took a colour still on the wall."""
+        used = [
+            row[0]
+            for row in self._s.execute(
+                "SELECT colour FROM themes WHERE prompt_id = ?", (prompt_id,)
+            )
+        ]
+        return min(THEME_COLOURS, key=lambda c: (used.count(c), THEME_COLOURS.index(c)))
 
     def update_theme(
         self,
