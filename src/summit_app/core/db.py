@@ -163,7 +163,7 @@ class Db:
             if cursor.description is None:
                 raise ValueError(f"rows() is for SQL that returns rows, not {sql!r}")
             keys = dedupe_keys(d[0] for d in cursor.description)
-            found = [dict(zip(keys, row)) for row in cursor.fetchall()]
+            found = [dict(zip(keys, row, strict=True)) for row in cursor.fetchall()]
         if found and "origin" in found[0]:
             # A row's identity across breakout rooms' files (schema migration 12) is the
             # merge's business: the repositories' `SELECT *` never sees it.
