@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -59,6 +59,35 @@ BANNER = (
     " padding: 2px 4px; }"
 )
 ALARM = "background: #fee2e2; color: #7f1d1d; font-weight: 600; padding: 8px;"
+
+
+class OneLine(QLabel):
+    """A banner's line in its kept strip: a sentence too long for the window's width loses
+    its middle ("…"), keeping how it starts and what to do, rather than being cut off."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.whole = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_line(self, text: str) -> None:
+        self.whole = text
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        room = self.contentsRect().width()
+        metrics = self.fontMetrics()  # laid out only once shown: till then, the whole
+        fits = not self.isVisible() or metrics.horizontalAdvance(self.whole) <= room
+        mode = Qt.TextElideMode.ElideMiddle
+        self.setText(self.whole if fits else metrics.elidedText(self.whole, mode, room))
 
 
 class MainWindow(QMainWindow):
@@ -335,8 +364,7 @@ class MainWindow(QMainWindow):
         self.banner.setObjectName("banner")
         self.banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.banner.setStyleSheet(BANNER)
-        self.banner_text = QLabel()  # one line: its strip is kept, so it must not grow
-        self.banner_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.banner_text = OneLine()  # one line: its strip is kept, so it must not grow
         self.banner_serve = QPushButton("Start taking votes from phones")
         self.banner_serve.clicked.connect(lambda: self.server_panel.start())
         row = QHBoxLayout(self.banner)
@@ -453,8 +481,8 @@ class MainWindow(QMainWindow):
                 " those that joined before must scan the new code on the screen."
             )
             whole = moved + " The projector's join code says so too."
-        said = self.banner.isVisibleTo(self) and self.banner_text.text() == text
-        self.banner_text.setText(text)
+        said = self.banner.isVisibleTo(self) and self.banner_text.whole == text
+        self.banner_text.set_line(text)
         self.banner_text.setToolTip(whole)
         self.banner.setAccessibleName(text)
         self.banner_serve.setVisible(stranded)
