@@ -165,6 +165,7 @@ class RunPanel(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches(Area.AGENDA, Area.LIVE, Area.INFO):
             self.refresh()
+        if changes.touches(Area.AGENDA, Area.INFO):  # not a poll's row alone (agenda_panel)
             self.reload_agenda()
 
     def start_item(self, item_id: int) -> None:
