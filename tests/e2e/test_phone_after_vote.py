@@ -1,0 +1,153 @@
+"""After a phone votes on a long poll (Chromium at 390x844, English and Welsh): its choice
+folds into a short summary with "Change my vote", the saved line leads to the group question,
+and the page is far shorter than the nine long options, results and all, used to make it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+
+from browser import axe_violations, phone
+from summit_app.core import Summit
+from summit_app.core.model import PollKind
+from summit_app.server import SummitServer
+
+pytestmark = pytest.mark.browser
+
+HEIGHT = 844
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+# The demo summit's "Vote: enabling initiatives" (resources/templates/demo.json).
+OPTIONS = [
+    "Confirm arrangements for protected time for clinicians and care professionals",
+    "Complete detailed mapping of an ICS governance model for clinical and care professional"
+    " leaders and secure funding for identified sessions and roles",
+    "Expand the current CPLG to include wider range of clinical and care professionals",
+    "Develop a proposal for a SEL systems leadership academy",
+    "Facilitated relationship building via networking and inspiration learning events",
+    "Set up a pilot 'Walking in each others shoes' shadowing programme",
+    "Host a SEL clinical and care professional conference to bring together health and care"
+    " partners to design the clinical vision for south east London",
+    'Establish a "SEL next generation systems leadership network" to start to build future'
+    " capacity and passion among emerging leaders",
+    "Invite 'bids' for support for a number of systems improvement projects that will"
+    " demonstrate clinical and care professional leadership at work in SEL",
+]
+QUESTION = (
+    "Which of these would most help us to meet our goals for clinical and care professional"
+    " leadership by April 2022? Pick up to 3."
+)
+WORDS = {
+    "en": (
+        "Send my vote",
+        "Change my vote",
+        "Your vote is saved",
+        "Which group are you from?",
+        "Next: which group are you from?",
+        "Results so far",
+        "1 person voted.",
+        "2 people voted.",
+    ),
+    "cy": (
+        "Anfon fy mhleidlais",
+        "Newid fy mhleidlais",
+        "Mae eich pleidlais wedi'i chadw",
+        "O ba grŵp ydych chi'n dod?",
+        "Nesaf: o ba grŵp ydych chi'n dod?",
+        "Canlyniadau hyd yma",
+        "1 person wedi pleidleisio.",
+        "2 berson wedi pleidleisio.",
+    ),
+}
+# Measured at 390x844 after this vote: 4,571 px (en) and 4,597 px (cy) before the fold,
+# 1,8xx px after it (the results folded, the choice in three lines).
+MOST = 2_200
+
+
+def height(page: Page) -> float:
+    return float(page.evaluate("document.documentElement.scrollHeight"))
+
+
+def top(page: Page, locator: Locator) -> float:
+    """Where the element starts, from the top of the page (not of the viewport)."""
+    box = locator.bounding_box()
+    assert box is not None
+    return box["y"] + float(page.evaluate("window.scrollY"))
+
+
+def chosen(summit: Summit, poll_id: int) -> set[str]:
+    (ballot,) = summit.polls.ballots(poll_id)
+    texts = {o.id: o.text for o in summit.polls.poll(poll_id).options}
+    return {texts[k] for k, v in ballot.choices.items() if v}
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_after_a_vote_the_choice_folds_and_the_group_question_is_near(
+    browser: Browser, day: tuple[Summit, SummitServer], lang: str
+) -> None:
+    summit, server = day
+    send, change, saved, group, to_group, so_far, voted, two = WORDS[lang]
+    item = summit.agenda.current_item()
+    assert item is not None
+    poll = summit.polls.add_poll(item.id, QUESTION, PollKind.MULTI, OPTIONS, max_choices=3)
+    summit.polls.open_poll(poll.id)
+    summit.polls.set_show_results(poll.id, True)
+    context = phone(browser, height=HEIGHT, locale=f"{lang}-GB")
+    page = context.new_page()
+    page.goto(server.join_url)
+    for i in (0, 3, 6):
+        page.get_by_role("checkbox", name=OPTIONS[i]).check()
+    page.get_by_role("button", name=send).click()
+    expect(page.get_by_role("status").filter(has_text=saved)).to_be_visible()
+    assert chosen(summit, poll.id) == {OPTIONS[0], OPTIONS[3], OPTIONS[6]}
+    # The choice folds into its three lines; the focus moves from Send to "Change my vote".
+    reopen = page.get_by_role("button", name=change)
+    expect(reopen).to_be_focused()
+    expect(page.get_by_role("checkbox")).to_have_count(0)
+    yours = page.locator("#poll .summary li")
+    expect(yours).to_have_text([OPTIONS[0], OPTIONS[3], OPTIONS[6]])
+    # The results fold under their heading and count; the group question is one step away.
+    expect(page.get_by_role("heading", name=so_far)).to_be_visible()
+    expect(page.get_by_text(voted)).to_be_visible()
+    expect(page.locator("#results .bar").first).to_be_hidden()
+    expect(page.get_by_role("heading", name=group)).to_be_visible()
+    lead = page.get_by_role("button", name=to_group)
+    assert top(page, lead) + (lead.bounding_box() or {"height": 0})["height"] <= 2 * HEIGHT
+    assert top(page, page.get_by_role("heading", name=group)) < 2 * HEIGHT
+    tall = height(page)
+    print(f"{lang}: page height after the vote {tall:.0f} px")
+    assert tall < MOST
+    assert axe_violations(page) == []
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"phone-after-vote-{lang}.png"), full_page=True)
+    lead.press("Enter")
+    expect(page.get_by_role("heading", name=group)).to_be_focused()
+
+    # The vote changes end to end: the options open with the focus on the first chosen one.
+    reopen.click()
+    first = page.get_by_role("checkbox", name=OPTIONS[0])
+    expect(first).to_be_focused()
+    expect(first).to_be_checked()
+    expect(lead).to_be_hidden()
+    page.keyboard.press("Space")  # the keyboard takes the first one out
+    page.get_by_role("checkbox", name=OPTIONS[8]).check()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name=change).click()
+    expect(page.get_by_role("status").filter(has_text=saved)).to_be_visible()
+    expect(yours).to_have_text([OPTIONS[3], OPTIONS[6], OPTIONS[8]])
+    assert chosen(summit, poll.id) == {OPTIONS[3], OPTIONS[6], OPTIONS[8]}
+    expect(page.get_by_role("checkbox")).to_have_count(0)
+    # The results open at a tap and stay open through the next update.
+    page.get_by_role("heading", name=so_far).click()
+    expect(page.locator("#results .bar").first).to_be_visible()
+    summit.polls.cast_ballot(
+        poll.id,
+        summit.people.join().id,
+        {next(o.id for o in summit.polls.poll(poll.id).options if o.text == OPTIONS[1]): 1},
+    )
+    expect(page.get_by_text(two)).to_be_visible()
+    expect(page.locator("#results .bar").first).to_be_visible()
+    assert axe_violations(page) == []
+    page.screenshot(path=str(SHOTS / f"phone-results-open-{lang}.png"), full_page=True)
+    context.close()
