@@ -115,3 +115,37 @@ def test_the_dialog_warns_of_template_text_and_says_which_edition_failed(
     assert text.startswith("The Word edition was not written")
     assert "Check: The title is still the template's: “Our summit”." in text
     assert (tmp_path / "out" / "day.pdf").is_file() and (tmp_path / "out" / "day.html").is_file()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_many_notes_scroll_in_their_box_and_the_preview_keeps_its_room(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A draft exported before the day: a 'Check:' line for each poll nobody voted in. On a
+    1366x768 laptop (the dialog 1280x688) the PDF's preview stays usable."""
+    from summit_app.core import Summit
+    from summit_app.core.model import ItemKind, PollKind, SummitInfo
+
+    path = tmp_path / "draft.summit"
+    with Summit.create(path, SummitInfo(title="Leadership summit", start_time="09:30")) as s:
+        item = s.agenda.add_item(s.agenda.add_section("Morning").id, "Vote", ItemKind.VOTE, 20)
+        for n in range(20):
+            question = f"Which priority should the partnership fund first, question {n}?"
+            s.polls.add_poll(item.id, question, PollKind.SINGLE, ["Workforce", "Digital"])
+    dialog = make_dialog(qtbot, path)
+    dialog.resize(1280, 688)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    before = dialog.preview.height()
+    dialog.folder_edit.setText(str(tmp_path / "out"))
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        dialog.start_export()
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=5000)
+    text = dialog.status.text()
+    assert text.count("Check: The poll") == 20  # every line is there, to scroll to
+    line = dialog.status.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: dialog.status.visibleRegion().boundingRect().height() > 3 * line)
+    assert dialog.preview.height() >= 300  # was 182 px, the top of the cover
+    assert dialog.preview.height() >= before - 8 * line
+    assert dialog.preview.page_count() > 0
+    assert dialog.notes.verticalScrollBar().maximum() > 0  # the rest scrolls in its box

@@ -119,3 +119,32 @@ def test_a_lock_left_by_a_crashed_summit_is_taken_over(qtbot, summit_path):
     assert lock_path(summit_path).exists()
     window = _window(qtbot, summit_path)
     assert window.session is not None
+
+
+def test_the_stranded_banner_keeps_one_line_with_a_long_question(qtbot, summit_path, answers):
+    from summit_app.core import Summit
+
+    question = "Which of the priorities we agreed this morning should the board fund first? " * 2
+    with Summit.open(summit_path) as summit:
+        item = summit.agenda.items()[0]
+        poll = summit.polls.add_poll(item.id, question.strip(), "single", ["A", "B"])
+        summit.polls.open_poll(poll.id)  # phones voting, and no server on opening
+    answers.reply = False
+    window = _window(qtbot, summit_path)
+    window.resize(1280, 690)
+    window.show()
+    qtbot.waitExposed(window)
+    tabs = window.tabs.mapTo(window, window.tabs.rect().topLeft())
+    line = window.banner_text
+    qtbot.waitUntil(lambda: line.isVisible() and line.width() > 500)
+    assert window.banner_serve.isVisible()
+    # Its start and what it asks stay; the middle of the question gives way.
+    assert line.text().startswith("Phones are meant to be voting on")
+    assert line.text().endswith("the phone server is not running.") and "…" in line.text()
+    assert line.fontMetrics().horizontalAdvance(line.text()) <= line.contentsRect().width()
+    assert question.strip() in line.toolTip() and line.whole == line.toolTip()
+    assert window.banner.height() == window.banner_strip.height()
+    window.grab().save(str(summit_path.parent / "stranded.png"))
+    window.server_panel.start("127.0.0.1")  # the banner goes; the tabs stay where they were
+    qtbot.waitUntil(lambda: not window.banner.isVisible())
+    assert window.tabs.mapTo(window, window.tabs.rect().topLeft()) == tabs

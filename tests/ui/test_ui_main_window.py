@@ -193,3 +193,54 @@ def test_the_window_says_where_a_moved_summit_went(qtbot, summit_path, tmp_path)
     os.rename(elsewhere, summit_path)
     qtbot.waitUntil(lambda: not window.file_banner.isVisible(), timeout=3000)
     window.close()
+
+
+def _menu_actions(menu):
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        yield action
+        if action.menu() is not None:
+            yield from _menu_actions(action.menu())
+
+
+def test_with_no_summit_open_only_the_actions_that_need_none_are_enabled(qtbot, summit_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from summit_app.ui.export_dialog import ExportDialog
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.isActiveWindow)
+    menus = window.menus
+
+    def enabled() -> set[str]:
+        return {
+            action.text()
+            for menu in (menus.file, menus.edit, menus.day, menus.room)
+            for action in _menu_actions(menu)
+            if action.isEnabled()
+        }
+
+    welcome = {"&New from template…", "&Open…", "Open &recent", "&Quit"}
+    assert enabled() == welcome  # File › Export is greyed, not a menu of greyed packs
+    assert not menus.exports.menuAction().isEnabled()
+    assert [a.text() for a in menus.edit.actions()] == ["&Undo", "&Redo"]  # greyed, not empty
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert not [w for w in shown if isinstance(w, QDialog)]
+
+    window.open_path(summit_path)
+    assert menus.exports.menuAction().isEnabled() and menus.export.isEnabled()
+    assert {"&Close summit", "&Write-up pack…", "&Next item\tCtrl+Right, PageDown"} <= enabled()
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ExportDialog)]
+    assert [d.isVisible() for d in dialogs] == [True]  # Ctrl+E opens it once a summit is open
+    dialogs[0].reject()
+
+    window.close_summit()
+    assert enabled() == welcome
+    assert not menus.exports.menuAction().isEnabled()

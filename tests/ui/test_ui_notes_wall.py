@@ -6,7 +6,10 @@ from datetime import datetime
 
 import pytest
 
+from summit_app.core.templates import create_from_template
+from summit_app.ui.main_window import MainWindow
 from summit_app.ui.notes_wall import MAX_PAGES, ROTATE_S, NotesWall, WallGroup
+from summit_app.ui.stage import Mode, Scene
 
 
 def _groups(themes: int, per_theme: int) -> list[WallGroup]:
@@ -59,3 +62,79 @@ def test_more_notes_than_pages_says_how_many_are_not_shown(wall):
     assert wall.more == 1000 - shown > 0
     wall.tick(datetime.fromtimestamp((MAX_PAGES - 1) * ROTATE_S + 1))
     assert wall.footer() == f"Page {MAX_PAGES} of {MAX_PAGES} · +{wall.more} more"
+
+
+def _column_bottoms(wall: NotesWall, page: int) -> list[float]:
+    """Where each column's last card ends, as painted (a card's gap is below it)."""
+    gap = wall.pixel_size * 0.45
+    bottoms = []
+    for column in wall.pages[page].columns:
+        y = sum(b.height for b in column)
+        bottoms.append(y - gap if column and not column[-1].header else y)
+    return bottoms
+
+
+def _floor(wall: NotesWall) -> float:
+    """The lowest a card may reach: the footer's line is kept when pages turn."""
+    return wall.height() - (wall._footer_height(wall.pixel_size) if len(wall.pages) > 1 else 0)
+
+
+def _no_card_crosses_the_floor_and_pages_are_full(wall: NotesWall) -> None:
+    gap = wall.pixel_size * 0.45
+    columns = [(p, c) for p in range(len(wall.pages)) for c in wall.pages[p].columns]
+    for page in range(len(wall.pages)):
+        assert max(_column_bottoms(wall, page)) <= _floor(wall)
+    for (page, column), (_, following) in zip(columns, columns[1:], strict=False):
+        if page == len(wall.pages) - 1:
+            break
+        # The next column's first card (with its header or strip) did not fit under this one.
+        first = next(i for i, b in enumerate(following) if not b.header)
+        needed = sum(b.height for b in following[: first + 1]) - gap
+        bottom = sum(b.height for b in column) - gap
+        assert bottom + gap + needed > _floor(wall), (page, bottom, needed)
+
+
+def test_pages_are_filled_to_the_foot_and_no_card_crosses_the_footer(wall):
+    wall.set_groups(_groups(5, 40))
+    assert len(wall.pages) > 1
+    _no_card_crosses_the_floor_and_pages_are_full(wall)
+
+
+def test_the_demos_notes_fill_the_projectors_wall(qtbot, tmp_path):
+    """On a 1080p projector the demo's 23 notes in three themes took two pages, the first
+    with a column nearly empty and another half so (a theme too long for a column of its
+    own sent each theme to a new column): themes now follow one another down the columns,
+    and one page keeps no line for a footer it does not have."""
+    path = tmp_path / "demo.summit"
+    create_from_template(path, "demo").close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(path)
+    qtbot.addWidget(window.projector)
+    summit = window.session.summit
+    prompt = max(
+        summit.agenda.prompts(),
+        key=lambda p: len(summit.notes.notes(p.id, include_hidden=False)),
+    )
+    window.stage.set_preview(Scene(Mode.NOTES, prompt_id=prompt.id))
+    window.stage.take()
+    projector = window.projector
+    projector.showNormal()
+    projector.resize(1920, 1080)
+    wall = projector.view.notes_wall
+    title = projector.view.notes_title
+
+    def settled() -> bool:  # the question's type grown to the screen, the wall under it
+        needed = title.heightForWidth(title.width())
+        return bool(wall.pages) and title.height() >= needed > 60 and wall.y() >= title.y() + needed
+
+    qtbot.waitUntil(settled, timeout=3000)
+    qtbot.wait(100)
+    assert settled() and wall.height() > 600
+    bottom = wall.mapTo(projector, wall.rect().bottomLeft()).y()
+    assert bottom < projector.height()
+    assert len(wall.groups) == 3 and sum(len(g.notes) for g in wall.groups) == 23
+    assert len(wall.pages) == 1 and wall.footer() == ""  # were two
+    assert sorted(wall.page_texts()) == sorted(wall.texts())
+    _no_card_crosses_the_floor_and_pages_are_full(wall)
+    projector.grab().save(str(tmp_path / "wall.png"))

@@ -222,3 +222,21 @@ def test_reveal_while_typing_keeps_the_typing_and_follows_the_reveal(panel, sess
     assert panel.editor.question.text() == "Which comes first, really?"
     assert panel.editor.show_results.isChecked() is True  # the stored reveal, not a stale box
     assert panel.has_unsaved_edits()
+
+
+def test_a_long_question_shows_its_start_when_its_poll_is_chosen(panel, session):
+    long = (
+        "Which of these priorities should the partnership fund first next year, given the"
+        " workforce gaps we heard about this morning and the money that is left?"
+    )
+    (first,) = session.summit.polls.polls()
+    second = _write_poll(panel, long, PollKind.SINGLE, ["Workforce", "Digital"])
+    panel.choose(first.id)
+    # The facilitator clicks the long poll in the list.
+    panel.list.setCurrentIndex(panel.model.index(panel.model.row_of(second.id), 0))
+    field = panel.editor.question
+    assert field.text() == long
+    assert field.cursorPosition() == 0
+    field.grab()  # painted as the facilitator sees it: the view follows the cursor
+    assert field.cursorRect().left() < field.width() // 4  # the start, not the end
+    assert panel.editor.is_edited() is False

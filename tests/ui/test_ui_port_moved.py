@@ -73,3 +73,44 @@ def test_a_taken_port_with_no_phone_joined_yet_is_only_noted(qtbot, summit_path,
     assert f"(port {taken_port} is taken)" in panel.status.text()
     assert not window.banner.isVisibleTo(window)
     panel.stop()
+
+
+def test_the_moved_port_banner_arriving_moves_no_control(qtbot, summit_path, taken_port, tmp_path):
+    """The banner comes seconds after Start, where the facilitator's pointer already is: the
+    Phones tab's buttons stay where they were, and the banner's sentence is whole."""
+    with Summit.open(summit_path) as summit:
+        summit.people.join()
+    window = shown_window(qtbot, summit_path)
+    window.resize(1366, 728)
+    panel = window.server_panel
+    window.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.start_button.isVisible(), timeout=3000)
+    qtbot.wait(50)
+
+    def place() -> tuple[object, ...]:
+        button, tabs = panel.start_button, window.tabs
+        return (
+            button.mapTo(window, button.rect().topLeft()),
+            button.size(),
+            tabs.mapTo(window, tabs.rect().topLeft()),
+        )
+
+    before = place()
+    assert not window.banner.isVisibleTo(window)
+    assert panel.start("127.0.0.1")
+    qtbot.waitUntil(lambda: window.banner.isVisibleTo(window), timeout=3000)
+    qtbot.wait(50)
+    assert place() == before
+    # Readable: its line shows whole in the strip kept for it on a laptop; the whole
+    # sentence is its tooltip and what a screen reader is told.
+    text = window.banner_text
+    assert "scan the new code on the screen" in text.text()
+    assert text.fontMetrics().horizontalAdvance(text.text()) <= text.contentsRect().width()
+    assert text.sizeHint().height() <= text.height()
+    assert window.banner.geometry() == window.banner_strip.rect()
+    assert "Phones that joined before" in text.toolTip()
+    assert window.banner.accessibleDescription() == text.toolTip()
+    window.grab().save(str(tmp_path / "banner.png"))
+    panel.stop()
+    qtbot.waitUntil(lambda: not window.banner.isVisibleTo(window), timeout=3000)
+    assert place() == before

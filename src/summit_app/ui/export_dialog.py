@@ -5,18 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +37,8 @@ EDITIONS = (
     ("docx", "Word: to edit and finish in Word"),
     ("csv", "The raw data as CSV files (notes, ballots, results)"),
 )
+# The sentences after an export take up to this many lines; more scroll in their box.
+NOTE_LINES = 7
 
 
 def export(
@@ -51,6 +56,41 @@ def export(
     except Exception as error:  # shown to the user, never a crash
         raise SummitError(f"The pack could not be written: {error}") from error
     return [str(p) for p in done.paths], done.notes, done.failed, done.warnings
+
+
+class _Notes(QScrollArea):
+    """The sentences under the export, as tall as they need up to NOTE_LINES lines, then
+    they scroll: a draft with many polls unvoted says a line for each, and those lines had
+    squeezed the PDF preview to the top of its cover."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__()
+        self.label = label
+        self.setWidget(label)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        needed = self.label.heightForWidth(self.viewport().width())
+        if needed < 0:
+            needed = self.label.sizeHint().height()
+        most = self.fontMetrics().lineSpacing() * NOTE_LINES
+        return QSize(super().sizeHint().width(), min(needed, most))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, self.sizeHint().height())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the label's text changed
+            self.updateGeometry()
+        return super().event(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():  # the lines wrap anew
+            self.updateGeometry()
 
 
 class ExportDialog(QDialog):
@@ -97,6 +137,8 @@ class ExportDialog(QDialog):
         self.folder_button.clicked.connect(self.open_folder)
         self.status = QLabel("")
         self.status.setWordWrap(True)
+        self.notes = _Notes(self.status)
+        self.notes.setAccessibleName("What the export said")
 
         self.preview = PdfPages(self)
         self.preview.setAccessibleName("Preview of the PDF")
@@ -115,7 +157,7 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         for box in self.boxes.values():
             layout.addWidget(box)
-        layout.addWidget(self.status)
+        layout.addWidget(self.notes)
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
 

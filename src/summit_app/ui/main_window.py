@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -53,8 +54,40 @@ STRIP_KEY = "window/strip_shown"
 # for; smaller when the screen is (the title bar and a task bar take about this much).
 FIRST_SIZE = (1280, 720)
 DESKTOP_CHROME = 80
-BANNER = "background: #fef3c7; color: #78350f; font-weight: 600; padding: 6px;"
+BANNER = (
+    "#banner { background: #fef3c7; } #banner QLabel { color: #78350f; font-weight: 600;"
+    " padding: 2px 4px; }"
+)
 ALARM = "background: #fee2e2; color: #7f1d1d; font-weight: 600; padding: 8px;"
+
+
+class OneLine(QLabel):
+    """A banner's line in its kept strip: a sentence too long for the window's width loses
+    its middle ("…"), keeping how it starts and what to do, rather than being cut off."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.whole = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_line(self, text: str) -> None:
+        self.whole = text
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        room = self.contentsRect().width()
+        metrics = self.fontMetrics()  # laid out only once shown: till then, the whole
+        fits = not self.isVisible() or metrics.horizontalAdvance(self.whole) <= room
+        mode = Qt.TextElideMode.ElideMiddle
+        self.setText(self.whole if fits else metrics.elidedText(self.whole, mode, room))
 
 
 class MainWindow(QMainWindow):
@@ -328,13 +361,14 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._on_changes)
         self.menus.session_changed()
         self.banner = QWidget()
+        self.banner.setObjectName("banner")
+        self.banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.banner.setStyleSheet(BANNER)
-        self.banner_text = QLabel()
-        self.banner_text.setWordWrap(True)
+        self.banner_text = OneLine()  # one line: its strip is kept, so it must not grow
         self.banner_serve = QPushButton("Start taking votes from phones")
         self.banner_serve.clicked.connect(lambda: self.server_panel.start())
         row = QHBoxLayout(self.banner)
-        row.setContentsMargins(8, 2, 8, 2)
+        row.setContentsMargins(8, 0, 8, 0)
         row.addWidget(self.banner_text, 1)
         row.addWidget(self.banner_serve)
         # The file moved or deleted while open: said at once, with where it went.
@@ -344,14 +378,24 @@ class MainWindow(QMainWindow):
         self.file_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.file_banner.hide()
         session.file_gone.connect(self._file_gone)
+        # A banner arriving late (the port moved seconds after the server started, phones
+        # stranded) must not push the tabs down under the facilitator's pointer: its line is
+        # kept, empty and quiet, for as long as the summit is open.
+        self.banner_strip = QWidget()
+        strip = QVBoxLayout(self.banner_strip)
+        strip.setContentsMargins(0, 0, 0, 0)
+        strip.setSpacing(0)
+        strip.addWidget(self.banner)
+        self.banner.hide()
+        self.banner_strip.setFixedHeight(self._banner_height())
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.file_banner)
+        layout.addWidget(self.file_banner)  # an alarm: the file is gone, phones are refused
         self.privacy_banner = ReminderBanner(self, session)  # kept past its retention
-        layout.addWidget(self.privacy_banner)
-        layout.addWidget(self.banner)
+        layout.addWidget(self.privacy_banner)  # shown on opening only, before any click
+        layout.addWidget(self.banner_strip)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.projector_panel)
         self.setCentralWidget(central)
@@ -401,9 +445,19 @@ class MainWindow(QMainWindow):
         if changes.touches(Area.SLIDES, Area.LIVE, Area.AGENDA):
             self._show_running_deck()
 
+    def _banner_height(self) -> int:
+        """The kept strip: one line of the banner's type or its button, whichever is taller
+        (a 1366x768 laptop's Run tab has about 25 px to spare)."""
+        for part in (self.banner, self.banner_text, self.banner_serve):
+            part.ensurePolished()
+        text = self.banner_text.sizeHint().height()
+        return max(text, self.banner_serve.sizeHint().height())
+
     def _file_gone(self, sentence: str) -> None:
         self.file_banner.setText(sentence)
         self.file_banner.setVisible(bool(sentence))
+        if sentence:
+            self._announce(self.file_banner, sentence)
 
     def _refresh_banner(self, *_: object) -> None:
         """Say so when phones are meant to take part but cannot reach the laptop, or must
@@ -414,15 +468,34 @@ class MainWindow(QMainWindow):
         stranded = bool(doing) and not self.server_panel.running
         server = self.server_panel.server
         moved = server.moved if server is not None and self.server_panel.moved else ""
-        self.banner.setVisible(stranded or bool(moved))
-        self.banner_serve.setVisible(stranded)
+        text = whole = ""
         if stranded:
-            self.banner_text.setText(
+            text = whole = (
                 f"Phones are meant to be {doing}, but they cannot reach this laptop:"
                 " the phone server is not running."
             )
-        elif moved:
-            self.banner_text.setText(moved + " The projector's join code says so too.")
+        elif moved and server is not None:
+            # One line here; the Phones tab says why at length.
+            text = (
+                f"Port {server.moved_from} is taken: phones now join at {server.short_url};"
+                " those that joined before must scan the new code on the screen."
+            )
+            whole = moved + " The projector's join code says so too."
+        said = self.banner.isVisibleTo(self) and self.banner_text.whole == text
+        self.banner_text.set_line(text)
+        self.banner_text.setToolTip(whole)
+        self.banner.setAccessibleName(text)
+        self.banner_serve.setVisible(stranded)
+        self.banner.setVisible(bool(text))
+        if text and not said:
+            self._announce(self.banner, whole)
+
+    @staticmethod
+    def _announce(widget: QWidget, text: str) -> None:
+        """A screen reader hears a banner as it arrives (an alert), not only when it is
+        next visited."""
+        widget.setAccessibleDescription(text)
+        QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))
 
     def focus_tab(self, number: int) -> None:
         """Keys go to the tab's main list, never to a spin box that would take the arrows."""

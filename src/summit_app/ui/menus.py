@@ -154,14 +154,17 @@ class Menus:
             action.setEnabled(has)
         self.export.setEnabled(has)
         self.governance.setEnabled(has)
+        # The submenu too: greyed like the other summit actions, not a menu of greyed items.
+        self.exports.menuAction().setEnabled(has)
         self.edit.clear()
+        self.undo = self._add(self.edit, "&Undo", self._undo, Std.Undo)
+        self.redo = self._add(self.edit, "&Redo", self._redo, Std.Redo)
         if has:
-            self.undo = self._add(self.edit, "&Undo", self._undo, Std.Undo)
-            self.redo = self._add(self.edit, "&Redo", self._redo, Std.Redo)
             session.history_changed.connect(self._history_changed)
             self._history_changed()
-        else:
-            self.undo = self.redo = None
+        else:  # shown greyed (as Day's and Projector's are), not an empty Edit menu
+            self.undo.setEnabled(False)
+            self.redo.setEnabled(False)
 
     def _history_changed(self) -> None:
         session = self.window.session

@@ -123,7 +123,9 @@ class NotesWall(QWidget):
         columns = self._columns(size)
         gap, pad = size * 0.45, size * 0.4
         width = (self.width() - gap * (columns - 1)) / columns
-        height = self.height() - self._footer_height(size)
+        # A wall on one page has no footer: its line is kept only where pages turn. The
+        # card's gap below it is not needed under a column's last card.
+        height = self.height() - (self._footer_height(size) if limit > 1 else 0) + gap
         header_m, body_m = QFontMetricsF(header_font), QFontMetricsF(body_font)
 
         def measure(metrics: QFontMetricsF, text: str, inner: float) -> float:
@@ -137,9 +139,24 @@ class NotesWall(QWidget):
                 ).height()
             return self._heights[key]
 
+        def card(text: str) -> float:
+            return measure(body_m, text, width - 2 * pad) + 2 * pad + gap
+
+        def fits_a_column(group: WallGroup) -> bool:
+            total = measure(header_m, group.name, width) + pad
+            for text in group.notes:  # stops at the first column's worth, whatever it holds
+                total += card(text)
+                if total > height:
+                    return False
+            return True
+
         pages = [Page([[]])]
         used = 0.0
-        own_columns = len(self.groups) <= columns  # few themes: one column each
+        # Few themes, each fitting a column: one column each. One running over its column
+        # would push the themes after it onto a page of their own, with room left on this one
+        # (the demo's 23 notes took two pages, the first a third empty): then themes follow
+        # one another down the columns.
+        own_columns = len(self.groups) <= columns and all(map(fits_a_column, self.groups))
 
         class Full(Exception):
             pass
@@ -157,15 +174,17 @@ class NotesWall(QWidget):
         complete = True
         try:
             for index, group in enumerate(self.groups):
-                if index and (own_columns or used > height * 0.75):
+                if index and own_columns:
                     next_column()
                 # The theme's header heads its first column; a column it runs on into has only
                 # its colour strip, and a new page repeats the name, "continued".
                 head_h = measure(header_m, group.name, width) + pad
                 placed = False
                 for text in group.notes:
-                    card_h = measure(body_m, text, width - 2 * pad) + 2 * pad + gap
+                    card_h = card(text)
                     if not placed:
+                        # A theme starts in the room left under the one before, its header
+                        # with its first card (a header alone at a column's foot would not).
                         if used + head_h + card_h > height and pages[-1].columns[-1]:
                             next_column()
                         pages[-1].columns[-1].append(Block(group.name, group.colour, head_h, True))

@@ -105,7 +105,7 @@ class PollEditor(QWidget):
 
     def _apply(self, key: str, value: Any) -> None:
         if key == "question":
-            self.question.setText(value)
+            self._show_question(value)
         elif key == "kind":
             self.kind.setCurrentIndex(self.kind.findData(value))
         elif key == "options":
@@ -127,7 +127,7 @@ class PollEditor(QWidget):
             return
         self.item_combo.setCurrentIndex(self.item_combo.findData(poll.item_id))
         self.item_combo.setEnabled(False)
-        self.question.setText(poll.question)
+        self._show_question(poll.question)
         self.kind.setCurrentIndex(self.kind.findData(poll.kind))
         self.options.setPlainText("\n".join(o.text for o in poll.options))
         if poll.kind is PollKind.MULTI:
@@ -135,6 +135,12 @@ class PollEditor(QWidget):
         if poll.kind is PollKind.POINTS:
             self.points.setValue(poll.points)
         self.show_results.setChecked(poll.show_results)
+
+    def _show_question(self, text: str) -> None:
+        # setText leaves the cursor (and the view) at the end: a long question would show
+        # its last words only. Its start is what the facilitator recognises.
+        self.question.setText(text)
+        self.question.setCursorPosition(0)
 
     def values(self) -> dict[str, Any]:
         """Keyword arguments for `polls.add_poll` / `update_poll` (without item_id)."""
