@@ -40,7 +40,7 @@
   };
   // The summit's own words (a question, an option, a group) are marked with its language.
   S.content = function (e) { e.lang = (S.state && S.state.lang) || "en"; return e; };
-  // A line of the page's words around one of the summit's ("Now: {title}"): `into` gets
+  // A line of the page's words around one of the summit's ("Now: {title}"): into gets
   // the words as text and the summit's own in a span marked with its language.
   S.around = function (into, key, name, value) {
     var args = {};

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
+from sqlite_utils.utils import dedupe_keys
 
 from summit_app.core import cipher
 from summit_app.core.errors import FileGoneError, ValidationError
@@ -152,8 +153,17 @@ class Db:
             return self.db.execute(sql, params)
 
     def rows(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        # Straight on the connection, not through sqlite-utils' query(): that wraps each
+        # SELECT in a savepoint (three statements, each giving up the GIL). The window's
+        # reads share the GIL with the phone server in the same process, and under its
+        # load each hand-back costs up to a switch interval: the savepoints tripled the
+        # window's stall after an edit (bench/live_edits.py).
         with storage_errors():
-            found = list(self.db.query(sql, params))
+            cursor = self.db.conn.execute(sql, params)
+            if cursor.description is None:
+                raise ValueError(f"rows() is for SQL that returns rows, not {sql!r}")
+            keys = dedupe_keys(d[0] for d in cursor.description)
+            found = [dict(zip(keys, row, strict=True)) for row in cursor.fetchall()]
         if found and "origin" in found[0]:
             # A row's identity across breakout rooms' files (schema migration 12) is the
             # merge's business: the repositories' `SELECT *` never sees it.

@@ -11,8 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QColor, QGuiApplication, QWindow
 from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from summit_app.core import SummitError
 from summit_app.ui import user_folders
@@ -133,3 +135,46 @@ def _ask_save(
         return None
     path = Path(name)
     return path if path.suffix else path.with_suffix(suffix)
+
+
+class FocusKeeper(QObject):
+    """Gives the keys back to Summit when one of its dialogs closes and no window has them.
+
+    On a desktop the window manager activates a closed dialog's parent. On a stage with
+    none (a bare X server, a kiosk session) no window was active after File › Protect… or
+    Suggest themes closed, and Ctrl+Q, Ctrl+Z and the clicker did nothing until a click.
+    One place for every dialog, message and file chooser: each window that takes the keys
+    is watched until it hides; switching to another application hides nothing."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._mark = f"summit_focus_kept_{id(self)}"  # windows this keeper watches
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        app.focusWindowChanged.connect(self._watch)
+
+    def _watch(self, focused: QWindow | None) -> None:
+        if focused is None or focused.property(self._mark):
+            return
+        focused.setProperty(self._mark, True)
+        focused.visibleChanged.connect(lambda shown, w=focused: self._shown(w, shown))
+
+    def _shown(self, closed: QWindow, shown: bool) -> None:
+        # Hidden as it is destroyed (or as Summit quits): nothing to give back.
+        if shown or not isValid(closed) or not isValid(self):
+            return
+        # A file chooser over the Export dialog gives the keys back to that dialog.
+        parent = closed.transientParent()
+        QTimer.singleShot(0, lambda: self._give_back(closed, parent))
+
+    def _give_back(self, closed: QWindow, parent: QWindow | None) -> None:
+        if not isValid(self):
+            return
+        focused = QGuiApplication.focusWindow()
+        if focused is not None and focused is not closed and focused.isVisible():
+            return  # the window manager (or Qt) gave them to a window already
+        if parent is None or not isValid(parent) or not parent.isVisible():
+            parent = self._window.windowHandle()
+        if parent is not None and parent.isVisible():
+            parent.requestActivate()

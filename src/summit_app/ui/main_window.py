@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
             lambda: self.session is not None and self.slideshow.live_deck() is not None,
         )
         QApplication.instance().installEventFilter(self.clicker)
+        self.focus_keeper = dialogs.FocusKeeper(self)
         self._show_welcome()
 
     # -- files ---------------------------------------------------------------------------
