@@ -4,7 +4,9 @@ and the page is far shorter than the nine long options, results and all, used to
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
@@ -17,27 +19,25 @@ from summit_app.server import SummitServer
 pytestmark = pytest.mark.browser
 
 HEIGHT = 844
-SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
-# The demo summit's "Vote: enabling initiatives" (resources/templates/demo.json).
-OPTIONS = [
-    "Confirm arrangements for protected time for clinicians and care professionals",
-    "Complete detailed mapping of an ICS governance model for clinical and care professional"
-    " leaders and secure funding for identified sessions and roles",
-    "Expand the current CPLG to include wider range of clinical and care professionals",
-    "Develop a proposal for a SEL systems leadership academy",
-    "Facilitated relationship building via networking and inspiration learning events",
-    "Set up a pilot 'Walking in each others shoes' shadowing programme",
-    "Host a SEL clinical and care professional conference to bring together health and care"
-    " partners to design the clinical vision for south east London",
-    'Establish a "SEL next generation systems leadership network" to start to build future'
-    " capacity and passion among emerging leaders",
-    "Invite 'bids' for support for a number of systems improvement projects that will"
-    " demonstrate clinical and care professional leadership at work in SEL",
-]
-QUESTION = (
-    "Which of these would most help us to meet our goals for clinical and care professional"
-    " leadership by April 2022? Pick up to 3."
-)
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "build" / "screenshots"
+
+
+def demo_poll() -> dict[str, Any]:
+    """The demo summit's "Vote: enabling initiatives" poll (resources/templates/demo.json)."""
+    demo = json.loads((ROOT / "resources" / "templates" / "demo.json").read_text("utf-8"))
+    return next(
+        poll
+        for section in demo["sections"]
+        for item in section["items"]
+        if str(item.get("title", "")).startswith("Vote: enabling initiatives")
+        for poll in item.get("polls", [])
+    )
+
+
+POLL = demo_poll()
+OPTIONS: list[str] = POLL["options"]
+QUESTION: str = POLL["question"]
 WORDS = {
     "en": (
         "Send my vote",
@@ -61,7 +61,7 @@ WORDS = {
     ),
 }
 # Measured at 390x844 after this vote: 4,571 px (en) and 4,597 px (cy) before the fold,
-# 1,8xx px after it (the results folded, the choice in three lines).
+# 1,838 px (both) after it: the results folded, the choice in three lines.
 MOST = 2_200
 
 
@@ -88,9 +88,12 @@ def test_after_a_vote_the_choice_folds_and_the_group_question_is_near(
 ) -> None:
     summit, server = day
     send, change, saved, group, to_group, so_far, voted, two = WORDS[lang]
+    assert len(OPTIONS) == 9  # the rehearsal's poll: nine long options, pick up to 3
     item = summit.agenda.current_item()
     assert item is not None
-    poll = summit.polls.add_poll(item.id, QUESTION, PollKind.MULTI, OPTIONS, max_choices=3)
+    poll = summit.polls.add_poll(
+        item.id, QUESTION, PollKind.MULTI, OPTIONS, max_choices=POLL["max_choices"]
+    )
     summit.polls.open_poll(poll.id)
     summit.polls.set_show_results(poll.id, True)
     context = phone(browser, height=HEIGHT, locale=f"{lang}-GB")
