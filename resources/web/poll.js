@@ -46,13 +46,12 @@
   // The saved vote leads on to the group question while it is asked (app.js says when).
   S.pointGroup = function (asked) { if (toGroup) toGroup.hidden = !asked || !form || !form.folded(); };
 
-  // This phone's choice in a few words, in the options' order (a ranking in its own).
+  // This phone's choice in a few words, in the options' order (a ranking in its own, in an <ol>).
   function yours(p, ballot) {
     var picked = p.options.filter(function (o) { return ballot[o.id]; });
     if (p.kind === "rank") picked.sort(function (a, b) { return ballot[a.id] - ballot[b.id]; });
-    return picked.map(function (o, i) {
+    return picked.map(function (o) {
       var v = ballot[o.id], li = el("li");
-      if (p.kind === "rank") li.appendChild(document.createTextNode(S.num(i + 1) + ". "));
       li.appendChild(S.content(el("span", { dir: "auto" }, o.text)));
       if (p.kind === "points") li.appendChild(document.createTextNode(": " + S.n("n.points", v)));
       if (p.kind === "scale") li.appendChild(document.createTextNode(": " + S.t("scale." + v)));
@@ -88,7 +87,7 @@
     add(f, body, submit, fb.box);
     // Once saved, the choice folds into a few lines ("Change my vote" opens it again), so a
     // long poll's options do not push the group question and the results screens down.
-    var summary = el("div", { class: "summary" }), chose = el("ul", { class: "mine", "aria-labelledby": "poll-yours" });
+    var summary = el("div", { class: "summary" }), chose = el(p.kind === "rank" ? "ol" : "ul", { class: "mine", "aria-labelledby": "poll-yours" });
     var reopen = el("button", { type: "button", class: "primary" }, S.t("poll.change"));
     add(summary, el("p", { class: "hint", id: "poll-yours" }, S.t("poll.yours")), chose, reopen);
     summary.hidden = true;
