@@ -153,4 +153,9 @@ def test_after_a_vote_the_choice_folds_and_the_group_question_is_near(
     expect(page.locator("#results .bar").first).to_be_visible()
     assert axe_violations(page) == []
     page.screenshot(path=str(SHOTS / f"phone-results-open-{lang}.png"), full_page=True)
+    # The group answered, nothing leads to it any more.
+    page.get_by_role("button", name="Nursing").click()
+    expect(page.get_by_role("heading", name=group)).to_be_hidden()
+    expect(page.get_by_role("button", name=to_group)).to_have_count(0)
+    assert [p.group for p in summit.people.participants()].count("Nursing") == 1
     context.close()
