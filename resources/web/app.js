@@ -106,6 +106,7 @@
     }
     S.showCardEntry(s);
     S.showGroup(s);
+    S.pointGroup(!S.$("group").hidden);
     if (s.me) s.me.fresh = false;
     S.$("idle").hidden = !!(s.poll || s.prompt || s.verified && !(s.me || {}).card);
   };

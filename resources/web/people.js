@@ -70,6 +70,7 @@
       S.store.set(ASKED, 1);
       card.hidden = true;
       S.$("change-group").hidden = false;
+      S.pointGroup(false);
       S.say(text);
     }
   };

@@ -5,7 +5,7 @@
   var S = window.Summit;
   if (!S.ok) return;
   var el = S.el, add = S.add;
-  var key = "", poll = null, form = null;
+  var key = "", poll = null, form = null, toGroup = null;
   var draft = {}, order = [];
 
   function pendingKey(id) { return "summit-ballot-" + id; }
@@ -43,9 +43,28 @@
 
   S.resenders.poll = function () { if (form) form.resend(); };
 
+  // The saved vote leads on to the group question while it is asked (app.js says when).
+  S.pointGroup = function (asked) { if (toGroup) toGroup.hidden = !asked || !form || !form.folded(); };
+
+  // This phone's choice in a few words, in the options' order (a ranking in its own, in an <ol>).
+  function yours(p, ballot) {
+    var picked = p.options.filter(function (o) { return ballot[o.id]; });
+    if (p.kind === "rank") picked.sort(function (a, b) { return ballot[a.id] - ballot[b.id]; });
+    return picked.map(function (o) {
+      var v = ballot[o.id], li = el("li");
+      li.appendChild(S.content(el("span", { dir: "auto" }, o.text)));
+      if (p.kind === "points") li.appendChild(document.createTextNode(": " + S.n("n.points", v)));
+      if (p.kind === "scale") li.appendChild(document.createTextNode(": " + S.t("scale." + v)));
+      return li;
+    });
+  }
+
   function build(card, p, mine) {
     card.textContent = "";
     form = null;
+    toGroup = null;
+    votedHere = false;
+    resultsOpen = null;
     draft = {};
     var pending = S.store.get(pendingKey(p.id));
     add(card, S.content(el("h2", { id: "poll-title", dir: "auto" }, p.question)));
@@ -66,12 +85,43 @@
     var submit = el("button", { type: "submit", class: "primary" }, S.t(mine ? "poll.change" : "poll.send"));
     var fb = S.feedback();
     add(f, body, submit, fb.box);
-    add(card, f, el("div", { id: "results" }));
+    // Once saved, the choice folds into a few lines ("Change my vote" opens it again), so a
+    // long poll's options do not push the group question and the results screens down.
+    var summary = el("div", { class: "summary" }), chose = el(p.kind === "rank" ? "ol" : "ul", { class: "mine", "aria-labelledby": "poll-yours" });
+    var reopen = el("button", { type: "button", class: "primary" }, S.t("poll.change"));
+    add(summary, el("p", { class: "hint", id: "poll-yours" }, S.t("poll.yours")), chose, reopen);
+    summary.hidden = true;
+    reopen.addEventListener("click", function () { fold(false); });
+    toGroup = el("button", { type: "button", class: "link" }, S.t("poll.to_group"));
+    toGroup.hidden = true;
+    toGroup.addEventListener("click", function () {
+      var h = S.$("group-title");
+      if (!h) return;
+      h.tabIndex = -1;
+      h.focus();
+    });
+    add(card, summary, f, toGroup, el("div", { id: "results" }));
     var held = mine, dirty = false, sending = false;
 
+    function fold(on) {
+      var had = f.contains(document.activeElement) || summary.contains(document.activeElement);
+      if (on) {
+        chose.textContent = "";
+        yours(p, held || {}).forEach(function (li) { chose.appendChild(li); });
+      }
+      summary.hidden = !on;
+      toGroup.hidden = !on || S.$("group").hidden;
+      f.querySelector(".hint").hidden = body.hidden = submit.hidden = on;
+      if (!had) return;
+      if (on) reopen.focus();
+      else (body.querySelector("input:checked") || body.querySelector("input, button:not(:disabled)") || submit).focus();
+    }
+
     function saved() {
+      votedHere = true;
       fb.status(S.t("poll.saved"), "done");
       submit.textContent = S.t("poll.change");
+      fold(true);
     }
     if (pending) fb.status(S.t("poll.held"), "waiting");
     else if (mine) saved();
@@ -125,6 +175,7 @@
 
     form = {
       resend: send,
+      folded: function () { return !summary.hidden; },
       heard: function (ballot) {
         var waiting = S.store.get(pendingKey(p.id));
         if (waiting && ballot && same(waiting, ballot)) {  // it was saved; only the answer was lost
@@ -304,14 +355,22 @@
     return label;
   }
 
+  // Once this phone's vote is saved, an open poll's results fold under their heading and
+  // count (one tap opens them), so the page after a vote stays short; as the participant
+  // leaves them, open or shut, they stay through every update.
+  var votedHere = false, resultsOpen = null;
   function showResults(results, open) {
     var out = S.$("results");
     if (!out) return;
     out.textContent = "";
     if (!results) return;
     var said = S.said(results, poll);
-    add(out, el("h3", null, S.t(open ? "results.so_far" : "results.title")),
-      el("p", { class: "hint" }, said.voters + "."));
+    var fold = el("details"), head = el("summary");
+    fold.open = resultsOpen !== null ? resultsOpen : !(open && votedHere);
+    head.addEventListener("click", function () { resultsOpen = !fold.open; });
+    add(out, add(fold, add(head, el("h3", null, S.t(open ? "results.so_far" : "results.title")),
+      el("p", { class: "hint" }, said.voters + "."))));
+    out = fold;
     if (results.scale.length) {
       var legend = el("ul", { class: "key", "aria-hidden": "true" });
       results.scale.forEach(function (name, i) {

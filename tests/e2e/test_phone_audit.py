@@ -425,6 +425,7 @@ def test_a_cancelled_card_is_told_to_ask_for_its_replacement(
     page.get_by_role("button", name="Send my vote").click()
     expect(page.get_by_role("status").filter(has_text="Your vote is saved.")).to_be_visible()
     summit.cards.revoke(card.id)  # lost: the facilitator cancels it and prints a replacement
+    page.get_by_role("button", name="Change my vote").click()
     page.get_by_role("radio", name="Health inequalities").check()
     page.get_by_role("button", name="Change my vote").click()
     expect(page.get_by_role("alert")).to_contain_text("Ask the facilitator for your replacement")

@@ -118,7 +118,8 @@ def test_single_choice(phone: Page, summit_and_server: tuple[Summit, str]) -> No
     phone.get_by_role("radio", name="Digital and data").check()
     send_vote(phone)
     assert ballot(summit, poll_id) == {"Digital and data": 1}
-    # Changing one's mind replaces the ballot.
+    # Changing one's mind replaces the ballot: the saved choice opens again to change.
+    phone.get_by_role("button", name="Change my vote").click()
     phone.get_by_role("radio", name="Health inequalities").check()
     send_vote(phone)
     assert ballot(summit, poll_id) == {"Health inequalities": 1}

@@ -59,6 +59,8 @@ def test_a_phone_that_lost_touch_is_told_to_rescan_and_stays_itself_at_the_new_a
             # The phone scans the screen's new code: the same pass (cookies are per host,
             # not per port), so the same participant, and its vote is still its own.
             page.goto(second.join_url)
+            expect(page.locator("#poll .summary li")).to_have_text(["Workforce"])
+            page.get_by_role("button", name="Change my vote").click()
             expect(page.get_by_role("radio", name="Workforce")).to_be_checked()
             page.get_by_role("radio", name="Data").check()
             page.get_by_role("button", name="Change my vote").click()
