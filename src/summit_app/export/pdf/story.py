@@ -64,13 +64,10 @@ def part_story(part: Part, s: StyleSheet1) -> list[Flowable]:
             last = block
             j = i + 1
             while True:
-                while (
-                    j < len(blocks)
-                    and isinstance(blocks[j], Para)
-                    and blocks[j].tone in (Tone.CAPTION, Tone.BYLINE)
-                ):
-                    group += block_flowables(blocks[j], s)
-                    j += 1
+                captions = _past_captions(blocks, j)
+                for caption in blocks[j:captions]:
+                    group += block_flowables(caption, s)
+                j = captions
                 if j < len(blocks) and isinstance(blocks[j], Heading):
                     last = blocks[j]
                     group.append(heading_flowable(last, s))
@@ -88,13 +85,7 @@ def part_story(part: Part, s: StyleSheet1) -> list[Flowable]:
                     j += 1
                     # A poll's heading, its question and its caption go where its chart goes:
                     # a rehearsal found all three at a page's foot and the chart overleaf.
-                    k = j
-                    while (
-                        k < len(blocks)
-                        and isinstance(blocks[k], Para)
-                        and blocks[k].tone in (Tone.CAPTION, Tone.BYLINE)
-                    ):
-                        k += 1
+                    k = _past_captions(blocks, j)
                     if k < len(blocks) and isinstance(blocks[k], Chart):
                         for kept in blocks[j : k + 1]:
                             group += block_flowables(kept, s, title)
@@ -105,6 +96,17 @@ def part_story(part: Part, s: StyleSheet1) -> list[Flowable]:
             story += block_flowables(block, s, title)
             i += 1
     return story
+
+
+def _past_captions(blocks: list[Block], j: int) -> int:
+    """Where the captions and bylines that start at `j` end."""
+    while (
+        j < len(blocks)
+        and isinstance(blocks[j], Para)
+        and blocks[j].tone in (Tone.CAPTION, Tone.BYLINE)
+    ):
+        j += 1
+    return j
 
 
 def _height(flowables: list[Flowable]) -> float:
