@@ -248,3 +248,24 @@ def test_a_stray_enter_in_the_suggestions_accepts_nothing(qtbot, session):
     assert session.summit.notes.themes(board.prompt_id) == []
     assert dialog.isVisible()
     dialog.reject()
+
+
+def test_undoing_an_acceptance_of_many_notes_with_a_group_chosen_on_the_board(qtbot, session):
+    # A rehearsal with 5,000 notes: accept, click "Unsorted (0)" on the board, Ctrl+Z:
+    # "Something went wrong inside Summit". Over 100 notes the board builds its rows again,
+    # and as they went the selection passed over a theme the undo had already removed.
+    board = _board_with_notes(qtbot, session, count=150)
+    board.buttons["suggest"].click()
+    dialog = board.theme_dialog
+    qtbot.waitUntil(
+        lambda: dialog.tree.topLevelItemCount() > 0 and dialog.isEnabled(), timeout=60_000
+    )
+    dialog.accept_button.click()
+    themes = session.summit.notes.themes(board.prompt_id)
+    assert themes
+    board.select_theme(None)  # "Unsorted", empty now
+    session.undo()
+    qtbot.wait(50)
+    assert session.summit.notes.themes(board.prompt_id) == []
+    assert board.selected_group() == (True, None)  # still "Unsorted", all 150 back in it
+    assert not board.buttons["rename"].isEnabled()
