@@ -3,8 +3,12 @@ ballots, whoever writes them: a phone, a replaced ballot, an undo, anonymising."
 
 from __future__ import annotations
 
+import json
+import logging
 import sqlite3
 from pathlib import Path
+
+import pytest
 
 from summit_app.core import Summit
 from summit_app.core.anonymise import anonymise
@@ -99,3 +103,48 @@ def test_a_file_from_before_gets_the_totals_of_its_ballots(tmp_path: Path) -> No
         assert summit.execute("PRAGMA user_version").fetchone()[0] == version
         assert summit.polls.result(poll.id) == expected
         same_as_ballots(summit)
+
+
+def test_totals_that_disagree_with_the_ballots_are_recounted_when_opened(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A file written with the triggers set aside (a tool, a damaged page) shows the
+    votes, not its stale totals, once opened; the recount is logged."""
+    path = tmp_path / "t.summit"
+    with Summit.create(path, SummitInfo(title="T")) as summit:
+        section = summit.agenda.add_section("S")
+        item = summit.agenda.add_item(section.id, "Vote", ItemKind.VOTE, 10)
+        poll = summit.polls.add_poll(item.id, "Pick", PollKind.SINGLE, ["A", "B"])
+        summit.polls.open_poll(poll.id)
+        a, b = (o.id for o in poll.options)
+        for _ in range(3):
+            summit.polls.cast_ballot(poll.id, summit.people.join().id, {a: 1})
+        late = [summit.people.join().id for _ in range(4)]
+    conn = sqlite3.connect(path, isolation_level=None)
+    triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    for name, _ in triggers:
+        conn.execute(f"DROP TRIGGER {name}")
+    for pid in late:  # four ballots for B the totals never saw
+        conn.execute(
+            "INSERT INTO ballots (poll_id, participant_id, choices, cast_at) VALUES (?, ?, ?, ?)",
+            (poll.id, pid, json.dumps({str(b): 1}), "2026-12-07T09:00:00+00:00"),
+        )
+    conn.execute("UPDATE ballot_totals SET ballots = 9 WHERE option_id = ?", (a,))
+    for _, sql in triggers:
+        conn.execute(sql)
+    conn.close()
+
+    with caplog.at_level(logging.WARNING, logger="summit_app.core.totals"):
+        summit = Summit.open(path)
+    try:
+        result = summit.polls.result(poll.id)
+        assert [r.count for r in result.options] == [3, 4]
+        assert result.voters == 7
+        same_as_ballots(summit)
+        assert "disagreed with the ballots" in caplog.text
+    finally:
+        summit.close()
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="summit_app.core.totals"), Summit.open(path):
+        pass
+    assert caplog.text == ""  # mended once: the next opening finds nothing to recount
