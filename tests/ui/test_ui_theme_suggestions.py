@@ -129,6 +129,36 @@ def test_near_duplicates_merged_from_the_board_show_their_count_on_board_and_wal
     assert len(session.summit.notes.notes(board.prompt_id)) == 3
 
 
+def _duplicates_dialog(qtbot, board):
+    board.buttons["duplicates"].click()
+    dialog = board.duplicates_dialog
+    qtbot.waitUntil(lambda: dialog.merge_button.isEnabled(), timeout=60_000)
+    dialog.tree.setFocus()
+    return dialog
+
+
+def test_a_stray_enter_in_the_near_duplicates_merges_nothing_and_the_keys_still_merge(
+    qtbot, session
+) -> None:
+    board = NoteBoard(session)
+    qtbot.addWidget(board)
+    board.show()
+    for text in ("Protected time for leaders", "protected time for leadership", "Pharmacy"):
+        session.summit.notes.add_note(board.prompt_id, text)
+    board.reload_notes()
+    dialog = _duplicates_dialog(qtbot, board)
+    with qtbot.waitSignal(dialog.destroyed):  # Enter closes it, as Close would
+        qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)
+    assert len(session.summit.notes.notes(board.prompt_id)) == 3
+    assert not session.history.can_undo()
+    # The keyboard's way: Tab from the groups to Merge ticked, then Enter.
+    dialog = _duplicates_dialog(qtbot, board)
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.merge_button
+    qtbot.keyClick(dialog.merge_button, Qt.Key.Key_Return)
+    assert board.model.note_texts(None) == ["Protected time for leaders (x2)", "Pharmacy"]
+
+
 def test_the_themes_become_a_points_poll_from_the_board(qtbot, session, monkeypatch) -> None:
     from summit_app.ui import dialogs
 

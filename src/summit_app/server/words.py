@@ -140,6 +140,21 @@ def notice(info: SummitInfo, lang: str) -> tuple[str, str]:
     return say(lang, "notice.text", who=who, days=days, ask=ask), lang
 
 
+def brief_notice(info: SummitInfo | None, lang: str) -> str:
+    """The notice's first layer, as HTML: who keeps what, where, and that no name is asked
+    or needed (true of every summit, whatever notice the facilitator wrote). The organisers'
+    name is the summit's own words, marked with its language."""
+    organisers = info.organisers.strip() if info else ""
+    line = escape(say(lang, "html.privacy_brief", "page", who="\0"))
+    if not organisers:
+        return line.replace("\0", escape(say(lang, "notice.who")))
+    content_lang = info.content_lang if info else "en"
+    who = escape(organisers)
+    return line.replace(
+        "\0", who if content_lang == lang else f'<span lang="{content_lang}">{who}</span>'
+    )
+
+
 @cache
 def _patterns() -> tuple[dict[str, str], list[tuple[re.Pattern[str], str]]]:
     """The server's English sentences: those without names by text, the rest as patterns."""
