@@ -1,5 +1,6 @@
-"""The ballots' running totals (`ballot_totals`, kept by the file's triggers) checked
-against a recount of the ballots when a file is opened, and rebuilt where they disagree.
+"""The ballots' running totals (`ballot_totals` by poll, `ballot_group_totals` by poll and
+voter's group, kept by the file's triggers) checked against a recount of the ballots when a
+file is opened, and rebuilt where they disagree.
 
 The triggers keep the totals in the same transaction as each ballot, whoever writes; a file
 whose totals disagree was written another way (a damaged page, a tool that wrote ballots
@@ -10,43 +11,72 @@ projector, the phones, the window and the pack would show numbers that are not t
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from typing import Any
 
 from summit_app.core.db import Db
 from summit_app.core.errors import StorageError, SummitFileError
+from summit_app.core.storage_errors import storage_errors
 
 log = logging.getLogger(__name__)
 
-# What the triggers would have written, from the ballots themselves: per poll, how many
-# ballots gave each option each value, and (option 0, value 0) how many ballots there are.
+# What the triggers would have written, from the ballots themselves: per poll and voter's
+# group ('' for none), how many ballots gave each option each value, and (option 0,
+# value 0) how many ballots there are. The totals by poll are these summed over groups.
 RECOUNT = (
-    "SELECT poll_id, CAST(key AS INTEGER), value, COUNT(*)"
-    " FROM ballots, json_each(ballots.choices) GROUP BY 1, 2, 3"
-    " UNION ALL SELECT poll_id, 0, 0, COUNT(*) FROM ballots GROUP BY poll_id"
+    "SELECT b.poll_id, IFNULL(p.group_name, ''), CAST(j.key AS INTEGER), j.value, COUNT(*)"
+    " FROM ballots AS b LEFT JOIN participants AS p ON p.id = b.participant_id,"
+    " json_each(b.choices) AS j GROUP BY 1, 2, 3, 4"
+    " UNION ALL SELECT b.poll_id, IFNULL(p.group_name, ''), 0, 0, COUNT(*)"
+    " FROM ballots AS b LEFT JOIN participants AS p ON p.id = b.participant_id GROUP BY 1, 2"
 )
-STORED = "SELECT poll_id, option_id, value, ballots FROM ballot_totals"
+# Each table of totals and its columns, the count last.
+TABLES = {
+    "ballot_group_totals": ("poll_id", "group_name", "option_id", "value", "ballots"),
+    "ballot_totals": ("poll_id", "option_id", "value", "ballots"),
+}
+
+Counts = dict[tuple[Any, ...], int]
 
 
-def _counts(db: Db, sql: str) -> dict[tuple[Any, ...], int]:
-    return {tuple(row[:-1]): row[-1] for row in db.execute(sql).fetchall()}
+def stored(db: Db, table: str) -> Counts:
+    rows = db.execute(f"SELECT {', '.join(TABLES[table])} FROM {table}").fetchall()
+    return {tuple(row[:-1]): row[-1] for row in rows}
+
+
+def recount(db: Db) -> dict[str, Counts]:
+    """Each table of totals as the ballots make it."""
+    by_group = {tuple(row[:-1]): row[-1] for row in db.execute(RECOUNT).fetchall()}
+    by_poll: Counter[tuple[Any, ...]] = Counter()
+    for (poll, _, option, value), n in by_group.items():
+        by_poll[(poll, option, value)] += n
+    return {"ballot_group_totals": by_group, "ballot_totals": dict(by_poll)}
 
 
 def mend(db: Db) -> bool:
-    """Rebuild the totals if they are not the recount of the ballots (logged); whether
-    they were. A file that cannot be written to mend them is refused with a sentence."""
+    """Rebuild the totals that are not the recount of the ballots (logged); whether any
+    were. A file that cannot be written to mend them is refused with a sentence."""
     with db.reading():
-        if _counts(db, RECOUNT) == _counts(db, STORED):
-            return False
+        wrong = {table: rows for table, rows in recount(db).items() if rows != stored(db, table)}
+    if not wrong:
+        return False
     try:
-        with db.write():
-            db.execute("DELETE FROM ballot_totals")
-            db.execute(f"INSERT INTO ballot_totals (poll_id, option_id, value, ballots) {RECOUNT}")
+        with db.write(), storage_errors():
+            for table, rows in wrong.items():
+                columns = TABLES[table]
+                db.execute(f"DELETE FROM {table}")
+                db.db.conn.executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)})"
+                    f" VALUES ({', '.join('?' * len(columns))})",
+                    [(*key, n) for key, n in rows.items()],
+                )
     except StorageError as error:
         raise SummitFileError(
             f"{db.path} is damaged (its running totals of the ballots disagree with the"
             f" ballots) and cannot be mended here: {error}"
         ) from error
-    log.warning(
-        "%s: the running totals of the ballots disagreed with the ballots; recounted", db.path
-    )
+    for table in wrong:
+        log.warning(
+            "%s: the running totals in %s disagreed with the ballots; recounted", db.path, table
+        )
     return True
