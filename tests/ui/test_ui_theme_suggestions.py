@@ -120,6 +120,7 @@ def test_sorting_into_typed_theme_names_puts_doubtful_notes_first_unticked(qtbot
     )
     placed = sum(g.childCount() for g in dialog._groups())
     assert placed == 45
+    assert dialog.info.text().startswith("45 notes sorted into 3 themes (3 of them new).")
     for group in dialog._groups():
         sure = [float(group.child(i).text(1).rstrip("%")) for i in range(group.childCount())]
         assert sure == sorted(sure)

@@ -229,6 +229,19 @@ class ThemeSuggestions(QDialog):
                 self.buttons[key].setEnabled(False)
             self._sync_buttons()
             return
+        if self.mode == "sort":
+            # Not "1 new theme suggested; 5 notes offered to themes you have", as a rehearsal
+            # read it: the facilitator named the themes.
+            placed = sum(len(g.rows) for g in groups)
+            waiting = sum(not r.ticked for g in groups for r in g.rows)
+            self.info.setText(
+                f"{plural(placed, 'note')} sorted into {plural(len(groups), 'theme')}"
+                + (f" ({new} of them new)" if new else "")
+                + f". Notes marked ? are the least sure ({waiting} not ticked): tick those you"
+                " agree with, move others, then Accept ticked (one step of Edit › Undo)."
+            )
+            self._sync_buttons()
+            return
         words = f"{plural(new, 'new theme')} suggested"
         if offered:
             words += f"; {plural(offered, 'note')} offered to themes you have"
