@@ -92,7 +92,7 @@
     function drawMine() {
       mine.textContent = "";
       asked.forEach(function (a) {
-        mine.appendChild(add(el("li", { dir: "auto" }, a.text), a.waiting ? waitingNote() : null));
+        mine.appendChild(add(el("li"), S.theirs(el("span", null, a.text)), a.waiting ? waitingNote() : null));
       });
       mineTitle.hidden = !asked.length;
     }
@@ -151,7 +151,7 @@
         var known = counts[question.id];
         var tally = el("span", { class: "tally" },
           upvotes(known && known.until > now ? known.n : question.upvotes));
-        var text = el("span", { class: "text", dir: "auto" }, question.text);
+        var text = S.theirs(el("span", { class: "text" }, question.text));
         var item = el("li", { class: "question" });
         if (question.state === "answered") { done.appendChild(add(item, add(el("div", { class: "body" }), text, tally))); return; }
         var mineUp = !!upvoted[question.id];
@@ -218,7 +218,7 @@
     function draw() {
       mine.textContent = "";
       sent.forEach(function (w) {
-        mine.appendChild(add(el("li", { dir: "auto" }, w.text), w.waiting ? waitingNote() : null));
+        mine.appendChild(add(el("li"), S.theirs(el("span", null, w.text)), w.waiting ? waitingNote() : null));
       });
       mineTitle.hidden = !sent.length;
       var left = q.max_words - sent.length;

@@ -40,6 +40,10 @@
   };
   // The summit's own words (a question, an option, a group) are marked with its language.
   S.content = function (e) { e.lang = (S.state && S.state.lang) || "en"; return e; };
+  // What a participant wrote (a note, a question, a word) is in a language nobody stated:
+  // lang="" is HTML's "unknown" (not the page's), so a screen reader does not read a Welsh
+  // note with English rules; dir="auto" takes its direction from its own first letters.
+  S.theirs = function (e) { e.setAttribute("lang", ""); e.dir = "auto"; return e; };
   // A line of the page's words around one of the summit's ("Now: {title}"): into gets
   // the words as text and the summit's own in a span marked with its language.
   S.around = function (into, key, name, value) {

@@ -182,7 +182,7 @@
         });
       });
       var said = S.t(note.waiting ? "host.sent_held" : "host.sent");
-      add(li, el("p", { class: "text", dir: "auto" }, note.text), el("p", { class: "state" }, said),
+      add(li, S.theirs(el("p", { class: "text" }, note.text)), el("p", { class: "state" }, said),
         add(el("div", { class: "acts" }), star, edit, drop));
       return li;
     }
@@ -192,7 +192,7 @@
       list.textContent = "";
       notes.forEach(function (n) { list.appendChild(item(n)); });
       outbox().forEach(function (waiting) {
-        add(list, add(el("li", { class: "tnote" }), el("p", { class: "text", dir: "auto" }, waiting.text),
+        add(list, add(el("li", { class: "tnote" }), S.theirs(el("p", { class: "text" }, waiting.text)),
           el("p", { class: "state" }, S.t("host.waiting", { kept: S.kept().toLowerCase() }))));
       });
       var starred = notes.filter(function (n) { return n.key; }).length;

@@ -45,7 +45,7 @@
       S.send("/api/note", { prompt_id: q.id, text: text }).then(function (d) {
         S.store.drop(pendingKey);
         fb.status(S.t("note.posted", { message: d.message }), "done");
-        mine.appendChild(el("li", { dir: "auto" }, text));
+        mine.appendChild(S.theirs(el("li", null, text)));
         mineTitle.hidden = false;
         if (area.value === text) { area.value = ""; count.textContent = S.t("note.limit"); }
         S.acted();

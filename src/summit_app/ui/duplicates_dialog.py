@@ -41,11 +41,13 @@ class DuplicatesDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Kept note, and the notes it counts"])
         describe(self.tree, "Groups of notes that say the same thing.", "Near-duplicates")
-        self.merge_button = QPushButton("Merge ticked")
-        self.merge_button.setDefault(True)
+        self.merge_button = QPushButton("&Merge ticked")
         self.merge_button.setEnabled(False)
         self.merge_button.clicked.connect(self.merge_ticked)
+        # Enter closes, merging nothing: a stray Enter (in the list, after ticking) must not
+        # fold notes together. Merging takes a choice: Alt+M, or Tab to it and Enter or Space.
         close = QPushButton("Close")
+        close.setDefault(True)
         close.clicked.connect(self.reject)
         row = QHBoxLayout()
         row.addStretch(1)

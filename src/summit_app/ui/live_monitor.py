@@ -9,7 +9,7 @@ is drawn while the window is hidden, so there is one source of truth.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -18,6 +18,12 @@ from summit_app.ui.stage_view import StageView
 
 # Events after which the projector's picture may look different.
 WATCHED = {QEvent.Type.Paint, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide}
+# At most one picture this often: a grab draws the whole projector again (~4 ms alone, 10-30 ms
+# with phones voting, the GIL shared with the server), and the room's results repaint with
+# every batch of ballots. One change after a rest is still grabbed at once.
+# Measured with bench/live_edits.py --phones 2000: 374 grabs in 19 s took 3.4 s of the
+# window's thread before this.
+GAP_MS = 250
 
 
 class LiveMonitor(QWidget):
@@ -33,7 +39,8 @@ class LiveMonitor(QWidget):
         self._soon.setSingleShot(True)
         self._soon.setInterval(0)
         self._soon.timeout.connect(self.take_picture)
-        source.drawn.connect(self._soon.start)  # drawn while hidden: no paint events then
+        self._since = QElapsedTimer()  # since the last picture
+        source.drawn.connect(self._changed)  # drawn while hidden: no paint events then
         source.destroyed.connect(self._source_gone)
         self._watch(source)
         self.take_picture()
@@ -66,8 +73,15 @@ class LiveMonitor(QWidget):
             if child.isWidgetType():
                 self._watch(child)
         elif kind in WATCHED and not self._grabbing:
-            self._soon.start()
+            self._changed()
         return False
+
+    def _changed(self) -> None:
+        """The source may look different: a picture now, or GAP_MS after the last one."""
+        if self._soon.isActive():
+            return
+        since = self._since.elapsed() if self._since.isValid() else GAP_MS
+        self._soon.start(max(0, GAP_MS - since))
 
     def take_picture(self) -> None:
         source = self.source
@@ -78,6 +92,7 @@ class LiveMonitor(QWidget):
             grabbed = source.grab().toImage()
         finally:
             self._grabbing = False
+        self._since.start()
         ratio = self.devicePixelRatioF()
         room = QSize(round(self.width() * ratio), round(self.height() * ratio))
         fitted = grabbed.scaled(
