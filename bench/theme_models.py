@@ -24,12 +24,14 @@ from __future__ import annotations
 import functools
 import importlib
 import io
+import os
 import random
 import sys
 import tempfile
 import time
 import zipfile
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -65,28 +67,33 @@ class Stand:
 
 
 def batched(session: Any, encode: Callable[[str], list[int]], output: str | None = None) -> Run:
-    """Run an ONNX encoder as core/themes.py runs the shipped one: shortest first, 128 at a
-    time; `output` names token states to mean-pool, when the graph has no pooled output."""
+    """Run an ONNX encoder as core/themes.py runs the shipped one: shortest first, BATCH at a
+    time, a batch a core side by side; `output` names token states to mean-pool, when the
+    graph has no pooled output."""
 
     def run(texts: Sequence[str]) -> Any:
         encoded = [encode(t) for t in texts]
         order = sorted(range(len(texts)), key=lambda i: len(encoded[i]))
-        out: list[Any] = [None] * len(texts)
-        for start in range(0, len(order), themes.BATCH):
-            chunk = order[start : start + themes.BATCH]
+        batches = [order[s : s + themes.BATCH] for s in range(0, len(order), themes.BATCH)]
+
+        def one(chunk: list[int]) -> Any:
             width = max(len(encoded[i]) for i in chunk)
             ids = np.zeros((len(chunk), width), np.int64)
             mask = np.zeros((len(chunk), width), np.int64)
             for row, i in enumerate(chunk):
                 ids[row, : len(encoded[i])] = encoded[i]
                 mask[row, : len(encoded[i])] = 1
-            rows = session.run(
-                None if output is None else [output], {"input_ids": ids, "attention_mask": mask}
-            )[0]
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            rows = session.run(None if output is None else [output], feeds)[0]
             if output is not None:
                 rows = (rows * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
-            for row, i in enumerate(chunk):
-                out[i] = rows[row]
+            return rows
+
+        out: list[Any] = [None] * len(texts)
+        with ThreadPoolExecutor(len(os.sched_getaffinity(0))) as pool:
+            for chunk, rows in zip(batches, pool.map(one, batches), strict=True):
+                for row, i in enumerate(chunk):
+                    out[i] = rows[row]
         return np.array(out)
 
     return run
@@ -98,15 +105,18 @@ def _wheel(folder: Path, name: str) -> Path | None:
 
 
 def _onnx(path: Path, extensions: bool = False) -> Any:
+    """A session made as core/themes.py makes the shipped model's."""
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # as shipped
+    options.intra_op_num_threads = 1
     if extensions:
         from onnxruntime_extensions import get_library_path
 
         options.register_custom_ops_library(get_library_path())
-    return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    return onnxruntime.InferenceSession(
+        str(path), options, providers=["CPUExecutionProvider"], disabled_optimizers=themes.UNFUSED
+    )
 
 
 def _converted(weights: Any, tokenizer_json: str, arch: Any, work: Path) -> tuple[Run, int]:
