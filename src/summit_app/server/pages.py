@@ -54,6 +54,9 @@ CLOSED = (
     " can be sent to it. Thank you for taking part."
 )
 
+CHECK_REACHED = "Your phone reached the facilitator's laptop."
+CHECK_RELOAD = "Reload this page, then it can report back."
+
 router = APIRouter()
 
 
@@ -232,7 +235,12 @@ async def check_page(code: str, request: Request, c: Ctx) -> Response:
     found = await join_code(c, code, request)
     if not isinstance(found, str):
         return found
-    response = HTMLResponse(page("check.html"))
+    response = HTMLResponse(b"")
+    lang = spoken(request, response)  # as the join page: the phone's language, or its choice
+    html = fill(page("check.html"), lang, check=True).replace(
+        b"<!--langs-->", switch(lang, request.url.path).encode(), 1
+    )
+    page_body(response, html)
     mine = request.cookies.get(CHECK_COOKIE)
     if not (mine and mine in c.checks.issued):
         cookie = secrets.token_urlsafe(12)
@@ -252,10 +260,9 @@ async def check_report(code: str, request: Request, c: Ctx) -> JSONResponse:
     cookie = request.cookies.get(CHECK_COOKIE)
     data = await parse(request, c, CheckIn, f"check {host}")
     if not c.checks.report(cookie):
-        raise Refusal(409, "Reload this page, then it can report back.")
+        raise Refusal(409, CHECK_RELOAD)
     c.emit("check", {"count": c.checks.count, "device": data.device, "address": host})
-    message = "Your phone reached the facilitator's laptop."
-    return JSONResponse({"ok": True, "count": c.checks.count, "message": message})
+    return JSONResponse({"ok": True, "count": c.checks.count, "message": CHECK_REACHED})
 
 
 @router.get("/{short}")

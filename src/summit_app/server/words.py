@@ -85,21 +85,22 @@ def language_of(scope: Scope) -> str:
 
 
 @cache
-def page_words(lang: str, host: bool = False) -> str:
+def page_words(lang: str, host: bool = False, check: bool = False) -> str:
     """The page section in one language, as JSON safe inside a <script> element, with only
     what the script says: not the words the server puts into the HTML ("html."), not the
-    table host's on a participant's page, and not the results' words an English page takes
-    from the laptop's presenter as they are ("said."). The first load stays small."""
-    leave = ["html."] + ([] if host else ["host."]) + (["said."] if lang == "en" else [])
+    table host's on a participant's page, not the room check's ("check.", which has only
+    its own), and not the results' words an English page takes from the laptop's presenter
+    as they are ("said."). The first load stays small."""
+    leave = ["html.", "check."] + ([] if host else ["host."]) + (["said."] if lang == "en" else [])
     words = {
         key: entry[lang]
         for key, entry in catalogue()["page"].items()
-        if not key.startswith(tuple(leave))
+        if (key.startswith("check.") if check else not key.startswith(tuple(leave)))
     }
     return json.dumps(words, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
-def fill(template: bytes, lang: str, host: bool = False) -> bytes:
+def fill(template: bytes, lang: str, host: bool = False, check: bool = False) -> bytes:
     """A page's {{key}} marks in `lang` (HTML-escaped), its `{{lang}}`, and its words for
     the script (`<!--words-->`)."""
     text = template.decode()
@@ -109,7 +110,7 @@ def fill(template: bytes, lang: str, host: bool = False) -> bytes:
         lambda m: lang if m[1] == "lang" else escape(str(words[m[1]][lang])),
         text,
     )
-    script = f'<script type="application/json" id="words">{page_words(lang, host)}</script>'
+    script = f'<script type="application/json" id="words">{page_words(lang, host, check)}</script>'
     return text.replace("<!--words-->", script, 1).encode()
 
 
