@@ -63,15 +63,21 @@
   // The privacy notice, once seen (the phone sent something, or something opened since
   // the page came), folds into one line that opens, so what is open is on the first screen.
   // What is in view stays put (Safari has no scroll anchoring).
+  // A latecomer's first layer (one line, the whole notice under it) folds the same way.
   S.fold = function () {
-    var aside = S.$("privacy"), h = S.$("privacy-title");
-    if (!aside || !h) return;
+    var aside = S.$("privacy"), h = S.$("privacy-title"), brief = S.$("privacy-brief");
+    if (!aside || !(h || brief)) return;
     var anchor = S.$("poll").hidden ? S.$("title") : S.$("poll"), top = anchor.getBoundingClientRect().top;
-    var details = S.el("details");
-    S.add(details, S.el("summary", null, S.t("page.privacy_fold")), h.nextElementSibling);
-    aside.setAttribute("aria-label", h.textContent);
-    aside.removeAttribute("aria-labelledby");
-    aside.replaceChild(details, h);
+    if (brief) {
+      aside.removeChild(brief);
+      aside.querySelector("summary").textContent = S.t("page.privacy_fold");
+    } else {
+      var details = S.el("details");
+      S.add(details, S.el("summary", null, S.t("page.privacy_fold")), h.nextElementSibling);
+      aside.setAttribute("aria-label", h.textContent);
+      aside.removeAttribute("aria-labelledby");
+      aside.replaceChild(details, h);
+    }
     if (window.scrollY > 0) window.scrollBy(0, anchor.getBoundingClientRect().top - top);
   };
   var shown = null;

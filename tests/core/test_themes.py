@@ -158,3 +158,26 @@ def test_notes_saying_the_same_are_never_split_between_themes() -> None:
     texts = ["Protected time for leaders"] * 20 + ["Learn from Covid"] * 20
     assert sorted(len(t.members) for t in themes.suggest(texts)) == [20, 20]
     assert len(themes.suggest(texts, 5)) == 2  # more themes than different notes: no
+
+
+def test_a_suggested_theme_that_gave_notes_to_a_theme_you_have_is_named_from_those_it_kept(
+    tmp_path: Path, labelled
+) -> None:
+    # A rehearsal showed "Social care colleagues" over "Shared data across the system" and
+    # "The coffee and lunch were great": its name came from the note offered away.
+    texts, truth, names, _ = labelled
+    s, prompt_id = _prompt_with_notes(tmp_path)
+    for name in names[:4]:  # four themes you have, two notes in each
+        theme = s.notes.add_theme(prompt_id, name)
+        for i in [i for i, label in enumerate(truth) if names[label] == name][:2]:
+            s.notes.add_note(prompt_id, texts[i], theme_id=theme.id)
+    for text in texts[::5]:  # before, three of the new themes were named from notes given away
+        s.notes.add_note(prompt_id, text)
+    notes = s.notes.notes(prompt_id)
+    proposal = themes.propose(notes, s.notes.themes(prompt_id))
+    assert proposal.offers and proposal.drafts
+    said = {n.id: set(re.findall(r"[a-z0-9]+", n.text.lower())) for n in notes}
+    for draft in proposal.drafts:
+        words = set().union(*(said[i] for i in draft.note_ids))
+        assert set(re.findall(r"[a-z0-9]+", draft.name.lower())) <= words, draft.name
+    s.close()

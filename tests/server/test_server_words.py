@@ -4,10 +4,12 @@ to a Welsh phone in Welsh, and no user-facing words in the page's scripts outsid
 
 from __future__ import annotations
 
+import json
 import re
+import socket
 
 import pytest
-from server_room import Room
+from server_room import Room, loopback
 
 from summit_app.core import intake, phones, questions
 from summit_app.core.cards import NEED_CARD
@@ -15,7 +17,9 @@ from summit_app.core.model import SummitInfo
 from summit_app.core.privacy import default_notice
 from summit_app.core.summit_info import CONTENT_LANGUAGES
 from summit_app.resources import WEB
-from summit_app.server import deps, push, schemas, throttle
+from summit_app.server import deps, pages, push, schemas, throttle
+from summit_app.server.connections import GuardedH11Protocol
+from summit_app.server.guards import SLOW_BODY
 from summit_app.server.words import catalogue, choose, notice, say, translate
 
 NAMES = re.compile(r"\{(\w+)\}")
@@ -84,6 +88,7 @@ def _said_to_phones() -> list[str]:
         "Your upvote is saved.", "Your upvote is taken back.", "Your word is sent.",
         "Thank you.", f"Your note is posted. {deps.HELD_MESSAGE}",
         "This poll is closed; your vote was not recorded.", "Pick exactly one option.",
+        pages.CHECK_REACHED, pages.CHECK_RELOAD, SLOW_BODY,
     ]  # fmt: skip
     for messages in (schemas.MESSAGES, schemas.QUESTION_MESSAGES, schemas.WORD_MESSAGES):
         sentences += messages.values()
@@ -123,7 +128,7 @@ def test_the_default_privacy_notice_reads_as_the_products_own_in_english() -> No
 # The page's scripts and pages: a literal a person would read (a capital, then words).
 WORDS = re.compile(r"""["']([A-Z][a-z]+(?: [a-z]+)+[^"']*)["']""")
 SCRIPTS = ("core.js", "live.js", "poll.js", "notes.js", "ask.js", "people.js", "app.js",
-           "audience.js", "host.js")  # fmt: skip
+           "audience.js", "host.js", "check.js")  # fmt: skip
 
 
 def test_no_words_for_people_in_the_pages_scripts_or_pages_outside_the_catalogue() -> None:
@@ -134,7 +139,7 @@ def test_no_words_for_people_in_the_pages_scripts_or_pages_outside_the_catalogue
             if not line.strip().startswith("//")
         )
         assert WORDS.findall(code) == [], name
-    for name in ("index.html", "host.html"):
+    for name in ("index.html", "host.html", "check.html"):
         page = re.sub(
             r"<!--.*?-->|<[^>]+>|\{\{[a-z_.]+\}\}", " ", (WEB / name).read_text(), flags=re.S
         )
@@ -178,3 +183,40 @@ def test_the_summits_content_language_is_a_setting_phones_are_told(room: Room) -
     assert phone.get("/api/state").json()["lang"] == "cy"
     page = phone.get(f"/j/{room.summit.info().join_code}").text
     assert '<h1 id="title" lang="cy">' in page
+
+
+def _too_slow(room: Room, first: bytes, address: str) -> dict[str, str]:
+    """What the server answers a connection that sends `first`, then starts a request
+    and stops (a phone on a Wi-Fi that lost it): its raw 408, read until it closes."""
+    with socket.create_connection(("127.0.0.1", room.server.port), 5, (address, 0)) as sock:
+        sock.sendall(first + b"GET /api/state HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        got = b""
+        while chunk := sock.recv(65536):
+            got += chunk
+    answer = got[got.index(b"HTTP/1.1 408") :]
+    said: dict[str, str] = json.loads(answer.split(b"\r\n\r\n", 1)[1])
+    return said
+
+
+def test_a_request_too_slow_to_arrive_is_answered_in_the_phones_language(
+    room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The connection's own deadline answers below the app (and its Speaking): in the
+    language of the request the same connection brought before, else English, marked."""
+    monkeypatch.setattr(GuardedH11Protocol, "request_seconds", 0.5)  # 10 s in a hall
+    host = f"127.0.0.1:{room.server.port}".encode()
+
+    def asked(accept: bytes) -> bytes:
+        return b"GET / HTTP/1.1\r\nHost: " + host + b"\r\nAccept-Language: " + accept + b"\r\n\r\n"
+
+    welsh = _too_slow(room, asked(b"cy-GB,cy;q=0.9,en;q=0.5"), loopback(240))
+    assert welsh == {"error": translate(SLOW_BODY, "cy"), "lang": "cy"}
+    assert welsh["error"].startswith("Cymerodd hynny'n rhy hir")
+    english = _too_slow(room, asked(b"en-GB"), loopback(241))
+    assert english == {"error": SLOW_BODY, "lang": "en"}
+    chosen = _too_slow(  # the page's switch wins over the phone's languages
+        room, asked(b"en-GB\r\nCookie: summit-lang=cy"), loopback(242)
+    )
+    assert chosen["lang"] == "cy"
+    unknown = _too_slow(room, b"", loopback(243))  # no request came whole: not known
+    assert unknown == {"error": SLOW_BODY, "lang": "en"}

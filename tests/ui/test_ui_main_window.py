@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMessageBox
 
 from summit_app.core.schema import migrate
@@ -183,15 +184,41 @@ def test_the_window_says_where_a_moved_summit_went(qtbot, summit_path, tmp_path)
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.open_path(summit_path)
+    window.resize(1280, 688)
     window.show()
+    qtbot.waitExposed(window)
+    run = window.run_panel
+    window.tabs.setCurrentWidget(run)
+
+    def place() -> tuple[object, ...]:
+        """Where the tabs and the Run tab's buttons are, and how tall its page is."""
+        button, tabs = run.next_button, window.tabs
+        return (tabs.mapTo(window, QPoint(0, 0)), button.mapTo(window, QPoint(0, 0)), run.height())
+
+    qtbot.waitUntil(run.next_button.isVisible)
+    before = place()
     assert not window.file_banner.isVisible()
     elsewhere = tmp_path / "Trash" / summit_path.name
     elsewhere.parent.mkdir()
     os.rename(summit_path, elsewhere)
     qtbot.waitUntil(window.file_banner.isVisible, timeout=3000)
-    assert f"moved to {elsewhere}" in window.file_banner.text()
+    # Said at once, in the tabs' row: nothing on the page moves in front of the room.
+    qtbot.wait(50)
+    assert place() == before
+    line = window.file_text
+    assert (
+        line.text().startswith("Saving stopped: ")
+        and line.fontMetrics().horizontalAdvance(line.text()) <= line.contentsRect().width()
+    )
+    assert f"moved to {elsewhere}" in line.toolTip()
+    assert window.file_banner.accessibleDescription() == line.toolTip()
+    window.file_help.click()  # the whole sentence: where it went, and what to do
+    box = window.findChild(QMessageBox, "error_box")
+    assert box is not None and box.text() == line.toolTip()
+    box.close()
     os.rename(elsewhere, summit_path)
     qtbot.waitUntil(lambda: not window.file_banner.isVisible(), timeout=3000)
+    assert place() == before
     window.close()
 
 

@@ -67,14 +67,19 @@ def test_the_strip_folds_away_from_the_view_menu_and_stays_so(qtbot, demo_path):
     assert not again.projector_panel.isHidden()
 
 
-def test_a_talk_with_slides_keeps_next_and_its_thumbnails_in_sight_on_a_laptop(qtbot, demo_path):
+# 688: the window's own first size there (768 less its DESKTOP_CHROME); a line kept for
+# banners over the tabs once made the Run tab scroll 8 px at it during a talk.
+@pytest.mark.parametrize("height", [768 - TITLE_BAR - TASK_BAR, 688])
+def test_a_talk_with_slides_keeps_next_and_its_thumbnails_in_sight_on_a_laptop(
+    qtbot, demo_path, height
+):
     # The demo's findings talk has a deck: its thumbnails once pushed Next and Back below the
     # fold of a 1366x768 laptop, so the Run tab scrolled while a speaker was on.
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.open_path(demo_path)
     qtbot.addWidget(window.projector)
-    window.resize(1366, 768 - TITLE_BAR - TASK_BAR)
+    window.resize(1366, height)
     window.show()
     qtbot.waitExposed(window)
     summit = window.session.summit

@@ -196,7 +196,10 @@ def _flow(f: Facts) -> Section:
             "A participant scans the QR code on the screen. The phone opens a page served by"
             f" the facilitator\u2019s laptop, over the venue\u2019s Wi-Fi or the laptop\u2019s"
             f" own hotspot (plain HTTP on TCP port {PORT}, inside that network).",
-            "The page shows the privacy notice first, before anything is sent.",
+            "The page shows the privacy notice first, before anything is sent. A phone that"
+            " joins while a vote or question is open sees its first layer (one line: who"
+            " keeps what is sent, on the laptop, without a name; nothing goes to the"
+            " internet; name no one in a note) with the whole notice one tap away.",
             "What the participant sends (a vote, a note, a question, a word, a group) goes to"
             " the laptop only and is saved at once in the summit file.",
             "The projector shows results and notes the facilitator chooses to show.",
@@ -294,7 +297,12 @@ def _dpia(f: Facts) -> Section:
             BLANK,
         ),
         ("Is data transferred outside the UK?", "No: nothing leaves the laptop.", BLANK),
-        ("How are people told?", "The privacy notice on the phone, shown first.", BLANK),
+        (
+            "How are people told?",
+            "The privacy notice on the phone, shown first (to a phone joining mid-vote, in"
+            " two layers: one line, then the whole notice one tap away).",
+            BLANK,
+        ),
         (
             "How long is it kept?",
             f"Links to a phone: {days(f.retention_days)}, then anonymised. Figures and notes:"

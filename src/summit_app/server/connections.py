@@ -30,6 +30,7 @@ before any idle one (tests/e2e/test_server_slow_readers.py).
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import math
 import socket
@@ -37,7 +38,11 @@ import time
 from typing import cast
 
 import h11
+from starlette.types import Scope
 from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from summit_app.server.guards import SLOW_BODY
+from summit_app.server.words import LANGUAGES, language_of, translate
 
 log = logging.getLogger(__name__)
 
@@ -59,11 +64,22 @@ SEND_BUFFER = 64 * 1024
 LINGER_S = 2.0  # how long a closed connection may still take to send its last bytes
 # The scope's extension that hands an answer its connection's transport (push.py).
 TRANSPORT = "summit.transport"
-TIMED_OUT = b'{"error": "That took too long to arrive. Check the Wi-Fi and try again."}'
-TIMED_OUT_ANSWER = (
-    b"HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\n"
-    b"connection: close\r\ncontent-length: %d\r\n\r\n%s" % (len(TIMED_OUT), TIMED_OUT)
-)
+
+
+def timed_out_answer(lang: str) -> bytes:
+    """The raw 408 (written below the app, so not through words.Speaking) in the phone's
+    language, saying which language it is in, as the app's answers to a Welsh phone do."""
+    said = translate(SLOW_BODY, lang)
+    if said is None:
+        said, lang = SLOW_BODY, "en"
+    body = json.dumps({"error": said, "lang": lang}, ensure_ascii=False).encode()
+    return (
+        b"HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\n"
+        b"connection: close\r\ncontent-length: %d\r\n\r\n%s" % (len(body), body)
+    )
+
+
+TIMED_OUT_ANSWERS = {lang: timed_out_answer(lang) for lang in LANGUAGES}
 
 
 def descriptor_limit() -> int:
@@ -218,7 +234,10 @@ class GuardedH11Protocol(H11Protocol):
         cycle = self.cycle
         answering = cycle is not None and cycle.response_started and not cycle.response_complete
         if not answering:
-            self.transport.write(TIMED_OUT_ANSWER)
+            # The phone's language from the request this connection last brought (the
+            # same phone's); before any, English, marked so (headers never came whole).
+            lang = language_of(cast("Scope", self.scope)) if self.scope else "en"
+            self.transport.write(TIMED_OUT_ANSWERS[lang])
         if cycle is not None and not cycle.response_complete:
             cycle.disconnected = True  # the app stops waiting for the rest of the body
             cycle.message_event.set()

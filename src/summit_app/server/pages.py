@@ -32,7 +32,16 @@ from summit_app.server.deps import (
 from summit_app.server.schemas import CardIn, CheckIn
 from summit_app.server.snapshot import Snapshot
 from summit_app.server.throttle import GUESSED_TOO_OFTEN, JOIN_REFUSED, SHORT_GUESSED_TOO_OFTEN
-from summit_app.server.words import COOKIE, LANGUAGES, fill, language_of, say, switch, translate
+from summit_app.server.words import (
+    COOKIE,
+    LANGUAGES,
+    brief_notice,
+    fill,
+    language_of,
+    say,
+    switch,
+    translate,
+)
 
 SHORT_PATH = re.compile(r"[0-9 .-]{6,15}")
 WRONG_CARD = (
@@ -44,6 +53,9 @@ CLOSED = (
     "This summit has closed and what linked input to a phone has been removed: nothing more"
     " can be sent to it. Thank you for taking part."
 )
+
+CHECK_REACHED = "Your phone reached the facilitator's laptop."
+CHECK_RELOAD = "Reload this page, then it can report back."
 
 router = APIRouter()
 
@@ -59,23 +71,36 @@ def join_page(snap: Snapshot, lang: str, path: str, folded: bool = False) -> byt
     """index.html in the phone's language with the summit's privacy notice as the first
     thing in its body: shown before anything is sent, read first by a screen reader,
     there without JavaScript. A phone that has joined before gets it `folded` into one
-    line that opens (app.js folds it the same way once the phone has seen it)."""
+    line that opens (app.js folds it the same way once the phone has seen it). A new phone
+    joining while a vote or a question is open (a latecomer scanning the code mid-vote)
+    gets its first layer: one short line (who keeps what, no name, no internet, name no
+    one in a note) and the whole notice one tap away, so the vote is on its first screen."""
     notice, notice_lang = snap.notice_in(lang)
-    return _join_page(notice, notice_lang, snap.content_lang, lang, path, folded)
+    brief = ""
+    if not folded and (snap.prompt_id is not None or (snap.public.get("poll") or {}).get("open")):
+        brief = brief_notice(snap.info, lang)
+    return _join_page(notice, notice_lang, snap.content_lang, lang, path, folded, brief)
 
 
 @lru_cache(maxsize=16)
 def _join_page(
-    notice: str, notice_lang: str, content_lang: str, lang: str, path: str, folded: bool
+    notice: str,
+    notice_lang: str,
+    content_lang: str,
+    lang: str,
+    path: str,
+    folded: bool,
+    brief: str = "",
 ) -> bytes:
     paragraphs = "".join(f"<p>{escape(p.strip())}</p>" for p in notice.split("\n\n") if p.strip())
     title = escape(say(lang, "html.privacy_title", "page"))
     body = f'<div lang="{notice_lang}">{paragraphs}</div>'
-    if folded:
-        fold = escape(say(lang, "page.privacy_fold", "page"))
+    if folded or brief:
+        fold = escape(say(lang, "html.privacy_whole" if brief else "page.privacy_fold", "page"))
+        line = f'<p id="privacy-brief">{brief}</p>' if brief else ""
         aside = (
             f'<aside id="privacy" class="privacy" aria-label="{title}">'
-            f"<details><summary>{fold}</summary>{body}</details></aside>"
+            f"{line}<details><summary>{fold}</summary>{body}</details></aside>"
         )
     else:
         aside = (
@@ -210,7 +235,12 @@ async def check_page(code: str, request: Request, c: Ctx) -> Response:
     found = await join_code(c, code, request)
     if not isinstance(found, str):
         return found
-    response = HTMLResponse(page("check.html"))
+    response = HTMLResponse(b"")
+    lang = spoken(request, response)  # as the join page: the phone's language, or its choice
+    html = fill(page("check.html"), lang, check=True).replace(
+        b"<!--langs-->", switch(lang, request.url.path).encode(), 1
+    )
+    page_body(response, html)
     mine = request.cookies.get(CHECK_COOKIE)
     if not (mine and mine in c.checks.issued):
         cookie = secrets.token_urlsafe(12)
@@ -230,10 +260,9 @@ async def check_report(code: str, request: Request, c: Ctx) -> JSONResponse:
     cookie = request.cookies.get(CHECK_COOKIE)
     data = await parse(request, c, CheckIn, f"check {host}")
     if not c.checks.report(cookie):
-        raise Refusal(409, "Reload this page, then it can report back.")
+        raise Refusal(409, CHECK_RELOAD)
     c.emit("check", {"count": c.checks.count, "device": data.device, "address": host})
-    message = "Your phone reached the facilitator's laptop."
-    return JSONResponse({"ok": True, "count": c.checks.count, "message": message})
+    return JSONResponse({"ok": True, "count": c.checks.count, "message": CHECK_REACHED})
 
 
 @router.get("/{short}")

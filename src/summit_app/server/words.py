@@ -85,21 +85,22 @@ def language_of(scope: Scope) -> str:
 
 
 @cache
-def page_words(lang: str, host: bool = False) -> str:
+def page_words(lang: str, host: bool = False, check: bool = False) -> str:
     """The page section in one language, as JSON safe inside a <script> element, with only
     what the script says: not the words the server puts into the HTML ("html."), not the
-    table host's on a participant's page, and not the results' words an English page takes
-    from the laptop's presenter as they are ("said."). The first load stays small."""
-    leave = ["html."] + ([] if host else ["host."]) + (["said."] if lang == "en" else [])
+    table host's on a participant's page, not the room check's ("check.", which has only
+    its own), and not the results' words an English page takes from the laptop's presenter
+    as they are ("said."). The first load stays small."""
+    leave = ["html.", "check."] + ([] if host else ["host."]) + (["said."] if lang == "en" else [])
     words = {
         key: entry[lang]
         for key, entry in catalogue()["page"].items()
-        if not key.startswith(tuple(leave))
+        if (key.startswith("check.") if check else not key.startswith(tuple(leave)))
     }
     return json.dumps(words, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
-def fill(template: bytes, lang: str, host: bool = False) -> bytes:
+def fill(template: bytes, lang: str, host: bool = False, check: bool = False) -> bytes:
     """A page's {{key}} marks in `lang` (HTML-escaped), its `{{lang}}`, and its words for
     the script (`<!--words-->`)."""
     text = template.decode()
@@ -109,7 +110,7 @@ def fill(template: bytes, lang: str, host: bool = False) -> bytes:
         lambda m: lang if m[1] == "lang" else escape(str(words[m[1]][lang])),
         text,
     )
-    script = f'<script type="application/json" id="words">{page_words(lang, host)}</script>'
+    script = f'<script type="application/json" id="words">{page_words(lang, host, check)}</script>'
     return text.replace("<!--words-->", script, 1).encode()
 
 
@@ -138,6 +139,21 @@ def notice(info: SummitInfo, lang: str) -> tuple[str, str]:
     ask = say(lang, "notice.ask", contact=contact) if contact else ""
     days = say(lang, "n.days", n=info.retention_days)
     return say(lang, "notice.text", who=who, days=days, ask=ask), lang
+
+
+def brief_notice(info: SummitInfo | None, lang: str) -> str:
+    """The notice's first layer, as HTML: who keeps what, where, and that no name is asked
+    or needed (true of every summit, whatever notice the facilitator wrote). The organisers'
+    name is the summit's own words, marked with its language."""
+    organisers = info.organisers.strip() if info else ""
+    line = escape(say(lang, "html.privacy_brief", "page", who="\0"))
+    if not organisers:
+        return line.replace("\0", escape(say(lang, "notice.who")))
+    content_lang = info.content_lang if info else "en"
+    who = escape(organisers)
+    return line.replace(
+        "\0", who if content_lang == lang else f'<span lang="{content_lang}">{who}</span>'
+    )
 
 
 @cache

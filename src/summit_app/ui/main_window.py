@@ -44,6 +44,7 @@ from summit_app.ui.session import SummitSession
 from summit_app.ui.slide_strip import SlideStrip
 from summit_app.ui.stage import Mode, Scene
 from summit_app.ui.summit_settings_dialog import SummitSettingsDialog
+from summit_app.ui.tab_corner import TabCorner
 from summit_app.ui.welcome_panel import WelcomePanel
 from summit_app.ui.writeup_panel import WriteupPanel
 
@@ -58,16 +59,21 @@ BANNER = (
     "#banner { background: #fef3c7; } #banner QLabel { color: #78350f; font-weight: 600;"
     " padding: 2px 4px; }"
 )
-ALARM = "background: #fee2e2; color: #7f1d1d; font-weight: 600; padding: 8px;"
+ALARM = (
+    "#alarm { background: #fee2e2; } #alarm QLabel { color: #7f1d1d; font-weight: 600;"
+    " padding: 2px 4px; }"
+)
 
 
 class OneLine(QLabel):
-    """A banner's line in its kept strip: a sentence too long for the window's width loses
-    its middle ("…"), keeping how it starts and what to do, rather than being cut off."""
+    """A banner's line in its kept place: a sentence too long for the room there loses its
+    middle ("…"), keeping how it starts and what to do, rather than being cut off (or its
+    end, where a button says what to do)."""
 
-    def __init__(self) -> None:
+    def __init__(self, mode: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle) -> None:
         super().__init__()
         self.whole = ""
+        self.mode = mode
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def set_line(self, text: str) -> None:
@@ -86,8 +92,7 @@ class OneLine(QLabel):
         room = self.contentsRect().width()
         metrics = self.fontMetrics()  # laid out only once shown: till then, the whole
         fits = not self.isVisible() or metrics.horizontalAdvance(self.whole) <= room
-        mode = Qt.TextElideMode.ElideMiddle
-        self.setText(self.whole if fits else metrics.elidedText(self.whole, mode, room))
+        self.setText(self.whole if fits else metrics.elidedText(self.whole, self.mode, room))
 
 
 class MainWindow(QMainWindow):
@@ -372,31 +377,37 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(8, 0, 8, 0)
         row.addWidget(self.banner_text, 1)
         row.addWidget(self.banner_serve)
-        # The file moved or deleted while open: said at once, with where it went.
-        self.file_banner = QLabel()
+        # The file moved or deleted while open: an alarm, said at once, ahead of the phones'
+        # banner (phones are refused too); its button gives the whole sentence, where it went.
+        self.file_banner = QWidget()
+        self.file_banner.setObjectName("alarm")
+        self.file_banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.file_banner.setStyleSheet(ALARM)
-        self.file_banner.setWordWrap(True)
-        self.file_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.file_text = OneLine(Qt.TextElideMode.ElideRight)
+        self.file_help = QPushButton("What to do…")
+        self.file_help.clicked.connect(self._say_file_gone)
+        row = QHBoxLayout(self.file_banner)
+        row.setContentsMargins(8, 0, 8, 0)
+        row.addWidget(self.file_text, 1)
+        row.addWidget(self.file_help)
         self.file_banner.hide()
         session.file_gone.connect(self._file_gone)
-        # A banner arriving late (the port moved seconds after the server started, phones
-        # stranded) must not push the tabs down under the facilitator's pointer: its line is
-        # kept, empty and quiet, for as long as the summit is open.
-        self.banner_strip = QWidget()
-        strip = QVBoxLayout(self.banner_strip)
+        # A banner arriving late (the file moved, the port moved seconds after the server
+        # started, phones stranded) must not push the tabs down under the facilitator's
+        # pointer: banners show in the tabs' own row, right of the last tab.
+        self.banner_strip = TabCorner(self.tabs)
+        strip = QHBoxLayout(self.banner_strip)
         strip.setContentsMargins(0, 0, 0, 0)
         strip.setSpacing(0)
+        strip.addWidget(self.file_banner)
         strip.addWidget(self.banner)
         self.banner.hide()
-        self.banner_strip.setFixedHeight(self._banner_height())
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.file_banner)  # an alarm: the file is gone, phones are refused
         self.privacy_banner = ReminderBanner(self, session)  # kept past its retention
         layout.addWidget(self.privacy_banner)  # shown on opening only, before any click
-        layout.addWidget(self.banner_strip)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.projector_panel)
         self.setCentralWidget(central)
@@ -446,19 +457,17 @@ class MainWindow(QMainWindow):
         if changes.touches(Area.SLIDES, Area.LIVE, Area.AGENDA):
             self._show_running_deck()
 
-    def _banner_height(self) -> int:
-        """The kept strip: one line of the banner's type or its button, whichever is taller
-        (a 1366x768 laptop's Run tab has about 25 px to spare)."""
-        for part in (self.banner, self.banner_text, self.banner_serve):
-            part.ensurePolished()
-        text = self.banner_text.sizeHint().height()
-        return max(text, self.banner_serve.sizeHint().height())
-
     def _file_gone(self, sentence: str) -> None:
-        self.file_banner.setText(sentence)
+        self.file_text.set_line(f"Saving stopped: {sentence}" if sentence else "")
+        self.file_text.setToolTip(sentence)
+        self.file_banner.setAccessibleName("Saving stopped")
         self.file_banner.setVisible(bool(sentence))
+        self._refresh_banner()  # the phones' banner gives way to the alarm, and comes back
         if sentence:
             self._announce(self.file_banner, sentence)
+
+    def _say_file_gone(self) -> None:
+        dialogs.error(self, self.file_text.toolTip(), "Nothing more can be saved")
 
     def _refresh_banner(self, *_: object) -> None:
         """Say so when phones are meant to take part but cannot reach the laptop, or must
@@ -469,17 +478,19 @@ class MainWindow(QMainWindow):
         stranded = bool(doing) and not self.server_panel.running
         server = self.server_panel.server
         moved = server.moved if server is not None and self.server_panel.moved else ""
+        # The line is short, for the room right of the tabs; the whole sentence is its
+        # tooltip and what a screen reader hears (the Phones tab says why at length).
         text = whole = ""
         if stranded:
-            text = whole = (
+            text = "Phones cannot reach this laptop: the phone server is not running."
+            whole = (
                 f"Phones are meant to be {doing}, but they cannot reach this laptop:"
                 " the phone server is not running."
             )
         elif moved and server is not None:
-            # One line here; the Phones tab says why at length.
             text = (
-                f"Port {server.moved_from} is taken: phones now join at {server.short_url};"
-                " those that joined before must scan the new code on the screen."
+                f"Phones now join at {server.short_url}: those that joined before must scan"
+                " the new code."
             )
             whole = moved + " The projector's join code says so too."
         said = self.banner.isVisibleTo(self) and self.banner_text.whole == text
@@ -487,8 +498,10 @@ class MainWindow(QMainWindow):
         self.banner_text.setToolTip(whole)
         self.banner.setAccessibleName(text)
         self.banner_serve.setVisible(stranded)
-        self.banner.setVisible(bool(text))
-        if text and not said:
+        shown = bool(text) and self.file_banner.isHidden()  # the alarm goes first
+        self.banner.setVisible(shown)
+        self.banner_strip.updateGeometry()
+        if shown and not said:
             self._announce(self.banner, whole)
 
     @staticmethod

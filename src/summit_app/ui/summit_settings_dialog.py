@@ -231,10 +231,11 @@ class SummitSettingsDialog(QDialog):
         form.addRow(
             "",
             _hint(
-                "Phones show it first, before anything is sent, and the pack's data appendix"
-                " prints it. Leave it empty for the default (shown greyed), which follows the"
-                " organisers, contact and days below; write your own to name your lawful basis"
-                " or data protection officer."
+                "Phones show it first, before anything is sent (one joining while a vote is"
+                " open: a line on who keeps what, then this one tap away), and the pack's data"
+                " appendix prints it. Leave it empty for the default (shown greyed), which"
+                " follows the organisers, contact and days below; write your own to name your"
+                " lawful basis or data protection officer."
             ),
         )
         form.addRow("Keep for", self.retention)

@@ -43,14 +43,15 @@ NOTE_ROLE = Qt.ItemDataRole.UserRole
 FIT_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 2  # None for a new theme, or the existing theme's id
 PROGRESS_AFTER_S = 0.5
-DOUBTFUL = 0.5  # sorting below this sureness is shown first, unticked
+OPEN_UP_TO = 40  # rows (themes and notes) shown open; more: each theme closed, to open
 
 
 @dataclass(frozen=True)
 class Row:
     note_id: int
     fit: float
-    doubtful: bool
+    doubtful: bool  # marked ?
+    ticked: bool  # a suggested theme's least sure notes stay ticked; a doubtful placement waits
 
 
 @dataclass(frozen=True)
@@ -212,9 +213,14 @@ class ThemeSuggestions(QDialog):
     def _shown(self, groups: list[Group]) -> None:
         self._finish()
         self.tree.clear()
-        for group in groups:
-            self._add_group(group)
-        self.tree.expandAll()
+        items = [self._add_group(group) for group in groups]
+        if sum(len(g.rows) + 1 for g in groups) <= OPEN_UP_TO:
+            self.tree.expandAll()
+        else:
+            # A rehearsal with 5,000 notes showed the first theme's 898 notes and no other
+            # theme: the themes' names and counts first, open where a note waits for a tick.
+            for item, group in zip(items, groups, strict=True):
+                item.setExpanded(any(not r.ticked for r in group.rows))
         new = sum(g.theme_id is None for g in groups)
         offered = sum(len(g.rows) for g in groups if g.theme_id is not None)
         loose = sum(n.theme_id is None for n in self._notes.values())
@@ -229,9 +235,25 @@ class ThemeSuggestions(QDialog):
                 self.buttons[key].setEnabled(False)
             self._sync_buttons()
             return
+        if self.mode == "sort":
+            # Not "1 new theme suggested; 5 notes offered to themes you have", as a rehearsal
+            # read it: the facilitator named the themes.
+            placed = sum(len(g.rows) for g in groups)
+            waiting = sum(not r.ticked for g in groups for r in g.rows)
+            self.info.setText(
+                f"{plural(placed, 'note')} sorted into {plural(len(groups), 'theme')}"
+                + (f" ({new} of them new)" if new else "")
+                + (f". The {waiting} marked ? are the least sure and not ticked" if waiting else "")
+                + ": tick or untick, move notes, then Accept ticked (one step of Edit › Undo)."
+            )
+            self._sync_buttons()
+            return
         words = f"{plural(new, 'new theme')} suggested"
         if offered:
             words += f"; {plural(offered, 'note')} offered to themes you have"
+            waiting = sum(not r.ticked for g in groups if g.theme_id is not None for r in g.rows)
+            if waiting:
+                words += f" ({waiting} of them unsure, so not ticked)"
         self.info.setText(
             f"{words}. Notes marked ? are the least sure: check them, tick or untick, rename"
             " a theme with a double-click, then Accept ticked (one step of Edit › Undo)."
@@ -264,11 +286,15 @@ class ThemeSuggestions(QDialog):
         child.setData(0, NOTE_ROLE, row.note_id)
         child.setData(0, FIT_ROLE, row.fit)
         child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        unsure = row.doubtful and self.mode == "sort"  # sorting: the doubtful wait for a tick
-        child.setCheckState(0, Qt.CheckState.Unchecked if unsure else Qt.CheckState.Checked)
+        child.setCheckState(0, Qt.CheckState.Checked if row.ticked else Qt.CheckState.Unchecked)
         if row.doubtful:
             child.setForeground(0, QBrush(QColor("#9a3412")))
-            child.setToolTip(0, "The model is least sure of this note.")
+            child.setToolTip(
+                0,
+                "The model is least sure of this note."
+                if row.ticked
+                else "The model is not sure this note belongs here: tick it to accept it.",
+            )
 
     def _count(self, group: QTreeWidgetItem) -> None:
         group.setText(1, plural(group.childCount(), "note"))
@@ -422,7 +448,7 @@ def _suggested(
     names = {t.id: t.name for t in existing}
     for theme_id in dict.fromkeys(o.theme_id for o in proposal.offers):
         rows = tuple(
-            Row(o.note_id, o.fit, o.confidence < DOUBTFUL)
+            Row(o.note_id, o.fit, o.doubtful, not o.doubtful)
             for o in proposal.offers
             if o.theme_id == theme_id
         )
@@ -430,7 +456,7 @@ def _suggested(
     for draft in proposal.drafts:
         unsure = set(draft.least_sure())
         rows = tuple(
-            Row(n, f, n in unsure) for n, f in zip(draft.note_ids, draft.fits, strict=True)
+            Row(n, f, n in unsure, True) for n, f in zip(draft.note_ids, draft.fits, strict=True)
         )
         groups.append(Group(draft.name, None, rows))
     return groups
@@ -451,7 +477,7 @@ def _sorted(
     groups = []
     for k, name in enumerate(names):
         rows = tuple(
-            Row(notes[p.note].id, p.confidence, p.confidence < DOUBTFUL)
+            Row(notes[p.note].id, p.confidence, p.doubtful, not p.doubtful)
             for p in placed  # least sure first
             if p.theme == k and notes[p.note].theme_id is None
         )
