@@ -4,10 +4,12 @@ The control window and the participant server both write the `.summit` file. Thi
 runs the real control window (offscreen) on a demo summit, starts the participant server
 from its Phones panel on 127.0.0.1, opens a new poll and a prompt through the widgets,
 then lets N phones (another process, bench/live_phones.py) join, read the state, vote,
-and every other phone post a note. Meanwhile a QTimer on the GUI thread makes one
-facilitator edit every 100 ms through the widgets' own buttons and shortcuts: hide/show
-a note, move a note to another theme (Ctrl+0..9), change a draft poll's question in the
-poll editor and save it, start the next agenda item on the Run panel.
+and every other phone post a note to the prompt open then. Meanwhile a QTimer on the GUI
+thread makes one facilitator edit every 100 ms through the widgets' own buttons and
+shortcuts: hide/show a note, move a note to another theme (Ctrl+0..9), change a draft
+poll's question in the poll editor and save it, start the next agenda item on the Run
+panel (and, as a facilitator does, open the item's first prompt to phones on the note
+board when it has one).
 
 An edit fails if it raised, if an exception escaped a slot (sys.excepthook; PySide6 prints
 those on stderr), if it showed an error box ("error_box"), if a traceback reached stderr
@@ -259,7 +261,17 @@ class Facilitator:
         if self.summit.live().current_item_id == current and self.window.stage.live != slide:
             self.did = SLIDE
             return lambda: self.window.stage.live.mode is Mode.SLIDES
-        return lambda: self.summit.live().current_item_id != current
+        started = self.summit.live().current_item_id
+        prompts = [p.id for p in self.summit.agenda.prompts() if p.item_id == started]
+        if prompts:  # phones post their notes to the prompt open at the time
+            self.board.choose_prompt(prompts[0])
+            if not self.board.open_button.isChecked():
+                self.board.open_button.click()
+        opened = prompts[0] if prompts else None
+        return lambda: (
+            self.summit.live().current_item_id != current
+            and (opened is None or self.summit.live().open_prompt_id == opened)
+        )
 
 
 def shortcut(widget, keys: str) -> QShortcut:
@@ -293,7 +305,8 @@ def make_demo(path: Path) -> None:
 
 def setup(window: MainWindow) -> tuple[int, list[int], int, int, list[int]]:
     """Through the widgets: a new poll opened for phones, a draft poll to edit later,
-    the busiest prompt open for notes, the first item started.
+    the first item started, then the busiest prompt open for notes (starting an item closes
+    the prompts of other items).
     Returns (live poll, its option ids, draft poll, prompt, the prompt's notes)."""
     session = window.session
     assert session is not None
@@ -319,6 +332,9 @@ def setup(window: MainWindow) -> tuple[int, list[int], int, int, list[int]]:
     draft_poll = add_poll("Which of these next year? (draft)", ["One", "Two", "Three"])
     options = [o.id for o in summit.polls.poll(live_poll).options]
 
+    window.run_panel.start_button.click()
+    assert summit.live().current_item_id is not None, "the first item did not start"
+
     board = window.note_board
     window.tabs.setCurrentWidget(board)
     prompt = max(summit.agenda.prompts(), key=lambda p: len(summit.notes.themes(p.id))).id
@@ -326,11 +342,17 @@ def setup(window: MainWindow) -> tuple[int, list[int], int, int, list[int]]:
     board.open_button.click()
     assert summit.live().open_prompt_id == prompt, "the prompt did not open"
     notes = [n.id for n in summit.notes.notes(prompt)]
-
-    window.run_panel.start_button.click()
-    assert summit.live().current_item_id is not None, "the first item did not start"
     window.projector_panel.show_mode(Mode.POLL)
     return live_poll, options, draft_poll, prompt, notes
+
+
+def phone_notes(summit: Summit) -> int:
+    """Phones' notes in the file, on every prompt."""
+    return int(
+        summit.execute(
+            "SELECT COUNT(*) FROM notes WHERE author = ?", (Author.PARTICIPANT,)
+        ).fetchone()[0]
+    )
 
 
 def run_loop_until(done: Callable[[], bool], deadline: float, every_ms: int = 50) -> None:
@@ -401,7 +423,7 @@ def main() -> int:
     window.projector.resize(1280, 720)
     window.projector.show()
     with Summit.open(path) as before:
-        phone_notes_before = sum(n.author == Author.PARTICIPANT for n in before.notes.notes(prompt))
+        phone_notes_before = phone_notes(before)
         ballots_before = before.polls.ballot_count(live_poll)
 
     facilitator = Facilitator(window, tap, prompt, draft_poll, notes)
@@ -445,7 +467,7 @@ def main() -> int:
     editor.setInterval(args.every_ms)
     editor.timeout.connect(facilitator.edit)
 
-    phone_args = [base, code, live_poll, ",".join(map(str, options)), prompt, n]
+    phone_args = [base, code, live_poll, ",".join(map(str, options)), n]
     phone_args += [args.connections, spread]
     phones = subprocess.Popen(
         [sys.executable, str(HERE / "live_phones.py"), *map(str, phone_args)],
@@ -479,10 +501,7 @@ def main() -> int:
     }
     with Summit.open(path) as after:
         stored = after.polls.ballot_count(live_poll) - ballots_before
-        stored_notes = (
-            sum(n.author == Author.PARTICIPANT for n in after.notes.notes(prompt))
-            - phone_notes_before
-        )
+        stored_notes = phone_notes(after) - phone_notes_before
     window.close()
     sys.stderr = real_stderr
     shutil.rmtree(folder, ignore_errors=True)
@@ -493,12 +512,16 @@ def main() -> int:
     def refused(leg: dict) -> int:
         return sum(leg["errors"].values())
 
+    # A note for a prompt that closed between the phone's state read and its post (the
+    # facilitator started the next item) is rightly refused, as the page then says.
+    closed = legs["note"]["errors"].pop("HTTP 409", 0)
+
     gaps.sort()
     longest = gaps[-1] if gaps else float("nan")
     p99 = gaps[int(len(gaps) * 0.99)] if gaps else float("nan")
     durations = sorted(facilitator.durations) or [float("nan")]
     print(
-        f"{n} phones arriving over {spread:.0f} s ({(n + 1) // 2} post a note),"
+        f"{n} phones arriving over {spread:.0f} s ({(n + 1) // 2} post a note to the prompt open),"
         f" {args.connections} client connections; the server in the control window's process;"
         f" one facilitator edit every {args.every_ms} ms through the widgets"
     )
@@ -540,7 +563,10 @@ def main() -> int:
         f"GUI thread during the load ({load_s:.1f} s): longest stall {longest:.0f} ms beyond the"
         f" {TICK_MS} ms tick; p99 {p99:.0f} ms; {len(gaps)} ticks"
     )
-    print(f"notes acknowledged {legs['note']['ok']}, stored {stored_notes}")
+    print(
+        f"notes acknowledged {legs['note']['ok']}, stored {stored_notes}; not sent, no prompt"
+        f" open {result.get('no_prompt', '?')}; refused as the prompt closed meanwhile {closed}"
+    )
     print(f"whole run {time.perf_counter() - whole_run:.1f} s")
     refusals = sum(refused(legs[name]) for name in ("join", "ballot", "note"))
     broken = not result or phones.returncode != 0

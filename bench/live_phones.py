@@ -1,11 +1,12 @@
 """The phones' side of bench/live_edits.py, run in its own process.
 
 N phones arrive at random over `spread` seconds; each joins, reads the state, votes in the
-open poll, and every other phone posts a note to the open prompt. They share `connections`
+open poll, and every other phone posts a note to the prompt its state read showed open (none
+when no prompt was open: the page shows no note form then). They share `connections`
 keep-alive connections (bench/burst_client.py). Prints one JSON line: per leg, the answered
 requests, latencies and errors by kind.
 
-    python bench/live_phones.py BASE CODE POLL_ID OPTION_IDS PROMPT_ID PHONES CONNECTIONS SPREAD_S
+    python bench/live_phones.py BASE CODE POLL_ID OPTION_IDS PHONES CONNECTIONS SPREAD_S
 """
 
 from __future__ import annotations
@@ -24,17 +25,18 @@ async def phones(
     code: str,
     poll_id: int,
     options: list[int],
-    prompt_id: int,
     n: int,
     connections: int,
     spread: float,
-) -> tuple[dict[str, Leg], float, int, int]:
+) -> tuple[dict[str, Leg], float, int, int, int]:
     legs = {name: Leg() for name in ("join", "state", "ballot", "note")}
     arrivals = [random.uniform(0, spread) for _ in range(n)]
     unfinished = 0
+    no_prompt = 0  # phones that would post a note, but saw no prompt open
     async with Clients(connections) as http:
 
         async def phone(i: int) -> None:
+            nonlocal no_prompt
             # Phones arrive at random moments over `spread` seconds, as people scan the QR
             # code (evenly spaced arrivals could fall into step with the facilitator's timer).
             await asyncio.sleep(arrivals[i])
@@ -51,9 +53,9 @@ async def phones(
                 f"{base}/api/state",
                 headers=headers,
             )
-            # The page already showed the poll and the prompt: a failed state read leaves
-            # the phone with what it had (the ids it was given).
-            poll, prompt = poll_id, prompt_id
+            # The page already showed the poll: a failed state read leaves the phone with
+            # what it had (the ids it was given). Notes go to the prompt open now, if any.
+            poll, prompt = poll_id, None
             choices = options
             if state is not None:
                 body = state.json()
@@ -72,7 +74,9 @@ async def phones(
                 json=ballot,
                 headers=headers,
             )
-            if i % 2 == 0:
+            if i % 2 == 0 and prompt is None:
+                no_prompt += 1
+            elif i % 2 == 0:
                 note = {"prompt_id": prompt, "text": f"Note {i} from a phone"}
                 await http.send(
                     legs["note"],
@@ -96,18 +100,17 @@ async def phones(
         for error in crashed[:3]:  # a bug in this script, not the server's answer
             print(f"a phone crashed: {error!r}", file=sys.stderr)
         seconds = time.perf_counter() - started
-    return legs, seconds, unfinished, len(crashed)
+    return legs, seconds, unfinished, len(crashed), no_prompt
 
 
 def main() -> int:
-    base, code, poll_id, options, prompt_id, n, connections, spread = sys.argv[1:9]
-    legs, seconds, unfinished, crashed = asyncio.run(
+    base, code, poll_id, options, n, connections, spread = sys.argv[1:8]
+    legs, seconds, unfinished, crashed, no_prompt = asyncio.run(
         phones(
             base,
             code,
             int(poll_id),
             [int(x) for x in options.split(",")],
-            int(prompt_id),
             int(n),
             int(connections),
             float(spread),
@@ -126,6 +129,7 @@ def main() -> int:
     out["seconds"] = seconds
     out["unfinished"] = unfinished
     out["crashed"] = crashed
+    out["no_prompt"] = no_prompt
     out["max_ms"] = {name: 1000 * pick(leg.latencies, 1.0) for name, leg in legs.items()}
     print(json.dumps(out))
     return 0

@@ -13,6 +13,9 @@ real `.summit` file (WAL, synchronous FULL, as the app opens it):
   HTML and Word from the pack, the CSV files); per 1,000 notes on the prompt (flat: the
   export grows in step with the notes, no faster), and for the ballots the pack's editions
   whole (flat: a poll is tallied, not printed ballot by ballot) and ballots.csv per 1,000;
+  the ballots' voters are in five groups and none, so the pack prints its group tables;
+- opening the ballots' file (`Summit.open`: the file check reads every row, the ballots'
+  running totals are checked against a recount): median of 3, ms;
 - votes a second through the real server (`python -m summit_app serve`, in its own
   process): 1,000 more phones, whose passes are in the file, each read the state and
   vote, on bench/raw_client.py's pool; with the poll's results hidden, then shown to
@@ -29,7 +32,7 @@ the edit's time on the GUI thread (the click and the events it posts, the projec
 redraw included: median and slowest), and the longest stall a 10 ms timer saw.
 
     PYTHONPATH=src python bench/scale.py [--phones 1000] [--repeat 100] [--gui | --gui-only]
-        [--export-runs 3]
+        [--export-runs 3] [--ballots-only]
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ from summit_app.core.model import ItemKind, PollKind, SummitInfo
 
 NOTES = (1_000, 10_000, 50_000)
 BALLOTS = (10_000, 50_000)
+GROUPS = ("Nursing", "Pharmacy", "General practice", "Social care", "Acute care", None)
 
 
 def median_ms(action: Callable[[int], object], repeat: int) -> float:
@@ -143,7 +147,11 @@ def ballots_at(folder: Path, n: int, args: argparse.Namespace) -> dict[str, floa
         summit.polls.open_poll(poll.id)
         options = [o.id for o in poll.options]
         stored = participants(summit, n)
-        with summit.write():
+        with summit.write():  # the room's groups, and some who gave none, for the pack's tables
+            summit.db.conn.executemany(
+                "UPDATE participants SET group_name = ? WHERE id = ?",
+                [(GROUPS[pid % len(GROUPS)], pid) for pid, _ in stored],
+            )
             summit.db.conn.executemany(
                 "INSERT INTO ballots (poll_id, participant_id, choices, cast_at)"
                 " VALUES (?, ?, ?, ?)",
@@ -159,6 +167,9 @@ def ballots_at(folder: Path, n: int, args: argparse.Namespace) -> dict[str, floa
         exports = export_ms(summit, folder, args.export_runs)
         figures.update({f"{e} ms": ms for e, ms in exports.items() if e != "csv"})
         figures["csv ms/1k ballots"] = 1000 * exports["csv"] / n
+    # Opening the file: its check (every row read) and, where there is one, the totals'.
+    figures["open ms"] = median_ms(lambda _: Summit.open(path).close(), 3)
+    with Summit.open(path) as summit:
         voters = [token for _, token in participants(summit, 2 * args.phones)]
     for shown, batch in ((False, voters[: args.phones]), (True, voters[args.phones :])):
         if shown:
@@ -332,6 +343,7 @@ def main() -> int:
     parser.add_argument("--export-runs", type=int, default=3, help="runs per export figure")
     parser.add_argument("--gui", action="store_true", help="also the window's rows")
     parser.add_argument("--gui-only", action="store_true", help="only the window's rows")
+    parser.add_argument("--ballots-only", action="store_true", help="only the ballots' rows")
     parser.add_argument("--edits", type=int, default=30, help="facilitator edits per size")
     parser.add_argument(
         "--board-notes",
@@ -343,13 +355,14 @@ def main() -> int:
     tables: list[tuple[str, dict[int, dict[str, float]]]] = []
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        if not args.gui_only:
+        if not args.gui_only and not args.ballots_only:
             tables.append(
                 (
                     "notes on the prompt",
                     {n: notes_at(folder, n, args.repeat, args.export_runs) for n in NOTES},
                 )
             )
+        if not args.gui_only:
             tables.append(
                 ("ballots in the poll", {n: ballots_at(folder, n, args) for n in BALLOTS})
             )

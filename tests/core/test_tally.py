@@ -101,14 +101,15 @@ def test_results_break_down_by_professional_group():
 
 
 @pytest.mark.parametrize("kind", list(PollKind))
-def test_ballots_counted_alike_in_the_file_tally_as_the_ballots_do(tmp_path, kind):
-    """The pack's tallies read a poll's ballots grouped by (group, choices) in SQL: every
-    figure, by group too, is the one the ballots read one by one give."""
+def test_the_files_totals_by_group_tally_as_the_ballots_do(tmp_path, kind):
+    """The pack's tallies read each poll's running totals by voters' group: every figure,
+    by group too, is the one the ballots read one by one give, after people choose or
+    change their group having voted."""
     from summit_app.core import Summit
     from summit_app.core.model import SummitInfo
-    from summit_app.core.tally import tally_alike
+    from summit_app.core.tally import tally_groups
 
-    with Summit.create(tmp_path / "alike.summit", SummitInfo(title="Alike")) as summit:
+    with Summit.create(tmp_path / "groups.summit", SummitInfo(title="Groups")) as summit:
         section = summit.agenda.add_section("S")
         item = summit.agenda.add_item(section.id, "Vote")
         poll = summit.polls.add_poll(
@@ -123,13 +124,16 @@ def test_ballots_counted_alike_in_the_file_tally_as_the_ballots_do(tmp_path, kin
             PollKind.RANK: lambda p: {oid: 1 + (j + p % 2) % 4 for j, oid in enumerate(ids)},
             PollKind.SCALE: lambda p: {oid: 1 + (p + j) % 5 for j, oid in enumerate(ids)},
         }[kind]
+        people = []
         for p in range(40):
-            person = summit.people.join(["Nursing", "Pharmacy", None][p % 3])
+            people.append(person := summit.people.join(["Nursing", "Pharmacy", None][p % 3]))
             summit.polls.cast_ballot(poll.id, person.id, picks(p))
-        alike = summit.polls.alike()[poll.id]
-        assert len(alike) < 40 and sum(a.ballots for a in alike) == 40
-        assert tally_alike(poll, alike) == tally(poll, summit.polls.ballots(poll.id))
-        assert tally_alike(poll, alike).by_group.keys() == {"Nursing", "Pharmacy", "Not given"}
+        for person in people[:6]:  # chosen or changed after voting: the ballot goes along
+            summit.people.set_group(person.id, "Pharmacy" if person.group else "Nursing")
+        groups = summit.polls.group_totals()[poll.id]
+        assert sum(t.ballots for t in groups.values()) == 40
+        assert tally_groups(poll, groups) == tally(poll, summit.polls.ballots(poll.id))
+        assert tally_groups(poll, groups).by_group.keys() == {"Nursing", "Pharmacy", "Not given"}
         # The live result, from the file's running totals: the same figures, no groups.
         assert summit.polls.result(poll.id) == tally(
             summit.polls.poll(poll.id), summit.polls.ballots(poll.id), with_groups=False

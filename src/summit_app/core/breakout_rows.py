@@ -21,6 +21,7 @@ NOT_MERGED: dict[str, str] = {
     "breakout_items": "which items each room holds: the main file's bookkeeping",
     "note_embeddings": "a cache each file builds from its own notes for suggesting themes",
     "ballot_totals": "each file's running totals of its ballots, kept by its own triggers",
+    "ballot_group_totals": "each file's running totals of its ballots by group, likewise",
 }
 
 # Tables whose own rows' ids are numbers people read (a table's number, 1 to 100): a

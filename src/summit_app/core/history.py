@@ -343,8 +343,9 @@ def _install_triggers(summit: Summit) -> None:
         for row in conn.execute(
             "SELECT name FROM main.sqlite_master WHERE type = 'table'"
             " AND name NOT LIKE 'sqlite_%'"
-            # `ballot_totals`: the ballots' own triggers rewrite it when an undo writes them.
-            " AND name NOT IN ('undo_history', 'deck_files', 'note_embeddings', 'ballot_totals')"
+            # The ballots' totals: the triggers rewrite them when an undo writes the ballots.
+            " AND name NOT IN ('undo_history', 'deck_files', 'note_embeddings', 'ballot_totals',"
+            " 'ballot_group_totals')"
             " ORDER BY name"
         )
     ]

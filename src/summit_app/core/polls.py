@@ -24,7 +24,7 @@ from summit_app.core.model import (
 )
 from summit_app.core.people import PeopleRepo
 from summit_app.core.storage_errors import storage_errors
-from summit_app.core.tally import Alike, PollResult, Totals, tally_totals
+from summit_app.core.tally import PollResult, Totals, tally_totals
 
 MAX_OPTIONS = 40
 # Counts taken in this file's room: its own, or in a breakout room's file the main file's
@@ -260,19 +260,25 @@ class PollsRepo:
             for r, picked in zip(rows, choices, strict=True)
         ]
 
-    def alike(self) -> dict[int, list[Alike]]:
-        """Every poll's ballots counted alike (`tally.Alike`), by poll: grouped in SQL, so
-        a long day's 40,000 ballots come back as about 1,200 rows."""
+    def group_totals(self) -> dict[int, dict[str | None, Totals]]:
+        """Every poll's running totals by its voters' groups (`ballot_group_totals`, kept by
+        the file's triggers; None for no group): for the pack's groups, in as many rows as
+        polls, groups, options and values, however many ballots were cast."""
         with storage_errors():
             rows = self._s.execute(
-                "SELECT poll_id, group_name, choices, COUNT(*)"
-                " FROM ballots JOIN participants ON participants.id = ballots.participant_id"
-                " GROUP BY poll_id, group_name, choices"
+                "SELECT poll_id, group_name, option_id, value, ballots FROM ballot_group_totals"
             ).fetchall()
-        decoded = _decoder()
-        by_poll: dict[int, list[Alike]] = {}
-        for poll_id, group, choices, n in rows:
-            by_poll.setdefault(poll_id, []).append(Alike(decoded(choices), group, n))
+        picks: dict[tuple[int, str], dict[tuple[int, int], int]] = {}
+        ballots: dict[tuple[int, str], int] = {}
+        for poll_id, group, option, value, n in rows:
+            if option:
+                picks.setdefault((poll_id, group), {})[(option, value)] = n
+            else:
+                ballots[(poll_id, group)] = n
+        by_poll: dict[int, dict[str | None, Totals]] = {}
+        for (poll_id, group), n in ballots.items():
+            totals = Totals(picks.get((poll_id, group), {}), n)
+            by_poll.setdefault(poll_id, {})[group or None] = totals
         return by_poll
 
     def ballot_lines(self) -> Iterator[tuple[int, int, int, str | None, dict[int, int], str]]:
@@ -290,7 +296,7 @@ class PollsRepo:
 
     def result(self, poll_id: int) -> PollResult:
         """The poll's results: phones' ballots and hand counts together (no groups: the
-        pack's are tallied from the ballots, `alike`). Read from the poll's running totals,
+        pack's are tallied from `group_totals`). Read from the poll's running totals,
         so its cost follows the options, not the ballots: with results shown to phones it
         runs at every ballot."""
         return tally_totals(

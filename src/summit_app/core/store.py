@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from summit_app.core import anonymise, cipher, summit_info
+from summit_app.core import anonymise, cipher, summit_info, totals
 from summit_app.core.breakout import BreakoutRepo, install_holds
 from summit_app.core.cards import CardsRepo
 from summit_app.core.cipher import (
@@ -256,6 +256,11 @@ class Summit(Db):
             db.close()
             raise
         summit = cls(db, path)
+        try:
+            totals.mend(summit)
+        except BaseException:
+            db.close()
+            raise
         if backup is not None:
             summit.migrated_from, summit.backup_path = version, backup
             log.info("%s", summit.migration_note)

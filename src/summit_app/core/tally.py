@@ -136,6 +136,40 @@ def tally_totals(
     return _count(poll, picks, totals.ballots, hand_counts, hand_voters, table_counts, {})
 
 
+def tally_groups(
+    poll: Poll,
+    groups: Mapping[str | None, Totals],
+    hand_counts: Sequence[HandCount] = (),
+    hand_voters: int = 0,
+    with_groups: bool = True,
+    table_counts: Sequence[TableCount] = (),
+) -> PollResult:
+    """`tally` from the poll's running totals by voters' group (None for no group), each
+    group's (`by_group`) among them: the same figures, in steps of options and groups."""
+    whole = merged(groups.values())
+    by_group: dict[str, PollResult] = {}
+    if with_groups:
+        named: dict[str, list[Totals]] = {}
+        for group, totals in groups.items():
+            named.setdefault(group or "Not given", []).append(totals)
+        by_group = {
+            name: tally_totals(poll, merged(members)) for name, members in sorted(named.items())
+        }
+    picks = ((oid, value, n) for (oid, value), n in whole.picks.items())
+    return _count(poll, picks, whole.ballots, hand_counts, hand_voters, table_counts, by_group)
+
+
+def merged(totals: Iterable[Totals]) -> Totals:
+    """Several groups' totals as one."""
+    picks: dict[tuple[int, int], int] = {}
+    ballots = 0
+    for each in totals:
+        ballots += each.ballots
+        for key, n in each.picks.items():
+            picks[key] = picks.get(key, 0) + n
+    return Totals(picks, ballots)
+
+
 def _count(
     poll: Poll,
     picks: Iterable[tuple[int, int, int]],

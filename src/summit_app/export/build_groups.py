@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from summit_app.core.model import PollKind
 from summit_app.core.presenting import present
-from summit_app.core.tally import Alike, PollResult, tally_alike
+from summit_app.core.tally import PollResult, Totals, merged, tally_totals
 from summit_app.export.anonymity import OTHER_GROUPS, fold, mean_tells_a_count
 from summit_app.export.data import NOT_GIVEN, PackData, PollBlock
 from summit_app.export.log import Log
@@ -90,19 +90,19 @@ def _groups(block: PollBlock, order: list[str], threshold: int, log: Log) -> lis
         log.dropped(f"the group table of {question}", threshold)
         return []
     log.folded(f"the group table of {question}", folded.hidden, threshold)
-    members: dict[str, list[Alike]] = {}
-    for same in block.alike:
-        group = same.group or NOT_GIVEN
-        members.setdefault(OTHER_GROUPS if group in folded.hidden else group, []).append(same)
+    members: dict[str, list[Totals]] = {}
+    for group, totals in block.groups.items():
+        group = group or NOT_GIVEN
+        members.setdefault(OTHER_GROUPS if group in folded.hidden else group, []).append(totals)
     shown = []
     for name, _ in folded.groups:
-        mine = members.get(name, [])
-        chose = {
-            o.id: sum(a.ballots for a in mine if a.choices.get(o.id, 0) > 0)
-            for o in result.poll.options
-        }
+        mine = merged(members.get(name, []))
+        chose = dict.fromkeys((o.id for o in result.poll.options), 0)
+        for (oid, value), n in mine.picks.items():
+            if value > 0 and oid in chose:  # a ballot gives an option one value
+                chose[oid] += n
         if name == OTHER_GROUPS:
-            shown.append((name, tally_alike(result.poll, mine, with_groups=False), chose))
+            shown.append((name, tally_totals(result.poll, mine), chose))
         else:
             shown.append((name, result.by_group[name], chose))
     return shown

@@ -309,9 +309,9 @@ def _ballot_groups(polls: Sequence[PollBlock], threshold: int) -> dict[tuple[int
     for block in polls:
         poll_id = block.result.poll.id
         sizes: dict[str, int] = {}
-        for same in block.alike:
-            name = same.group or NOT_GIVEN
-            sizes[name] = sizes.get(name, 0) + same.ballots
+        for group, totals in block.groups.items():
+            name = group or NOT_GIVEN
+            sizes[name] = sizes.get(name, 0) + totals.ballots
         shown, _ = fold_counts(sizes, threshold)
         for name in sizes:
             if not shown:
