@@ -98,6 +98,8 @@ def test_notes_offered_to_a_theme_at_a_weak_fit_are_marked_and_left_unticked(qtb
         assert child.text(0).startswith("? ") == doubtful
         assert (child.checkState(0) == Qt.CheckState.Unchecked) == doubtful
     assert offered[: len(weak)] == weak  # the doubtful first
+    # 60 notes: too many rows to show open; only the theme with notes waiting for a tick is.
+    assert [g.isExpanded() for g in dialog._groups()] == [g is group for g in dialog._groups()]
     assert "unsure, so not ticked" in dialog.info.text()
     for other in dialog._groups():  # only the offer is accepted, with its sure notes
         if other is not group:
@@ -120,7 +122,7 @@ def test_sorting_into_typed_theme_names_puts_doubtful_notes_first_unticked(qtbot
     )
     placed = sum(g.childCount() for g in dialog._groups())
     assert placed == 45
-    assert dialog.info.text().startswith("45 notes sorted into 3 themes (3 of them new).")
+    assert dialog.info.text().startswith("45 notes sorted into 3 themes (3 of them new)")
     for group in dialog._groups():
         sure = [float(group.child(i).text(1).rstrip("%")) for i in range(group.childCount())]
         assert sure == sorted(sure)
@@ -246,3 +248,24 @@ def test_a_stray_enter_in_the_suggestions_accepts_nothing(qtbot, session):
     assert session.summit.notes.themes(board.prompt_id) == []
     assert dialog.isVisible()
     dialog.reject()
+
+
+def test_undoing_an_acceptance_of_many_notes_with_a_group_chosen_on_the_board(qtbot, session):
+    # A rehearsal with 5,000 notes: accept, click "Unsorted (0)" on the board, Ctrl+Z:
+    # "Something went wrong inside Summit". Over 100 notes the board builds its rows again,
+    # and as they went the selection passed over a theme the undo had already removed.
+    board = _board_with_notes(qtbot, session, count=150)
+    board.buttons["suggest"].click()
+    dialog = board.theme_dialog
+    qtbot.waitUntil(
+        lambda: dialog.tree.topLevelItemCount() > 0 and dialog.isEnabled(), timeout=60_000
+    )
+    dialog.accept_button.click()
+    themes = session.summit.notes.themes(board.prompt_id)
+    assert themes
+    board.select_theme(None)  # "Unsorted", empty now
+    session.undo()
+    qtbot.wait(50)
+    assert session.summit.notes.themes(board.prompt_id) == []
+    assert board.selected_group() == (True, None)  # still "Unsorted", all 150 back in it
+    assert not board.buttons["rename"].isEnabled()

@@ -109,6 +109,7 @@ class NoteBoard(QWidget):
         self.summary.committed.connect(self._summary_edited)
         self.summary.setEnabled(False)
         self._summary_theme: int | None = None  # the theme the summary box is editing
+        self._rebuilding = False  # the model's rows are being built again
         session.closed.connect(self.summary.commit)  # typing not saved yet, when quitting
 
         self.buttons = {}
@@ -280,9 +281,15 @@ class NoteBoard(QWidget):
         Only the rows of the notes `changes` names are touched, when it names them."""
         keep_notes = self.selected()
         has_group, keep_group = self.selected_group()
-        grown = self.model.apply(changes) if changes is not None else None
-        if grown is None and changes is None:
-            self.model.reload()
+        # While the rows are rebuilt the selection runs over rows whose themes may be gone
+        # already (an undo of accepted themes): it is looked at once they are built.
+        self._rebuilding = True
+        try:
+            grown = self.model.apply(changes) if changes is not None else None
+            if grown is None and changes is None:
+                self.model.reload()
+        finally:
+            self._rebuilding = False
         self._fit_rows()
         if grown is None:
             self.tree.expandAll()
@@ -488,6 +495,8 @@ class NoteBoard(QWidget):
         return super().eventFilter(watched, event)
 
     def _selection_changed(self, *args: object) -> None:
+        if self._rebuilding:
+            return
         has_group, theme_id = self.selected_group()
         is_theme = has_group and theme_id is not None
         if theme_id != self._summary_theme:

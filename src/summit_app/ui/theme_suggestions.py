@@ -43,6 +43,7 @@ NOTE_ROLE = Qt.ItemDataRole.UserRole
 FIT_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 2  # None for a new theme, or the existing theme's id
 PROGRESS_AFTER_S = 0.5
+OPEN_UP_TO = 40  # rows (themes and notes) shown open; more: each theme closed, to open
 
 
 @dataclass(frozen=True)
@@ -212,9 +213,14 @@ class ThemeSuggestions(QDialog):
     def _shown(self, groups: list[Group]) -> None:
         self._finish()
         self.tree.clear()
-        for group in groups:
-            self._add_group(group)
-        self.tree.expandAll()
+        items = [self._add_group(group) for group in groups]
+        if sum(len(g.rows) + 1 for g in groups) <= OPEN_UP_TO:
+            self.tree.expandAll()
+        else:
+            # A rehearsal with 5,000 notes showed the first theme's 898 notes and no other
+            # theme: the themes' names and counts first, open where a note waits for a tick.
+            for item, group in zip(items, groups, strict=True):
+                item.setExpanded(any(not r.ticked for r in group.rows))
         new = sum(g.theme_id is None for g in groups)
         offered = sum(len(g.rows) for g in groups if g.theme_id is not None)
         loose = sum(n.theme_id is None for n in self._notes.values())
@@ -237,8 +243,8 @@ class ThemeSuggestions(QDialog):
             self.info.setText(
                 f"{plural(placed, 'note')} sorted into {plural(len(groups), 'theme')}"
                 + (f" ({new} of them new)" if new else "")
-                + f". Notes marked ? are the least sure ({waiting} not ticked): tick those you"
-                " agree with, move others, then Accept ticked (one step of Edit › Undo)."
+                + (f". The {waiting} marked ? are the least sure and not ticked" if waiting else "")
+                + ": tick or untick, move notes, then Accept ticked (one step of Edit › Undo)."
             )
             self._sync_buttons()
             return
