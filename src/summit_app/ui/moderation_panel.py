@@ -150,8 +150,15 @@ class ModerationPanel(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches(Area.AGENDA) and self._prompts_seen.changed():
             self.reload_prompts()
-        elif changes.touches(Area.AUDIENCE, Area.NOTES, Area.INFO):
+        elif changes.touches(Area.AUDIENCE, Area.NOTES) or (
+            # The summit's row holds its rules, and also the running item: Next wrote it.
+            changes.touches(Area.INFO) and self._rules() != self._rules_seen
+        ):
             self.reload()  # held notes, questions and words; the summit's own rules
+
+    def _rules(self) -> tuple[bool, tuple[tuple[str, ...], tuple[str, ...]]]:
+        moderation = self.session.summit.moderation
+        return moderation.summit_moderated(), moderation.word_lists()
 
     def reload_prompts(self) -> None:
         self._prompts_seen.mark()
@@ -204,6 +211,7 @@ class ModerationPanel(QWidget):
 
     def reload(self, *args: object) -> None:
         summit = self.session.summit
+        self._rules_seen = self._rules()
         self.summit_wide.blockSignals(True)
         self.summit_wide.setChecked(summit.moderation.summit_moderated())
         self.summit_wide.blockSignals(False)
