@@ -10,10 +10,12 @@ import zipfile
 from pathlib import Path
 
 import docx
-from export_editions import docx_text, html_text
+from export_editions import docx_text, edition_texts, html_text
 from lxml import etree
 
 from summit_app.core import Summit
+from summit_app.core.breakout_kit import write_kit
+from summit_app.core.merge import import_room
 from summit_app.core.model import SummitInfo
 from summit_app.core.presenting import people, plural
 from summit_app.export.cli import write_all
@@ -41,6 +43,31 @@ def test_the_agenda_has_an_actual_column_only_when_the_day_was_run(tmp_path: Pat
     assert "Actual" not in html_text(never["html"]) and "Actual" not in docx_text(never["docx"])
     ran = _day(tmp_path / "ran.summit", run=True, due=())
     assert "Actual" in html_text(ran["html"]) and "Actual" in docx_text(ran["docx"])
+
+
+def test_an_item_run_in_a_breakout_room_names_the_clock_its_times_are_by(tmp_path: Path) -> None:
+    # The room's laptop kept UTC (an hour behind the main laptop's summer time): its
+    # "09:47" must not read as the main room's morning, before the welcome.
+    main = Summit.create(tmp_path / "main.summit", SummitInfo(title="Day"))
+    section = main.agenda.add_section("Morning")
+    welcome = main.agenda.add_item(section.id, "Welcome", "talk", 10)
+    workforce = main.agenda.add_item(section.id, "Workforce", "discussion", 30)
+    main.agenda.start_item(welcome.id, at="2021-04-13T09:31:00+01:00")
+    main.agenda.end_day(at="2021-04-13T09:40:00+01:00")
+    write_kit(main, tmp_path / "b.summit", "Breakout B: Workforce", [workforce.id])
+    with Summit.open(tmp_path / "b.summit") as room:
+        room.agenda.start_item(workforce.id, at="2021-04-13T09:47:00+00:00")
+        room.agenda.end_day(at="2021-04-13T10:16:00+00:00")
+    import_room(main, tmp_path / "b.summit", last=True)
+    targets = {e: tmp_path / f"pack.{e}" for e in ("pdf", "html", "docx")}
+    write_all(main, targets)
+    main.close()
+    texts = edition_texts(targets["pdf"], targets["html"], targets["docx"])
+    for edition, text in texts.items():
+        # The main laptop's own times, unlabelled; the room's, with whose clock they are.
+        assert "Welcome Talk 09:31–09:40 09:40–10:10" in text, edition
+        assert "Workforce Discussion 09:47–10:16 clock of Breakout B: Workforce" in text, edition
+        assert "show the times that room's laptop kept, by its own clock" in text, edition
 
 
 def test_a_mostly_empty_by_column_of_actions_goes_beside_who(tmp_path: Path) -> None:

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from summit_app.export.build_sections import narrative_block
 from summit_app.export.data import PackData, clock_time
-from summit_app.export.model import Block, Bullets, Column, Para, Part, PartKind, Run, Table, Tone
+from summit_app.export.model import (
+    Block,
+    Bullets,
+    Cell,
+    Column,
+    Para,
+    Part,
+    PartKind,
+    Rich,
+    Run,
+    Table,
+    Tone,
+)
 from summit_app.export.typeset import inline, narrative_text, one_line
 
 KIND_WORDS = {
@@ -35,9 +47,9 @@ def agenda(data: PackData) -> list[Part]:
     """Planned times from the day's start and each item's minutes; actual times as run."""
     if not data.options.include_agenda or not data.items:
         return []
-    rows: list[tuple[str, ...]] = []
+    rows: list[tuple[Cell, ...]] = []
     group_rows = []
-    ran = False
+    ran = in_rooms = False
     for section in data.sections:
         group_rows.append(len(rows))
         rows.append((one_line(section.section.title), "", "", ""))
@@ -45,7 +57,13 @@ def agenda(data: PackData) -> list[Part]:
             item = block.item
             start, end = clock_time(item.actual_start), clock_time(item.actual_end)
             ran |= bool(start)
-            actual = f"{start}\u2013{end}" if start and end else start
+            actual: Cell = f"{start}\u2013{end}" if start and end else start
+            if actual and block.clock_room:
+                # Timed on the room's laptop: a wrong clock or time zone there must not
+                # read as this room's day.
+                whose = f"clock of {one_line(block.clock_room)}"
+                actual = Rich((Para((Run(str(actual)),)), Para((Run(whose),), Tone.CAPTION)))
+                in_rooms = True
             rows.append(
                 (
                     f"{block.planned_start}\u2013{block.planned_end}",
@@ -60,6 +78,11 @@ def agenda(data: PackData) -> list[Part]:
         if ran
         else "Planned times follow the agenda from the start of the day."
     )
+    if in_rooms:
+        note += (
+            " Items run in a breakout room show the times that room's laptop kept, by its own"
+            " clock, which may not agree with this one's."
+        )
     table = Table(
         (Column("Planned"), Column("Item"), Column("Kind"), Column("Actual")),
         tuple(rows),

@@ -15,6 +15,7 @@ from datetime import datetime
 import pypdfium2 as pdfium
 
 from summit_app.core import Summit, schedule
+from summit_app.core.breakout import Room
 from summit_app.core.decks import SlidePage, read_slides
 from summit_app.core.model import (
     Action,
@@ -98,6 +99,9 @@ class ItemBlock:
     # The breakout rooms that ran this item, each with how many took part there.
     # ... and how many were counted there without a phone (by hand, at tables).
     rooms: tuple[tuple[str, int, int], ...] = ()
+    # The breakout room whose file brought its actual times (the last imported of those that
+    # ran it): they are that room's laptop's clock, not this one's.
+    clock_room: str = ""
 
 
 @dataclass(frozen=True)
@@ -264,6 +268,7 @@ def _read(summit: Summit) -> PackData:
                     (r.name, turnout.get(r.id, 0), counted.get(r.id, 0))
                     for r in parts.get(item.id, ())
                 ),
+                clock_room=_clock_room(parts.get(item.id, [])),
             )
         flow = tuple(
             items[e.id] if isinstance(e, Item) else e for e in summit.writeup.flow(section.id)
@@ -313,6 +318,13 @@ def poll_results(summit: Summit, with_groups: bool = True) -> list[PollBlock]:
         )
         blocks.append(PollBlock(result, mine))
     return blocks
+
+
+def _clock_room(rooms: list[Room]) -> str:
+    """Which room's laptop timed an item rooms ran: each import writes the item as that
+    room's file has it, so its times are the last imported room's."""
+    imported = [room for room in rooms if room.imported_at]
+    return max(imported, key=lambda room: room.imported_at or "").name if imported else ""
 
 
 def clock_time(stamp: str | None) -> str:
