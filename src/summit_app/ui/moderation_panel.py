@@ -31,6 +31,7 @@ from summit_app.ui import commands, dialogs
 from summit_app.ui.accessible import describe
 from summit_app.ui.audience_panel import ID_ROLE, _cell, _table
 from summit_app.ui.guard import Guarded
+from summit_app.ui.prompt_lists import PromptsSeen
 from summit_app.ui.run_panel import plain_label
 from summit_app.ui.session import SummitSession
 
@@ -140,18 +141,20 @@ class ModerationPanel(QWidget):
         layout.addLayout(rules)
         layout.addWidget(self.summary)
         layout.addLayout(body, 1)
+        self._prompts_seen = PromptsSeen(session.summit)
         session.changed.connect(self._on_changes)
         self.reload_prompts()
 
     # -- rules ---------------------------------------------------------------------------
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.touches(Area.AGENDA):
+        if changes.touches(Area.AGENDA) and self._prompts_seen.changed():
             self.reload_prompts()
         elif changes.touches(Area.AUDIENCE, Area.NOTES, Area.INFO):
             self.reload()  # held notes, questions and words; the summit's own rules
 
     def reload_prompts(self) -> None:
+        self._prompts_seen.mark()
         keep = self.prompt_combo.currentData()
         self.prompt_combo.blockSignals(True)
         self.prompt_combo.clear()

@@ -125,6 +125,7 @@ class RunPanel(QWidget):
             buttons.addWidget(button)
         # The day at a glance beside the clock; double-click an item to start it.
         self.agenda_model = AgendaModel(session.summit, self)
+        self._laid_out = 0  # the model's build the view was expanded for
         self.agenda_view = QTreeView()
         describe(
             self.agenda_view,
@@ -269,6 +270,9 @@ class RunPanel(QWidget):
 
     def reload_agenda(self) -> None:
         self.agenda_model.reload()
+        if self.agenda_model.builds == self._laid_out:
+            return  # its rows were updated where they stand
+        self._laid_out = self.agenda_model.builds
         self.agenda_view.expandAll()
         header = self.agenda_view.header()
         header.setStretchLastSection(False)  # the title takes the width, not "Start"
