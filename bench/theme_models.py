@@ -57,7 +57,7 @@ class Stand:
         self._run = run
         self._known: dict[str, Any] = {}
 
-    def embed(self, texts: Sequence[str], progress: object = None) -> Any:
+    def embed(self, texts: Sequence[str], progress: object = None, cores: object = None) -> Any:
         new = [t for t in dict.fromkeys(texts) if t not in self._known]
         if new:
             rows = np.asarray(self._run(new), np.float32)
