@@ -28,17 +28,23 @@ def _board_with_notes(qtbot, session, count=60):
     return board
 
 
+def _suggested(qtbot, board):
+    """Suggest themes clicked on the board; the dialog once its suggestions are shown."""
+    board.buttons["suggest"].click()
+    dialog = board.theme_dialog
+    qtbot.waitUntil(
+        lambda: dialog.tree.topLevelItemCount() > 0 and dialog.isEnabled(), timeout=60_000
+    )
+    return dialog
+
+
 def test_suggested_themes_renamed_and_accepted_are_one_undo_step(qtbot, session) -> None:
     board = _board_with_notes(qtbot, session)
     existing = session.summit.notes.add_theme(board.prompt_id, "Capacity and capability")
     for note in session.summit.notes.notes(board.prompt_id)[15:18]:  # protected time...
         session.summit.notes.set_theme(note.id, existing.id)
     before = {n.id: n.theme_id for n in session.summit.notes.notes(board.prompt_id)}
-    board.buttons["suggest"].click()
-    dialog = board.theme_dialog
-    qtbot.waitUntil(
-        lambda: dialog.tree.topLevelItemCount() > 0 and dialog.isEnabled(), timeout=60_000
-    )
+    dialog = _suggested(qtbot, board)
     groups = dialog._groups()
     new = [g for g in groups if g.data(0, Qt.ItemDataRole.UserRole + 2) is None]
     assert len(new) >= 3
@@ -83,11 +89,7 @@ def test_notes_offered_to_a_theme_at_a_weak_fit_are_marked_and_left_unticked(qtb
     existing = session.summit.notes.add_theme(board.prompt_id, "Capacity and capability")
     for note in session.summit.notes.notes(board.prompt_id)[15:18]:  # protected time...
         session.summit.notes.set_theme(note.id, existing.id)
-    board.buttons["suggest"].click()
-    dialog = board.theme_dialog
-    qtbot.waitUntil(
-        lambda: dialog.tree.topLevelItemCount() > 0 and dialog.isEnabled(), timeout=60_000
-    )
+    dialog = _suggested(qtbot, board)
     group = next(g for g in dialog._groups() if g.data(0, GROUP_ROLE) == existing.id)
     offered = [group.child(i) for i in range(group.childCount())]
     weak = [c for c in offered if c.data(0, FIT_ROLE) < 0.5]
@@ -237,11 +239,7 @@ def test_suggesting_when_every_note_has_a_theme_says_why_nothing_is_offered(qtbo
 )  # that is the point: Enter does nothing
 def test_a_stray_enter_in_the_suggestions_accepts_nothing(qtbot, session):
     board = _board_with_notes(qtbot, session, count=30)
-    board.buttons["suggest"].click()
-    dialog = board.theme_dialog
-    qtbot.waitUntil(
-        lambda: dialog.tree.topLevelItemCount() > 0 and dialog.isEnabled(), timeout=60_000
-    )
+    dialog = _suggested(qtbot, board)
     dialog.tree.setFocus()
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)
     qtbot.keyClick(dialog, Qt.Key.Key_Enter)
@@ -255,11 +253,7 @@ def test_undoing_an_acceptance_of_many_notes_with_a_group_chosen_on_the_board(qt
     # "Something went wrong inside Summit". Over 100 notes the board builds its rows again,
     # and as they went the selection passed over a theme the undo had already removed.
     board = _board_with_notes(qtbot, session, count=150)
-    board.buttons["suggest"].click()
-    dialog = board.theme_dialog
-    qtbot.waitUntil(
-        lambda: dialog.tree.topLevelItemCount() > 0 and dialog.isEnabled(), timeout=60_000
-    )
+    dialog = _suggested(qtbot, board)
     dialog.accept_button.click()
     themes = session.summit.notes.themes(board.prompt_id)
     assert themes

@@ -273,14 +273,14 @@ class ThemeSuggestions(QDialog):
         font = item.font(0)
         font.setBold(True)
         item.setFont(0, font)
-        for row in group.rows:
-            self._add_note(item, row)
+        # One insertion a theme, not one a note (5,000 notes are built on the GUI thread).
+        item.addChildren([self._note_item(row) for row in group.rows])
         self._count(item)
         return item
 
-    def _add_note(self, parent: QTreeWidgetItem, row: Row) -> None:
+    def _note_item(self, row: Row) -> QTreeWidgetItem:
         note = self._notes[row.note_id]
-        child = QTreeWidgetItem(parent)
+        child = QTreeWidgetItem()
         child.setText(0, ("? " if row.doubtful else "") + note.text)
         child.setText(1, f"{row.fit:.0%}")
         child.setData(0, NOTE_ROLE, row.note_id)
@@ -295,6 +295,7 @@ class ThemeSuggestions(QDialog):
                 if row.ticked
                 else "The model is not sure this note belongs here: tick it to accept it.",
             )
+        return child
 
     def _count(self, group: QTreeWidgetItem) -> None:
         group.setText(1, plural(group.childCount(), "note"))
