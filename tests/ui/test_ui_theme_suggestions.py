@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from summit_app.ui.note_board import NoteBoard
 from summit_app.ui.theme_suggestions import FIT_ROLE, GROUP_ROLE, NOTE_ROLE
@@ -263,3 +264,41 @@ def test_undoing_an_acceptance_of_many_notes_with_a_group_chosen_on_the_board(qt
     assert session.summit.notes.themes(board.prompt_id) == []
     assert board.selected_group() == (True, None)  # still "Unsorted", all 150 back in it
     assert not board.buttons["rename"].isEnabled()
+
+
+@pytest.mark.qt_log_ignore("Keyboard event not accepted", "propagateSizeHints")
+def test_a_stray_enter_after_a_rename_keeps_it_and_suggesting_again_asks_first(
+    qtbot, session, answers
+):
+    # A rehearsal: rename a suggestion, Enter ends the edit, Enter again ran "Fewer themes"
+    # (the dialog's default button) and the name went back, with no warning.
+    from PySide6.QtWidgets import QLineEdit
+
+    board = _board_with_notes(qtbot, session, count=30)
+    dialog = _suggested(qtbot, board)
+    assert not any(b.isDefault() or b.autoDefault() for b in dialog.findChildren(QPushButton))
+    count = dialog.tree.topLevelItemCount()
+    group = next(g for g in dialog._groups() if g.data(0, GROUP_ROLE) is None)
+    dialog.tree.setFocus()
+    dialog.tree.editItem(group, 0)
+    editor = dialog.tree.findChild(QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Joint training budget")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # ends the edit (queued by the delegate)
+    qtbot.waitUntil(lambda: group.text(0) == "Joint training budget")
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)  # the stray one
+    qtbot.keyClick(dialog, Qt.Key.Key_Enter)
+    assert dialog.isEnabled() and dialog.tree.topLevelItemCount() == count
+    assert group.text(0) == "Joint training budget" and answers.asked == []
+    answers.reply = False  # "Suggest again? Your renames ... will be lost": No
+    dialog.buttons["fewer"].click()
+    assert len(answers.asked) == 1 and "lost" in answers.asked[0]
+    assert dialog.isEnabled() and group.text(0) == "Joint training budget"
+    answers.reply = True
+    dialog.buttons["more"].click()
+    qtbot.waitUntil(lambda: dialog.isEnabled(), timeout=60_000)
+    assert dialog.tree.topLevelItemCount() > count and len(answers.asked) == 2
+    dialog.buttons["fewer"].click()  # nothing changed by hand since: no question
+    qtbot.waitUntil(lambda: dialog.isEnabled(), timeout=60_000)
+    assert len(answers.asked) == 2
+    dialog.reject()

@@ -82,6 +82,7 @@ class ThemeSuggestions(QDialog):
         self._started = 0.0
         self._notes: dict[int, Note] = {}
         self._existing: list[Theme] = []
+        self._edited = False  # renamed, moved, ticked... since the suggestions were shown
         summit = session.summit
         visible = summit.notes.notes(prompt_id, include_hidden=False)
         chosen = set(note_ids or [])
@@ -123,7 +124,7 @@ class ThemeSuggestions(QDialog):
         if mode == "suggest":
             specs += [("fewer", "Fewer themes", self.fewer), ("more", "More themes", self.more)]
         else:
-            specs += [("sort", "Sort", self.run)]
+            specs += [("sort", "Sort", self.sort)]
         specs += [
             ("merge", "Merge", self.merge),
             ("split", "Split", self.split),
@@ -139,14 +140,16 @@ class ThemeSuggestions(QDialog):
         row.addWidget(self.move_button)
         row.addStretch(1)
         self.accept_button = QPushButton("Accept ticked")
-        # Not the default button: a stray Enter (after a rename, say) must not write every
-        # suggested theme at once.
-        self.accept_button.setAutoDefault(False)
         self.accept_button.clicked.connect(self.accept_ticked)
         close = QPushButton("Close")
         close.clicked.connect(self.reject)
         row.addWidget(self.accept_button)
         row.addWidget(close)
+        # No default button: Enter ends a rename, and a second Enter ran "Fewer themes" (the
+        # first button, made default by QDialog) and the name went back. Accepting writes
+        # every ticked theme at once and Close drops the work: neither on a stray Enter.
+        for button in (*self.buttons.values(), self.move_button, self.accept_button, close):
+            button.setAutoDefault(False)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
@@ -162,6 +165,7 @@ class ThemeSuggestions(QDialog):
         self._timer.setInterval(100)
         self._timer.timeout.connect(self._show_progress)
         self.tree.itemSelectionChanged.connect(self._sync_buttons)
+        self.tree.itemChanged.connect(self._changed)
         self._sync_buttons()
         loose = sum(n.theme_id is None for n in self._notes.values())
         self.info.setText(f"{plural(loose, 'note')} not in a theme yet.")
@@ -169,6 +173,20 @@ class ThemeSuggestions(QDialog):
             self.run()
 
     # -- running the model ---------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self._edited = True
+
+    def _again(self) -> bool:
+        """Whether to run the model again: asked once the facilitator has changed the
+        suggestions, as a new run replaces them."""
+        again = "Sort again" if self.mode == "sort" else "Suggest again"
+        return not self._edited or dialogs.confirm(
+            self,
+            again,
+            f"{again}? Your renames, moves and ticks here will be lost.",
+            risky=True,
+        )
 
     def run(self) -> None:
         notes = list(self._notes.values())
@@ -221,6 +239,7 @@ class ThemeSuggestions(QDialog):
             # theme: the themes' names and counts first, open where a note waits for a tick.
             for item, group in zip(items, groups, strict=True):
                 item.setExpanded(any(not r.ticked for r in group.rows))
+        self._edited = False  # building the rows changed them: not the facilitator
         new = sum(g.theme_id is None for g in groups)
         offered = sum(len(g.rows) for g in groups if g.theme_id is not None)
         loose = sum(n.theme_id is None for n in self._notes.values())
@@ -303,12 +322,18 @@ class ThemeSuggestions(QDialog):
     # -- the facilitator's changes -------------------------------------------------------
 
     def fewer(self) -> None:
-        self.count = max(2, self._new_count() - 1)
-        self.run()
+        if self._again():
+            self.count = max(2, self._new_count() - 1)
+            self.run()
 
     def more(self) -> None:
-        self.count = self._new_count() + 1
-        self.run()
+        if self._again():
+            self.count = self._new_count() + 1
+            self.run()
+
+    def sort(self) -> None:
+        if self._again():
+            self.run()
 
     def _new_count(self) -> int:
         return sum(1 for g in self._groups() if g.data(0, GROUP_ROLE) is None) or 3
@@ -335,6 +360,7 @@ class ThemeSuggestions(QDialog):
             self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(group))
         self._count(into)
         into.setExpanded(True)
+        self._edited = True
 
     def split(self) -> None:
         """The selected new theme in two, by the model (the notes are embedded already)."""
@@ -355,6 +381,7 @@ class ThemeSuggestions(QDialog):
                 self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
                 self.tree.insertTopLevelItem(index, item)
                 item.setExpanded(True)
+            self._edited = True
 
         self.tasks.run(lambda: _suggested(notes, [], 2, None), done, self._failed)
 
@@ -367,6 +394,7 @@ class ThemeSuggestions(QDialog):
                 self._count(parent)
         for group in self._selected_groups():
             self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(group))
+        self._edited = True
 
     def move_to(self, target: QTreeWidgetItem) -> None:
         for item in self._selected_notes():
@@ -377,6 +405,7 @@ class ThemeSuggestions(QDialog):
                 self._count(parent)
         self._count(target)
         target.setExpanded(True)
+        self._edited = True
 
     def _move_menu(self) -> None:
         menu = QMenu(self)
