@@ -302,3 +302,28 @@ def test_a_stray_enter_after_a_rename_keeps_it_and_suggesting_again_asks_first(
     qtbot.waitUntil(lambda: dialog.isEnabled(), timeout=60_000)
     assert len(answers.asked) == 2
     dialog.reject()
+
+
+def test_suggest_themes_says_what_it_grouped_and_one_selected_note_is_not_enough(qtbot, session):
+    # A rehearsal: one note clicked, Ctrl+Shift+T: "1 new theme suggested" with that note,
+    # and nothing said it had used the selection only.
+    board = _board_with_notes(qtbot, session, count=23)
+    notes = session.summit.notes.notes(board.prompt_id)
+    board.select_notes([notes[4].id])
+    assert board.selected() == [notes[4].id]
+    dialog = _suggested(qtbot, board)
+    placed = sum(g.childCount() for g in dialog._groups())
+    assert placed == 23 and dialog.tree.topLevelItemCount() >= 2
+    words = dialog.info.text()
+    assert "1 selected note is too few" in words and "the prompt's 23 notes" in words, words
+    dialog.reject()
+    board.select_notes([n.id for n in notes[:5]])
+    dialog = _suggested(qtbot, board)
+    assert sum(g.childCount() for g in dialog._groups()) == 5
+    words = dialog.info.text()
+    assert words.startswith("Grouped the 5 selected notes (not the prompt's other 18"), words
+    dialog.reject()
+    board.select_notes([])
+    dialog = _suggested(qtbot, board)
+    assert dialog.info.text().startswith("Grouped the prompt's 23 notes not in a theme")
+    dialog.reject()

@@ -44,6 +44,9 @@ FIT_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 2  # None for a new theme, or the existing theme's id
 PROGRESS_AFTER_S = 0.5
 OPEN_UP_TO = 40  # rows (themes and notes) shown open; more: each theme closed, to open
+# Fewer selected notes not in a theme than this are suggested for with the prompt's others:
+# one clicked note made "1 new theme suggested" of itself.
+FEWEST_SELECTED = 3
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,21 @@ class ThemeSuggestions(QDialog):
         summit = session.summit
         visible = summit.notes.notes(prompt_id, include_hidden=False)
         chosen = set(note_ids or [])
+        loose = {n.id for n in visible if n.theme_id is None}
+        picked = len(chosen & loose)
+        # What was grouped is said: a rehearsal's one clicked note made a theme of itself.
+        self.scope = f"the prompt's {plural(len(loose), 'note')} not in a theme"
+        if chosen and picked < FEWEST_SELECTED and mode == "suggest":
+            self.scope += (
+                f" ({plural(picked, 'selected note')} {'is' if picked == 1 else 'are'} too few"
+                f" to group: select {FEWEST_SELECTED} or more to group only those)"
+            )
+            chosen = set()
+        elif chosen:
+            self.scope = (
+                f"the {plural(picked, 'selected note')} (not the prompt's other"
+                f" {len(loose) - picked} not in a theme)"
+            )
         # A selection is suggested for on its own; the themes keep what they hold.
         self._notes = {
             n.id: n for n in visible if not chosen or n.id in chosen or n.theme_id is not None
@@ -167,8 +185,7 @@ class ThemeSuggestions(QDialog):
         self.tree.itemSelectionChanged.connect(self._sync_buttons)
         self.tree.itemChanged.connect(self._changed)
         self._sync_buttons()
-        loose = sum(n.theme_id is None for n in self._notes.values())
-        self.info.setText(f"{plural(loose, 'note')} not in a theme yet.")
+        self.info.setText(f"{'Grouping' if mode == 'suggest' else 'To sort'}: {self.scope}.")
         if mode == "suggest":
             self.run()
 
@@ -264,6 +281,7 @@ class ThemeSuggestions(QDialog):
                 + (f" ({new} of them new)" if new else "")
                 + (f". The {waiting} marked ? are the least sure and not ticked" if waiting else "")
                 + ": tick or untick, move notes, then Accept ticked (one step of Edit › Undo)."
+                + f" Sorted {self.scope}."
             )
             self._sync_buttons()
             return
@@ -274,8 +292,9 @@ class ThemeSuggestions(QDialog):
             if waiting:
                 words += f" ({waiting} of them unsure, so not ticked)"
         self.info.setText(
-            f"{words}. Notes marked ? are the least sure: check them, tick or untick, rename"
-            " a theme with a double-click, then Accept ticked (one step of Edit › Undo)."
+            f"Grouped {self.scope}. {words}. Notes marked ? are the least sure: check them,"
+            " tick or untick, rename a theme with a double-click, then Accept ticked (one step"
+            " of Edit › Undo)."
         )
         self._sync_buttons()
 
