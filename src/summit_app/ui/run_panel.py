@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -120,9 +121,16 @@ class RunPanel(QWidget):
         grid.addWidget(self.next_label, 6, 0)
         grid.addWidget(self.drift_label, 7, 0)
         grid.addWidget(self.notice, 8, 0)
+        # Back, Next and End the day keep their places whatever the day's state: when Start
+        # left the row, Back slid to where Start had been and Next to where Back had been,
+        # so a click meant for Back ran Next. Start (or Resume) takes Next's slot instead.
+        self.next_slot = QStackedWidget()
+        self.next_slot.setSizePolicy(self.next_button.sizePolicy())
+        self.next_slot.addWidget(self.next_button)
+        self.next_slot.addWidget(self.start_button)
         buttons = QHBoxLayout()
-        for button in (self.start_button, self.back_button, self.next_button, self.end_button):
-            buttons.addWidget(button)
+        for widget in (self.back_button, self.next_slot, self.end_button):
+            buttons.addWidget(widget, 1)
         # The day at a glance beside the clock; double-click an item to start it.
         self.agenda_model = AgendaModel(session.summit, self)
         self._laid_out = 0  # the model's build the view was expanded for
@@ -290,7 +298,8 @@ class RunPanel(QWidget):
         self.timer_label.setProperty("timer_state", state.timer_state.value)
         self.next_label.setText(state.next_title)
         self.drift_label.setText("" if state.day_ended else state.drift)
-        self.start_button.setVisible(state.current_item_id is None)
+        idle = state.current_item_id is None
+        self.next_slot.setCurrentWidget(self.start_button if idle else self.next_button)
         self.start_button.setText("Resume the day…" if state.day_ended else "Start first item")
         self.end_button.setEnabled(state.current_item_id is not None)
         if not state.day_ended:
