@@ -127,12 +127,13 @@ def test_sorting_into_typed_theme_names_puts_doubtful_notes_first_unticked(qtbot
     assert placed == 45
     assert dialog.info.text().startswith("45 notes sorted into 3 themes (3 of them new)")
     for group in dialog._groups():
-        sure = [float(group.child(i).text(1).rstrip("%")) for i in range(group.childCount())]
-        assert sure == sorted(sure)
-        for i in range(group.childCount()):
-            child = group.child(i)
-            doubtful = child.text(0).startswith("? ")
-            assert (child.checkState(0) == Qt.CheckState.Unchecked) == doubtful
+        rows = [group.child(i) for i in range(group.childCount())]
+        doubtful = [c.text(0).startswith("? ") for c in rows]
+        assert doubtful == sorted(doubtful, reverse=True)  # the doubtful first
+        fits = [(d, float(c.text(1).rstrip("%"))) for d, c in zip(doubtful, rows, strict=True)]
+        assert fits == sorted(fits, key=lambda f: (not f[0], f[1]))  # the least fit first
+        for child, marked in zip(rows, doubtful, strict=True):
+            assert (child.checkState(0) == Qt.CheckState.Unchecked) == marked
     ticked = sum(
         g.child(i).checkState(0) == Qt.CheckState.Checked
         for g in dialog._groups()
@@ -326,4 +327,29 @@ def test_suggest_themes_says_what_it_grouped_and_one_selected_note_is_not_enough
     board.select_notes([])
     dialog = _suggested(qtbot, board)
     assert dialog.info.text().startswith("Grouped the prompt's 23 notes not in a theme")
+    dialog.reject()
+
+
+def test_sorting_a_few_notes_shows_their_fit_as_suggest_does_not_a_sure_100(qtbot, session):
+    # A rehearsal: Sort into these themes read "100% sure" for a note that Suggest had
+    # marked ? at 46%. With few notes, each note's share of closeness is near all or none.
+    board = _board_with_notes(qtbot, session, 15)
+    board.buttons["sort"].click()
+    dialog = board.theme_dialog
+    _, _, names = load()
+    dialog.names.setPlainText("\n".join(names[:3]))
+    dialog.buttons["sort"].click()
+    qtbot.waitUntil(
+        lambda: dialog.tree.topLevelItemCount() == 3 and dialog.isEnabled(), timeout=60_000
+    )
+    assert dialog.tree.headerItem().text(1) == "Fit"
+    rows = [g.child(i) for g in dialog._groups() for i in range(g.childCount())]
+    marked = [c for c in rows if c.text(0).startswith("? ")]
+    assert len(rows) == 15 and marked, [(c.text(0), c.text(1)) for c in rows]
+    for child in rows:
+        weak = child.data(0, FIT_ROLE) < 0.5
+        assert child.text(1) == f"{child.data(0, FIT_ROLE):.0%}"
+        if weak:  # as Suggest marks a note fitting its theme less than half
+            assert child in marked and child.checkState(0) == Qt.CheckState.Unchecked
+        assert "of its closeness" in child.toolTip(1) and "has 100%" not in child.toolTip(1)
     dialog.reject()

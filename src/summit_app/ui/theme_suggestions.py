@@ -55,6 +55,7 @@ class Row:
     fit: float
     doubtful: bool  # marked ?
     ticked: bool  # a suggested theme's least sure notes stay ticked; a doubtful placement waits
+    sure: float | None = None  # sorted: the share of its closeness that goes to this theme
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,16 @@ class ThemeSuggestions(QDialog):
         self.names.setPlainText("\n".join(t.name for t in self._existing))
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Theme and notes", "Fit" if mode == "suggest" else "Sure"])
+        # One figure in both modes: a rehearsal read Sort's "100% sure" (its share of
+        # closeness) for a note Suggest had marked ? at a fit of 46%.
+        self.tree.setHeaderLabels(["Theme and notes", "Fit"])
+        header = self.tree.headerItem()
+        if header is not None:
+            header.setToolTip(
+                1,
+                "How close each note is to the notes with it (the model's measure); the"
+                " ones marked ? fit less than half, or fit another theme almost as well.",
+            )
         self.tree.setColumnWidth(0, 580)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setWordWrap(True)
@@ -333,6 +343,13 @@ class ThemeSuggestions(QDialog):
                 if row.ticked
                 else "The model is not sure this note belongs here: tick it to accept it.",
             )
+        if row.sure is not None:
+            share = "over 99%" if row.sure >= 0.995 else f"{row.sure:.0%}"
+            child.setToolTip(
+                1,
+                f"Fits the notes with it {row.fit:.0%}; of the themes, this one has {share}"
+                " of its closeness.",
+            )
         return child
 
     def _count(self, group: QTreeWidgetItem) -> None:
@@ -525,10 +542,10 @@ def _sorted(
     placed = themes.sort_into([n.text for n in notes], names, examples, progress=progress)
     groups = []
     for k, name in enumerate(names):
+        mine = [p for p in placed if p.theme == k and notes[p.note].theme_id is None]
+        mine.sort(key=lambda p: (not p.doubtful, p.fit))  # the doubtful first, then the least fit
         rows = tuple(
-            Row(notes[p.note].id, p.confidence, p.doubtful, not p.doubtful)
-            for p in placed  # least sure first
-            if p.theme == k and notes[p.note].theme_id is None
+            Row(notes[p.note].id, p.fit, p.doubtful, not p.doubtful, p.confidence) for p in mine
         )
         theme = by_name.get(name)
         groups.append(Group(name, theme.id if theme else None, rows))
