@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -87,6 +87,25 @@ class RunPanel(QWidget):
         self.plus_five = QPushButton("+5 min")
         for button in (self.start_button, self.back_button, self.next_button, self.end_button):
             button.setMinimumHeight(44)
+        # Space is "next slide" to a presenter (PowerPoint, a clicker's habit); a pushed button
+        # keeps the focus, so Space pressed it again: Back, then Space, went back twice. On
+        # this tab Space moves on as a clicker's PageDown does, whatever has the focus, and
+        # never backwards. Enter presses the focused button, so Tab reaches every one.
+        self.forward: Callable[[], None] = lambda: self.step(+1)  # the window's clicker Next
+        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
+        space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        space.setAutoRepeat(False)  # a held Space moves once
+        space.activated.connect(lambda: self.forward())
+        for button in (
+            self.start_button,
+            self.back_button,
+            self.next_button,
+            self.end_button,
+            self.pause_button,
+            self.plus_one,
+            self.plus_five,
+        ):
+            button.setAutoDefault(True)  # Enter presses it when focused (outside a dialog too)
         # Start, Next and Back share one guard, whichever way they come (a button, the Day
         # menu's keys, a clicker): a double click, or Next then Back in a flurry, moves the
         # day once. A deck's slides are not guarded (a speaker clicks through them at their
