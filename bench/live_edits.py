@@ -8,8 +8,8 @@ and every other phone post a note to the prompt open then. Meanwhile a QTimer on
 thread makes one facilitator edit every 100 ms through the widgets' own buttons and
 shortcuts: hide/show a note, move a note to another theme (Ctrl+0..9), change a draft
 poll's question in the poll editor and save it, start the next agenda item on the Run
-panel (and, as a facilitator does, open the item's first prompt to phones on the note
-board when it has one).
+panel (and, as a facilitator does, open the item's first notes prompt to phones on the
+note board when it has one).
 
 An edit fails if it raised, if an exception escaped a slot (sys.excepthook; PySide6 prints
 those on stderr), if it showed an error box ("error_box"), if a traceback reached stderr
@@ -53,7 +53,7 @@ from PySide6.QtGui import QShortcut  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from summit_app.core import Summit  # noqa: E402
-from summit_app.core.model import Author, PollKind  # noqa: E402
+from summit_app.core.model import Author, PollKind, PromptKind  # noqa: E402
 from summit_app.core.templates import create_from_template  # noqa: E402
 from summit_app.ui import guard  # noqa: E402
 from summit_app.ui.app import application  # noqa: E402
@@ -262,7 +262,11 @@ class Facilitator:
             self.did = SLIDE
             return lambda: self.window.stage.live.mode is Mode.SLIDES
         started = self.summit.live().current_item_id
-        prompts = [p.id for p in self.summit.agenda.prompts() if p.item_id == started]
+        prompts = [
+            p.id
+            for p in self.summit.agenda.prompts()
+            if p.item_id == started and p.kind is PromptKind.NOTES  # the board's prompts
+        ]
         if prompts:  # phones post their notes to the prompt open at the time
             self.board.choose_prompt(prompts[0])
             if not self.board.open_button.isChecked():

@@ -62,7 +62,7 @@ async def phones(
                 if body.get("poll") and body["poll"]["open"]:
                     poll = body["poll"]["id"]
                     choices = [o["id"] for o in body["poll"]["options"]]
-                if body.get("prompt"):
+                if body.get("prompt") and body["prompt"]["kind"] == "notes":
                     prompt = body["prompt"]["id"]
             ballot = {"poll_id": poll, "choices": {str(choices[i % len(choices)]): 1}}
             await http.send(

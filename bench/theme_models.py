@@ -57,7 +57,7 @@ class Stand:
         self._run = run
         self._known: dict[str, Any] = {}
 
-    def embed(self, texts: Sequence[str], progress: object = None) -> Any:
+    def embed(self, texts: Sequence[str], progress: object = None, cores: object = None) -> Any:
         new = [t for t in dict.fromkeys(texts) if t not in self._known]
         if new:
             rows = np.asarray(self._run(new), np.float32)
@@ -182,6 +182,7 @@ def mpnet_float(folder: Path, work: Path) -> tuple[str, Run, int] | str:
     onnx.save(build_theme_model._graph(files[0], build_theme_model.MPNET), path)
     tokenizer = Tokenizer.from_str(files[1])
     tokenizer.enable_truncation(themes.MAX_TOKENS)
+    tokenizer.no_padding()  # its tokenizer.json pads to 128
     run = batched(_onnx(path), lambda t: tokenizer.encode(t).ids)
     return MPNET_WHEELS, run, path.stat().st_size
 

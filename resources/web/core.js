@@ -19,7 +19,8 @@
       var primary = String(asked[i]).split("-")[0].toLowerCase();
       if (primary === "cy" || primary === "en") want = primary;
     }
-    if (want && want !== S.lang && /^\/(j|host)\b/.test(location.pathname)) location.replace(location.pathname + "?lang=" + want + location.hash);
+    var notice = /[?&]notice=1/.test(location.search) ? "&notice=1" : "";  // a card's first scan
+    if (want && want !== S.lang && /^\/(j|host)\b/.test(location.pathname)) location.replace(location.pathname + "?lang=" + want + notice + location.hash);
   })();
   function fill(text, args) {
     return String(text).replace(/\{(\w+)\}/g, function (m, k) { return args && k in args ? args[k] : m; });

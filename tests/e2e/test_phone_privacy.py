@@ -4,6 +4,7 @@ summit's settings, and the first thing a screen reader reads (Chromium's accessi
 from __future__ import annotations
 
 import pytest
+from phone_day import open_poll
 from playwright.sync_api import Browser, expect
 
 from browser import axe_violations, phone
@@ -55,4 +56,41 @@ def test_the_facilitators_own_notice_is_shown_even_without_javascript(
     region = page.get_by_role("complementary", name=NOTICE_TITLE)
     expect(region.get_by_text("We keep your votes for 14 days.")).to_be_visible()
     expect(region.get_by_text("Ask <Sam> at the desk about your data.")).to_be_visible()
+    context.close()
+
+
+def test_a_phone_whose_first_visit_is_a_voting_cards_code_reads_the_notice(
+    browser: Browser, day: tuple[Summit, SummitServer]
+) -> None:
+    """A card's QR code gives the phone its pass before the page opens: the page still
+    shows the notice (whole with nothing open, its first layer mid-vote), not the one
+    line of a phone that has read it; a reload then folds it."""
+    summit, server = day
+    summit.cards.set_verified(True)
+    early, late = summit.cards.issue(2)
+    context = phone(browser)
+    page = context.new_page()
+    page.goto(f"{server.url}/c/{early.pass_}")
+    expect(page.get_by_text(f"Card {early.id} is on this phone")).to_be_visible()
+    region = page.get_by_role("complementary", name=NOTICE_TITLE)
+    expect(region.get_by_role("heading", name=NOTICE_TITLE)).to_be_visible()
+    expect(region.get_by_text("nothing goes to the internet")).to_be_visible()
+    assert axe_violations(page) == []
+    page.reload()  # seen: folded, as for any phone that comes back
+    expect(region.get_by_text("How your answers are kept")).to_be_visible()
+    context.close()
+    poll_id = open_poll(summit)
+    context = phone(browser)
+    page = context.new_page()
+    page.goto(f"{server.url}/c/{late.pass_}")
+    expect(page.get_by_role("button", name="Send my vote")).to_be_visible()
+    region = page.get_by_role("complementary", name=NOTICE_TITLE)
+    expect(region).to_contain_text("keep what you send on a laptop in this room")
+    expect(region.get_by_text("Read the whole privacy notice")).to_be_visible()
+    assert axe_violations(page) == []
+    page.get_by_role("radio", name="Digital and data").check()
+    page.get_by_role("button", name="Send my vote").click()
+    expect(page.get_by_role("status").filter(has_text="Your vote is saved")).to_be_visible()
+    expect(region.get_by_text("How your answers are kept")).to_be_visible()
+    assert len(summit.polls.ballots(poll_id)) == 1
     context.close()

@@ -17,7 +17,7 @@ from summit_app.core.model import SummitInfo
 from summit_app.core.privacy import default_notice
 from summit_app.core.summit_info import CONTENT_LANGUAGES
 from summit_app.resources import WEB
-from summit_app.server import deps, pages, push, schemas, throttle
+from summit_app.server import app, deps, pages, push, schemas, throttle
 from summit_app.server.connections import GuardedH11Protocol
 from summit_app.server.guards import SLOW_BODY
 from summit_app.server.words import catalogue, choose, notice, say, translate
@@ -88,7 +88,8 @@ def _said_to_phones() -> list[str]:
         "Your upvote is saved.", "Your upvote is taken back.", "Your word is sent.",
         "Thank you.", f"Your note is posted. {deps.HELD_MESSAGE}",
         "This poll is closed; your vote was not recorded.", "Pick exactly one option.",
-        pages.CHECK_REACHED, pages.CHECK_RELOAD, SLOW_BODY,
+        pages.CHECK_REACHED, pages.CHECK_RELOAD, SLOW_BODY, app.FILE_GONE, app.BUSY,
+        app.ELSEWHERE,
     ]  # fmt: skip
     for messages in (schemas.MESSAGES, schemas.QUESTION_MESSAGES, schemas.WORD_MESSAGES):
         sentences += messages.values()

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from shown_window import shown_window
 
 import summit_app.core.polls as core_polls
@@ -186,3 +187,47 @@ def test_one_commit_is_announced_once_whether_the_poll_or_the_event_sees_it_firs
     assert len(announced) == 1, announced
     assert announced[0].touches(Area.NOTES)
     qtbot.waitUntil(lambda: "From a phone" in window.note_board.model.note_texts(None))
+
+
+def _running(model) -> list[str]:
+    """The titles of the agenda rows drawn as running (their green background)."""
+    return [
+        model.item(s, 0).child(r, 0).text()
+        for s in range(model.rowCount())
+        for r in range(model.item(s, 0).rowCount())
+        if model.item(s, 0).child(r, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    ]
+
+
+def test_the_next_item_rebuilds_no_list_and_a_tab_behind_catches_up_when_shown(
+    qtbot, day, reloads
+) -> None:
+    window = shown_window(qtbot, day)
+    window.tabs.setCurrentWidget(window.note_board)
+    window.run_panel.start_first()
+    qtbot.wait(50)
+    models = {
+        "agenda tab": window.agenda_panel.model,
+        "run tab": window.run_panel.agenda_model,
+        "notes": window.note_board.model,
+    }
+    rebuilt: Counter = Counter()
+    for name, model in models.items():
+        model.modelReset.connect(lambda name=name: rebuilt.update([name]))
+        model.rowsInserted.connect(lambda *_, name=name: rebuilt.update([name]))
+    notes = window.note_board.model.note_texts(None)
+    reloads.clear()
+
+    window.run_panel.next_item()
+    qtbot.wait(50)
+
+    assert (
+        window.session.summit.live().current_item_id == window.session.summit.agenda.items()[1].id
+    )
+    assert _running(models["run tab"]) == ["What have we heard"]  # its row, where it stands
+    assert window.note_board.model.note_texts(None) == notes
+    redrawn = {cls for cls, _ in reloads}
+    assert not redrawn & {NoteBoard, AudiencePanel, ModerationPanel, AgendaPanel, WriteupPanel}
+    window.tabs.setCurrentWidget(window.agenda_panel)  # behind until now
+    qtbot.waitUntil(lambda: _running(models["agenda tab"]) == ["What have we heard"])
+    assert not rebuilt, rebuilt

@@ -10,6 +10,7 @@ from shown_window import shown_window
 
 from summit_app.core.changes import Area, Changes, Origin
 from summit_app.core.model import Author, PromptKind
+from summit_app.ui.live_monitor import GAP_MS
 from summit_app.ui.main_window import MainWindow
 from summit_app.ui.stage import Mode
 
@@ -129,4 +130,18 @@ def test_the_live_thumbnail_rests_while_nothing_changes(qtbot, summit_path):
     panel.live_view._soon.timeout.connect(lambda: pictures.append(1))
     qtbot.wait(1000)
     assert len(pictures) <= 1  # at most the ticker's second; it looped 200 times a second
+    assert _matches(window)
+
+
+def test_a_burst_of_repaints_is_grabbed_once_at_once_and_once_at_its_end(qtbot, summit_path):
+    window = shown_window(qtbot, summit_path)
+    live = window.projector_panel.live_view
+    qtbot.wait(2 * GAP_MS)  # at rest
+    grabs: list[int] = []
+    live._soon.timeout.connect(lambda: grabs.append(1))
+    for _ in range(20):  # the room's results repainting with each batch of ballots
+        live.source.drawn.emit()
+        qtbot.wait(5)
+    qtbot.wait(2 * GAP_MS)
+    assert 1 <= len(grabs) <= 3, grabs  # one a frame, 20 or more, before
     assert _matches(window)

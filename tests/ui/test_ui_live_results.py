@@ -15,32 +15,29 @@ def _vote(path, poll_id, option_index, voters):
             phones.polls.cast_ballot(poll_id, person.id, {poll.options[option_index].id: 1})
 
 
-def test_ballots_from_phones_show_in_the_results_at_once(qtbot, session):
-    summit = session.summit
-    poll = summit.polls.polls()[0]
-    summit.polls.open_poll(poll.id)
+def _open_first_poll(session) -> int:
+    """The first poll opened, its (empty) results shown: the session holds its tally."""
+    poll = session.summit.polls.polls()[0]
+    session.summit.polls.open_poll(poll.id)
     session.announce(Changes.unknown(Area.POLLS, origin=Origin.FACILITATOR))
     assert session.result(poll.id).voters == 0
+    return poll.id
 
-    _vote(session.path, poll.id, 0, 3)
+
+def test_ballots_from_phones_show_in_the_results_at_once(qtbot, session):
+    poll_id = _open_first_poll(session)
+    _vote(session.path, poll_id, 0, 3)
     seen: list[int] = []
-    session.changed.connect(lambda changes: seen.append(session.result(poll.id).voters))
+    session.changed.connect(lambda changes: seen.append(session.result(poll_id).voters))
     with qtbot.waitSignal(session.results_ready, timeout=1000) as ready:
         session.announce(Changes.unknown(Area.BALLOTS, origin=Origin.PHONES))
-    assert ready.args == [poll.id]
+    assert ready.args == [poll_id]
     assert seen == [3]  # a panel redrawing on `changed` already reads the new figures
-    assert session.result(poll.id).voters == 3
-    assert session.result(poll.id).ranked()[0].option.text == "Workforce"
+    assert session.result(poll_id).ranked()[0].option.text == "Workforce"
 
 
 def test_the_facilitators_own_edit_is_counted_at_once(qtbot, session):
-    summit = session.summit
-    poll = summit.polls.polls()[0]
-    summit.polls.open_poll(poll.id)
-    session.announce(Changes.unknown(Area.POLLS, origin=Origin.FACILITATOR))
-    assert session.result(poll.id).voters == 0
-    _vote(session.path, poll.id, 1, 2)
-    session.announce(
-        Changes.unknown(Area.POLLS, origin=Origin.FACILITATOR)
-    )  # an edit here: no waiting for the worker
-    assert session.result(poll.id).voters == 2
+    poll_id = _open_first_poll(session)
+    _vote(session.path, poll_id, 1, 2)
+    session.announce(Changes.unknown(Area.POLLS, origin=Origin.FACILITATOR))  # an edit here
+    assert session.result(poll_id).voters == 2

@@ -164,7 +164,8 @@ async def join(code: str, request: Request, c: Ctx) -> Response:
     response = HTMLResponse(b"")
     lang = spoken(request, response)
     if await known(c, request):  # it has seen the notice: folded, so what is open shows
-        return page_body(response, join_page(snap, lang, request.url.path, folded=True))
+        seen = request.query_params.get("notice") != "1"  # a card's first scan has not
+        return page_body(response, join_page(snap, lang, request.url.path, folded=seen))
     refusal = c.doors.join_refusal(address(request), snap.shared_address)
     if refusal is not None:
         c.emit("join_refused", {"count": c.doors.refused_joins, "address": address(request)})
@@ -185,7 +186,11 @@ async def card_link(typed: str, request: Request, c: Ctx) -> Response:
     if isinstance(result, Refusal):
         return plain(result.status, "Voting card", result.message, request)
     code, participant = result
-    response = RedirectResponse(f"/j/{code}#card", status_code=303)  # the page says so
+    # A phone whose first visit is a card's code holds a pass before it has read the privacy
+    # notice: the join page shows it, not folded as a returning phone's (the page drops the
+    # mark from its address once shown, so a reload folds it).
+    first = "?notice=1" if participant.acted_at is None else ""
+    response = RedirectResponse(f"/j/{code}{first}#card", status_code=303)  # the page says so
     set_pass(response, participant.token)
     return response
 

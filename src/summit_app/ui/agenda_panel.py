@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTime
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,6 +27,7 @@ from summit_app.ui.accessible import describe
 from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
 from summit_app.ui.item_dialog import ItemDialog
 from summit_app.ui.passphrase_dialog import ask_if_protected
+from summit_app.ui.scrolling_tabs import behind
 from summit_app.ui.session import SummitSession
 from summit_app.ui.typed_fields import TimeField
 
@@ -35,6 +37,8 @@ class AgendaPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = AgendaModel(session.summit, self)
+        self._laid_out = 0  # the model's build the tree was expanded for
+        self._stale = False  # changed while another tab was in front
         self.model.item_dropped.connect(self.move_item_to, Qt.ConnectionType.QueuedConnection)
         self.tree = QTreeView()
         describe(self.tree, "Sections and their timed items with planned start times.", "Agenda")
@@ -118,21 +122,33 @@ class AgendaPanel(QWidget):
         # draft poll), which the agenda does not show, and rebuilding it then stalled the
         # window under phones' load (bench/live_edits.py).
         if changes.touches(Area.AGENDA, Area.INFO, Area.SLIDES):
+            if behind(self):  # another tab in front: when shown
+                self._stale = True
+            else:
+                self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
             self.reload()
 
     def reload(self) -> None:
+        self._stale = False
         kind, ident = self.selected()
         self.model.reload()
-        self.tree.expandAll()
-        header = self.tree.header()
-        header.setStretchLastSection(False)  # the title takes the width, not "Start"
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        rebuilt = self.model.builds != self._laid_out  # else rows were updated in place
+        if rebuilt:
+            self._laid_out = self.model.builds
+            self.tree.expandAll()
+            header = self.tree.header()
+            header.setStretchLastSection(False)  # the title takes the width, not "Start"
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for column in (1, 2, 3):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         start = self.session.summit.info().start_time
         self.start_time.setTime(QTime.fromString(start, "HH:mm"))
         self.day_label.setText(f"· planned end {self.model.planned_end()}")
-        if kind:
+        if kind and rebuilt:
             self.select(kind, ident)
 
     def selected(self) -> tuple[str | None, int | None]:

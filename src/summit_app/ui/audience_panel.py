@@ -27,6 +27,7 @@ from summit_app.core.model import PromptKind, Question, QuestionState
 from summit_app.ui import commands, dialogs
 from summit_app.ui.accessible import describe
 from summit_app.ui.guard import Guarded
+from summit_app.ui.prompt_lists import PromptsSeen
 from summit_app.ui.run_panel import plain_label
 from summit_app.ui.session import SummitSession
 from summit_app.ui.word_cloud import WordCloud
@@ -108,13 +109,14 @@ class AudiencePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
+        self._prompts_seen = PromptsSeen(session.summit)
         session.changed.connect(self._on_changes)
         self.reload_prompts()
 
     # -- building ------------------------------------------------------------------------
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.touches(Area.AGENDA):
+        if changes.touches(Area.AGENDA) and self._prompts_seen.changed():
             self.reload_prompts()
         elif changes.touches(Area.AUDIENCE):
             self.reload()
@@ -203,6 +205,7 @@ class AudiencePanel(QWidget):
         return self.session.summit.agenda.prompt(self.prompt_id) if self.prompt_id else None
 
     def reload_prompts(self) -> None:
+        self._prompts_seen.mark()
         agenda = self.session.summit.agenda
         titles = {item.id: item.title for item in agenda.items()}
         wanted = self.prompt_id or self.session.summit.live().open_prompt_id

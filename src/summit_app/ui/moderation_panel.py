@@ -31,6 +31,7 @@ from summit_app.ui import commands, dialogs
 from summit_app.ui.accessible import describe
 from summit_app.ui.audience_panel import ID_ROLE, _cell, _table
 from summit_app.ui.guard import Guarded
+from summit_app.ui.prompt_lists import PromptsSeen
 from summit_app.ui.run_panel import plain_label
 from summit_app.ui.session import SummitSession
 
@@ -140,18 +141,27 @@ class ModerationPanel(QWidget):
         layout.addLayout(rules)
         layout.addWidget(self.summary)
         layout.addLayout(body, 1)
+        self._prompts_seen = PromptsSeen(session.summit)
         session.changed.connect(self._on_changes)
         self.reload_prompts()
 
     # -- rules ---------------------------------------------------------------------------
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.touches(Area.AGENDA):
+        if changes.touches(Area.AGENDA) and self._prompts_seen.changed():
             self.reload_prompts()
-        elif changes.touches(Area.AUDIENCE, Area.NOTES, Area.INFO):
+        elif changes.touches(Area.AUDIENCE, Area.NOTES) or (
+            # The summit's row holds its rules, and also the running item: Next wrote it.
+            changes.touches(Area.INFO) and self._rules() != self._rules_seen
+        ):
             self.reload()  # held notes, questions and words; the summit's own rules
 
+    def _rules(self) -> tuple[bool, tuple[tuple[str, ...], tuple[str, ...]]]:
+        moderation = self.session.summit.moderation
+        return moderation.summit_moderated(), moderation.word_lists()
+
     def reload_prompts(self) -> None:
+        self._prompts_seen.mark()
         keep = self.prompt_combo.currentData()
         self.prompt_combo.blockSignals(True)
         self.prompt_combo.clear()
@@ -201,6 +211,7 @@ class ModerationPanel(QWidget):
 
     def reload(self, *args: object) -> None:
         summit = self.session.summit
+        self._rules_seen = self._rules()
         self.summit_wide.blockSignals(True)
         self.summit_wide.setChecked(summit.moderation.summit_moderated())
         self.summit_wide.blockSignals(False)

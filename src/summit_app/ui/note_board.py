@@ -24,6 +24,7 @@ from summit_app.core.presenting import plural
 from summit_app.ui import commands, dialogs, shortcuts
 from summit_app.ui.accessible import describe
 from summit_app.ui.notes_model import ID_ROLE, KIND_ROLE, NotesModel
+from summit_app.ui.prompt_lists import PromptsSeen
 from summit_app.ui.session import SummitSession
 from summit_app.ui.writeup_editors import NarrativeEdit
 
@@ -165,13 +166,14 @@ class NoteBoard(QWidget):
         layout.addLayout(body, 1)
         layout.addWidget(self.summary)
 
+        self._prompts_seen = PromptsSeen(session.summit)
         session.changed.connect(self._on_changes)
         self.reload_prompts()
 
     # -- prompts -------------------------------------------------------------------------
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.touches(Area.AGENDA):
+        if changes.touches(Area.AGENDA) and self._prompts_seen.changed():
             self.reload_prompts()
         elif changes.touches(Area.NOTES):
             if changes.origin is Origin.PHONES and not changes.touches(Area.TABLES):
@@ -186,6 +188,7 @@ class NoteBoard(QWidget):
         return self.model.prompt_id
 
     def reload_prompts(self) -> None:
+        self._prompts_seen.mark()
         agenda = self.session.summit.agenda
         titles = {item.id: item.title for item in agenda.items()}
         wanted = self.prompt_id or self.session.summit.live().open_prompt_id

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +23,7 @@ from summit_app.ui.guard import Guarded
 from summit_app.ui.hand_count_dialog import HandCountDialog
 from summit_app.ui.poll_editor import PollEditor
 from summit_app.ui.results_view import ResultsView
+from summit_app.ui.scrolling_tabs import behind
 from summit_app.ui.session import SummitSession
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -119,6 +120,7 @@ class PollsPanel(QWidget):
         layout.addLayout(middle, 3)
         layout.addLayout(right, 4)
 
+        self._stale = False  # changed while another tab was in front
         session.changed.connect(self._on_changes)
         session.results_ready.connect(self._result_ready)
         self.reload()
@@ -126,6 +128,9 @@ class PollsPanel(QWidget):
     # -- loading -------------------------------------------------------------------------
 
     def _on_changes(self, changes: Changes) -> None:
+        if behind(self):  # another tab in front: all of it when shown
+            self._stale = True
+            return
         if (
             changes.touches(Area.POLLS, Area.AGENDA, Area.LIVE)
             and changes.origin is not Origin.PHONES
@@ -136,11 +141,20 @@ class PollsPanel(QWidget):
 
     def _result_ready(self, poll_id: int) -> None:
         if poll_id == self.poll_id:
-            self.refresh_live()
+            if behind(self):
+                self._stale = True
+            else:
+                self.refresh_live()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     def reload(self, show_stored: bool = False) -> None:
         """Reload the list; the form keeps the facilitator's unsaved typing unless
         `show_stored`."""
+        self._stale = False
         keep_edits = not show_stored and self.has_unsaved_edits()
         items = self.session.summit.agenda.items()
         self.editor.set_items([(item.id, item.title) for item in items])

@@ -38,3 +38,12 @@ class ScrollingTabs(QTabWidget):
         index = self.indexOf(page)
         if index >= 0:
             self.setCurrentIndex(index)
+
+
+def behind(page: QWidget) -> bool:
+    """Whether `page` is out of sight in a window that is on screen: another tab is in
+    front. Such a page may redraw when it is shown rather than on every change (with
+    phones voting, the tabs behind redrawing on every edit stalled the window;
+    bench/live_edits.py). A page of a window not shown (being built, or a test's) is
+    never behind: it redraws when told."""
+    return not page.isVisible() and page.window().isVisible()
