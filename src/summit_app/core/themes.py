@@ -92,9 +92,9 @@ class SuggestedTheme:
 @dataclass(frozen=True)
 class Placement:
     """Where sorting puts one note: the theme (index into the themes given), how well it
-    fits it (cosine to the centre of the notes placed there, as a suggested theme's notes
-    fit theirs), how sure the placement is (0 to 1: the share of the note's closeness that
-    goes to this theme over the others), and the next best theme."""
+    fits it (cosine to its name and the other notes placed there, on the scale a suggested
+    theme's notes fit theirs), how sure the placement is (0 to 1: the share of the note's
+    closeness that goes to this theme over the others), and the next best theme."""
 
     note: int
     theme: int
@@ -335,7 +335,7 @@ def sort_into(
         vectors = embedder.embed(texts, _part(progress, 0.0, 0.8))
     named = embedder.embed(names)
     sharpness = SHARPNESS
-    raw = vectors
+    raw, raw_named = vectors, named
     if len(texts) >= CENTRE_FROM:
         sharpness = CENTRED_SHARPNESS
         # What all the notes share says nothing about which theme each is in (measured on
@@ -360,10 +360,11 @@ def sort_into(
     weights = np.exp(sims * sharpness)
     shares = weights / weights.sum(1, keepdims=True)
     labels = np.array([given.get(i, int(sims[i].argmax())) for i in range(len(texts))])
-    # The fit on the model's own scale, as Suggest shows it: cosine to the notes placed with it.
-    fits = np.einsum(
-        "ij,ij->i", raw, clustering.unit(clustering.group_sums(raw, labels, len(names)))[labels]
-    )
+    # The fit on the model's own scale, as Suggest shows it: cosine to the theme's name and the
+    # other notes placed there (left out, a note alone in its theme fitted itself 100%).
+    sums = clustering.group_sums(raw, labels, len(names)) + raw_named
+    others = sums[labels] - raw
+    fits = np.einsum("ij,ij->i", raw, clustering.unit(others))
     placements = []
     for i in range(len(texts)):
         order = np.argsort(-sims[i])

@@ -133,8 +133,8 @@ class ThemeSuggestions(QDialog):
         if header is not None:
             header.setToolTip(
                 1,
-                "How close each note is to the notes with it (the model's measure); the"
-                " ones marked ? fit less than half, or fit another theme almost as well.",
+                "How close each note is to its theme (the model's measure); the ones"
+                " marked ? fit less than half, or fit another theme almost as well.",
             )
         self.tree.setColumnWidth(0, 580)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -347,8 +347,8 @@ class ThemeSuggestions(QDialog):
             share = "over 99%" if row.sure >= 0.995 else f"{row.sure:.0%}"
             child.setToolTip(
                 1,
-                f"Fits the notes with it {row.fit:.0%}; of the themes, this one has {share}"
-                " of its closeness.",
+                f"Fits the theme (its name and the other notes in it) {row.fit:.0%}; of the"
+                f" themes, this one has {share} of its closeness.",
             )
         return child
 
