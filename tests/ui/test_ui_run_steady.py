@@ -101,3 +101,37 @@ def test_space_moves_on_never_back_and_enter_presses_the_focused_button(
     run.pause_button.setFocus()
     press(run.pause_button, Qt.Key.Key_Enter)
     assert run.pause_button.text() == "Resume clock"
+
+
+def test_a_double_click_further_than_one_item_asks_first(qtbot, window, answers):
+    from summit_app.ui.run_panel import run_here
+
+    run, view = window.run_panel, window.run_panel.agenda_view
+    items = run_here(window.session.summit)
+
+    def double_click(n: int) -> None:
+        index = run.agenda_model.index_of("item", items[n].id)
+        view.scrollTo(index)
+        spot = view.visualRect(index).center()
+        # As a mouse does it: the first click, then the second (QTest's double click alone
+        # sends no first press, and the view emits nothing).
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+
+    double_click(0)  # the first item, before the day: one step, no question
+    assert run.now_label.text() == items[0].title and answers.asked == []
+    answers.reply = False
+    double_click(5)  # a nervous double-click five rows down: the room stays
+    assert answers.asked[-1] == f"Start “{items[5].title}” now? The room skips 4 items on the way."
+    assert run.now_label.text() == items[0].title
+    answers.reply = True
+    double_click(5)
+    assert run.now_label.text() == items[5].title
+    asked = len(answers.asked)
+    double_click(6)  # the next item and the last one are one step: no question
+    double_click(5)
+    assert run.now_label.text() == items[5].title and len(answers.asked) == asked
+    answers.reply = False
+    double_click(2)
+    assert answers.asked[-1] == f"Go back 3 items to “{items[2].title}” now?"
+    assert run.now_label.text() == items[5].title

@@ -290,8 +290,33 @@ class RunPanel(QWidget):
         return next((i for i, item in enumerate(items) if item.id == current), None)
 
     def _agenda_activated(self, index) -> None:
-        if index.data(KIND_ROLE) == "item":
-            self.start_item(index.data(ID_ROLE))
+        """A double-click starts that item; one further than the next or the last asks first
+        (a nervous double-click once sent the room five items on)."""
+        if index.data(KIND_ROLE) != "item":
+            return
+        item_id = index.data(ID_ROLE)
+        question = self._jump_question(item_id)
+        if question and not dialogs.confirm(self, "Start this item", question, risky=True):
+            return
+        self.start_item(item_id)
+
+    def _jump_question(self, item_id: int) -> str:
+        """What to ask before starting `item_id` by a double-click ("" if it is one step)."""
+        items = run_here(self.session.summit)
+        target = next((n for n, item in enumerate(items) if item.id == item_id), None)
+        if target is None:
+            return ""  # a breakout room's item: starting it here is refused, and says why
+        title = items[target].title
+        index = self._current_index(items)
+        if index is None and self.state().day_ended:
+            return f"The day has ended. Resume it with “{title}”? Its clock goes on from now."
+        index = -1 if index is None else index  # before the first item
+        if abs(target - index) <= 1:
+            return ""
+        if target > index:
+            skipped = plural(target - index - 1, "item")
+            return f"Start “{title}” now? The room skips {skipped} on the way."
+        return f"Go back {plural(index - target, 'item')} to “{title}” now?"
 
     # -- display -------------------------------------------------------------------------
 
