@@ -48,6 +48,11 @@ class SlideStrip(QWidget):
         self.images.rendered.connect(self._fill_icons)
         slideshow.moved.connect(self._mark_live)
         slideshow.stage.changed.connect(self._mark_live)
+        # Its room is kept while no deck shows: the running order above must not shrink when
+        # an item with slides comes up, moving its rows under the facilitator's pointer.
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
         self.setVisible(False)
 
     def show_deck(self, deck: Deck | None) -> None:
