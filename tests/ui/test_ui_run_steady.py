@@ -52,8 +52,9 @@ def test_back_next_and_end_keep_their_places_once_the_day_starts(qtbot, window):
     # stay where they were.
     summit = window.session.summit
     talk = next(item for item in summit.agenda.items() if summit.decks.for_item(item.id))
+    assert window.slide_strip.title.text() == "No slides for this item"
     run.start_item(talk.id)
-    qtbot.waitUntil(window.slide_strip.isVisible)
+    qtbot.waitUntil(window.slide_strip.list.isVisible)
     qtbot.wait(50)
     assert _place(window, run.agenda_view) == rows
     assert _place(window, run.back_button) == back
