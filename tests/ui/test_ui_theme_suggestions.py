@@ -39,6 +39,20 @@ def _suggested(qtbot, board):
     return dialog
 
 
+def _sorted_into_three(qtbot, board):
+    """Sort into themes clicked on the board, the labelled set's first three theme names
+    typed and sorted into; the dialog once its placements are shown."""
+    board.buttons["sort"].click()
+    dialog = board.theme_dialog
+    _, _, names = load()
+    dialog.names.setPlainText("\n".join(names[:3]))
+    dialog.buttons["sort"].click()
+    qtbot.waitUntil(
+        lambda: dialog.tree.topLevelItemCount() == 3 and dialog.isEnabled(), timeout=60_000
+    )
+    return dialog
+
+
 def test_suggested_themes_renamed_and_accepted_are_one_undo_step(qtbot, session) -> None:
     board = _board_with_notes(qtbot, session)
     existing = session.summit.notes.add_theme(board.prompt_id, "Capacity and capability")
@@ -115,14 +129,8 @@ def test_notes_offered_to_a_theme_at_a_weak_fit_are_marked_and_left_unticked(qtb
 
 def test_sorting_into_typed_theme_names_puts_doubtful_notes_first_unticked(qtbot, session) -> None:
     board = _board_with_notes(qtbot, session, 45)
-    board.buttons["sort"].click()
-    dialog = board.theme_dialog
+    dialog = _sorted_into_three(qtbot, board)
     _, _, names = load()
-    dialog.names.setPlainText("\n".join(names[:3]))
-    dialog.buttons["sort"].click()
-    qtbot.waitUntil(
-        lambda: dialog.tree.topLevelItemCount() == 3 and dialog.isEnabled(), timeout=60_000
-    )
     placed = sum(g.childCount() for g in dialog._groups())
     assert placed == 45
     assert dialog.info.text().startswith("45 notes sorted into 3 themes (3 of them new)")
@@ -302,7 +310,13 @@ def test_a_stray_enter_after_a_rename_keeps_it_and_suggesting_again_asks_first(
     dialog.buttons["fewer"].click()  # nothing changed by hand since: no question
     qtbot.waitUntil(lambda: dialog.isEnabled(), timeout=60_000)
     assert len(answers.asked) == 2
-    dialog.reject()
+    dialog._groups()[0].setCheckState(0, Qt.CheckState.Unchecked)  # a tick is work too
+    answers.reply = False
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Escape)  # a stray Escape: asked, No keeps it
+    assert len(answers.asked) == 3 and "lost" in answers.asked[2] and dialog.isVisible()
+    answers.reply = True
+    with qtbot.waitSignal(dialog.destroyed):
+        qtbot.keyClick(dialog.tree, Qt.Key.Key_Escape)
 
 
 def test_suggest_themes_says_what_it_grouped_and_one_selected_note_is_not_enough(qtbot, session):
@@ -334,14 +348,7 @@ def test_sorting_a_few_notes_shows_their_fit_as_suggest_does_not_a_sure_100(qtbo
     # A rehearsal: Sort into these themes read "100% sure" for a note that Suggest had
     # marked ? at 46%. With few notes, each note's share of closeness is near all or none.
     board = _board_with_notes(qtbot, session, 15)
-    board.buttons["sort"].click()
-    dialog = board.theme_dialog
-    _, _, names = load()
-    dialog.names.setPlainText("\n".join(names[:3]))
-    dialog.buttons["sort"].click()
-    qtbot.waitUntil(
-        lambda: dialog.tree.topLevelItemCount() == 3 and dialog.isEnabled(), timeout=60_000
-    )
+    dialog = _sorted_into_three(qtbot, board)
     assert dialog.tree.headerItem().text(1) == "Fit"
     rows = [g.child(i) for g in dialog._groups() for i in range(g.childCount())]
     marked = [c for c in rows if c.text(0).startswith("? ")]
