@@ -36,6 +36,7 @@ def test_back_next_and_end_keep_their_places_once_the_day_starts(qtbot, window):
     run = window.run_panel
     qtbot.wait(50)  # laid out
     assert run.start_button.isVisible() and not run.next_button.isVisible()
+    assert not run.back_button.isEnabled()  # it would start the day: nothing to go back to
     start, back, end = (
         _place(window, b) for b in (run.start_button, run.back_button, run.end_button)
     )
@@ -43,7 +44,7 @@ def test_back_next_and_end_keep_their_places_once_the_day_starts(qtbot, window):
     run.start_button.click()
     qtbot.waitUntil(run.next_button.isVisible)
     qtbot.wait(50)
-    assert not run.start_button.isVisible()
+    assert not run.start_button.isVisible() and run.back_button.isEnabled()
     assert _place(window, run.next_button) == start  # Next where Start was
     assert _place(window, run.back_button) == back
     assert _place(window, run.end_button) == end
@@ -52,8 +53,9 @@ def test_back_next_and_end_keep_their_places_once_the_day_starts(qtbot, window):
     # stay where they were.
     summit = window.session.summit
     talk = next(item for item in summit.agenda.items() if summit.decks.for_item(item.id))
+    assert window.slide_strip.title.text() == "No slides for this item"
     run.start_item(talk.id)
-    qtbot.waitUntil(window.slide_strip.isVisible)
+    qtbot.waitUntil(window.slide_strip.list.isVisible)
     qtbot.wait(50)
     assert _place(window, run.agenda_view) == rows
     assert _place(window, run.back_button) == back

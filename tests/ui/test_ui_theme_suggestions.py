@@ -310,7 +310,13 @@ def test_a_stray_enter_after_a_rename_keeps_it_and_suggesting_again_asks_first(
     dialog.buttons["fewer"].click()  # nothing changed by hand since: no question
     qtbot.waitUntil(lambda: dialog.isEnabled(), timeout=60_000)
     assert len(answers.asked) == 2
-    dialog.reject()
+    dialog._groups()[0].setCheckState(0, Qt.CheckState.Unchecked)  # a tick is work too
+    answers.reply = False
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Escape)  # a stray Escape: asked, No keeps it
+    assert len(answers.asked) == 3 and "lost" in answers.asked[2] and dialog.isVisible()
+    answers.reply = True
+    with qtbot.waitSignal(dialog.destroyed):
+        qtbot.keyClick(dialog.tree, Qt.Key.Key_Escape)
 
 
 def test_suggest_themes_says_what_it_grouped_and_one_selected_note_is_not_enough(qtbot, session):

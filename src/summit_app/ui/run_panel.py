@@ -346,6 +346,8 @@ class RunPanel(QWidget):
         self.next_slot.setCurrentWidget(self.start_button if idle else self.next_button)
         self.start_button.setText("Resume the day…" if state.day_ended else "Start first item")
         self.end_button.setEnabled(state.current_item_id is not None)
+        # Before the day, Back would start the first item: nothing runs, nothing to go back to.
+        self.back_button.setEnabled(state.current_item_id is not None)
         if not state.day_ended:
             self.notice.clear()
         running = state.timer is not None

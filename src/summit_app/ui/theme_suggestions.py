@@ -301,10 +301,13 @@ class ThemeSuggestions(QDialog):
             waiting = sum(not r.ticked for g in groups if g.theme_id is not None for r in g.rows)
             if waiting:
                 words += f" ({waiting} of them unsure, so not ticked)"
+        # "Notes marked ?" only where there are some (a rehearsal read it over none).
+        marked = any(r.doubtful for g in groups for r in g.rows)
         self.info.setText(
-            f"Grouped {self.scope}. {words}. Notes marked ? are the least sure: check them,"
-            " tick or untick, rename a theme with a double-click, then Accept ticked (one step"
-            " of Edit › Undo)."
+            f"Grouped {self.scope}. {words}."
+            + (" Notes marked ? are the least sure: check them." if marked else "")
+            + " Tick or untick, rename a theme with a double-click, then Accept ticked (one"
+            " step of Edit › Undo)."
         )
         self._sync_buttons()
 
@@ -489,6 +492,18 @@ class ThemeSuggestions(QDialog):
         )
         if done is not None:
             self.accept()
+
+    def reject(self) -> None:
+        """Close, Escape or the window's close: asked first once the facilitator has changed
+        the suggestions (a stray Escape dropped them as silently as Enter had)."""
+        if self._edited and not dialogs.confirm(
+            self,
+            "Close without accepting",
+            "Close without accepting? Your renames, moves and ticks here will be lost.",
+            risky=True,
+        ):
+            return
+        super().reject()
 
     def done(self, result: int) -> None:  # noqa: D102 (QDialog's; stop the worker first)
         self.tasks.stop()
