@@ -104,7 +104,8 @@ def _showing_both_polls(qtbot, window) -> tuple[int, int]:
     window.stage.set_preview(Scene(Mode.POLL, poll_id=first))
     window.stage.take()
     window.stage.set_preview(Scene(Mode.POLL, poll_id=second))
-    qtbot.wait(50)
+    # The projector's window laid out: a view resized later redraws, which is not a change.
+    qtbot.wait(500)
     return first, second
 
 
