@@ -85,6 +85,25 @@ def serve(path: Path, descriptors: int | None = None) -> Served:
     return Served(process, base, code, reader, output)
 
 
+def room_for_sockets(count: int) -> None:
+    """Make sure this test process can hold `count` sockets of its own besides what it
+    already has open (a whole run's earlier tests hold some): the soft limit is raised
+    toward the hard one, or the test fails saying why, rather than its own sockets failing
+    with "Too many open files" and reading as the server's fault."""
+    import resource
+
+    held = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else 64
+    wanted = held + count + 64  # and the phones' clients, the server's pipe, the file
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        if hard != resource.RLIM_INFINITY and hard < wanted:
+            raise AssertionError(
+                f"this test needs {wanted} descriptors in its own process ({held} open now),"
+                f" but the hard limit is {hard}: raise it (ulimit -Hn) to run it"
+            )
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+
+
 def make_vote(path: Path) -> tuple[int, list[int]]:
     """A summit with a single-choice poll open: (poll id, option ids)."""
     with Summit.create(path, SummitInfo(title="Leadership summit")) as summit:

@@ -153,7 +153,7 @@ def test_at_the_cap_non_readers_go_before_a_phones_keep_alive_connection(tmp_pat
     closed under its next request. Now one that asks ahead of its answers goes first."""
     path = tmp_path / "day.summit"
     poll_id, options = make_vote(path)
-    served = serve(path, descriptors=96)  # a budget of 32 connections
+    served = serve(path, descriptors=112)  # a budget of 32 connections
     host, port = served.url.removeprefix("http://").split(":")
     attackers: list[socket.socket] = []
     transport = httpx.HTTPTransport(local_address="127.0.61.1")

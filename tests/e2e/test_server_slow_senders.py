@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from served import make_vote, serve
+from served import make_vote, room_for_sockets, serve
 
 pytestmark = pytest.mark.slow
 
@@ -94,6 +94,7 @@ class Trickler(threading.Thread):
 
 
 def test_slow_senders_cannot_lock_phones_out_of_a_256_descriptor_server(tmp_path: Path) -> None:
+    room_for_sockets(SLOW_SOCKETS)  # the attackers' sockets are this process's own
     path = tmp_path / "day.summit"
     poll_id, options = make_vote(path)
     served = serve(path, descriptors=256)

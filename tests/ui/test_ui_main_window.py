@@ -192,10 +192,10 @@ def test_the_window_says_where_a_moved_summit_went(qtbot, summit_path, tmp_path)
 
     def place() -> tuple[object, ...]:
         """Where the tabs and the Run tab's buttons are, and how tall its page is."""
-        button, tabs = run.next_button, window.tabs
+        button, tabs = run.back_button, window.tabs
         return (tabs.mapTo(window, QPoint(0, 0)), button.mapTo(window, QPoint(0, 0)), run.height())
 
-    qtbot.waitUntil(run.next_button.isVisible)
+    qtbot.waitUntil(run.back_button.isVisible)  # Next shows once an item runs
     before = place()
     assert not window.file_banner.isVisible()
     elsewhere = tmp_path / "Trash" / summit_path.name

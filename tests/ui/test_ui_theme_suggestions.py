@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from summit_app.ui.note_board import NoteBoard
 from summit_app.ui.theme_suggestions import FIT_ROLE, GROUP_ROLE, NOTE_ROLE
@@ -34,6 +35,20 @@ def _suggested(qtbot, board):
     dialog = board.theme_dialog
     qtbot.waitUntil(
         lambda: dialog.tree.topLevelItemCount() > 0 and dialog.isEnabled(), timeout=60_000
+    )
+    return dialog
+
+
+def _sorted_into_three(qtbot, board):
+    """Sort into themes clicked on the board, the labelled set's first three theme names
+    typed and sorted into; the dialog once its placements are shown."""
+    board.buttons["sort"].click()
+    dialog = board.theme_dialog
+    _, _, names = load()
+    dialog.names.setPlainText("\n".join(names[:3]))
+    dialog.buttons["sort"].click()
+    qtbot.waitUntil(
+        lambda: dialog.tree.topLevelItemCount() == 3 and dialog.isEnabled(), timeout=60_000
     )
     return dialog
 
@@ -114,24 +129,19 @@ def test_notes_offered_to_a_theme_at_a_weak_fit_are_marked_and_left_unticked(qtb
 
 def test_sorting_into_typed_theme_names_puts_doubtful_notes_first_unticked(qtbot, session) -> None:
     board = _board_with_notes(qtbot, session, 45)
-    board.buttons["sort"].click()
-    dialog = board.theme_dialog
+    dialog = _sorted_into_three(qtbot, board)
     _, _, names = load()
-    dialog.names.setPlainText("\n".join(names[:3]))
-    dialog.buttons["sort"].click()
-    qtbot.waitUntil(
-        lambda: dialog.tree.topLevelItemCount() == 3 and dialog.isEnabled(), timeout=60_000
-    )
     placed = sum(g.childCount() for g in dialog._groups())
     assert placed == 45
     assert dialog.info.text().startswith("45 notes sorted into 3 themes (3 of them new)")
     for group in dialog._groups():
-        sure = [float(group.child(i).text(1).rstrip("%")) for i in range(group.childCount())]
-        assert sure == sorted(sure)
-        for i in range(group.childCount()):
-            child = group.child(i)
-            doubtful = child.text(0).startswith("? ")
-            assert (child.checkState(0) == Qt.CheckState.Unchecked) == doubtful
+        rows = [group.child(i) for i in range(group.childCount())]
+        doubtful = [c.text(0).startswith("? ") for c in rows]
+        assert doubtful == sorted(doubtful, reverse=True)  # the doubtful first
+        fits = [(d, float(c.text(1).rstrip("%"))) for d, c in zip(doubtful, rows, strict=True)]
+        assert fits == sorted(fits, key=lambda f: (not f[0], f[1]))  # the least fit first
+        for child, marked in zip(rows, doubtful, strict=True):
+            assert (child.checkState(0) == Qt.CheckState.Unchecked) == marked
     ticked = sum(
         g.child(i).checkState(0) == Qt.CheckState.Checked
         for g in dialog._groups()
@@ -263,3 +273,90 @@ def test_undoing_an_acceptance_of_many_notes_with_a_group_chosen_on_the_board(qt
     assert session.summit.notes.themes(board.prompt_id) == []
     assert board.selected_group() == (True, None)  # still "Unsorted", all 150 back in it
     assert not board.buttons["rename"].isEnabled()
+
+
+@pytest.mark.qt_log_ignore("Keyboard event not accepted", "propagateSizeHints")
+def test_a_stray_enter_after_a_rename_keeps_it_and_suggesting_again_asks_first(
+    qtbot, session, answers
+):
+    # A rehearsal: rename a suggestion, Enter ends the edit, Enter again ran "Fewer themes"
+    # (the dialog's default button) and the name went back, with no warning.
+    from PySide6.QtWidgets import QLineEdit
+
+    board = _board_with_notes(qtbot, session, count=30)
+    dialog = _suggested(qtbot, board)
+    assert not any(b.isDefault() or b.autoDefault() for b in dialog.findChildren(QPushButton))
+    count = dialog.tree.topLevelItemCount()
+    group = next(g for g in dialog._groups() if g.data(0, GROUP_ROLE) is None)
+    dialog.tree.setFocus()
+    dialog.tree.editItem(group, 0)
+    editor = dialog.tree.findChild(QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Joint training budget")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # ends the edit (queued by the delegate)
+    qtbot.waitUntil(lambda: group.text(0) == "Joint training budget")
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)  # the stray one
+    qtbot.keyClick(dialog, Qt.Key.Key_Enter)
+    assert dialog.isEnabled() and dialog.tree.topLevelItemCount() == count
+    assert group.text(0) == "Joint training budget" and answers.asked == []
+    answers.reply = False  # "Suggest again? Your renames ... will be lost": No
+    dialog.buttons["fewer"].click()
+    assert len(answers.asked) == 1 and "lost" in answers.asked[0]
+    assert dialog.isEnabled() and group.text(0) == "Joint training budget"
+    answers.reply = True
+    dialog.buttons["more"].click()
+    qtbot.waitUntil(lambda: dialog.isEnabled(), timeout=60_000)
+    assert dialog.tree.topLevelItemCount() > count and len(answers.asked) == 2
+    dialog.buttons["fewer"].click()  # nothing changed by hand since: no question
+    qtbot.waitUntil(lambda: dialog.isEnabled(), timeout=60_000)
+    assert len(answers.asked) == 2
+    dialog._groups()[0].setCheckState(0, Qt.CheckState.Unchecked)  # a tick is work too
+    answers.reply = False
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Escape)  # a stray Escape: asked, No keeps it
+    assert len(answers.asked) == 3 and "lost" in answers.asked[2] and dialog.isVisible()
+    answers.reply = True
+    with qtbot.waitSignal(dialog.destroyed):
+        qtbot.keyClick(dialog.tree, Qt.Key.Key_Escape)
+
+
+def test_suggest_themes_says_what_it_grouped_and_one_selected_note_is_not_enough(qtbot, session):
+    # A rehearsal: one note clicked, Ctrl+Shift+T: "1 new theme suggested" with that note,
+    # and nothing said it had used the selection only.
+    board = _board_with_notes(qtbot, session, count=23)
+    notes = session.summit.notes.notes(board.prompt_id)
+    board.select_notes([notes[4].id])
+    assert board.selected() == [notes[4].id]
+    dialog = _suggested(qtbot, board)
+    placed = sum(g.childCount() for g in dialog._groups())
+    assert placed == 23 and dialog.tree.topLevelItemCount() >= 2
+    words = dialog.info.text()
+    assert "1 selected note is too few" in words and "the prompt's 23 notes" in words, words
+    dialog.reject()
+    board.select_notes([n.id for n in notes[:5]])
+    dialog = _suggested(qtbot, board)
+    assert sum(g.childCount() for g in dialog._groups()) == 5
+    words = dialog.info.text()
+    assert words.startswith("Grouped the 5 selected notes (not the prompt's other 18"), words
+    dialog.reject()
+    board.select_notes([])
+    dialog = _suggested(qtbot, board)
+    assert dialog.info.text().startswith("Grouped the prompt's 23 notes not in a theme")
+    dialog.reject()
+
+
+def test_sorting_a_few_notes_shows_their_fit_as_suggest_does_not_a_sure_100(qtbot, session):
+    # A rehearsal: Sort into these themes read "100% sure" for a note that Suggest had
+    # marked ? at 46%. With few notes, each note's share of closeness is near all or none.
+    board = _board_with_notes(qtbot, session, 15)
+    dialog = _sorted_into_three(qtbot, board)
+    assert dialog.tree.headerItem().text(1) == "Fit"
+    rows = [g.child(i) for g in dialog._groups() for i in range(g.childCount())]
+    marked = [c for c in rows if c.text(0).startswith("? ")]
+    assert len(rows) == 15 and marked, [(c.text(0), c.text(1)) for c in rows]
+    for child in rows:
+        weak = child.data(0, FIT_ROLE) < 0.5
+        assert child.text(1) == f"{child.data(0, FIT_ROLE):.0%}" != "100%"  # not itself
+        if weak:  # as Suggest marks a note fitting its theme less than half
+            assert child in marked and child.checkState(0) == Qt.CheckState.Unchecked
+        assert "of its closeness" in child.toolTip(1) and "has 100%" not in child.toolTip(1)
+    dialog.reject()

@@ -91,9 +91,10 @@ class SuggestedTheme:
 
 @dataclass(frozen=True)
 class Placement:
-    """Where sorting puts one note: the theme (index into the themes given), how sure it
-    is (0 to 1: the share of the note's closeness that goes to this theme over the next
-    best), and the next best theme."""
+    """Where sorting puts one note: the theme (index into the themes given), how well it
+    fits it (cosine to its name and the other notes placed there, on the scale a suggested
+    theme's notes fit theirs), how sure the placement is (0 to 1: the share of the note's
+    closeness that goes to this theme over the others), and the next best theme."""
 
     note: int
     theme: int
@@ -103,7 +104,9 @@ class Placement:
 
     @property
     def doubtful(self) -> bool:
-        return self.confidence < DOUBTFUL
+        """As an offered note's: a rehearsal read "100% sure" for a note Suggest had marked
+        ? at a fit of 46% (closer to that theme than to the others, yet far from all)."""
+        return self.confidence < DOUBTFUL or self.fit < LEAST_SURE
 
 
 class Embedder:
@@ -332,6 +335,7 @@ def sort_into(
         vectors = embedder.embed(texts, _part(progress, 0.0, 0.8))
     named = embedder.embed(names)
     sharpness = SHARPNESS
+    raw, raw_named = vectors, named
     if len(texts) >= CENTRE_FROM:
         sharpness = CENTRED_SHARPNESS
         # What all the notes share says nothing about which theme each is in (measured on
@@ -355,15 +359,20 @@ def sort_into(
     sims = vectors @ centres.T
     weights = np.exp(sims * sharpness)
     shares = weights / weights.sum(1, keepdims=True)
+    labels = np.array([given.get(i, int(sims[i].argmax())) for i in range(len(texts))])
+    # The fit on the model's own scale, as Suggest shows it: cosine to the theme's name and the
+    # other notes placed there (left out, a note alone in its theme fitted itself 100%).
+    sums = clustering.group_sums(raw, labels, len(names)) + raw_named
+    others = sums[labels] - raw
+    fits = np.einsum("ij,ij->i", raw, clustering.unit(others))
     placements = []
     for i in range(len(texts)):
         order = np.argsort(-sims[i])
-        theme = given.get(i, int(order[0]))
+        theme = int(labels[i])
         runner = next((int(k) for k in order if int(k) != theme), None)
         confidence = 1.0 if i in given else float(shares[i, theme])
-        placements.append(
-            Placement(i, theme, round(float(sims[i, theme]), 3), round(confidence, 3), runner)
-        )
+        fit = round(float(max(0.0, fits[i])), 3)
+        placements.append(Placement(i, theme, fit, round(confidence, 3), runner))
     if progress:
         progress(1.0)
     placements.sort(key=lambda p: p.confidence)

@@ -46,7 +46,13 @@ from summit_app.server.words import LANGUAGES, language_of, translate
 
 log = logging.getLogger(__name__)
 
-RESERVED_FDS = 64  # the .summit file and its WAL, logs, and the window's own in-process use
+# The .summit file and its WAL, logs, the window's own in-process use, and the accept
+# batches asyncio holds beyond the connections counted (accept_batch): 64 left 256 short.
+RESERVED_FDS = 80
+# What a serving process holds besides its connections: measured 12 under `serve` (standard
+# streams, log, lock file, the .summit file with its WAL and SHM, the selector, the loop's
+# wake-up pair, the listening socket); tests/server/test_server_descriptor_reserve.py.
+OWN_FDS = 16
 MAX_SOFT_LIMIT = 10_240  # macOS refuses more than OPEN_MAX even when the hard limit is higher
 # A phone's request (headers and a body of at most 16 KB) arrives in well under a second even
 # on poor Wi-Fi; the page gives up on a request after 12 s anyway (resources/web/core.js).
@@ -108,9 +114,21 @@ def connection_budget(limit: int | None = None) -> int:
 def accept_batch(budget: int, limit: int | None = None) -> int:
     """The listen backlog, which asyncio also uses as how many connections it accepts in
     one go before any of them is seen (and the cap applied): it must fit in the reserve,
-    or a burst of connections runs the process out of descriptors all the same."""
+    or a burst of connections runs the process out of descriptors all the same.
+
+    Three batches at once, when the loop is slow enough (a loaded machine) that the
+    kernel's queue is full at each turn: the one just accepted, the one before (asyncio
+    makes its transports a turn later, and uvicorn counts a connection only when it is
+    made) and the connections shed for the one before that (their descriptors go a turn
+    after they are closed). With the headroom (half a batch) and the process's own, that
+    was 12 + 192 + 8 + 3 x 16 = 260 of 256 descriptors with a reserve of 64 ("socket.accept()
+    out of system resource" in the slow-senders test, under load). Now a quarter of what
+    the process's own leave of a reserve of 80: 12 + 176 + 8 + 3 x 16 = 244. (A smaller
+    batch in the old reserve fitted too, but a smaller listen backlog drops a burst's
+    connections sooner: 300 connects in a row took 22.5 s instead of 16.4 s, each 13th
+    waiting a second for its SYN to be sent again.)"""
     limit = descriptor_limit() if limit is None else limit
-    return max(8, min(2048, (limit - budget) // 4))
+    return max(8, min(2048, (limit - budget - OWN_FDS) // 4))
 
 
 class GuardedH11Protocol(H11Protocol):

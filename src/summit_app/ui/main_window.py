@@ -360,6 +360,7 @@ class MainWindow(QMainWindow):
         # a deck shows it when it starts; the Run tab shows its slides to jump to.
         self.slideshow = self.projector_panel.slideshow
         self.run_panel.slide_step = self.slideshow.step
+        self.run_panel.forward = lambda: self._step(+1)  # Space, as the clicker's PageDown
         self.slide_strip = SlideStrip(self.slideshow)
         self.run_panel.slides_box.addWidget(self.slide_strip)
         self.run_panel.item_started.connect(self._item_started_slides)

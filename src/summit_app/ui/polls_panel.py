@@ -55,7 +55,8 @@ class PollsModel(QStandardItemModel):
 
 class PollsPanel(QWidget):
     """Signals:
-    poll_chosen(int): the facilitator chose this poll in the list (it goes to the preview).
+    poll_chosen(int): the facilitator chose this poll in the list, or opened voting on it
+        (it goes to the preview).
     """
 
     poll_chosen = Signal(int)
@@ -312,7 +313,11 @@ class PollsPanel(QWidget):
         if self.session.summit.polls.poll(poll_id).state is PollState.OPEN:
             dialogs.attempt(self, lambda: commands.close_poll(self.session, poll_id))
         elif self._saved_before("open voting"):
-            dialogs.attempt(self, lambda: commands.open_poll(self.session, poll_id))
+            if dialogs.attempt(self, lambda: commands.open_poll(self.session, poll_id)):
+                # The vote goes to the preview, so Ctrl+Enter shows the room what phones
+                # are answering (a rehearsal's Ctrl+Enter sent the notes wall previewed
+                # before, and the room never saw the vote).
+                self.poll_chosen.emit(poll_id)
 
     def toggle_reveal(self) -> None:
         poll_id = self.poll_id

@@ -6,13 +6,14 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -86,6 +87,25 @@ class RunPanel(QWidget):
         self.plus_five = QPushButton("+5 min")
         for button in (self.start_button, self.back_button, self.next_button, self.end_button):
             button.setMinimumHeight(44)
+        # Space is "next slide" to a presenter (PowerPoint, a clicker's habit); a pushed button
+        # keeps the focus, so Space pressed it again: Back, then Space, went back twice. On
+        # this tab Space moves on as a clicker's PageDown does, whatever has the focus, and
+        # never backwards. Enter presses the focused button, so Tab reaches every one.
+        self.forward: Callable[[], None] = lambda: self.step(+1)  # the window's clicker Next
+        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
+        space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        space.setAutoRepeat(False)  # a held Space moves once
+        space.activated.connect(lambda: self.forward())
+        for button in (
+            self.start_button,
+            self.back_button,
+            self.next_button,
+            self.end_button,
+            self.pause_button,
+            self.plus_one,
+            self.plus_five,
+        ):
+            button.setAutoDefault(True)  # Enter presses it when focused (outside a dialog too)
         # Start, Next and Back share one guard, whichever way they come (a button, the Day
         # menu's keys, a clicker): a double click, or Next then Back in a flurry, moves the
         # day once. A deck's slides are not guarded (a speaker clicks through them at their
@@ -120,9 +140,16 @@ class RunPanel(QWidget):
         grid.addWidget(self.next_label, 6, 0)
         grid.addWidget(self.drift_label, 7, 0)
         grid.addWidget(self.notice, 8, 0)
+        # Back, Next and End the day keep their places whatever the day's state: when Start
+        # left the row, Back slid to where Start had been and Next to where Back had been,
+        # so a click meant for Back ran Next. Start (or Resume) takes Next's slot instead.
+        self.next_slot = QStackedWidget()
+        self.next_slot.setSizePolicy(self.next_button.sizePolicy())
+        self.next_slot.addWidget(self.next_button)
+        self.next_slot.addWidget(self.start_button)
         buttons = QHBoxLayout()
-        for button in (self.start_button, self.back_button, self.next_button, self.end_button):
-            buttons.addWidget(button)
+        for widget in (self.back_button, self.next_slot, self.end_button):
+            buttons.addWidget(widget, 1)
         # The day at a glance beside the clock; double-click an item to start it.
         self.agenda_model = AgendaModel(session.summit, self)
         self._laid_out = 0  # the model's build the view was expanded for
@@ -263,8 +290,33 @@ class RunPanel(QWidget):
         return next((i for i, item in enumerate(items) if item.id == current), None)
 
     def _agenda_activated(self, index) -> None:
-        if index.data(KIND_ROLE) == "item":
-            self.start_item(index.data(ID_ROLE))
+        """A double-click starts that item; one further than the next or the last asks first
+        (a nervous double-click once sent the room five items on)."""
+        if index.data(KIND_ROLE) != "item":
+            return
+        item_id = index.data(ID_ROLE)
+        question = self._jump_question(item_id)
+        if question and not dialogs.confirm(self, "Start this item", question, risky=True):
+            return
+        self.start_item(item_id)
+
+    def _jump_question(self, item_id: int) -> str:
+        """What to ask before starting `item_id` by a double-click ("" if it is one step)."""
+        items = run_here(self.session.summit)
+        target = next((n for n, item in enumerate(items) if item.id == item_id), None)
+        if target is None:
+            return ""  # a breakout room's item: starting it here is refused, and says why
+        title = items[target].title
+        index = self._current_index(items)
+        if index is None and self.state().day_ended:
+            return f"The day has ended. Resume it with “{title}”? Its clock goes on from now."
+        index = -1 if index is None else index  # before the first item
+        if abs(target - index) <= 1:
+            return ""
+        if target > index:
+            skipped = plural(target - index - 1, "item")
+            return f"Start “{title}” now? The room skips {skipped} on the way."
+        return f"Go back {plural(index - target, 'item')} to “{title}” now?"
 
     # -- display -------------------------------------------------------------------------
 
@@ -290,9 +342,12 @@ class RunPanel(QWidget):
         self.timer_label.setProperty("timer_state", state.timer_state.value)
         self.next_label.setText(state.next_title)
         self.drift_label.setText("" if state.day_ended else state.drift)
-        self.start_button.setVisible(state.current_item_id is None)
+        idle = state.current_item_id is None
+        self.next_slot.setCurrentWidget(self.start_button if idle else self.next_button)
         self.start_button.setText("Resume the day…" if state.day_ended else "Start first item")
         self.end_button.setEnabled(state.current_item_id is not None)
+        # Before the day, Back would start the first item: nothing runs, nothing to go back to.
+        self.back_button.setEnabled(state.current_item_id is not None)
         if not state.day_ended:
             self.notice.clear()
         running = state.timer is not None

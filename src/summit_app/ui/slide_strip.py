@@ -15,6 +15,7 @@ from summit_app.ui.slideshow import Slideshow
 from summit_app.ui.stage import Mode
 
 THUMB = QSize(128, 72)
+NO_DECK = "No slides for this item"
 
 
 class SlideStrip(QWidget):
@@ -48,17 +49,24 @@ class SlideStrip(QWidget):
         self.images.rendered.connect(self._fill_icons)
         slideshow.moved.connect(self._mark_live)
         slideshow.stage.changed.connect(self._mark_live)
-        self.setVisible(False)
+        # The thumbnails' room is kept while no deck shows: the running order above must not
+        # shrink when an item with slides comes up, moving its rows under the pointer.
+        policy = self.list.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.list.setSizePolicy(policy)
+        self.list.setVisible(False)
+        self.title.setText(NO_DECK)
 
     def show_deck(self, deck: Deck | None) -> None:
-        """The deck whose slides to show (None: hide the strip)."""
+        """The deck whose slides to show (None: no thumbnails, their room kept)."""
         if deck == self.deck:
             self._mark_live()
             return
         self.deck = deck
         self.list.clear()
-        self.setVisible(deck is not None)
+        self.list.setVisible(deck is not None)
         if deck is None:
+            self.title.setText(NO_DECK)
             return
         placeholder = QPixmap(THUMB)
         placeholder.fill(QColor("#1f2937"))

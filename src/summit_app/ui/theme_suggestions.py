@@ -44,6 +44,9 @@ FIT_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 2  # None for a new theme, or the existing theme's id
 PROGRESS_AFTER_S = 0.5
 OPEN_UP_TO = 40  # rows (themes and notes) shown open; more: each theme closed, to open
+# Fewer selected notes not in a theme than this are suggested for with the prompt's others:
+# one clicked note made "1 new theme suggested" of itself.
+FEWEST_SELECTED = 3
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class Row:
     fit: float
     doubtful: bool  # marked ?
     ticked: bool  # a suggested theme's least sure notes stay ticked; a doubtful placement waits
+    sure: float | None = None  # sorted: the share of its closeness that goes to this theme
 
 
 @dataclass(frozen=True)
@@ -82,9 +86,25 @@ class ThemeSuggestions(QDialog):
         self._started = 0.0
         self._notes: dict[int, Note] = {}
         self._existing: list[Theme] = []
+        self._edited = False  # renamed, moved, ticked... since the suggestions were shown
         summit = session.summit
         visible = summit.notes.notes(prompt_id, include_hidden=False)
         chosen = set(note_ids or [])
+        loose = {n.id for n in visible if n.theme_id is None}
+        picked = len(chosen & loose)
+        # What was grouped is said: a rehearsal's one clicked note made a theme of itself.
+        self.scope = f"the prompt's {plural(len(loose), 'note')} not in a theme"
+        if chosen and picked < FEWEST_SELECTED and mode == "suggest":
+            self.scope += (
+                f" ({plural(picked, 'selected note')} {'is' if picked == 1 else 'are'} too few"
+                f" to group: select {FEWEST_SELECTED} or more to group only those)"
+            )
+            chosen = set()
+        elif chosen:
+            self.scope = (
+                f"the {plural(picked, 'selected note')} (not the prompt's other"
+                f" {len(loose) - picked} not in a theme)"
+            )
         # A selection is suggested for on its own; the themes keep what they hold.
         self._notes = {
             n.id: n for n in visible if not chosen or n.id in chosen or n.theme_id is not None
@@ -106,7 +126,16 @@ class ThemeSuggestions(QDialog):
         self.names.setPlainText("\n".join(t.name for t in self._existing))
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Theme and notes", "Fit" if mode == "suggest" else "Sure"])
+        # One figure in both modes: a rehearsal read Sort's "100% sure" (its share of
+        # closeness) for a note Suggest had marked ? at a fit of 46%.
+        self.tree.setHeaderLabels(["Theme and notes", "Fit"])
+        header = self.tree.headerItem()
+        if header is not None:
+            header.setToolTip(
+                1,
+                "How close each note is to its theme (the model's measure); the ones"
+                " marked ? fit less than half, or fit another theme almost as well.",
+            )
         self.tree.setColumnWidth(0, 580)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setWordWrap(True)
@@ -123,7 +152,7 @@ class ThemeSuggestions(QDialog):
         if mode == "suggest":
             specs += [("fewer", "Fewer themes", self.fewer), ("more", "More themes", self.more)]
         else:
-            specs += [("sort", "Sort", self.run)]
+            specs += [("sort", "Sort", self.sort)]
         specs += [
             ("merge", "Merge", self.merge),
             ("split", "Split", self.split),
@@ -139,14 +168,16 @@ class ThemeSuggestions(QDialog):
         row.addWidget(self.move_button)
         row.addStretch(1)
         self.accept_button = QPushButton("Accept ticked")
-        # Not the default button: a stray Enter (after a rename, say) must not write every
-        # suggested theme at once.
-        self.accept_button.setAutoDefault(False)
         self.accept_button.clicked.connect(self.accept_ticked)
         close = QPushButton("Close")
         close.clicked.connect(self.reject)
         row.addWidget(self.accept_button)
         row.addWidget(close)
+        # No default button: Enter ends a rename, and a second Enter ran "Fewer themes" (the
+        # first button, made default by QDialog) and the name went back. Accepting writes
+        # every ticked theme at once and Close drops the work: neither on a stray Enter.
+        for button in (*self.buttons.values(), self.move_button, self.accept_button, close):
+            button.setAutoDefault(False)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
@@ -162,13 +193,27 @@ class ThemeSuggestions(QDialog):
         self._timer.setInterval(100)
         self._timer.timeout.connect(self._show_progress)
         self.tree.itemSelectionChanged.connect(self._sync_buttons)
+        self.tree.itemChanged.connect(self._changed)
         self._sync_buttons()
-        loose = sum(n.theme_id is None for n in self._notes.values())
-        self.info.setText(f"{plural(loose, 'note')} not in a theme yet.")
+        self.info.setText(f"{'Grouping' if mode == 'suggest' else 'To sort'}: {self.scope}.")
         if mode == "suggest":
             self.run()
 
     # -- running the model ---------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self._edited = True
+
+    def _again(self) -> bool:
+        """Whether to run the model again: asked once the facilitator has changed the
+        suggestions, as a new run replaces them."""
+        again = "Sort again" if self.mode == "sort" else "Suggest again"
+        return not self._edited or dialogs.confirm(
+            self,
+            again,
+            f"{again}? Your renames, moves and ticks here will be lost.",
+            risky=True,
+        )
 
     def run(self) -> None:
         notes = list(self._notes.values())
@@ -221,6 +266,7 @@ class ThemeSuggestions(QDialog):
             # theme: the themes' names and counts first, open where a note waits for a tick.
             for item, group in zip(items, groups, strict=True):
                 item.setExpanded(any(not r.ticked for r in group.rows))
+        self._edited = False  # building the rows changed them: not the facilitator
         new = sum(g.theme_id is None for g in groups)
         offered = sum(len(g.rows) for g in groups if g.theme_id is not None)
         loose = sum(n.theme_id is None for n in self._notes.values())
@@ -245,6 +291,7 @@ class ThemeSuggestions(QDialog):
                 + (f" ({new} of them new)" if new else "")
                 + (f". The {waiting} marked ? are the least sure and not ticked" if waiting else "")
                 + ": tick or untick, move notes, then Accept ticked (one step of Edit › Undo)."
+                + f" Sorted {self.scope}."
             )
             self._sync_buttons()
             return
@@ -254,9 +301,13 @@ class ThemeSuggestions(QDialog):
             waiting = sum(not r.ticked for g in groups if g.theme_id is not None for r in g.rows)
             if waiting:
                 words += f" ({waiting} of them unsure, so not ticked)"
+        # "Notes marked ?" only where there are some (a rehearsal read it over none).
+        marked = any(r.doubtful for g in groups for r in g.rows)
         self.info.setText(
-            f"{words}. Notes marked ? are the least sure: check them, tick or untick, rename"
-            " a theme with a double-click, then Accept ticked (one step of Edit › Undo)."
+            f"Grouped {self.scope}. {words}."
+            + (" Notes marked ? are the least sure: check them." if marked else "")
+            + " Tick or untick, rename a theme with a double-click, then Accept ticked (one"
+            " step of Edit › Undo)."
         )
         self._sync_buttons()
 
@@ -295,6 +346,13 @@ class ThemeSuggestions(QDialog):
                 if row.ticked
                 else "The model is not sure this note belongs here: tick it to accept it.",
             )
+        if row.sure is not None:
+            share = "over 99%" if row.sure >= 0.995 else f"{row.sure:.0%}"
+            child.setToolTip(
+                1,
+                f"Fits the theme (its name and the other notes in it) {row.fit:.0%}; of the"
+                f" themes, this one has {share} of its closeness.",
+            )
         return child
 
     def _count(self, group: QTreeWidgetItem) -> None:
@@ -303,12 +361,18 @@ class ThemeSuggestions(QDialog):
     # -- the facilitator's changes -------------------------------------------------------
 
     def fewer(self) -> None:
-        self.count = max(2, self._new_count() - 1)
-        self.run()
+        if self._again():
+            self.count = max(2, self._new_count() - 1)
+            self.run()
 
     def more(self) -> None:
-        self.count = self._new_count() + 1
-        self.run()
+        if self._again():
+            self.count = self._new_count() + 1
+            self.run()
+
+    def sort(self) -> None:
+        if self._again():
+            self.run()
 
     def _new_count(self) -> int:
         return sum(1 for g in self._groups() if g.data(0, GROUP_ROLE) is None) or 3
@@ -335,6 +399,7 @@ class ThemeSuggestions(QDialog):
             self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(group))
         self._count(into)
         into.setExpanded(True)
+        self._edited = True
 
     def split(self) -> None:
         """The selected new theme in two, by the model (the notes are embedded already)."""
@@ -355,6 +420,7 @@ class ThemeSuggestions(QDialog):
                 self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
                 self.tree.insertTopLevelItem(index, item)
                 item.setExpanded(True)
+            self._edited = True
 
         self.tasks.run(lambda: _suggested(notes, [], 2, None), done, self._failed)
 
@@ -367,6 +433,7 @@ class ThemeSuggestions(QDialog):
                 self._count(parent)
         for group in self._selected_groups():
             self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(group))
+        self._edited = True
 
     def move_to(self, target: QTreeWidgetItem) -> None:
         for item in self._selected_notes():
@@ -377,6 +444,7 @@ class ThemeSuggestions(QDialog):
                 self._count(parent)
         self._count(target)
         target.setExpanded(True)
+        self._edited = True
 
     def _move_menu(self) -> None:
         menu = QMenu(self)
@@ -424,6 +492,18 @@ class ThemeSuggestions(QDialog):
         )
         if done is not None:
             self.accept()
+
+    def reject(self) -> None:
+        """Close, Escape or the window's close: asked first once the facilitator has changed
+        the suggestions (a stray Escape dropped them as silently as Enter had)."""
+        if self._edited and not dialogs.confirm(
+            self,
+            "Close without accepting",
+            "Close without accepting? Your renames, moves and ticks here will be lost.",
+            risky=True,
+        ):
+            return
+        super().reject()
 
     def done(self, result: int) -> None:  # noqa: D102 (QDialog's; stop the worker first)
         self.tasks.stop()
@@ -477,10 +557,10 @@ def _sorted(
     placed = themes.sort_into([n.text for n in notes], names, examples, progress=progress)
     groups = []
     for k, name in enumerate(names):
+        mine = [p for p in placed if p.theme == k and notes[p.note].theme_id is None]
+        mine.sort(key=lambda p: (not p.doubtful, p.fit))  # the doubtful first, then the least fit
         rows = tuple(
-            Row(notes[p.note].id, p.confidence, p.doubtful, not p.doubtful)
-            for p in placed  # least sure first
-            if p.theme == k and notes[p.note].theme_id is None
+            Row(notes[p.note].id, p.fit, p.doubtful, not p.doubtful, p.confidence) for p in mine
         )
         theme = by_name.get(name)
         groups.append(Group(name, theme.id if theme else None, rows))
