@@ -85,6 +85,20 @@ def test_a_held_vote_refused_as_the_poll_closed_is_told_and_stays(
     context.close()
 
 
+def poll_and_prompt(browser: Browser, day: tuple[Summit, SummitServer]) -> tuple[Page, int]:
+    """A phone on a poll (results shown) open beside a notes prompt."""
+    summit, server = day
+    item = summit.agenda.current_item()
+    assert item is not None
+    prompt = summit.agenda.add_prompt(item.id, "What should we start doing?", PromptKind.NOTES)
+    summit.agenda.open_prompt(prompt.id)
+    poll_id = open_poll(summit)
+    summit.polls.set_show_results(poll_id, True)
+    page = phone(browser).new_page()
+    page.goto(server.join_url)
+    return page, poll_id
+
+
 def scrolled_to_results(page: Page) -> None:
     page.evaluate("document.querySelector('#results').scrollIntoView({block: 'start'})")
     page.wait_for_function("window.scrollY > 0")
@@ -93,16 +107,9 @@ def scrolled_to_results(page: Page) -> None:
 def test_a_phone_mid_choice_sees_the_poll_close(
     browser: Browser, day: tuple[Summit, SummitServer]
 ) -> None:
-    summit, server = day
-    item = summit.agenda.current_item()
-    assert item is not None
-    prompt = summit.agenda.add_prompt(item.id, "What should we start doing?", PromptKind.NOTES)
-    summit.agenda.open_prompt(prompt.id)
-    poll_id = open_poll(summit)
-    summit.polls.set_show_results(poll_id, True)
-    context = phone(browser)
-    page = context.new_page()
-    page.goto(server.join_url)
+    summit, _ = day
+    page, poll_id = poll_and_prompt(browser, day)
+    context = page.context
     page.get_by_role("radio", name=OPTIONS[2]).check()
     scrolled_to_results(page)
     assert not in_view(page, "#poll-title")
@@ -126,16 +133,9 @@ def test_a_phone_mid_choice_sees_the_poll_close(
 def test_a_phone_typing_a_note_is_not_taken_to_the_poll_when_it_closes(
     browser: Browser, day: tuple[Summit, SummitServer]
 ) -> None:
-    summit, server = day
-    item = summit.agenda.current_item()
-    assert item is not None
-    prompt = summit.agenda.add_prompt(item.id, "What should we start doing?", PromptKind.NOTES)
-    summit.agenda.open_prompt(prompt.id)
-    poll_id = open_poll(summit)
-    summit.polls.set_show_results(poll_id, True)
-    context = phone(browser)
-    page = context.new_page()
-    page.goto(server.join_url)
+    summit, _ = day
+    page, poll_id = poll_and_prompt(browser, day)
+    context = page.context
     note = page.locator("#note-text")
     note.click()
     note.press_sequentially("More time for")
