@@ -37,6 +37,26 @@
     }
   }
 
+  // Someone typing (a note, a word) while the cards change around them (a poll closing
+  // folds its options and moves below the open question; the browser's scroll anchoring
+  // may keep the moved card still and send the field off the screen) keeps the field where
+  // it was on screen: the page is held at least as tall as it was, and scrolled by as much
+  // as the field moved. The hold goes at the first change heard once nobody is typing.
+  function typing() {
+    var f = document.activeElement;
+    if (!f || S.$("poll").contains(f)) return null;
+    return f.tagName === "TEXTAREA" || f.tagName === "INPUT" && /^(text|search)$/.test(f.type) ? f : null;
+  }
+  function steady(f) {
+    var main = document.querySelector("main");
+    if (!f) { main.style.minHeight = ""; return function () {}; }
+    var y = f.getBoundingClientRect().top;
+    main.style.minHeight = main.offsetHeight + "px";
+    return function () {
+      if (document.activeElement === f) window.scrollBy(0, f.getBoundingClientRect().top - y);
+    };
+  }
+
   // What a screen reader is told, and the tab's title, when what is open changes.
   var was = null;
   function tell(s) {
@@ -88,6 +108,7 @@
   }
 
   S.render = function (s) {
+    var settle = steady(typing());
     S.content(S.$("title")).textContent = s.title;
     now(s);
     opened(s);
@@ -115,6 +136,7 @@
     S.pointGroup(!S.$("group").hidden);
     if (s.me) s.me.fresh = false;
     S.$("idle").hidden = !!(s.poll || s.prompt || s.verified && !(s.me || {}).card);
+    settle();
   };
 
   S.start();

@@ -7,6 +7,9 @@
   var el = S.el, add = S.add;
   var key = "", poll = null, form = null, toGroup = null;
   var draft = {}, order = [];
+  // The poll whose held vote the laptop refused as closed (409): the page may hear of the
+  // close only after that answer, and its closed card must still say the vote was lost.
+  var refused = null;
 
   function pendingKey(id) { return "summit-ballot-" + id; }
   function same(a, b) { return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b)); }
@@ -32,9 +35,12 @@
     var k = [p.id, p.open, p.options.map(function (o) { return o.id + "=" + o.text; })].join(":");
     var mine = mineFor(p, me);
     if (k !== key) {
+      var ending = poll && poll.id === p.id && poll.open && !p.open;
+      var active = document.activeElement, inCard = card.contains(active);
       key = k;
       poll = p;
       build(card, p, mine);
+      if (ending) ended(card, inCard, active);
     } else if (form && me && me.fresh) {
       form.heard(mine);  // this phone's part afresh (a reconnection): show what the laptop holds
     }
@@ -70,9 +76,10 @@
     add(card, S.content(el("h2", { id: "poll-title", dir: "auto" }, p.question)));
     if (!p.open) {
       var said = S.t(mine ? "poll.counted" : "poll.ended");
-      if (pending && !mine) said = S.t("poll.too_late");
+      if ((pending || refused === p.id) && !mine) said = S.t("poll.too_late");
       S.store.drop(pendingKey(p.id));
-      add(card, el("p", { class: "closed" }, S.t("poll.closed")), el("p", null, said), el("div", { id: "results" }));
+      add(card, add(el("div", { class: "ended", id: "poll-ended" }), el("p", { class: "closed" }, S.t("poll.closed")),
+        el("p", null, said)), el("div", { id: "results" }));
       return;
     }
     var shown = pending || mine || {};
@@ -158,6 +165,7 @@
         if (e.offline) {
           fb.status(S.t("poll.offline", { kept: S.kept() }), "waiting");
         } else {
+          if (e.status === 409) refused = p.id;
           S.store.drop(pendingKey(p.id));
           fb.error(e.message, e.lang);
         }
@@ -188,6 +196,25 @@
         }
       }
     };
+  }
+
+  // The poll closed while this phone had it open: the choice being made is gone, so "This
+  // poll is closed" is brought into view (the cards settle first, app.js), and the focus
+  // that was in the poll goes to it. Someone typing a note elsewhere is left where they
+  // are: the closing is announced (app.js, tell) without moving their page.
+  function ended(card, inCard, active) {
+    var typing = !inCard && active && (active.tagName === "TEXTAREA" ||
+      active.tagName === "INPUT" && /^(text|search|email|number)$/.test(active.type));
+    if (typing) return;
+    setTimeout(function () {
+      var box = S.$("poll-ended");
+      if (!box || card.hidden) return;
+      if (inCard || !document.activeElement || document.activeElement === document.body) {
+        box.tabIndex = -1;
+        box.focus({ preventScroll: true });
+      }
+      card.scrollIntoView({ block: "start" });
+    }, 0);
   }
 
   function incomplete(p) {
