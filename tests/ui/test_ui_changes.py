@@ -104,7 +104,8 @@ def _showing_both_polls(qtbot, window) -> tuple[int, int]:
     window.stage.set_preview(Scene(Mode.POLL, poll_id=first))
     window.stage.take()
     window.stage.set_preview(Scene(Mode.POLL, poll_id=second))
-    qtbot.wait(50)
+    # The projector's window laid out: a view resized later redraws, which is not a change.
+    qtbot.wait(500)
     return first, second
 
 
@@ -231,3 +232,30 @@ def test_the_next_item_rebuilds_no_list_and_a_tab_behind_catches_up_when_shown(
     window.tabs.setCurrentWidget(window.agenda_panel)  # behind until now
     qtbot.waitUntil(lambda: _running(models["agenda tab"]) == ["What have we heard"])
     assert not rebuilt, rebuilt
+
+
+def test_a_phones_ballot_redraws_the_poll_in_the_room_not_the_notes_wall_in_the_preview(
+    qtbot, day, reloads
+) -> None:
+    window = shown_window(qtbot, day)
+    session = window.session
+    session.set_events_active(True)  # as while the server runs: its events name the rows
+    first = session.summit.live().open_poll_id
+    assert first is not None
+    prompt = session.summit.agenda.prompts()[0].id
+    window.stage.set_preview(Scene(Mode.POLL, poll_id=first))
+    window.stage.take()
+    window.stage.set_preview(Scene(Mode.NOTES, prompt_id=prompt))
+    qtbot.wait(500)  # the projector's window laid out: the preview takes its size
+    reloads.clear()
+
+    with Summit.open(day) as phones:  # the participant server's own connection
+        person = phones.people.join()
+        option = phones.polls.poll(first).options[0].id
+        phones.polls.cast_ballot(first, person.id, {option: 1})
+    session.server_event("ballot", {"poll_id": first, "participant_id": person.id})
+    qtbot.waitUntil(lambda: reloads[(StageView, id(window.projector.view))] >= 1, timeout=5000)
+    qtbot.wait(3 * EVENT_BATCH_MS)
+
+    assert reloads[(StageView, id(window.projector_panel.preview_view))] == 0
+    assert session.result(first).voters == 1

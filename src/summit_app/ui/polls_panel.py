@@ -250,6 +250,8 @@ class PollsPanel(QWidget):
 
     def new_poll(self) -> None:
         """An empty form for a new poll, on the item running now (else the one chosen)."""
+        if self._stale:  # asked from behind another tab: the items to choose from first
+            self.reload()
         self._offer_to_save()
         self.poll_id = None
         self.list.clearSelection()

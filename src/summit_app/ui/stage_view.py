@@ -42,6 +42,10 @@ CORNER_QR = 13  # the corner's QR code, in hundredths of the height
 FOOTER = 15
 
 
+# The screens that show counts from the phones: people joined, ballots, tables' counts.
+COUNTED = frozenset({Mode.JOIN, Mode.POLL, Mode.TABLES})
+
+
 class StageView(QWidget):
     """Shows `stage.live` (role "live": the projector and the live monitor, which blank and
     freeze) or `stage.preview` (role "preview").
@@ -93,7 +97,7 @@ class StageView(QWidget):
         self._soon.setInterval(0)
         self._soon.timeout.connect(self.refresh)
         session.changed.connect(self._on_changes)
-        session.results_ready.connect(self._soon.start)
+        session.results_ready.connect(self._result_ready)
         stage.changed.connect(self.refresh)  # the facilitator's own action: show it at once
         # A slide drawn ahead in the background: the preview's thumbnail is taken again.
         self.slides.rendered.connect(self._slide_rendered)
@@ -103,8 +107,20 @@ class StageView(QWidget):
         self._wall_notes.changed(changes)
         if changes.touches(Area.INFO):
             self._logo_changed()
+        if changes.areas <= {Area.BALLOTS, Area.PEOPLE} and not self._counts_shown():
+            return  # phones voting or joining: nothing this screen shows moved
         if changes.areas - {Area.WRITEUP}:
             self._soon.start()
+
+    def _result_ready(self, poll_id: int) -> None:
+        if self._counts_shown():
+            self._soon.start()
+
+    def _counts_shown(self) -> bool:
+        """Whether this screen shows what phones' ballots and joins move (or is about to
+        show another scene). Every batch of ballots redrew the preview's notes wall too,
+        and its thumbnail was grabbed again (bench/live_edits.py)."""
+        return self.showing in COUNTED or self._wanted() != self.scene
 
     def _logo_changed(self) -> None:
         self._logo_stale = True
