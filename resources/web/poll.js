@@ -82,6 +82,7 @@
         el("p", null, said)), el("div", { id: "results" }));
       return;
     }
+    if (refused === p.id) refused = null;  // reopened: a vote may be sent again
     var shown = pending || mine || {};
     for (var k in shown) draft[k] = shown[k];
     var f = el("form", { noValidate: true });

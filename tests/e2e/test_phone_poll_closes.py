@@ -82,6 +82,12 @@ def test_a_held_vote_refused_as_the_poll_closed_is_told_and_stays(
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"phone_vote_refused_closed_{lang}.png"))
     assert axe_violations(page) == []
+    # Reopened and closed again with no vote sent: only "Voting has ended" this time.
+    summit.polls.open_poll(poll_id)
+    expect(page.get_by_role("radio", name=OPTIONS[1])).to_be_visible(timeout=10_000)
+    summit.polls.close_poll(poll_id)
+    expect(ended).to_contain_text(words("poll.ended", lang), timeout=10_000)
+    expect(ended).not_to_contain_text(words("poll.too_late", lang))
     context.close()
 
 
