@@ -259,3 +259,22 @@ def test_a_phones_ballot_redraws_the_poll_in_the_room_not_the_notes_wall_in_the_
 
     assert reloads[(StageView, id(window.projector_panel.preview_view))] == 0
     assert session.result(first).voters == 1
+
+
+def test_a_scene_lined_up_in_the_preview_does_not_redraw_the_rooms_screen(
+    qtbot, day, reloads
+) -> None:
+    window = shown_window(qtbot, day)
+    _showing_both_polls(qtbot, window)
+    room, preview = window.projector.view, window.projector_panel.preview_view
+    notes = Scene(Mode.NOTES, prompt_id=window.session.summit.agenda.prompts()[0].id)
+    reloads.clear()
+
+    window.stage.set_preview(notes)
+    qtbot.wait(50)
+    assert reloads[(StageView, id(preview))] == 1
+    assert reloads[(StageView, id(room))] == 0
+
+    window.stage.take()  # now the room's screen changes, at once
+    assert reloads[(StageView, id(room))] == 1
+    assert room.scene == notes

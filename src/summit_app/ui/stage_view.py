@@ -98,7 +98,9 @@ class StageView(QWidget):
         self._soon.timeout.connect(self.refresh)
         session.changed.connect(self._on_changes)
         session.results_ready.connect(self._result_ready)
-        stage.changed.connect(self.refresh)  # the facilitator's own action: show it at once
+        # The facilitator's own action: show it at once.
+        self._drawn_from: tuple = ()  # the stage as it was when this screen was drawn
+        stage.changed.connect(self._stage_changed)
         # A slide drawn ahead in the background: the preview's thumbnail is taken again.
         self.slides.rendered.connect(self._slide_rendered)
         self.refresh()
@@ -111,6 +113,21 @@ class StageView(QWidget):
             return  # phones voting or joining: nothing this screen shows moved
         if changes.areas - {Area.WRITEUP}:
             self._soon.start()
+
+    def _stage_seen(self) -> tuple:
+        """What of the stage the room's screen is drawn from: all of it but the preview."""
+        st = self.stage
+        return (st.live, st.blanked, st.frozen, st.join_url, st.join_short, st.join_moved) + (
+            st.hide_overrun,
+            st.slides_corner,
+        )
+
+    def _stage_changed(self) -> None:
+        # A scene lined up in the preview (a prompt or poll chosen, an item started) redrew
+        # the room's screen as well: 9 ms a time with phones voting (bench/live_edits.py).
+        if self.role == "live" and self._stage_seen() == self._drawn_from:
+            return
+        self.refresh()
 
     def _result_ready(self, poll_id: int) -> None:
         if self._counts_shown():
@@ -141,6 +158,7 @@ class StageView(QWidget):
     def refresh(self) -> None:
         if not self.session.is_open:
             return
+        self._drawn_from = self._stage_seen()
         wanted = self._wanted()
         # The room's picture holds still, also while the clicker moves the deck behind it.
         held = wanted == self.scene or wanted.mode is Mode.SLIDES
