@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication, QHeaderView, QStyle, QTreeView
 
 from summit_app.core import Summit
 from summit_app.core.schedule import clock, plan
@@ -62,6 +62,16 @@ def _apply(cell: QStandardItem, look: Look, was: Look = BLANK) -> None:
         cell.setData(font if look.bold else None, Qt.ItemDataRole.FontRole)
     if look.right != was.right:
         cell.setTextAlignment(RIGHT)
+
+
+def lay_out(view: QTreeView) -> None:
+    """A view of a newly built agenda: every section open, the title taking the width."""
+    view.expandAll()
+    header = view.header()
+    header.setStretchLastSection(False)  # the title takes the width, not "Start"
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in (1, 2, 3):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
 
 class AgendaModel(QStandardItemModel):

@@ -9,7 +9,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -24,7 +23,7 @@ from summit_app.core.model import ItemKind
 from summit_app.core.presenting import plural
 from summit_app.ui import agenda_paste, commands, dialogs, shortcuts
 from summit_app.ui.accessible import describe
-from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
+from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel, lay_out
 from summit_app.ui.item_dialog import ItemDialog
 from summit_app.ui.passphrase_dialog import ask_if_protected
 from summit_app.ui.scrolling_tabs import behind
@@ -139,12 +138,7 @@ class AgendaPanel(QWidget):
         rebuilt = self.model.builds != self._laid_out  # else rows were updated in place
         if rebuilt:
             self._laid_out = self.model.builds
-            self.tree.expandAll()
-            header = self.tree.header()
-            header.setStretchLastSection(False)  # the title takes the width, not "Start"
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            for column in (1, 2, 3):
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            lay_out(self.tree)
         start = self.session.summit.info().start_time
         self.start_time.setTime(QTime.fromString(start, "HH:mm"))
         self.day_label.setText(f"· planned end {self.model.planned_end()}")

@@ -10,7 +10,6 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -26,7 +25,7 @@ from summit_app.core.presenting import plural
 from summit_app.core.schedule import Countdown, TimerState, countdown, drift
 from summit_app.ui import commands, contrast, dialogs
 from summit_app.ui.accessible import describe
-from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel
+from summit_app.ui.agenda_model import ID_ROLE, KIND_ROLE, AgendaModel, lay_out
 from summit_app.ui.guard import Guarded
 from summit_app.ui.session import SummitSession
 
@@ -325,13 +324,8 @@ class RunPanel(QWidget):
         if self.agenda_model.builds == self._laid_out:
             return  # its rows were updated where they stand
         self._laid_out = self.agenda_model.builds
-        self.agenda_view.expandAll()
-        header = self.agenda_view.header()
-        header.setStretchLastSection(False)  # the title takes the width, not "Start"
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.hideSection(1)
+        lay_out(self.agenda_view)
+        self.agenda_view.header().hideSection(1)
 
     def refresh(self) -> None:
         state = self.state()
