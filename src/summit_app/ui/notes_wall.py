@@ -29,6 +29,7 @@ class WallGroup:
     name: str
     colour: str
     notes: tuple[str, ...]
+    theme: str = ""  # the bare name a continued column repeats (`name` may add a count)
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,19 @@ class NotesWall(QWidget):
         self.column_count = 1
         self._heights: dict[tuple[str, float, float], float] = {}
         self.placed = 0  # cards placed by the last layout, at every size tried (tests read it)
+        self.type_basis = 0.0  # the height its type is sized from; 0: the wall's own
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
     def set_groups(self, groups: list[WallGroup]) -> None:
         if groups != self.groups:
             self.groups = groups
+            self._relayout()
+
+    def set_type_basis(self, height: float) -> None:
+        """Size the type from this height rather than the wall's: on the projector, from the
+        screen's, so a wall given more of the screen holds more notes, not larger ones."""
+        if height != self.type_basis:
+            self.type_basis = height
             self._relayout()
 
     def texts(self) -> list[str]:
@@ -176,8 +185,9 @@ class NotesWall(QWidget):
             for index, group in enumerate(self.groups):
                 if index and own_columns:
                     next_column()
-                # The theme's header heads its first column; a column it runs on into has only
-                # its colour strip, and a new page repeats the name, "continued".
+                # The theme's header heads its first column; a column it runs on into repeats
+                # the name, "continued", as a printed wall would (a colour strip alone read as
+                # a stray note under the theme beside it).
                 head_h = measure(header_m, group.name, width) + pad
                 placed = False
                 for text in group.notes:
@@ -192,9 +202,8 @@ class NotesWall(QWidget):
                         placed = True
                     elif used + card_h > height:
                         next_column()
-                        first_on_page = len(pages[-1].columns) == 1
-                        name = f"{group.name} (continued)" if first_on_page else ""
-                        strip = measure(header_m, name, width) + pad if name else pad
+                        name = f"{group.theme or group.name} (continued)"
+                        strip = measure(header_m, name, width) + pad
                         pages[-1].columns[-1].append(Block(name, group.colour, strip, True))
                         used += strip
                     pages[-1].columns[-1].append(Block(text, group.colour, card_h, False))
@@ -209,8 +218,9 @@ class NotesWall(QWidget):
         if not self.groups or self.width() < 20 or self.height() < 20:
             self.update()
             return
-        largest = max(5, int(self.height() * LARGEST))
-        smallest = max(4, int(self.height() * SMALLEST))
+        basis = self.type_basis or self.height()
+        largest = max(5, int(basis * LARGEST))
+        smallest = max(4, int(basis * SMALLEST))
         # The largest size at which everything fits one page (fewer pages as type shrinks).
         low, high, best = smallest, largest, None
         while low <= high:

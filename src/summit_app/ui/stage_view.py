@@ -40,6 +40,9 @@ SIZES = {"title": 6.5, "question": 5.2, "timer": 24, "body": 3.8, "footer": 3.2,
 MOVED = "New address: if your phone says it lost touch, scan this code again."
 CORNER_QR = 13  # the corner's QR code, in hundredths of the height
 FOOTER = 15
+# The notes wall's type, sized as for a wall this share of the height (what it had under a
+# two-line question and the footer): without the footer it holds more notes, not larger ones.
+WALL_TYPE = 66
 
 
 # The screens that show counts from the phones: people joined, ballots, tables' counts.
@@ -213,6 +216,7 @@ class StageView(QWidget):
             font.setBold(bold)
             label.setFont(font)
         self.footer.setFixedHeight(round(unit * FOOTER))
+        self.notes_wall.set_type_basis(unit * WALL_TYPE)
         self._soon.start()
 
     def _set_margins(self, mode: Mode) -> None:
@@ -511,6 +515,10 @@ class StageView(QWidget):
             _set_scaled(self.corner_qr, qr, round(self.unit() * CORNER_QR))
             new = " (new address)" if self.stage.join_moved else ""
             self.corner_address.setText(f"Join{new}: {self.stage.join_text}")
+        # The notes wall has no line of context: with no logo and no join corner the strip
+        # would stay an empty band (a sixth of a 1080p wall, which then turned pages sooner).
+        if mode is Mode.NOTES and not corner and self._logo is None:
+            self.footer.setVisible(False)
 
     def _refresh_logo(self, height: int) -> None:
         if self._logo_stale:

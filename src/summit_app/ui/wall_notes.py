@@ -65,7 +65,7 @@ class WallNotes:
                 self._labels[key] = tuple(self._cards.setdefault(key, []))
             raised = raised_by(self._index.raised(key), room) if key is not None else ""
             groups.append(
-                WallGroup(f"{name} · {raised}" if raised else name, colour, self._labels[key])
+                WallGroup(f"{name} · {raised}" if raised else name, colour, self._labels[key], name)
             )
         return [g for g in groups if g.notes]
 
