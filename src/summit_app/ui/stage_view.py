@@ -103,7 +103,9 @@ class StageView(QWidget):
         session.results_ready.connect(self._result_ready)
         # The facilitator's own action: show it at once.
         self._drawn_from: tuple = ()  # the stage as it was when this screen was drawn
+        self._passed = False  # a stage change was let pass since it was drawn
         stage.changed.connect(self._stage_changed)
+        stage.went_live.connect(self._went_live)  # Show: the room sees it now, even unchanged
         # A slide drawn ahead in the background: the preview's thumbnail is taken again.
         self.slides.rendered.connect(self._slide_rendered)
         self.refresh()
@@ -129,8 +131,13 @@ class StageView(QWidget):
         # A scene lined up in the preview (a prompt or poll chosen, an item started) redrew
         # the room's screen as well: 9 ms a time with phones voting (bench/live_edits.py).
         if self.role == "live" and self._stage_seen() == self._drawn_from:
+            self._passed = True
             return
         self.refresh()
+
+    def _went_live(self) -> None:
+        if self._passed:
+            self.refresh()
 
     def _result_ready(self, poll_id: int) -> None:
         if self._counts_shown():
@@ -161,7 +168,7 @@ class StageView(QWidget):
     def refresh(self) -> None:
         if not self.session.is_open:
             return
-        self._drawn_from = self._stage_seen()
+        self._drawn_from, self._passed = self._stage_seen(), False
         wanted = self._wanted()
         # The room's picture holds still, also while the clicker moves the deck behind it.
         held = wanted == self.scene or wanted.mode is Mode.SLIDES
