@@ -88,6 +88,7 @@ class NoteBoard(QWidget):
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         self.tree.installEventFilter(self)  # typing on the wall goes to the note box
+        self.capture.installEventFilter(self)  # Ctrl+Z in an empty note box is Edit › Undo
         # Issue 26: by theme (clustering) or by the table that sent them, and which of the
         # room's tables have not sent anything to this prompt yet.
         self.group_by = QComboBox()
@@ -242,7 +243,9 @@ class NoteBoard(QWidget):
         if not text.strip() or self.prompt_id is None:
             return
         if self._do(lambda: commands.add_note(self.session, self.prompt_id, text)):
-            self.capture.clear()
+            # setText, not clear(): it forgets the box's own undo history, so the next
+            # Ctrl+Z is Edit › Undo of the note just added, not the text coming back.
+            self.capture.setText("")
         self.capture.setFocus()
 
     def selected(self, kind: str = "note") -> list[int]:
@@ -484,6 +487,17 @@ class NoteBoard(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """A letter typed while the wall has focus (after clicking a note to cluster it)
         starts the next note in the capture box, rather than jumping through the list."""
+        if watched is self.capture and event.type() is QEvent.Type.ShortcutOverride:
+            # The note box keeps the focus after each note, and a line edit claims Ctrl+Z
+            # even with nothing typed to undo: a rehearsal's Ctrl+Z after accepting themes
+            # did nothing. With nothing of its own to undo (or redo), the keys are Summit's.
+            assert isinstance(event, QKeyEvent)
+            box = self.capture
+            undo = event.matches(QKeySequence.StandardKey.Undo) and not box.isUndoAvailable()
+            redo = event.matches(QKeySequence.StandardKey.Redo) and not box.isRedoAvailable()
+            if undo or redo:
+                event.ignore()
+                return True
         if watched is self.tree and event.type() is QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             text = event.text()
