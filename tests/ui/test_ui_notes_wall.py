@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from shown_window import demo_window
 
-from summit_app.core.templates import create_from_template
-from summit_app.ui.main_window import MainWindow
 from summit_app.ui.notes_wall import MAX_PAGES, ROTATE_S, NotesWall, WallGroup
 from summit_app.ui.stage import Mode, Scene
 
@@ -107,12 +106,7 @@ def test_pages_are_filled_to_the_foot_and_no_card_crosses_the_footer(wall):
 
 def _demo_wall(qtbot, tmp_path, loose: int = 0):
     """The demo's fullest prompt on a 1080p projector, with `loose` notes not yet grouped."""
-    path = tmp_path / "demo.summit"
-    create_from_template(path, "demo").close()
-    window = MainWindow()
-    qtbot.addWidget(window)
-    assert window.open_path(path)
-    qtbot.addWidget(window.projector)
+    window = demo_window(qtbot, tmp_path)
     summit = window.session.summit
     prompt = max(
         summit.agenda.prompts(),

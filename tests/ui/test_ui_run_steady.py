@@ -7,19 +7,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication
+from shown_window import demo_window
 
-from summit_app.core.templates import create_from_template
 from summit_app.ui.main_window import MainWindow
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    path = tmp_path / "demo.summit"
-    create_from_template(path, "demo").close()
-    window = MainWindow()
-    qtbot.addWidget(window)
-    assert window.open_path(path)
-    qtbot.addWidget(window.projector)
+    window = demo_window(qtbot, tmp_path)
     window.resize(1366, 698)
     with qtbot.waitActive(window):
         window.show()
